@@ -1,0 +1,306 @@
+"""Stage 4: attribution, linking each quotation to its cue and speaker mention.
+
+Rules are tried from the most to the least certain; the first that fires gives the
+record its rule id and confidence (every id is documented in ``docs/rules.md``):
+
+- ``direct.tag-after``:  “…,” X said / “…,” said X
+- ``direct.split``:      “A,” X said, “B.” (one record, two parts)
+- ``direct.tag-before``: X said, “…” / X told reporters: “…”
+- ``direct.colon-lead``: a paragraph ending "X said:" and the quotation after it
+- ``direct.continuation``: an untagged quotation right after one by a known speaker
+- ``direct.context``:    the subject of the sentence before
+- ``direct.unattributed``: a quotation whose speaker the text does not give nearby
+- ``mixed.fragment``:    a quoted fragment in a sentence with a cue ("condemned “X”")
+- ``scare-quote``:       a quoted fragment without a speaker (only with the option)
+
+Fiction dialogue (turn-taking, vocatives, action beats) lives in ``_dialogue``.
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional, Tuple
+
+import attrs
+import regex
+
+from . import _cues, _lexicons, _mentions
+from ._layout import Layout
+from ._marks import Quotation
+
+Span2 = Tuple[int, int]
+
+_END_PUNCT = frozenset(".,!?…;:—–-")
+_CLAUSE_BEFORE = frozenset(".!?:;—–(")
+_GAP = regex.compile(r"[^\S\n]*(?:(?:,|;|\N{EM DASH}|\N{EN DASH}|--|-)[^\S\n]*)?")
+_ANY_MARK_OPEN = regex.compile(
+    r"[^\S\n]*[\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{DOUBLE LOW-9 QUOTATION MARK}\N{LEFT CORNER BRACKET}]|[^\S\n]*''|[^\S\n]*``"
+)
+_FILLER = regex.compile(
+    r"(?:[^\S\n]+[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,80}?)?[^\S\n]*[,:\N{EM DASH}]?[^\S\n]*\Z"
+)
+_THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
+
+
+@attrs.frozen(slots=True)
+class Attribution:
+    """An attribution before source resolution; offsets only."""
+
+    kind: str
+    parts: Tuple[Span2, ...]
+    span: Span2
+    speaker: Optional[Span2]
+    cue: Optional[Span2]
+    confidence: float
+    rule: str
+    inherit: Optional[int] = None  # index of an earlier record whose source this one shares
+
+
+def _verb_at(text: str, pos: int, hi: int) -> Optional[Span2]:
+    m = _cues.tag_verb_pattern().match(text, pos, hi)
+    return m.span() if m else None
+
+
+def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
+    """A speech tag right after a closing mark at ``pos``: (speaker, cue)."""
+    g = _GAP.match(text, pos, hi)
+    p = g.end() if g else pos
+    # said X / said he
+    v = _verb_at(text, p, hi)
+    if v is not None:
+        sp = _mentions.np_after(text, _skip_space(text, v[1], hi), hi)
+        if sp is not None and sp[0] - v[1] <= 2:
+            return sp, v
+    # X said / X, the mayor, said / he had said
+    sub = _subject_then_verb(text, p, hi)
+    if sub is not None:
+        return sub
+    return None
+
+
+def _skip_space(text: str, pos: int, hi: int) -> int:
+    while pos < hi and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+_SUBJ_VERB_WINDOW = 160
+
+
+def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
+    """A subject starting at ``p`` followed by a tag verb within a short window."""
+    end = min(hi, p + _SUBJ_VERB_WINDOW)
+    for m in _cues.tag_verb_pattern().finditer(text, p, end):
+        between = text[p : m.start()]
+        if any(c in between for c in ".!?\n\"“”"):
+            return None
+        sp = _mentions.subject_before(text, m.start(), p)
+        if sp is not None and sp[0] == _skip_space(text, p, hi):
+            return sp, m.span()
+        return None
+    return None
+
+
+def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
+    """A speech tag before an opening mark at ``pos`` in ``[lo, pos)``: (speaker, cue)."""
+    last = None
+    for m in _cues.tag_verb_pattern().finditer(text, lo, pos):
+        last = m
+    if last is None:
+        return None
+    if _FILLER.match(text, last.end(), pos) is None:
+        return None
+    v = last.span()
+    sp = _mentions.subject_before(text, v[0], lo)
+    if sp is None:
+        sp = _mentions.np_after(text, _skip_space(text, v[1], pos), pos)
+        if sp is None or sp[0] - v[1] > 2:
+            return None
+    return sp, v
+
+
+class Attributor:
+    """Attributes the quotations of one text (news rules; fiction adds ``_dialogue``)."""
+
+    def __init__(self, text: str, layout: Layout, quotations: List[Quotation]) -> None:
+        self.text = text
+        self.layout = layout
+        self.quotations = quotations
+        self.records: List[Attribution] = []
+        # per quotation: index of its record (or None when dropped/merged)
+        self.record_of: List[Optional[int]] = [None] * len(quotations)
+
+    def run(self, *, scare_quotes: bool = False) -> List[Attribution]:
+        text = self.text
+        qs = self.quotations
+        i = 0
+        while i < len(qs):
+            q = qs[i]
+            used = self._direct(i)
+            if used == 0:
+                rec = self._fragment(q, scare_quotes)
+                if rec is not None:
+                    self.record_of[i] = len(self.records)
+                    self.records.append(rec)
+                used = 1
+            i += used
+        return self.records
+
+    # -- direct quotations --------------------------------------------------
+
+    def _is_direct_shape(self, q: Quotation) -> bool:
+        text = self.text
+        pstart, _ = self.layout.paragraph(q.start)
+        if q.dash or q.missing_open or len(q.parts) > 1:
+            return True
+        cs, ce = q.parts[0]
+        last = text[ce - 1]
+        b = q.start - 1
+        while b >= pstart and text[b] in " \t":
+            b -= 1
+        before = text[b] if b >= pstart else None
+        if before is None or before in _CLAUSE_BEFORE:
+            return True
+        if before == ",":
+            return text[cs].isupper() or last in _END_PUNCT
+        # mid-sentence: a full sentence right after a verb ("Trump said “We will win.”")
+        if text[cs].isupper() and last in ".!?…":
+            return _verb_ending_at(text, b + 1) is not None
+        return False
+
+    def _direct(self, i: int) -> int:
+        """Attribute quotation ``i`` as direct speech; returns how many quotations it used."""
+        text = self.text
+        q = self.quotations[i]
+        if not self._is_direct_shape(q):
+            return 0
+        pstart, pend = self.layout.paragraph(q.start)
+        parts = list(q.parts)
+        span_end = q.end
+        used = 1
+        conf_penalty = 0.15 if (q.missing_open or q.missing_close) else 0.0
+        # 1. a tag right after the closing mark
+        tag = tag_after(text, q.end, pend)
+        if tag is not None:
+            sp, cue = tag
+            rule = "direct.tag-after"
+            # split quotation: the tag is followed by the rest of the quotation
+            after = max(sp[1], cue[1])
+            j = i + 1
+            while j < len(self.quotations):
+                nq = self.quotations[j]
+                gap = text[after : nq.start]
+                if nq.start >= pend or not _is_tag_tail(gap):
+                    break
+                parts.extend(nq.parts)
+                span_end = nq.end
+                rule = "direct.split"
+                used += 1
+                after = nq.end
+                # “A,” he said, “B,” he added, “C.”: stop at the next tag
+                if tag_after(text, nq.end, pend) is not None:
+                    break
+                j += 1
+            conf = (0.95 if rule == "direct.tag-after" else 0.93) - conf_penalty
+            self._add(i, used, Attribution("direct", tuple(parts), (q.start, span_end), sp, cue, conf, rule))
+            return used
+        # 2. a tag before the opening mark, in the same sentence
+        sstart, _ = self.layout.sentence(q.start)
+        lo = max(pstart, sstart)
+        tb = tag_before(text, lo, q.start)
+        if tb is not None:
+            sp, cue = tb
+            self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), sp, cue,
+                                        0.9 - conf_penalty, "direct.tag-before"))
+            return 1
+        # 3. a lead-in paragraph ending with a colon
+        if q.start == pstart:
+            pi = self.layout.paragraph_index(q.start)
+            if pi > 0:
+                ps, pe = self.layout.paragraphs[pi - 1]
+                if text[pe - 1] == ":":
+                    ss, _ = self.layout.sentence(pe - 1)
+                    tb = tag_before(text, max(ss, ps), pe)
+                    if tb is not None:
+                        sp, cue = tb
+                        self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), sp, cue,
+                                                    0.85 - conf_penalty, "direct.colon-lead"))
+                        return 1
+        # 4. no tag: continuation of the previous quotation's speaker, or context
+        self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), None, None,
+                                    0.5 - conf_penalty, "direct.unattributed"))
+        return 1
+
+    def _add(self, i: int, used: int, rec: Attribution) -> None:
+        for k in range(i, i + used):
+            self.record_of[k] = len(self.records)
+        self.records.append(rec)
+
+    # -- fragments: mixed quotations, titles, scare quotes --------------------
+
+    def _fragment(self, q: Quotation, scare_quotes: bool) -> Optional[Attribution]:
+        text = self.text
+        cs, ce = q.parts[0]
+        if _is_name_or_title(text, q):
+            return None
+        sstart, send = self.layout.sentence(q.start)
+        pstart, _ = self.layout.paragraph(q.start)
+        lo = max(sstart, pstart)
+        # the last speech cue before the fragment, with a subject
+        last = None
+        for m in _cues.speech_verb_pattern().finditer(text, lo, q.start):
+            last = m
+        if last is not None:
+            sp = _mentions.subject_before(text, last.start(), lo)
+            if sp is not None:
+                cstart = _THAT.match(text, last.end()).end()
+                # the content runs to the last quoted fragment of the sentence
+                end = q.end
+                for nq in self.quotations:
+                    if q.end < nq.start < send and nq.end <= send:
+                        end = nq.end
+                return Attribution("mixed", ((cstart, end),), (cstart, end), sp, last.span(), 0.7,
+                                   "mixed.fragment")
+        if scare_quotes:
+            return Attribution("direct", q.parts, (q.start, q.end), None, None, 0.1, "scare-quote")
+        return None
+
+
+def _verb_ending_at(text: str, end: int) -> Optional[Span2]:
+    """A tag verb (possibly followed by a colon or comma) ending right before ``end``."""
+    b = end
+    while b > 0 and text[b - 1] in " \t,:":
+        b -= 1
+    a = b
+    while a > 0 and text[a - 1].isalpha():
+        a -= 1
+    if a < b and text[a:b].lower() in _cues.tag_forms():
+        return (a, b)
+    return None
+
+
+_TAG_TAIL = regex.compile(r"[^\S\n]*(?:[,;:.]|\N{EM DASH}|--)?[^\S\n]*\Z")
+
+
+def _is_tag_tail(gap: str) -> bool:
+    """The text between a tag and the next quotation continues the same sentence."""
+    return len(gap) < 40 and _TAG_TAIL.match(gap) is not None
+
+
+def _is_name_or_title(text: str, q: Quotation) -> bool:
+    """A nickname (Dwayne “The Rock” Johnson) or a title of a work (the film “Heat”)."""
+    b = q.start
+    while b > 0 and text[b - 1] in " \t":
+        b -= 1
+    a = b
+    while a > 0 and (text[a - 1].isalpha()):
+        a -= 1
+    prev = text[a:b]
+    e = q.end
+    while e < len(text) and text[e] in " \t":
+        e += 1
+    nxt = text[e : e + 1]
+    if prev[:1].isupper() and nxt.isupper() and prev.lower() not in _lexicons.words("not_names"):
+        return True  # a nickname between two parts of a name
+    if prev.lower() in _lexicons.words("work_words"):
+        return True
+    return False

@@ -1,0 +1,110 @@
+"""Text layout: paragraphs and sentences, as offsets into the original text.
+
+Two paragraph conventions exist in the wild: hard-wrapped text (books, e-texts) where
+a blank line separates paragraphs and single newlines are mere line breaks, and
+one-paragraph-a-line text (news feeds). The document's line lengths tell which.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Dict, List, Tuple
+
+import regex
+
+from . import _lexicons
+
+_BLANK_LINE = regex.compile(r"\n[^\S\n]*\n\s*")
+_NEWLINE = regex.compile(r"\n\s*")
+
+# A sentence ends at . ! ? or … (with closing marks and brackets after it) followed by
+# space and something that can start a sentence.
+_SENTENCE_END = regex.compile(
+    r"""
+    (?P<punct>[.!?\N{HORIZONTAL ELLIPSIS}]+)
+    [\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK})\]]*
+    (?=\s+[\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}(\[]?[\p{Lu}\d])
+    """,
+    regex.VERBOSE,
+)
+
+
+def _is_wrapped(text: str) -> bool:
+    """Hard-wrapped text: most lines are of a similar, short length."""
+    lengths = [len(line) for line in text.split("\n", 4000)[:4000] if line.strip()]
+    if len(lengths) < 4:
+        return False
+    lengths.sort()
+    median = lengths[len(lengths) // 2]
+    return 30 <= median <= 100 and "\n\n" in text
+
+
+class Layout:
+    """Paragraph and sentence boundaries of one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.wrapped = _is_wrapped(text)
+        sep = _BLANK_LINE if self.wrapped else _NEWLINE
+        paras: List[Tuple[int, int]] = []
+        pos = 0
+        for m in sep.finditer(text):
+            self._add(paras, pos, m.start())
+            pos = m.end()
+        self._add(paras, pos, len(text))
+        self.paragraphs = paras
+        self._starts = [p[0] for p in paras]
+        self._sentences: Dict[int, List[int]] = {}
+
+    def _add(self, paras: List[Tuple[int, int]], start: int, end: int) -> None:
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            paras.append((start, end))
+
+    def paragraph_index(self, pos: int) -> int:
+        """Index of the paragraph holding ``pos`` (or the last one starting before it)."""
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+    def paragraph(self, pos: int) -> Tuple[int, int]:
+        if not self.paragraphs:
+            return (0, len(self.text))
+        return self.paragraphs[self.paragraph_index(pos)]
+
+    def sentence_starts(self, para: int) -> List[int]:
+        """Start offsets of the sentences of paragraph ``para`` (the first is its start)."""
+        got = self._sentences.get(para)
+        if got is not None:
+            return got
+        start, end = self.paragraphs[para]
+        abbrevs = _lexicons.words("abbreviations")
+        out = [start]
+        text = self.text
+        for m in _SENTENCE_END.finditer(text, start, end):
+            w = m.start()
+            while w > start and w > m.start() - 12 and (text[w - 1].isalpha() or text[w - 1] == "."):
+                w -= 1
+            word = text[w : m.start()]
+            if m.group("punct") == "." and (word.rstrip(".") in abbrevs or (len(word) == 1 and word.isupper())):
+                continue
+            nxt = m.end()
+            while nxt < end and self.text[nxt].isspace():
+                nxt += 1
+            if nxt < end:
+                out.append(nxt)
+        self._sentences[para] = out
+        return out
+
+    def sentence(self, pos: int) -> Tuple[int, int]:
+        """The sentence holding ``pos``: ``(start, end)``."""
+        if not self.paragraphs:
+            return (0, len(self.text))
+        pi = self.paragraph_index(pos)
+        starts = self.sentence_starts(pi)
+        i = bisect.bisect_right(starts, pos) - 1
+        s = starts[max(i, 0)]
+        e = starts[i + 1] if i + 1 < len(starts) else self.paragraphs[pi][1]
+        return (s, e)

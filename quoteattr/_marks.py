@@ -1,0 +1,329 @@
+"""Stage 1: find quotation marks and pair them into quotations.
+
+One pass over the marks of the text (found by a single compiled pattern), with a
+stack of open marks per paragraph. What pairs is kept; what does not pair is
+reported as stray and never loses the rest of the document. Handled here:
+
+- every mark style of ``data/quote_marks.txt``, mixed in one text;
+- apostrophes (don't, O'Malley, rock 'n' roll, the '90s, students') and inch or
+  feet marks (5'11"), which are not quotation marks;
+- nested quotations (the inner one stays inside the outer content);
+- a quotation over several paragraphs, each reopening and only the last closing
+  (one quotation, one part per paragraph);
+- a missing closing mark (the quotation ends with its paragraph) and a missing
+  opening mark (a closing mark with nothing open before it in its paragraph,
+  after sentence punctuation: the quotation starts with its paragraph);
+- dialogue introduced by a dash at the start of a paragraph (— Come here).
+"""
+
+from __future__ import annotations
+
+from typing import Dict, FrozenSet, List, Optional, Tuple
+
+import attrs
+import regex
+
+from . import _lexicons
+from ._layout import Layout
+
+OPEN, CLOSE, EITHER = 1, 2, 3
+
+
+def _decode(code: str) -> str:
+    return "".join(chr(int(c, 16)) for c in regex.findall(r"U\+([0-9A-Fa-f]+)", code))
+
+
+def _load_pairs() -> Tuple[Dict[str, FrozenSet[str]], Dict[str, str]]:
+    closers: Dict[str, FrozenSet[str]] = {}
+    family: Dict[str, str] = {}
+    for row in _lexicons.rows("quote_marks"):
+        opener = _decode(row[0])
+        closers[opener] = frozenset(_decode(c) for c in row[1:-1])
+        family[opener] = row[-1]
+        for c in row[1:-1]:
+            family.setdefault(_decode(c), row[-1])
+    return closers, family
+
+
+CLOSERS, FAMILY = _load_pairs()
+_ALL_MARKS = sorted(set(CLOSERS) | set(FAMILY), key=len, reverse=True)
+# One token is a two-character mark ('' or ``) or a single mark; a run of more than
+# three marks in a row is typographic noise and is skipped as a whole.
+_MARK = regex.compile(
+    "|".join(regex.escape(m) for m in _ALL_MARKS if len(m) > 1)
+    + "|["
+    + "".join(regex.escape(m) for m in _ALL_MARKS if len(m) == 1)
+    + "]"
+)
+_MARK_RUN = regex.compile(
+    "(?:" + "|".join(regex.escape(m) for m in _ALL_MARKS) + "){4,}"
+)
+
+# Default role of each glyph; EITHER is decided by the characters around it.
+_ROLE = {
+    "\N{LEFT DOUBLE QUOTATION MARK}": OPEN,
+    "\N{RIGHT DOUBLE QUOTATION MARK}": CLOSE,
+    "\N{DOUBLE LOW-9 QUOTATION MARK}": OPEN,
+    "\N{DOUBLE HIGH-REVERSED-9 QUOTATION MARK}": OPEN,
+    "\N{LEFT SINGLE QUOTATION MARK}": OPEN,
+    "\N{RIGHT SINGLE QUOTATION MARK}": CLOSE,
+    "\N{SINGLE LOW-9 QUOTATION MARK}": OPEN,
+    "\N{SINGLE HIGH-REVERSED-9 QUOTATION MARK}": OPEN,
+    "\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}": OPEN,
+    "\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}": CLOSE,
+    "\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}": OPEN,
+    "\N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK}": CLOSE,
+    "\N{LEFT CORNER BRACKET}": OPEN,
+    "\N{RIGHT CORNER BRACKET}": CLOSE,
+    "\N{LEFT WHITE CORNER BRACKET}": OPEN,
+    "\N{RIGHT WHITE CORNER BRACKET}": CLOSE,
+    "``": OPEN,
+}
+_APOSTROPHES = frozenset("'\N{RIGHT SINGLE QUOTATION MARK}")
+# Characters after which a mark can open (besides white space) and before which one
+# can close (besides white space).
+_BEFORE_OPEN = frozenset("([{<\N{EM DASH}\N{EN DASH}-/\N{HORIZONTAL BAR}:") | frozenset(_ALL_MARKS)
+_AFTER_CLOSE = frozenset(".,;:!?)]}>\N{HORIZONTAL ELLIPSIS}\N{EM DASH}\N{EN DASH}-/\N{HORIZONTAL BAR}*_") | frozenset(
+    _ALL_MARKS
+)
+_SENTENCE_PUNCT = frozenset(".,!?;:\N{HORIZONTAL ELLIPSIS}\N{EM DASH}\N{EN DASH}-")
+_DASH_START = regex.compile(r"(?:\N{EM DASH}|\N{HORIZONTAL BAR}|\N{EN DASH}|--)[^\S\n]*(?=[\p{L}\p{N}\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}.])")
+_SINGLE_MARK = regex.compile(r"['\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}]")
+_WORD_AFTER = regex.compile(r"\p{L}+")
+
+
+@attrs.frozen(slots=True)
+class Quotation:
+    """A paired (or best-effort) quotation: content parts and the marks around them.
+
+    ``parts`` are content spans without marks or surrounding white space, one per
+    paragraph; ``start``/``end`` run from the first opening mark to the last closing
+    mark (or the content edge where a mark is missing).
+    """
+
+    parts: Tuple[Tuple[int, int], ...]
+    start: int
+    end: int
+    family: str
+    missing_open: bool = False
+    missing_close: bool = False
+    dash: bool = False
+
+
+def _trim(text: str, start: int, end: int) -> Tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class _Open:
+    __slots__ = ("pos", "end", "glyph", "parts", "first")
+
+    def __init__(self, pos: int, end: int, glyph: str) -> None:
+        self.pos = pos  # where the opening mark starts
+        self.end = end  # where the content starts
+        self.glyph = glyph
+        self.parts: List[Tuple[int, int]] = []  # finished parts of earlier paragraphs
+        self.first = pos  # start of the whole quotation (first paragraph's mark)
+
+
+def find_quotations(text: str, layout: Layout) -> List[Quotation]:
+    """All top-level quotations of ``text`` in text order."""
+    out: List[Quotation] = []
+    paras = layout.paragraphs
+    if not paras:
+        return out
+    tokens: List[Tuple[int, int]] = []
+    skip_until = -1
+    for m in _MARK.finditer(text):
+        s = m.start()
+        if s < skip_until:
+            continue
+        if s >= skip_until and m.end() - s == 1 and s + 3 < len(text):
+            run = _MARK_RUN.match(text, s)
+            if run is not None:
+                skip_until = run.end()
+                continue
+        tokens.append((s, m.end()))
+    _pair(text, layout, tokens, out)
+    _dash_dialogue(text, layout, out)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _classify(text: str, s: int, e: int, glyph: str) -> int:
+    """OPEN, CLOSE, EITHER, or 0 for a mark that is not a quotation mark here."""
+    p = text[s - 1] if s > 0 else "\n"
+    n = text[e] if e < len(text) else "\n"
+    can_open = not n.isspace() and (p.isspace() or p in _BEFORE_OPEN)
+    can_close = not p.isspace() and (n.isspace() or n in _AFTER_CLOSE)
+    if glyph in _APOSTROPHES or glyph == "\N{LEFT SINGLE QUOTATION MARK}":
+        if p.isalnum() and (n.isalnum()):
+            return 0  # don't, O'Malley, rock'n'roll
+        if can_open and n.isdigit():
+            return 0  # the '90s
+        if can_open:
+            w = _WORD_AFTER.match(text, e)
+            if w is not None and w.group().islower() and w.group() in _lexicons.words("elisions"):
+                after = text[w.end()] if w.end() < len(text) else " "
+                if not (after in _APOSTROPHES and w.group() not in ("n",)):
+                    return 0  # 'em, 'tis, 'cause
+                if w.group() == "n":
+                    return 0
+        if p.isdigit() and glyph == "'":
+            return 0  # feet: 5'11"
+    if glyph in ('"', "''", "\N{FULLWIDTH QUOTATION MARK}") and p.isdigit() and not can_open:
+        return -1  # maybe inches: decided with the stack
+    role = _ROLE.get(glyph, EITHER)
+    if role == CLOSE and can_open and not can_close and glyph not in _APOSTROPHES:
+        return EITHER  # » used as an opener, ” as an opener (Swedish, careless text)
+    if role == OPEN and can_close and not can_open:
+        return EITHER  # “ closing a „ (German); « closing a »
+    if role == EITHER:
+        if can_open and not can_close:
+            return OPEN
+        if can_close and not can_open:
+            return CLOSE
+    if glyph == "\N{RIGHT SINGLE QUOTATION MARK}" and can_open and not can_close:
+        return 0  # ’ before a word, after a space: an elision in careful typography
+    return role
+
+
+def _pair(text: str, layout: Layout, tokens: List[Tuple[int, int]], out: List[Quotation]) -> None:
+    paras = layout.paragraphs
+    npara = len(paras)
+    ntok = len(tokens)
+    stack: List[_Open] = []
+
+    def emit(op: _Open, *, end: Optional[int] = None, missing_close: bool = False,
+             missing_open: bool = False) -> None:
+        kept = tuple(p for p in op.parts if p[1] > p[0])
+        if kept:
+            out.append(Quotation(parts=kept, start=op.first, end=end if end is not None else kept[-1][1],
+                                 family=FAMILY.get(op.glyph, "double"),
+                                 missing_open=missing_open, missing_close=missing_close))
+
+    def end_paragraph(pi: int, ti: int) -> Optional[_Open]:
+        """Close out paragraph ``pi`` (``ti``: index of the first token after it);
+        returns a quotation that goes on in the next paragraph."""
+        if not stack:
+            return None
+        outer = stack[0]
+        del stack[:]
+        pstart, pend = paras[pi]
+        fam = FAMILY.get(outer.glyph, "double")
+        if fam == "single" and outer.pos != pstart and not outer.parts:
+            return None  # a lone ' mid-paragraph is far likelier an apostrophe
+        outer.parts.append(_trim(text, outer.end, pend))
+        if pi + 1 < npara and ti < ntok and tokens[ti][0] < paras[pi + 1][1]:
+            s, e = tokens[ti]
+            role = _classify(text, s, e, text[s:e])
+            if s == paras[pi + 1][0] and role in (OPEN, EITHER):
+                return outer  # the next paragraph reopens: one quotation goes on
+            if role == CLOSE and text[s:e] in CLOSERS.get(outer.glyph, frozenset()):
+                return outer  # it closes with nothing opened: the reopening mark is missing
+        emit(outer, missing_close=True)
+        return None
+
+    pi = 0
+    carry: Optional[_Open] = None
+    seen_in_para = 0
+    for ti in range(ntok):
+        s, e = tokens[ti]
+        while pi < npara and s >= paras[pi][1]:
+            if carry is not None:  # carried into a paragraph that had no mark for it
+                emit(carry, missing_close=True)
+                carry = None
+            carry = end_paragraph(pi, ti)
+            pi += 1
+            seen_in_para = 0
+        if pi >= npara:
+            break
+        if s < paras[pi][0]:
+            continue
+        glyph = text[s:e]
+        role = _classify(text, s, e, glyph)
+        if role == -1:  # a " after a digit: closes a pending ", else an inch mark
+            role = CLOSE if _find_opener(stack, glyph) is not None else 0
+        if role == 0:
+            continue
+        seen_in_para += 1
+        if carry is not None:
+            op, carry = carry, None
+            if seen_in_para == 1 and s == paras[pi][0] and role in (OPEN, EITHER):
+                op.pos, op.end = s, e
+                stack.append(op)
+                continue
+            if role in (CLOSE, EITHER) and glyph in CLOSERS.get(op.glyph, frozenset()):
+                op.parts.append(_trim(text, paras[pi][0], s))
+                emit(op, end=e)
+                continue
+            emit(op, missing_close=True)
+        if role == EITHER:
+            role = CLOSE if _find_opener(stack, glyph) is not None else OPEN
+        if role == OPEN:
+            if glyph in ('"', "''", "'") and stack and stack[-1].glyph == glyph:
+                stack.pop()  # straight marks do not nest in themselves: the earlier one was stray
+            stack.append(_Open(s, e, glyph))
+            continue
+        k = _find_opener(stack, glyph)
+        if k is None:
+            if (
+                not stack
+                and seen_in_para == 1
+                and FAMILY.get(glyph) in ("double", "guillemet", "corner")
+                and s > paras[pi][0]
+                and text[s - 1] in _SENTENCE_PUNCT
+            ):
+                op = _Open(paras[pi][0], paras[pi][0], glyph)
+                op.parts.append(_trim(text, paras[pi][0], s))
+                emit(op, end=e, missing_open=True)
+            continue
+        if glyph in _APOSTROPHES:
+            if k != len(stack) - 1:
+                continue  # a possessive s' inside a double-quoted passage
+            n = text[e] if e < len(text) else "\n"
+            if text[s - 1].isalpha() and n == " " and text[e + 1 : e + 2].islower():
+                # students' union, goin' home: a weak closer, skipped when the next
+                # single mark shortly after closes too
+                nxt = _SINGLE_MARK.search(text, e, min(paras[pi][1], e + 300))
+                if nxt is not None and _classify(text, nxt.start(), nxt.end(), nxt.group()) == CLOSE:
+                    continue
+        op = stack[k]
+        del stack[k:]
+        if stack:
+            continue  # nested: stays inside the outer content
+        op.parts.append(_trim(text, op.end, s))
+        emit(op, end=e)
+    # flush the paragraphs after the last mark
+    while pi < npara:
+        if carry is not None:
+            emit(carry, missing_close=True)
+            carry = None
+        carry = end_paragraph(pi, ntok)
+        pi += 1
+    if carry is not None:
+        emit(carry, missing_close=True)
+
+
+def _find_opener(stack: List[_Open], glyph: str) -> Optional[int]:
+    for k in range(len(stack) - 1, -1, -1):
+        if glyph in CLOSERS.get(stack[k].glyph, frozenset()):
+            return k
+    return None
+
+
+def _dash_dialogue(text: str, layout: Layout, out: List[Quotation]) -> None:
+    """Paragraphs opening with a quotation dash, where the text uses them for dialogue."""
+    starts = [p for p in layout.paragraphs if _DASH_START.match(text, p[0])]
+    if len(starts) < 2:
+        return
+    taken = {q.parts[0][0] for q in out}
+    for ps, pe in starts:
+        m = _DASH_START.match(text, ps)
+        assert m is not None
+        cs, ce = _trim(text, m.end(), pe)
+        if ce > cs and cs not in taken and not any(q.start <= cs < q.end for q in out):
+            out.append(Quotation(parts=((cs, ce),), start=ps, end=pe, family="dash", dash=True))

@@ -1,0 +1,332 @@
+"""Stage 3: candidate speaker mentions, the noun phrases a cue can attach to.
+
+No part-of-speech tagger: a speaker is found by walking the words next to a cue
+(backward from "said" for "the minister said", forward for "said the minister"),
+stopping at function words, punctuation and determiners. Each mention is then
+described: pronoun, name (with its title and honorific split off) or description
+("a senior official"), and typed from the word lists (person, organization, media,
+document, anonymous).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import FrozenSet, List, Optional, Tuple
+
+import attrs
+import regex
+
+from . import _lexicons
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-]*|[^\s\p{L}\p{N}]")
+PRONOUNS = {row[0]: row for row in _lexicons.rows("pronouns")}
+_CONNECTORS = frozenset({"of", "de", "van", "von", "der", "den", "da", "du", "del", "della", "la", "le",
+                         "bin", "al", "el", "y", "di", "st.", "and"})
+_POSTMOD_PREP = frozenset({"with", "of", "for", "from", "at", "in", "on", "to", "close", "inside", "within"})
+_POSTMOD_HEADS = frozenset({"familiar", "close", "knowledgeable", "briefed", "involved", "near", "loyal"})
+_FEMININE_ROLE = regex.compile(r"(?:wo|wom)an$|ess$|^(?:queen|princess|duchess|countess|lady)$")
+_MASCULINE_ROLE = regex.compile(r"(?<!wo)man$|^(?:king|prince|duke|count|lord)$")
+
+
+@functools.lru_cache(maxsize=None)
+def _abbrevs() -> FrozenSet[str]:
+    return _lexicons.words("abbreviations") | frozenset(h.rstrip(".") for h in _lexicons.first_field("honorifics"))
+
+
+@attrs.frozen(slots=True)
+class Token:
+    start: int
+    end: int
+    word: str
+
+
+def tokens(text: str, start: int, end: int) -> List[Token]:
+    """Words and punctuation of ``text[start:end]``; a full stop stays on abbreviations only."""
+    out: List[Token] = []
+    abbr = _abbrevs()
+    for m in _WORD.finditer(text, start, end):
+        s, e = m.span()
+        w = m.group()
+        if len(w) > 1 and w.endswith(".") and w[-2] != ".":
+            core = w[:-1]
+            if not (core in abbr or "." in core or (len(core) == 1 and core.isupper())):
+                out.append(Token(s, e - 1, core))
+                out.append(Token(e - 1, e, "."))
+                continue
+        out.append(Token(s, e, w))
+    return out
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_aux(word: str) -> bool:
+    lw = word.lower()
+    return lw in _lexicons.words("auxiliaries") or (len(lw) > 4 and lw.endswith("ly") and lw.isalpha())
+
+
+def _stop(word: str) -> bool:
+    lw = word.lower()
+    return lw in _lexicons.words("function_words") or not word[:1].isalnum()
+
+
+def subject_before(text: str, end: int, lo: int) -> Optional[Tuple[int, int]]:
+    """The noun phrase that is the subject of a verb starting at ``end`` (not before ``lo``)."""
+    toks = tokens(text, max(lo, end - 240), end)
+    i = len(toks) - 1
+    skipped = 0
+    while i >= 0 and skipped < 3 and toks[i].word.lower() not in PRONOUNS and _is_aux(toks[i].word):
+        i -= 1
+        skipped += 1
+    if i < 0:
+        return None
+    if toks[i].word == ",":
+        # an appositive or relative clause: "Smith, the mayor, said"; "an aide, who ..., said"
+        j = i - 1
+        while j >= 0 and i - j <= 18 and toks[j].word not in (",", ".", ";", ":", "!", "?"):
+            j -= 1
+        if j < 0 or toks[j].word != "," or i - j < 2:
+            return None
+        return _np_back(toks, j - 1)
+    return _np_back(toks, i)
+
+
+def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
+    if i < 0:
+        return None
+    last = toks[i].word
+    if last.lower() in PRONOUNS:
+        return (toks[i].start, toks[i].end)
+    if _stop(last) or last.lower() in _lexicons.first_field("determiners"):
+        return None
+    k = i
+    n = 0
+    dets = _lexicons.first_field("determiners")
+    while k >= 0 and n < 9:
+        w = toks[k].word
+        lw = w.lower()
+        if lw in dets:
+            # "people familiar with the matter": a post-modifier; go on to its head
+            if k >= 2 and toks[k - 1].word.lower() in _POSTMOD_PREP and not _stop(toks[k - 2].word):
+                k -= 2
+                n += 2
+                continue
+            k -= 1
+            break
+        if lw in ("of", "for") and k < i and k > 0 and not _stop(toks[k - 1].word):
+            k -= 1
+            n += 1
+            continue
+        if _stop(w) or lw in PRONOUNS:
+            break
+        if lw.endswith(("'s", "’s")) and k < i and _is_cap(w) is False and lw[:-2] in PRONOUNS:
+            break
+        k -= 1
+        n += 1
+    first = k + 1
+    # a leading sentence adverb or preposition-less opener: "Yesterday Smith said"
+    not_names = _lexicons.words("not_names")
+    while first < i and toks[first].word.lower() in not_names and toks[first].word.lower() not in dets:
+        first += 1
+    if first > i:
+        return None
+    return (toks[first].start, toks[i].end)
+
+
+def np_after(text: str, start: int, hi: int) -> Optional[Tuple[int, int]]:
+    """The noun phrase right after a verb ending at ``start``: "said the old man"."""
+    toks = tokens(text, start, min(hi, start + 200))
+    if not toks:
+        return None
+    first = toks[0].word
+    lf = first.lower()
+    if lf in PRONOUNS:
+        return (toks[0].start, toks[0].end)
+    dets = _lexicons.first_field("determiners")
+    honorifics = _lexicons.first_field("honorifics")
+    i = 0
+    if lf in dets:
+        i = 1
+    elif not (_is_cap(first) or first in honorifics):
+        return None
+    n = 0
+    last = -1
+    joined = False
+    while i < len(toks) and n < 7:
+        w = toks[i].word
+        lw = w.lower()
+        if lw in ("of", "for") and not joined and last >= 0 and i + 1 < len(toks):
+            nxt = toks[i + 1].word
+            if nxt.lower() in dets or _is_cap(nxt):
+                joined = True
+                i += 1 if nxt.lower() not in dets else 2
+                continue
+        if _stop(w) or lw in PRONOUNS or lw in dets:
+            break
+        if lf not in dets and not _is_cap(w) and w not in honorifics and lw not in _CONNECTORS:
+            break
+        last = i
+        i += 1
+        n += 1
+    if last < 0:
+        return None
+    return (toks[0].start, toks[last].end)
+
+
+@attrs.frozen(slots=True)
+class Mention:
+    """A described speaker mention. ``name`` and ``title`` are None where absent."""
+
+    start: int
+    end: int
+    form: str  # "pronoun", "name" or "description"
+    kind: str  # person, organization, media, document, anonymous, unknown
+    gender: Optional[str]  # "m", "f" or None
+    plural: bool
+    name: Optional[str]
+    title: Optional[str]
+    head: str
+    definite: bool
+    person: int = 3  # grammatical person of a pronoun
+
+
+def describe(text: str, start: int, end: int) -> Mention:
+    """What kind of speaker the words ``text[start:end]`` name."""
+    toks = [t for t in tokens(text, start, end) if t.word not in (",",)]
+    words = [t.word for t in toks]
+    if not words:
+        return Mention(start, end, "description", "unknown", None, False, None, None, "", False)
+    lw0 = words[0].lower()
+    if len(words) == 1 and lw0 in PRONOUNS:
+        row = PRONOUNS[lw0]
+        g = row[1] if row[1] in ("m", "f") else None
+        kind = "person" if row[1] != "n" else "unknown"
+        return Mention(start, end, "pronoun", kind, g, row[2] == "pl", None, None, lw0, True, int(row[3]))
+    dets = _lexicons.mapping("determiners")
+    definite = True
+    if lw0 in dets:
+        definite = dets[lw0] == "d"
+        words = words[1:]
+        toks = toks[1:]
+    if not words:
+        return Mention(start, end, "description", "unknown", None, False, None, None, lw0, definite)
+    honorifics = _lexicons.mapping("honorifics")
+    titles = _lexicons.words("titles")
+    # split off the title: everything up to the last title word or honorific
+    cut = -1
+    for k, w in enumerate(words):
+        lw = w.lower()
+        if lw in titles or w in honorifics or lw.rstrip(".") in titles:
+            cut = k
+        elif lw in ("of", "for") and cut == k - 1:
+            # "Secretary of State John Kerry": the title runs on to the name
+            j = k + 1
+            while j < len(words) - 1 and _is_cap(words[j]) and words[j].lower() not in titles:
+                j += 1
+            if j < len(words) - 1 and j > k + 1:
+                cut = j - 1
+    name_words = [w for w in words[cut + 1 :]]
+    title_words = words[: cut + 1]
+    is_name = bool(name_words) and all(_is_cap(w) or w.lower() in _CONNECTORS for w in name_words)
+    head = words[-1].lower().rstrip(".")
+    for suffix in ("'s", "’s"):
+        if head.endswith(suffix):
+            head = head[: -len(suffix)]
+    gender: Optional[str] = None
+    for w in title_words:
+        g = honorifics.get(w)
+        if g in ("m", "f"):
+            gender = g
+        elif _FEMININE_ROLE.search(w.lower()):
+            gender = gender or "f"
+        elif _MASCULINE_ROLE.search(w.lower()):
+            gender = gender or "m"
+    if is_name:
+        g = _lexicons.mapping("first_names").get(name_words[0])
+        if g in ("m", "f") and gender is None:
+            gender = g
+        title_text = _span_text(text, toks, 0, cut) if cut >= 0 else None
+        name_text = _span_text(text, toks, cut + 1, len(toks) - 1)
+        kind = _name_kind(words, name_words)
+        if kind != "person":
+            # an organisation's name keeps all its words: "US State Department"
+            name_text = _span_text(text, toks, 0, len(toks) - 1)
+            title_text = None
+        return Mention(start, end, "name", kind, gender if kind == "person" else None, False,
+                       name_text, title_text, head, definite)
+    kind = _description_kind(words, head, definite)
+    if kind == "person" and gender is None:
+        if _FEMININE_ROLE.search(head):
+            gender = "f"
+        elif _MASCULINE_ROLE.search(head):
+            gender = "m"
+    plural = head.endswith("s") and not head.endswith("ss") and kind in ("anonymous", "unknown")
+    title_text = _span_text(text, toks, 0, len(toks) - 1) if kind == "person" else None
+    return Mention(start, end, "description", kind, gender, plural, None, title_text, head, definite)
+
+
+def _span_text(text: str, toks: List[Token], a: int, b: int) -> str:
+    return text[toks[a].start : toks[b].end]
+
+
+def _name_kind(words: List[str], name_words: List[str]) -> str:
+    last = name_words[-1].lower().rstrip(".")
+    media = _lexicons.words("media_words")
+    orgs = _lexicons.words("organization_words")
+    lowered = [w.lower() for w in name_words]
+    if last in media or any(w in ("times", "news", "post", "journal", "press") for w in lowered[1:]):
+        return "media"
+    if last in orgs or any(w in ("department", "ministry", "party", "council", "committee") for w in lowered):
+        return "organization"
+    if len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) >= 2:
+        return "media" if last in media else "organization"
+    return "person"
+
+
+def _description_kind(words: List[str], head: str, definite: bool) -> str:
+    if head in _lexicons.words("document_words"):
+        return "document"
+    if head in _lexicons.words("media_words"):
+        return "media"
+    if head in _lexicons.words("organization_words"):
+        return "organization"
+    if head in _lexicons.words("titles") and definite:
+        return "person"
+    if head in _lexicons.words("anonymous_words") or head in _lexicons.words("titles"):
+        return "anonymous"
+    return "unknown"
+
+
+# --- names across the whole document (for pronouns, titles and canonical names) ---
+
+_NAME_SEQ = regex.compile(
+    r"""
+    (?<![\p{L}\p{N}'’])
+    (?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Rev|St)\.?\s+)?
+    \p{Lu}[\p{L}\p{M}'’\-]*
+    (?:[^\S\n]+(?:(?:of|de|van|von|der|da|du|del|la|le|bin|al)[^\S\n]+)?(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]+))*
+    """,
+    regex.VERBOSE,
+)
+
+
+def scan_names(text: str) -> List[Tuple[int, int]]:
+    """Capitalised word sequences that may name someone, leading openers dropped."""
+    out: List[Tuple[int, int]] = []
+    not_names = _lexicons.words("not_names")
+    for m in _NAME_SEQ.finditer(text):
+        s, e = m.span()
+        words = m.group().split()
+        # drop sentence openers ("But Trump", "The White House" keeps its words later)
+        k = 0
+        while k < len(words) - 1 and words[k].lower() in not_names and words[k].lower() != "the":
+            k += 1
+        if k:
+            s = m.start() + m.group().index(words[k], sum(len(w) for w in words[:k]))
+        if len(words) - k == 1 and words[k].lower().rstrip("’'s") in not_names:
+            continue
+        if words[-1].endswith(("'s", "’s")):
+            e -= 2
+        out.append((s, e))
+    return out

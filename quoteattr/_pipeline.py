@@ -1,0 +1,73 @@
+"""The pipeline, wired in one place: text -> marks -> cues -> speakers -> attribution
+-> source resolution -> records. Each stage is a module of pure functions over offsets."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+from . import _attribution, _marks
+from ._config import Config
+from ._layout import Layout
+from ._records import Quote, Result, Span
+from ._resolution import Resolver
+
+_DEFAULT = Config()
+
+
+def extract(text: str, *, config: Optional[Config] = None) -> Result:
+    """Find the quotations and reported speech in ``text`` and who said them.
+
+    Returns a :class:`Result` whose ``quotes`` are in text order and whose
+    ``sources`` are the entities they are attributed to. Every span is an exact
+    slice of ``text``. Raises ``TypeError`` for anything but ``str``.
+    """
+    if not isinstance(text, str):
+        if isinstance(text, (bytes, bytearray, memoryview)):
+            raise TypeError(
+                f"extract() takes str, not {type(text).__name__}: decode it first, "
+                "e.g. data.decode('utf-8')"
+            )
+        raise TypeError(f"extract() takes str, not {type(text).__name__}")
+    if config is None:
+        config = _DEFAULT
+    elif not isinstance(config, Config):
+        raise TypeError(f"config must be a quoteattr.Config, not {type(config).__name__}")
+    layout = Layout(text)
+    quotations = _marks.find_quotations(text, layout)
+    genre = "news" if config.genre == "auto" else config.genre
+    attributor = _attribution.Attributor(text, layout, quotations)
+    records = attributor.run(scare_quotes=config.include_scare_quotes)
+    records.sort(key=lambda r: (r.parts[0][0], r.parts[0][1]))
+    spans = [p for r in records for p in r.parts] + [(q.start, q.end) for q in quotations]
+    spans.sort()
+    resolver = Resolver(text, records, _merge(spans), genre)
+    sources, used = resolver.resolve()
+    quotes: List[Quote] = []
+    for rec, src in zip(records, sources):
+        if rec.confidence < config.min_confidence:
+            continue
+        quotes.append(
+            Quote(
+                kind=rec.kind,
+                parts=tuple(Span.of(text, s, e) for s, e in rec.parts),
+                span=Span.of(text, *rec.span),
+                speaker=Span.of(text, *rec.speaker) if rec.speaker else None,
+                source=src,
+                cue=Span.of(text, *rec.cue) if rec.cue else None,
+                confidence=round(rec.confidence, 3),
+                rule=rec.rule,
+            )
+        )
+    kept = {id(q.source) for q in quotes if q.source is not None}
+    return Result(quotes=tuple(quotes), sources=tuple(s for s in used if id(s) in kept), genre=genre)
+
+
+def _merge(spans: List[tuple]) -> List[tuple]:
+    out: List[tuple] = []
+    for s, e in spans:
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out

@@ -1,0 +1,315 @@
+"""Stage 5: source resolution, from speaker mentions to document-level sources.
+
+- Names are grouped by surname ("Donald Trump", "Trump", "US President Donald
+  Trump"); honorifics of different gender never merge (Mr. and Mrs. Bennet);
+  a bare first name joins a full name the text gives ("Elizabeth" and "Elizabeth
+  Bennet") when only one full name has it.
+- Pronouns go to the nearest earlier person of agreeing gender mentioned outside
+  quotations; gender comes from honorifics, role words ("spokeswoman"), common given
+  names and the pronouns that follow the name in the text.
+- Definite descriptions ("the minister", "the ministry", "the news outlet") go to
+  the latest entity whose title or name has that head word, else stand alone.
+- Indefinite descriptions ("a senior official") are anonymous sources, one each.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import regex
+
+from . import _lexicons, _mentions
+from ._attribution import Attribution
+from ._mentions import Mention
+from ._records import Source, Span
+
+_PRONOUN_AFTER = regex.compile(r"(?<![\p{L}])(he|his|him|himself|she|her|hers|herself)(?![\p{L}])", regex.IGNORECASE)
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+
+
+class _Entity:
+    __slots__ = ("key", "kind", "names", "titles", "gender", "mentions", "votes", "surname", "first")
+
+    def __init__(self, key: str, kind: str) -> None:
+        self.key = key
+        self.kind = kind
+        self.names: List[str] = []
+        self.titles: List[str] = []
+        self.gender: Optional[str] = None
+        self.mentions: List[Tuple[int, int]] = []
+        self.votes = [0, 0]  # pronouns after its mentions: male, female
+        self.surname = ""
+        self.first = ""
+
+    def best_name(self) -> str:
+        return max(self.names, key=lambda n: (len(n.split()), len(n))) if self.names else self.key
+
+    def best_title(self) -> Optional[str]:
+        return max(self.titles, key=len) if self.titles else None
+
+    def guess_gender(self) -> Optional[str]:
+        if self.gender:
+            return self.gender
+        m, f = self.votes
+        if m > f and m >= 1:
+            return "m"
+        if f > m and f >= 1:
+            return "f"
+        return None
+
+
+def _name_tokens(name: str) -> List[str]:
+    return [w for w in name.replace("’s", "").replace("'s", "").split() if w[:1].isalnum()]
+
+
+class Resolver:
+    """Resolves the speakers of one text's records to sources."""
+
+    def __init__(self, text: str, records: Sequence[Attribution], quote_spans: Sequence[Tuple[int, int]],
+                 genre: str) -> None:
+        self.text = text
+        self.records = records
+        self.genre = genre
+        self.entities: List[_Entity] = []
+        self.by_surname: Dict[str, List[_Entity]] = {}
+        self.by_key: Dict[str, _Entity] = {}
+        self._quote_starts = [s for s, _ in quote_spans]
+        self._quote_spans = list(quote_spans)
+        # person mentions outside quotations, in text order: (start, end, entity)
+        self.timeline: List[Tuple[int, int, _Entity]] = []
+
+    def _inside_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._quote_starts, pos) - 1
+        return i >= 0 and self._quote_spans[i][0] <= pos < self._quote_spans[i][1]
+
+    # -- entities from names ------------------------------------------------
+
+    def _entity_for_name(self, m: Mention, pos: int) -> _Entity:
+        assert m.name is not None
+        toks = _name_tokens(m.name)
+        if m.kind != "person" or not toks:
+            key = m.kind + ":" + " ".join(t.lower() for t in toks if t.lower() != "the")
+            ent = self.by_key.get(key)
+            if ent is None:
+                ent = self._new(key, m.kind)
+            ent.names.append(m.name)
+            return ent
+        surname = toks[-1].lower()
+        first = toks[0].lower() if len(toks) > 1 else ""
+        gender = m.gender
+        cands = self.by_surname.get(surname, [])
+        best: Optional[_Entity] = None
+        for ent in reversed(cands):
+            if gender and ent.gender and gender != ent.gender and _honorific(m.title):
+                continue
+            if first and ent.first and first != ent.first:
+                continue
+            if _honorific(m.title) and ent.titles and _honorific_conflict(m.title, ent.titles):
+                continue
+            best = ent
+            break
+        if best is None and len(toks) == 1:
+            # a bare first name ("Elizabeth") that begins exactly one full name
+            hits = [e for e in self.entities if e.kind == "person" and e.first == surname]
+            if len(hits) == 1:
+                best = hits[0]
+        if best is None:
+            best = self._new("person:" + " ".join(t.lower() for t in toks), "person")
+            best.surname = surname
+            self.by_surname.setdefault(surname, []).append(best)
+        if first and not best.first:
+            best.first = first
+        best.names.append(m.name)
+        if m.title:
+            best.titles.append(m.title)
+        if gender and not best.gender:
+            best.gender = gender
+        return best
+
+    def _new(self, key: str, kind: str) -> _Entity:
+        ent = _Entity(key, kind)
+        self.entities.append(ent)
+        self.by_key[key] = ent
+        return ent
+
+    def scan(self) -> None:
+        """Every name in the text outside quotations, typed and grouped."""
+        text = self.text
+        first_names = _lexicons.mapping("first_names")
+        for s, e in _mentions.scan_names(text):
+            if self._inside_quote(s):
+                continue
+            m = _mentions.describe(text, s, e)
+            if m.form != "name" or m.name is None:
+                continue
+            toks = _name_tokens(m.name)
+            evidence = (
+                m.title is not None
+                or (toks and toks[0] in first_names)
+                or m.kind != "person"
+                or len(toks) >= 2
+            )
+            if not evidence and not self.by_surname.get(toks[-1].lower() if toks else ""):
+                continue
+            ent = self._entity_for_name(m, s)
+            ent.mentions.append((s, e))
+            if ent.kind == "person":
+                self.timeline.append((s, e, ent))
+                self._vote(ent, e)
+
+    def _vote(self, ent: _Entity, end: int) -> None:
+        text = self.text
+        hi = min(len(text), end + 120)
+        nl = text.find("\n", end, hi)
+        if nl != -1:
+            hi = nl
+        pm = _PRONOUN_AFTER.search(text, end, hi)
+        if pm is None:
+            return
+        ent.votes[1 if pm.group(1).lower() in _FEMALE else 0] += 1
+
+    # -- speakers -----------------------------------------------------------
+
+    def resolve(self) -> Tuple[List[Optional[Source]], List[Source]]:
+        """The source of every record, and the list of sources in order of first mention."""
+        text = self.text
+        self.scan()
+        self.timeline.sort(key=lambda t: t[0])
+        starts = [t[0] for t in self.timeline]
+        chosen: List[Optional[_Entity]] = []
+        extra: Dict[int, List[Tuple[int, int]]] = {}
+        for idx, rec in enumerate(self.records):
+            ent: Optional[_Entity] = None
+            if rec.speaker is not None:
+                s, e = rec.speaker
+                m = _mentions.describe(text, s, e)
+                ent = self._resolve_mention(m, starts)
+                if ent is not None:
+                    extra.setdefault(id(ent), []).append((s, e))
+                    if m.form == "name" and ent.kind == "person":
+                        bisect.insort(self.timeline, (s, e, ent), key=lambda t: t[0])
+                        starts = [t[0] for t in self.timeline]
+            elif rec.inherit is not None and rec.inherit < len(chosen):
+                ent = chosen[rec.inherit]
+            chosen.append(ent)
+        # build the sources, in order of first mention, only those that speak
+        used: List[_Entity] = []
+        seen = set()
+        for ent in chosen:
+            if ent is not None and id(ent) not in seen:
+                seen.add(id(ent))
+                used.append(ent)
+        spans: Dict[int, List[Tuple[int, int]]] = {}
+        for ent in used:
+            allm = sorted(set(ent.mentions) | set(extra.get(id(ent), [])))
+            spans[id(ent)] = allm
+        used.sort(key=lambda ent: spans[id(ent)][0] if spans[id(ent)] else 0)
+        sources: Dict[int, Source] = {}
+        for n, ent in enumerate(used, 1):
+            sources[id(ent)] = Source(
+                id=f"s{n}",
+                name=ent.best_name(),
+                kind=ent.kind,
+                title=ent.best_title(),
+                mentions=tuple(Span.of(text, s, e) for s, e in spans[id(ent)]),
+            )
+        return [sources[id(e)] if e is not None else None for e in chosen], [sources[id(e)] for e in used]
+
+    def _resolve_mention(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        text = self.text
+        if m.form == "name":
+            return self._entity_for_name(m, m.start)
+        if m.form == "pronoun":
+            if m.person == 1 and not m.plural:
+                ent = self.by_key.get("narrator:") or self._new("narrator:", "narrator")
+                ent.names.append("narrator")
+                return ent
+            if m.person != 3 or m.plural or m.gender is None:
+                return self._own(m)
+            return self._antecedent(m.start, m.gender, starts) or self._own(m)
+        # descriptions
+        if m.definite and m.kind in ("person", "organization", "media", "document"):
+            ent = self._latest_with_head(m, starts)
+            if ent is not None:
+                return ent
+        if m.kind == "person" and not m.definite:
+            m = Mention(m.start, m.end, m.form, "anonymous", m.gender, m.plural, m.name, m.title, m.head, False)
+        return self._own(m)
+
+    def _own(self, m: Mention) -> _Entity:
+        text = self.text
+        phrase = text[m.start : m.end]
+        kind = m.kind
+        if m.form == "pronoun":
+            kind = "unknown"
+        if kind in ("anonymous", "unknown") and m.form != "pronoun":
+            ent = self._new(f"{kind}@{m.start}", kind)
+        else:
+            key = f"{kind}:{phrase.lower()}"
+            ent = self.by_key.get(key) or self._new(key, kind)
+        ent.names.append(_strip_det(phrase))
+        if m.title:
+            ent.titles.append(m.title)
+        return ent
+
+    def _antecedent(self, pos: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+        i = bisect.bisect_left(starts, pos) - 1
+        looked = 0
+        while i >= 0 and looked < 40:
+            s, e, ent = self.timeline[i]
+            if e <= pos and pos - s < 3000:
+                g = ent.guess_gender()
+                if g is None or g == gender:
+                    return ent
+            i -= 1
+            looked += 1
+        return None
+
+    def _latest_with_head(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        head = m.head
+        best: Optional[_Entity] = None
+        best_pos = -1
+        for ent in self.entities:
+            if ent.kind != m.kind and not (m.kind == "media" and ent.kind in ("media", "organization")):
+                continue
+            words = " ".join(ent.titles + ent.names).lower()
+            if m.kind == "media" and head in ("outlet", "newspaper", "paper", "network", "broadcaster", "channel"):
+                ok = ent.kind == "media"
+            else:
+                ok = regex.search(r"(?<![\p{L}])" + regex.escape(head) + r"(?![\p{L}])", words) is not None
+            if not ok:
+                continue
+            pos = max((s for s, _ in ent.mentions if s < m.start), default=-1)
+            if pos > best_pos:
+                best, best_pos = ent, pos
+        return best
+
+
+def _strip_det(phrase: str) -> str:
+    words = phrase.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        return " ".join(words[1:])
+    return phrase
+
+
+def _honorific(title: Optional[str]) -> bool:
+    if not title:
+        return False
+    hons = _lexicons.mapping("honorifics")
+    return any(hons.get(w) in ("m", "f") for w in title.split())
+
+
+def _honorific_conflict(title: Optional[str], others: List[str]) -> bool:
+    hons = _lexicons.mapping("honorifics")
+    mine = {hons.get(w) for w in (title or "").split()} & {"m", "f"}
+    for o in others:
+        theirs = {hons.get(w) for w in o.split()} & {"m", "f"}
+        if mine and theirs and mine != theirs:
+            return True
+    mine_w = {w.rstrip(".") for w in (title or "").split() if hons.get(w) in ("m", "f")}
+    for o in others:
+        theirs_w = {w.rstrip(".") for w in o.split() if hons.get(w) in ("m", "f")}
+        if mine_w and theirs_w and not (mine_w & theirs_w) and ({"Mrs", "Miss"} <= (mine_w | theirs_w)):
+            return True
+    return False
