@@ -30,7 +30,7 @@ from ._marks import Quotation
 Span2 = Tuple[int, int]
 
 _END_PUNCT = frozenset(".,!?…;:—–-")
-_CLAUSE_BEFORE = frozenset(".!?:;—–(")
+_CLAUSE_BEFORE = frozenset(".!?:;—–―(\"”»」』")
 _GAP = regex.compile(r"[^\S\n]*(?:(?:,|;|\N{EM DASH}|\N{EN DASH}|--|-)[^\S\n]*)?")
 _ANY_MARK_OPEN = regex.compile(
     r"[^\S\n]*[\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{DOUBLE LOW-9 QUOTATION MARK}\N{LEFT CORNER BRACKET}]|[^\S\n]*''|[^\S\n]*``"
@@ -83,7 +83,7 @@ def _skip_space(text: str, pos: int, hi: int) -> int:
     return pos
 
 
-_SUBJ_VERB_WINDOW = 160
+_SUBJ_VERB_WINDOW = 300
 
 
 def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
@@ -91,7 +91,7 @@ def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span
     end = min(hi, p + _SUBJ_VERB_WINDOW)
     for m in _cues.tag_verb_pattern().finditer(text, p, end):
         between = text[p : m.start()]
-        if any(c in between for c in ".!?\n\"“”"):
+        if any(c in between for c in "!?\n\"“”"):
             return None
         sp = _mentions.subject_before(text, m.start(), p)
         if sp is not None and sp[0] == _skip_space(text, p, hi):
@@ -167,19 +167,31 @@ class Attributor:
             return _verb_ending_at(text, b + 1) is not None
         return False
 
+    def _mid_sentence_lower(self, q: Quotation) -> bool:
+        """A quotation starting in lower case right after a word: a quoted fragment."""
+        text = self.text
+        cs = q.parts[0][0]
+        if q.dash or q.missing_open or not text[cs].islower():
+            return False
+        b = q.start - 1
+        while b >= 0 and text[b] in " \t":
+            b -= 1
+        return b >= 0 and (text[b].isalnum() or text[b] == ",")
+
     def _direct(self, i: int) -> int:
         """Attribute quotation ``i`` as direct speech; returns how many quotations it used."""
         text = self.text
         q = self.quotations[i]
-        if not self._is_direct_shape(q):
-            return 0
         pstart, pend = self.layout.paragraph(q.start)
+        tag = tag_after(text, q.end, pend)
+        if tag is None or text[q.parts[-1][1] - 1] not in _END_PUNCT or self._mid_sentence_lower(q):
+            if not self._is_direct_shape(q):
+                return 0
         parts = list(q.parts)
         span_end = q.end
         used = 1
         conf_penalty = 0.15 if (q.missing_open or q.missing_close) else 0.0
         # 1. a tag right after the closing mark
-        tag = tag_after(text, q.end, pend)
         if tag is not None:
             sp, cue = tag
             rule = "direct.tag-after"
@@ -190,6 +202,8 @@ class Attributor:
                 nq = self.quotations[j]
                 gap = text[after : nq.start]
                 if nq.start >= pend or not _is_tag_tail(gap):
+                    break
+                if text[nq.parts[-1][1] - 1] not in _END_PUNCT and not _ends_sentence(text, nq.end, pend):
                     break
                 parts.extend(nq.parts)
                 span_end = nq.end
@@ -225,10 +239,68 @@ class Attributor:
                         self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), sp, cue,
                                                     0.85 - conf_penalty, "direct.colon-lead"))
                         return 1
-        # 4. no tag: continuation of the previous quotation's speaker, or context
+        # 4. no tag: the previous quotation's speaker goes on
+        prev = self._continues(q)
+        if prev is not None:
+            idx, conf = prev
+            self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), None, None,
+                                        conf - conf_penalty, "direct.continuation", inherit=idx))
+            return 1
+        # 5. the subject of the sentence before
+        ctx = self._context_speaker(q)
+        if ctx is not None:
+            sp, cue = ctx
+            self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), sp, cue,
+                                        0.5 - conf_penalty, "direct.context"))
+            return 1
         self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), None, None,
-                                    0.5 - conf_penalty, "direct.unattributed"))
+                                    0.3 - conf_penalty, "direct.unattributed"))
         return 1
+
+    def _continues(self, q: Quotation) -> Optional[Tuple[int, float]]:
+        """The record an untagged quotation continues: one just before it, with a speaker."""
+        if not self.records:
+            return None
+        idx = len(self.records) - 1
+        prev = self.records[idx]
+        if prev.kind != "direct" or (prev.speaker is None and prev.inherit is None):
+            return None
+        layout = self.layout
+        pi = layout.paragraph_index(q.start)
+        ppi = layout.paragraph_index(prev.span[1] - 1)
+        if pi == ppi:
+            return idx, 0.8
+        if pi == ppi + 1:
+            # the previous paragraph ended with that quotation (and its tag)
+            pend = layout.paragraphs[ppi][1]
+            tail = self.text[prev.span[1] : pend]
+            if len(tail) < 80 and not any(c in tail for c in ".!?") or _only_tag(tail):
+                return idx, 0.7
+        return None
+
+    def _context_speaker(self, q: Quotation) -> Optional[Tuple[Span2, Optional[Span2]]]:
+        """A speaker from the sentence before the quotation (same or previous paragraph)."""
+        text = self.text
+        layout = self.layout
+        pstart, _ = layout.paragraph(q.start)
+        if q.start > pstart:
+            lo, hi = layout.sentence(q.start)[0], q.start
+        else:
+            pi = layout.paragraph_index(q.start)
+            if pi == 0:
+                return None
+            ps, pe = layout.paragraphs[pi - 1]
+            lo, hi = max(ps, layout.sentence(pe - 1)[0]), pe
+        if lo >= hi:
+            return None
+        last = None
+        for m in _cues.speech_verb_pattern().finditer(text, lo, hi):
+            last = m
+        if last is not None:
+            sp = _mentions.subject_before(text, last.start(), lo)
+            if sp is not None:
+                return sp, last.span()
+        return None
 
     def _add(self, i: int, used: int, rec: Attribution) -> None:
         for k in range(i, i + used):
@@ -263,6 +335,19 @@ class Attributor:
         if scare_quotes:
             return Attribution("direct", q.parts, (q.start, q.end), None, None, 0.1, "scare-quote")
         return None
+
+
+_ONLY_TAG = regex.compile(r"[^\S\n]*,?[^\S\n]*[^.!?\n]{0,120}[.!?,:]?[^\S\n]*\Z")
+
+
+def _ends_sentence(text: str, pos: int, hi: int) -> bool:
+    while pos < hi and text[pos] in " \t":
+        pos += 1
+    return pos >= hi or text[pos] in ".!?"
+
+
+def _only_tag(tail: str) -> bool:
+    return _ONLY_TAG.match(tail) is not None
 
 
 def _verb_ending_at(text: str, end: int) -> Optional[Span2]:

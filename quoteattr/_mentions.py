@@ -73,7 +73,7 @@ def _stop(word: str) -> bool:
 
 def subject_before(text: str, end: int, lo: int) -> Optional[Tuple[int, int]]:
     """The noun phrase that is the subject of a verb starting at ``end`` (not before ``lo``)."""
-    toks = tokens(text, max(lo, end - 240), end)
+    toks = tokens(text, max(lo, end - 400), end)
     i = len(toks) - 1
     skipped = 0
     while i >= 0 and skipped < 3 and toks[i].word.lower() not in PRONOUNS and _is_aux(toks[i].word):
@@ -81,15 +81,45 @@ def subject_before(text: str, end: int, lo: int) -> Optional[Tuple[int, int]]:
         skipped += 1
     if i < 0:
         return None
+    if i >= 1 and toks[i].word.lower() in ("and", "but") and _verbish(toks[i - 1].word):
+        i -= 2  # "I laughed and said"
+        while i >= 0 and skipped < 5 and toks[i].word.lower() not in PRONOUNS and _is_aux(toks[i].word):
+            i -= 1
+            skipped += 1
+        if i < 0:
+            return None
+    if toks[i].word == ")":
+        # a parenthetical: "Rep. John Mica (R-Fla.) said"
+        j = i - 1
+        while j >= 0 and i - j <= 8 and toks[j].word != "(":
+            j -= 1
+        if j < 1:
+            return None
+        i = j - 1
     if toks[i].word == ",":
         # an appositive or relative clause: "Smith, the mayor, said"; "an aide, who ..., said"
         j = i - 1
-        while j >= 0 and i - j <= 18 and toks[j].word not in (",", ".", ";", ":", "!", "?"):
+        while j >= 0 and i - j <= 40 and toks[j].word not in (",", ".", ";", ":", "!", "?", "\"", "“", "”"):
             j -= 1
         if j < 0 or toks[j].word != "," or i - j < 2:
             return None
-        return _np_back(toks, j - 1)
+        k = j - 1
+        if k >= 0 and toks[k].word == ")":
+            while k >= 0 and toks[k].word != "(":
+                k -= 1
+            k -= 1
+        return _np_back(toks, k)
     return _np_back(toks, i)
+
+
+def _verbish(word: str) -> bool:
+    lw = word.lower()
+    return lw.endswith("ed") or lw in _tag_forms()
+
+
+@functools.lru_cache(maxsize=None)
+def _tag_forms() -> FrozenSet[str]:
+    return frozenset(_lexicons.lemmas("speech_verbs")) | frozenset(_lexicons.lemmas("tag_verbs"))
 
 
 def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:

@@ -1,0 +1,258 @@
+"""Hypothesis strategies for testing code that uses quoteattr.
+
+Each strategy draws a text holding quotations *together with* the records quoteattr
+should find in it, so a downstream test can check its own handling of real records
+without writing passages by hand::
+
+    from hypothesis import given
+    import quoteattr
+    from quoteattr.strategies import quoted_passages
+
+    @given(quoted_passages())
+    def test_my_pipeline(passage):
+        text, expected = passage
+        result = quoteattr.extract(text)
+        assert [q.parts for q in result.quotes] == [e.parts for e in expected]
+
+The passages are built from a few plain templates (see :data:`TEMPLATES`), with
+invented names, no pronouns (a pronoun's antecedent is a judgement, not a fact of the
+template) and content that holds no quotation marks. Every template is checked against
+:func:`quoteattr.extract` in quoteattr's own test suite, so a failure in a test built
+on these strategies points at the code under test or at a quoteattr regression.
+
+Needs Hypothesis (``pip install hypothesis``); ``import quoteattr`` never imports it.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, List, Optional, Sequence, Tuple
+
+import attrs
+
+from ._records import Span
+
+try:
+    from hypothesis import strategies as st
+except ImportError as exc:  # pragma: no cover - exercised only without hypothesis
+    raise ImportError(
+        "quoteattr.strategies needs Hypothesis, which is not installed: "
+        "pip install hypothesis (or pip install 'quoteattr[test]')"
+    ) from exc
+
+__all__ = [
+    "TEMPLATES",
+    "Expected",
+    "contents",
+    "quotations",
+    "quoted_passages",
+    "speakers",
+]
+
+
+@attrs.frozen(slots=True)
+class Expected:
+    """A quotation a generated text holds, as quoteattr should report it.
+
+    - ``parts``: the content of each part, without the enclosing marks; a
+      quotation split by its attribution has two. Compare with ``Quote.parts``.
+    - ``speaker``: the speaker as written. Compare with ``Quote.speaker``.
+    - ``template``: the id of the template that made it (one of :data:`TEMPLATES`),
+      to tell a failing case's shape at a glance.
+    """
+
+    parts: Tuple[Span, ...]
+    speaker: Span
+    template: str
+
+    @property
+    def text(self) -> str:
+        """The content, parts joined by a space (as ``Quote.text``)."""
+        return " ".join(p.text for p in self.parts)
+
+
+#: The templates, by id. ``{c}`` is content, ``{c2}`` the second part of a split
+#: quotation, ``{s}`` the speaker, ``{v}`` a reporting verb in the past tense. The
+#: mark around each content is the opening and closing mark drawn for the passage.
+TEMPLATES = {
+    "tag-after": "“{c},” {s} {v}.",
+    "tag-after-inverted": "“{c},” {v} {s}.",
+    "tag-before-colon": "{s} {v}: “{c}.”",
+    "tag-before-comma": "{s} {v}, “{c}.”",
+    "split": "“{c},” {s} {v}, “{c2}.”",
+    "split-inverted": "“{c},” {v} {s}, “{c2}.”",
+    "question": "“{c}?” {s} asked.",
+}
+
+# Invented for these strategies: given names and family names from many languages,
+# some in quoteattr's lexicon of first names and some not, so that a name is found
+# by its shape and not by a list.
+_GIVEN = (
+    "Ana", "Tomas", "Mei", "Kwame", "Ingrid", "Ravi", "Lucia", "Oskar", "Amara",
+    "Hiroshi", "Fatima", "Pedro", "Nadia", "Emeka", "Sofia", "Dmitri", "Aylin",
+    "Joaquim", "Priya", "Lars", "Zanele", "Matteo", "Yusuf", "Elena", "Bruno",
+)
+_FAMILY = (
+    "Ruiz", "Okafor", "Lindqvist", "Tanaka", "Haddad", "Moreau", "Kowalski",
+    "Mensah", "Castillo", "Novak", "Brennan", "Sato", "Ferreira", "Nakamura",
+    "Oyelaran", "Petrov", "Halvorsen", "Abara", "Quispe", "Delacroix",
+)
+# Titles that stand before a name; quoteattr reports them as part of the speaker.
+_TITLES = ("Mayor", "Senator", "Dr.", "Professor", "Governor", "Judge", "Minister")
+_VERBS = ("said", "added", "explained", "told reporters", "insisted", "argued", "wrote")
+_INVERTIBLE = ("said", "added", "explained", "insisted", "argued", "wrote")
+# Plain words for content: no names, no reporting verbs, no apostrophes or marks.
+_WORDS = (
+    "we", "will", "not", "back", "down", "the", "plan", "is", "working", "prices",
+    "have", "gone", "up", "this", "year", "our", "city", "needs", "more", "water",
+    "it", "was", "a", "long", "night", "for", "everyone", "they", "can", "wait",
+    "schools", "open", "again", "in", "spring", "every", "vote", "counts", "now",
+    "roads", "are", "safer", "than", "before", "that", "bridge", "must", "be",
+    "repaired", "soon", "nobody", "expected", "such", "storm", "three", "months",
+    "later", "people", "still", "wait", "and", "but", "or", "budget", "fair",
+)
+# Narrative sentences with no speaker, no reporting verb and no marks, put between
+# quotations so that attribution has to stay local.
+_FILLERS = (
+    "The meeting ran late.",
+    "Rain fell over the harbour all week.",
+    "Tickets sold out within an hour.",
+    "The bridge has been closed since March.",
+    "Turnout was higher than in any year before.",
+    "The budget is due next month.",
+)
+# The opening and closing marks a passage may use.
+_MARKS = (
+    ("\N{LEFT DOUBLE QUOTATION MARK}", "\N{RIGHT DOUBLE QUOTATION MARK}"),
+    ('"', '"'),
+)
+
+
+def speakers(*, titles: bool = True) -> "st.SearchStrategy[str]":
+    """A speaker as written: "Ana Ruiz", "Okafor", "Mayor Ana Ruiz" (no pronouns)."""
+    given = st.sampled_from(_GIVEN)
+    family = st.sampled_from(_FAMILY)
+    full = st.builds(lambda g, f: f"{g} {f}", given, family)
+    forms = [full, family]
+    if titles:
+        forms.append(st.builds(lambda t, n: f"{t} {n}", st.sampled_from(_TITLES), full))
+    return st.one_of(*forms)
+
+
+def contents(*, max_words: int = 10) -> "st.SearchStrategy[str]":
+    """What a speaker says, without its final punctuation and without quotation marks:
+    a capitalised run of plain words, sometimes with a comma inside."""
+    if max_words < 1:
+        raise ValueError(f"max_words must be at least 1; got {max_words}")
+
+    def build(words: List[str], comma: Optional[int]) -> str:
+        if comma is not None and 0 < comma < len(words):
+            words = words[:comma] + [words[comma] + ","] if False else words
+            words = [w + ("," if i == comma - 1 else "") for i, w in enumerate(words)]
+        sentence = " ".join(words)
+        return sentence[0].upper() + sentence[1:]
+
+    return st.builds(
+        build,
+        st.lists(st.sampled_from(_WORDS), min_size=1, max_size=max_words),
+        st.one_of(st.none(), st.integers(min_value=1, max_value=max_words - 1 or 1)),
+    )
+
+
+class _Builder:
+    """Appends pieces of text and keeps the spans of the ones that matter."""
+
+    def __init__(self) -> None:
+        self.pieces: List[str] = []
+        self.length = 0
+
+    def add(self, piece: str) -> Tuple[int, int]:
+        start = self.length
+        self.pieces.append(piece)
+        self.length += len(piece)
+        return start, self.length
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+
+def _fill(
+    builder: _Builder,
+    template: str,
+    values: "dict[str, str]",
+    marks: Tuple[str, str],
+) -> Tuple[List[Tuple[int, int]], Tuple[int, int]]:
+    """Write ``template`` into ``builder``; return the content spans and the speaker span."""
+    parts: List[Tuple[int, int]] = []
+    speaker = (0, 0)
+    # Split the template into literal text and {fields}, writing each in turn.
+    rest = TEMPLATES[template]
+    while rest:
+        i = rest.find("{")
+        if i < 0:
+            builder.add(_marked(rest, marks))
+            break
+        builder.add(_marked(rest[:i], marks))
+        j = rest.index("}", i)
+        field, rest = rest[i + 1 : j], rest[j + 1 :]
+        if field in ("c", "c2"):
+            # The content runs up to the closing mark: the punctuation before it is
+            # part of the content, as quoteattr reports it.
+            k = rest.index("\N{RIGHT DOUBLE QUOTATION MARK}")
+            start, _ = builder.add(values[field])
+            _, end = builder.add(rest[:k])
+            parts.append((start, end))
+            rest = rest[k:]
+        else:
+            span = builder.add(values[field])
+            if field == "s":
+                speaker = span
+    return parts, speaker
+
+
+def _marked(literal: str, marks: Tuple[str, str]) -> str:
+    return literal.replace("\N{LEFT DOUBLE QUOTATION MARK}", marks[0]).replace(
+        "\N{RIGHT DOUBLE QUOTATION MARK}", marks[1]
+    )
+
+
+def _verb_for(template: str) -> "st.SearchStrategy[str]":
+    return st.sampled_from(_INVERTIBLE if template.endswith("inverted") else _VERBS)
+
+
+@st.composite
+def _passage(
+    draw: Callable[..., object],
+    templates: Tuple[str, ...],
+    min_quotes: int,
+    max_quotes: int,
+    fillers: bool,
+    paragraphs: bool,
+) -> Tuple[str, Tuple[Expected, ...]]:
+    marks = draw(st.sampled_from(_MARKS))
+    count = draw(st.integers(min_value=min_quotes, max_value=max_quotes))
+    separator = "\n\n" if paragraphs and draw(st.booleans()) else " "
+    builder = _Builder()
+    expected: List[Expected] = []
+    for n in range(count):
+        if n:
+            builder.add(separator)
+        if fillers and draw(st.booleans()):
+            builder.add(str(draw(st.sampled_from(_FILLERS))) + separator)
+        template = str(draw(st.sampled_from(templates)))
+        values = {
+            "c": str(draw(contents())),
+            "c2": str(draw(contents())).lower(),
+            "s": str(draw(speakers())),
+            "v": str(draw(_verb_for(template))),
+        }
+        parts, speaker = _fill(builder, template, values, marks)
+        expected.append(Expected(parts=tuple(parts), speaker=speaker, template=template))  # type: ignore[arg-type]
+    text = builder.text()
+    return text, tuple(
+        Expected(
+            parts=tuple(Span.of(text, s, e) for s, e in e.parts),  # type: ignore[misc]
+            speaker=Span.of(text, *e.speaker),  # type: ignore[misc]
+            template=e.template,
+        )
+        for e in expected
+    )
