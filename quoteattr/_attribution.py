@@ -84,6 +84,8 @@ def _skip_space(text: str, pos: int, hi: int) -> int:
 
 
 _SUBJ_VERB_WINDOW = 300
+# words a subject scan may leave out at its start ("German" in "German Chancellor X")
+_LEAD_WORDS = regex.compile(r"(?:[\p{L}\p{N}'’-]+[^\S\n]+){0,2}")
 
 
 def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
@@ -94,7 +96,7 @@ def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span
         if any(c in between for c in "!?\n\"“”"):
             return None
         sp = _mentions.subject_before(text, m.start(), p)
-        if sp is not None and sp[0] == _skip_space(text, p, hi):
+        if sp is not None and _LEAD_WORDS.fullmatch(text, _skip_space(text, p, hi), sp[0]):
             return sp, m.span()
         return None
     return None
@@ -217,6 +219,12 @@ class Attributor:
             conf = (0.95 if rule == "direct.tag-after" else 0.93) - conf_penalty
             self._add(i, used, Attribution("direct", tuple(parts), (q.start, span_end), sp, cue, conf, rule))
             return used
+        # 1b. a credit line after a dash: “…” ― Jane Doe
+        credit = _credit_after(text, q.end, pend)
+        if credit is not None:
+            self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), credit, None,
+                                        0.85 - conf_penalty, "direct.credit"))
+            return 1
         # 2. a tag before the opening mark, in the same sentence
         sstart, _ = self.layout.sentence(q.start)
         lo = max(pstart, sstart)
@@ -338,6 +346,21 @@ class Attributor:
 
 
 _ONLY_TAG = regex.compile(r"[^\S\n]*,?[^\S\n]*[^.!?\n]{0,120}[.!?,:]?[^\S\n]*\Z")
+
+
+_CREDIT_DASH = regex.compile(r"[^\S\n]*(?:\N{HORIZONTAL BAR}|\N{EM DASH}|\N{EN DASH}|--?)[^\S\n]*(?=\p{Lu})")
+_CREDIT_END = regex.compile(r"[^\S\n]*(?:[.,;]|\Z|$|[\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}(])")
+
+
+def _credit_after(text: str, pos: int, hi: int) -> Optional[Span2]:
+    """A name credited after a dash: “…” ― Jane Doe."""
+    m = _CREDIT_DASH.match(text, pos, hi)
+    if m is None:
+        return None
+    sp = _mentions.np_after(text, m.end(), hi)
+    if sp is None or _CREDIT_END.match(text, sp[1], hi) is None:
+        return None
+    return sp
 
 
 def _ends_sentence(text: str, pos: int, hi: int) -> bool:

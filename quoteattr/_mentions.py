@@ -99,7 +99,7 @@ def subject_before(text: str, end: int, lo: int) -> Optional[Tuple[int, int]]:
     if toks[i].word == ",":
         # an appositive or relative clause: "Smith, the mayor, said"; "an aide, who ..., said"
         j = i - 1
-        while j >= 0 and i - j <= 40 and toks[j].word not in (",", ".", ";", ":", "!", "?", "\"", "“", "”"):
+        while j >= 0 and i - j <= 40 and toks[j].word not in (",", ";", ":", "!", "?", "\"", "“", "”"):
             j -= 1
         if j < 0 or toks[j].word != "," or i - j < 2:
             return None
@@ -179,7 +179,14 @@ def np_after(text: str, start: int, hi: int) -> Optional[Tuple[int, int]]:
     if lf in dets:
         i = 1
     elif not (_is_cap(first) or first in honorifics):
-        return None
+        # "said longtime pollster Pat Caddell", "said 9/11 widow Terry Strada"
+        k = 0
+        while k < min(len(toks), 5) and not _is_cap(toks[k].word) and not _stop(toks[k].word):
+            k += 1
+        if k == 0 or k >= len(toks) or not _is_cap(toks[k].word) or toks[k].word.lower() in PRONOUNS:
+            return None
+        lf = "the"  # a description: lower-case words allowed up to the name
+        i = 0
     n = 0
     last = -1
     joined = False

@@ -25,7 +25,7 @@ Needs Hypothesis (``pip install hypothesis``); ``import quoteattr`` never import
 
 from __future__ import annotations
 
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
 import attrs
 
@@ -140,21 +140,20 @@ def speakers(*, titles: bool = True) -> "st.SearchStrategy[str]":
 
 def contents(*, max_words: int = 10) -> "st.SearchStrategy[str]":
     """What a speaker says, without its final punctuation and without quotation marks:
-    a capitalised run of plain words, sometimes with a comma inside."""
+    a capitalised run of one to ``max_words`` plain words, sometimes with a comma."""
     if max_words < 1:
         raise ValueError(f"max_words must be at least 1; got {max_words}")
 
-    def build(words: List[str], comma: Optional[int]) -> str:
-        if comma is not None and 0 < comma < len(words):
-            words = words[:comma] + [words[comma] + ","] if False else words
-            words = [w + ("," if i == comma - 1 else "") for i, w in enumerate(words)]
-        sentence = " ".join(words)
+    def build(words: List[str], comma: int) -> str:
+        # A comma after word ``comma`` (none when that is the last word).
+        sentence = " ".join(w + ("," if i == comma - 1 else "") for i, w in enumerate(words[:-1]))
+        sentence = f"{sentence} {words[-1]}" if sentence else words[-1]
         return sentence[0].upper() + sentence[1:]
 
     return st.builds(
         build,
         st.lists(st.sampled_from(_WORDS), min_size=1, max_size=max_words),
-        st.one_of(st.none(), st.integers(min_value=1, max_value=max_words - 1 or 1)),
+        st.integers(min_value=0, max_value=max_words),
     )
 
 
@@ -178,7 +177,7 @@ class _Builder:
 def _fill(
     builder: _Builder,
     template: str,
-    values: "dict[str, str]",
+    values: Dict[str, str],
     marks: Tuple[str, str],
 ) -> Tuple[List[Tuple[int, int]], Tuple[int, int]]:
     """Write ``template`` into ``builder``; return the content spans and the speaker span."""
@@ -221,7 +220,7 @@ def _verb_for(template: str) -> "st.SearchStrategy[str]":
 
 @st.composite
 def _passage(
-    draw: Callable[..., object],
+    draw: st.DrawFn,
     templates: Tuple[str, ...],
     min_quotes: int,
     max_quotes: int,
@@ -232,27 +231,75 @@ def _passage(
     count = draw(st.integers(min_value=min_quotes, max_value=max_quotes))
     separator = "\n\n" if paragraphs and draw(st.booleans()) else " "
     builder = _Builder()
-    expected: List[Expected] = []
+    drafts: List[Tuple[str, List[Tuple[int, int]], Tuple[int, int]]] = []
     for n in range(count):
         if n:
             builder.add(separator)
         if fillers and draw(st.booleans()):
-            builder.add(str(draw(st.sampled_from(_FILLERS))) + separator)
-        template = str(draw(st.sampled_from(templates)))
+            builder.add(draw(st.sampled_from(_FILLERS)) + separator)
+        template = draw(st.sampled_from(templates))
         values = {
-            "c": str(draw(contents())),
-            "c2": str(draw(contents())).lower(),
-            "s": str(draw(speakers())),
-            "v": str(draw(_verb_for(template))),
+            "c": draw(contents()),
+            "c2": draw(contents()).lower(),
+            "s": draw(speakers()),
+            "v": draw(_verb_for(template)),
         }
         parts, speaker = _fill(builder, template, values, marks)
-        expected.append(Expected(parts=tuple(parts), speaker=speaker, template=template))  # type: ignore[arg-type]
+        drafts.append((template, parts, speaker))
     text = builder.text()
-    return text, tuple(
+    expected = tuple(
         Expected(
-            parts=tuple(Span.of(text, s, e) for s, e in e.parts),  # type: ignore[misc]
-            speaker=Span.of(text, *e.speaker),  # type: ignore[misc]
-            template=e.template,
+            parts=tuple(Span.of(text, s, e) for s, e in parts),
+            speaker=Span.of(text, *speaker),
+            template=template,
         )
-        for e in expected
+        for template, parts, speaker in drafts
     )
+    return text, expected
+
+
+def _check_templates(templates: Optional[Iterable[str]]) -> Tuple[str, ...]:
+    chosen = tuple(TEMPLATES) if templates is None else tuple(templates)
+    unknown = [t for t in chosen if t not in TEMPLATES]
+    if unknown or not chosen:
+        raise ValueError(
+            f"templates must be a non-empty selection of {', '.join(TEMPLATES)}; "
+            f"got {list(chosen)!r}"
+        )
+    return chosen
+
+
+def quotations(
+    *, templates: Optional[Iterable[str]] = None
+) -> "st.SearchStrategy[Tuple[str, Tuple[Expected, ...]]]":
+    """One sentence holding one quotation and its attribution: ``(text, expected)``,
+    ``expected`` a one-tuple of :class:`Expected`.
+
+    ``templates`` picks template ids from :data:`TEMPLATES` (all by default).
+    """
+    return _passage(_check_templates(templates), 1, 1, False, False)
+
+
+def quoted_passages(
+    *,
+    templates: Optional[Iterable[str]] = None,
+    min_quotes: int = 1,
+    max_quotes: int = 4,
+    fillers: bool = True,
+    paragraphs: bool = True,
+) -> "st.SearchStrategy[Tuple[str, Tuple[Expected, ...]]]":
+    """A passage of ``min_quotes`` to ``max_quotes`` attributed quotations:
+    ``(text, expected)``, ``expected`` a tuple of :class:`Expected` in text order.
+
+    - ``templates``: template ids from :data:`TEMPLATES` (all by default).
+    - ``fillers``: put narrative sentences without quotations between some of them.
+    - ``paragraphs``: sometimes put each quotation in a paragraph of its own.
+
+    Within one passage every quotation uses the same marks (curly or straight).
+    """
+    if not 1 <= min_quotes <= max_quotes:
+        raise ValueError(
+            f"need 1 <= min_quotes <= max_quotes; got min_quotes={min_quotes}, "
+            f"max_quotes={max_quotes}"
+        )
+    return _passage(_check_templates(templates), min_quotes, max_quotes, fillers, paragraphs)
