@@ -18,6 +18,7 @@ Fiction dialogue (turn-taking, vocatives, action beats) lives in ``_dialogue``.
 
 from __future__ import annotations
 
+import bisect
 from typing import List, Optional, Tuple
 
 import attrs
@@ -84,6 +85,7 @@ def _skip_space(text: str, pos: int, hi: int) -> int:
 
 
 _SUBJ_VERB_WINDOW = 300
+_APPOSITIVES = regex.compile(r"(?:,[^,;:!?\"“”\n]{1,120}){1,3},[^\S\n]*(?:\p{Ll}+[^\S\n]+){0,2}")
 # words a subject scan may leave out at its start ("German" in "German Chancellor X")
 _LEAD_WORDS = regex.compile(r"(?:[\p{L}\p{N}'’-]+[^\S\n]+){0,2}")
 
@@ -97,6 +99,10 @@ def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span
             return None
         sp = _mentions.subject_before(text, m.start(), p)
         if sp is not None and _LEAD_WORDS.fullmatch(text, _skip_space(text, p, hi), sp[0]):
+            return sp, m.span()
+        # “…,” Jane Doe, a lawyer, one of the plaintiffs, said
+        sp = _mentions.np_after(text, _skip_space(text, p, hi), m.start())
+        if sp is not None and text[sp[1] : sp[1] + 1] == "," and _APPOSITIVES.fullmatch(text, sp[1], m.start()):
             return sp, m.span()
         return None
     return None
@@ -113,11 +119,24 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
         return None
     v = last.span()
     sp = _mentions.subject_before(text, v[0], lo)
+    if sp is None and last.group().endswith("ing"):
+        sp = _sentence_subject(text, lo, v[0])  # "He defended it, saying, “…”"
     if sp is None:
         sp = _mentions.np_after(text, _skip_space(text, v[1], pos), pos)
         if sp is None or sp[0] - v[1] > 2:
             return None
     return sp, v
+
+
+def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
+    """The noun phrase a sentence starts with, if it is followed by a verb-like word."""
+    sp = _mentions.np_after(text, lo, hi)
+    if sp is None:
+        return None
+    m = _mentions.describe(text, *sp)
+    if m.kind in ("person", "organization", "media", "anonymous") or m.form == "pronoun":
+        return sp
+    return None
 
 
 class Attributor:
@@ -130,6 +149,11 @@ class Attributor:
         self.records: List[Attribution] = []
         # per quotation: index of its record (or None when dropped/merged)
         self.record_of: List[Optional[int]] = [None] * len(quotations)
+        self._starts = [q.start for q in quotations]
+
+    def _in_quotation(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i >= 0 and self.quotations[i].start <= pos < self.quotations[i].end
 
     def run(self, *, scare_quotes: bool = False) -> List[Attribution]:
         text = self.text
@@ -291,8 +315,11 @@ class Attributor:
         text = self.text
         layout = self.layout
         pstart, _ = layout.paragraph(q.start)
-        if q.start > pstart:
-            lo, hi = layout.sentence(q.start)[0], q.start
+        sstart = layout.sentence(q.start)[0]
+        if q.start > max(pstart, sstart) + 1:
+            lo, hi = max(pstart, sstart), q.start
+        elif q.start > pstart:
+            lo, hi = max(pstart, layout.sentence(sstart - 1)[0]), sstart
         else:
             pi = layout.paragraph_index(q.start)
             if pi == 0:
@@ -303,11 +330,20 @@ class Attributor:
             return None
         last = None
         for m in _cues.speech_verb_pattern().finditer(text, lo, hi):
-            last = m
+            if not self._in_quotation(m.start()):
+                last = m
         if last is not None:
             sp = _mentions.subject_before(text, last.start(), lo)
+            if sp is None:
+                sp = _sentence_subject(text, lo, last.start())
             if sp is not None:
                 return sp, last.span()
+        # a sentence that only introduces someone: "Jane Doe, a lawyer in Ohio."
+        sp = _mentions.np_after(text, lo, hi)
+        if sp is not None and text[sp[0]].isupper() and text[sp[1] : sp[1] + 1] == ",":
+            m = _mentions.describe(text, *sp)
+            if m.form == "name" and m.kind == "person":
+                return sp, None
         return None
 
     def _add(self, i: int, used: int, rec: Attribution) -> None:
