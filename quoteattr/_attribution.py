@@ -97,14 +97,22 @@ def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span
         between = text[p : m.start()]
         if any(c in between for c in "!?\n\"“”"):
             return None
-        sp = _mentions.subject_before(text, m.start(), p)
-        if sp is not None and _LEAD_WORDS.fullmatch(text, _skip_space(text, p, hi), sp[0]):
-            return sp, m.span()
-        # “…,” Jane Doe, a lawyer, one of the plaintiffs, said
-        sp = _mentions.np_after(text, _skip_space(text, p, hi), m.start())
-        if sp is not None and text[sp[1] : sp[1] + 1] == "," and _APPOSITIVES.fullmatch(text, sp[1], m.start()):
-            return sp, m.span()
-        return None
+        got = _subject_for(text, p, hi, m)
+        if got is not None:
+            return got
+    return None
+
+
+def _subject_for(text: str, p: int, hi: int, m: "regex.Match[str]") -> Optional[Tuple[Span2, Span2]]:
+    """The subject of verb ``m`` if it starts the tag at ``p``."""
+    start = _skip_space(text, p, hi)
+    sp = _mentions.subject_before(text, m.start(), p)
+    if sp is not None and _LEAD_WORDS.fullmatch(text, start, sp[0]):
+        return sp, m.span()
+    # “…,” Jane Doe, a lawyer, one of the plaintiffs, said
+    sp = _mentions.np_after(text, start, m.start())
+    if sp is not None and text[sp[1] : sp[1] + 1] == "," and _APPOSITIVES.fullmatch(text, sp[1], m.start()):
+        return sp, m.span()
     return None
 
 
@@ -273,13 +281,18 @@ class Attributor:
                         return 1
         # 4. no tag: the previous quotation's speaker goes on
         prev = self._continues(q)
-        if prev is not None:
+        if prev is not None and prev[1] >= 0.7:
             idx, conf = prev
             self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), None, None,
                                         conf - conf_penalty, "direct.continuation", inherit=idx))
             return 1
         # 5. the subject of the sentence before
         ctx = self._context_speaker(q)
+        if ctx is None and prev is not None:
+            idx, conf = prev
+            self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), None, None,
+                                        conf - conf_penalty, "direct.continuation", inherit=idx))
+            return 1
         if ctx is not None:
             sp, cue = ctx
             self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), sp, cue,
@@ -301,6 +314,10 @@ class Attributor:
         pi = layout.paragraph_index(q.start)
         ppi = layout.paragraph_index(prev.span[1] - 1)
         if pi == ppi:
+            lo = max(prev.span[1], prev.cue[1] if prev.cue else 0, prev.speaker[1] if prev.speaker else 0)
+            for m in _cues.speech_verb_pattern().finditer(self.text, lo, q.start):
+                if not self._in_quotation(m.start()):
+                    return idx, 0.55  # a new tag in between: the context rule goes first
             return idx, 0.8
         if pi == ppi + 1:
             # the previous paragraph ended with that quotation (and its tag)

@@ -63,7 +63,12 @@ def _is_cap(word: str) -> bool:
 
 def _is_aux(word: str) -> bool:
     lw = word.lower()
-    return lw in _lexicons.words("auxiliaries") or (len(lw) > 4 and lw.endswith("ly") and lw.isalpha())
+    return (
+        lw in _lexicons.words("auxiliaries")
+        or (len(lw) > 4 and lw.endswith("ly") and lw.isalpha())
+        or lw.endswith(("n't", "n’t"))  # didn't say: still the speaker's verb
+        or lw in ("not", "never")
+    )
 
 
 def _stop(word: str) -> bool:

@@ -99,7 +99,7 @@ _FAMILY = (
 # Titles that stand before a name; quoteattr reports them as part of the speaker.
 _TITLES = ("Mayor", "Senator", "Dr.", "Professor", "Governor", "Judge", "Minister")
 _VERBS = ("said", "added", "explained", "told reporters", "insisted", "argued", "wrote")
-_INVERTIBLE = ("said", "added", "explained", "insisted", "argued", "wrote")
+_ONE_WORD = ("said", "added", "explained", "insisted", "argued", "wrote")
 # Plain words for content: no names, no reporting verbs, no apostrophes or marks.
 _WORDS = (
     "we", "will", "not", "back", "down", "the", "plan", "is", "working", "prices",
@@ -215,7 +215,11 @@ def _marked(literal: str, marks: Tuple[str, str]) -> str:
 
 
 def _verb_for(template: str) -> "st.SearchStrategy[str]":
-    return st.sampled_from(_INVERTIBLE if template.endswith("inverted") else _VERBS)
+    # "told reporters" is left out of the inverted and the split templates: "said
+    # Ana Ruiz" is English and "told reporters Ana Ruiz" is not, and quoteattr 0.1
+    # does not rejoin a quotation split by a two-word tag (tests/test_strategies.py).
+    single = _VERBS if template in ("tag-after", "tag-before-colon", "tag-before-comma") else _ONE_WORD
+    return st.sampled_from(single)
 
 
 @st.composite
@@ -229,14 +233,14 @@ def _passage(
 ) -> Tuple[str, Tuple[Expected, ...]]:
     marks = draw(st.sampled_from(_MARKS))
     count = draw(st.integers(min_value=min_quotes, max_value=max_quotes))
-    separator = "\n\n" if paragraphs and draw(st.booleans()) else " "
+    separator = "\n\n" if paragraphs else " "
     builder = _Builder()
     drafts: List[Tuple[str, List[Tuple[int, int]], Tuple[int, int]]] = []
     for n in range(count):
         if n:
             builder.add(separator)
         if fillers and draw(st.booleans()):
-            builder.add(draw(st.sampled_from(_FILLERS)) + separator)
+            builder.add(draw(st.sampled_from(_FILLERS)) + " ")
         template = draw(st.sampled_from(templates))
         values = {
             "c": draw(contents()),
@@ -292,8 +296,11 @@ def quoted_passages(
     ``(text, expected)``, ``expected`` a tuple of :class:`Expected` in text order.
 
     - ``templates``: template ids from :data:`TEMPLATES` (all by default).
-    - ``fillers``: put narrative sentences without quotations between some of them.
-    - ``paragraphs``: sometimes put each quotation in a paragraph of its own.
+    - ``fillers``: put a narrative sentence without quotations before some of them.
+    - ``paragraphs``: put each quotation in a paragraph of its own (True, the
+      default). False runs them on in one paragraph; quoteattr 0.1 takes two
+      adjacent attributed quotations there for one split quotation, so that
+      setting is for tracking that known failure, not for testing your code.
 
     Within one passage every quotation uses the same marks (curly or straight).
     """
