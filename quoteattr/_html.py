@@ -50,7 +50,7 @@ mark.no-source { background: #e4e4e4; outline: 1px dashed #888; }
 .mention.speaker { border-bottom: 3px double #000; font-weight: bold; }
 .cue { font-style: italic; text-decoration: underline dotted; text-underline-offset: 3px; }
 .legend { font: 14px/1.4 system-ui, sans-serif; border: 1px solid #ccc; padding: 0.5em 1em;
-          background: #fafafa; }
+          background: #fafafa; margin-bottom: 1.2em; }
 .legend ul { list-style: none; padding: 0; margin: 0.3em 0; columns: 2; }
 .legend li { margin: 0.15em 0; }
 .swatch { display: inline-block; width: 1em; height: 1em; vertical-align: -0.15em;
@@ -199,22 +199,26 @@ def _legend(result: Result, index: Dict[int, int]) -> str:
         rows.append((c, (
             f'<li class="source src-{k}"><span class="swatch src-{k}"></span>'
             f'<span class="name">{_esc(src.name)}</span> <span class="key">({_esc(src.kind)}{title})</span> '
-            f'<span class="count" title="quotations">{c}</span></li>'
+            f'<span class="count">{_quotations(c)}</span></li>'
         )))
     rows.sort(key=lambda r: -r[0])  # stable: ties keep text order
     items = [r[1] for r in rows]
     if unsourced:
         items.append(
             f'<li class="source no-source"><span class="swatch no-source"></span>'
-            f'<span class="name">no source</span> <span class="count" title="quotations">{unsourced}</span></li>'
+            f'<span class="name">no source</span> <span class="count">{_quotations(unsourced)}</span></li>'
         )
     nq, ns = len(result.quotes), len(result.sources)
     head = (f'<p><b class="n-quotes">{nq}</b> quotation{"s" if nq != 1 else ""}, '
             f'<b class="n-sources">{ns}</b> source{"s" if ns != 1 else ""}. '
-            f'<mark class="no-source">quotation</mark> <span class="mention speaker">speaker</span> '
+            f'<mark class="no-source">quotation</mark> (coloured by source) <span class="mention speaker">speaker</span> '
             f'<span class="mention">other mention</span> <span class="cue">cue</span>; '
             f'hover for the rule and confidence.</p>')
     return f'<div class="legend">{head}<ul>{"".join(items)}</ul></div>'
+
+
+def _quotations(n: int) -> str:
+    return f"\N{EM DASH} {n} quotation{'s' if n != 1 else ''}"
 
 
 def _colours_css(result: Result, index: Dict[int, int], scope: str) -> str:
@@ -235,9 +239,15 @@ def _darker(colour: str, k: int) -> str:
     return f"hsl({(k * 137.508) % 360:.0f}, 60%, 40%)"
 
 
-def render_section(doc_id: str, text: str, result: Result, *, heading: bool = True) -> str:
-    """One document as an HTML ``<section>`` (its own colours, legend and text)."""
-    anchor = "d" + regex.sub(r"[^\w-]", "_", doc_id, flags=regex.ASCII)
+def render_section(doc_id: str, text: str, result: Result, *, heading: bool = True,
+                   anchor: Optional[str] = None) -> str:
+    """One document as an HTML ``<section>`` (its own colours, legend and text).
+
+    ``anchor`` is the section's element id (default: made from ``doc_id``); sections
+    of one page need different anchors, since each scopes its colours by it.
+    """
+    if anchor is None:
+        anchor = "d" + regex.sub(r"[^\w-]", "_", doc_id, flags=regex.ASCII)
     index = _index(result)
     scope = f"#{anchor}"
     head = f"<h2>{_esc(doc_id)}</h2>\n" if heading else ""
