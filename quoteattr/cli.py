@@ -1,4 +1,4 @@
-"""The ``quoteattr`` command: files or stdin in, a table, JSON or JSONL out.
+"""The ``quoteattr`` command: files or stdin in, a table, JSON, JSONL or an HTML page out.
 
 Input is plain text, or JSONL whose lines hold at least "id" and "text" (other keys
 are ignored); a file is read as JSONL when its name ends in ``.jsonl`` or its first
@@ -14,11 +14,12 @@ import json
 import sys
 from typing import IO, Iterator, List, Optional, Sequence, Tuple
 
+from . import _html
 from ._config import GENRES, Config
 from ._pipeline import extract
 from ._records import Result
 
-FORMATS = ("table", "json", "jsonl")
+FORMATS = ("table", "json", "jsonl", "html")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", default=["-"], metavar="FILE",
                    help="text or JSONL files ('-' or nothing: standard input)")
     p.add_argument("--format", choices=FORMATS, default="table",
-                   help="table (readable, default), json (one object per document) or jsonl")
+                   help="table (readable, default), json (one object per document), jsonl, or html (one page)")
     p.add_argument("--genre", choices=GENRES, default="auto", help="news or fiction rules (default: auto)")
     p.add_argument("--no-indirect", action="store_true", help="leave out reported speech without marks")
     p.add_argument("--scare-quotes", action="store_true", help="also report quoted fragments without a speaker")
@@ -136,6 +137,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                     include_scare_quotes=args.scare_quotes)
     out = sys.stdout
     failed = False
+    sections: List[str] = []  # --format html: one page, a section per document
     try:
         for path in args.files:
             try:
@@ -143,7 +145,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                     if error is not None or text is None:
                         failed = True
                         print(f"quoteattr: {path}: {error}", file=sys.stderr)
-                        if args.format != "table":
+                        if args.format == "html":
+                            sections.append(_html.render_error(doc_id, error))
+                        elif args.format != "table":
                             out.write(json.dumps({"id": doc_id, "error": error}, ensure_ascii=False) + "\n")
                         continue
                     result = extract(text, config=config)
@@ -151,6 +155,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                         out.write(format_table(doc_id, result) + "\n\n")
                     elif args.format == "jsonl":
                         out.write(_dumps(result.to_dict(doc_id)) + "\n")
+                    elif args.format == "html":
+                        sections.append(_html.render_section(doc_id, text, result, anchor=f"doc{len(sections) + 1}"))
                     else:
                         out.write(_dumps(result.to_dict(doc_id), indent=1) + "\n")
             except OSError as exc:
@@ -159,6 +165,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             except UnicodeDecodeError as exc:
                 print(f"quoteattr: {path}: not UTF-8 (byte offset {exc.start})", file=sys.stderr)
                 return 2
+        if args.format == "html":
+            out.write(_html.render_page(sections, title="quoteattr: " + ", ".join(map(_stem, args.files))))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
