@@ -189,7 +189,7 @@ class Attributor:
         cs, ce = q.parts[0]
         last = text[ce - 1]
         b = q.start - 1
-        while b >= pstart and text[b] in " \t":
+        while b >= pstart and text[b] in " \t\n\r":
             b -= 1
         before = text[b] if b >= pstart else None
         if before is None or before in _CLAUSE_BEFORE:
@@ -208,7 +208,7 @@ class Attributor:
         if q.dash or q.missing_open or not text[cs].islower():
             return False
         b = q.start - 1
-        while b >= 0 and text[b] in " \t":
+        while b >= 0 and text[b] in " \t\n\r":
             b -= 1
         return b >= 0 and (text[b].isalnum() or text[b] == ",")
 
@@ -450,14 +450,14 @@ def _is_tag_tail(gap: str) -> bool:
 def _is_name_or_title(text: str, q: Quotation) -> bool:
     """A nickname (Dwayne “The Rock” Johnson) or a title of a work (the film “Heat”)."""
     b = q.start
-    while b > 0 and text[b - 1] in " \t":
+    while b > 0 and text[b - 1] in " \t\n\r":
         b -= 1
     a = b
     while a > 0 and (text[a - 1].isalpha()):
         a -= 1
     prev = text[a:b]
     e = q.end
-    while e < len(text) and text[e] in " \t":
+    while e < len(text) and text[e] in " \t\n\r":
         e += 1
     nxt = text[e : e + 1]
     if prev[:1].isupper() and nxt.isupper() and prev.lower() not in _lexicons.words("not_names"):
