@@ -53,7 +53,9 @@ class Attribution:
     cue: Optional[Span2]
     confidence: float
     rule: str
-    inherit: Optional[int] = None  # index of an earlier record whose source this one shares
+    inherit: Optional[int] = None  # index of another record whose source this one shares
+    hint: Optional[Span2] = None  # a mention naming the source that is not the speaker (a vocative)
+    alt: Optional[int] = None  # a second record to share the source with, when ``inherit`` has none
 
 
 def _verb_at(text: str, pos: int, hi: int) -> Optional[Span2]:

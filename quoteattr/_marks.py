@@ -308,8 +308,14 @@ def _pair(text: str, layout: Layout, tokens: List[Tuple[int, int]], out: List[Qu
         emit(carry, missing_close=True)
 
 
+# How far down the stack of open marks a closing mark looks for its opener. Real
+# quotations nest two or three deep; a paragraph of hundreds of unclosed marks
+# would otherwise cost time quadratic in their number.
+_MAX_DEPTH = 32
+
+
 def _find_opener(stack: List[_Open], glyph: str) -> Optional[int]:
-    for k in range(len(stack) - 1, -1, -1):
+    for k in range(len(stack) - 1, max(-1, len(stack) - 1 - _MAX_DEPTH), -1):
         if glyph in CLOSERS.get(stack[k].glyph, frozenset()):
             return k
     return None

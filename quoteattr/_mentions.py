@@ -18,7 +18,7 @@ import regex
 
 from . import _lexicons
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-]*|[^\s\p{L}\p{N}]")
+_WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}'’]|[.\-](?=[\p{L}\p{N}]))*\.?|[^\s\p{L}\p{N}]")
 PRONOUNS = {row[0]: row for row in _lexicons.rows("pronouns")}
 _CONNECTORS = frozenset({"of", "de", "van", "von", "der", "den", "da", "du", "del", "della", "la", "le",
                          "bin", "al", "el", "y", "di", "st.", "and"})
@@ -340,14 +340,33 @@ def _description_kind(words: List[str], head: str, definite: bool) -> str:
     return "unknown"
 
 
+_MID_SENTENCE_CAP = regex.compile(r"[\p{Ll},;]\s{1,3}(\p{Lu}[\p{Ll}\p{M}'’\-]+)")
+
+
+def name_index(text: str) -> FrozenSet[str]:
+    """Capitalised words the text uses in mid-sentence: names, not sentence openers."""
+    return frozenset(m.group(1) for m in _MID_SENTENCE_CAP.finditer(text))
+
+
+def is_known_name(text: str, m: "Mention", names: FrozenSet[str]) -> bool:
+    """A name mention the document supports: a title, a given name, or a word used as a name."""
+    if m.form != "name" or m.name is None:
+        return False
+    if m.title or m.kind != "person":
+        return True
+    words = [w for w in m.name.split() if w[:1].isupper()]
+    first_names = _lexicons.mapping("first_names")
+    return any(w in names or w in first_names for w in words) or len(words) >= 3
+
+
 # --- names across the whole document (for pronouns, titles and canonical names) ---
 
 _NAME_SEQ = regex.compile(
     r"""
     (?<![\p{L}\p{N}'’])
     (?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Rev|St)\.?\s+)?
-    \p{Lu}[\p{L}\p{M}'’\-]*
-    (?:[^\S\n]+(?:(?:of|de|van|von|der|da|du|del|la|le|bin|al)[^\S\n]+)?(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]+))*
+    \p{Lu}(?:[\p{L}\p{M}'’]|-(?=\p{L}))*
+    (?:(?=\s)[^\S\n]*\n?[^\S\n]*(?:(?:of|de|van|von|der|da|du|del|la|le|bin|al)[^\S\n]+)?(?:\p{Lu}\.|\p{Lu}(?:[\p{L}\p{M}'’]|-(?=\p{L}))+))*
     """,
     regex.VERBOSE,
 )
@@ -362,8 +381,11 @@ def scan_names(text: str) -> List[Tuple[int, int]]:
         words = m.group().split()
         # drop sentence openers ("But Trump", "The White House" keeps its words later)
         k = 0
-        while k < len(words) - 1 and words[k].lower() in not_names and words[k].lower() != "the":
-            k += 1
+        while k < len(words) - 1 and (
+            (words[k].lower() in not_names and words[k].lower() != "the")
+            or (words[k].isupper() and len(words[k]) > 1 and not words[k + 1].isupper())
+        ):
+            k += 1  # "But Trump"; a chapter's capitalised first word ("TILL Elizabeth")
         if k:
             s = m.start() + m.group().index(words[k], sum(len(w) for w in words[:k]))
         if len(words) - k == 1 and words[k].lower().rstrip("’'s") in not_names:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from . import _attribution, _marks
+import attrs
+
+from . import _attribution, _dialogue, _genre, _marks
+from ._attribution import Attribution
 from ._config import Config
 from ._layout import Layout
 from ._records import Quote, Result, Span
@@ -34,13 +37,15 @@ def extract(text: str, *, config: Optional[Config] = None) -> Result:
         raise TypeError(f"config must be a quoteattr.Config, not {type(config).__name__}")
     layout = Layout(text)
     quotations = _marks.find_quotations(text, layout)
-    genre = "news" if config.genre == "auto" else config.genre
+    genre = _genre.detect(text, layout, quotations) if config.genre == "auto" else config.genre
     attributor = _attribution.Attributor(text, layout, quotations)
     records = attributor.run(scare_quotes=config.include_scare_quotes)
-    records.sort(key=lambda r: (r.parts[0][0], r.parts[0][1]))
+    if genre == "fiction":
+        records = _dialogue.assign_turns(text, layout, records)
+    records = _in_text_order(records)
     spans = [p for r in records for p in r.parts] + [(q.start, q.end) for q in quotations]
     spans.sort()
-    resolver = Resolver(text, records, _merge(spans), genre)
+    resolver = Resolver(text, records, _merge(spans), genre, layout)
     sources, used = resolver.resolve()
     quotes: List[Quote] = []
     for rec, src in zip(records, sources):
@@ -60,6 +65,22 @@ def extract(text: str, *, config: Optional[Config] = None) -> Result:
         )
     kept = {id(q.source) for q in quotes if q.source is not None}
     return Result(quotes=tuple(quotes), sources=tuple(s for s in used if id(s) in kept), genre=genre)
+
+
+def _in_text_order(records: List[Attribution]) -> List[Attribution]:
+    """Records sorted by their first part, with ``inherit`` indices following the move."""
+    order = sorted(range(len(records)), key=lambda i: (records[i].parts[0][0], records[i].parts[0][1]))
+    if order == list(range(len(records))):
+        return records
+    new_index = {old: new for new, old in enumerate(order)}
+    out = []
+    for old in order:
+        r = records[old]
+        if r.inherit is not None or r.alt is not None:
+            r = attrs.evolve(r, inherit=new_index.get(r.inherit) if r.inherit is not None else None,
+                             alt=new_index.get(r.alt) if r.alt is not None else None)
+        out.append(r)
+    return out
 
 
 def _merge(spans: List[tuple]) -> List[tuple]:

@@ -15,12 +15,14 @@
 from __future__ import annotations
 
 import bisect
+import math
 from typing import Dict, List, Optional, Sequence, Tuple
 
 import regex
 
 from . import _lexicons, _mentions
 from ._attribution import Attribution
+from ._layout import Layout
 from ._mentions import Mention
 from ._records import Source, Span
 
@@ -67,8 +69,10 @@ class Resolver:
     """Resolves the speakers of one text's records to sources."""
 
     def __init__(self, text: str, records: Sequence[Attribution], quote_spans: Sequence[Tuple[int, int]],
-                 genre: str) -> None:
+                 genre: str, layout: Optional[Layout] = None) -> None:
         self.text = text
+        self.layout = layout
+        self.wrapped = bool(layout and layout.wrapped)
         self.records = records
         self.genre = genre
         self.entities: List[_Entity] = []
@@ -78,6 +82,11 @@ class Resolver:
         self._quote_spans = list(quote_spans)
         # person mentions outside quotations, in text order: (start, end, entity)
         self.timeline: List[Tuple[int, int, _Entity]] = []
+        # speakers of earlier records, in text order: (position, entity)
+        self.spoken: List[Tuple[int, _Entity]] = []
+        self.spoken_at: List[int] = []
+        self.counts: Dict[int, int] = {}
+        self._exclude: Optional[_Entity] = None
 
     def _inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quote_starts, pos) - 1
@@ -154,14 +163,15 @@ class Resolver:
                 continue
             ent = self._entity_for_name(m, s)
             ent.mentions.append((s, e))
+            self.counts[id(ent)] = self.counts.get(id(ent), 0) + 1
             if ent.kind == "person":
                 self.timeline.append((s, e, ent))
                 self._vote(ent, e)
 
     def _vote(self, ent: _Entity, end: int) -> None:
         text = self.text
-        hi = min(len(text), end + 120)
-        nl = text.find("\n", end, hi)
+        hi = min(len(text), end + 160)
+        nl = text.find("\n\n" if self.wrapped else "\n", end, hi)
         if nl != -1:
             hi = nl
         pm = _PRONOUN_AFTER.search(text, end, hi)
@@ -177,22 +187,37 @@ class Resolver:
         self.scan()
         self.timeline.sort(key=lambda t: t[0])
         starts = [t[0] for t in self.timeline]
-        chosen: List[Optional[_Entity]] = []
+        chosen: List[Optional[_Entity]] = [None] * len(self.records)
         extra: Dict[int, List[Tuple[int, int]]] = {}
         for idx, rec in enumerate(self.records):
             ent: Optional[_Entity] = None
             if rec.speaker is not None:
                 s, e = rec.speaker
                 m = _mentions.describe(text, s, e)
+                self._exclude = self._previous_turn(idx, chosen)
                 ent = self._resolve_mention(m, starts)
+                self._exclude = None
                 if ent is not None:
                     extra.setdefault(id(ent), []).append((s, e))
-                    if m.form == "name" and ent.kind == "person":
-                        bisect.insort(self.timeline, (s, e, ent), key=lambda t: t[0])
-                        starts = [t[0] for t in self.timeline]
-            elif rec.inherit is not None and rec.inherit < len(chosen):
-                ent = chosen[rec.inherit]
-            chosen.append(ent)
+                    if ent.kind == "person":
+                        # a speaker is a likely antecedent for the pronouns that follow
+                        self.spoken.append((rec.span[0], ent))
+                        self.spoken_at.append(rec.span[0])
+            elif rec.hint is not None:
+                m = _mentions.describe(text, *rec.hint)
+                if m.form == "name":
+                    ent = self._known_person(m)
+            chosen[idx] = ent
+        # records that share another's source: forward, backward, forward again
+        order = list(range(len(self.records)))
+        for seq in (order, order[::-1], order):
+            for idx in seq:
+                rec = self.records[idx]
+                if chosen[idx] is None:
+                    for ref in (rec.inherit, rec.alt):
+                        if ref is not None and 0 <= ref < len(chosen) and chosen[ref] is not None:
+                            chosen[idx] = chosen[ref]
+                            break
         # build the sources, in order of first mention, only those that speak
         used: List[_Entity] = []
         seen = set()
@@ -215,6 +240,31 @@ class Resolver:
                 mentions=tuple(Span.of(text, s, e) for s, e in spans[id(ent)]),
             )
         return [sources[id(e)] if e is not None else None for e in chosen], [sources[id(e)] for e in used]
+
+    def _previous_turn(self, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+        """In fiction, the speaker of the dialogue turn just before record ``idx``."""
+        if self.genre != "fiction" or idx == 0 or self.layout is None:
+            return None
+        here = self.layout.paragraph_index(self.records[idx].span[0])
+        there = self.layout.paragraph_index(self.records[idx - 1].span[0])
+        return chosen[idx - 1] if here == there + 1 else None
+
+    def _known_person(self, m: Mention) -> Optional[_Entity]:
+        """The person entity a name refers to, if the text already has one (no new entity)."""
+        toks = _name_tokens(m.name or "")
+        if not toks:
+            return None
+        last = toks[-1].lower()
+        cands = [e for e in self.by_surname.get(last, [])]
+        if not cands:
+            cands = [e for e in self.entities if e.kind == "person" and e.first == last]
+        if len(cands) == 1:
+            return cands[0]
+        if cands and m.title:
+            for e in cands:
+                if not _honorific_conflict(m.title, e.titles):
+                    return e
+        return None
 
     def _resolve_mention(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
         text = self.text
@@ -253,18 +303,63 @@ class Resolver:
             ent.titles.append(m.title)
         return ent
 
-    def _antecedent(self, pos: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+    def _recent(self, pos: int, starts: List[int], window: int, limit: int) -> List[Tuple[int, _Entity, bool]]:
+        """Person mentions before ``pos``, nearest first: (distance, entity, is_speaker)."""
+        out: List[Tuple[int, _Entity, bool]] = []
         i = bisect.bisect_left(starts, pos) - 1
-        looked = 0
-        while i >= 0 and looked < 40:
+        while i >= 0 and len(out) < limit:
             s, e, ent = self.timeline[i]
-            if e <= pos and pos - s < 3000:
-                g = ent.guess_gender()
-                if g is None or g == gender:
-                    return ent
             i -= 1
-            looked += 1
+            if pos - s > window:
+                break
+            if e <= pos:
+                out.append((pos - s, ent, False))
+        j = bisect.bisect_left(self.spoken_at, pos) - 1
+        n = 0
+        while j >= 0 and n < limit:
+            at, ent = self.spoken[j]
+            j -= 1
+            if pos - at > window:
+                break
+            out.append((pos - at, ent, True))
+            n += 1
+        out.sort(key=lambda t: t[0])
+        return out
+
+    def _antecedent(self, pos: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+        if self.genre == "fiction":
+            return self._salient(pos, gender, starts)
+        for _d, ent, _spk in self._recent(pos, starts, 3000, 40):
+            if ent is self._exclude:
+                continue
+            g = ent.guess_gender()
+            if g is None or g == gender:
+                return ent
         return None
+
+    def _salient(self, pos: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: the person of agreeing gender most present in the recent text.
+
+        In a conversation the pronoun in "said he" rarely names the last man mentioned
+        in passing; it names one of the people talking. Each recent mention (names in
+        narration, earlier speakers) adds weight that decays with distance.
+        """
+        scores: Dict[int, float] = {}
+        ents: Dict[int, _Entity] = {}
+        for d, ent, spk in self._recent(pos, starts, 5000, 80):
+            if ent is self._exclude:
+                continue
+            g = ent.guess_gender()
+            if g is not None and g != gender:
+                continue
+            w = 1.0 / (1.0 + d / 500.0) * (1.5 if g == gender else 1.0) * (2.0 if spk else 1.0)
+            if id(ent) not in scores:
+                scores[id(ent)] = 0.1 * math.log1p(self.counts.get(id(ent), 0))
+            scores[id(ent)] += w
+            ents[id(ent)] = ent
+        if not scores:
+            return None
+        return ents[max(scores, key=lambda k: scores[k])]
 
     def _latest_with_head(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
         head = m.head

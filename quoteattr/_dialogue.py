@@ -1,0 +1,162 @@
+"""Stage 4b (fiction): speakers of dialogue turns that carry no speech tag.
+
+In novels most quotations have no speech verb. After the tag rules of
+``_attribution`` have run, the quotations still without a speaker are settled here,
+from the most to the least certain:
+
+- ``fiction.beat``: the paragraph's own narration names someone ("Mara set down the
+  lantern."; "She shook her head."): its first subject is the speaker.
+- ``fiction.vocative``: the turn before addressed someone by name (“…, Tobias.”): that
+  person answers.
+- ``fiction.alternation``: in a run of dialogue paragraphs, speakers alternate; an
+  untagged turn has the speaker of the turn two before it (or two after it).
+- ``fiction.narrator``: first-person narration around the turn ("I said").
+
+A new paragraph is a new turn; a narration paragraph between two turns breaks the
+run. Records keep their offsets; sources are resolved later (``_resolution``).
+"""
+
+from __future__ import annotations
+
+from typing import Dict, FrozenSet, List, Optional, Tuple
+
+import attrs
+import regex
+
+from . import _lexicons, _mentions
+from ._attribution import Attribution, Span2
+from ._layout import Layout
+
+_UNSETTLED = ("direct.unattributed", "direct.continuation", "direct.context")
+# A name addressed at the start of a quotation (“Jane, …”) or set off by a comma (“…, Jane.”)
+_HON = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Aunt|Uncle|Captain|Colonel|Madam)\.?[^\S\n]+)?"
+_VOCATIVE_START = regex.compile(_HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+)(?=[^\S\n]*[,!])")
+_VOCATIVE_INSIDE = regex.compile(r",[^\S\n]+" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+)(?=[^\S\n]*[,.!?;\N{EM DASH}])")
+
+
+@attrs.frozen(slots=True)
+class _Turn:
+    para: int
+    records: Tuple[int, ...]  # indices of the records in this paragraph
+
+
+def _narration(text: str, start: int, end: int, quotes: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """The stretches of ``[start, end)`` outside the given quotation spans."""
+    out: List[Tuple[int, int]] = []
+    pos = start
+    for qs, qe in quotes:
+        if qs > pos:
+            out.append((pos, qs))
+        pos = max(pos, qe)
+    if pos < end:
+        out.append((pos, end))
+    return [(s, e) for s, e in out if text[s:e].strip(" \t\n\r,.;:!?-—–\"'“”‘’")]
+
+
+def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[str]) -> Optional[Span2]:
+    """The first person-like subject at the start of a narration clause."""
+    pron = _mentions.PRONOUNS
+    for s, e in stretches:
+        for m in _CLAUSE_START.finditer(text, s, e):
+            sp = _mentions.np_after(text, m.end(), e)
+            if sp is None:
+                continue
+            words = text[sp[0] : sp[1]]
+            lw = words.lower()
+            if lw in pron:
+                if pron[lw][1] in ("m", "f") or lw == "i":
+                    return sp
+                continue
+            desc = _mentions.describe(text, sp[0], sp[1])
+            if desc.form == "name" and desc.kind == "person" and _mentions.is_known_name(text, desc, names):
+                return sp
+            if desc.form == "description" and desc.kind == "person":
+                return sp
+    return None
+
+
+_CLAUSE_START = regex.compile(r"(?:^|(?<=[.!?;:\N{EM DASH}][\"'”’]?)|(?<=[,][^\S\n]*(?:and|but|then|while|as|when)))[^\S\n\"'“”‘’(]*", regex.MULTILINE)
+
+
+def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[Attribution]:
+    """Settle the speakers of untagged dialogue turns; returns the new record list."""
+    out = list(records)
+    names = _mentions.name_index(text)
+    by_para: Dict[int, List[int]] = {}
+    for i, r in enumerate(out):
+        if r.kind == "direct":
+            by_para.setdefault(layout.paragraph_index(r.span[0]), []).append(i)
+    paras = sorted(by_para)
+    quote_spans = sorted(r.span for r in out)
+    # 1. action beats and narration of the turn's own paragraph
+    narrated: Dict[int, bool] = {}
+    for pi in paras:
+        ps, pe = layout.paragraphs[pi]
+        inside = [sp for sp in quote_spans if ps <= sp[0] < pe]
+        stretches = _narration(text, ps, pe, inside)
+        narrated[pi] = bool(stretches)
+        idxs = by_para[pi]
+        if not any(out[i].rule in _UNSETTLED for i in idxs):
+            continue
+        known = next((out[i] for i in idxs if out[i].rule not in _UNSETTLED and out[i].speaker), None)
+        for i in idxs:
+            r = out[i]
+            if r.rule not in _UNSETTLED:
+                continue
+            if known is not None:
+                out[i] = attrs.evolve(r, speaker=known.speaker, cue=known.cue, confidence=0.7,
+                                      rule="fiction.same-turn", inherit=None)
+                continue
+            sp = _beat_subject(text, stretches, names)
+            if sp is not None:
+                out[i] = attrs.evolve(r, speaker=sp, cue=None, confidence=0.6, rule="fiction.beat", inherit=None)
+    # 2. runs of consecutive dialogue paragraphs: vocatives and alternation
+    runs: List[List[int]] = []
+    for pi in paras:
+        if runs and runs[-1][-1] == pi - 1:
+            runs[-1].append(pi)
+        else:
+            runs.append([pi])
+    for run in runs:
+        _alternate(text, out, by_para, run, names)
+    return out
+
+
+def _alternate(text: str, out: List[Attribution], by_para: Dict[int, List[int]], run: List[int],
+               names: FrozenSet[str]) -> None:
+    settled = [not any(out[i].rule in _UNSETTLED for i in by_para[pi]) for pi in run]
+    for k in range(len(run)):
+        if settled[k]:
+            continue
+        # speakers alternate: two turns back, else two turns ahead
+        anchor = by_para[run[k - 2]][0] if k >= 2 else None
+        ahead = by_para[run[k + 2]][0] if k + 2 < len(run) else None
+        if anchor is None:
+            anchor, ahead = ahead, None
+        # the turn before addressed someone by name: that person answers
+        hint = _vocative(text, out[by_para[run[k - 1]][-1]], names) if k >= 1 else None
+        for i in by_para[run[k]]:
+            if hint is None and anchor is None:
+                # a new paragraph is a new turn: never the previous turn's speaker by default
+                out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=0.3,
+                                      rule="direct.unattributed", inherit=None)
+            elif hint is not None:
+                out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=0.6, rule="fiction.vocative",
+                                      inherit=anchor, alt=ahead, hint=hint)
+            elif anchor is not None:
+                out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=0.5,
+                                      rule="fiction.alternation", inherit=anchor, alt=ahead)
+
+
+def _vocative(text: str, rec: Attribution, names: FrozenSet[str]) -> Optional[Span2]:
+    """A character's name the quotation addresses, if any."""
+    not_names = _lexicons.words("not_names")
+    for s, e in rec.parts:
+        found = [m for m in (_VOCATIVE_START.match(text, s, e),) if m is not None]
+        found += list(_VOCATIVE_INSIDE.finditer(text, s, e))
+        for m in found:
+            name = m.group("name")
+            if name.lower() in not_names or name.lower() in _mentions.PRONOUNS or name not in names:
+                continue
+            return (m.start("name"), m.end("name"))
+    return None
