@@ -129,8 +129,11 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
         return None
     v = last.span()
     sp = _mentions.subject_before(text, v[0], lo)
-    if sp is None and last.group().endswith("ing"):
-        sp = _sentence_subject(text, lo, v[0])  # "He defended it, saying, “…”"
+    if sp is not None and not _mentions.is_speaker_like(_mentions.describe(text, *sp)):
+        sp = None
+    if sp is None:
+        # "He took the hint, and soon began with, “…”": the clause's subject is further back
+        sp = _sentence_subject(text, lo, v[0]) or _last_person_before(text, lo, v[0])
     if sp is None:
         sp = _mentions.np_after(text, _skip_space(text, v[1], pos), pos)
         if sp is None or sp[0] - v[1] > 2:
@@ -147,6 +150,17 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     if m.kind in ("person", "organization", "media", "anonymous") or m.form == "pronoun":
         return sp
     return None
+
+
+_SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}])(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(?![\p{L}'’])")
+
+
+def _last_person_before(text: str, lo: int, hi: int) -> Optional[Span2]:
+    """The last subject pronoun before ``hi`` in the clause: "…, and after a pause she added"."""
+    last = None
+    for m in _SUBJECT_PRONOUN.finditer(text, lo, hi):
+        last = m
+    return last.span() if last is not None else None
 
 
 class Attributor:

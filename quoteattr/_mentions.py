@@ -24,6 +24,9 @@ _CONNECTORS = frozenset({"of", "de", "van", "von", "der", "den", "da", "du", "de
                          "bin", "al", "el", "y", "di", "st.", "and"})
 _POSTMOD_PREP = frozenset({"with", "of", "for", "from", "at", "in", "on", "to", "close", "inside", "within"})
 _POSTMOD_HEADS = frozenset({"familiar", "close", "knowledgeable", "briefed", "involved", "near", "loyal"})
+# Courtesy titles go in a source's title; other forms of address stay in its name.
+_COURTESY = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx. Dr Dr. Sir Lady Lord Madame Madam Monsieur M. Mme Mme. "
+                      "Mlle Mlle. Master Mistress Dame Prof Prof. Rev Rev. Herr Frau".split())
 _FEMININE_ROLE = regex.compile(r"(?:wo|wom)an$|ess$|^(?:queen|princess|duchess|countess|lady)$")
 _MASCULINE_ROLE = regex.compile(r"(?<!wo)man$|^(?:king|prince|duke|count|lord)$")
 
@@ -233,6 +236,15 @@ class Mention:
     person: int = 3  # grammatical person of a pronoun
 
 
+def is_speaker_like(m: "Mention") -> bool:
+    """A mention that can be somebody speaking: a person pronoun, a name, a person description."""
+    if m.form == "pronoun":
+        return m.kind == "person" or m.plural
+    if m.form == "name":
+        return m.kind in ("person", "organization", "media")
+    return m.kind in ("person", "anonymous", "organization", "media", "document")
+
+
 def describe(text: str, start: int, end: int) -> Mention:
     """What kind of speaker the words ``text[start:end]`` name."""
     toks = [t for t in tokens(text, start, end) if t.word not in (",",)]
@@ -268,6 +280,8 @@ def describe(text: str, start: int, end: int) -> Mention:
                 j += 1
             if j < len(words) - 1 and j > k + 1:
                 cut = j - 1
+    if cut >= 0 and len(words) - cut == 2 and words[cut] in honorifics and words[cut] not in _COURTESY:
+        cut -= 1  # a form of address that is part of the name: "Father Christopher", "Aunt Polly"
     name_words = [w for w in words[cut + 1 :]]
     title_words = words[: cut + 1]
     is_name = bool(name_words) and all(_is_cap(w) or w.lower() in _CONNECTORS for w in name_words)
@@ -290,6 +304,9 @@ def describe(text: str, start: int, end: int) -> Mention:
             gender = g
         title_text = _span_text(text, toks, 0, cut) if cut >= 0 else None
         name_text = _span_text(text, toks, cut + 1, len(toks) - 1)
+        for suffix in ("'s", "’s"):
+            if name_text.endswith(suffix):
+                name_text = name_text[: -len(suffix)]
         kind = _name_kind(words, name_words)
         if kind != "person":
             # an organisation's name keeps all its words: "US State Department"
@@ -314,6 +331,8 @@ def _span_text(text: str, toks: List[Token], a: int, b: int) -> str:
 
 def _name_kind(words: List[str], name_words: List[str]) -> str:
     last = name_words[-1].lower().rstrip(".")
+    if last in _lexicons.words("place_words") and len(name_words) > 1:
+        return "place"
     media = _lexicons.words("media_words")
     orgs = _lexicons.words("organization_words")
     lowered = [w.lower() for w in name_words]
@@ -327,6 +346,8 @@ def _name_kind(words: List[str], name_words: List[str]) -> str:
 
 
 def _description_kind(words: List[str], head: str, definite: bool) -> str:
+    if head in _lexicons.words("person_words") or head in _lexicons.first_field("kinship_words"):
+        return "person" if definite else "anonymous"
     if head in _lexicons.words("document_words"):
         return "document"
     if head in _lexicons.words("media_words"):
@@ -384,6 +405,7 @@ def scan_names(text: str) -> List[Tuple[int, int]]:
         while k < len(words) - 1 and (
             (words[k].lower() in not_names and words[k].lower() != "the")
             or (words[k].isupper() and len(words[k]) > 1 and not words[k + 1].isupper())
+            or (words[k].endswith("ly") and words[k][1:].islower())
         ):
             k += 1  # "But Trump"; a chapter's capitalised first word ("TILL Elizabeth")
         if k:

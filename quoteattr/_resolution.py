@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 import regex
 
@@ -27,6 +27,12 @@ from ._mentions import Mention
 from ._records import Source, Span
 
 _PRONOUN_AFTER = regex.compile(r"(?<![\p{L}])(he|his|him|himself|she|her|hers|herself)(?![\p{L}])", regex.IGNORECASE)
+_KIN = r"(?:uncle|aunt|father|mother|husband|wife|sister|brother|cousin)"
+_NAME = r"(?:(?:Mr|Mrs|Miss|Lady|Sir|Dr)\.?[^\S\n]+)?\p{Lu}[\p{Ll}'’\-]+(?:[^\S\n]+\p{Lu}[\p{Ll}'’\-]+)?"
+_KIN_APPOSITION = regex.compile(
+    r"(?<![\p{L}])(?:his|her|their)[^\S\n]+(?P<kin1>" + _KIN + r"),[^\S\n]+(?P<name1>" + _NAME + r")"
+    r"|(?P<name2>" + _NAME + r"),[^\S\n]+(?:his|her|their)[^\S\n]+(?P<kin2>" + _KIN + r")(?![\p{L}])"
+)
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
@@ -87,6 +93,7 @@ class Resolver:
         self.spoken_at: List[int] = []
         self.counts: Dict[int, int] = {}
         self._exclude: Optional[_Entity] = None
+        self._kin_named: Optional[Dict[str, _Entity]] = None
 
     def _inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quote_starts, pos) - 1
@@ -249,6 +256,73 @@ class Resolver:
         there = self.layout.paragraph_index(self.records[idx - 1].span[0])
         return chosen[idx - 1] if here == there + 1 else None
 
+    def _relative(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        """ "her father", "his wife": a relative of the person the possessive points to."""
+        words = self.text[m.start : m.end].split()
+        kin = _lexicons.rows("kinship_words")
+        if len(words) != 2 or words[0].lower() not in ("his", "her", "their"):
+            return None
+        head = words[1].lower()
+        row = next((r for r in kin if r[0] == head), None)
+        if row is None:
+            return None
+        if self._kin_named is None:
+            self._kin_named = self._learn_kin()
+        named = self._kin_named.get(head)
+        if named is not None:
+            return named
+        gender = row[1] if row[1] in ("m", "f") else None
+        pg = {"his": "m", "her": "f"}.get(words[0].lower())
+        possessor = self._antecedent(m.start, pg, starts) if pg else None
+        if row[2] != "same":
+            return None
+        family = possessor.surname if possessor is not None and possessor.first else None
+        courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
+        best: Optional[_Entity] = None
+        for ent in self.entities:
+            if ent.kind != "person" or ent is possessor:
+                continue
+            g = ent.guess_gender()
+            if gender and g and g != gender:
+                continue
+            if family is not None and ent.surname != family:
+                continue
+            if family is None:
+                if head not in ("father", "mother", "papa", "mamma", "husband", "wife"):
+                    continue
+                if ent.surname not in self._couples():
+                    continue
+            if courtesy and head in ("father", "mother", "papa", "mamma", "husband", "wife"):
+                if not any(t.rstrip(".") == courtesy for title in ent.titles for t in title.split()):
+                    continue
+            if best is None or self.counts.get(id(ent), 0) > self.counts.get(id(best), 0):
+                best = ent
+        return best
+
+    def _couples(self) -> FrozenSet[str]:
+        """Family names that both a Mr. and a Mrs. bear in the text (a household)."""
+        mr, mrs = set(), set()
+        for ent in self.entities:
+            if ent.kind != "person" or not ent.surname:
+                continue
+            for title in ent.titles:
+                t = title.split()[0].rstrip(".")
+                (mr if t == "Mr" else mrs if t == "Mrs" else set()).add(ent.surname)
+        return frozenset(mr & mrs)
+
+    def _learn_kin(self) -> Dict[str, _Entity]:
+        """Relatives the text names in apposition: "her uncle, Mr. Gardiner"."""
+        out: Dict[str, _Entity] = {}
+        for km in _KIN_APPOSITION.finditer(self.text):
+            name_span = km.span("name1") if km.group("name1") else km.span("name2")
+            head = (km.group("kin1") or km.group("kin2")).lower()
+            m = _mentions.describe(self.text, *name_span)
+            if m.form == "name" and m.kind == "person":
+                ent = self._known_person(m)
+                if ent is not None:
+                    out.setdefault(head, ent)
+        return out
+
     def _known_person(self, m: Mention) -> Optional[_Entity]:
         """The person entity a name refers to, if the text already has one (no new entity)."""
         toks = _name_tokens(m.name or "")
@@ -279,6 +353,9 @@ class Resolver:
                 return self._own(m)
             return self._antecedent(m.start, m.gender, starts) or self._own(m)
         # descriptions
+        rel = self._relative(m, starts)
+        if rel is not None:
+            return rel
         if m.definite and m.kind in ("person", "organization", "media", "document"):
             ent = self._latest_with_head(m, starts)
             if ent is not None:
