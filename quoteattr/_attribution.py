@@ -232,7 +232,8 @@ class Attributor:
         """Attribute quotation ``i`` as direct speech; returns how many quotations it used."""
         text = self.text
         q = self.quotations[i]
-        pstart, pend = self.layout.paragraph(q.start)
+        pstart = self.layout.paragraph(q.start)[0]
+        pend = self.layout.paragraph(q.end - 1)[1]
         tag = tag_after(text, q.end, pend)
         if tag is None or text[q.parts[-1][1] - 1] not in _END_PUNCT or self._mid_sentence_lower(q):
             if not self._is_direct_shape(q):

@@ -275,17 +275,30 @@ def describe(text: str, start: int, end: int) -> Mention:
             cut = k
         elif lw in ("of", "for") and cut == k - 1:
             # "Secretary of State John Kerry": the title runs on to the name
-            j = k + 1
-            while j < len(words) - 1 and _is_cap(words[j]) and words[j].lower() not in titles:
-                j += 1
-            if j < len(words) - 1 and j > k + 1:
-                cut = j - 1
+            if k + 2 < len(words) and _is_cap(words[k + 1]):
+                cut = k + 1
+    if words and _is_cap(words[-1]):
+        # "longtime Democratic pollster Pat Caddell": lower-case words before a name describe it
+        for k in range(len(words) - 1, -1, -1):
+            if not _is_cap(words[k]) and words[k].lower() not in _CONNECTORS:
+                cut = max(cut, k)
+                break
     if cut >= 0 and len(words) - cut == 2 and words[cut] in honorifics and words[cut] not in _COURTESY:
         cut -= 1  # a form of address that is part of the name: "Father Christopher", "Aunt Polly"
     name_words = [w for w in words[cut + 1 :]]
     title_words = words[: cut + 1]
-    is_name = bool(name_words) and all(_is_cap(w) or w.lower() in _CONNECTORS for w in name_words)
+    is_name = is_name_like(name_words)
+    if is_name and len(name_words) == 1 and cut < 0 and _common_noun(name_words[0]):
+        is_name = False  # "Sources said", "Officials say": a capitalised common noun
     head = words[-1].lower().rstrip(".")
+    for k, w in enumerate(words):
+        # "a spokesman for the ministry", "sources familiar with the talks": the head comes first
+        if k > 0 and w.lower() in _POSTMOD_PREP and not is_name_like(words[:k]):
+            j = k - 1
+            while j > 0 and words[j].lower() in _POSTMOD_HEADS:
+                j -= 1
+            head = words[j].lower()
+            break
     for suffix in ("'s", "’s"):
         if head.endswith(suffix):
             head = head[: -len(suffix)]
@@ -325,13 +338,24 @@ def describe(text: str, start: int, end: int) -> Mention:
     return Mention(start, end, "description", kind, gender, plural, None, title_text, head, definite)
 
 
+def _common_noun(word: str) -> bool:
+    lw = word.lower()
+    return any(lw in _lexicons.words(n) for n in ("anonymous_words", "person_words", "document_words",
+                                                  "media_words", "organization_words", "titles"))
+
+
+def is_name_like(words: List[str]) -> bool:
+    return bool(words) and all(_is_cap(w) or w.lower() in _CONNECTORS for w in words)
+
+
 def _span_text(text: str, toks: List[Token], a: int, b: int) -> str:
     return text[toks[a].start : toks[b].end]
 
 
 def _name_kind(words: List[str], name_words: List[str]) -> str:
     last = name_words[-1].lower().rstrip(".")
-    if last in _lexicons.words("place_words") and len(name_words) > 1:
+    if (last in _lexicons.words("place_words") and len(name_words) > 1
+            and name_words[0] not in _lexicons.mapping("first_names") and len(words) == len(name_words)):
         return "place"
     media = _lexicons.words("media_words")
     orgs = _lexicons.words("organization_words")

@@ -351,7 +351,8 @@ class Resolver:
                 return ent
             if m.person != 3 or m.plural or m.gender is None:
                 return self._own(m)
-            return self._antecedent(m.start, m.gender, starts) or self._own(m)
+            # an unresolved "he" stays a speaker mention without a source
+            return self._antecedent(m.start, m.gender, starts)
         # descriptions
         rel = self._relative(m, starts)
         if rel is not None:
