@@ -126,8 +126,8 @@ def _elements(result: Result, index: Dict[int, int], prefix: str) -> List[_Eleme
         if (s, e) not in mentions:
             q = result.quotes[ns[0] - 1]
             mentions[(s, e)] = (q.source, index[id(q.source)]) if q.source is not None else (None, -1)
-    for (s, e), (src, k) in mentions.items():
-        who = _source_label(src)
+    for (s, e), (owner, k) in mentions.items():
+        who = _source_label(owner)
         if (s, e) in speakers:
             quotes = ", ".join(str(n) for n in speakers[(s, e)])
             attrs = {"class": f"mention speaker src-{k}" if k >= 0 else "mention speaker",
@@ -260,10 +260,10 @@ def render_section(doc_id: str, text: str, result: Result, *, heading: bool = Tr
     )
 
 
-def render_error(doc_id: str, error: str) -> str:
+def render_error(doc_id: str, error: Optional[str]) -> str:
     """A section saying that one input document could not be read."""
     return (f'<section class="document error-doc"><h2>{_esc(doc_id)}</h2>'
-            f'<p class="error">{_esc(error)}</p></section>')
+            f'<p class="error">{_esc(error or "could not be read")}</p></section>')
 
 
 def render_page(sections: Iterable[str], *, title: str = "quoteattr") -> str:
