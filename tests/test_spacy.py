@@ -1,7 +1,9 @@
 """The spaCy component (``pip install quoteattr[spacy]``), on a blank English pipeline:
 no model to download. Skipped when spaCy is not installed."""
 
+import pathlib
 import pickle
+import re
 import subprocess
 import sys
 
@@ -111,6 +113,23 @@ def test_the_result_survives_serialisation(nlp):
     assert again._.quoteattr == doc._.quoteattr
     assert [q.text for q in again._.quotes] == [q.text for q in doc._.quotes]
     assert pickle.loads(pickle.dumps(doc))._.quoteattr == doc._.quoteattr
+    stored = spacy.tokens.DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    (loaded,) = spacy.tokens.DocBin().from_bytes(stored).get_docs(nlp.vocab)
+    assert loaded._.quoteattr == doc._.quoteattr
+
+
+def test_the_result_comes_back_from_worker_processes(nlp):
+    texts = [PASSAGE, "“Go,” said Tom Okafor."]
+    docs = list(nlp.pipe(texts, n_process=2, batch_size=1))
+    assert [d._.quoteattr for d in docs] == [quoteattr.extract(t) for t in texts]
+
+
+def test_the_spacy_page_example_runs():
+    page = pathlib.Path(__file__).resolve().parent.parent / "docs" / "spacy.md"
+    blocks = re.findall(r"^```python\n(.*?)^```", page.read_text(encoding="utf-8"), flags=re.M | re.S)
+    assert blocks
+    for block in blocks:
+        exec(compile(block, str(page), "exec"), {"__name__": "docs_spacy"})
 
 
 @settings(max_examples=30)
