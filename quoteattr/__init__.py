@@ -11,6 +11,7 @@ from __future__ import annotations
 from importlib import metadata as _metadata
 
 from ._config import Config
+from ._parallel import extract_many
 from ._pipeline import extract
 from ._records import Quote, Result, Source, Span
 
@@ -19,4 +20,4 @@ try:
 except _metadata.PackageNotFoundError:  # running from a checkout that is not installed
     __version__ = "0+unknown"
 
-__all__ = ["Config", "Quote", "Result", "Source", "Span", "__version__", "extract"]
+__all__ = ["Config", "Quote", "Result", "Source", "Span", "__version__", "extract", "extract_many"]
