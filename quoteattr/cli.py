@@ -4,22 +4,34 @@ Input is plain text, or JSONL whose lines hold at least "id" and "text" (other k
 are ignored); a file is read as JSONL when its name ends in ``.jsonl`` or its first
 non-blank character is ``{``. ``--format jsonl`` writes one line per input document
 in the prediction format of ``docs/schema.md``, with the input's id.
+
+JSONL is streamed: one line is read, worked on and written at a time (a few per
+worker with ``--jobs``), so a corpus of any size runs in constant memory. A line
+that cannot be read is reported on standard error with its line number and written
+as ``{"id": ..., "error": ...}``, so output lines match input lines (blank lines
+are skipped); the exit status is then 1. A file that cannot be opened or is not
+UTF-8 is reported in one line (with the byte offset of the first bad byte) and the
+exit status is 2. Interrupted, the command leaves whole output lines behind.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
+import functools
 import json
+import os
+import signal
 import sys
-from typing import IO, Iterator, List, Optional, Sequence, Tuple
+import time
+from typing import IO, Any, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
-from . import _html
+from . import _html, _parallel
 from ._config import GENRES, Config
 from ._pipeline import extract
 from ._records import Result
 
 FORMATS = ("table", "json", "jsonl", "html")
+_BOM = b"\xef\xbb\xbf"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,51 +46,101 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--genre", choices=GENRES, default="auto", help="news or fiction rules (default: auto)")
     p.add_argument("--no-indirect", action="store_true", help="leave out reported speech without marks")
     p.add_argument("--scare-quotes", action="store_true", help="also report quoted fragments without a speaker")
+    p.add_argument("--jobs", "-j", type=_jobs, nargs="?", const=0, default=1, metavar="N",
+                   help="worker processes (default 1; --jobs alone or 0: one per core)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show progress and a summary on standard error (default: when it is a terminal)")
     return p
 
 
-class InputError(Exception):
-    """A document that could not be read; the run goes on."""
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (one per core) or more: {n}")
+    return n
 
 
-Doc = Tuple[str, Optional[str], Optional[str]]  # (id, text, error)
+class FileError(Exception):
+    """A file that cannot be read on: not there, not readable, or not UTF-8."""
 
 
-def _open(path: str) -> IO[str]:
+class Doc(NamedTuple):
+    """One input document, or the reason it could not be read."""
+
+    path: str
+    id: str
+    text: Optional[str]
+    error: Optional[str]  # a line that could not be read: reported, the run goes on
+    fatal: bool = False  # the file cannot be read on (exit status 2)
+
+
+def _open(path: str) -> IO[bytes]:
     if path == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict")
-    return open(path, encoding="utf-8", errors="strict")
+        return sys.stdin.buffer
+    return open(path, "rb")
 
 
 def read_documents(path: str) -> Iterator[Doc]:
-    """The documents of one file, streamed: JSONL line by line, plain text whole."""
-    fh = _open(path)
+    """The documents of one file, streamed: JSONL line by line, plain text whole.
+
+    A file that cannot be read on ends with a ``fatal`` entry.
+    """
     try:
-        head = ""
-        while True:
-            c = fh.read(1)
-            head += c
-            if not c or not c.isspace():
-                break
-        first = head.strip()[:1]
-        is_jsonl = path.endswith(".jsonl") or first == "{"
-        if not is_jsonl:
-            yield (_stem(path), head + fh.read(), None)
-            return
-        lineno = 0
-        pending = head
-        for raw in fh:
-            line = pending + raw
-            pending = ""
-            lineno += 1
-            if not line.strip():
-                continue
-            yield _parse_line(line, lineno)
-        if pending.strip():
-            yield _parse_line(pending, lineno + 1)
+        fh = _open(path)
+    except OSError as exc:
+        yield Doc(path, _stem(path), None, exc.strerror or str(exc), True)
+        return
+    try:
+        yield from _read(path, fh)
+    except OSError as exc:
+        yield Doc(path, _stem(path), None, exc.strerror or str(exc), True)
+    except FileError as exc:
+        yield Doc(path, _stem(path), None, str(exc), True)
     finally:
-        if fh is not sys.stdin:
+        if path != "-":
             fh.close()
+
+
+def _read(path: str, fh: IO[bytes]) -> Iterator[Doc]:
+    offset = 0  # bytes of the file before the current line
+    head: List[bytes] = []
+    first = b""
+    for raw in fh:  # the blank lines before the first character tell nothing
+        if offset == 0 and not head and raw.startswith(_BOM):
+            offset, raw = len(_BOM), raw[len(_BOM):]
+        head.append(raw)
+        first = raw.lstrip()[:1]
+        if first:
+            break
+    if not first:
+        return  # empty input: no documents
+    if not (path.endswith(".jsonl") or first == b"{"):
+        data = b"".join(head) + fh.read()
+        yield Doc(path, _stem(path), _decode(data, offset), None)
+        return
+    lineno = 0
+    for raw in _chain(head, fh):
+        lineno += 1
+        line = _decode(raw, offset)
+        offset += len(raw)
+        if line.strip():
+            yield _parse_line(path, line, lineno)
+
+
+def _chain(head: List[bytes], fh: IO[bytes]) -> Iterator[bytes]:
+    yield from head
+    yield from fh
+
+
+def _decode(data: bytes, offset: int) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileError(f"not UTF-8 (byte offset {offset + exc.start}): decode or convert it first, "
+                        "e.g. iconv -f latin1 -t utf-8") from None
 
 
 def _stem(path: str) -> str:
@@ -88,22 +150,25 @@ def _stem(path: str) -> str:
     return name.rsplit(".", 1)[0] if "." in name else name
 
 
-def _parse_line(line: str, lineno: int) -> Doc:
+def _parse_line(path: str, line: str, lineno: int) -> Doc:
     try:
         obj = json.loads(line)
+    except RecursionError:
+        return Doc(path, f"line{lineno}", None, f"line {lineno}: not JSON (nested too deeply)")
     except ValueError as exc:
-        return (f"line{lineno}", None, f"line {lineno}: not JSON ({exc.msg})")
+        why = getattr(exc, "msg", None) or str(exc)
+        return Doc(path, f"line{lineno}", None, f"line {lineno}: not JSON ({why})")
     if not isinstance(obj, dict):
-        return (f"line{lineno}", None, f"line {lineno}: not a JSON object")
+        return Doc(path, f"line{lineno}", None, f"line {lineno}: not a JSON object")
     did = obj.get("id", f"line{lineno}")
     if not isinstance(did, str):
         did = json.dumps(did)
     text = obj.get("text")
     if text is None:
-        return (did, None, f"line {lineno}: no \"text\"")
+        return Doc(path, did, None, f"line {lineno}: no \"text\"")
     if not isinstance(text, str):
-        return (did, None, f"line {lineno}: \"text\" is {type(text).__name__}, not a string")
-    return (did, text, None)
+        return Doc(path, did, None, f"line {lineno}: \"text\" is {type(text).__name__}, not a string")
+    return Doc(path, did, text, None)
 
 
 def format_table(doc_id: str, result: Result) -> str:
@@ -131,47 +196,197 @@ def format_table(doc_id: str, result: Result) -> str:
     return "\n".join(lines)
 
 
+class Rendered(NamedTuple):
+    """What one document gives: its output and what the run needs to know of it."""
+
+    path: str
+    error: Optional[str]
+    fatal: bool
+    output: str  # whole lines (for html: a section)
+    quotes: int
+    chars: int
+
+
+def render(doc: Doc, *, fmt: str, config: Config, anchor: int = 0) -> Rendered:
+    """Work on one document and format it (in a worker process with ``--jobs``)."""
+    if doc.text is None:
+        err = doc.error or "unreadable"
+        if doc.fatal or fmt == "table":
+            out = ""
+        elif fmt == "html":
+            out = _html.render_error(doc.id, err)
+        else:
+            out = _dumps({"id": doc.id, "error": err}) + "\n"
+        return Rendered(doc.path, err, doc.fatal, out, 0, 0)
+    result = extract(doc.text, config=config)
+    if fmt == "table":
+        out = format_table(doc.id, result) + "\n\n"
+    elif fmt == "jsonl":
+        out = _dumps(result.to_dict(doc.id)) + "\n"
+    elif fmt == "html":
+        out = _html.render_section(doc.id, doc.text, result, anchor=f"doc{anchor}")
+    else:
+        out = _dumps(result.to_dict(doc.id), indent=1) + "\n"
+    return Rendered(doc.path, None, False, out, len(result.quotes), len(doc.text))
+
+
+def _render_numbered(item: Tuple[int, Doc], fmt: str, config: Config) -> Rendered:
+    return render(item[1], fmt=fmt, config=config, anchor=item[0])
+
+
+def _doc_size(item: Tuple[int, Doc]) -> int:
+    return len(item[1].text or "")
+
+
+class _Interrupt:
+    """Ctrl-C: at once, except while a line is being written (whole lines only)."""
+
+    def __init__(self) -> None:
+        self.writing = False
+        self.pending = False
+        self.previous: Any = None
+
+    def __enter__(self) -> "_Interrupt":
+        try:
+            self.previous = signal.signal(signal.SIGINT, self._handle)
+        except ValueError:  # not the main thread: leave signals alone
+            self.previous = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+    def _handle(self, _signum: int, _frame: object) -> None:
+        if self.writing:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+    def write(self, out: IO[str], text: str) -> None:
+        self.writing = True
+        try:
+            try:
+                out.write(text)
+            except UnicodeEncodeError:  # an output encoding short of UTF-8, or lone surrogates
+                enc = getattr(out, "encoding", None) or "utf-8"
+                out.write(text.encode(enc, "backslashreplace").decode(enc))
+        finally:
+            self.writing = False
+        if self.pending:
+            raise KeyboardInterrupt
+
+
+class _Progress:
+    """Documents done and the rate, redrawn on one line of standard error."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.docs = self.failed = self.quotes = self.chars = 0
+
+    def add(self, r: Rendered) -> None:
+        if r.fatal:
+            return
+        self.docs += 1
+        self.failed += r.error is not None
+        self.quotes += r.quotes
+        self.chars += r.chars
+        now = time.monotonic()
+        if self.enabled and now - self.last >= 0.25:
+            self.last = now
+            sys.stderr.write(f"\r\x1b[Kquoteattr: {self.docs} documents, {self._rate(now)}")
+            sys.stderr.flush()
+
+    def _rate(self, now: float) -> str:
+        dt = max(now - self.start, 1e-9)
+        return f"{self.docs / dt:.1f} documents/s, {self.chars / dt / 1e6:.2f} M characters/s"
+
+    def clear(self) -> None:
+        if self.enabled and self.last:
+            sys.stderr.write("\r\x1b[K")
+
+    def summary(self) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        failed = f" ({self.failed} failed)" if self.failed else ""
+        sys.stderr.write(f"quoteattr: {self.docs} documents{failed}, {self.quotes} quotations "
+                         f"in {now - self.start:.1f} s: {self._rate(now)}\n")
+
+
+def _documents(paths: Sequence[str]) -> Iterator[Tuple[int, Doc]]:
+    n = 0
+    for path in paths:
+        for doc in read_documents(path):
+            n += 1
+            yield n, doc
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     config = Config(genre=args.genre, include_indirect=not args.no_indirect,
                     include_scare_quotes=args.scare_quotes)
     out = sys.stdout
-    failed = False
+    show = args.progress if args.progress is not None else _is_terminal(sys.stderr)
+    progress = _Progress(show)
+    func = functools.partial(_render_numbered, fmt=args.format, config=config)
+    status = 0
     sections: List[str] = []  # --format html: one page, a section per document
+    with _Interrupt() as guard:
+        try:
+            for r in _parallel.imap(func, _documents(args.files), jobs=args.jobs, size=_doc_size):
+                progress.add(r)
+                if r.error is not None:
+                    progress.clear()
+                    print(f"quoteattr: {r.path}: {r.error}", file=sys.stderr)
+                    status = 2 if r.fatal else max(status, 1)
+                if args.format == "html":
+                    if r.output:
+                        sections.append(r.output)
+                elif r.output:
+                    guard.write(out, r.output)
+            if args.format == "html":
+                guard.write(out, _html.render_page(sections, title="quoteattr: " + ", ".join(map(_stem, args.files))))
+            guard.writing = True
+            out.flush()
+            guard.writing = False
+        except KeyboardInterrupt:
+            progress.clear()
+            _flush_quietly(out)
+            print("quoteattr: interrupted", file=sys.stderr)
+            return 130
+        except BrokenPipeError:
+            # the reader went away (quoteattr ... | head): stop quietly
+            _silence_stdout()
+            return status
+    progress.clear()
+    progress.summary()
+    return status
+
+
+def _is_terminal(stream: Any) -> bool:
     try:
-        for path in args.files:
-            try:
-                for doc_id, text, error in read_documents(path):
-                    if error is not None or text is None:
-                        failed = True
-                        print(f"quoteattr: {path}: {error}", file=sys.stderr)
-                        if args.format == "html":
-                            sections.append(_html.render_error(doc_id, error))
-                        elif args.format != "table":
-                            out.write(json.dumps({"id": doc_id, "error": error}, ensure_ascii=False) + "\n")
-                        continue
-                    result = extract(text, config=config)
-                    if args.format == "table":
-                        out.write(format_table(doc_id, result) + "\n\n")
-                    elif args.format == "jsonl":
-                        out.write(_dumps(result.to_dict(doc_id)) + "\n")
-                    elif args.format == "html":
-                        sections.append(_html.render_section(doc_id, text, result, anchor=f"doc{len(sections) + 1}"))
-                    else:
-                        out.write(_dumps(result.to_dict(doc_id), indent=1) + "\n")
-            except OSError as exc:
-                print(f"quoteattr: {path}: {exc.strerror or exc}", file=sys.stderr)
-                return 2
-            except UnicodeDecodeError as exc:
-                print(f"quoteattr: {path}: not UTF-8 (byte offset {exc.start})", file=sys.stderr)
-                return 2
-        if args.format == "html":
-            out.write(_html.render_page(sections, title="quoteattr: " + ", ".join(map(_stem, args.files))))
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 0
-    return 1 if failed else 0
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _flush_quietly(out: IO[str]) -> None:
+    try:
+        out.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout again at exit; point it at /dev/null so that raises nothing.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _dumps(obj: object, indent: Optional[int] = None) -> str:
