@@ -256,6 +256,9 @@ class Attributor:
                     break
                 if text[nq.parts[-1][1] - 1] not in _END_PUNCT and not _ends_sentence(text, nq.end, pend):
                     break
+                npend = self.layout.paragraph(nq.end - 1)[1]
+                if "." in gap and tag_after(text, nq.end, npend) is not None:
+                    break  # “A,” said X. “B,” said Y: another speaker's turn
                 parts.extend(nq.parts)
                 span_end = nq.end
                 rule = "direct.split"
@@ -479,6 +482,6 @@ def _is_name_or_title(text: str, q: Quotation) -> bool:
     nxt = text[e : e + 1]
     if prev[:1].isupper() and nxt.isupper() and prev.lower() not in _lexicons.words("not_names"):
         return True  # a nickname between two parts of a name
-    if prev.lower() in _lexicons.words("work_words"):
-        return True
+    if prev.lower() in _lexicons.words("work_words") and not text[max(0, a - 3) : a].lower().endswith("so-"):
+        return True  # the film “Heat”, a book called “Dune” (but a so-called “expert” is a scare quote)
     return False

@@ -26,7 +26,7 @@ import regex
 from . import _lexicons
 from ._layout import Layout
 
-OPEN, CLOSE, EITHER = 1, 2, 3
+OPEN, CLOSE, EITHER, NEITHER = 1, 2, 3, 4
 
 
 def _decode(code: str) -> str:
@@ -119,7 +119,7 @@ def _trim(text: str, start: int, end: int) -> Tuple[int, int]:
 
 
 class _Open:
-    __slots__ = ("pos", "end", "glyph", "parts", "first")
+    __slots__ = ("pos", "end", "glyph", "parts", "first", "inner", "close")
 
     def __init__(self, pos: int, end: int, glyph: str) -> None:
         self.pos = pos  # where the opening mark starts
@@ -127,6 +127,8 @@ class _Open:
         self.glyph = glyph
         self.parts: List[Tuple[int, int]] = []  # finished parts of earlier paragraphs
         self.first = pos  # start of the whole quotation (first paragraph's mark)
+        self.inner: List["_Open"] = []  # quotations closed inside this one
+        self.close = -1  # where its closing mark ends, once closed
 
 
 def find_quotations(text: str, layout: Layout) -> List[Quotation]:
@@ -177,6 +179,8 @@ def _classify(text: str, s: int, e: int, glyph: str) -> int:
     if glyph in ('"', "''", "\N{FULLWIDTH QUOTATION MARK}") and p.isdigit() and not can_open:
         return -1  # maybe inches: decided with the stack
     role = _ROLE.get(glyph, EITHER)
+    if role == EITHER and not can_open and not can_close and p.isspace() and n.isspace():
+        return NEITHER  # " between two spaces: closes a pending mark, else it is stray
     if role == CLOSE and can_open and not can_close and glyph not in _APOSTROPHES:
         return EITHER  # » used as an opener, ” as an opener (Swedish, careless text)
     if role == OPEN and can_close and not can_open:
@@ -214,6 +218,11 @@ def _pair(text: str, layout: Layout, tokens: List[Tuple[int, int]], out: List[Qu
         del stack[:]
         pstart, pend = paras[pi]
         fam = FAMILY.get(outer.glyph, "double")
+        if outer.inner and outer.pos != pstart and not outer.parts:
+            # an unclosed mark before complete quotations: the mark was stray
+            for op in outer.inner:
+                emit(op, end=op.close)
+            return None
         if fam == "single" and outer.pos != pstart and not outer.parts:
             return None  # a lone ' mid-paragraph is far likelier an apostrophe
         outer.parts.append(_trim(text, outer.end, pend))
@@ -245,7 +254,7 @@ def _pair(text: str, layout: Layout, tokens: List[Tuple[int, int]], out: List[Qu
             continue
         glyph = text[s:e]
         role = _classify(text, s, e, glyph)
-        if role == -1:  # a " after a digit: closes a pending ", else an inch mark
+        if role in (-1, NEITHER):  # a " after a digit or between spaces: closes a pending ", else skipped
             role = CLOSE if _find_opener(stack, glyph) is not None else 0
         if role == 0:
             continue
@@ -293,9 +302,13 @@ def _pair(text: str, layout: Layout, tokens: List[Tuple[int, int]], out: List[Qu
                     continue
         op = stack[k]
         del stack[k:]
-        if stack:
-            continue  # nested: stays inside the outer content
         op.parts.append(_trim(text, op.end, s))
+        if stack:
+            # nested: stays inside the outer content, unless the outer never closes
+            if len(stack) == 1:
+                op.close = e
+                stack[0].inner.append(op)
+            continue
         emit(op, end=e)
     # flush the paragraphs after the last mark
     while pi < npara:

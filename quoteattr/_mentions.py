@@ -11,7 +11,7 @@ document, anonymous).
 from __future__ import annotations
 
 import functools
-from typing import FrozenSet, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import attrs
 import regex
@@ -210,6 +210,13 @@ def np_after(text: str, start: int, hi: int) -> Optional[Tuple[int, int]]:
         if _stop(w) or lw in PRONOUNS or lw in dets:
             break
         if lf not in dets and not _is_cap(w) and w not in honorifics and lw not in _CONNECTORS:
+            # "Chief executive Dana Brooks": lower-case words between capitalised ones
+            j = i
+            while j < len(toks) and j - i < 3 and toks[j].word[:1].islower() and not _stop(toks[j].word):
+                j += 1
+            if j > i and j < len(toks) and _is_cap(toks[j].word) and toks[j].word.lower() not in PRONOUNS:
+                i = j
+                continue
             break
         last = i
         i += 1
@@ -388,9 +395,20 @@ def _description_kind(words: List[str], head: str, definite: bool) -> str:
 _MID_SENTENCE_CAP = regex.compile(r"[\p{Ll},;]\s{1,3}(\p{Lu}[\p{Ll}\p{M}'’\-]+)")
 
 
+_CAP_WORD = regex.compile(r"(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{Ll}\p{M}'’\-]*")
+
+
 def name_index(text: str) -> FrozenSet[str]:
-    """Capitalised words the text uses in mid-sentence: names, not sentence openers."""
-    return frozenset(m.group(1) for m in _MID_SENTENCE_CAP.finditer(text))
+    """Capitalised words the text uses as names: seen in mid-sentence, or more than once
+    at the start of a sentence without being a common word there ("Mara set down…")."""
+    mid = {m.group(1) for m in _MID_SENTENCE_CAP.finditer(text)}
+    not_names = _lexicons.words("not_names") | _lexicons.words("function_words")
+    counts: Dict[str, int] = {}
+    for m in _CAP_WORD.finditer(text):
+        w = m.group()
+        if w not in mid and w.lower() not in not_names:
+            counts[w] = counts.get(w, 0) + 1
+    return frozenset(mid | {w for w, n in counts.items() if n >= 2})
 
 
 def is_known_name(text: str, m: "Mention", names: FrozenSet[str]) -> bool:

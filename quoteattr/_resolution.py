@@ -94,6 +94,7 @@ class Resolver:
         self.counts: Dict[int, int] = {}
         self._exclude: Optional[_Entity] = None
         self._kin_named: Optional[Dict[str, _Entity]] = None
+        self.names = _mentions.name_index(text)
 
     def _inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._quote_starts, pos) - 1
@@ -165,6 +166,7 @@ class Resolver:
                 or (toks and toks[0] in first_names)
                 or m.kind != "person"
                 or len(toks) >= 2
+                or (toks and toks[0] in self.names)
             )
             if not evidence and not self.by_surname.get(toks[-1].lower() if toks else ""):
                 continue
