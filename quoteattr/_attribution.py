@@ -152,6 +152,7 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     return None
 
 
+_COORDINATED = regex.compile(r"(?:\band|\bbut)(?:[^\S\n]+(?:did|also|then|later|has|had|would|will))*[^\S\n]*\Z")
 _SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}])(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(?![\p{L}'’])")
 
 
@@ -404,6 +405,8 @@ class Attributor:
             last = m
         if last is not None:
             sp = _mentions.subject_before(text, last.start(), lo)
+            if sp is None and _COORDINATED.search(text, lo, last.start()):
+                sp = _sentence_subject(text, lo, last.start())  # "X did not respond but did say …"
             if sp is not None:
                 cstart = _THAT.match(text, last.end()).end()
                 # the content runs to the last quoted fragment of the sentence
@@ -411,6 +414,9 @@ class Attributor:
                 for nq in self.quotations:
                     if q.end < nq.start < send and nq.end <= send:
                         end = nq.end
+                if cstart == q.start and end == q.end:
+                    # the content is the quoted fragment itself ("condemned “political violence”")
+                    return Attribution("mixed", q.parts, (q.start, q.end), sp, last.span(), 0.7, "mixed.fragment")
                 return Attribution("mixed", ((cstart, end),), (cstart, end), sp, last.span(), 0.7,
                                    "mixed.fragment")
         if scare_quotes:

@@ -76,6 +76,8 @@ def _is_aux(word: str) -> bool:
 
 def _stop(word: str) -> bool:
     lw = word.lower()
+    if len(word) > 1 and word.isupper():
+        return False  # an acronym ("US", "IT"), not a function word
     return lw in _lexicons.words("function_words") or not word[:1].isalnum()
 
 
@@ -445,8 +447,8 @@ def scan_names(text: str) -> List[Tuple[int, int]]:
         # drop sentence openers ("But Trump", "The White House" keeps its words later)
         k = 0
         while k < len(words) - 1 and (
-            (words[k].lower() in not_names and words[k].lower() != "the")
-            or (words[k].isupper() and len(words[k]) > 1 and not words[k + 1].isupper())
+            (words[k].lower() in not_names and words[k].lower() != "the"
+             and not (words[k].isupper() and 1 < len(words[k]) < 3))  # "US President": an acronym
             or (words[k].endswith("ly") and words[k][1:].islower())
         ):
             k += 1  # "But Trump"; a chapter's capitalised first word ("TILL Elizabeth")

@@ -160,6 +160,8 @@ class Resolver:
             m = _mentions.describe(text, s, e)
             if m.form != "name" or m.name is None:
                 continue
+            if m.kind == "person" and _adjectival(text, s, e):
+                continue
             toks = _name_tokens(m.name)
             evidence = (
                 m.title is not None
@@ -459,6 +461,17 @@ class Resolver:
             if pos > best_pos:
                 best, best_pos = ent, pos
         return best
+
+
+_DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ic|i)\Z")
+
+
+def _adjectival(text: str, s: int, e: int) -> bool:
+    """A capitalised modifier, not a person: "the South American state", "Venezuelan officers"."""
+    if text[max(0, s - 4) : s] == "the ":
+        return True
+    after = text[e : e + 2]
+    return len(after) == 2 and after[0] == " " and after[1].islower() and _DEMONYM.search(text, s, e) is not None
 
 
 def _strip_det(phrase: str) -> str:
