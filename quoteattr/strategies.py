@@ -307,9 +307,10 @@ def quoted_passages(
     - ``templates``: template ids from :data:`TEMPLATES` (all by default).
     - ``fillers``: put a narrative sentence without quotations before some of them.
     - ``paragraphs``: put each quotation in a paragraph of its own (True, the
-      default). False runs them on in one paragraph; quoteattr 0.1 takes two
-      adjacent attributed quotations there for one split quotation, so that
-      setting is for tracking that known failure, not for testing your code.
+      default). False runs them on in one paragraph, where quoteattr 0.1 still
+      joins some neighbours into one split quotation (``Ana Ruiz said: “We
+      will win.” Tomas Novak said: “They will lose.”``), so that setting is for
+      tracking that known failure, not for testing your code.
 
     Within one passage every quotation uses the same marks (curly or straight).
     """

@@ -97,24 +97,24 @@ def test_without_hypothesis_the_error_says_what_to_install():
     assert "pip install hypothesis" in done.stderr
 
 
-# Shapes quoteattr gets wrong today, found by drawing from these strategies. Each is
-# kept out of the defaults (see quoteattr/strategies.py) and reported; when one passes,
-# strict xfail fails and the shape can go back into the strategies.
+# Shapes quoteattr got wrong, found by drawing from these strategies. Each is kept
+# out of the strategies' defaults (see quoteattr/strategies.py) and reported; when one
+# passes, strict xfail fails: move it to FIXED and widen the defaults.
 KNOWN_FAILURES = [
-    pytest.param(
-        "“We will win,” Ana Ruiz said. “They will lose,” Tomas Novak said.",
-        [(["We will win,"], "Ana Ruiz"), (["They will lose,"], "Tomas Novak")],
-        id="two-tag-after-in-one-paragraph-merge-into-a-split",
-    ),
     pytest.param(
         "Ana Ruiz said: “We will win.” Tomas Novak said: “They will lose.”",
         [(["We will win."], "Ana Ruiz"), (["They will lose."], "Tomas Novak")],
-        id="two-tag-before-in-one-paragraph-merge-into-a-split",
+        id="two-tag-before-colon-in-one-paragraph-merge-into-a-split",
     ),
     pytest.param(
-        '"Are or roads?" Judge Ana Ferreira asked. "Before spring?" Ana Ruiz asked.',
-        [(["Are or roads?"], "Judge Ana Ferreira"), (["Before spring?"], "Ana Ruiz")],
-        id="two-questions-in-one-paragraph-merge-into-a-split",
+        "Ana Ruiz said, “We will win.” Tomas Novak said, “They will lose.”",
+        [(["We will win."], "Ana Ruiz"), (["They will lose."], "Tomas Novak")],
+        id="two-tag-before-comma-in-one-paragraph-merge-into-a-split",
+    ),
+    pytest.param(
+        "“We will win,” said Ana Ruiz, “and soon.” “They will lose,” Tomas Novak said.",
+        [(["We will win,", "and soon."], "Ana Ruiz"), (["They will lose,"], "Tomas Novak")],
+        id="split-then-tag-after-in-one-paragraph-merge",
     ),
     pytest.param(
         "“We will win,” Ana Ruiz told reporters, “and soon.”",
@@ -123,12 +123,36 @@ KNOWN_FAILURES = [
     ),
 ]
 
+FIXED = [
+    pytest.param(
+        "“We will win,” Ana Ruiz said. “They will lose,” Tomas Novak said.",
+        [(["We will win,"], "Ana Ruiz"), (["They will lose,"], "Tomas Novak")],
+        id="two-tag-after-in-one-paragraph",
+    ),
+    pytest.param(
+        '"Are or roads?" Judge Ana Ferreira asked. "Before spring?" Ana Ruiz asked.',
+        [(["Are or roads?"], "Judge Ana Ferreira"), (["Before spring?"], "Ana Ruiz")],
+        id="two-questions-in-one-paragraph",
+    ),
+]
+
+
+def _parts_and_speakers(text):
+    return [
+        ([p.text for p in q.parts], q.speaker and q.speaker.text)
+        for q in quoteattr.extract(text).quotes
+    ]
+
 
 @pytest.mark.xfail(strict=True, reason="known failure, reported to the stage modules")
 @pytest.mark.parametrize("text, expected", KNOWN_FAILURES)
 def test_known_failures(text, expected):
-    got = [([p.text for p in q.parts], q.speaker and q.speaker.text) for q in quoteattr.extract(text).quotes]
-    assert got == expected
+    assert _parts_and_speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", FIXED)
+def test_fixed_failures(text, expected):
+    assert _parts_and_speakers(text) == expected
 
 
 def _python_blocks(markdown):
