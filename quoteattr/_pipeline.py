@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import attrs
 
-from . import _attribution, _dialogue, _genre, _marks
+from . import _attribution, _dialogue, _genre, _indirect, _marks
 from ._attribution import Attribution
 from ._config import Config
 from ._layout import Layout
@@ -42,6 +42,11 @@ def extract(text: str, *, config: Optional[Config] = None) -> Result:
     records = attributor.run(scare_quotes=config.include_scare_quotes)
     if genre == "fiction":
         records = _dialogue.assign_turns(text, layout, records)
+    quote_spans = sorted((q.start, q.end) for q in quotations)
+    reported = _indirect.find(text, layout, quote_spans, records)
+    if not config.include_indirect:
+        reported = [r for r in reported if r.kind != "indirect"]
+    records = records + reported
     records = _in_text_order(records)
     spans = [p for r in records for p in r.parts] + [(q.start, q.end) for q in quotations]
     spans.sort()
