@@ -36,6 +36,7 @@ The result is stored on the doc as plain data (lists, strings and numbers), so
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, Dict, List, Optional, Tuple
 
 from spacy.language import Language
@@ -113,8 +114,7 @@ def _register_extensions() -> None:
 
 
 def _result_of(doc: Doc) -> Optional[Result]:
-    data = doc.user_data.get(_KEY)
-    return None if data is None else _decode(data)
+    return _index(doc)[0]
 
 
 def _align(doc: Doc, span: Optional[Span]) -> Optional[SpacySpan]:
@@ -124,25 +124,42 @@ def _align(doc: Doc, span: Optional[Span]) -> Optional[SpacySpan]:
     return aligned
 
 
-def _pairs(doc: Doc) -> List[Tuple[SpacySpan, Quote]]:
-    result = _result_of(doc)
-    if result is None:
-        return []
-    pairs = []
-    for quote in result.quotes:
-        aligned = _align(doc, quote.span)
-        if aligned is not None:
-            pairs.append((aligned, quote))
-    return pairs
+# The decoded result and each quotation's token boundaries, per doc, so that reading
+# the attributes of every quotation costs one decoding, not one per read. Kept only
+# while the doc lives, and only for the data it was made from (the values hold no
+# reference to the doc, or the weak key would never go).
+_Index = Tuple[Optional[Result], List[Tuple[int, int, Quote]]]
+_CACHE: "weakref.WeakKeyDictionary[Doc, Tuple[object, _Index]]" = weakref.WeakKeyDictionary()
+
+
+def _index(doc: Doc) -> _Index:
+    data = doc.user_data.get(_KEY)
+    cached = _CACHE.get(doc)
+    if cached is not None and cached[0] is data:
+        return cached[1]
+    if data is None:
+        index: _Index = (None, [])
+    else:
+        result = _decode(data)
+        bounds = []
+        for quote in result.quotes:
+            aligned = _align(doc, quote.span)
+            if aligned is not None:
+                bounds.append((aligned.start, aligned.end, quote))
+        index = (result, bounds)
+    _CACHE[doc] = (data, index)
+    return index
 
 
 def _quotes_of(doc: Doc) -> List[SpacySpan]:
-    return [aligned for aligned, _ in _pairs(doc)]
+    return [doc[start:end] for start, end, _ in _index(doc)[1]]
 
 
 def _quote_of(span: SpacySpan) -> Optional[Quote]:
-    for aligned, quote in _pairs(span.doc):
-        if (aligned.start, aligned.end) == (span.start, span.end):
+    # Two quotations that align to the same tokens (both inside one token) answer
+    # with the first.
+    for start, end, quote in _index(span.doc)[1]:
+        if start == span.start and end == span.end:
             return quote
     return None
 

@@ -142,3 +142,16 @@ def test_drawn_passages_through_spacy(nlp, passage):
         # Drawn passages put spaces around names, so these align without expanding.
         assert span._.speaker.text == e.speaker.text
         assert [p.text for p in span._.parts] == [p.text for p in e.parts]
+
+
+def test_running_the_component_again_replaces_the_result():
+    text = "The “reform” passed. “We will win,” Ana Ruiz said."
+    plain = spacy.blank("en")
+    plain.add_pipe("quoteattr")
+    scare = spacy.blank("en")
+    scare.add_pipe("quoteattr", config={"include_scare_quotes": True})
+    doc = plain(text)
+    assert [q.text for q in doc._.quotes] == ["“We will win,”"]
+    scare.get_pipe("quoteattr")(doc)
+    assert [q.text for q in doc._.quotes] == ["“reform”", "“We will win,”"]
+    assert doc._.quotes[0]._.quote.rule == "scare-quote"
