@@ -106,11 +106,28 @@ def _register_extensions() -> None:
         "source": _source_of,
     }
     for name, doc_getter in doc_getters.items():
-        if not Doc.has_extension(name):
+        if Doc.has_extension(name):
+            _check_ours(Doc, name)
+        else:
             Doc.set_extension(name, getter=doc_getter)
     for name, span_getter in span_getters.items():
-        if not SpacySpan.has_extension(name):
+        if SpacySpan.has_extension(name):
+            _check_ours(SpacySpan, name)
+        else:
             SpacySpan.set_extension(name, getter=span_getter)
+
+
+def _check_ours(cls: Any, name: str) -> None:
+    # Another package may have taken the name; reading its attribute as ours would
+    # give wrong answers without a word, so say so.
+    getter = cls.get_extension(name)[2]
+    if getattr(getter, "__module__", None) != __name__:
+        raise ValueError(
+            f"{cls.__name__}._.{name} is already registered by something else "
+            f"({getattr(getter, '__module__', 'no getter')}), and the quoteattr "
+            f"component needs it: remove it first with "
+            f"{cls.__name__}.remove_extension({name!r})"
+        )
 
 
 def _result_of(doc: Doc) -> Optional[Result]:

@@ -155,3 +155,17 @@ def test_running_the_component_again_replaces_the_result():
     scare.get_pipe("quoteattr")(doc)
     assert [q.text for q in doc._.quotes] == ["“reform”", "“We will win,”"]
     assert doc._.quotes[0]._.quote.rule == "scare-quote"
+
+
+def test_an_extension_name_taken_by_something_else_is_an_error(nlp):
+    from spacy.tokens import Span
+
+    Span.remove_extension("cue")
+    Span.set_extension("cue", default="someone else's")
+    try:
+        with pytest.raises(ValueError, match=r"Span\._\.cue is already registered.*remove_extension"):
+            spacy.blank("en").add_pipe("quoteattr")
+    finally:
+        Span.remove_extension("cue")
+        spacy.blank("en").add_pipe("quoteattr")  # registers it again
+    assert nlp(PASSAGE)._.quotes[0]._.cue.text == "said"
