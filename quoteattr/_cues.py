@@ -59,4 +59,14 @@ def speech_verb_pattern() -> "regex.Pattern[str]":
     return regex.compile(r"(?<![\p{L}'’-])(?:" + _alternation(frozenset(forms)) + r")(?![\p{L}'’-])")
 
 
+# Forms that are common nouns too ("the report", "his claims"): a verb only when no
+# determiner, possessive or name stands right before them.
+NOUN_FORMS = frozenset(
+    "report reports claim claims comment comments note notes post posts tweet tweets call calls order orders "
+    "charge charges protest protests promise promises estimate estimates demand demands pledge pledges vow "
+    "vows threat threats answer answers reply replies response statement state states signal signals record "
+    "plea pleas concern concerns warning warnings suggestion find finds show shows fear fears doubt doubts "
+    "hope hopes feel counter boast boasts joke jokes complaint remark remarks talk talks order praise".split()
+)
+
 ACCORDING_TO = regex.compile(r"(?<![\p{L}])[Aa]ccording to(?![\p{L}])")

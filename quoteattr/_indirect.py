@@ -24,6 +24,15 @@ from . import _cues, _mentions
 from ._attribution import Attribution, Span2
 from ._layout import Layout
 
+# verbs whose reported clause may come without "that"; the others need it ("criticised the plan" reports nothing)
+_BARE_CLAUSE = frozenset(
+    "say tell add state write tweet post reply respond explain insist warn argue claim contend maintain assert "
+    "declare announce acknowledge admit concede confirm deny allege suggest note observe remark comment mention "
+    "report recall predict estimate promise pledge vow threaten complain caution agree disagree boast joke "
+    "testify inform advise assure reassure indicate signal hint reveal disclose conclude propose recommend "
+    "concur counter retort protest object plead believe think feel fear worry expect hope suspect doubt assume "
+    "find show continue emphasize emphasise stress repeat reiterate".split()
+)
 _TELL = frozenset("tell tells told telling inform informs informed informing assure assures assured "
                   "assuring warn warns warned warning remind reminds reminded reminding advise advises "
                   "advised advising promise promises promised promising convince convinced notify "
@@ -53,6 +62,31 @@ _TAIL = regex.compile(r"(?:[^\S\n]+(?:in|on|at|during|to|with|after|before|last|
                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recently|repeatedly|again|also|"
                       r"of|about|,)[^.!?\n\"“”]{0,80}?)?[.!?]?[\"”’]?[^\S\n]*\Z|[^\S\n]*,[^.!?\n\"“”]{0,120}[.!?]?[^\S\n]*\Z")
 _TRIM = " \t\n\r,;:.!?"
+
+
+_PREV_WORD = regex.compile(r"([\p{L}'’]+)[^\S\n]+\Z")
+_NEXT_VERB = regex.compile(r"[^\S\n]+([\p{L}]+)")
+_NOUN_BEFORE = frozenset("the a an this that these those his her its their our my your new latest recent "
+                         "such whose".split())
+
+
+def _is_verb(text: str, layout: Layout, m: "regex.Match[str]") -> bool:
+    """A speech form used as a verb: not a capitalised word inside a name, not "the report"."""
+    vs, ve = m.span()
+    word = m.group()
+    ss, _ = layout.sentence(vs)
+    if word[0].isupper() and vs != ss:
+        return False  # "State Department", "Washington Post"
+    nxt = _NEXT_VERB.match(text, ve, min(len(text), ve + 30))
+    if nxt is not None and nxt.group(1).lower() in _cues.speech_forms():
+        return False  # "New York Times reports says": the second word is the verb
+    if word.lower() in _cues.NOUN_FORMS and not (nxt is not None and nxt.group(1) == "that"):
+        prev = _PREV_WORD.search(text, max(0, vs - 30), vs)
+        if prev is not None:
+            pw = prev.group(1)
+            if pw.lower() in _NOUN_BEFORE or pw.endswith(("'s", "’s")) or (pw[0].isupper() and prev.start(1) != ss):
+                return False
+    return True
 
 
 def _first_subject(text: str, ss: int, hi: int) -> Optional[Span2]:
@@ -119,7 +153,7 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
             add(rec)
     for m in _cues.speech_verb_pattern().finditer(text):
         vs, ve = m.span()
-        if blocked.covers(vs) or taken.covers(vs):
+        if blocked.covers(vs) or taken.covers(vs) or not _is_verb(text, layout, m):
             continue
         form = m.group().lower()
         is_belief = form in belief and form not in speech
@@ -180,6 +214,8 @@ def _that_clause(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: 
         cstart = that.end()
     else:
         if is_belief or text[pos : pos + 3] == " to":
+            return None
+        if _cues.lemma_of().get(form) not in _BARE_CLAUSE:
             return None
         filler = _FILLER_START.match(text, pos, se)
         if filler is not None:

@@ -22,7 +22,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}'’]|[.\-](?=[\p{L}\p{N}
 PRONOUNS = {row[0]: row for row in _lexicons.rows("pronouns")}
 _CONNECTORS = frozenset({"of", "de", "van", "von", "der", "den", "da", "du", "del", "della", "la", "le",
                          "bin", "al", "el", "y", "di", "st.", "and"})
-_POSTMOD_PREP = frozenset({"with", "of", "for", "from", "at", "in", "on", "to", "close", "inside", "within"})
+_POSTMOD_PREP = frozenset({"with", "of", "for", "from", "at", "in", "on", "to", "close", "inside", "within", "by"})
 _POSTMOD_HEADS = frozenset({"familiar", "close", "knowledgeable", "briefed", "involved", "near", "loyal"})
 # Courtesy titles go in a source's title; other forms of address stay in its name.
 _COURTESY = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx. Dr Dr. Sir Lady Lord Madame Madam Monsieur M. Mme Mme. "
@@ -290,7 +290,8 @@ def describe(text: str, start: int, end: int) -> Mention:
         # "longtime Democratic pollster Pat Caddell": lower-case words before a name describe it
         for k in range(len(words) - 1, -1, -1):
             if not _is_cap(words[k]) and words[k].lower() not in _CONNECTORS:
-                cut = max(cut, k)
+                if not any(w.lower() in _POSTMOD_PREP or w.lower() in dets for w in words[: k + 1]):
+                    cut = max(cut, k)
                 break
     if cut >= 0 and len(words) - cut == 2 and words[cut] in honorifics and words[cut] not in _COURTESY:
         cut -= 1  # a form of address that is part of the name: "Father Christopher", "Aunt Polly"
@@ -378,14 +379,20 @@ def _name_kind(words: List[str], name_words: List[str]) -> str:
     return "person"
 
 
+def _in(lexicon: str, head: str) -> bool:
+    """``head`` or its singular is in the word list."""
+    words = _lexicons.words(lexicon)
+    return head in words or (head.endswith("s") and (head[:-1] in words or (head.endswith("es") and head[:-2] in words)))
+
+
 def _description_kind(words: List[str], head: str, definite: bool) -> str:
     if head in _lexicons.words("person_words") or head in _lexicons.first_field("kinship_words"):
         return "person" if definite else "anonymous"
-    if head in _lexicons.words("document_words"):
+    if _in("document_words", head):
         return "document"
-    if head in _lexicons.words("media_words"):
+    if _in("media_words", head):
         return "media"
-    if head in _lexicons.words("organization_words"):
+    if _in("organization_words", head):
         return "organization"
     if head in _lexicons.words("titles") and definite:
         return "person"

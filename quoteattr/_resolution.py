@@ -33,6 +33,8 @@ _KIN_APPOSITION = regex.compile(
     r"(?<![\p{L}])(?:his|her|their)[^\S\n]+(?P<kin1>" + _KIN + r"),[^\S\n]+(?P<name1>" + _NAME + r")"
     r"|(?P<name2>" + _NAME + r"),[^\S\n]+(?:his|her|their)[^\S\n]+(?P<kin2>" + _KIN + r")(?![\p{L}])"
 )
+_ISSUED_BY = regex.compile(r"(?<![\p{L}])(?:by|from|of)[^\S\n]+(?:the[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.'’&\-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’&\-]*)*)")
+_NAME_BEFORE_HEAD = regex.compile(r"(?:(?:the|a|an)[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.'’&\-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’&\-]*)*)[^\S\n]+\p{Ll}")
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
@@ -94,6 +96,7 @@ class Resolver:
         self.counts: Dict[int, int] = {}
         self._exclude: Optional[_Entity] = None
         self._kin_named: Optional[Dict[str, _Entity]] = None
+        self._last_issuer: Optional[_Entity] = None
         self.names = _mentions.name_index(text)
 
     def _inside_quote(self, pos: int) -> bool:
@@ -327,6 +330,27 @@ class Resolver:
                     out.setdefault(head, ent)
         return out
 
+    def _issuer(self, m: Mention) -> Optional[_Entity]:
+        """Who issued a document: "a report by the New York Times", "the Times report"."""
+        phrase = self.text[m.start : m.end]
+        by = _ISSUED_BY.search(phrase)
+        if by is not None:
+            s = m.start + by.start("name")
+            e = m.start + by.end("name")
+        else:
+            lead = _NAME_BEFORE_HEAD.match(phrase)
+            if lead is None:
+                return None
+            s = m.start + lead.start("name")
+            e = m.start + lead.end("name")
+        im = _mentions.describe(self.text, s, e)
+        if im.form != "name":
+            return None
+        ent = self._entity_for_name(im, s)
+        if (s, e) not in ent.mentions:
+            ent.mentions.append((s, e))
+        return ent
+
     def _known_person(self, m: Mention) -> Optional[_Entity]:
         """The person entity a name refers to, if the text already has one (no new entity)."""
         toks = _name_tokens(m.name or "")
@@ -361,6 +385,13 @@ class Resolver:
         rel = self._relative(m, starts)
         if rel is not None:
             return rel
+        if m.kind == "document":
+            issuer = self._issuer(m)
+            if issuer is not None:
+                self._last_issuer = issuer
+                return issuer
+            if m.definite and self._last_issuer is not None:
+                return self._last_issuer  # "the report": the one just named
         if m.definite and m.kind in ("person", "organization", "media", "document"):
             ent = self._latest_with_head(m, starts)
             if ent is not None:
