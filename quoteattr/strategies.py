@@ -25,7 +25,8 @@ Needs Hypothesis (``pip install hypothesis``); ``import quoteattr`` never import
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, List, Optional, Tuple
+from types import MappingProxyType
+from typing import Dict, Iterable, List, Mapping, Optional, Tuple
 
 import attrs
 
@@ -72,8 +73,9 @@ class Expected:
 
 #: The templates, by id. ``{c}`` is content, ``{c2}`` the second part of a split
 #: quotation, ``{s}`` the speaker, ``{v}`` a reporting verb in the past tense. The
-#: mark around each content is the opening and closing mark drawn for the passage.
-TEMPLATES = {
+#: mark around each content is the opening and closing mark drawn for the passage
+#: (written here as the curly pair, which reads best; straight marks replace them).
+TEMPLATES: Mapping[str, str] = MappingProxyType({
     "tag-after": "“{c},” {s} {v}.",
     "tag-after-inverted": "“{c},” {v} {s}.",
     "tag-before-colon": "{s} {v}: “{c}.”",
@@ -81,7 +83,7 @@ TEMPLATES = {
     "split": "“{c},” {s} {v}, “{c2}.”",
     "split-inverted": "“{c},” {v} {s}, “{c2}.”",
     "question": "“{c}?” {s} asked.",
-}
+})
 
 # Invented for these strategies: given names and family names from many languages,
 # some in quoteattr's lexicon of first names and some not, so that a name is found
