@@ -55,14 +55,19 @@ class Expected:
     """A quotation a generated text holds, as quoteattr should report it.
 
     - ``parts``: the content of each part, without the enclosing marks; a
-      quotation split by its attribution has two. Compare with ``Quote.parts``.
+      quotation split by its attribution, or continued by a second quoted
+      sentence, has two; reported speech has one, the clause without its full
+      stop. Compare with ``Quote.parts``.
     - ``speaker``: the speaker as written. Compare with ``Quote.speaker``.
+    - ``kind``: "direct" (quoted words) or "indirect" (reported speech without
+      marks). Compare with ``Quote.kind``.
     - ``template``: the id of the template that made it (one of :data:`TEMPLATES`),
       to tell a failing case's shape at a glance.
     """
 
     parts: Tuple[Span, ...]
     speaker: Span
+    kind: str
     template: str
 
     @property
@@ -72,7 +77,9 @@ class Expected:
 
 
 #: The templates, by id. ``{c}`` is content, ``{c2}`` the second part of a split
-#: quotation, ``{s}`` the speaker, ``{v}`` a reporting verb in the past tense. The
+#: quotation, ``{c3}`` a quoted sentence that continues the quotation before it,
+#: ``{i}`` reported speech without marks, ``{s}`` the speaker, ``{v}`` a reporting
+#: verb in the past tense, ``{a}`` an appositive, ``{d}`` a day. The
 #: mark around each content is the opening and closing mark drawn for the passage
 #: (written here as the curly pair, which reads best; straight marks replace them).
 TEMPLATES: Mapping[str, str] = MappingProxyType({
@@ -83,6 +90,12 @@ TEMPLATES: Mapping[str, str] = MappingProxyType({
     "split": "“{c},” {s} {v}, “{c2}.”",
     "split-inverted": "“{c},” {v} {s}, “{c2}.”",
     "question": "“{c}?” {s} asked.",
+    "exclamation": "“{c}!” {s} {v}.",
+    "tag-after-appositive": "“{c},” said {s}, {a}.",
+    "tag-after-when": "“{c},” {s} {v} on {d}.",
+    "continuation": "“{c},” {s} {v}. “{c3}.”",
+    "indirect-that": "{s} {v} that {i}.",
+    "according-to": "According to {s}, {i}.",
 })
 
 # Invented for these strategies: given names and family names from many languages,
@@ -98,6 +111,27 @@ _FAMILY = (
     "Mensah", "Castillo", "Novak", "Brennan", "Sato", "Ferreira", "Nakamura",
     "Oyelaran", "Petrov", "Halvorsen", "Abara", "Quispe", "Delacroix",
 )
+# Appositives after a name: who the speaker is, never a name or a reporting verb.
+_APPOSITIVES = (
+    "a lawyer for the union",
+    "the city engineer",
+    "a spokeswoman for the port",
+    "the head of the school board",
+    "an economist at the central bank",
+)
+# Reported clauses: a subject and what is said of it (no names, no reporting verbs,
+# never starting with "that", which would read as the conjunction).
+_SUBJECTS = ("the plan", "prices", "the budget", "turnout", "the bridge", "schools", "the city")
+_PREDICATES = (
+    "is working",
+    "will rise again",
+    "must wait until spring",
+    "was fair to everyone",
+    "needs more water",
+    "has gone up this year",
+    "can open again soon",
+)
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Titles that stand before a name; quoteattr reports them as part of the speaker.
 _TITLES = ("Mayor", "Senator", "Dr.", "Professor", "Governor", "Judge", "Minister")
 _VERBS = ("said", "added", "explained", "told reporters", "insisted", "argued", "wrote")
@@ -131,12 +165,16 @@ _MARKS = (
 
 def speakers(*, titles: bool = True) -> "st.SearchStrategy[str]":
     """A speaker as written: "Ana Ruiz", "Okafor", "Mayor Ana Ruiz" (no pronouns)."""
+    return _speakers(_TITLES if titles else ())
+
+
+def _speakers(titles: Tuple[str, ...]) -> "st.SearchStrategy[str]":
     given = st.sampled_from(_GIVEN)
     family = st.sampled_from(_FAMILY)
     full = st.builds(lambda g, f: f"{g} {f}", given, family)
     forms = [full, family]
     if titles:
-        forms.append(st.builds(lambda t, n: f"{t} {n}", st.sampled_from(_TITLES), full))
+        forms.append(st.builds(lambda t, n: f"{t} {n}", st.sampled_from(titles), full))
     return st.one_of(*forms)
 
 
@@ -195,7 +233,7 @@ def _fill(
         builder.add(_marked(rest[:i], marks))
         j = rest.index("}", i)
         field, rest = rest[i + 1 : j], rest[j + 1 :]
-        if field in ("c", "c2"):
+        if field in ("c", "c2", "c3"):
             # The content runs up to the closing mark: the punctuation before it is
             # part of the content, as quoteattr reports it.
             k = rest.index("\N{RIGHT DOUBLE QUOTATION MARK}")
@@ -207,6 +245,9 @@ def _fill(
             span = builder.add(values[field])
             if field == "s":
                 speaker = span
+            elif field == "i":
+                # Reported speech: the clause, without the full stop that ends it.
+                parts.append(span)
     return parts, speaker
 
 
@@ -220,7 +261,9 @@ def _verbs(template: str) -> "st.SearchStrategy[str]":
     # "told reporters" is left out of the inverted and the split templates: "said
     # Ana Ruiz" is English and "told reporters Ana Ruiz" is not, and quoteattr 0.1
     # does not rejoin a quotation split by a two-word tag (tests/test_strategies.py).
-    simple = template in ("tag-after", "tag-before-colon", "tag-before-comma")
+    simple = template in (
+        "tag-after", "tag-before-colon", "tag-before-comma", "tag-after-when", "indirect-that"
+    )
     return st.sampled_from(_VERBS if simple else _ONE_WORD)
 
 
@@ -229,7 +272,18 @@ def _verbs(template: str) -> "st.SearchStrategy[str]":
 _VERB_FOR = {t: _verbs(t) for t in TEMPLATES}
 _CONTENT = contents()
 _SPEAKER = speakers()
+# quoteattr 0.1 finds nothing in "According to Dr. Ana Ruiz, ..." (the abbreviation's
+# full stop ends the clause; tests/test_strategies.py), so that template draws
+# titles without one.
+_SPEAKER_NO_ABBREVIATION = _speakers(tuple(t for t in _TITLES if not t.endswith(".")))
 _FILLER = st.sampled_from(_FILLERS)
+_APPOSITIVE = st.sampled_from(_APPOSITIVES)
+_DAY = st.sampled_from(_DAYS)
+_CLAUSE = st.builds(
+    lambda subject, predicate: f"{subject} {predicate}",
+    st.sampled_from(_SUBJECTS),
+    st.sampled_from(_PREDICATES),
+)
 _MARK_PAIR = st.sampled_from(_MARKS)
 
 
@@ -256,7 +310,11 @@ def _passage(
         values = {
             "c": draw(_CONTENT),
             "c2": draw(_CONTENT).lower(),
-            "s": draw(_SPEAKER),
+            "c3": draw(_CONTENT),
+            "i": draw(_CLAUSE),
+            "a": draw(_APPOSITIVE),
+            "d": draw(_DAY),
+            "s": draw(_SPEAKER_NO_ABBREVIATION if template == "according-to" else _SPEAKER),
             "v": draw(_VERB_FOR[template]),
         }
         parts, speaker = _fill(builder, template, values, marks)
@@ -266,6 +324,7 @@ def _passage(
         Expected(
             parts=tuple(Span.of(text, s, e) for s, e in parts),
             speaker=Span.of(text, *speaker),
+            kind="indirect" if "{i}" in TEMPLATES[template] else "direct",
             template=template,
         )
         for template, parts, speaker in drafts

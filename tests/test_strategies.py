@@ -20,11 +20,11 @@ MARKS = "\"'“”‘’«»„"
 
 
 def found(text):
-    return [(q.parts, q.speaker) for q in quoteattr.extract(text).quotes]
+    return [(q.kind, q.parts, q.speaker) for q in quoteattr.extract(text).quotes]
 
 
 def wanted(expected):
-    return [(e.parts, e.speaker) for e in expected]
+    return [(e.kind, e.parts, e.speaker) for e in expected]
 
 
 @pytest.mark.parametrize("template", sorted(TEMPLATES))
@@ -52,6 +52,7 @@ def test_expected_records_are_slices_of_the_text(passage):
         assert e.parts[0].start >= previous_end
         previous_end = e.parts[-1].end
         assert not any(m in e.text for m in MARKS)
+        assert e.kind == ("indirect" if "{i}" in TEMPLATES[e.template] else "direct")
         assert e.speaker.text.split()[-1][0].isupper()
 
 
@@ -120,6 +121,11 @@ KNOWN_FAILURES = [
         "“We will win,” Ana Ruiz told reporters, “and soon.”",
         [(["We will win,", "and soon."], "Ana Ruiz")],
         id="split-by-a-two-word-tag-is-two-quotations",
+    ),
+    pytest.param(
+        "According to Dr. Ana Abara, the budget will rise again.",
+        [(["the budget will rise again"], "Dr. Ana Abara")],
+        id="according-to-an-abbreviated-title-finds-nothing",
     ),
 ]
 
