@@ -400,6 +400,8 @@ class Attributor:
         pstart, _ = self.layout.paragraph(q.start)
         lo = max(sstart, pstart)
         # the last speech cue before the fragment, with a subject
+        if self.records and self.records[-1].span[1] > lo:
+            lo = self.records[-1].span[1]  # never across a quotation already reported
         last = None
         for m in _cues.speech_verb_pattern().finditer(text, lo, q.start):
             last = m

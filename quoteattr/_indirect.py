@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 from typing import List, Optional, Sequence, Tuple
 
+import attrs
 import regex
 
 from . import _cues, _mentions
@@ -131,8 +132,10 @@ class _Blocked:
 
 def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Sequence[Attribution]) -> List[Attribution]:
     """Indirect and mixed attributions not already among ``records``."""
-    blocked = _Blocked(list(quote_spans) + [p for r in records for p in r.parts]
+    owned = [p for r in records for p in r.parts] + [r.span for r in records]
+    blocked = _Blocked(list(quote_spans) + owned
                        + [r.cue for r in records if r.cue] + [r.speaker for r in records if r.speaker])
+    recorded = _Blocked(owned)
     out: List[Attribution] = []
     taken = _Blocked([])
     belief = _cues.belief_forms()
@@ -140,7 +143,18 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
 
     def add(rec: Attribution) -> None:
         s, e = rec.parts[0]
+        if recorded.overlaps(s, e):
+            # never across a quotation already reported: stop before it
+            i = bisect.bisect_right(recorded.starts, s)
+            if i >= len(recorded.starts) or recorded.covers(s):
+                return
+            s, e = _trim(text, s, min(e, recorded.starts[i]))
+            rec = attrs.evolve(rec, parts=((s, e),), span=(s, e), kind=_kind(text, s, e, quote_spans))
         if e - s < 3 or taken.overlaps(s, e):
+            return
+        if rec.speaker is not None and s < rec.speaker[1] and rec.speaker[0] < e:
+            return
+        if rec.cue is not None and s < rec.cue[1] and rec.cue[0] < e:
             return
         out.append(rec)
         taken.add(s, e)

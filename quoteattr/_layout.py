@@ -16,6 +16,7 @@ from . import _lexicons
 
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n\s*")
 _NEWLINE = regex.compile(r"\n\s*")
+_INNER_BLANK_LINE = regex.compile(r"\S[^\S\n]*\n[^\S\n]*\n\s*\S")
 
 # A sentence ends at . ! ? or … (with closing marks and brackets after it) followed by
 # space and something that can start a sentence.
@@ -23,7 +24,7 @@ _SENTENCE_END = regex.compile(
     r"""
     (?P<punct>[.!?\N{HORIZONTAL ELLIPSIS}]+)
     [\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK})\]]*
-    (?=\s+[\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}(\[]{0,2}[\p{Lu}\d])
+    (?=\s+[\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{DOUBLE LOW-9 QUOTATION MARK}\N{SINGLE LOW-9 QUOTATION MARK}\N{LEFT CORNER BRACKET}\N{LEFT WHITE CORNER BRACKET}\N{SINGLE LEFT-POINTING ANGLE QUOTATION MARK}(\[]{0,2}[\p{Lu}\d])
     """,
     regex.VERBOSE,
 )
@@ -36,7 +37,7 @@ def _is_wrapped(text: str) -> bool:
         return False
     lengths.sort()
     median = lengths[len(lengths) // 2]
-    return 30 <= median <= 100 and "\n\n" in text
+    return 30 <= median <= 100 and _INNER_BLANK_LINE.search(text) is not None
 
 
 class Layout:

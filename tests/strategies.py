@@ -1,0 +1,43 @@
+"""Hypothesis strategies for the property tests: texts rich in quotation marks and cues."""
+
+from hypothesis import strategies as st
+
+NAMES = ["Ana Ruiz", "Mr. Okafor", "the minister", "a senior official", "Tom Lee", "she", "he", "The ministry"]
+VERBS = ["said", "told reporters", "added", "insisted", "wrote", "asked", "cried"]
+MARKS = [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("„", "“"), ("「", "」"), ("''", "''")]
+WORDS = ["we", "will", "win", "the", "vote", "is", "not", "over", "don't", "O'Brien", "5'11\"", "rock 'n' roll",
+         "the '90s", "students'", "now", "never"]
+
+
+@st.composite
+def sentences(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))
+    body = " ".join(words)
+    body = body[0].upper() + body[1:]
+    shape = draw(st.integers(0, 6))
+    o, c = draw(st.sampled_from(MARKS))
+    who = draw(st.sampled_from(NAMES))
+    verb = draw(st.sampled_from(VERBS))
+    if shape == 0:
+        return f"{o}{body},{c} {who} {verb}."
+    if shape == 1:
+        return f"{who.capitalize()} {verb}: {o}{body}.{c}"
+    if shape == 2:
+        return f"{o}{body},{c} {verb} {who}, {o}{body}.{c}"
+    if shape == 3:
+        return f"{who.capitalize()} {verb} that {body}."
+    if shape == 4:
+        return f"{body} {o}{draw(st.sampled_from(WORDS))}{c} {body}."
+    if shape == 5:
+        return f"{o}{body}."  # left open
+    return f"{body}.{c} {who} {verb}."  # opening mark missing
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    paras = draw(st.lists(st.lists(sentences(), min_size=1, max_size=3).map(" ".join), min_size=1, max_size=6))
+    sep = draw(st.sampled_from(["\n\n", "\n", "\r\n\r\n"]))
+    return sep.join(paras)
+
+
+texts = documents() | st.text(st.sampled_from(list("“”‘’\"'«»„ \n.,:aAs—")), max_size=60)
