@@ -56,6 +56,7 @@ class Attribution:
     inherit: Optional[int] = None  # index of another record whose source this one shares
     hint: Optional[Span2] = None  # a mention naming the source that is not the speaker (a vocative)
     alt: Optional[int] = None  # a second record to share the source with, when ``inherit`` has none
+    other_than: Optional[int] = None  # fiction: someone present, but not the speaker of this record
 
 
 def _verb_at(text: str, pos: int, hi: int) -> Optional[Span2]:

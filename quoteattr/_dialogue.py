@@ -136,7 +136,7 @@ def _alternate(text: str, out: List[Attribution], by_para: Dict[int, List[int]],
         # the turn before addressed someone by name: that person answers
         hint = _vocative(text, out[by_para[run[k - 1]][-1]], names) if k >= 1 else None
         for i in by_para[run[k]]:
-            if hint is None and anchor is None:
+            if hint is None and anchor is None and k == 0:
                 # a new paragraph is a new turn: never the previous turn's speaker by default
                 out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=0.3,
                                       rule="direct.unattributed", inherit=None)
@@ -146,6 +146,10 @@ def _alternate(text: str, out: List[Attribution], by_para: Dict[int, List[int]],
             elif anchor is not None:
                 out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=0.5,
                                       rule="fiction.alternation", inherit=anchor, alt=ahead)
+            elif k >= 1:
+                # the reply to the run's first turn: the other person present
+                out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=0.4,
+                                      rule="fiction.reply", inherit=None, other_than=by_para[run[k - 1]][0])
 
 
 def _vocative(text: str, rec: Attribution, names: FrozenSet[str]) -> Optional[Span2]:

@@ -81,9 +81,13 @@ def _in_text_order(records: List[Attribution]) -> List[Attribution]:
     out = []
     for old in order:
         r = records[old]
-        if r.inherit is not None or r.alt is not None:
-            r = attrs.evolve(r, inherit=new_index.get(r.inherit) if r.inherit is not None else None,
-                             alt=new_index.get(r.alt) if r.alt is not None else None)
+        if r.inherit is not None or r.alt is not None or r.other_than is not None:
+            r = attrs.evolve(
+                r,
+                inherit=None if r.inherit is None else new_index.get(r.inherit),
+                alt=None if r.alt is None else new_index.get(r.alt),
+                other_than=None if r.other_than is None else new_index.get(r.other_than),
+            )
         out.append(r)
     return out
 

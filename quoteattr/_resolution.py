@@ -222,6 +222,13 @@ class Resolver:
                 if m.form == "name":
                     ent = self._known_person(m)
             chosen[idx] = ent
+        # replies to a first turn: the most present person who is not its speaker
+        for idx, rec in enumerate(self.records):
+            if chosen[idx] is None and rec.other_than is not None and 0 <= rec.other_than < len(chosen):
+                self._exclude = chosen[rec.other_than]
+                if self._exclude is not None:
+                    chosen[idx] = self._salient(rec.span[0], None, starts)
+                self._exclude = None
         # records that share another's source: forward, backward, forward again
         order = list(range(len(self.records)))
         for seq in (order, order[::-1], order):
@@ -450,7 +457,7 @@ class Resolver:
                 return ent
         return None
 
-    def _salient(self, pos: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+    def _salient(self, pos: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
         """Fiction: the person of agreeing gender most present in the recent text.
 
         In a conversation the pronoun in "said he" rarely names the last man mentioned
@@ -463,7 +470,7 @@ class Resolver:
             if ent is self._exclude:
                 continue
             g = ent.guess_gender()
-            if g is not None and g != gender:
+            if gender is not None and g is not None and g != gender:
                 continue
             w = 1.0 / (1.0 + d / 500.0) * (1.5 if g == gender else 1.0) * (2.0 if spk else 1.0)
             if id(ent) not in scores:
