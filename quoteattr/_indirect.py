@@ -133,8 +133,10 @@ class _Blocked:
 def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Sequence[Attribution]) -> List[Attribution]:
     """Indirect and mixed attributions not already among ``records``."""
     owned = [p for r in records for p in r.parts] + [r.span for r in records]
+    # a tag belongs to its quotation; a cue borrowed from the sentence before does not
+    tagged = [r for r in records if r.rule not in ("direct.context", "direct.colon-lead")]
     blocked = _Blocked(list(quote_spans) + owned
-                       + [r.cue for r in records if r.cue] + [r.speaker for r in records if r.speaker])
+                       + [r.cue for r in tagged if r.cue] + [r.speaker for r in tagged if r.speaker])
     recorded = _Blocked(owned)
     out: List[Attribution] = []
     taken = _Blocked([])
