@@ -316,8 +316,7 @@ class Attributor:
                                         conf - conf_penalty, "direct.continuation", inherit=idx))
             return 1
         if ctx is not None:
-            sp, cue = ctx
-            self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), sp, cue,
+            self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), ctx[0], ctx[1],
                                         0.5 - conf_penalty, "direct.context"))
             return 1
         self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), None, None,
@@ -378,11 +377,11 @@ class Attributor:
             if sp is not None:
                 return sp, last.span()
         # a sentence that only introduces someone: "Jane Doe, a lawyer in Ohio."
-        sp = _mentions.np_after(text, lo, hi)
-        if sp is not None and text[sp[0]].isupper() and text[sp[1] : sp[1] + 1] == ",":
-            m = _mentions.describe(text, *sp)
-            if m.form == "name" and m.kind == "person":
-                return sp, None
+        intro = _mentions.np_after(text, lo, hi)
+        if intro is not None and text[intro[0]].isupper() and text[intro[1] : intro[1] + 1] == ",":
+            desc = _mentions.describe(text, *intro)
+            if desc.form == "name" and desc.kind == "person":
+                return intro, None
         return None
 
     def _add(self, i: int, used: int, rec: Attribution) -> None:
@@ -411,7 +410,8 @@ class Attributor:
             if sp is None and _COORDINATED.search(text, lo, last.start()):
                 sp = _sentence_subject(text, lo, last.start())  # "X did not respond but did say …"
             if sp is not None:
-                cstart = _THAT.match(text, last.end()).end()
+                that = _THAT.match(text, last.end())
+                cstart = that.end() if that is not None else last.end()
                 # the content runs to the last quoted fragment of the sentence
                 end = q.end
                 for nq in self.quotations:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 import attrs
 
@@ -92,8 +92,8 @@ def _in_text_order(records: List[Attribution]) -> List[Attribution]:
     return out
 
 
-def _merge(spans: List[tuple]) -> List[tuple]:
-    out: List[tuple] = []
+def _merge(spans: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    out: List[Tuple[int, int]] = []
     for s, e in spans:
         if out and s <= out[-1][1]:
             if e > out[-1][1]:

@@ -315,7 +315,8 @@ class Resolver:
 
     def _couples(self) -> FrozenSet[str]:
         """Family names that both a Mr. and a Mrs. bear in the text (a household)."""
-        mr, mrs = set(), set()
+        mr: set[str] = set()
+        mrs: set[str] = set()
         for ent in self.entities:
             if ent.kind != "person" or not ent.surname:
                 continue
@@ -400,9 +401,9 @@ class Resolver:
             if m.definite and self._last_issuer is not None:
                 return self._last_issuer  # "the report": the one just named
         if m.definite and m.kind in ("person", "organization", "media", "document"):
-            ent = self._latest_with_head(m, starts)
-            if ent is not None:
-                return ent
+            latest = self._latest_with_head(m, starts)
+            if latest is not None:
+                return latest
         if m.kind == "person" and not m.definite:
             m = Mention(m.start, m.end, m.form, "anonymous", m.gender, m.plural, m.name, m.title, m.head, False)
         return self._own(m)
