@@ -169,3 +169,13 @@ def test_an_extension_name_taken_by_something_else_is_an_error(nlp):
         Span.remove_extension("cue")
         spacy.blank("en").add_pipe("quoteattr")  # registers it again
     assert nlp(PASSAGE)._.quotes[0]._.cue.text == "said"
+
+
+def test_a_saved_pipeline_loads_with_its_options(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("quoteattr", config={"include_indirect": False})
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == ["quoteattr"]
+    assert loaded.get_pipe("quoteattr").config == quoteattr.Config(include_indirect=False)
+    assert loaded("Ana Ruiz said that the plan is working.")._.quotes == []
