@@ -127,6 +127,12 @@ def _alternate(text: str, out: List[Attribution], by_para: Dict[int, List[int]],
     settled = [not any(out[i].rule in _UNSETTLED for i in by_para[pi]) for pi in run]
     for k in range(len(run)):
         if settled[k]:
+            # a pronoun tag ("said he") most likely names the speaker two turns back
+            if k >= 2:
+                for i in by_para[run[k]]:
+                    sp = out[i].speaker
+                    if sp is not None and text[sp[0] : sp[1]].lower() in ("he", "she"):
+                        out[i] = attrs.evolve(out[i], alt=by_para[run[k - 2]][0])
             continue
         # speakers alternate: two turns back, else two turns ahead
         anchor = by_para[run[k - 2]][0] if k >= 2 else None

@@ -208,9 +208,13 @@ class Resolver:
             if rec.speaker is not None:
                 s, e = rec.speaker
                 m = _mentions.describe(text, s, e)
-                self._exclude = self._previous_turn(idx, chosen)
-                ent = self._resolve_mention(m, starts)
-                self._exclude = None
+                turn = chosen[rec.alt] if rec.alt is not None and 0 <= rec.alt < idx else None
+                if m.form == "pronoun" and turn is not None and turn.guess_gender() == m.gender:
+                    ent = turn  # "said he" in a dialogue: the speaker two turns back
+                else:
+                    self._exclude = self._previous_turn(idx, chosen)
+                    ent = self._resolve_mention(m, starts)
+                    self._exclude = None
                 if ent is not None:
                     extra.setdefault(id(ent), []).append((s, e))
                     if ent.kind == "person":
