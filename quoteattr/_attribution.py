@@ -279,9 +279,11 @@ class Attributor:
             self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), credit, None,
                                         0.85 - conf_penalty, "direct.credit"))
             return 1
-        # 2. a tag before the opening mark, in the same sentence
+        # 2. a tag before the opening mark, in the same sentence (after any earlier quotation)
         sstart, _ = self.layout.sentence(q.start)
         lo = max(pstart, sstart)
+        if i > 0 and self.quotations[i - 1].end <= q.start:
+            lo = max(lo, self.quotations[i - 1].end)
         tb = tag_before(text, lo, q.start)
         if tb is not None:
             sp, cue = tb

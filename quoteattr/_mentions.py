@@ -183,6 +183,8 @@ def np_after(text: str, start: int, hi: int) -> Optional[Tuple[int, int]]:
     lf = first.lower()
     if lf in PRONOUNS:
         return (toks[0].start, toks[0].end)
+    if lf in _POSTMOD_PREP or lf in ("about", "into", "upon", "over", "after", "before"):
+        return None  # "says of Clinton": a prepositional phrase, not a speaker
     dets = _lexicons.first_field("determiners")
     honorifics = _lexicons.first_field("honorifics")
     i = 0
@@ -385,6 +387,9 @@ def _in(lexicon: str, head: str) -> bool:
     return head in words or (head.endswith("s") and (head[:-1] in words or (head.endswith("es") and head[:-2] in words)))
 
 
+_AGENT_SUFFIX = ("er", "or", "ist", "man", "woman", "ent", "ant", "ian", "ee")
+
+
 def _description_kind(words: List[str], head: str, definite: bool) -> str:
     if head in _lexicons.words("person_words") or head in _lexicons.first_field("kinship_words"):
         return "person" if definite else "anonymous"
@@ -398,6 +403,9 @@ def _description_kind(words: List[str], head: str, definite: bool) -> str:
         return "person"
     if head in _lexicons.words("anonymous_words") or head in _lexicons.words("titles"):
         return "anonymous"
+    if len(head) > 4 and head.endswith(_AGENT_SUFFIX) and head.isalpha():
+        # an agent noun: "the announcer", "a New York businessman", "the economist"
+        return "person" if definite else "anonymous"
     return "unknown"
 
 
