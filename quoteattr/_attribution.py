@@ -60,7 +60,7 @@ class Attribution:
 
 
 def _verb_at(text: str, pos: int, hi: int) -> Optional[Span2]:
-    m = _cues.tag_verb_pattern().match(text, pos, hi)
+    m = _cues.tag_verb_at(text, pos, hi)
     return m.span() if m else None
 
 
@@ -96,7 +96,7 @@ _LEAD_WORDS = regex.compile(r"(?:[\p{L}\p{N}'’-]+[^\S\n]+){0,2}")
 def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     """A subject starting at ``p`` followed by a tag verb within a short window."""
     end = min(hi, p + _SUBJ_VERB_WINDOW)
-    for m in _cues.tag_verb_pattern().finditer(text, p, end):
+    for m in _cues.tag_verbs(text, p, end):
         between = text[p : m.start()]
         if any(c in between for c in "!?\n\"“”"):
             return None
@@ -106,7 +106,7 @@ def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span
     return None
 
 
-def _subject_for(text: str, p: int, hi: int, m: "regex.Match[str]") -> Optional[Tuple[Span2, Span2]]:
+def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tuple[Span2, Span2]]:
     """The subject of verb ``m`` if it starts the tag at ``p``."""
     start = _skip_space(text, p, hi)
     sp = _mentions.subject_before(text, m.start(), p)
@@ -122,7 +122,7 @@ def _subject_for(text: str, p: int, hi: int, m: "regex.Match[str]") -> Optional[
 def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
     """A speech tag before an opening mark at ``pos`` in ``[lo, pos)``: (speaker, cue)."""
     last = None
-    for m in _cues.tag_verb_pattern().finditer(text, lo, pos):
+    for m in _cues.tag_verbs(text, lo, pos):
         last = m
     if last is None:
         return None
@@ -338,7 +338,7 @@ class Attributor:
         ppi = layout.paragraph_index(prev.span[1] - 1)
         if pi == ppi:
             lo = max(prev.span[1], prev.cue[1] if prev.cue else 0, prev.speaker[1] if prev.speaker else 0)
-            for m in _cues.speech_verb_pattern().finditer(self.text, lo, q.start):
+            for m in _cues.speech_verbs(self.text, lo, q.start):
                 if not self._in_quotation(m.start()):
                     return idx, 0.55  # a new tag in between: the context rule goes first
             return idx, 0.8
@@ -369,7 +369,7 @@ class Attributor:
         if lo >= hi:
             return None
         last = None
-        for m in _cues.speech_verb_pattern().finditer(text, lo, hi):
+        for m in _cues.speech_verbs(text, lo, hi):
             if not self._in_quotation(m.start()):
                 last = m
         if last is not None:
@@ -405,7 +405,7 @@ class Attributor:
         if self.records and self.records[-1].span[1] > lo:
             lo = self.records[-1].span[1]  # never across a quotation already reported
         last = None
-        for m in _cues.speech_verb_pattern().finditer(text, lo, q.start):
+        for m in _cues.speech_verbs(text, lo, q.start):
             last = m
         if last is not None:
             sp = _mentions.subject_before(text, last.start(), lo)

@@ -18,6 +18,7 @@ run. Records keep their offsets; sources are resolved later (``_resolution``).
 
 from __future__ import annotations
 
+import bisect
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import attrs
@@ -92,7 +93,9 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
     narrated: Dict[int, bool] = {}
     for pi in paras:
         ps, pe = layout.paragraphs[pi]
-        inside = [sp for sp in quote_spans if ps <= sp[0] < pe]
+        lo = bisect.bisect_left(quote_spans, (ps, -1))
+        hi = bisect.bisect_left(quote_spans, (pe, -1))
+        inside = quote_spans[lo:hi]
         stretches = _narration(text, ps, pe, inside)
         narrated[pi] = bool(stretches)
         idxs = by_para[pi]

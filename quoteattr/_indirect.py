@@ -71,7 +71,7 @@ _NOUN_BEFORE = frozenset("the a an this that these those his her its their our m
                          "such whose".split())
 
 
-def _is_verb(text: str, layout: Layout, m: "regex.Match[str]") -> bool:
+def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     """A speech form used as a verb: not a capitalised word inside a name, not "the report"."""
     vs, ve = m.span()
     word = m.group()
@@ -92,7 +92,7 @@ def _is_verb(text: str, layout: Layout, m: "regex.Match[str]") -> bool:
 
 def _first_subject(text: str, ss: int, hi: int) -> Optional[Span2]:
     """The subject of the first reporting verb of the sentence before ``hi``."""
-    for m in _cues.speech_verb_pattern().finditer(text, ss, hi):
+    for m in _cues.speech_verbs(text, ss, hi):
         sp = _mentions.subject_before(text, m.start(), ss)
         if sp is not None:
             return sp
@@ -167,7 +167,7 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         rec = _according(text, layout, m, quote_spans)
         if rec is not None:
             add(rec)
-    for m in _cues.speech_verb_pattern().finditer(text):
+    for m in _cues.speech_verbs(text):
         vs, ve = m.span()
         if blocked.covers(vs) or taken.covers(vs) or not _is_verb(text, layout, m):
             continue
@@ -208,7 +208,7 @@ def _speaker_ok(text: str, sp: Span2) -> bool:
     return _mentions.is_speaker_like(m)
 
 
-def _that_clause(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Sequence[Span2],
+def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
                  is_belief: bool) -> Optional[Attribution]:
     """X said (that) …"""
     vs, ve = m.span()
@@ -256,7 +256,7 @@ def _that_clause(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: 
     return Attribution(kind, ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.that")
 
 
-def _tag_after(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
     """…, X said. / …, said X."""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)

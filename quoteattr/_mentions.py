@@ -36,11 +36,18 @@ def _abbrevs() -> FrozenSet[str]:
     return _lexicons.words("abbreviations") | frozenset(h.rstrip(".") for h in _lexicons.first_field("honorifics"))
 
 
-@attrs.frozen(slots=True)
 class Token:
-    start: int
-    end: int
-    word: str
+    """A word or punctuation mark (a plain slotted class: made thousands of times)."""
+
+    __slots__ = ("start", "end", "word")
+
+    def __init__(self, start: int, end: int, word: str) -> None:
+        self.start = start
+        self.end = end
+        self.word = word
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.word!r})"
 
 
 def tokens(text: str, start: int, end: int) -> List[Token]:
@@ -83,7 +90,7 @@ def _stop(word: str) -> bool:
 
 def subject_before(text: str, end: int, lo: int) -> Optional[Tuple[int, int]]:
     """The noun phrase that is the subject of a verb starting at ``end`` (not before ``lo``)."""
-    toks = tokens(text, max(lo, end - 400), end)
+    toks = tokens(text, max(lo, end - 300), end)
     i = len(toks) - 1
     skipped = 0
     while i >= 0 and skipped < 3 and toks[i].word.lower() not in PRONOUNS and _is_aux(toks[i].word):
@@ -415,6 +422,7 @@ _MID_SENTENCE_CAP = regex.compile(r"[\p{Ll},;]\s{1,3}(\p{Lu}[\p{Ll}\p{M}'’\-]+
 _CAP_WORD = regex.compile(r"(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{Ll}\p{M}'’\-]*")
 
 
+@functools.lru_cache(maxsize=4)
 def name_index(text: str) -> FrozenSet[str]:
     """Capitalised words the text uses as names: seen in mid-sentence, or more than once
     at the start of a sentence without being a common word there ("Mara set down…")."""

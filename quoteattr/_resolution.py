@@ -39,7 +39,8 @@ _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
 class _Entity:
-    __slots__ = ("key", "kind", "names", "titles", "gender", "mentions", "votes", "surname", "first")
+    __slots__ = ("key", "kind", "names", "titles", "gender", "mentions", "votes", "surname", "first",
+                 "_words", "_words_version")
 
     def __init__(self, key: str, kind: str) -> None:
         self.key = key
@@ -51,6 +52,16 @@ class _Entity:
         self.votes = [0, 0]  # pronouns after its mentions: male, female
         self.surname = ""
         self.first = ""
+        self._words: FrozenSet[str] = frozenset()
+        self._words_version = (-1, -1)
+
+    def words(self) -> FrozenSet[str]:
+        """The lower-case words of its names and titles (recomputed only when they grow)."""
+        version = (len(self.names), len(self.titles))
+        if self._words_version != version:
+            self._words = frozenset(w.strip(".,'’").lower() for n in self.titles + self.names for w in n.split())
+            self._words_version = version
+        return self._words
 
     def best_name(self) -> str:
         return max(self.names, key=lambda n: (len(n.split()), len(n))) if self.names else self.key
@@ -493,11 +504,10 @@ class Resolver:
         for ent in self.entities:
             if ent.kind != m.kind and not (m.kind == "media" and ent.kind in ("media", "organization")):
                 continue
-            words = " ".join(ent.titles + ent.names).lower()
             if m.kind == "media" and head in ("outlet", "newspaper", "paper", "network", "broadcaster", "channel"):
                 ok = ent.kind == "media"
             else:
-                ok = regex.search(r"(?<![\p{L}])" + regex.escape(head) + r"(?![\p{L}])", words) is not None
+                ok = head in ent.words()
             if not ok:
                 continue
             pos = max((s for s, _ in ent.mentions if s < m.start), default=-1)
