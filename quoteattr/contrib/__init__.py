@@ -1,0 +1,1 @@
+"""Ways to run quoteattr inside other systems (Dask, Spark); each needs its extra."""
