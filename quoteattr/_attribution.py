@@ -245,6 +245,8 @@ class Attributor:
         used = 1
         conf_penalty = 0.15 if (q.missing_open or q.missing_close) else 0.0
         # 1. a tag right after the closing mark
+        if tag is not None and _leads_in(text, tag, pend, text[q.parts[-1][1] - 1] in ".!?"):
+            tag = None  # “A.” X said: “B.”: the tag introduces the next quotation
         if tag is not None:
             sp, cue = tag
             rule = "direct.tag-after"
@@ -265,11 +267,7 @@ class Attributor:
                 span_end = nq.end
                 rule = "direct.split"
                 used += 1
-                after = nq.end
-                # “A,” he said, “B,” he added, “C.”: stop at the next tag
-                if tag_after(text, nq.end, pend) is not None:
-                    break
-                j += 1
+                break  # one tag joins two parts; a third needs a tag of its own
             conf = (0.95 if rule == "direct.tag-after" else 0.93) - conf_penalty
             self._add(i, used, Attribution("direct", tuple(parts), (q.start, span_end), sp, cue, conf, rule))
             return used
@@ -447,6 +445,25 @@ def _credit_after(text: str, pos: int, hi: int) -> Optional[Span2]:
     return sp
 
 
+_OPENING = frozenset("\"“«„「『‘'")
+
+
+def _leads_in(text: str, tag: Tuple[Span2, Span2], hi: int, closed: bool) -> bool:
+    """The tag introduces what follows, not what went before: it ends with a colon, or
+    the quotation before it ended its sentence and a comma and a new quotation follow."""
+    end = max(tag[0][1], tag[1][1])
+    while end < hi and text[end] in " \t":
+        end += 1
+    if end < hi and text[end] == ":":
+        return True
+    if closed and end < hi and text[end] == ",":
+        nxt = end + 1
+        while nxt < hi and text[nxt] in " \t":
+            nxt += 1
+        return nxt < hi and text[nxt] in _OPENING
+    return False
+
+
 def _ends_sentence(text: str, pos: int, hi: int) -> bool:
     while pos < hi and text[pos] in " \t":
         pos += 1
@@ -470,7 +487,10 @@ def _verb_ending_at(text: str, end: int) -> Optional[Span2]:
     return None
 
 
-_TAG_TAIL = regex.compile(r"[^\S\n]*(?:[,;:.]|\N{EM DASH}|--)?[^\S\n]*\Z")
+_TAG_TAIL = regex.compile(
+    r"[^\S\n]*(?:[,;:.]|\N{EM DASH}|--)?[^\S\n]*\Z"
+    r"|(?:[^\S\n]+[\p{L}\p{N}'’-]+){1,3}[^\S\n]*(?:,|\N{EM DASH}|--)[^\S\n]*\Z"  # "told reporters, “…"
+)
 
 
 def _is_tag_tail(gap: str) -> bool:

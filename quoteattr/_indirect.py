@@ -295,10 +295,12 @@ def _according(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Se
     np_start = b
     while np_start < se and text[np_start] in " \t":
         np_start += 1
-    # the source phrase runs to the next comma or the end of the sentence
-    end = np_start
-    while end < se and text[end] not in ",;:.!?\n\"“”(":
-        end += 1
+    # the source phrase runs to the next comma or the end of the sentence ("Dr." goes on)
+    end = se
+    for tok in _mentions.tokens(text, np_start, se):
+        if tok.word in (",", ";", ":", ".", "!", "?", "\"", "“", "”", "("):
+            end = tok.start
+            break
     sp = _trim(text, np_start, end)
     if sp[1] - sp[0] < 2:
         return None
