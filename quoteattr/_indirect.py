@@ -161,21 +161,21 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         out.append(rec)
         taken.add(s, e)
 
-    for m in _cues.ACCORDING_TO.finditer(text):
-        if blocked.covers(m.start()):
+    for acc in _cues.ACCORDING_TO.finditer(text):
+        if blocked.covers(acc.start()):
             continue
-        rec = _according(text, layout, m, quote_spans)
-        if rec is not None:
-            add(rec)
-    for m in _cues.speech_verbs(text):
-        vs, ve = m.span()
-        if blocked.covers(vs) or taken.covers(vs) or not _is_verb(text, layout, m):
+        found = _according(text, layout, acc, quote_spans)
+        if found is not None:
+            add(found)
+    for verb in _cues.speech_verbs(text):
+        vs = verb.start()
+        if blocked.covers(vs) or taken.covers(vs) or not _is_verb(text, layout, verb):
             continue
-        form = m.group().lower()
+        form = verb.group().lower()
         is_belief = form in belief and form not in speech
-        rec = _that_clause(text, layout, m, quote_spans, is_belief) or _tag_after(text, layout, m, quote_spans)
-        if rec is not None:
-            add(rec)
+        found = _that_clause(text, layout, verb, quote_spans, is_belief) or _tag_after(text, layout, verb, quote_spans)
+        if found is not None:
+            add(found)
     out.sort(key=lambda r: r.parts[0])
     return out
 
