@@ -264,7 +264,21 @@ def is_speaker_like(m: "Mention") -> bool:
 
 
 def describe(text: str, start: int, end: int) -> Mention:
-    """What kind of speaker the words ``text[start:end]`` name."""
+    """What kind of speaker the words ``text[start:end]`` name.
+
+    The answer depends on those words alone, so it is computed once per distinct phrase
+    (names recur: "Trump" fifty times in one article) and moved to the offsets asked for.
+    """
+    m = _describe_phrase(text[start:end])
+    return Mention(start, end, m.form, m.kind, m.gender, m.plural, m.name, m.title, m.head, m.definite, m.person)
+
+
+@functools.lru_cache(maxsize=8192)
+def _describe_phrase(phrase: str) -> Mention:
+    return _describe(phrase, 0, len(phrase))
+
+
+def _describe(text: str, start: int, end: int) -> Mention:
     toks = [t for t in tokens(text, start, end) if t.word not in (",",)]
     words = [t.word for t in toks]
     if not words:
