@@ -136,8 +136,9 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
         # "He took the hint, and soon began with, “…”": the clause's subject is further back
         sp = _sentence_subject(text, lo, v[0]) or _last_person_before(text, lo, v[0])
     if sp is None:
+        # inverted: "…, cried Elizabeth, “…”": the name must end the tag
         sp = _mentions.np_after(text, _skip_space(text, v[1], pos), pos)
-        if sp is None or sp[0] - v[1] > 2:
+        if sp is None or sp[0] - v[1] > 2 or _INVERTED_END.match(text, sp[1], pos) is None:
             return None
     return sp, v
 
@@ -154,6 +155,7 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
 
 
 _COORDINATED = regex.compile(r"(?:\band|\bbut)(?:[^\S\n]+(?:did|also|then|later|has|had|would|will))*[^\S\n]*\Z")
+_INVERTED_END = regex.compile(r"(?:[^\S\n]+\p{Ll}+ly)?[^\S\n]*(?:[,:;.\N{EM DASH}]|--)?[^\S\n]*\Z")
 _SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}])(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(?![\p{L}'’])")
 
 

@@ -31,8 +31,10 @@ from ._layout import Layout
 _UNSETTLED = ("direct.unattributed", "direct.continuation", "direct.context")
 # A name addressed at the start of a quotation (“Jane, …”) or set off by a comma (“…, Jane.”)
 _HON = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Aunt|Uncle|Captain|Colonel|Madam)\.?[^\S\n]+)?"
-_VOCATIVE_START = regex.compile(_HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+)(?=[^\S\n]*[,!])")
-_VOCATIVE_INSIDE = regex.compile(r",[^\S\n]+" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+)(?=[^\S\n]*[,.!?;\N{EM DASH}])")
+_VOCATIVE_START = regex.compile(r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*[,!])")
+_VOCATIVE_INSIDE = regex.compile(
+    r",[^\S\n]+(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*[,.!?;\N{EM DASH}])"
+)
 
 
 @attrs.frozen(slots=True)
@@ -171,5 +173,5 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str]) -> Optional[Sp
             name = m.group("name")
             if name.lower() in not_names or name.lower() in _mentions.PRONOUNS or name not in names:
                 continue
-            return (m.start("name"), m.end("name"))
+            return (m.start("whole"), m.end("whole"))  # "Mr. Bennet", honorific and all
     return None

@@ -220,6 +220,8 @@ def np_after(text: str, start: int, hi: int) -> Optional[Tuple[int, int]]:
                 continue
         if _stop(w) or lw in PRONOUNS or lw in dets:
             break
+        if last >= 0 and lw.endswith("ly") and not _is_cap(w):
+            break  # "said her mother resentfully": the adverb is not part of the speaker
         if lf not in dets and not _is_cap(w) and w not in honorifics and lw not in _CONNECTORS:
             # "Chief executive Dana Brooks": lower-case words between capitalised ones
             j = i
