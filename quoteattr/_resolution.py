@@ -35,6 +35,10 @@ _KIN_APPOSITION = regex.compile(
 )
 _ISSUED_BY = regex.compile(r"(?<![\p{L}])(?:by|from|of)[^\S\n]+(?:the[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.'’&\-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’&\-]*)*)")
 _NAME_BEFORE_HEAD = regex.compile(r"(?:(?:the|a|an)[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.'’&\-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’&\-]*)*)[^\S\n]+\p{Ll}")
+# "Sen. Maria Lopez" is "the senator"
+_ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+                "col": "colonel", "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "prof": "professor",
+                "dr": "doctor", "rev": "reverend", "pres": "president", "adm": "admiral", "maj": "major"}
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
@@ -59,7 +63,8 @@ class _Entity:
         """The lower-case words of its names and titles (recomputed only when they grow)."""
         version = (len(self.names), len(self.titles))
         if self._words_version != version:
-            self._words = frozenset(w.strip(".,'’").lower() for n in self.titles + self.names for w in n.split())
+            words = {w.strip(".,'’").lower() for n in self.titles + self.names for w in n.split()}
+            self._words = frozenset(words | {_ABBREVIATED[w] for w in words if w in _ABBREVIATED})
             self._words_version = version
         return self._words
 
