@@ -236,6 +236,12 @@ class Attributor:
         """Attribute quotation ``i`` as direct speech; returns how many quotations it used."""
         text = self.text
         q = self.quotations[i]
+        if q.dash:
+            inner = _dash_tag(text, q.parts[0])
+            if inner is not None:
+                parts_, sp, cue = inner
+                self._add(i, 1, Attribution("direct", parts_, (q.start, q.end), sp, cue, 0.85, "direct.dash-tag"))
+                return 1
         pstart = self.layout.paragraph(q.start)[0]
         pend = self.layout.paragraph(q.end - 1)[1]
         tag = tag_after(text, q.end, pend)
@@ -448,6 +454,31 @@ def _credit_after(text: str, pos: int, hi: int) -> Optional[Span2]:
 
 
 _OPENING = frozenset("\"“«„「『‘'")
+
+
+_INNER_BREAK = regex.compile(r"[,.!?;:\N{HORIZONTAL ELLIPSIS}](?=[^\S\n]+)")
+_TAG_END = regex.compile(r"(?:[^\S\n]+[\p{Ll}]+ly|[^\S\n]+(?:to|at|with)[^\S\n]+[^.,;:!?\n]{1,30}?)?[^\S\n]*(?:[.,;:!?]|\Z)")
+
+
+def _dash_tag(text: str, part: Span2) -> Optional[Tuple[Tuple[Span2, ...], Span2, Span2]]:
+    """Dialogue after a dash carries its tag inside: "—Come here, he said. Now." gives
+    the parts "Come here," and "Now." with the speaker "he"."""
+    cs, ce = part
+    for m in _INNER_BREAK.finditer(text, cs, ce):
+        tag = tag_after(text, m.end(), ce)
+        if tag is None:
+            continue
+        sp, cue = tag
+        end = _TAG_END.match(text, max(sp[1], cue[1]), ce)
+        if end is None:
+            continue
+        first = (cs, m.end())
+        rest = end.end()
+        while rest < ce and text[rest] in " \t\n":
+            rest += 1
+        parts = (first,) if rest >= ce else (first, (rest, ce))
+        return parts, sp, cue
+    return None
 
 
 def _leads_in(text: str, tag: Tuple[Span2, Span2], hi: int, closed: bool) -> bool:
