@@ -415,7 +415,7 @@ class Attributor:
             last = m
         if last is not None:
             sp = _mentions.subject_before(text, last.start(), lo)
-            if sp is None and _COORDINATED.search(text, lo, last.start()):
+            if sp is None and _COORDINATED.search(text, max(lo, last.start() - 80), last.start()):
                 sp = _sentence_subject(text, lo, last.start())  # "X did not respond but did say …"
             if sp is not None:
                 that = _THAT.match(text, last.end())
@@ -435,7 +435,7 @@ class Attributor:
         return None
 
 
-_ONLY_TAG = regex.compile(r"[^\S\n]*,?[^\S\n]*[^.!?\n]{0,120}[.!?,:]?[^\S\n]*\Z")
+_ONLY_TAG = regex.compile(r"[^\S\n]*+,?[^\S\n]*[^.!?\n]{0,120}[.!?,:]?[^\S\n]*\Z")
 
 
 _CREDIT_DASH = regex.compile(r"[^\S\n]*(?:\N{HORIZONTAL BAR}|\N{EM DASH}|\N{EN DASH}|--?)[^\S\n]*(?=\p{Lu})")

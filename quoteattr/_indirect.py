@@ -45,7 +45,7 @@ _OBJECT = regex.compile(
 )
 _THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.,;:!?\"“”\n]{0,60}?[^\S\n])?that[^\S\n]+")
 _FILLER_START = regex.compile(
-    r"[^\S\n]*,?[^\S\n]*(?:in|on|at|during|via|over|to|with|from|after|before|last|this|earlier|later|"
+    r"[^\S\n]*+,?[^\S\n]*(?:in|on|at|during|via|over|to|with|from|after|before|last|this|earlier|later|"
     r"yesterday|today|tonight|recently|repeatedly|publicly|privately|again|also|previously|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}])"
 )
@@ -214,7 +214,7 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
     sp = _mentions.subject_before(text, vs, ss)
-    if sp is None and _COORDINATED.search(text, ss, vs):
+    if sp is None and _COORDINATED.search(text, max(ss, vs - 80), vs):
         sp = _first_subject(text, ss, vs)  # "X says A and said B"
     if sp is None or not _speaker_ok(text, sp):
         return None
