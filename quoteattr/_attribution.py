@@ -3,8 +3,10 @@
 Rules are tried from the most to the least certain; the first that fires gives the
 record its rule id and confidence (every id is documented in ``docs/rules.md``):
 
+- ``direct.dash-tag``:   —Come here, he said. (dialogue after a dash, tag inside)
 - ``direct.tag-after``:  “…,” X said / “…,” said X
 - ``direct.split``:      “A,” X said, “B.” (one record, two parts)
+- ``direct.credit``:     “…” ― Jane Doe
 - ``direct.tag-before``: X said, “…” / X told reporters: “…”
 - ``direct.colon-lead``: a paragraph ending "X said:" and the quotation after it
 - ``direct.continuation``: an untagged quotation right after one by a known speaker
@@ -33,9 +35,6 @@ Span2 = Tuple[int, int]
 _END_PUNCT = frozenset(".,!?…;:—–-")
 _CLAUSE_BEFORE = frozenset(".!?:;—–―(\"”»」』")
 _GAP = regex.compile(r"[^\S\n]*(?:(?:,|;|\N{EM DASH}|\N{EN DASH}|--|-)[^\S\n]*)?")
-_ANY_MARK_OPEN = regex.compile(
-    r"[^\S\n]*[\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK}\N{DOUBLE LOW-9 QUOTATION MARK}\N{LEFT CORNER BRACKET}]|[^\S\n]*''|[^\S\n]*``"
-)
 _FILLER = regex.compile(
     r"(?:[^\S\n]+[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,80}?)?[^\S\n]*[,:\N{EM DASH}]?[^\S\n]*\Z"
 )
@@ -184,7 +183,6 @@ class Attributor:
         return i >= 0 and self.quotations[i].start <= pos < self.quotations[i].end
 
     def run(self, *, scare_quotes: bool = False) -> List[Attribution]:
-        text = self.text
         qs = self.quotations
         i = 0
         while i < len(qs):

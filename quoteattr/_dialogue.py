@@ -37,12 +37,6 @@ _VOCATIVE_INSIDE = regex.compile(
 )
 
 
-@attrs.frozen(slots=True)
-class _Turn:
-    para: int
-    records: Tuple[int, ...]  # indices of the records in this paragraph
-
-
 def _narration(text: str, start: int, end: int, quotes: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
     """The stretches of ``[start, end)`` outside the given quotation spans."""
     out: List[Tuple[int, int]] = []

@@ -397,7 +397,6 @@ class Resolver:
         return None
 
     def _resolve_mention(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
-        text = self.text
         if m.form == "name":
             return self._entity_for_name(m, m.start)
         if m.form == "pronoun":
