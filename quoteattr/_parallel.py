@@ -34,7 +34,7 @@ AHEAD = 2
 def cores() -> int:
     """The CPUs this process may run on."""
     try:
-        return len(os.sched_getaffinity(0))  # type: ignore[attr-defined]
+        return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
 

@@ -33,7 +33,9 @@ def extract_bag(bag: "dask.bag.Bag", *, config: Optional[Config] = None) -> "das
     with ``.map(json.dumps).to_textfiles("out/*.jsonl")``.
     """
     _require_dask()
-    return bag.map_partitions(_predict, config=config)
+    # through getattr: Dask's methods are untyped, and may not be installed for mypy
+    out: "dask.bag.Bag" = getattr(bag, "map_partitions")(_predict, config=config)
+    return out
 
 
 def _predict(docs: Iterable[Any], config: Optional[Config] = None) -> List[Dict[str, Any]]:
@@ -61,7 +63,9 @@ def extract_dataframe(frame: "dask.dataframe.DataFrame", *, text: str = "text", 
     cue, confidence, rule, error).
     """
     _require_dask()
-    return frame.map_partitions(quote_table, text=text, id=id, config=config, meta=empty_table())
+    out: "dask.dataframe.DataFrame" = getattr(frame, "map_partitions")(
+        quote_table, text=text, id=id, config=config, meta=empty_table())
+    return out
 
 
 def _require_dask() -> None:
