@@ -173,6 +173,7 @@ class Attributor:
         self.text = text
         self.layout = layout
         self.quotations = quotations
+        self._starts = [q.start for q in quotations]  # in text order (find_quotations sorts them)
         self.records: List[Attribution] = []
         # per quotation: index of its record (or None when dropped/merged)
         self.record_of: List[Optional[int]] = [None] * len(quotations)
@@ -420,9 +421,11 @@ class Attributor:
                 cstart = that.end() if that is not None else last.end()
                 # the content runs to the last quoted fragment of the sentence
                 end = q.end
-                for nq in self.quotations:
-                    if q.end < nq.start < send and nq.end <= send:
-                        end = nq.end
+                k = bisect.bisect_right(self._starts, q.end)
+                while k < len(self.quotations) and self.quotations[k].start < send:
+                    if self.quotations[k].end <= send:
+                        end = self.quotations[k].end
+                    k += 1
                 if cstart == q.start and end == q.end:
                     # the content is the quoted fragment itself ("condemned “political violence”")
                     return Attribution("mixed", q.parts, (q.start, q.end), sp, last.span(), 0.7, "mixed.fragment")
