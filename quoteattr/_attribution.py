@@ -36,7 +36,9 @@ _END_PUNCT = frozenset(".,!?…;:—–-")
 _CLAUSE_BEFORE = frozenset(".!?:;—–―(\"”»」』")
 _GAP = regex.compile(r"[^\S\n]*(?:(?:,|;|\N{EM DASH}|\N{EN DASH}|--|-)[^\S\n]*)?")
 _FILLER = regex.compile(
-    r"(?:[^\S\n]+[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,80}?)?[^\S\n]*[,:\N{EM DASH}]?[^\S\n]*\Z"
+    r"(?:[^\S\n]++[^\s.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
+    r"[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,79}?)?"
+    r"[^\S\n]*+[,:\N{EM DASH}]?[^\S\n]*+\Z"
 )
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
 
@@ -154,7 +156,7 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
 
 
 _COORDINATED = regex.compile(r"(?:\band|\bbut)(?:[^\S\n]+(?:did|also|then|later|has|had|would|will))*[^\S\n]*\Z")
-_INVERTED_END = regex.compile(r"(?:[^\S\n]+\p{Ll}+ly)?[^\S\n]*(?:[,:;.\N{EM DASH}]|--)?[^\S\n]*\Z")
+_INVERTED_END = regex.compile(r"(?:[^\S\n]++\p{Ll}+ly)?[^\S\n]*+(?:[,:;.\N{EM DASH}]|--)?[^\S\n]*\Z")
 _SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}])(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(?![\p{L}'’])")
 
 

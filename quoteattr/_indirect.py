@@ -242,7 +242,7 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         cstart = cl.end()
         conf = 0.65
     end = se
-    nxt = _AND_VERB.search(text, cstart, se)
+    nxt = _AND_VERB.search(text, cstart, min(se, cstart + 2000))  # bounded: linear in one endless sentence
     if nxt is not None:
         end = nxt.start()  # "… and said B": B is reported by its own verb
     cs, ce = _trim(text, cstart, end)

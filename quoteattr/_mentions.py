@@ -469,8 +469,8 @@ _NAME_SEQ = regex.compile(
     r"""
     (?<![\p{L}\p{N}'’])
     (?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Rev|St)\.?\s+)?
-    \p{Lu}(?:[\p{L}\p{M}'’]|-(?=\p{L}))*
-    (?:(?=\s)[^\S\n]*\n?[^\S\n]*(?:(?:of|de|van|von|der|da|du|del|la|le|bin|al)[^\S\n]+)?(?:\p{Lu}\.|\p{Lu}(?:[\p{L}\p{M}'’]|-(?=\p{L}))+))*
+    \p{Lu}(?:[\p{L}\p{M}'’]|-(?=\p{L}))*+
+    (?:(?=\s)[^\S\n]*+\n?[^\S\n]*+(?:(?:of|de|van|von|der|da|du|del|la|le|bin|al)[^\S\n]++)?(?:\p{Lu}\.|\p{Lu}(?:[\p{L}\p{M}'’]|-(?=\p{L}))++))*+
     """,
     regex.VERBOSE,
 )

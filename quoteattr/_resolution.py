@@ -34,7 +34,7 @@ _KIN_APPOSITION = regex.compile(
     r"|(?P<name2>" + _NAME + r"),[^\S\n]+(?:his|her|their)[^\S\n]+(?P<kin2>" + _KIN + r")(?![\p{L}])"
 )
 _ISSUED_BY = regex.compile(r"(?<![\p{L}])(?:by|from|of)[^\S\n]+(?:the[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.'’&\-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’&\-]*)*)")
-_NAME_BEFORE_HEAD = regex.compile(r"(?:(?:the|a|an)[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.'’&\-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’&\-]*)*)[^\S\n]+\p{Ll}")
+_NAME_BEFORE_HEAD = regex.compile(r"(?:(?:the|a|an)[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.'’&\-]*+(?:[^\S\n]+\p{Lu}[\p{L}.'’&\-]*+)*+)[^\S\n]+\p{Ll}")
 # "Sen. Maria Lopez" is "the senator"
 _ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
                 "col": "colonel", "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "prof": "professor",
@@ -113,6 +113,10 @@ class Resolver:
         self._exclude: Optional[_Entity] = None
         self._kin_named: Optional[Dict[str, _Entity]] = None
         self._last_issuer: Optional[_Entity] = None
+        self._by_word: Dict[str, List[_Entity]] = {}
+        self._by_kind: Dict[str, List[_Entity]] = {}
+        self._index_version: Dict[int, Tuple[int, int]] = {}
+        self._touched: List[_Entity] = []  # entities whose names or titles grew
         self.names = _mentions.name_index(text)
 
     def _inside_quote(self, pos: int) -> bool:
@@ -130,6 +134,7 @@ class Resolver:
             if ent is None:
                 ent = self._new(key, m.kind)
             ent.names.append(m.name)
+            self._touched.append(ent)
             return ent
         surname = toks[-1].lower()
         first = toks[0].lower() if len(toks) > 1 else ""
@@ -159,6 +164,7 @@ class Resolver:
         best.names.append(m.name)
         if m.title:
             best.titles.append(m.title)
+        self._touched.append(best)
         if gender and not best.gender:
             best.gender = gender
         return best
@@ -167,6 +173,7 @@ class Resolver:
         ent = _Entity(key, kind)
         self.entities.append(ent)
         self.by_key[key] = ent
+        self._by_kind.setdefault(kind, []).append(ent)
         return ent
 
     def scan(self) -> None:
@@ -376,7 +383,7 @@ class Resolver:
             return None
         ent = self._entity_for_name(im, s)
         if (s, e) not in ent.mentions:
-            ent.mentions.append((s, e))
+            bisect.insort(ent.mentions, (s, e))
         return ent
 
     def _known_person(self, m: Mention) -> Optional[_Entity]:
@@ -441,6 +448,7 @@ class Resolver:
         ent.names.append(_strip_det(phrase))
         if m.title:
             ent.titles.append(m.title)
+        self._touched.append(ent)
         return ent
 
     def _recent(self, pos: int, starts: List[int], window: int, limit: int) -> List[Tuple[int, _Entity, bool]]:
@@ -502,22 +510,37 @@ class Resolver:
         return ents[max(scores, key=lambda k: scores[k])]
 
     def _latest_with_head(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        """The entity whose name or title has the description's head word ("the
+        minister", "the ministry") and which was mentioned last before it."""
         head = m.head
+        if m.kind == "media" and head in ("outlet", "newspaper", "paper", "network", "broadcaster", "channel"):
+            cands = [e for e in self._by_kind.get("media", ())]
+        else:
+            self._refresh_index()
+            cands = self._by_word.get(head, [])
         best: Optional[_Entity] = None
         best_pos = -1
-        for ent in self.entities:
+        for ent in cands:
             if ent.kind != m.kind and not (m.kind == "media" and ent.kind in ("media", "organization")):
                 continue
-            if m.kind == "media" and head in ("outlet", "newspaper", "paper", "network", "broadcaster", "channel"):
-                ok = ent.kind == "media"
-            else:
-                ok = head in ent.words()
-            if not ok:
-                continue
-            pos = max((s for s, _ in ent.mentions if s < m.start), default=-1)
+            i = bisect.bisect_left(ent.mentions, (m.start, -1)) - 1
+            pos = ent.mentions[i][0] if i >= 0 else -1
             if pos > best_pos:
                 best, best_pos = ent, pos
         return best
+
+    def _refresh_index(self) -> None:
+        """Index entities by the words of their names and titles (only those touched)."""
+        for ent in self._touched:
+            version = (len(ent.names), len(ent.titles))
+            if self._index_version.get(id(ent)) == version:
+                continue
+            self._index_version[id(ent)] = version
+            for w in ent.words():
+                lst = self._by_word.setdefault(w, [])
+                if ent not in lst:
+                    lst.append(ent)
+        self._touched = []
 
 
 _DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ic|i)\Z")

@@ -185,9 +185,7 @@ def _grows_linearly(func, make, small):
 
 
 # Known to be slower than linear, in the stage named: strict, so a fix is noticed.
-KNOWN_SLOW = {
-    "one endless sentence": "_indirect._that_clause searches _AND_VERB to the end of the sentence after every verb",
-}
+KNOWN_SLOW: dict = {}
 
 
 @pytest.mark.parametrize("name", [
@@ -256,11 +254,7 @@ WINDOWED = {
 SHORT_INPUT = {
     "quoteattr._attribution._TAG_TAIL": "matched on gaps under 40 characters",
 }
-KNOWN_BACKTRACKING = {
-    "quoteattr._resolution._NAME_BEFORE_HEAD": "a match in a run of capitalised words backtracks quadratically",
-    "quoteattr._attribution._FILLER": "adjacent optional runs of spaces: a match on a long run of spaces is quadratic",
-    "quoteattr._attribution._INVERTED_END": "a match on a long run of spaces is quadratic",
-}
+KNOWN_BACKTRACKING: dict = {}
 _BUDGET = 3.0  # seconds for one pattern on one hostile text: far beyond linear
 
 
@@ -292,7 +286,8 @@ def test_pattern_has_no_catastrophic_backtracking(name):
         try:
             ok, (a, b) = _grows_linearly(attempt, make, 2000)
             if not ok:
-                ok, (a, b) = _grows_linearly(attempt, make, 2000)
+                # small inputs carry fixed costs that blur the ratio: try again four times larger
+                ok, (a, b) = _grows_linearly(attempt, make, 8000)
         except TimeoutError:
             ok, a, b = False, float("nan"), float("inf")
         if not ok:
