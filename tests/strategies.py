@@ -1,6 +1,24 @@
-"""Hypothesis strategies for the property tests: texts rich in quotation marks and cues."""
+"""Hypothesis strategies for the property tests (texts rich in quotation marks and
+cues), and the walk over every span of a result that those tests check."""
+
+from typing import Iterator
 
 from hypothesis import strategies as st
+
+import quoteattr
+
+
+def all_spans(result: quoteattr.Result) -> Iterator[quoteattr.Span]:
+    """Every span a result holds: parts, whole quotations, speakers, cues, mentions."""
+    for q in result.quotes:
+        yield from q.parts
+        yield q.span
+        if q.speaker is not None:
+            yield q.speaker
+        if q.cue is not None:
+            yield q.cue
+    for s in result.sources:
+        yield from s.mentions
 
 NAMES = ["Ana Ruiz", "Mr. Okafor", "the minister", "a senior official", "Tom Lee", "she", "he", "The ministry"]
 VERBS = ["said", "told reporters", "added", "insisted", "wrote", "asked", "cried"]

@@ -1,26 +1,14 @@
 """Invariants of every result, on generated texts (strategies in tests/strategies.py)."""
 
-from typing import Iterator, List, Tuple
+from typing import List, Tuple
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 import quoteattr
-from strategies import texts
+from strategies import all_spans, texts
 
 GENRES = st.sampled_from(["news", "fiction"])
-
-
-def _spans(result: quoteattr.Result) -> Iterator[quoteattr.Span]:
-    for q in result.quotes:
-        yield from q.parts
-        yield q.span
-        if q.speaker is not None:
-            yield q.speaker
-        if q.cue is not None:
-            yield q.cue
-    for s in result.sources:
-        yield from s.mentions
 
 
 def _overlap(a: quoteattr.Span, b: quoteattr.Span) -> bool:
@@ -30,7 +18,7 @@ def _overlap(a: quoteattr.Span, b: quoteattr.Span) -> bool:
 @given(texts, GENRES)
 def test_every_span_is_a_slice_of_the_input(text: str, genre: str) -> None:
     result = quoteattr.extract(text, config=quoteattr.Config(genre=genre))
-    for sp in _spans(result):
+    for sp in all_spans(result):
         assert 0 <= sp.start <= sp.end <= len(text)
         assert text[sp.start : sp.end] == sp.text
 

@@ -24,24 +24,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quoteattr
+from strategies import all_spans
 
 # -- helpers -----------------------------------------------------------------------
 
 
-def _spans(result):
-    for q in result.quotes:
-        yield from q.parts
-        yield q.span
-        if q.speaker is not None:
-            yield q.speaker
-        if q.cue is not None:
-            yield q.cue
-    for s in result.sources:
-        yield from s.mentions
-
-
 def check_offsets(text, result):
-    for sp in _spans(result):
+    for sp in all_spans(result):
         assert 0 <= sp.start <= sp.end <= len(text), sp
         assert text[sp.start:sp.end] == sp.text, sp
     for q in result.quotes:
