@@ -389,10 +389,17 @@ def _silence_stdout() -> None:
         pass
 
 
+# Characters that some line readers (str.splitlines, JavaScript) take for line breaks:
+# written as escapes, so one document stays one line.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029",
+                              "\x0b": "\\u000b", "\x0c": "\\u000c", "\x1c": "\\u001c",
+                              "\x1d": "\\u001d", "\x1e": "\\u001e"})
+
+
 def _dumps(obj: object, indent: Optional[int] = None) -> str:
     out = json.dumps(obj, ensure_ascii=False, indent=indent)
     try:
         out.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates: only escapes can carry them
         out = json.dumps(obj, ensure_ascii=True, indent=indent)
-    return out
+    return out.translate(_LINE_BREAKS)

@@ -236,3 +236,15 @@ def test_fuzz_output_lines_match_input_lines(lines):
     for x in got:
         assert isinstance(x["id"], str)
         assert set(x) in ({"id", "error"}, {"id", "quotes", "sources"})
+
+
+def test_line_break_characters_inside_text_stay_on_one_output_line(tmp_path, capsys):
+    # regression: U+0085 and U+2028 written raw made str.splitlines see two lines
+    text = "“One\x85two\u2028three,” said Ana Ruiz.\x0b"
+    path = tmp_path / "in.jsonl"
+    path.write_text(_jsonl({"id": "a", "text": text}, {"id": "b", "text": GOOD}), encoding="utf-8")
+    status, out, _ = _run(capsys, "--format", "jsonl", str(path))
+    lines = out.splitlines()
+    assert status == 0 and len(lines) == 2
+    first = json.loads(lines[0])
+    assert first["quotes"][0]["parts"][0]["text"] == "One\x85two\u2028three,"
