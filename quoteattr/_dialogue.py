@@ -4,13 +4,18 @@ In novels most quotations have no speech verb. After the tag rules of
 ``_attribution`` have run, the quotations still without a speaker are settled here,
 from the most to the least certain:
 
+- ``fiction.same-turn``: another quotation of the same paragraph is tagged: same speaker.
 - ``fiction.beat``: the paragraph's own narration names someone ("Mara set down the
   lantern."; "She shook her head."): its first subject is the speaker.
 - ``fiction.vocative``: the turn before addressed someone by name (“…, Tobias.”): that
   person answers.
 - ``fiction.alternation``: in a run of dialogue paragraphs, speakers alternate; an
   untagged turn has the speaker of the turn two before it (or two after it).
-- ``fiction.narrator``: first-person narration around the turn ("I said").
+- ``fiction.reply``: the answer to a run's first turn goes to the other person present.
+
+A pronoun tag inside a run ("said he") is also pointed at the speaker two turns back,
+which the resolver prefers when the gender agrees. First-person tags ("I said") need
+no rule here: the resolver makes "I" outside quotations the narrator.
 
 A new paragraph is a new turn; a narration paragraph between two turns breaks the
 run. Records keep their offsets; sources are resolved later (``_resolution``).
