@@ -155,6 +155,7 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     return None
 
 
+_CLAUSE_TAIL = regex.compile(r"[^.!?;\"“”\n]{1,200}?(?=[^\S\n]*[.!?;]|[^\S\n]*\Z)")
 _COORDINATED = regex.compile(r"(?:\band|\bbut)(?:[^\S\n]+(?:did|also|then|later|has|had|would|will))*[^\S\n]*\Z")
 _INVERTED_END = regex.compile(r"(?:[^\S\n]++\p{Ll}+ly)?[^\S\n]*+(?:[,:;.\N{EM DASH}]|--)?[^\S\n]*\Z")
 _SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}])(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(?![\p{L}'’])")
@@ -418,7 +419,7 @@ class Attributor:
             sp = _mentions.subject_before(text, last.start(), lo)
             if sp is None and _COORDINATED.search(text, max(lo, last.start() - 80), last.start()):
                 sp = _sentence_subject(text, lo, last.start())  # "X did not respond but did say …"
-            if sp is not None:
+            if sp is not None and not text[last.end() : last.end() + 1] == ",":
                 that = _THAT.match(text, last.end())
                 cstart = that.end() if that is not None else last.end()
                 # the content runs to the last quoted fragment of the sentence
@@ -431,6 +432,10 @@ class Attributor:
                 if cstart == q.start and end == q.end:
                     # the content is the quoted fragment itself ("condemned “political violence”")
                     return Attribution("mixed", q.parts, (q.start, q.end), sp, last.span(), 0.7, "mixed.fragment")
+                # a reported clause holding the fragment runs on to the end of its sentence
+                tail = _CLAUSE_TAIL.match(text, end, send)
+                if tail is not None:
+                    end = tail.end()
                 return Attribution("mixed", ((cstart, end),), (cstart, end), sp, last.span(), 0.7,
                                    "mixed.fragment")
         if scare_quotes:
