@@ -43,7 +43,11 @@ _OBJECT = regex.compile(
     r"|(?:the|a|an|his|her|their)[^\S\n]+[\p{L}'’-]+(?:[^\S\n]+[\p{Lu}][\p{L}'’-]+){0,3}"
     r"|\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,3})(?![\p{L}])"
 )
-_THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.,;:!?\"“”\n]{0,60}?[^\S\n])?that[^\S\n]+")
+_THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\n])?that[^\S\n]+")
+_HEADLINE_TAG = regex.compile(r"[^\S\n]*(?:[.:]|\n|\Z)")
+_WHO = regex.compile(r",?[^\S\n]*(?<![\p{L}])who[^\S\n]+(?:\p{Ll}+[^\S\n]+)?\Z")
+_TO = regex.compile(r"[^\S\n]+to(?![\p{L}])")
+_PARTICIPLE_TAIL = regex.compile(r",[^\S\n]+(?:arguing|saying|adding|noting|calling|insisting|claiming|warning|citing|explaining)(?![\p{L}])")
 _FILLER_START = regex.compile(
     r"[^\S\n]*+,?[^\S\n]*(?:in|on|at|during|via|over|to|with|from|after|before|last|this|earlier|later|"
     r"yesterday|today|tonight|recently|repeatedly|publicly|privately|again|also|previously|Monday|Tuesday|"
@@ -76,8 +80,8 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     vs, ve = m.span()
     word = m.group()
     ss, _ = layout.sentence(vs)
-    if word[0].isupper() and vs != ss:
-        return False  # "State Department", "Washington Post"
+    if word[0].isupper() and vs != ss and not _HEADLINE_TAG.match(text, ve, min(len(text), ve + 3)):
+        return False  # "State Department", "Washington Post" (but "…, Lindsey Graham Says.")
     nxt = _NEXT_VERB.match(text, ve, min(len(text), ve + 30))
     if nxt is not None and nxt.group(1).lower() in _cues.speech_forms():
         return False  # "New York Times reports says": the second word is the verb
@@ -216,6 +220,10 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     sp = _mentions.subject_before(text, vs, ss)
     if sp is None and _COORDINATED.search(text, max(ss, vs - 80), vs):
         sp = _first_subject(text, ss, vs)  # "X says A and said B"
+    if sp is None:
+        rel = _WHO.search(text, max(ss, vs - 12), vs)
+        if rel is not None:
+            sp = _mentions.subject_before(text, rel.start(), ss)  # "an architect who said …"
     if sp is None or not _speaker_ok(text, sp):
         return None
     pos = ve
@@ -229,8 +237,8 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     if that is not None and (that.end() - pos <= 6 or _FILLER_START.match(text, pos, se)):
         cstart = that.end()
     else:
-        if is_belief or text[pos : pos + 3] == " to":
-            return None
+        if is_belief or _TO.match(text, pos, se):
+            return None  # "said to be": not a report
         if _cues.lemma_of().get(form) not in _BARE_CLAUSE:
             return None
         filler = _FILLER_START.match(text, pos, se)
@@ -245,6 +253,9 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     nxt = _AND_VERB.search(text, cstart, min(se, cstart + 2000))  # bounded: linear in one endless sentence
     if nxt is not None:
         end = nxt.start()  # "… and said B": B is reported by its own verb
+    part = _PARTICIPLE_TAIL.search(text, cstart, min(end, cstart + 2000))
+    if part is not None:
+        end = part.start()  # "…, arguing that B": B is reported by its own verb
     cs, ce = _trim(text, cstart, end)
     if ce - cs < 8 or " " not in text[cs:ce]:
         return None
