@@ -23,6 +23,7 @@ import regex
 
 from . import _cues, _mentions
 from ._attribution import Attribution, Span2
+from ._intervals import Intervals
 from ._layout import Layout
 
 # verbs whose reported clause may come without "that"; the others need it ("criticised the plan" reports nothing)
@@ -103,47 +104,16 @@ def _first_subject(text: str, ss: int, hi: int) -> Optional[Span2]:
     return None
 
 
-def _interval_index(spans: Sequence[Span2]) -> Tuple[List[int], List[int]]:
-    merged: List[List[int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    return [m[0] for m in merged], [m[1] for m in merged]
-
-
-class _Blocked:
-    """Stretches of text where no reported speech is looked for (quotations, records)."""
-
-    def __init__(self, spans: Sequence[Span2]) -> None:
-        self.starts, self.ends = _interval_index(spans)
-
-    def covers(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and pos < self.ends[i]
-
-    def overlaps(self, s: int, e: int) -> bool:
-        i = bisect.bisect_right(self.starts, e - 1) - 1
-        return i >= 0 and self.ends[i] > s
-
-    def add(self, s: int, e: int) -> None:
-        """Add a stretch that overlaps none already here."""
-        i = bisect.bisect_left(self.starts, s)
-        self.starts.insert(i, s)
-        self.ends.insert(i, e)
-
-
 def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Sequence[Attribution]) -> List[Attribution]:
     """Indirect and mixed attributions not already among ``records``."""
     owned = [p for r in records for p in r.parts] + [r.span for r in records]
     # a tag belongs to its quotation; a cue borrowed from the sentence before does not
     tagged = [r for r in records if r.rule not in ("direct.context", "direct.colon-lead")]
-    blocked = _Blocked(list(quote_spans) + owned
+    blocked = Intervals(list(quote_spans) + owned
                        + [r.cue for r in tagged if r.cue] + [r.speaker for r in tagged if r.speaker])
-    recorded = _Blocked(owned)
+    recorded = Intervals(owned)
     out: List[Attribution] = []
-    taken = _Blocked([])
+    taken = Intervals([])
     belief = _cues.belief_forms()
     speech = _cues.speech_forms()
 

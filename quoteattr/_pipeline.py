@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
+from typing import List, Optional
 
 import attrs
 
@@ -49,8 +49,7 @@ def extract(text: str, *, config: Optional[Config] = None) -> Result:
     records = records + reported
     records = _in_text_order(records)
     spans = [p for r in records for p in r.parts] + [(q.start, q.end) for q in quotations]
-    spans.sort()
-    resolver = Resolver(text, records, _merge(spans), genre, layout)
+    resolver = Resolver(text, records, spans, genre, layout)
     sources, used = resolver.resolve()
     quotes: List[Quote] = []
     for rec, src in zip(records, sources):
@@ -89,15 +88,4 @@ def _in_text_order(records: List[Attribution]) -> List[Attribution]:
                 other_than=None if r.other_than is None else new_index.get(r.other_than),
             )
         out.append(r)
-    return out
-
-
-def _merge(spans: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
-    out: List[Tuple[int, int]] = []
-    for s, e in spans:
-        if out and s <= out[-1][1]:
-            if e > out[-1][1]:
-                out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
     return out

@@ -22,6 +22,7 @@ import regex
 
 from . import _lexicons, _mentions
 from ._attribution import Attribution
+from ._intervals import Intervals
 from ._layout import Layout
 from ._mentions import Mention
 from ._records import Source, Span
@@ -102,8 +103,7 @@ class Resolver:
         self.entities: List[_Entity] = []
         self.by_surname: Dict[str, List[_Entity]] = {}
         self.by_key: Dict[str, _Entity] = {}
-        self._quote_starts = [s for s, _ in quote_spans]
-        self._quote_spans = list(quote_spans)
+        self._quotes = Intervals(quote_spans)
         # person mentions outside quotations, in text order: (start, end, entity)
         self.timeline: List[Tuple[int, int, _Entity]] = []
         # speakers of earlier records, in text order: (position, entity)
@@ -119,9 +119,6 @@ class Resolver:
         self._touched: List[_Entity] = []  # entities whose names or titles grew
         self.names = _mentions.name_index(text)
 
-    def _inside_quote(self, pos: int) -> bool:
-        i = bisect.bisect_right(self._quote_starts, pos) - 1
-        return i >= 0 and self._quote_spans[i][0] <= pos < self._quote_spans[i][1]
 
     # -- entities from names ------------------------------------------------
 
@@ -181,7 +178,7 @@ class Resolver:
         text = self.text
         first_names = _lexicons.mapping("first_names")
         for s, e in _mentions.scan_names(text):
-            if self._inside_quote(s):
+            if self._quotes.covers(s):
                 continue
             m = _mentions.describe(text, s, e)
             if m.form != "name" or m.name is None:
