@@ -210,9 +210,7 @@ class Attributor:
             return True
         cs, ce = q.parts[0]
         last = text[ce - 1]
-        b = q.start - 1
-        while b >= pstart and text[b] in " \t\n\r":
-            b -= 1
+        b = _nonspace_before(text, q.start, pstart)
         before = text[b] if b >= pstart else None
         if before is None or before in _CLAUSE_BEFORE:
             return True
@@ -229,9 +227,7 @@ class Attributor:
         cs = q.parts[0][0]
         if q.dash or q.missing_open or not text[cs].islower():
             return False
-        b = q.start - 1
-        while b >= 0 and text[b] in " \t\n\r":
-            b -= 1
+        b = _nonspace_before(text, q.start, 0)
         return b >= 0 and (text[b].isalnum() or text[b] == ",")
 
     def _direct(self, i: int) -> int:
@@ -539,11 +535,18 @@ def _is_tag_tail(gap: str) -> bool:
     return len(gap) < 40 and _TAG_TAIL.match(gap) is not None
 
 
+def _nonspace_before(text: str, pos: int, lo: int) -> int:
+    """Index of the last character before ``pos`` (not before ``lo``) that is not white
+    space; ``lo - 1`` when there is none."""
+    b = pos - 1
+    while b >= lo and text[b] in " \t\n\r":
+        b -= 1
+    return b
+
+
 def _is_name_or_title(text: str, q: Quotation) -> bool:
     """A nickname (Dwayne “The Rock” Johnson) or a title of a work (the film “Heat”)."""
-    b = q.start
-    while b > 0 and text[b - 1] in " \t\n\r":
-        b -= 1
+    b = _nonspace_before(text, q.start, 0) + 1
     a = b
     while a > 0 and (text[a - 1].isalpha()):
         a -= 1
