@@ -30,6 +30,15 @@ _SENTENCE_END = regex.compile(
 )
 
 
+def trim(text: str, start: int, end: int) -> Tuple[int, int]:
+    """``[start, end)`` without the white space at either end."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _is_wrapped(text: str) -> bool:
     """Hard-wrapped text: most lines are of a similar, short length."""
     lengths = [len(line) for line in text.split("\n", 4000)[:4000] if line.strip()]
@@ -58,11 +67,7 @@ class Layout:
         self._sentences: Dict[int, List[int]] = {}
 
     def _add(self, paras: List[Tuple[int, int]], start: int, end: int) -> None:
-        text = self.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trim(self.text, start, end)
         if end > start:
             paras.append((start, end))
 

@@ -24,7 +24,7 @@ import attrs
 import regex
 
 from . import _lexicons
-from ._layout import Layout
+from ._layout import Layout, trim
 
 OPEN, CLOSE, EITHER, NEITHER = 1, 2, 3, 4
 
@@ -108,14 +108,6 @@ class Quotation:
     missing_open: bool = False
     missing_close: bool = False
     dash: bool = False
-
-
-def _trim(text: str, start: int, end: int) -> Tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 class _Open:
@@ -225,7 +217,7 @@ def _pair(text: str, layout: Layout, tokens: List[Tuple[int, int]], out: List[Qu
             return None
         if fam == "single" and outer.pos != pstart and not outer.parts:
             return None  # a lone ' mid-paragraph is far likelier an apostrophe
-        outer.parts.append(_trim(text, outer.end, pend))
+        outer.parts.append(trim(text, outer.end, pend))
         if pi + 1 < npara and ti < ntok and tokens[ti][0] < paras[pi + 1][1]:
             s, e = tokens[ti]
             role = _classify(text, s, e, text[s:e])
@@ -266,7 +258,7 @@ def _pair(text: str, layout: Layout, tokens: List[Tuple[int, int]], out: List[Qu
                 stack.append(op)
                 continue
             if role in (CLOSE, EITHER) and glyph in CLOSERS.get(op.glyph, frozenset()):
-                op.parts.append(_trim(text, paras[pi][0], s))
+                op.parts.append(trim(text, paras[pi][0], s))
                 emit(op, end=e)
                 continue
             emit(op, missing_close=True)
@@ -287,7 +279,7 @@ def _pair(text: str, layout: Layout, tokens: List[Tuple[int, int]], out: List[Qu
                 and text[s - 1] in _SENTENCE_PUNCT
             ):
                 op = _Open(paras[pi][0], paras[pi][0], glyph)
-                op.parts.append(_trim(text, paras[pi][0], s))
+                op.parts.append(trim(text, paras[pi][0], s))
                 emit(op, end=e, missing_open=True)
             continue
         if glyph in _APOSTROPHES:
@@ -302,7 +294,7 @@ def _pair(text: str, layout: Layout, tokens: List[Tuple[int, int]], out: List[Qu
                     continue
         op = stack[k]
         del stack[k:]
-        op.parts.append(_trim(text, op.end, s))
+        op.parts.append(trim(text, op.end, s))
         if stack:
             # nested: stays inside the outer content, unless the outer never closes
             if len(stack) == 1:
@@ -343,6 +335,6 @@ def _dash_dialogue(text: str, layout: Layout, out: List[Quotation]) -> None:
     for ps, pe in starts:
         m = _DASH_START.match(text, ps)
         assert m is not None
-        cs, ce = _trim(text, m.end(), pe)
+        cs, ce = trim(text, m.end(), pe)
         if ce > cs and cs not in taken and not any(q.start <= cs < q.end for q in out):
             out.append(Quotation(parts=((cs, ce),), start=ps, end=pe, family="dash", dash=True))
