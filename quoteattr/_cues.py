@@ -1,7 +1,9 @@
 """Stage 2: reporting cues, the verbs and phrases that introduce what someone said.
 
 Cue words come from ``data/speech_verbs.txt`` (speech acts), ``data/tag_verbs.txt``
-(dialogue tags only) and ``data/belief_verbs.txt`` (belief with a clause). The
+(dialogue tags only), ``data/belief_verbs.txt`` (belief with a clause),
+``data/intention_verbs.txt`` (stance through an infinitive) and
+``data/stance_verbs.txt`` (stance through a noun-phrase object). The
 patterns are compiled once, from the word lists, as alternations of literal words.
 """
 
@@ -30,6 +32,18 @@ def tag_forms() -> FrozenSet[str]:
 @functools.lru_cache(maxsize=None)
 def belief_forms() -> FrozenSet[str]:
     return frozenset(_lexicons.lemmas("belief_verbs"))
+
+
+@functools.lru_cache(maxsize=None)
+def intention_forms() -> FrozenSet[str]:
+    """Verbs that report a stance through an infinitive ("plans to", "urged them to")."""
+    return frozenset(_lexicons.lemmas("intention_verbs"))
+
+
+@functools.lru_cache(maxsize=None)
+def stance_forms() -> FrozenSet[str]:
+    """Verbs whose object is what was said or judged ("criticized the plan")."""
+    return frozenset(_lexicons.lemmas("stance_verbs"))
 
 
 @functools.lru_cache(maxsize=None)
@@ -104,6 +118,16 @@ def tag_verbs(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[Word
 def speech_verbs(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[WordMatch]:
     """Every speech or belief verb as a whole word in ``text[lo:hi]``."""
     return _words(text, lo, len(text) if hi is None else hi, _speech_set())
+
+
+@functools.lru_cache(maxsize=None)
+def _reported_set() -> FrozenSet[str]:
+    return _with_capitals(intention_forms() | stance_forms() | frozenset(("call", "calls", "called", "calling")))
+
+
+def reported_verbs(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[WordMatch]:
+    """Every intention or stance verb (and "call", for "call for"/"call on") in ``text[lo:hi]``."""
+    return _words(text, lo, len(text) if hi is None else hi, _reported_set())
 
 
 def tag_verb_at(text: str, pos: int, hi: int) -> Optional[WordMatch]:

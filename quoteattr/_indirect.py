@@ -16,12 +16,12 @@ Belief verbs ("believes", "found", "shows") need a clear clause ("that …").
 from __future__ import annotations
 
 import bisect
-from typing import List, Optional, Sequence, Tuple
+from typing import Iterator, List, Optional, Sequence, Tuple
 
 import attrs
 import regex
 
-from . import _cues, _mentions
+from . import _cues, _lexicons, _mentions
 from ._attribution import Attribution, Span2
 from ._intervals import Intervals
 from ._layout import Layout
@@ -57,7 +57,7 @@ _FILLER_START = regex.compile(
 # a reported clause without "that" may start with any word but these
 _NOT_CLAUSE = regex.compile(
     r"[^\S\n]+(?:in|on|at|to|with|for|of|from|by|about|after|before|during|over|under|through|into|and|or|"
-    r"but|so|as|than|goodbye|hello|yes|no|nothing|something|anything|more|less|otherwise|so)(?![\p{L}])"
+    r"but|so|as|than|goodbye|hello|(?:yes|no)(?=[^\S\n]*(?:[,.;:!?]|to[^\S\n]|\Z))|nothing|something|anything|more|less|otherwise|so)(?![\p{L}])"
 )
 _CLAUSE_START = regex.compile(r"[^\S\n]+(?=[\p{L}\p{N}\"“‘'$])")
 _COORDINATED = regex.compile(r"(?:,[^\S\n]*)?(?:and|but)(?:[^\S\n]+(?:also|then|later|has|had|did|would))*[^\S\n]*\Z")
@@ -84,7 +84,7 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     if word[0].isupper() and vs != ss and not _HEADLINE_TAG.match(text, ve, min(len(text), ve + 3)):
         return False  # "State Department", "Washington Post" (but "…, Lindsey Graham Says.")
     nxt = _NEXT_VERB.match(text, ve, min(len(text), ve + 30))
-    if nxt is not None and nxt.group(1).lower() in _cues.speech_forms():
+    if nxt is not None and nxt.group(1).lower() in _cues.speech_forms() and word.lower() in _cues.NOUN_FORMS:
         return False  # "New York Times reports says": the second word is the verb
     if word.lower() in _cues.NOUN_FORMS and not (nxt is not None and nxt.group(1) == "that"):
         prev = _PREV_WORD.search(text, max(0, vs - 30), vs)
@@ -118,22 +118,32 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
     speech = _cues.speech_forms()
 
     def add(rec: Attribution) -> None:
-        s, e = rec.parts[0]
-        if recorded.overlaps(s, e):
-            # never across a quotation already reported: stop before it
-            i = bisect.bisect_right(recorded.starts, s)
-            if i >= len(recorded.starts) or recorded.covers(s):
-                return
-            s, e = _trim(text, s, min(e, recorded.starts[i]))
-            rec = attrs.evolve(rec, parts=((s, e),), span=(s, e), kind=_kind(text, s, e, quote_spans))
-        if e - s < 3 or taken.overlaps(s, e):
+        parts = []
+        for s, e in rec.parts:
+            if recorded.overlaps(s, e):
+                # never across a quotation already reported: stop before it
+                i = bisect.bisect_right(recorded.starts, s)
+                if i >= len(recorded.starts) or recorded.covers(s):
+                    continue
+                s, e = _trim(text, s, min(e, recorded.starts[i]))
+            if e - s < (3 if len(rec.parts) == 1 else 2) or taken.overlaps(s, e):
+                continue
+            if rec.speaker is not None and s < rec.speaker[1] and rec.speaker[0] < e:
+                continue
+            if rec.cue is not None and s < rec.cue[1] and rec.cue[0] < e:
+                continue
+            parts.append((s, e))
+        if not parts:
             return
-        if rec.speaker is not None and s < rec.speaker[1] and rec.speaker[0] < e:
-            return
-        if rec.cue is not None and s < rec.cue[1] and rec.cue[0] < e:
-            return
+        if len(parts) == 1 and len(rec.parts) > 1 and parts[0][1] - parts[0][0] < 8:
+            return  # a parenthetical's short head alone is no report
+        if tuple(parts) != rec.parts:
+            kinds = {_kind(text, s, e, quote_spans) for s, e in parts}
+            rec = attrs.evolve(rec, parts=tuple(parts), span=(parts[0][0], parts[-1][1]),
+                               kind="mixed" if "mixed" in kinds else "indirect")
         out.append(rec)
-        taken.add(s, e)
+        for s, e in parts:
+            taken.add(s, e)
 
     for acc in _cues.ACCORDING_TO.finditer(text):
         if blocked.covers(acc.start()):
@@ -147,7 +157,16 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
             continue
         form = verb.group().lower()
         is_belief = form in belief and form not in speech
-        found = _that_clause(text, layout, verb, quote_spans, is_belief) or _tag_after(text, layout, verb, quote_spans)
+        found = (_that_clause(text, layout, verb, quote_spans, is_belief)
+                 or _parenthetical(text, layout, verb, quote_spans)
+                 or _tag_after(text, layout, verb, quote_spans))
+        if found is not None:
+            add(found)
+    for verb in _cues.reported_verbs(text):
+        vs = verb.start()
+        if blocked.covers(vs) or taken.covers(vs) or not _is_verb(text, layout, verb):
+            continue
+        found = _infinitival(text, layout, verb, quote_spans) or _object(text, layout, verb, quote_spans)
         if found is not None:
             add(found)
     out.sort(key=lambda r: r.parts[0])
@@ -187,14 +206,8 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     """X said (that) …"""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
-    sp = _mentions.subject_before(text, vs, ss)
-    if sp is None and _COORDINATED.search(text, max(ss, vs - 80), vs):
-        sp = _first_subject(text, ss, vs)  # "X says A and said B"
+    sp = _subject(text, layout, vs, ss)
     if sp is None:
-        rel = _WHO.search(text, max(ss, vs - 12), vs)
-        if rel is not None:
-            sp = _mentions.subject_before(text, rel.start(), ss)  # "an architect who said …"
-    if sp is None or not _speaker_ok(text, sp):
         return None
     pos = ve
     form = m.group().lower()
@@ -295,3 +308,246 @@ def _according(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Se
     kind = _kind(text, cs, ce, quote_spans)
     return Attribution(kind, ((cs, ce),), (cs, ce), sp, (a, b), 0.75, "indirect.according")
 
+
+
+# after a mid-sentence tag: an optional time phrase, then the comma that resumes the content
+_PAREN_AFTER = regex.compile(
+    r"(?:[^\S\n]+(?:on|in|at|last|this|earlier|later|yesterday|today|recently|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)(?![\p{L}])[^,.;:!?\n\"“”]{0,40}?)?[^\S\n]*,[^\S\n]*(?=[\p{L}\p{N}\"“‘'$])"
+)
+# words that start a subordinate or adverbial phrase, not the resumed content
+_NOT_RESUMED = frozenset(
+    "as while when whereas although though because since after before until unless if which who whom whose where "
+    "in on at to with for of from by about during over under through into according including".split()
+)
+_LEAD_CONJ = regex.compile(r"(?:But|And|So|Yet|Still|Now|Instead|Meanwhile)[^\S\n]*,?[^\S\n]+")
+# where a reported infinitive or object ends: a comma before a participle or a subordinate clause, or a dash
+_CLAUSE_END = regex.compile(
+    r",[^\S\n]+(?:\p{Ll}+ing|which|who|while|whereas|although|though|as|because|since|but|and[^\S\n]+(?:then|also))(?![\p{L}])"
+    r"|[^\S\n]+[—–][^\S\n]|[^\S\n]+--[^\S\n]|;"
+)
+_OBJECT_TAIL = regex.compile(
+    r"[^\S\n]+(?:during|(?:on|last|this)[^\S\n]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month)"
+    r"|in[^\S\n]+(?:a|an|his|her|their)[^\S\n]+(?:speech|interview|statement|tweet|letter|op-ed))(?![\p{L}])"
+)
+_INF = regex.compile(r"[^\S\n]+(?:not[^\S\n]+)?(to)[^\S\n]+(?=\p{Ll})")
+_CALL_ON = regex.compile(r"[^\S\n]+(on|upon)(?![\p{L}])")
+_CALL_FOR = regex.compile(r"[^\S\n]+for(?![\p{L}])")
+_BE = frozenset("is are was were be been being am 's ’s".split())
+_OBJECT_CONTROL = frozenset("urge encourage implore ask warn invite".split())
+_LEAD_ADVERBIAL = frozenset(
+    "on in at after before during last this earlier later yesterday today tonight when while as since though "
+    "although if asked speaking meanwhile still but and so yet".split()
+)
+_OBJECT_NOT_START = frozenset(
+    "by to for as on in at with from into about of and or but that than so up out off down back over away "
+    "when while if because".split()
+)
+
+
+def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
+    """The speaker of a verb at ``vs``: its subject, the subject of a coordinated verb or of a
+    relative "who", a name in apposition, for a participle after a comma the subject of the
+    sentence, or the first noun phrase of the clause when only noun-phrase words stand between."""
+    for sp in _subjects(text, vs, ss):
+        if sp is not None and _speaker_ok(text, sp):
+            return sp
+    return None
+
+
+def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
+    yield _mentions.subject_before(text, vs, ss)
+    if _COORDINATED.search(text, max(ss, vs - 80), vs):
+        yield _first_subject(text, ss, vs)  # "X says A and said B"
+        yield _lead_np(text, _clause_start(text, ss, vs), vs)  # "X supported A for years, and said B"
+    rel = _WHO.search(text, max(ss, vs - 12), vs)
+    if rel is not None:
+        yield _mentions.subject_before(text, rel.start(), ss)  # "an architect who said …"
+    comma = _PARTICIPLE.search(text, max(ss, vs - 3), vs)
+    if comma is not None:
+        if text[vs:vs + 30].split(" ", 1)[0].endswith("ing"):
+            yield _lead_np(text, _clause_start(text, ss, vs), vs)  # "X mocked the claim, saying …"
+            return
+        yield _mentions.subject_before(text, comma.start(), ss)  # "A lawyer for them, Dana Cole, said …"
+    lo = _clause_start(text, ss, vs)
+    cand = _lead_np(text, lo, vs)
+    if cand is not None and vs - cand[1] <= 40 and _LOOSE_GAP.fullmatch(text, cand[1], vs):
+        yield cand  # "RT and its defenders say …", "Those close to him say …"
+
+
+def _lead_np(text: str, lo: Optional[int], hi: int) -> Optional[Span2]:
+    """The noun phrase at ``lo``; a name stops at its last capitalised word."""
+    if lo is None:
+        return None
+    sp = _mentions.np_after(text, lo, hi)
+    if sp is None or sp[1] > hi:
+        return None
+    toks = _mentions.tokens(text, sp[0], sp[1])
+    if toks and toks[0].word[:1].isupper():
+        end = toks[0].end
+        for t in toks[1:]:
+            if not (t.word[:1].isupper() or t.word in ("of", "the", "and", "&", "-")):
+                break
+            end = t.end
+        sp = (sp[0], end)
+    return sp
+
+
+_PARTICIPLE = regex.compile(r",[^\S\n]*\Z")
+
+
+# between a clause's first noun phrase and its verb: more noun-phrase words, no punctuation or clause
+_LOOSE_GAP = regex.compile(
+    r"(?:[^\S\n]+(?!(?:that|which|who|when|while|if|because|as|after|before|is|was|are|were|has|have|had)(?![\p{L}]))"
+    r"[\p{L}\p{N}'’.-]+){0,6}[^\S\n]+"
+)
+
+
+def _clause_start(text: str, ss: int, hi: int) -> Optional[int]:
+    toks = _mentions.tokens(text, ss, min(hi, ss + 300))
+    if not toks:
+        return None
+    lo = ss
+    if toks[0].word.lower() in _LEAD_ADVERBIAL:
+        for t in toks[:12]:
+            if t.word == ",":
+                lo = t.end
+                break
+        else:
+            return None
+    while lo < hi and text[lo] in " \t":
+        lo += 1
+    return lo
+
+
+
+
+def _clause_end(text: str, cstart: int, se: int) -> int:
+    end = se
+    nxt = _CLAUSE_END.search(text, cstart, min(se, cstart + 2000))  # bounded: linear in one endless sentence
+    if nxt is not None:
+        end = nxt.start()
+    nxt = _AND_VERB.search(text, cstart, min(end, cstart + 2000))
+    if nxt is not None:
+        end = nxt.start()
+    return end
+
+
+def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+    """A, X said, B. — the content on both sides of a tag in mid-sentence."""
+    vs, ve = m.span()
+    ss, se = _sentence(layout, vs)
+    b = vs
+    while b > ss and text[b - 1] in " \t":
+        b -= 1
+    if b > ss and text[b - 1] == ",":
+        comma = b - 1  # "A, said the spokesman, B"
+        sp = _mentions.np_after(text, ve + 1 if text[ve : ve + 1] == " " else ve, se)
+        after = sp[1] if sp is not None else ve
+    else:
+        sp = _mentions.subject_before(text, vs, ss)
+        if sp is None:
+            return None
+        c = sp[0]
+        while c > ss and text[c - 1] in " \t":
+            c -= 1
+        if not (c > ss and text[c - 1] == ","):
+            return None
+        comma = c - 1
+        after = ve
+    if sp is None or not _speaker_ok(text, sp):
+        return None
+    res = _PAREN_AFTER.match(text, after, se)
+    if res is None:
+        return None
+    first = _NEXT_VERB.match(text, res.end() - 1, min(se, res.end() + 30)) if res.end() > after else None
+    word = text[res.end():res.end() + 30].split(" ", 1)[0].lower()
+    if word in _NOT_RESUMED or word.endswith("ing") or first is None and not word:
+        return None
+    a0 = ss
+    lead = _LEAD_CONJ.match(text, ss, comma)
+    if lead is not None:
+        a0 = lead.end()
+    a = _trim(text, a0, comma)
+    bs = res.end()
+    be = _clause_end(text, bs, se)
+    part = _PARTICIPLE_TAIL.search(text, bs, min(be, bs + 2000))
+    if part is not None:
+        be = part.start()
+    bb = _trim(text, bs, be)
+    if a[1] - a[0] < 2 or bb[1] - bb[0] < 8 or " " not in text[bb[0]:bb[1]]:
+        return None
+    kinds = {_kind(text, s, e, quote_spans) for s, e in (a, bb)}
+    kind = "mixed" if "mixed" in kinds else "indirect"
+    return Attribution(kind, (a, bb), (a[0], bb[1]), sp, (vs, ve), 0.65, "indirect.parenthetical")
+
+
+def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+    """X plans to …; X urged Y to …; X called on Y to …"""
+    vs, ve = m.span()
+    form = m.group().lower()
+    ss, se = _sentence(layout, vs)
+    lemma = _lexicons.lemmas("intention_verbs").get(form)
+    pos = ve
+    if lemma is None:
+        on = _CALL_ON.match(text, ve, se)
+        if on is None or not form.startswith("call"):
+            return None
+        pos = on.end()
+        lemma = "urge"
+    if _PREV_WORD.search(text, max(ss, vs - 30), vs) is not None and \
+            _PREV_WORD.search(text, max(ss, vs - 30), vs).group(1).lower() in _BE and form.endswith("ed"):
+        return None  # "was asked to": a passive, the subject did not ask
+    if lemma in _OBJECT_CONTROL:
+        obj = _OBJECT.match(text, pos, se)
+        if obj is not None:
+            pos = obj.end()
+    inf = _INF.match(text, pos, se)
+    if inf is None:
+        return None
+    sp = _subject(text, layout, vs, ss)
+    if sp is None:
+        return None
+    cs = inf.start(1)
+    cs, ce = _trim(text, cs, _clause_end(text, cs, se))
+    if ce - cs < 8 or " " not in text[cs:ce]:
+        return None
+    conf = 0.55
+    if _mentions.describe(text, *sp).form == "pronoun":
+        conf -= 0.05
+    return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.infinitival")
+
+
+def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+    """X criticized the plan; X called for a recount."""
+    vs, ve = m.span()
+    form = m.group().lower()
+    ss, se = _sentence(layout, vs)
+    pos = ve
+    if form not in _cues.stance_forms():
+        fr = _CALL_FOR.match(text, ve, se)
+        if fr is None or not form.startswith("call"):
+            return None
+        pos = fr.end()
+    prev = _PREV_WORD.search(text, max(ss, vs - 30), vs)
+    if prev is not None and prev.group(1).lower() in _BE and form.endswith("ed"):
+        return None  # "was criticized": a passive
+    cl = _CLAUSE_START.match(text, pos, se)
+    if cl is None:
+        return None
+    word = text[cl.end():cl.end() + 30].split(" ", 1)[0].lower()
+    if word in _OBJECT_NOT_START:
+        return None
+    sp = _subject(text, layout, vs, ss)
+    if sp is None:
+        return None
+    cs = cl.end()
+    end = _clause_end(text, cs, se)
+    tail = _OBJECT_TAIL.search(text, cs, min(end, cs + 2000))
+    if tail is not None:
+        end = tail.start()
+    cs, ce = _trim(text, cs, end)
+    if ce - cs < 3:
+        return None
+    conf = 0.45
+    return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.object")
