@@ -3,7 +3,8 @@
 Cue words come from ``data/speech_verbs.txt`` (speech acts), ``data/tag_verbs.txt``
 (dialogue tags only), ``data/belief_verbs.txt`` (belief with a clause),
 ``data/intention_verbs.txt`` (stance through an infinitive) and
-``data/stance_verbs.txt`` (stance through a noun-phrase object). The
+``data/stance_verbs.txt`` (stance through a noun-phrase object) and
+``data/phrasal_cues.txt`` (the same through a particle: "called for"). The
 patterns are compiled once, from the word lists, as alternations of literal words.
 """
 
@@ -44,6 +45,19 @@ def intention_forms() -> FrozenSet[str]:
 def stance_forms() -> FrozenSet[str]:
     """Verbs whose object is what was said or judged ("criticized the plan")."""
     return frozenset(_lexicons.lemmas("stance_verbs"))
+
+
+@functools.lru_cache(maxsize=None)
+def phrasal_particles() -> Dict[str, FrozenSet[str]]:
+    """Verb form -> the particles after which it reports an object ("called" -> for)."""
+    out: Dict[str, FrozenSet[str]] = {}
+    for row in _lexicons.rows("phrasal_cues"):
+        if "|" not in row:
+            continue
+        i = row.index("|")
+        for form in row[:i]:
+            out[form] = out.get(form, frozenset()) | frozenset(row[i + 1 :])
+    return out
 
 
 @functools.lru_cache(maxsize=None)
@@ -122,11 +136,11 @@ def speech_verbs(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[W
 
 @functools.lru_cache(maxsize=None)
 def _reported_set() -> FrozenSet[str]:
-    return _with_capitals(intention_forms() | stance_forms() | frozenset(("call", "calls", "called", "calling")))
+    return _with_capitals(intention_forms() | stance_forms() | frozenset(phrasal_particles()))
 
 
 def reported_verbs(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[WordMatch]:
-    """Every intention or stance verb (and "call", for "call for"/"call on") in ``text[lo:hi]``."""
+    """Every intention, stance or phrasal reporting verb in ``text[lo:hi]``."""
     return _words(text, lo, len(text) if hi is None else hi, _reported_set())
 
 

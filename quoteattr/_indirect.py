@@ -68,6 +68,12 @@ _TAIL = regex.compile(r"(?:[^\S\n]+(?:in|on|at|during|to|with|after|before|last|
                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recently|repeatedly|again|also|"
                       r"of|about|,)[^.!?\n\"“”]{0,80}?)?[.!?]?[\"”’]?[^\S\n]*\Z|[^\S\n]*,[^.!?\n\"“”]{0,120}[.!?]?[^\S\n]*\Z")
 _TRIM = " \t\n\r,;:.!?"
+# where a reported clause ends before the sentence does: a dash, a semicolon, a new coordinated clause
+_THAT_END = regex.compile(
+    r"[^\S\n]+[—–][^\S\n]|[^\S\n]+--[^\S\n]|;"
+    r"|,?[^\S\n]+(?:and|but)[^\S\n]+(?:he|she|they|we|it|when|then)[^\S\n]"
+    r"|,[^\S\n]+(?:though|although|whereas)(?![\p{L}])"
+)
 
 
 _PREV_WORD = regex.compile(r"([\p{L}'’]+)[^\S\n]+\Z")
@@ -236,6 +242,9 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     nxt = _AND_VERB.search(text, cstart, min(se, cstart + 2000))  # bounded: linear in one endless sentence
     if nxt is not None:
         end = nxt.start()  # "… and said B": B is reported by its own verb
+    nxt = _THAT_END.search(text, cstart, min(end, cstart + 2000))
+    if nxt is not None and nxt.start() - cstart >= 12:
+        end = nxt.start()  # "…, and he urged B": a new clause of the narrator's
     part = _PARTICIPLE_TAIL.search(text, cstart, min(end, cstart + 2000))
     if part is not None:
         end = part.start()  # "…, arguing that B": B is reported by its own verb
@@ -332,7 +341,7 @@ _OBJECT_TAIL = regex.compile(
 )
 _INF = regex.compile(r"[^\S\n]+(?:not[^\S\n]+)?(to)[^\S\n]+(?=\p{Ll})")
 _CALL_ON = regex.compile(r"[^\S\n]+(on|upon)(?![\p{L}])")
-_CALL_FOR = regex.compile(r"[^\S\n]+for(?![\p{L}])")
+_PARTICLE = regex.compile(r"[^\S\n]+(\p{Ll}+)(?![\p{L}])")
 _BE = frozenset("is are was were be been being am 's ’s".split())
 _OBJECT_CONTROL = frozenset("urge encourage implore ask warn invite".split())
 _LEAD_ADVERBIAL = frozenset(
@@ -519,16 +528,16 @@ def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
 
 
 def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
-    """X criticized the plan; X called for a recount."""
+    """X criticized the plan; X called for a recount; X talked about jobs."""
     vs, ve = m.span()
     form = m.group().lower()
     ss, se = _sentence(layout, vs)
     pos = ve
-    if form not in _cues.stance_forms():
-        fr = _CALL_FOR.match(text, ve, se)
-        if fr is None or not form.startswith("call"):
-            return None
-        pos = fr.end()
+    particle = _PARTICLE.match(text, ve, se)
+    if particle is not None and particle.group(1).lower() in _cues.phrasal_particles().get(form, ()):
+        pos = particle.end()  # "called for a recount", "talked about jobs"
+    elif form not in _cues.stance_forms():
+        return None
     prev = _PREV_WORD.search(text, max(ss, vs - 30), vs)
     if prev is not None and prev.group(1).lower() in _BE and form.endswith("ed"):
         return None  # "was criticized": a passive
