@@ -35,6 +35,12 @@ _BARE_CLAUSE = frozenset(
     "concur counter retort protest object plead believe think feel fear worry expect hope suspect doubt assume "
     "find show continue emphasize emphasise stress repeat reiterate".split()
 )
+# belief verbs whose clause may come without "that" when it starts like a clause ("I think he is right")
+_BELIEF_BARE = frozenset("think believe feel fear suspect hope assume doubt worry".split())
+_SUBJECT_START = regex.compile(
+    r"[^\S\n]+(?:(?:he|she|they|it|we|I|you|there|this|these|those|the|his|her|their|its|our|my|your|some|many|most|"
+    r"all|no|every)[^\S\n]|\p{Lu}\p{Ll}+[^\S\n]+(?!\p{Lu})\p{Ll})"
+)
 _TELL = frozenset("tell tells told telling inform informs informed informing assure assures assured "
                   "assuring warn warns warned warning remind reminds reminded reminding advise advises "
                   "advised advising promise promises promised promising convince convinced notify "
@@ -66,7 +72,7 @@ _AND_VERB = regex.compile(
 )
 _TAIL = regex.compile(r"(?:[^\S\n]+(?:in|on|at|during|to|with|after|before|last|this|earlier|later|yesterday|today|"
                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recently|repeatedly|again|also|"
-                      r"of|about|,)[^.!?\n\"“”]{0,80}?)?[.!?]?[\"”’]?[^\S\n]*\Z|[^\S\n]*,[^.!?\n\"“”]{0,120}[.!?]?[^\S\n]*\Z")
+                      r"of|about|,)[^.!?\n\"“”]{0,200}?)?[.!?]?[\"”’]?[^\S\n]*\Z|[^\S\n]*,[^.!?\n\"“”]{0,120}[.!?]?[^\S\n]*\Z")
 _TRIM = " \t\n\r,;:.!?"
 # where a reported clause ends before the sentence does: a dash, a semicolon, a new coordinated clause
 _THAT_END = regex.compile(
@@ -164,6 +170,7 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         form = verb.group().lower()
         is_belief = form in belief and form not in speech
         found = (_that_clause(text, layout, verb, quote_spans, is_belief)
+                 or _question(text, layout, verb, quote_spans)
                  or _parenthetical(text, layout, verb, quote_spans)
                  or _tag_after(text, layout, verb, quote_spans))
         if found is not None:
@@ -204,7 +211,25 @@ def _speaker_ok(text: str, sp: Span2) -> bool:
     m = _mentions.describe(text, *sp)
     if m.form == "pronoun":
         return m.head in ("he", "she", "they", "we", "i", "it")
+    if m.form == "description" and m.kind == "unknown" and m.plural:
+        return _plural_speaker(m.head)  # "union leaders", "critics", "analysts"
     return _mentions.is_speaker_like(m)
+
+
+_SPEAKER_LISTS = ("person_words", "titles", "anonymous_words", "organization_words", "media_words")
+
+
+def _plural_speaker(head: str) -> bool:
+    """A plural head noun whose singular names people who speak ("leaders", "officials")."""
+    if head.endswith("ies"):
+        sing = head[:-3] + "y"
+    elif head.endswith("s") and not head.endswith("ss"):
+        sing = head[:-1]
+    else:
+        return False
+    if any(sing in _lexicons.words(name) for name in _SPEAKER_LISTS):
+        return True
+    return len(sing) > 4 and sing.isalpha() and sing.endswith(("er", "or", "ist", "ian", "ant", "ent"))
 
 
 def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
@@ -226,8 +251,10 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     if that is not None and (that.end() - pos <= 6 or _FILLER_START.match(text, pos, se)):
         cstart = that.end()
     else:
-        if is_belief or _TO.match(text, pos, se):
+        if _TO.match(text, pos, se):
             return None  # "said to be": not a report
+        if is_belief and not (_cues.lemma_of().get(form) in _BELIEF_BARE and _SUBJECT_START.match(text, pos, se)):
+            return None  # "found the keys"; but "thinks he will win"
         if _cues.lemma_of().get(form) not in _BARE_CLAUSE:
             return None
         filler = _FILLER_START.match(text, pos, se)
@@ -263,8 +290,6 @@ def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seq
     """…, X said. / …, said X."""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
-    if _TAIL.match(text, ve, se) is None:
-        return None
     b = vs
     sp = None
     comma = -1
@@ -274,7 +299,11 @@ def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seq
         # inverted: "…, said the spokesman."
         comma = b - 1
         sp = _mentions.np_after(text, ve + 1 if text[ve : ve + 1] == " " else ve, se)
+        if sp is None or _TAIL.match(text, sp[1], se) is None and _TAIL.match(text, ve, se) is None:
+            return None
     else:
+        if _TAIL.match(text, ve, se) is None:
+            return None
         sp = _mentions.subject_before(text, vs, ss)
         if sp is not None:
             c = sp[0]
@@ -392,6 +421,13 @@ def _lead_np(text: str, lo: Optional[int], hi: int) -> Optional[Span2]:
     if sp is None or sp[1] > hi:
         return None
     toks = _mentions.tokens(text, sp[0], sp[1])
+    for i in range(1, len(toks)):
+        w = toks[i].word
+        if w[:1].islower() and (w.endswith("ed") or w in _cues.lemma_of() or w in _cues.stance_forms()
+                                or w in _lexicons.words("auxiliaries")):
+            toks = toks[:i]  # "two speechwriters implored …": the verb ends the noun phrase
+            sp = (sp[0], toks[-1].end)
+            break
     if toks and toks[0].word[:1].isupper():
         end = toks[0].end
         for t in toks[1:]:
@@ -498,12 +534,14 @@ def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     ss, se = _sentence(layout, vs)
     lemma = _lexicons.lemmas("intention_verbs").get(form)
     pos = ve
+    call_on = False
     if lemma is None:
         on = _CALL_ON.match(text, ve, se)
         if on is None or not form.startswith("call"):
             return None
         pos = on.end()
         lemma = "urge"
+        call_on = True
     if _PREV_WORD.search(text, max(ss, vs - 30), vs) is not None and \
             _PREV_WORD.search(text, max(ss, vs - 30), vs).group(1).lower() in _BE and form.endswith("ed"):
         return None  # "was asked to": a passive, the subject did not ask
@@ -512,13 +550,15 @@ def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         if obj is not None:
             pos = obj.end()
     inf = _INF.match(text, pos, se)
+    if call_on:
+        inf = _INF.search(text, pos, min(se, pos + 60))  # "called on fellow Republicans to …": the object is part of it
     if inf is None:
         return None
     sp = _subject(text, layout, vs, ss)
     if sp is None:
         return None
-    cs = inf.start(1)
-    cs, ce = _trim(text, cs, _clause_end(text, cs, se))
+    cs = pos if call_on else inf.start(1)
+    cs, ce = _trim(text, cs, _clause_end(text, inf.start(1), se))
     if ce - cs < 8 or " " not in text[cs:ce]:
         return None
     conf = 0.55
@@ -560,3 +600,48 @@ def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequen
         return None
     conf = 0.45
     return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.object")
+
+
+_QUESTION_VERBS = frozenset("ask asks asked asking wonder wonders wondered wondering question questions questioned "
+                            "questioning".split())
+_WH = regex.compile(r"[^\S\n]+(?:whether|if|why|how|what|when|where|who|which|about)(?![\p{L}])")
+
+
+def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+    """X asked (Y) whether …; Asked about …, X said …"""
+    vs, ve = m.span()
+    form = m.group().lower()
+    if form not in _QUESTION_VERBS:
+        return None
+    ss, se = _sentence(layout, vs)
+    pos = ve
+    obj = _OBJECT.match(text, pos, se)
+    if obj is not None and not _WH.match(text, pos, se):
+        pos = obj.end()
+    wh = _WH.match(text, pos, se)
+    if wh is None:
+        return None
+    cs = wh.start() + len(wh.group()) - len(wh.group().lstrip())
+    if not text[ss:vs].strip() and form == "asked":
+        # "Asked whether …, X said …": the speaker answers in the main clause
+        comma = text.find(",", cs, min(se, cs + 300))
+        if comma < 0:
+            return None
+        lo = comma + 1
+        while lo < se and text[lo] in " \t":
+            lo += 1
+        sp = _lead_np(text, lo, se)
+        if sp is None or not _speaker_ok(text, sp):
+            return None
+        ce = comma
+        conf = 0.55
+    else:
+        sp = _subject(text, layout, vs, ss)
+        if sp is None:
+            return None
+        ce = _clause_end(text, cs, se)
+        conf = 0.6
+    cs, ce = _trim(text, cs, ce)
+    if ce - cs < 6 or " " not in text[cs:ce]:
+        return None
+    return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.question")
