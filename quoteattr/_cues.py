@@ -4,7 +4,8 @@ Cue words come from ``data/speech_verbs.txt`` (speech acts), ``data/tag_verbs.tx
 (dialogue tags only), ``data/belief_verbs.txt`` (belief with a clause),
 ``data/intention_verbs.txt`` (stance through an infinitive) and
 ``data/stance_verbs.txt`` (stance through a noun-phrase object) and
-``data/phrasal_cues.txt`` (the same through a particle: "called for"). The
+``data/phrasal_cues.txt`` (the same through a particle: "called for") and
+``data/appearance_verbs.txt`` (judgments without a holder: "seems to"). The
 patterns are compiled once, from the word lists, as alternations of literal words.
 """
 
@@ -142,6 +143,16 @@ def _reported_set() -> FrozenSet[str]:
 def reported_verbs(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[WordMatch]:
     """Every intention, stance or phrasal reporting verb in ``text[lo:hi]``."""
     return _words(text, lo, len(text) if hi is None else hi, _reported_set())
+
+
+@functools.lru_cache(maxsize=None)
+def _appearance_set() -> FrozenSet[str]:
+    return _with_capitals(frozenset(_lexicons.lemmas("appearance_verbs")))
+
+
+def appearance_verbs(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[WordMatch]:
+    """Every verb of appearance or expectation ("seems", "is expected") in ``text[lo:hi]``."""
+    return _words(text, lo, len(text) if hi is None else hi, _appearance_set())
 
 
 def tag_verb_at(text: str, pos: int, hi: int) -> Optional[WordMatch]:

@@ -182,6 +182,13 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         found = _infinitival(text, layout, verb, quote_spans) or _object(text, layout, verb, quote_spans)
         if found is not None:
             add(found)
+    for verb in _cues.appearance_verbs(text):
+        vs = verb.start()
+        if blocked.covers(vs) or taken.covers(vs):
+            continue
+        found = _appearance(text, layout, verb, quote_spans)
+        if found is not None:
+            add(found)
     out.sort(key=lambda r: r.parts[0])
     return out
 
@@ -645,3 +652,42 @@ def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequ
     if ce - cs < 6 or " " not in text[cs:ce]:
         return None
     return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.question")
+
+
+_BE_BEFORE = regex.compile(r"(?:is|are|was|were|be|been|being|’s|'s)(?:[^\S\n]+(?:not|also|still|widely|now|generally))?[^\S\n]+\Z")
+_EXPLETIVE = regex.compile(r"(?:[Ii]t|[Tt]here)[^\S\n]+\Z")
+_APPEAR_THAT = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:though,[^\S\n]*)?(?:that|as if|as though|like)[^\S\n]+")
+_APPEAR_COMPLEMENT = regex.compile(r"[^\S\n]+(?:(?:also|now|still|not)[^\S\n]+)?(?=to[^\S\n]+\p{Ll})")
+
+
+def _appearance(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+    """X seems to …; X is expected to …; it appears that … — a judgment whose holder is not named."""
+    vs, ve = m.span()
+    form = m.group().lower()
+    ss, se = _sentence(layout, vs)
+    cue_start = vs
+    if form == "expected":
+        be = _BE_BEFORE.search(text, max(ss, vs - 30), vs)
+        if be is None or not _INF.match(text, ve, se):
+            return None  # "as expected", "expected results": no judgment reported
+        cue_start = be.start()
+    if _EXPLETIVE.search(text, max(ss, cue_start - 8), cue_start):
+        that = _APPEAR_THAT.match(text, ve, se)
+        if that is None:
+            return None
+        cs, ce = _trim(text, that.end(), _clause_end(text, that.end(), se))
+        if ce - cs < 8 or " " not in text[cs:ce]:
+            return None
+        return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), None, (cue_start, ve), 0.5,
+                           "indirect.appearance")
+    subj = _mentions.subject_before(text, cue_start, ss)
+    comp = _APPEAR_COMPLEMENT.match(text, ve, se)
+    if subj is None or comp is None:
+        return None
+    cs, ce = _trim(text, comp.end(), _clause_end(text, comp.end(), se))
+    if ce - cs < 6:
+        return None
+    parts = (subj, (cs, ce))
+    kinds = {_kind(text, s, e, quote_spans) for s, e in parts}
+    return Attribution("mixed" if "mixed" in kinds else "indirect", parts, (subj[0], ce), None, (cue_start, ve), 0.5,
+                       "indirect.appearance")
