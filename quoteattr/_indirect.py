@@ -182,6 +182,13 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         found = _infinitival(text, layout, verb, quote_spans) or _object(text, layout, verb, quote_spans)
         if found is not None:
             add(found)
+    for ps, pe in layout.paragraphs:
+        lab = _LABEL.match(text, ps, min(pe, ps + 60))
+        if lab is None or blocked.covers(lab.end(1)):
+            continue
+        found = _label(text, lab, pe, quote_spans)
+        if found is not None:
+            add(found)
     for verb in _cues.appearance_verbs(text):
         vs = verb.start()
         if blocked.covers(vs) or taken.covers(vs):
@@ -691,3 +698,35 @@ def _appearance(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Se
     kinds = {_kind(text, s, e, quote_spans) for s, e in parts}
     return Attribution("mixed" if "mixed" in kinds else "indirect", parts, (subj[0], ce), None, (cue_start, ve), 0.5,
                        "indirect.appearance")
+
+
+# "NAME: what they said" at the start of a paragraph: a transcript turn or a headline's source
+_LABEL = regex.compile(
+    r"[^\S\n]*((?:\p{Lu}[\p{L}.'’-]*|Q|A)(?:[^\S\n]+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|of)){0,3}):[^\S\n]+(?=\S)"
+)
+_NOT_LABEL = frozenset(
+    "update updated exclusive watch breaking note editor's editor’s photo photos video source sources related read "
+    "correction clarification warning caution spoiler listen transcript tags topics advertisement subscribe "
+    "share follow contact email watch more also see p.s. ps latest name notice".split()
+)
+
+
+def _label(text: str, lab: "regex.Match[str]", pe: int, quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+    """NAME: … — a transcript turn (TRUMP: …, Q: …) or a headline's source (Poll: …, Sanders: …)."""
+    ls, le = lab.span(1)
+    label = text[ls:le]
+    words = label.split()
+    if words[0].lower() in _NOT_LABEL or words[-1].lower() in _NOT_LABEL:
+        return None
+    if label not in ("Q", "A") and not label.isupper():
+        m = _mentions.describe(text, ls, le)
+        if not (_mentions.is_speaker_like(m) or m.kind == "document"):
+            return None
+        if m.kind == "unknown" or m.kind == "place":
+            return None
+    cs, ce = _trim(text, lab.end(), pe)
+    if ce - cs < 8 or " " not in text[cs:ce]:
+        return None
+    conf = 0.6
+    return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), (ls, le), (le, le + 1), conf,
+                       "indirect.label")
