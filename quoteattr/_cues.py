@@ -5,7 +5,8 @@ Cue words come from ``data/speech_verbs.txt`` (speech acts), ``data/tag_verbs.tx
 ``data/intention_verbs.txt`` (stance through an infinitive) and
 ``data/stance_verbs.txt`` (stance through a noun-phrase object) and
 ``data/phrasal_cues.txt`` (the same through a particle: "called for") and
-``data/appearance_verbs.txt`` (judgments without a holder: "seems to"). The
+``data/appearance_verbs.txt`` (judgments without a holder: "seems to"); nouns of
+saying come from ``data/report_nouns.txt`` ("his claim that"). The
 patterns are compiled once, from the word lists, as alternations of literal words.
 """
 
@@ -153,6 +154,16 @@ def _appearance_set() -> FrozenSet[str]:
 def appearance_verbs(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[WordMatch]:
     """Every verb of appearance or expectation ("seems", "is expected") in ``text[lo:hi]``."""
     return _words(text, lo, len(text) if hi is None else hi, _appearance_set())
+
+
+@functools.lru_cache(maxsize=None)
+def _report_noun_set() -> FrozenSet[str]:
+    return _lexicons.words("report_nouns")
+
+
+def report_nouns(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[WordMatch]:
+    """Every noun of saying, thinking or intending ("claim", "plan", "call") in ``text[lo:hi]``."""
+    return _words(text, lo, len(text) if hi is None else hi, _report_noun_set())
 
 
 def tag_verb_at(text: str, pos: int, hi: int) -> Optional[WordMatch]:

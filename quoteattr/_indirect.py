@@ -84,6 +84,7 @@ _THAT_END = regex.compile(
 
 _PREV_WORD = regex.compile(r"([\p{L}'’]+)[^\S\n]+\Z")
 _NEXT_VERB = regex.compile(r"[^\S\n]+([\p{L}]+)")
+_POSSESSIVE = frozenset("his her their its our my your".split())
 _NOUN_BEFORE = frozenset("the a an this that these those his her its their our my your new latest recent "
                          "such whose".split())
 
@@ -98,8 +99,11 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     nxt = _NEXT_VERB.match(text, ve, min(len(text), ve + 30))
     if nxt is not None and nxt.group(1).lower() in _cues.speech_forms() and word.lower() in _cues.NOUN_FORMS:
         return False  # "New York Times reports says": the second word is the verb
+    prev = _PREV_WORD.search(text, max(0, vs - 30), vs)
+    if word.lower() in _cues.NOUN_FORMS and prev is not None and (
+            prev.group(1).lower() in _POSSESSIVE or prev.group(1).endswith(("'s", "’s"))):
+        return False  # "his claim that …" is a noun (indirect.nominal)
     if word.lower() in _cues.NOUN_FORMS and not (nxt is not None and nxt.group(1) == "that"):
-        prev = _PREV_WORD.search(text, max(0, vs - 30), vs)
         if prev is not None:
             pw = prev.group(1)
             if pw.lower() in _NOUN_BEFORE or pw.endswith(("'s", "’s")) or (pw[0].isupper() and prev.start(1) != ss):
@@ -187,6 +191,13 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         if lab is None or blocked.covers(lab.end(1)):
             continue
         found = _label(text, lab, pe, quote_spans)
+        if found is not None:
+            add(found)
+    for noun in _cues.report_nouns(text):
+        vs = noun.start()
+        if blocked.covers(vs) or taken.covers(vs):
+            continue
+        found = _nominal(text, layout, noun, quote_spans)
         if found is not None:
             add(found)
     for verb in _cues.appearance_verbs(text):
@@ -730,3 +741,44 @@ def _label(text: str, lab: "regex.Match[str]", pe: int, quote_spans: Sequence[Sp
     conf = 0.6
     return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), (ls, le), (le, le + 1), conf,
                        "indirect.label")
+
+
+_OWNER = regex.compile(
+    r"(?:(?<![\p{L}])(his|her|their|its|our|my|His|Her|Their|Its|Our|My)"
+    r"|(\p{Lu}[\p{L}.-]*(?:[^\S\n]+\p{Lu}[\p{L}.-]*){0,3})['’]s)"
+    r"(?:[^\S\n]+(?:\p{Ll}[\p{Ll}-]*|\p{Lu}[\p{L}-]*)){0,2}[^\S\n]+\Z"
+)
+_NOMINAL_LINK = regex.compile(r"[^\S\n]+(that|to|for|of|on|about)[^\S\n]+(?=[\p{L}\p{N}\"“‘$])")
+_FINITE = regex.compile(
+    r"[^\S\n]+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|did|does|do|drew|drawn|"
+    r"came|comes|remains|remained|seems|seemed)(?![\p{L}])|,"
+)
+
+
+def _nominal(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+    """his claim that …; Trump's call for …; her plan to … — the owner of the noun is the source."""
+    vs, ve = m.span()
+    ss, se = _sentence(layout, vs)
+    own = _OWNER.search(text, max(ss, vs - 60), vs)
+    link = _NOMINAL_LINK.match(text, ve, se)
+    if own is None or link is None:
+        return None
+    if own.group(1) is not None:
+        sp = own.span(1)
+    else:
+        sp = own.span(2)
+        if not _speaker_ok(text, sp):
+            return None
+    word = link.group(1)
+    if word == "to" and not regex.match(r"\p{Ll}+[^\S\n]", text[link.end():link.end() + 30]):
+        return None
+    cs = link.start(1) if word == "to" else link.end()
+    if word == "that":
+        end = _clause_end(text, cs, se)
+    else:
+        fin = _FINITE.search(text, cs, min(se, cs + 300))
+        end = fin.start() if fin is not None else se
+    cs, ce = _trim(text, cs, end)
+    if ce - cs < 3:
+        return None
+    return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), sp, (vs, ve), 0.5, "indirect.nominal")
