@@ -232,7 +232,25 @@ def _sentence(layout: Layout, pos: int) -> Tuple[int, int]:
     return max(ss, ps), min(se, pe)
 
 
+# a time phrase or adverb between a subject and its verb
+_ADVERBIAL_BEFORE = regex.compile(
+    r"(?:[^\S\n]+(?:(?:on|last|this|next|earlier|later)[^\S\n]+\p{L}+|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|yesterday|today|recently|also|then|later|again|repeatedly|publicly|privately|previously|often|"
+    r"already|still|just|now|once|twice|long|quickly|immediately|initially|originally|ultimately|eventually))+[^\S\n]+\Z"
+)
+# quantifiers that stand for people as a subject ("Some believe …", "Many say …")
+_QUANTIFIERS = frozenset("some many most others few several both everyone everybody nobody someone somebody".split())
+_QUANTIFIER_BEFORE = regex.compile(
+    r"(?<![\p{L}])((?i:some|many|most|others|few|several|both|everyone|everybody|nobody|someone|somebody))"
+    r"(?:[^\S\n]+(?:also|still|now|even))?[^\S\n]+\Z"
+)
+_TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+                        "July August September October November December Today Yesterday".split())
+
+
 def _speaker_ok(text: str, sp: Span2) -> bool:
+    if text[sp[0]:sp[1]].lower() in _QUANTIFIERS:
+        return True
     m = _mentions.describe(text, *sp)
     if m.form == "pronoun":
         return m.head in ("he", "she", "they", "we", "i", "it")
@@ -297,6 +315,7 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     nxt = _THAT_END.search(text, cstart, min(end, cstart + 2000))
     if nxt is not None and nxt.start() - cstart >= 12:
         end = nxt.start()  # "…, and he urged B": a new clause of the narrator's
+    end = _before_next_report(text, cstart, end)
     part = _PARTICIPLE_TAIL.search(text, cstart, min(end, cstart + 2000))
     if part is not None:
         end = part.start()  # "…, arguing that B": B is reported by its own verb
@@ -309,6 +328,22 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         conf -= 0.05
     kind = _kind(text, cs, ce, quote_spans)
     return Attribution(kind, ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.that")
+
+
+_JOIN = regex.compile(r"(?:,[^\S\n]*)?[^\S\n](?:and|but|while|whereas)[^\S\n]+")
+
+
+def _before_next_report(text: str, cstart: int, end: int) -> int:
+    """Where a reported clause ends because a coordinated clause reports something of its own:
+    "A, but agreed that B"; "A, while 22 percent said B"."""
+    for j in _JOIN.finditer(text, cstart, min(end, cstart + 2000)):
+        if j.start() - cstart < 12:
+            continue
+        for v in _cues.speech_verbs(text, j.end(), min(end, j.end() + 50)):
+            if _THAT_SOON.match(text, v.end(), min(end, v.end() + 8)) or text[j.end():v.start()].strip() == "":
+                return j.start()
+            break
+    return end
 
 
 def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
@@ -419,7 +454,15 @@ def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
 
 
 def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
-    yield _mentions.subject_before(text, vs, ss)
+    first = _mentions.subject_before(text, vs, ss)
+    if first is None or text[first[0]:first[1]] not in _TIME_WORDS:
+        yield first
+    adv = _ADVERBIAL_BEFORE.search(text, max(ss, vs - 60), vs)
+    if adv is not None and adv.start() > ss:
+        yield _mentions.subject_before(text, adv.start(), ss)  # "the court this month rejected …"
+    q = _QUANTIFIER_BEFORE.search(text, max(ss, vs - 12), vs)
+    if q is not None:
+        yield q.span(1)  # "Some believe …"
     if _COORDINATED.search(text, max(ss, vs - 80), vs):
         yield _first_subject(text, ss, vs)  # "X says A and said B"
         yield _lead_np(text, _clause_start(text, ss, vs), vs)  # "X supported A for years, and said B"
