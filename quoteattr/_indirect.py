@@ -84,6 +84,7 @@ _THAT_END = regex.compile(
 
 _PREV_WORD = regex.compile(r"([\p{L}'’]+)[^\S\n]+\Z")
 _NEXT_VERB = regex.compile(r"[^\S\n]+([\p{L}]+)")
+_THAT_ONLY = frozenset("state states".split())
 _POSSESSIVE = frozenset("his her their its our my your".split())
 _NOUN_BEFORE = frozenset("the a an this that these those his her its their our my your new latest recent "
                          "such whose".split())
@@ -99,6 +100,8 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     nxt = _NEXT_VERB.match(text, ve, min(len(text), ve + 30))
     if nxt is not None and nxt.group(1).lower() in _cues.speech_forms() and word.lower() in _cues.NOUN_FORMS:
         return False  # "New York Times reports says": the second word is the verb
+    if word.lower() in _THAT_ONLY and not (nxt is not None and nxt.group(1) == "that"):
+        return False  # "secretary of state", "state troopers", "states' rights"
     prev = _PREV_WORD.search(text, max(0, vs - 30), vs)
     if word.lower() in _cues.NOUN_FORMS and prev is not None and (
             prev.group(1).lower() in _POSSESSIVE or prev.group(1).endswith(("'s", "’s"))):
@@ -251,6 +254,8 @@ _TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunda
 def _speaker_ok(text: str, sp: Span2) -> bool:
     if text[sp[0]:sp[1]].lower() in _QUANTIFIERS:
         return True
+    if text[sp[0]:sp[1]].lower().endswith(("n't", "n’t")) or text[sp[0]:sp[1]] in _TIME_WORDS:
+        return False  # "Don't blame …"; "Monday"
     m = _mentions.describe(text, *sp)
     if m.form == "pronoun":
         return m.head in ("he", "she", "they", "we", "i", "it")
@@ -437,6 +442,8 @@ _LEAD_ADVERBIAL = frozenset(
     "on in at after before during last this earlier later yesterday today tonight when while as since though "
     "although if asked speaking meanwhile still but and so yet".split()
 )
+_TIME_START = frozenset("last this next yesterday today tonight earlier later".split())
+_PAST = frozenset("sought".split())
 _OBJECT_NOT_START = frozenset(
     "by to for as on in at with from into about of and or but that than so up out off down back over away "
     "when while if because".split()
@@ -474,7 +481,9 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
         if text[vs:vs + 30].split(" ", 1)[0].endswith("ing"):
             yield _lead_np(text, _clause_start(text, ss, vs), vs)  # "X mocked the claim, saying …"
             return
-        yield _mentions.subject_before(text, comma.start(), ss)  # "A lawyer for them, Dana Cole, said …"
+        app = _mentions.subject_before(text, comma.start(), ss)
+        if app is not None and _COMMA_BEFORE.search(text, max(ss, app[0] - 3), app[0]):
+            yield app  # "A lawyer for them, Dana Cole, said …"
     lo = _clause_start(text, ss, vs)
     cand = _lead_np(text, lo, vs)
     if cand is not None and vs - cand[1] <= 40 and _LOOSE_GAP.fullmatch(text, cand[1], vs):
@@ -507,6 +516,7 @@ def _lead_np(text: str, lo: Optional[int], hi: int) -> Optional[Span2]:
 
 
 _PARTICIPLE = regex.compile(r",[^\S\n]*\Z")
+_COMMA_BEFORE = regex.compile(r",[^\S\n]*\Z")
 
 
 # between a clause's first noun phrase and its verb: more noun-phrase words, no punctuation or clause
@@ -652,9 +662,13 @@ def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequen
     cl = _CLAUSE_START.match(text, pos, se)
     if cl is None:
         return None
-    word = text[cl.end():cl.end() + 30].split(" ", 1)[0].lower()
-    if word in _OBJECT_NOT_START:
-        return None
+    word = text[cl.end():cl.end() + 30].split(" ", 1)[0].lower().rstrip(".,;:!?")
+    if word in _OBJECT_NOT_START or word.capitalize() in _TIME_WORDS or word in _TIME_START:
+        return None  # "backed out", "announced Monday"
+    if prev is not None and form in _cues.stance_forms() and not form.endswith(("ed", "ing")) and form not in _PAST:
+        pw = prev.group(1).lower()
+        if pw in _NOUN_BEFORE or pw in _POSSESSIVE or pw.endswith(("'s", "’s")) or pw.isdigit() or pw in ("percent", "of", "for", "and", "in", "with"):
+            return None  # "85 percent support among …", "the call for …": a noun
     sp = _subject(text, layout, vs, ss)
     if sp is None:
         return None
