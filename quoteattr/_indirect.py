@@ -170,6 +170,12 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         found = _according(text, layout, acc, quote_spans)
         if found is not None:
             add(found)
+    for rel in _RELATIVE.finditer(text):
+        if blocked.covers(rel.start()) or taken.covers(rel.start()):
+            continue
+        found = _relative(text, layout, rel, quote_spans)
+        if found is not None:
+            add(found)
     for verb in _cues.speech_verbs(text):
         vs = verb.start()
         if blocked.covers(vs) or taken.covers(vs) or not _is_verb(text, layout, verb):
@@ -839,3 +845,30 @@ def _nominal(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seque
     if ce - cs < 3:
         return None
     return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), sp, (vs, ve), 0.5, "indirect.nominal")
+
+
+# "which critics say was …": a relative pronoun, a speaker, a speech verb and the rest of the relative clause
+_RELATIVE = regex.compile(
+    r"(?<![\p{L}])(which|what|that|who)[^\S\n]+"
+    r"((?:[\p{L}\p{N}'’.-]+[^\S\n]+){1,6}?)"
+    r"(say|says|said|believe|believes|believed|claim|claims|claimed|argue|argues|argued|contend|contends|allege|alleges|"
+    r"alleged|think|thinks|thought|insist|insists|insisted)"
+    r"[^\S\n]+(?=(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must|\p{Ll}+ed)(?![\p{L}]))"
+)
+
+
+def _relative(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+    """… what the senators said was gerrymandering; a decision they say allowed …"""
+    ss, se = _sentence(layout, m.start())
+    vs, ve = m.span(3)
+    sp = _trim(text, *m.span(2))
+    if not _speaker_ok(text, sp):
+        return None
+    head = m.span(1)
+    cs, ce = _trim(text, m.end(), _clause_end(text, m.end(), se))
+    if ce - cs < 3:
+        return None
+    parts = (head, (cs, ce))
+    kinds = {_kind(text, s, e, quote_spans) for s, e in parts}
+    return Attribution("mixed" if "mixed" in kinds else "indirect", parts, (head[0], ce), sp, (vs, ve), 0.5,
+                       "indirect.relative")
