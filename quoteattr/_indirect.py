@@ -123,8 +123,13 @@ def _first_subject(text: str, ss: int, hi: int) -> Optional[Span2]:
     return None
 
 
-def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Sequence[Attribution]) -> List[Attribution]:
-    """Indirect and mixed attributions not already among ``records``."""
+def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Sequence[Attribution],
+         genre: str = "news") -> List[Attribution]:
+    """Indirect and mixed attributions not already among ``records``.
+
+    In fiction only the clause rules run (that, question, parenthetical, tag-after,
+    according): stances, labels, nouns, relatives and appearances are news conventions."""
+    news = genre != "fiction"
     owned = [p for r in records for p in r.parts] + [r.span for r in records]
     # a tag belongs to its quotation; a cue borrowed from the sentence before does not
     tagged = [r for r in records if r.rule not in ("direct.context", "direct.colon-lead")]
@@ -170,7 +175,7 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         found = _according(text, layout, acc, quote_spans)
         if found is not None:
             add(found)
-    for rel in _RELATIVE.finditer(text):
+    for rel in _RELATIVE.finditer(text) if news else ():
         if blocked.covers(rel.start()) or taken.covers(rel.start()):
             continue
         found = _relative(text, layout, rel, quote_spans)
@@ -188,28 +193,28 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
                  or _tag_after(text, layout, verb, quote_spans))
         if found is not None:
             add(found)
-    for verb in _cues.reported_verbs(text):
+    for verb in _cues.reported_verbs(text) if news else ():
         vs = verb.start()
         if blocked.covers(vs) or taken.covers(vs) or not _is_verb(text, layout, verb):
             continue
         found = _infinitival(text, layout, verb, quote_spans) or _object(text, layout, verb, quote_spans)
         if found is not None:
             add(found)
-    for ps, pe in layout.paragraphs:
+    for ps, pe in layout.paragraphs if news else ():
         lab = _LABEL.match(text, ps, min(pe, ps + 60))
         if lab is None or blocked.covers(lab.end(1)):
             continue
         found = _label(text, lab, pe, quote_spans)
         if found is not None:
             add(found)
-    for noun in _cues.report_nouns(text):
+    for noun in _cues.report_nouns(text) if news else ():
         vs = noun.start()
         if blocked.covers(vs) or taken.covers(vs):
             continue
         found = _nominal(text, layout, noun, quote_spans)
         if found is not None:
             add(found)
-    for verb in _cues.appearance_verbs(text):
+    for verb in _cues.appearance_verbs(text) if news else ():
         vs = verb.start()
         if blocked.covers(vs) or taken.covers(vs):
             continue

@@ -43,7 +43,7 @@ def extract(text: str, *, config: Optional[Config] = None) -> Result:
     if genre == "fiction":
         records = _dialogue.assign_turns(text, layout, records)
     quote_spans = sorted((q.start, q.end) for q in quotations)
-    reported = _indirect.find(text, layout, quote_spans, records)
+    reported = _indirect.find(text, layout, quote_spans, records, genre)
     if not config.include_indirect:
         reported = [r for r in reported if r.kind != "indirect"]
     records = records + reported
