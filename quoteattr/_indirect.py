@@ -76,9 +76,9 @@ _TAIL = regex.compile(r"(?:[^\S\n]+(?:in|on|at|during|to|with|after|before|last|
 _TRIM = " \t\n\r,;:.!?"
 # where a reported clause ends before the sentence does: a dash, a semicolon, a new coordinated clause
 _THAT_END = regex.compile(
-    r"[^\S\n]+[—–][^\S\n]|[^\S\n]+--[^\S\n]|;"
-    r"|,?[^\S\n]+(?:and|but)[^\S\n]+(?:he|she|they|we|it|when|then)[^\S\n]"
-    r"|,[^\S\n]+(?:though|although|whereas)(?![\p{L}])"
+    r"(?<![^\S\n])[^\S\n]++(?:[—–]|--)[^\S\n]|;"
+    r"|(?:,|(?<![^\S\n]))[^\S\n]++(?:and|but)[^\S\n]++(?:he|she|they|we|it|when|then)[^\S\n]"
+    r"|,[^\S\n]++(?:though|although|whereas)(?![\p{L}])"
 )
 
 
@@ -248,9 +248,9 @@ def _sentence(layout: Layout, pos: int) -> Tuple[int, int]:
 
 # a time phrase or adverb between a subject and its verb
 _ADVERBIAL_BEFORE = regex.compile(
-    r"(?:[^\S\n]+(?:(?:on|last|this|next|earlier|later)[^\S\n]+\p{L}+|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"(?<![^\S\n])(?:[^\S\n]++(?:(?:on|last|this|next|earlier|later)[^\S\n]++\p{L}+|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|yesterday|today|recently|also|then|later|again|repeatedly|publicly|privately|previously|often|"
-    r"already|still|just|now|once|twice|long|quickly|immediately|initially|originally|ultimately|eventually))+[^\S\n]+\Z"
+    r"already|still|just|now|once|twice|long|quickly|immediately|initially|originally|ultimately|eventually))+[^\S\n]++\Z"
 )
 # quantifiers that stand for people as a subject ("Some believe …", "Many say …")
 _QUANTIFIERS = frozenset("some many most others few several both everyone everybody nobody someone somebody".split())
@@ -437,12 +437,12 @@ _NOT_RESUMED = frozenset(
 _LEAD_CONJ = regex.compile(r"(?:But|And|So|Yet|Still|Now|Instead|Meanwhile)[^\S\n]*,?[^\S\n]+")
 # where a reported infinitive or object ends: a comma before a participle or a subordinate clause, or a dash
 _CLAUSE_END = regex.compile(
-    r",[^\S\n]+(?:\p{Ll}+ing|which|who|while|whereas|although|though|as|because|since|but|and[^\S\n]+(?:then|also))(?![\p{L}])"
-    r"|[^\S\n]+[—–][^\S\n]|[^\S\n]+--[^\S\n]|;"
+    r",[^\S\n]++(?:\p{Ll}++(?<=ing)|which|who|while|whereas|although|though|as|because|since|but|and[^\S\n]++(?:then|also))(?![\p{L}])"
+    r"|(?<![^\S\n])[^\S\n]++(?:[—–]|--)[^\S\n]|;"
 )
 _OBJECT_TAIL = regex.compile(
-    r"[^\S\n]+(?:during|(?:on|last|this)[^\S\n]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month)"
-    r"|in[^\S\n]+(?:a|an|his|her|their)[^\S\n]+(?:speech|interview|statement|tweet|letter|op-ed))(?![\p{L}])"
+    r"(?<![^\S\n])[^\S\n]++(?:during|(?:on|last|this)[^\S\n]++(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month)"
+    r"|in[^\S\n]++(?:a|an|his|her|their)[^\S\n]++(?:speech|interview|statement|tweet|letter|op-ed))(?![\p{L}])"
 )
 _INF = regex.compile(r"[^\S\n]+(?:not[^\S\n]+)?(to)[^\S\n]+(?=\p{Ll})")
 _CALL_ON = regex.compile(r"[^\S\n]+(on|upon)(?![\p{L}])")
@@ -742,7 +742,7 @@ def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequ
 
 _BE_BEFORE = regex.compile(r"(?:is|are|was|were|be|been|being|’s|'s)(?:[^\S\n]+(?:not|also|still|widely|now|generally))?[^\S\n]+\Z")
 _EXPLETIVE = regex.compile(r"(?:[Ii]t|[Tt]here)[^\S\n]+\Z")
-_APPEAR_THAT = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:though,[^\S\n]*)?(?:that|as if|as though|like)[^\S\n]+")
+_APPEAR_THAT = regex.compile(r"[^\S\n]*+,?[^\S\n]*+(?:though,[^\S\n]*+)?(?:that|as if|as though|like)[^\S\n]+")
 _APPEAR_COMPLEMENT = regex.compile(r"[^\S\n]+(?:(?:also|now|still|not)[^\S\n]+)?(?=to[^\S\n]+\p{Ll})")
 
 
@@ -818,7 +818,7 @@ _OWNER = regex.compile(
 )
 _NOMINAL_LINK = regex.compile(r"[^\S\n]+(that|to|for|of|on|about)[^\S\n]+(?=[\p{L}\p{N}\"“‘$])")
 _FINITE = regex.compile(
-    r"[^\S\n]+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|did|does|do|drew|drawn|"
+    r"(?<![^\S\n])[^\S\n]++(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|did|does|do|drew|drawn|"
     r"came|comes|remains|remained|seems|seemed)(?![\p{L}])|,"
 )
 
