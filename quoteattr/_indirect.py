@@ -47,7 +47,7 @@ _TELL = frozenset("tell tells told telling inform informs informed informing ass
                   "notified urge urged ask asks asked".split())
 _OBJECT = regex.compile(
     r"[^\S\n]+(?:him|her|them|me|us|you|reporters|journalists|lawmakers|supporters|voters|investigators"
-    r"|(?:the|a|an|his|her|their)[^\S\n]+[\p{L}'’-]+(?:[^\S\n]+[\p{Lu}][\p{L}'’-]+){0,3}"
+    r"|(?:the|a|an|his|her|their|its|our|my|your)[^\S\n]+[\p{L}'’-]+(?:[^\S\n]+[\p{Lu}][\p{L}'’-]+){0,3}"
     r"|\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,3})(?![\p{L}])"
 )
 _THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\n])?that[^\S\n]+")
@@ -516,7 +516,7 @@ def _lead_np(text: str, lo: Optional[int], hi: int) -> Optional[Span2]:
             toks = toks[:i]  # "two speechwriters implored …": the verb ends the noun phrase
             sp = (sp[0], toks[-1].end)
             break
-    if toks and toks[0].word[:1].isupper():
+    if toks and toks[0].word[:1].isupper() and toks[0].word.lower() not in _lexicons.first_field("determiners"):
         end = toks[0].end
         for t in toks[1:]:
             if not (t.word[:1].isupper() or t.word in ("of", "the", "and", "&", "-")):
@@ -628,11 +628,11 @@ def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         on = _CALL_ON.match(text, ve, se)
         if on is None or not form.startswith("call"):
             return None
-        pos = on.end()
+        pos = on_end = on.end()
         lemma = "urge"
         call_on = True
-    if _PREV_WORD.search(text, max(ss, vs - 30), vs) is not None and \
-            _PREV_WORD.search(text, max(ss, vs - 30), vs).group(1).lower() in _BE and form.endswith("ed"):
+    prev = _PREV_WORD.search(text, max(ss, vs - 30), vs)
+    if prev is not None and prev.group(1).lower() in _BE and form.endswith("ed"):
         return None  # "was asked to": a passive, the subject did not ask
     if lemma in _OBJECT_CONTROL:
         obj = _OBJECT.match(text, pos, se)
@@ -646,7 +646,7 @@ def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     sp = _subject(text, layout, vs, ss)
     if sp is None:
         return None
-    cs = pos if call_on else inf.start(1)
+    cs = on_end if call_on else inf.start(1)
     cs, ce = _trim(text, cs, _clause_end(text, inf.start(1), se))
     if ce - cs < 8 or " " not in text[cs:ce]:
         return None
@@ -813,7 +813,7 @@ def _label(text: str, lab: "regex.Match[str]", pe: int, quote_spans: Sequence[Sp
 
 _OWNER = regex.compile(
     r"(?:(?<![\p{L}])(his|her|their|its|our|my|His|Her|Their|Its|Our|My)"
-    r"|(\p{Lu}[\p{L}.-]*(?:[^\S\n]+\p{Lu}[\p{L}.-]*){0,3})['’]s)"
+    r"|(\p{Lu}[\p{L}.-]*(?:[^\S\n]+\p{Lu}[\p{L}.-]*){0,3}|(?:the|The)[^\S\n]+\p{Ll}[\p{L}-]*)['’]s)"
     r"(?:[^\S\n]+(?:\p{Ll}[\p{Ll}-]*|\p{Lu}[\p{L}-]*)){0,2}[^\S\n]+\Z"
 )
 _NOMINAL_LINK = regex.compile(r"[^\S\n]+(that|to|for|of|on|about)[^\S\n]+(?=[\p{L}\p{N}\"“‘$])")
