@@ -155,7 +155,8 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     return None
 
 
-_CLAUSE_TAIL = regex.compile(r"[^.!?;\"“”\n]{1,200}?(?=[^\S\n]*[.!?;]|[^\S\n]*\Z)")
+# the white space before the clause's end is looked through once, from its start: linear on runs of spaces
+_CLAUSE_TAIL = regex.compile(r"[^.!?;\"“”\n]{1,200}?(?=(?<![^\S\n])[^\S\n]*+(?:[.!?;]|\Z)|[.!?;]|\Z)")
 _COORDINATED = regex.compile(r"(?:\band|\bbut)(?:[^\S\n]+(?:did|also|then|later|has|had|would|will))*[^\S\n]*\Z")
 _INVERTED_END = regex.compile(r"(?:[^\S\n]++\p{Ll}+ly)?[^\S\n]*+(?:[,:;.\N{EM DASH}]|--)?[^\S\n]*\Z")
 _SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}])(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(?![\p{L}'’])")
