@@ -1,16 +1,26 @@
 """Stage 4c: reported speech without quotation marks, and mixed quotations.
 
-Rules (ids in ``docs/rules.md``), tried for every speech or belief verb outside
-quotations:
+Rules (ids in ``docs/rules.md``):
 
-- ``indirect.that``:      X said (that) …; X told reporters (on Monday) that …
-- ``indirect.tag-after``: …, X said. / …, said X.
-- ``indirect.according``: according to X, … / …, according to X.
+- ``indirect.according``:     according to X, … / …, according to X.
+- ``indirect.relative``:      … what the senators said was … (two parts: "what", "was …").
+- ``indirect.that``:          X said (that) …; X told reporters (on Monday) that …; I think he …
+- ``indirect.question``:      X asked whether …; Asked whether …, X said …
+- ``indirect.parenthetical``: A, X said, B (two parts).
+- ``indirect.tag-after``:     …, X said. / …, said X.
+- ``indirect.infinitival``:   X plans to …; X urged Y to …; X called on Y to …
+- ``indirect.object``:        X criticized the plan; X called for a recount.
+- ``indirect.label``:         NAME: … at the start of a paragraph (transcripts, headlines).
+- ``indirect.nominal``:       his claim that …; the mayor's call for …
+- ``indirect.appearance``:    X seems / is expected to … (no speaker); it appears that …
 
 The content is the reported clause: after the verb (and its object for "tell"-type
-verbs, and "that"), to the end of the sentence; or from the sentence start to the
-comma before a trailing tag. A content holding a quoted fragment is kind "mixed".
-Belief verbs ("believes", "found", "shows") need a clear clause ("that …").
+verbs, and "that"), to the end of the sentence or clause; or from the sentence start to
+the comma before a trailing tag. A content holding a quoted fragment is kind "mixed".
+Belief verbs ("believes", "found", "shows") need a clear clause. The speaker is the
+verb's subject, or failing that the subject of the sentence (participles, coordinated
+verbs), a name in apposition or the clause's first noun phrase (``_subject``). In
+fiction only the clause rules run (that, question, parenthetical, tag-after, according).
 """
 
 from __future__ import annotations
