@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Dict, FrozenSet, Iterator, Optional, Tuple
+from typing import Dict, FrozenSet, Iterator, List, Optional, Tuple
 
 import regex
 
@@ -164,6 +164,30 @@ def _report_noun_set() -> FrozenSet[str]:
 def report_nouns(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[WordMatch]:
     """Every noun of saying, thinking or intending ("claim", "plan", "call") in ``text[lo:hi]``."""
     return _words(text, lo, len(text) if hi is None else hi, _report_noun_set())
+
+
+def reporting_words(text: str) -> Tuple[List[WordMatch], List[WordMatch], List[WordMatch], List[WordMatch]]:
+    """In one pass over ``text``: the speech or belief verbs, the intention, stance and phrasal
+    verbs, the report nouns and the appearance verbs (a word may be in several)."""
+    speech, reported, nouns, appear = _speech_set(), _reported_set(), _report_noun_set(), _appearance_set()
+    every = _every_set()
+    out: Tuple[List[WordMatch], List[WordMatch], List[WordMatch], List[WordMatch]] = ([], [], [], [])
+    for w in _words(text, 0, len(text), every):
+        word = w.group()
+        if word in speech:
+            out[0].append(w)
+        if word in reported:
+            out[1].append(w)
+        if word in nouns:
+            out[2].append(w)
+        if word in appear:
+            out[3].append(w)
+    return out
+
+
+@functools.lru_cache(maxsize=None)
+def _every_set() -> FrozenSet[str]:
+    return _speech_set() | _reported_set() | _report_noun_set() | _appearance_set()
 
 
 def tag_verb_at(text: str, pos: int, hi: int) -> Optional[WordMatch]:

@@ -26,6 +26,7 @@ fiction only the clause rules run (that, question, parenthetical, tag-after, acc
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Iterator, List, Optional, Sequence, Tuple
 
 import attrs
@@ -100,11 +101,23 @@ _NOUN_BEFORE = frozenset("the a an this that these those his her its their our m
                          "such whose".split())
 
 
+@functools.lru_cache(maxsize=4096)
+def _subject_before(text: str, end: int, lo: int) -> Optional[Span2]:
+    """``_mentions.subject_before``, asked once per place: several rules ask for the same subject.
+    (The text's hash is computed once per string, so the key costs nothing; ``find`` clears it.)"""
+    return _mentions.subject_before(text, end, lo)
+
+
+@functools.lru_cache(maxsize=4096)
+def _np_after(text: str, start: int, hi: int) -> Optional[Span2]:
+    return _mentions.np_after(text, start, hi)
+
+
 def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     """A speech form used as a verb: not a capitalised word inside a name, not "the report"."""
     vs, ve = m.span()
     word = m.group()
-    ss, _ = layout.sentence(vs)
+    ss = layout.sentence(vs)[0] if word[0].isupper() else -1
     if word[0].isupper() and vs != ss and not _HEADLINE_TAG.match(text, ve, min(len(text), ve + 3)):
         return False  # "State Department", "Washington Post" (but "…, Lindsey Graham Says.")
     nxt = _NEXT_VERB.match(text, ve, min(len(text), ve + 30))
@@ -119,7 +132,7 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     if word.lower() in _cues.NOUN_FORMS and not (nxt is not None and nxt.group(1) == "that"):
         if prev is not None:
             pw = prev.group(1)
-            if pw.lower() in _NOUN_BEFORE or pw.endswith(("'s", "’s")) or (pw[0].isupper() and prev.start(1) != ss):
+            if pw.lower() in _NOUN_BEFORE or pw.endswith(("'s", "’s")) or (pw[0].isupper() and prev.start(1) != layout.sentence(vs)[0]):
                 return False
     return True
 
@@ -127,7 +140,7 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
 def _first_subject(text: str, ss: int, hi: int) -> Optional[Span2]:
     """The subject of the first reporting verb of the sentence before ``hi``."""
     for m in _cues.speech_verbs(text, ss, hi):
-        sp = _mentions.subject_before(text, m.start(), ss)
+        sp = _subject_before(text, m.start(), ss)
         if sp is not None:
             return sp
     return None
@@ -191,7 +204,8 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         found = _relative(text, layout, rel, quote_spans)
         if found is not None:
             add(found)
-    for verb in _cues.speech_verbs(text):
+    speech_words, reported_words, noun_words, appear_words = _cues.reporting_words(text)
+    for verb in speech_words:
         vs = verb.start()
         if blocked.covers(vs) or taken.covers(vs) or not _is_verb(text, layout, verb):
             continue
@@ -203,7 +217,7 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
                  or _tag_after(text, layout, verb, quote_spans))
         if found is not None:
             add(found)
-    for verb in _cues.reported_verbs(text) if news else ():
+    for verb in reported_words if news else ():
         vs = verb.start()
         if blocked.covers(vs) or taken.covers(vs) or not _is_verb(text, layout, verb):
             continue
@@ -217,14 +231,14 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         found = _label(text, lab, pe, quote_spans)
         if found is not None:
             add(found)
-    for noun in _cues.report_nouns(text) if news else ():
+    for noun in noun_words if news else ():
         vs = noun.start()
         if blocked.covers(vs) or taken.covers(vs):
             continue
         found = _nominal(text, layout, noun, quote_spans)
         if found is not None:
             add(found)
-    for verb in _cues.appearance_verbs(text) if news else ():
+    for verb in appear_words if news else ():
         vs = verb.start()
         if blocked.covers(vs) or taken.covers(vs):
             continue
@@ -232,6 +246,9 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         if found is not None:
             add(found)
     out.sort(key=lambda r: r.parts[0])
+    _subject_before.cache_clear()
+    _lead_np.cache_clear()
+    _np_after.cache_clear()
     return out
 
 
@@ -306,9 +323,6 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     """X said (that) …"""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
-    sp = _subject(text, layout, vs, ss)
-    if sp is None:
-        return None
     pos = ve
     form = m.group().lower()
     if form in _TELL:
@@ -334,6 +348,9 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
             return None
         cstart = cl.end()
         conf = 0.65
+    sp = _subject(text, layout, vs, ss)
+    if sp is None:
+        return None
     end = se
     nxt = _AND_VERB.search(text, cstart, min(se, cstart + 2000))  # bounded: linear in one endless sentence
     if nxt is not None:
@@ -384,13 +401,13 @@ def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seq
     if b > ss and text[b - 1] == ",":
         # inverted: "…, said the spokesman."
         comma = b - 1
-        sp = _mentions.np_after(text, ve + 1 if text[ve : ve + 1] == " " else ve, se)
+        sp = _np_after(text, ve + 1 if text[ve : ve + 1] == " " else ve, se)
         if sp is None or _TAIL.match(text, sp[1], se) is None and _TAIL.match(text, ve, se) is None:
             return None
     else:
         if _TAIL.match(text, ve, se) is None:
             return None
-        sp = _mentions.subject_before(text, vs, ss)
+        sp = _subject_before(text, vs, ss)
         if sp is not None:
             c = sp[0]
             while c > ss and text[c - 1] in " \t":
@@ -482,12 +499,12 @@ def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
 
 
 def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
-    first = _mentions.subject_before(text, vs, ss)
+    first = _subject_before(text, vs, ss)
     if first is None or text[first[0]:first[1]] not in _TIME_WORDS:
         yield first
     adv = _ADVERBIAL_BEFORE.search(text, max(ss, vs - 60), vs)
     if adv is not None and adv.start() > ss:
-        yield _mentions.subject_before(text, adv.start(), ss)  # "the court this month rejected …"
+        yield _subject_before(text, adv.start(), ss)  # "the court this month rejected …"
     q = _QUANTIFIER_BEFORE.search(text, max(ss, vs - 12), vs)
     if q is not None:
         yield q.span(1)  # "Some believe …"
@@ -496,13 +513,13 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
         yield _lead_np(text, _clause_start(text, ss, vs), vs)  # "X supported A for years, and said B"
     rel = _WHO.search(text, max(ss, vs - 12), vs)
     if rel is not None:
-        yield _mentions.subject_before(text, rel.start(), ss)  # "an architect who said …"
+        yield _subject_before(text, rel.start(), ss)  # "an architect who said …"
     comma = _PARTICIPLE.search(text, max(ss, vs - 3), vs)
     if comma is not None:
         if text[vs:vs + 30].split(" ", 1)[0].endswith("ing"):
             yield _lead_np(text, _clause_start(text, ss, vs), vs)  # "X mocked the claim, saying …"
             return
-        app = _mentions.subject_before(text, comma.start(), ss)
+        app = _subject_before(text, comma.start(), ss)
         if app is not None and _COMMA_BEFORE.search(text, max(ss, app[0] - 3), app[0]):
             yield app  # "A lawyer for them, Dana Cole, said …"
     lo = _clause_start(text, ss, vs)
@@ -511,11 +528,12 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
         yield cand  # "RT and its defenders say …", "Those close to him say …"
 
 
+@functools.lru_cache(maxsize=4096)
 def _lead_np(text: str, lo: Optional[int], hi: int) -> Optional[Span2]:
     """The noun phrase at ``lo``; a name stops at its last capitalised word."""
     if lo is None:
         return None
-    sp = _mentions.np_after(text, lo, hi)
+    sp = _np_after(text, lo, hi)
     if sp is None or sp[1] > hi:
         return None
     toks = _mentions.tokens(text, sp[0], sp[1])
@@ -548,7 +566,8 @@ _LOOSE_GAP = regex.compile(
 
 
 def _clause_start(text: str, ss: int, hi: int) -> Optional[int]:
-    toks = _mentions.tokens(text, ss, min(hi, ss + 300))
+    """Where the clause of a verb before ``hi`` starts: after a leading adverbial phrase."""
+    toks = _mentions.tokens(text, ss, min(hi, ss + 120))
     if not toks:
         return None
     lo = ss
@@ -586,10 +605,12 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
         b -= 1
     if b > ss and text[b - 1] == ",":
         comma = b - 1  # "A, said the spokesman, B"
-        sp = _mentions.np_after(text, ve + 1 if text[ve : ve + 1] == " " else ve, se)
+        sp = _np_after(text, ve + 1 if text[ve : ve + 1] == " " else ve, se)
         after = sp[1] if sp is not None else ve
     else:
-        sp = _mentions.subject_before(text, vs, ss)
+        if _PAREN_AFTER.match(text, ve, se) is None:
+            return None  # cheap test first: no comma resuming the content
+        sp = _subject_before(text, vs, ss)
         if sp is None:
             return None
         c = sp[0]
@@ -776,7 +797,7 @@ def _appearance(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Se
             return None
         return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), None, (cue_start, ve), 0.5,
                            "indirect.appearance")
-    subj = _mentions.subject_before(text, cue_start, ss)
+    subj = _subject_before(text, cue_start, ss)
     comp = _APPEAR_COMPLEMENT.match(text, ve, se)
     if subj is None or comp is None:
         return None
