@@ -62,6 +62,12 @@ _OBJECT = regex.compile(
     r"|\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,3})(?![\p{L}])"
 )
 _THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\n])?that[^\S\n]+")
+# a short time or setting phrase between a verb and a clause that starts like one
+_SHORT_FILLER = regex.compile(
+    r"[^\S\n]+(?:for|on|in|at|last|this|earlier)[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?\p{L}+"
+    r"(?:[^\S\n]+(?:morning|afternoon|evening|night|interview|statement))?"
+    r"(?=[^\S\n]+(?:he|she|they|it|we|I|the|his|her|their|there|this|its)[^\S\n])"
+)
 _HEADLINE_TAG = regex.compile(r"[^\S\n]*(?:[.:]|\n|\Z)")
 _WHO = regex.compile(r",?[^\S\n]*(?<![\p{L}])who[^\S\n]+(?:\p{Ll}+[^\S\n]+)?\Z")
 _TO = regex.compile(r"[^\S\n]+to(?![\p{L}])")
@@ -275,7 +281,7 @@ def _sentence(layout: Layout, pos: int) -> Tuple[int, int]:
 
 # a time phrase or adverb between a subject and its verb
 _ADVERBIAL_BEFORE = regex.compile(
-    r"(?<![^\S\n])(?:[^\S\n]++(?:(?:on|last|this|next|earlier|later)[^\S\n]++\p{L}+|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"(?<![^\S\n])(?:[^\S\n]++(?:(?:on|last|this|next|earlier|later)[^\S\n]++\p{L}+(?:[^\S\n]++(?:morning|afternoon|evening|night))?|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|yesterday|today|recently|also|then|later|again|repeatedly|publicly|privately|previously|often|"
     r"already|still|just|now|once|twice|long|quickly|immediately|initially|originally|ultimately|eventually))+[^\S\n]++\Z"
 )
@@ -285,6 +291,16 @@ _QUANTIFIER_BEFORE = regex.compile(
     r"(?<![\p{L}])((?i:some|many|most|others|few|several|both|everyone|everybody|nobody|someone|somebody))"
     r"(?:[^\S\n]+(?:also|still|now|even))?[^\S\n]+\Z"
 )
+# a share of people, as poll reports give it: "26%", "about half of Democratic voters", "4 in 10"
+_SHARE = (
+    r"(?:(?i:about|nearly|almost|roughly|over|more than|fewer than|less than|just|only|some)[^\S\n]+)?"
+    r"(?:\d[\d.,]*+[^\S\n]*+(?:%|percent)|\d++[^\S\n]+(?:in|of|out of)[^\S\n]+\d++|(?:[Aa]|[Oo]ne|[Tt]wo)[^\S\n]+(?:third|quarter|fifth)s?"
+    r"|[Hh]alf|[Aa][^\S\n]+majority|[Mm]ajorities|[Aa][^\S\n]+plurality|[Tt]hose[^\S\n]+(?:surveyed|polled|questioned|asked))"
+)
+_SHARE_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{N}])" + _SHARE + r"(?:[^\S\n]+of[^\S\n]+[^,.;:!?\n\"“”]{1,60}?)?[^\S\n]+(?:also[^\S\n]+)?\Z"
+)
+_SHARE_START = regex.compile(_SHARE)
 _TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
                         "July August September October November December Today Yesterday".split())
 
@@ -340,8 +356,10 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
             return None  # "found the keys"; but "thinks he will win"
         if _cues.lemma_of().get(form) not in _BARE_CLAUSE:
             return None
-        filler = _FILLER_START.match(text, pos, se)
-        if filler is not None:
+        short = _SHORT_FILLER.match(text, pos, se)
+        if short is not None:
+            pos = short.end()  # "has said for weeks he is …", "said on Monday the talks …"
+        elif _FILLER_START.match(text, pos, se) is not None:
             return None
         cl = _CLAUSE_START.match(text, pos, se)
         if cl is None or _NOT_CLAUSE.match(text, pos, se):
@@ -493,7 +511,7 @@ def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
     relative "who", a name in apposition, for a participle after a comma the subject of the
     sentence, or the first noun phrase of the clause when only noun-phrase words stand between."""
     for sp in _subjects(text, vs, ss):
-        if sp is not None and _speaker_ok(text, sp):
+        if sp is not None and (_speaker_ok(text, sp) or _SHARE_START.match(text, sp[0], sp[1])):
             return sp
     return None
 
@@ -508,6 +526,9 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     q = _QUANTIFIER_BEFORE.search(text, max(ss, vs - 12), vs)
     if q is not None:
         yield q.span(1)  # "Some believe …"
+    q = _SHARE_BEFORE.search(text, max(ss, vs - 100), vs)
+    if q is not None:
+        yield _trim(text, q.start(), vs)  # "26% say …", "about half of GOP voters said …"
     if _COORDINATED.search(text, max(ss, vs - 80), vs):
         yield _first_subject(text, ss, vs)  # "X says A and said B"
         yield _lead_np(text, _clause_start(text, ss, vs), vs)  # "X supported A for years, and said B"
@@ -524,7 +545,7 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
             yield app  # "A lawyer for them, Dana Cole, said …"
     lo = _clause_start(text, ss, vs)
     cand = _lead_np(text, lo, vs)
-    if cand is not None and vs - cand[1] <= 40 and _LOOSE_GAP.fullmatch(text, cand[1], vs):
+    if cand is not None and vs - cand[1] <= 70 and _LOOSE_GAP.fullmatch(text, cand[1], vs):
         yield cand  # "RT and its defenders say …", "Those close to him say …"
 
 
@@ -561,7 +582,7 @@ _COMMA_BEFORE = regex.compile(r",[^\S\n]*\Z")
 # between a clause's first noun phrase and its verb: more noun-phrase words, no punctuation or clause
 _LOOSE_GAP = regex.compile(
     r"(?:[^\S\n]+(?!(?:that|which|who|when|while|if|because|as|after|before|is|was|are|were|has|have|had)(?![\p{L}]))"
-    r"[\p{L}\p{N}'’.-]+){0,6}[^\S\n]+"
+    r"[\p{L}\p{N}'’.-]+){0,10}[^\S\n]+"
 )
 
 
