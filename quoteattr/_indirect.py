@@ -318,7 +318,7 @@ def _speaker_ok(text: str, sp: Span2) -> bool:
     return _mentions.is_speaker_like(m)
 
 
-_SPEAKER_LISTS = ("person_words", "titles", "anonymous_words", "organization_words", "media_words")
+_SPEAKER_LISTS = ("person_words", "titles", "anonymous_words", "organization_words", "media_words", "document_words")
 
 
 def _plural_speaker(head: str) -> bool:
