@@ -858,7 +858,7 @@ def _label(text: str, lab: "regex.Match[str]", pe: int, quote_spans: Sequence[Sp
     cs, ce = _trim(text, lab.end(), pe)
     if ce - cs < 8 or " " not in text[cs:ce]:
         return None
-    conf = 0.6
+    conf = 0.5
     return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), (ls, le), (le, le + 1), conf,
                        "indirect.label")
 
