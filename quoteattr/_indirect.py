@@ -495,6 +495,7 @@ _LEAD_ADVERBIAL = frozenset(
     "on in at after before during last this earlier later yesterday today tonight when while as since though "
     "although if asked speaking meanwhile still but and so yet".split()
 )
+_QUOTED_COMMA = regex.compile(r"[\"”’]")
 _TIME_START = frozenset("last this next yesterday today tonight earlier later".split())
 _PAST = frozenset("sought".split())
 _OBJECT_NOT_START = frozenset(
@@ -737,6 +738,9 @@ def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequen
     tail = _OBJECT_TAIL.search(text, cs, min(end, cs + 2000))
     if tail is not None:
         end = tail.start()
+    comma = text.find(",", cs, end)
+    if comma >= 0 and not _QUOTED_COMMA.match(text, comma + 1, end):
+        end = comma  # a noun phrase ends at its first comma ("Russia's invasion of Ukraine, including …")
     cs, ce = _trim(text, cs, end)
     if ce - cs < 3:
         return None
