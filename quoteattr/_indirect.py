@@ -484,6 +484,7 @@ _CLAUSE_END = regex.compile(
 )
 _OBJECT_TAIL = regex.compile(
     r"(?<![^\S\n])[^\S\n]++(?:during|(?:on|last|this)[^\S\n]++(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month)"
+    r"|after|before|while|when|amid|following"
     r"|in[^\S\n]++(?:a|an|his|her|their)[^\S\n]++(?:speech|interview|statement|tweet|letter|op-ed))(?![\p{L}])"
 )
 _INF = regex.compile(r"[^\S\n]+(?:not[^\S\n]+)?(to)[^\S\n]+(?=\p{Ll})")
