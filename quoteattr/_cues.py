@@ -6,7 +6,8 @@ Cue words come from ``data/speech_verbs.txt`` (speech acts), ``data/tag_verbs.tx
 ``data/stance_verbs.txt`` (stance through a noun-phrase object) and
 ``data/phrasal_cues.txt`` (the same through a particle: "called for") and
 ``data/appearance_verbs.txt`` (judgments without a holder: "seems to"); nouns of
-saying come from ``data/report_nouns.txt`` ("his claim that"). The
+saying come from ``data/report_nouns.txt`` ("his claim that"), adjectives of stance from
+``data/stance_adjectives.txt`` ("is confident that"). The
 patterns are compiled once, from the word lists, as alternations of literal words.
 """
 
@@ -166,28 +167,31 @@ def report_nouns(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[W
     return _words(text, lo, len(text) if hi is None else hi, _report_noun_set())
 
 
-def reporting_words(text: str) -> Tuple[List[WordMatch], List[WordMatch], List[WordMatch], List[WordMatch]]:
+Words = List[WordMatch]
+
+
+def reporting_words(text: str) -> Tuple[Words, Words, Words, Words, Words]:
     """In one pass over ``text``: the speech or belief verbs, the intention, stance and phrasal
-    verbs, the report nouns and the appearance verbs (a word may be in several)."""
-    speech, reported, nouns, appear = _speech_set(), _reported_set(), _report_noun_set(), _appearance_set()
-    every = _every_set()
-    out: Tuple[List[WordMatch], List[WordMatch], List[WordMatch], List[WordMatch]] = ([], [], [], [])
-    for w in _words(text, 0, len(text), every):
+    verbs, the report nouns, the appearance verbs and the stance adjectives (a word may be in
+    several)."""
+    sets = (_speech_set(), _reported_set(), _report_noun_set(), _appearance_set(), _adjective_set())
+    out: Tuple[Words, Words, Words, Words, Words] = ([], [], [], [], [])
+    for w in _words(text, 0, len(text), _every_set()):
         word = w.group()
-        if word in speech:
-            out[0].append(w)
-        if word in reported:
-            out[1].append(w)
-        if word in nouns:
-            out[2].append(w)
-        if word in appear:
-            out[3].append(w)
+        for found, forms in zip(out, sets):
+            if word in forms:
+                found.append(w)
     return out
 
 
 @functools.lru_cache(maxsize=None)
+def _adjective_set() -> FrozenSet[str]:
+    return _lexicons.words("stance_adjectives")
+
+
+@functools.lru_cache(maxsize=None)
 def _every_set() -> FrozenSet[str]:
-    return _speech_set() | _reported_set() | _report_noun_set() | _appearance_set()
+    return _speech_set() | _reported_set() | _report_noun_set() | _appearance_set() | _adjective_set()
 
 
 def tag_verb_at(text: str, pos: int, hi: int) -> Optional[WordMatch]:

@@ -210,7 +210,7 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         found = _relative(text, layout, rel, quote_spans)
         if found is not None:
             add(found)
-    speech_words, reported_words, noun_words, appear_words = _cues.reporting_words(text)
+    speech_words, reported_words, noun_words, appear_words, adjective_words = _cues.reporting_words(text)
     for verb in speech_words:
         vs = verb.start()
         if blocked.covers(vs) or taken.covers(vs) or not _is_verb(text, layout, verb):
@@ -242,6 +242,13 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         if blocked.covers(vs) or taken.covers(vs):
             continue
         found = _nominal(text, layout, noun, quote_spans)
+        if found is not None:
+            add(found)
+    for adj in adjective_words if news else ():
+        vs = adj.start()
+        if blocked.covers(vs) or taken.covers(vs):
+            continue
+        found = _adjective(text, layout, adj, quote_spans)
         if found is not None:
             add(found)
     for verb in appear_words if news else ():
@@ -931,3 +938,52 @@ def _relative(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Seq
     kinds = {_kind(text, s, e, quote_spans) for s, e in parts}
     return Attribution("mixed" if "mixed" in kinds else "indirect", parts, (head[0], ce), sp, (vs, ve), 0.5,
                        "indirect.relative")
+
+
+_BE_ADJ = regex.compile(
+    r"(?<![\p{L}])(?:is|are|was|were|be|been|being|am|remain|remains|remained|grew|grown|become|became|seems|seemed|feel|feels|felt|"
+    r"’s|'s|’re|'re|’m|'m)(?:[^\S\n]++(?:not|very|so|too|also|still|increasingly|less|more|fully|deeply|now|quite|"
+    r"particularly|especially|clearly|all|both|extremely|really)){0,2}[^\S\n]++\Z"
+)
+_ADJ_LINK = regex.compile(r"[^\S\n]++(?:(that|whether|if|how|what|why|who|when)|(to)|(about|of|over|with|by))[^\S\n]++(?=[\p{L}\p{N}\"“‘$])")
+_IT_BE = regex.compile(r"(?<![\p{L}])(?:[Ii]t|[Tt]hat)[^\S\n]++\Z")
+_IMPERSONAL = frozenset("clear unclear obvious".split())
+
+
+def _adjective(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+    """X is confident that …; X is eager to …; X was worried about …; it is unclear whether …"""
+    vs, ve = m.span()
+    ss, se = _sentence(layout, vs)
+    be = _BE_ADJ.search(text, max(ss, vs - 60), vs)
+    link = _ADJ_LINK.match(text, ve, se)
+    if be is None or link is None:
+        return None
+    word = m.group()
+    if word in _IMPERSONAL or _IT_BE.search(text, max(ss, be.start() - 6), be.start()):
+        if not (word in _IMPERSONAL and link.group(1) and _IT_BE.search(text, max(ss, be.start() - 6), be.start())):
+            return None  # "the plan is clear"; "it is eager" is no report
+        cs, ce = _trim(text, link.end() if link.group(1) == "that" else link.start(1), _clause_end(text, link.end(), se))
+        if ce - cs < 8:
+            return None
+        return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), None, (vs, ve), 0.45,
+                           "indirect.adjective")
+    sp = _subject(text, layout, be.start(), ss)
+    if sp is None:
+        return None
+    if link.group(1):
+        cs = link.end() if link.group(1) == "that" else link.start(1)
+        end = _clause_end(text, link.end(), se)
+    elif link.group(2):
+        cs = link.start(2)
+        end = _clause_end(text, cs, se)
+    else:
+        cs = link.end()
+        end = _clause_end(text, cs, se)
+        comma = text.find(",", cs, end)
+        if comma >= 0:
+            end = comma
+    cs, ce = _trim(text, cs, end)
+    if ce - cs < 3:
+        return None
+    return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), sp, (be.start(), ve), 0.5,
+                       "indirect.adjective")
