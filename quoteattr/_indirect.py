@@ -483,7 +483,7 @@ _PAREN_AFTER = regex.compile(
     r"Friday|Saturday|Sunday)(?![\p{L}])[^,.;:!?\n\"“”]{0,40}?)?[^\S\n]*,[^\S\n]*(?=[\p{L}\p{N}\"“‘'$])"
 )
 # words that start a subordinate or adverbial phrase, not the resumed content
-_NOT_RESUMED = frozenset("which who whom whose where according including".split())
+_NOT_RESUMED = frozenset("as while when which who whom whose where according including".split())
 _LEAD_CONJ = regex.compile(r"(?:But|And|So|Yet|Still|Now|Instead|Meanwhile)[^\S\n]*,?[^\S\n]+")
 # where a reported infinitive or object ends: a comma before a participle or a subordinate clause, or a dash
 _CLAUSE_END = regex.compile(
