@@ -546,6 +546,13 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     if comma is not None:
         if text[vs:vs + 30].split(" ", 1)[0].endswith("ing"):
             yield _lead_np(text, _clause_start(text, ss, vs), vs)  # "X mocked the claim, saying …"
+            # "“…,” the mayor said, adding …": the speaker of the tag before the comma
+            last = None
+            for tag in _cues.speech_verbs(text, max(ss, comma.start() - 60), comma.start()):
+                last = tag
+            if last is not None:
+                yield _subject_before(text, last.start(), max(ss, last.start() - 80))
+                yield _np_after(text, last.end() + 1, comma.start())
             return
         app = _subject_before(text, comma.start(), ss)
         if app is not None and _COMMA_BEFORE.search(text, max(ss, app[0] - 3), app[0]):
