@@ -499,6 +499,7 @@ _INF = regex.compile(r"[^\S\n]+(?:not[^\S\n]+)?(to)[^\S\n]+(?=\p{Ll})")
 _CALL_ON = regex.compile(r"[^\S\n]+(on|upon)(?![\p{L}])")
 _PARTICLE = regex.compile(r"[^\S\n]+(\p{Ll}+)(?![\p{L}])")
 _BE = frozenset("is are was were be been being am 's ’s".split())
+_EXPECT_OBJECT = frozenset("expect want prefer like wish".split())
 _OBJECT_CONTROL = frozenset("urge encourage implore ask warn invite".split())
 _LEAD_ADVERBIAL = frozenset(
     "on in at after before during last this earlier later yesterday today tonight when while as since though "
@@ -705,14 +706,20 @@ def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         if obj is not None:
             pos = obj.end()
     inf = _INF.match(text, pos, se)
+    subject_of_inf = None
     if call_on:
         inf = _INF.search(text, pos, min(se, pos + 60))  # "called on fellow Republicans to …": the object is part of it
+    elif inf is None and lemma in _EXPECT_OBJECT:
+        obj = _OBJECT.match(text, pos, se)
+        if obj is not None:
+            inf = _INF.match(text, obj.end(), se)
+            subject_of_inf = _trim(text, pos, obj.end())[0]  # "expect Clinton to win": Clinton winning is expected
     if inf is None:
         return None
     sp = _subject(text, layout, vs, ss)
     if sp is None:
         return None
-    cs = on_end if call_on else inf.start(1)
+    cs = on_end if call_on else subject_of_inf if subject_of_inf is not None else inf.start(1)
     cs, ce = _trim(text, cs, _clause_end(text, inf.start(1), se))
     if ce - cs < 8 or " " not in text[cs:ce]:
         return None
