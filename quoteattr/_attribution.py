@@ -24,7 +24,7 @@ import bisect
 from typing import List, Optional, Tuple
 
 import attrs
-import regex
+from . import _lazyregex as regex
 
 from . import _cues, _lexicons, _mentions
 from ._layout import Layout

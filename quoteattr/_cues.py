@@ -11,7 +11,7 @@ import functools
 import re
 from typing import Dict, FrozenSet, Iterator, Optional, Tuple
 
-import regex
+from . import _lazyregex as regex
 
 from . import _lexicons
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import List
 
-import regex
+from . import _lazyregex as regex
 
 from ._layout import Layout
 from ._marks import Quotation

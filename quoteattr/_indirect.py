@@ -19,7 +19,7 @@ import bisect
 from typing import List, Optional, Sequence, Tuple
 
 import attrs
-import regex
+from . import _lazyregex as regex
 
 from . import _cues, _mentions
 from ._attribution import Attribution, Span2

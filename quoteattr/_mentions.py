@@ -14,7 +14,7 @@ import functools
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import attrs
-import regex
+from . import _lazyregex as regex
 
 from . import _lexicons
 

@@ -18,7 +18,7 @@ import bisect
 import math
 from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
-import regex
+from . import _lazyregex as regex
 
 from . import _lexicons, _mentions
 from ._attribution import Attribution
