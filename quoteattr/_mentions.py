@@ -88,9 +88,53 @@ def _stop(word: str) -> bool:
     return lw in _lexicons.words("function_words") or not word[:1].isalnum()
 
 
+class _Watched(List[Token]):
+    """Tokens of a window cut short, remembering the lowest and highest index read.
+
+    ``subject_before`` and ``np_after`` look at a few words next to a cue but were
+    given a window of 200-300 characters. They first run on a short window that ends
+    (or starts) at a space, where the tokens are those of the long window, and fall
+    back to the long one when they read near the cut: then the answer is the same."""
+
+    __slots__ = ("low", "high")
+
+    def __init__(self, toks: List[Token]) -> None:
+        super().__init__(toks)
+        self.low = len(toks)
+        self.high = -1
+
+    def __getitem__(self, i: int) -> Token:  # type: ignore[override]
+        if i < 0:
+            i += len(self)
+        if i < self.low:
+            self.low = i
+        if i > self.high:
+            self.high = i
+        return list.__getitem__(self, i)
+
+
+# The short windows tried first, in characters; a reading this close to a cut (in
+# tokens) means the cut might matter.
+_SHORT_BACK = 90
+_SHORT_AHEAD = 60
+_MARGIN = 4
+
+
 def subject_before(text: str, end: int, lo: int) -> Optional[Tuple[int, int]]:
     """The noun phrase that is the subject of a verb starting at ``end`` (not before ``lo``)."""
-    toks = tokens(text, max(lo, end - 300), end)
+    start = max(lo, end - 300)
+    if end - start > _SHORT_BACK:
+        # no token holds a space, so the tokens after one are the long window's last ones
+        cut = text.find(" ", end - _SHORT_BACK, end)
+        if cut > start:
+            short = _Watched(tokens(text, cut, end))
+            got = _subject_in(short)
+            if short.low >= _MARGIN:
+                return got
+    return _subject_in(tokens(text, start, end))
+
+
+def _subject_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     i = len(toks) - 1
     skipped = 0
     while i >= 0 and skipped < 3 and toks[i].word.lower() not in PRONOUNS and _is_aux(toks[i].word):
@@ -183,7 +227,19 @@ def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
 
 def np_after(text: str, start: int, hi: int) -> Optional[Tuple[int, int]]:
     """The noun phrase right after a verb ending at ``start``: "said the old man"."""
-    toks = tokens(text, start, min(hi, start + 200))
+    end = min(hi, start + 200)
+    if end - start > _SHORT_AHEAD:
+        # no token holds a space, so the tokens before one are the long window's first ones
+        cut = text.rfind(" ", start, start + _SHORT_AHEAD)
+        if cut > start:
+            short = _Watched(tokens(text, start, cut))
+            got = _np_after_in(short)
+            if 0 <= short.high <= len(short) - _MARGIN:
+                return got
+    return _np_after_in(tokens(text, start, end))
+
+
+def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     if not toks:
         return None
     first = toks[0].word
