@@ -537,11 +537,10 @@ _CAP_WORD = regex.compile(r"(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{Ll}\p{M}'’\-]*")
 def name_index(text: str) -> FrozenSet[str]:
     """Capitalised words the text uses as names: seen in mid-sentence, or more than once
     at the start of a sentence without being a common word there ("Mara set down…")."""
-    mid = {m.group(1) for m in _MID_SENTENCE_CAP.finditer(text)}
+    mid = set(_MID_SENTENCE_CAP.findall(text))  # the one group's text of every match
     not_names = _lexicons.words("not_names") | _lexicons.words("function_words")
     counts: Dict[str, int] = {}
-    for m in _CAP_WORD.finditer(text):
-        w = m.group()
+    for w in _CAP_WORD.findall(text):
         if w not in mid and w.lower() not in not_names:
             counts[w] = counts.get(w, 0) + 1
     return frozenset(mid | {w for w, n in counts.items() if n >= 2})
