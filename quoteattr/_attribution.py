@@ -89,6 +89,7 @@ def _skip_space(text: str, pos: int, hi: int) -> int:
 
 
 _SUBJ_VERB_WINDOW = 300
+_TAG_BREAK = regex.compile(r"[!?\n\"“”]")
 _APPOSITIVES = regex.compile(r"(?:,[^,;:!?\"“”\n]{1,120}){1,3},[^\S\n]*(?:\p{Ll}+[^\S\n]+){0,2}")
 # words a subject scan may leave out at its start ("German" in "German Chancellor X")
 _LEAD_WORDS = regex.compile(r"(?:[\p{L}\p{N}'’-]+[^\S\n]+){0,2}")
@@ -97,7 +98,8 @@ _LEAD_WORDS = regex.compile(r"(?:[\p{L}\p{N}'’-]+[^\S\n]+){0,2}")
 def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     """A subject starting at ``p`` followed by a tag verb within a short window."""
     end = min(hi, p + _SUBJ_VERB_WINDOW)
-    for m in _cues.tag_verbs(text, p, end):
+    stop = _TAG_BREAK.search(text, p, end)  # no verb after one of these is tried
+    for m in _cues.tag_verbs(text, p, end if stop is None else stop.start()):
         between = text[p : m.start()]
         if any(c in between for c in "!?\n\"“”"):
             return None

@@ -84,7 +84,7 @@ def _speech_set() -> FrozenSet[str]:
 
 
 def _words(text: str, lo: int, hi: int, forms: FrozenSet[str]) -> Iterator[WordMatch]:
-    if hi - lo < 2000 and forms.isdisjoint(_ASCII_WORD.findall(text, lo, hi)):
+    if hi - lo < 400 and forms.isdisjoint(_ASCII_WORD.findall(text, lo, hi)):
         return  # most windows hold no cue word: one C pass and a set look-up tell
     for m in _ASCII_WORD.finditer(text, lo, hi):
         word = m.group()

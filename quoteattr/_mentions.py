@@ -11,7 +11,8 @@ document, anonymous).
 from __future__ import annotations
 
 import functools
-from typing import Dict, FrozenSet, List, Optional, Tuple
+import itertools
+from typing import Dict, FrozenSet, Iterator, List, Optional, Tuple
 
 import attrs
 from . import _lazyregex as regex
@@ -56,7 +57,11 @@ class Token:
 
 def tokens(text: str, start: int, end: int) -> List[Token]:
     """Words and punctuation of ``text[start:end]``; a full stop stays on abbreviations only."""
-    out: List[Token] = []
+    return list(_iter_tokens(text, start, end))
+
+
+def _iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
+    """``tokens``, one at a time: the text is scanned only as far as they are taken."""
     abbr = _abbrevs()
     for m in _WORD.finditer(text, start, end):
         s, e = m.span()
@@ -64,11 +69,10 @@ def tokens(text: str, start: int, end: int) -> List[Token]:
         if len(w) > 1 and w.endswith(".") and w[-2] != ".":
             core = w[:-1]
             if not (core in abbr or "." in core or (len(core) == 1 and core.isupper())):
-                out.append(Token(s, e - 1, core))
-                out.append(Token(e - 1, e, "."))
+                yield Token(s, e - 1, core)
+                yield Token(e - 1, e, ".")
                 continue
-        out.append(Token(s, e, w))
-    return out
+        yield Token(s, e, w)
 
 
 def _is_cap(word: str) -> bool:
@@ -96,9 +100,10 @@ class _Watched(List[Token]):
     """Tokens of a window cut short, remembering the lowest and highest index read.
 
     ``subject_before`` and ``np_after`` look at a few words next to a cue but were
-    given a window of 200-300 characters. They first run on a short window that ends
-    (or starts) at a space, where the tokens are those of the long window, and fall
-    back to the long one when they read near the cut: then the answer is the same."""
+    given a window of 200-300 characters. They first run on the last tokens after a
+    space (where the tokens are those of the long window) or on the first few tokens,
+    and fall back to the whole window when they read near the cut: so the answer is
+    the one the whole window gives."""
 
     __slots__ = ("low", "high")
 
@@ -117,10 +122,10 @@ class _Watched(List[Token]):
         return list.__getitem__(self, i)
 
 
-# The short windows tried first, in characters; a reading this close to a cut (in
-# tokens) means the cut might matter.
+# The short windows tried first (in characters back, in tokens ahead); a reading this
+# close to a cut (in tokens) means the cut might matter.
 _SHORT_BACK = 90
-_SHORT_AHEAD = 60
+_AHEAD_TOKENS = 12
 _MARGIN = 4
 
 
@@ -267,15 +272,14 @@ def np_after(text: str, start: int, hi: int) -> Optional[Tuple[int, int]]:
 
 
 def _np_after(text: str, start: int, end: int) -> Optional[Tuple[int, int]]:
-    if end - start > _SHORT_AHEAD:
-        # no token holds a space, so the tokens before one are the long window's first ones
-        cut = text.rfind(" ", start, start + _SHORT_AHEAD)
-        if cut > start:
-            short = _Watched(tokens(text, start, cut))
-            got = _np_after_in(short)
-            if 0 <= short.high <= len(short) - _MARGIN:
-                return got
-    return _np_after_in(tokens(text, start, end))
+    # the first few tokens of the window first; the rest only when they were read near
+    # their end (or the window has no more)
+    more = _iter_tokens(text, start, end)
+    first = _Watched(list(itertools.islice(more, _AHEAD_TOKENS)))
+    got = _np_after_in(first)
+    if len(first) < _AHEAD_TOKENS or 0 <= first.high <= len(first) - _MARGIN:
+        return got
+    return _np_after_in(list(first) + list(more))
 
 
 def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:

@@ -34,3 +34,4 @@ def test_short_windows_give_the_long_windows_answers(text, a, b):
     hi = len(text)
     want = _mentions._np_after_in(_mentions.tokens(text, lo, min(hi, lo + 200)))
     assert _mentions.np_after(text, lo, hi) == want
+
