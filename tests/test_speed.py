@@ -5,7 +5,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr import _mentions
+from quoteattr import _attribution, _mentions
 
 # characters that matter to the tokeniser: letters, digits, marks, apostrophes, dots,
 # hyphens, spaces, punctuation and quotation marks
@@ -35,3 +35,20 @@ def test_short_windows_give_the_long_windows_answers(text, a, b):
     want = _mentions._np_after_in(_mentions.tokens(text, lo, min(hi, lo + 200)))
     assert _mentions.np_after(text, lo, hi) == want
 
+
+
+_CLAUSE_TAIL = regex.compile(r"[^.!?;\"“”\n]{1,200}?(?=[^\S\n]*[.!?;]|[^\S\n]*\Z)")
+_TAIL_TEXT = st.lists(st.sampled_from(list("ab .!?;\"“”\n\t\u00a0\u2003\x1c,") + [" " * 150, "x" * 120]),
+                      max_size=40).map("".join)
+
+
+@given(_TAIL_TEXT, st.integers(0, 400), st.integers(0, 400))
+def test_clause_tail_ends_where_the_pattern_did(text, a, b):
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    m = _CLAUSE_TAIL.match(text, a, b)
+    assert _attribution._clause_tail(text, a, b) == (m.end() if m else None)
+
+
+def test_horizontal_space_is_the_regex_class():
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert _attribution._HSPACE == frozenset(regex.findall(r"[^\S\n]", every))
