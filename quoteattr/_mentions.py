@@ -125,7 +125,7 @@ class _Watched(List[Token]):
 # The short windows tried first (in characters back, in tokens ahead); a reading this
 # close to a cut (in tokens) means the cut might matter.
 _SHORT_BACK = 90
-_AHEAD_TOKENS = 12
+_AHEAD_TOKENS = (6, 12)
 _MARGIN = 4
 
 
@@ -133,38 +133,45 @@ _MARGIN = 4
 # the same questions more than once (a tag tried as a tag after one quotation and as
 # the context of the next). One (text, answers) pair, replaced as a whole, so that
 # two threads working on two texts never share answers.
+# Answers found on a short window also hold for other windows around it: they are kept
+# by the verb's position, with the bound the other window must respect.
 _Answers = Dict[Tuple[int, int, int], Optional[Tuple[int, int]]]
-_memo: Tuple[str, _Answers] = ("", {})
+_Short = Dict[Tuple[int, int], Tuple[int, Optional[Tuple[int, int]]]]
+_memo: Tuple[str, _Answers, _Short] = ("", {}, {})
 
 
-def _answers(text: str) -> _Answers:
+def _known(text: str) -> Tuple[str, _Answers, _Short]:
     global _memo
     cur = _memo
     if cur[0] is not text:
-        cur = (text, {})
+        cur = (text, {}, {})
         _memo = cur
-    return cur[1]
+    return cur
 
 
 def subject_before(text: str, end: int, lo: int) -> Optional[Tuple[int, int]]:
     """The noun phrase that is the subject of a verb starting at ``end`` (not before ``lo``)."""
     start = max(lo, end - 300)
-    answers = _answers(text)
+    _, answers, short = _known(text)
     key = (0, start, end)
     if key in answers:
         return answers[key]
-    got = answers[key] = _subject_before(text, start, end)
+    got = answers[key] = _subject_before(text, start, end, short)
     return got
 
 
-def _subject_before(text: str, start: int, end: int) -> Optional[Tuple[int, int]]:
+def _subject_before(text: str, start: int, end: int, known: _Short) -> Optional[Tuple[int, int]]:
     if end - start > _SHORT_BACK:
         # no token holds a space, so the tokens after one are the long window's last ones
         cut = text.find(" ", end - _SHORT_BACK, end)
         if cut > start:
+            hit = known.get((0, end))
+            if hit is not None:
+                return hit[1]  # the same cut (it depends on ``end`` only), the same answer
             short = _Watched(tokens(text, cut, end))
             got = _subject_in(short)
             if short.low >= _MARGIN:
+                known[(0, end)] = (cut, got)
                 return got
     return _subject_in(tokens(text, start, end))
 
@@ -263,23 +270,34 @@ def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
 def np_after(text: str, start: int, hi: int) -> Optional[Tuple[int, int]]:
     """The noun phrase right after a verb ending at ``start``: "said the old man"."""
     end = min(hi, start + 200)
-    answers = _answers(text)
+    _, answers, short = _known(text)
     key = (1, start, end)
     if key in answers:
         return answers[key]
-    got = answers[key] = _np_after(text, start, end)
+    got = answers[key] = _np_after(text, start, end, short)
     return got
 
 
-def _np_after(text: str, start: int, end: int) -> Optional[Tuple[int, int]]:
-    # the first few tokens of the window first; the rest only when they were read near
-    # their end (or the window has no more)
+def _np_after(text: str, start: int, end: int, known: _Short) -> Optional[Tuple[int, int]]:
+    hit = known.get((1, start))
+    if hit is not None and end >= hit[0]:
+        return hit[1]  # a window that holds the same first tokens
+    # the first few tokens of the window first, then a few more; the rest only when they
+    # were read near their end (or the window has no more)
     more = _iter_tokens(text, start, end)
-    first = _Watched(list(itertools.islice(more, _AHEAD_TOKENS)))
-    got = _np_after_in(first)
-    if len(first) < _AHEAD_TOKENS or 0 <= first.high <= len(first) - _MARGIN:
-        return got
-    return _np_after_in(list(first) + list(more))
+    taken: List[Token] = []
+    for n in _AHEAD_TOKENS:
+        taken.extend(itertools.islice(more, n - len(taken)))
+        first = _Watched(taken)
+        got = _np_after_in(first)
+        if len(taken) < n:
+            return got  # all of the window's tokens
+        if 0 <= first.high <= n - _MARGIN:
+            # any window reaching two characters past the last of these tokens has them
+            # as its first tokens (the pattern looks at most one character past a word)
+            known[(1, start)] = (taken[-1].end + 2, got)
+            return got
+    return _np_after_in(taken + list(more))
 
 
 def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:

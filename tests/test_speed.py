@@ -24,16 +24,20 @@ def test_word_pattern_matches_as_the_plain_one(text, a, b):
 
 
 @hypothesis.settings(max_examples=300)
-@given(_TEXT, st.integers(0, 130), st.integers(0, 130))
-def test_short_windows_give_the_long_windows_answers(text, a, b):
+@given(_TEXT, st.integers(0, 130), st.integers(0, 130), st.lists(st.integers(0, 400), max_size=5))
+def test_short_windows_give_the_long_windows_answers(text, a, b, others):
     text = text * 4  # long enough for the short windows to be tried
     lo, pos = min(a, b, len(text)), min(max(a, b) * 3, len(text))
-    start = max(lo, pos - 300)
-    want = _mentions._subject_in(_mentions.tokens(text, start, pos))
-    assert _mentions.subject_before(text, pos, lo) == want
-    hi = len(text)
-    want = _mentions._np_after_in(_mentions.tokens(text, lo, min(hi, lo + 200)))
-    assert _mentions.np_after(text, lo, hi) == want
+    # the same text asked several times: answers kept from one window serve others
+    for other in [lo] + others:
+        other = min(other, pos)
+        start = max(other, pos - 300)
+        want = _mentions._subject_in(_mentions.tokens(text, start, pos))
+        assert _mentions.subject_before(text, pos, other) == want
+    for hi in [len(text)] + others:
+        hi = max(lo, min(hi, len(text)))
+        want = _mentions._np_after_in(_mentions.tokens(text, lo, min(hi, lo + 200)))
+        assert _mentions.np_after(text, lo, hi) == want
 
 
 
