@@ -89,7 +89,7 @@ def _skip_space(text: str, pos: int, hi: int) -> int:
 
 
 _SUBJ_VERB_WINDOW = 300
-_TAG_BREAK = regex.compile(r"[!?\n\"“”]")
+_TAG_BREAK = regex.compile(r"[!?\n\"“”]")  # what ends the subject scan (see the loop below)
 _APPOSITIVES = regex.compile(r"(?:,[^,;:!?\"“”\n]{1,120}){1,3},[^\S\n]*(?:\p{Ll}+[^\S\n]+){0,2}")
 # words a subject scan may leave out at its start ("German" in "German Chancellor X")
 _LEAD_WORDS = regex.compile(r"(?:[\p{L}\p{N}'’-]+[^\S\n]+){0,2}")
@@ -187,6 +187,8 @@ def _clause_tail(text: str, pos: int, hi: int) -> Optional[int]:
         if run_ok:
             return x
     return None
+
+
 _COORDINATED = regex.compile(r"(?:\band|\bbut)(?:[^\S\n]+(?:did|also|then|later|has|had|would|will))*[^\S\n]*\Z")
 _INVERTED_END = regex.compile(r"(?:[^\S\n]++\p{Ll}+ly)?[^\S\n]*+(?:[,:;.\N{EM DASH}]|--)?[^\S\n]*\Z")
 _SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}])(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(?![\p{L}'’])")
