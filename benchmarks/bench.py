@@ -21,9 +21,9 @@ Sections (``--only`` picks some):
   else a generated 12 MB file).
 - ``jobs``: the CLI with ``--jobs`` 1 and all cores on the same JSONL file.
 
-Run it from a checkout (it imports the ``quoteattr`` next to it unless one is
-installed) or with ``PYTHONPATH`` set. Figures go to stdout; ``--json FILE`` also
-writes them as JSON.
+Run it from a checkout (it imports the ``quoteattr`` next to it, even when another
+one is installed) or, outside one, with ``PYTHONPATH`` set. Figures go to stdout;
+``--json FILE`` also writes them as JSON.
 """
 
 from __future__ import annotations
@@ -43,11 +43,11 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-try:
-    import quoteattr
-except ImportError:  # a checkout that is not installed
+if (HERE.parent / "quoteattr" / "__init__.py").exists():
+    # the checkout this script is in, even when another one is installed (an editable
+    # install of another worktree would otherwise be measured instead)
     sys.path.insert(0, str(HERE.parent))
-    import quoteattr
+import quoteattr  # noqa: E402
 
 import regex  # noqa: E402
 

@@ -24,7 +24,7 @@ import bisect
 from typing import List, Optional, Tuple
 
 import attrs
-import regex
+from . import _lazyregex as regex
 
 from . import _cues, _lexicons, _mentions
 from ._layout import Layout
@@ -89,6 +89,7 @@ def _skip_space(text: str, pos: int, hi: int) -> int:
 
 
 _SUBJ_VERB_WINDOW = 300
+_TAG_BREAK = regex.compile(r"[!?\n\"“”]")  # what ends the subject scan (see the loop below)
 _APPOSITIVES = regex.compile(r"(?:,[^,;:!?\"“”\n]{1,120}){1,3},[^\S\n]*(?:\p{Ll}+[^\S\n]+){0,2}")
 # words a subject scan may leave out at its start ("German" in "German Chancellor X")
 _LEAD_WORDS = regex.compile(r"(?:[\p{L}\p{N}'’-]+[^\S\n]+){0,2}")
@@ -97,7 +98,8 @@ _LEAD_WORDS = regex.compile(r"(?:[\p{L}\p{N}'’-]+[^\S\n]+){0,2}")
 def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     """A subject starting at ``p`` followed by a tag verb within a short window."""
     end = min(hi, p + _SUBJ_VERB_WINDOW)
-    for m in _cues.tag_verbs(text, p, end):
+    stop = _TAG_BREAK.search(text, p, end)  # no verb after one of these is tried
+    for m in _cues.tag_verbs(text, p, end if stop is None else stop.start()):
         between = text[p : m.start()]
         if any(c in between for c in "!?\n\"“”"):
             return None
@@ -155,8 +157,38 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     return None
 
 
-# the white space before the clause's end is looked through once, from its start: linear on runs of spaces
-_CLAUSE_TAIL = regex.compile(r"[^.!?;\"“”\n]{1,200}?(?=(?<![^\S\n])[^\S\n]*+(?:[.!?;]|\Z)|[.!?;]|\Z)")
+# White space but a line break (the regex class [^\S\n]; tests/test_speed.py checks it).
+_HSPACE = frozenset("\t\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_NOT_CLAUSE = frozenset(".!?;\"“”\n")
+
+
+def _clause_tail(text: str, pos: int, hi: int) -> Optional[int]:
+    r"""Where a clause from ``pos`` ends: before the white space ahead of a sentence
+    mark (or of ``hi``), at most 200 characters on, with no quotation mark or line break
+    on the way; None if there is no such end. (The regex
+    ``[^.!?;"“”\n]{1,200}?(?=[^\S\n]*[.!?;]|[^\S\n]*\Z)`` matched from ``pos`` to ``hi``,
+    without its cost on long runs of spaces: its look-ahead re-read a run of spaces at
+    every step, this reads it once.)"""
+    limit = min(hi, pos + 200)
+    x = pos
+    run_end = -1  # white space from a position up to run_end leads to what run_ok says
+    run_ok = False
+    while x < limit:
+        if text[x] in _NOT_CLAUSE:
+            return None
+        x += 1
+        if x > run_end:
+            y = x
+            while y < hi and text[y] in _HSPACE:
+                y += 1
+            run_end = y
+            run_ok = y >= hi or text[y] in ".!?;"
+        if run_ok:
+            return x
+    return None
+
+
 _COORDINATED = regex.compile(r"(?:\band|\bbut)(?:[^\S\n]+(?:did|also|then|later|has|had|would|will))*[^\S\n]*\Z")
 _INVERTED_END = regex.compile(r"(?:[^\S\n]++\p{Ll}+ly)?[^\S\n]*+(?:[,:;.\N{EM DASH}]|--)?[^\S\n]*\Z")
 _SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}])(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(?![\p{L}'’])")
@@ -430,9 +462,9 @@ class Attributor:
                     # the content is the quoted fragment itself ("condemned “political violence”")
                     return Attribution("mixed", q.parts, (q.start, q.end), sp, last.span(), 0.7, "mixed.fragment")
                 # a reported clause holding the fragment runs on to the end of its sentence
-                tail = _CLAUSE_TAIL.match(text, end, send)
+                tail = _clause_tail(text, end, send)
                 if tail is not None:
-                    end = tail.end()
+                    end = tail
                 return Attribution("mixed", ((cstart, end),), (cstart, end), sp, last.span(), 0.7,
                                    "mixed.fragment")
         if scare_quotes:

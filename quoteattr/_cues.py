@@ -17,7 +17,7 @@ import functools
 import re
 from typing import Dict, FrozenSet, Iterator, List, Optional, Tuple
 
-import regex
+from . import _lazyregex as regex
 
 from . import _lexicons
 
@@ -115,6 +115,8 @@ def _speech_set() -> FrozenSet[str]:
 
 
 def _words(text: str, lo: int, hi: int, forms: FrozenSet[str]) -> Iterator[WordMatch]:
+    if hi - lo < 400 and forms.isdisjoint(_ASCII_WORD.findall(text, lo, hi)):
+        return  # most windows hold no cue word: one C pass and a set look-up tell
     for m in _ASCII_WORD.finditer(text, lo, hi):
         word = m.group()
         if word not in forms:

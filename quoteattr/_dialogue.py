@@ -27,7 +27,7 @@ import bisect
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import attrs
-import regex
+from . import _lazyregex as regex
 
 from . import _lexicons, _mentions
 from ._attribution import Attribution, Span2

@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-import regex
+from . import _lazyregex as regex
 
 from ._records import Result, Source
 

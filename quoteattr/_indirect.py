@@ -31,7 +31,7 @@ import functools
 from typing import Iterator, List, Optional, Sequence, Tuple
 
 import attrs
-import regex
+from . import _lazyregex as regex
 
 from . import _cues, _lexicons, _mentions
 from ._attribution import Attribution, Span2

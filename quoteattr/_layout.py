@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from typing import Dict, List, Tuple
 
-import regex
+from . import _lazyregex as regex
 
 from . import _lexicons
 

@@ -7,14 +7,28 @@ deliberately does not; blank lines and text after ``#`` are ignored.
 from __future__ import annotations
 
 import functools
-from importlib import resources
+import os
 from typing import Dict, FrozenSet, List, Tuple
+
+_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+
+def _read(name: str) -> str:
+    # a plain file read: importlib.resources costs ~20 ms of import time that every
+    # `import quoteattr` would pay; it stays the way in for an installation in a zip file
+    try:
+        with open(os.path.join(_DATA, f"{name}.txt"), encoding="utf-8") as fh:
+            return fh.read()
+    except OSError:
+        from importlib import resources
+
+        return resources.files("quoteattr").joinpath("data", f"{name}.txt").read_text("utf-8")
 
 
 @functools.lru_cache(maxsize=None)
 def rows(name: str) -> Tuple[Tuple[str, ...], ...]:
     """The whitespace-separated fields of every entry line of ``data/<name>.txt``."""
-    raw = resources.files("quoteattr").joinpath("data", f"{name}.txt").read_text("utf-8")
+    raw = _read(name)
     out: List[Tuple[str, ...]] = []
     for line in raw.splitlines():
         line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""

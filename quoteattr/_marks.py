@@ -18,10 +18,11 @@ reported as stray and never loses the rest of the document. Handled here:
 
 from __future__ import annotations
 
+import re
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import attrs
-import regex
+from . import _lazyregex as regex
 
 from . import _lexicons
 from ._layout import Layout, trim
@@ -30,7 +31,7 @@ OPEN, CLOSE, EITHER, NEITHER = 1, 2, 3, 4
 
 
 def _decode(code: str) -> str:
-    return "".join(chr(int(c, 16)) for c in regex.findall(r"U\+([0-9A-Fa-f]+)", code))
+    return "".join(chr(int(c, 16)) for c in re.findall(r"U\+([0-9A-Fa-f]+)", code))
 
 
 def _load_pairs() -> Tuple[Dict[str, FrozenSet[str]], Dict[str, str]]:
@@ -49,14 +50,14 @@ CLOSERS, FAMILY = _load_pairs()
 _ALL_MARKS = sorted(set(CLOSERS) | set(FAMILY), key=len, reverse=True)
 # One token is a two-character mark ('' or ``) or a single mark; a run of more than
 # three marks in a row is typographic noise and is skipped as a whole.
-_MARK = regex.compile(
-    "|".join(regex.escape(m) for m in _ALL_MARKS if len(m) > 1)
+_MARK = regex.deferred(
+    lambda: "|".join(regex.escape(m) for m in _ALL_MARKS if len(m) > 1)
     + "|["
     + "".join(regex.escape(m) for m in _ALL_MARKS if len(m) == 1)
     + "]"
 )
-_MARK_RUN = regex.compile(
-    "(?:" + "|".join(regex.escape(m) for m in _ALL_MARKS) + "){4,}"
+_MARK_RUN = regex.deferred(
+    lambda: "(?:" + "|".join(regex.escape(m) for m in _ALL_MARKS) + "){4,}"
 )
 
 # Default role of each glyph; EITHER is decided by the characters around it.

@@ -11,14 +11,19 @@ document, anonymous).
 from __future__ import annotations
 
 import functools
-from typing import Dict, FrozenSet, List, Optional, Tuple
+import itertools
+from typing import Dict, FrozenSet, Iterator, List, Optional, Tuple
 
 import attrs
-import regex
+from . import _lazyregex as regex
 
 from . import _lexicons
 
-_WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}'’]|[.\-](?=[\p{L}\p{N}]))*\.?|[^\s\p{L}\p{N}]")
+# A word: a letter or digit, then letters, digits, marks and apostrophes, with single
+# dots or hyphens between them, and an optional final dot; or one other non-space
+# character. (Written as runs, not a loop over single characters: the same matches,
+# about twice as fast in the regex engine.)
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*(?:[.\-](?=[\p{L}\p{N}])[\p{L}\p{N}\p{M}'’]*)*\.?|[^\s\p{L}\p{N}]")
 PRONOUNS = {row[0]: row for row in _lexicons.rows("pronouns")}
 _CONNECTORS = frozenset({"of", "de", "van", "von", "der", "den", "da", "du", "del", "della", "la", "le",
                          "bin", "al", "el", "y", "di", "st.", "and"})
@@ -52,7 +57,11 @@ class Token:
 
 def tokens(text: str, start: int, end: int) -> List[Token]:
     """Words and punctuation of ``text[start:end]``; a full stop stays on abbreviations only."""
-    out: List[Token] = []
+    return list(_iter_tokens(text, start, end))
+
+
+def _iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
+    """``tokens``, one at a time: the text is scanned only as far as they are taken."""
     abbr = _abbrevs()
     for m in _WORD.finditer(text, start, end):
         s, e = m.span()
@@ -60,11 +69,10 @@ def tokens(text: str, start: int, end: int) -> List[Token]:
         if len(w) > 1 and w.endswith(".") and w[-2] != ".":
             core = w[:-1]
             if not (core in abbr or "." in core or (len(core) == 1 and core.isupper())):
-                out.append(Token(s, e - 1, core))
-                out.append(Token(e - 1, e, "."))
+                yield Token(s, e - 1, core)
+                yield Token(e - 1, e, ".")
                 continue
-        out.append(Token(s, e, w))
-    return out
+        yield Token(s, e, w)
 
 
 def _is_cap(word: str) -> bool:
@@ -88,9 +96,87 @@ def _stop(word: str) -> bool:
     return lw in _lexicons.words("function_words") or not word[:1].isalnum()
 
 
+class _Watched(List[Token]):
+    """Tokens of a window cut short, remembering the lowest and highest index read.
+
+    ``subject_before`` and ``np_after`` look at a few words next to a cue but were
+    given a window of 200-300 characters. They first run on the last tokens after a
+    space (where the tokens are those of the long window) or on the first few tokens,
+    and fall back to the whole window when they read near the cut: so the answer is
+    the one the whole window gives."""
+
+    __slots__ = ("low", "high")
+
+    def __init__(self, toks: List[Token]) -> None:
+        super().__init__(toks)
+        self.low = len(toks)
+        self.high = -1
+
+    def __getitem__(self, i: int) -> Token:  # type: ignore[override]
+        if i < 0:
+            i += len(self)
+        if i < self.low:
+            self.low = i
+        if i > self.high:
+            self.high = i
+        return list.__getitem__(self, i)
+
+
+# The short windows tried first (in characters back, in tokens ahead); a reading this
+# close to a cut (in tokens) means the cut might matter.
+_SHORT_BACK = 90
+_AHEAD_TOKENS = (6, 12)
+_MARGIN = 4
+
+
+# Answers of subject_before and np_after for the last text asked about: the stages ask
+# the same questions more than once (a tag tried as a tag after one quotation and as
+# the context of the next). One (text, answers) pair, replaced as a whole, so that
+# two threads working on two texts never share answers.
+# Answers found on a short window also hold for other windows around it: they are kept
+# by the verb's position, with the bound the other window must respect.
+_Answers = Dict[Tuple[int, int, int], Optional[Tuple[int, int]]]
+_Short = Dict[Tuple[int, int], Tuple[int, Optional[Tuple[int, int]]]]
+_memo: Tuple[str, _Answers, _Short] = ("", {}, {})
+
+
+def _known(text: str) -> Tuple[str, _Answers, _Short]:
+    global _memo
+    cur = _memo
+    if cur[0] is not text:
+        cur = (text, {}, {})
+        _memo = cur
+    return cur
+
+
 def subject_before(text: str, end: int, lo: int) -> Optional[Tuple[int, int]]:
     """The noun phrase that is the subject of a verb starting at ``end`` (not before ``lo``)."""
-    toks = tokens(text, max(lo, end - 300), end)
+    start = max(lo, end - 300)
+    _, answers, short = _known(text)
+    key = (0, start, end)
+    if key in answers:
+        return answers[key]
+    got = answers[key] = _subject_before(text, start, end, short)
+    return got
+
+
+def _subject_before(text: str, start: int, end: int, known: _Short) -> Optional[Tuple[int, int]]:
+    if end - start > _SHORT_BACK:
+        # no token holds a space, so the tokens after one are the long window's last ones
+        cut = text.find(" ", end - _SHORT_BACK, end)
+        if cut > start:
+            hit = known.get((0, end))
+            if hit is not None:
+                return hit[1]  # the same cut (it depends on ``end`` only), the same answer
+            short = _Watched(tokens(text, cut, end))
+            got = _subject_in(short)
+            if short.low >= _MARGIN:
+                known[(0, end)] = (cut, got)
+                return got
+    return _subject_in(tokens(text, start, end))
+
+
+def _subject_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     i = len(toks) - 1
     skipped = 0
     while i >= 0 and skipped < 3 and toks[i].word.lower() not in PRONOUNS and _is_aux(toks[i].word):
@@ -183,7 +269,38 @@ def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
 
 def np_after(text: str, start: int, hi: int) -> Optional[Tuple[int, int]]:
     """The noun phrase right after a verb ending at ``start``: "said the old man"."""
-    toks = tokens(text, start, min(hi, start + 200))
+    end = min(hi, start + 200)
+    _, answers, short = _known(text)
+    key = (1, start, end)
+    if key in answers:
+        return answers[key]
+    got = answers[key] = _np_after(text, start, end, short)
+    return got
+
+
+def _np_after(text: str, start: int, end: int, known: _Short) -> Optional[Tuple[int, int]]:
+    hit = known.get((1, start))
+    if hit is not None and end >= hit[0]:
+        return hit[1]  # a window that holds the same first tokens
+    # the first few tokens of the window first, then a few more; the rest only when they
+    # were read near their end (or the window has no more)
+    more = _iter_tokens(text, start, end)
+    taken: List[Token] = []
+    for n in _AHEAD_TOKENS:
+        taken.extend(itertools.islice(more, n - len(taken)))
+        first = _Watched(taken)
+        got = _np_after_in(first)
+        if len(taken) < n:
+            return got  # all of the window's tokens
+        if 0 <= first.high <= n - _MARGIN:
+            # any window reaching two characters past the last of these tokens has them
+            # as its first tokens (the pattern looks at most one character past a word)
+            known[(1, start)] = (taken[-1].end + 2, got)
+            return got
+    return _np_after_in(taken + list(more))
+
+
+def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     if not toks:
         return None
     first = toks[0].word
@@ -442,11 +559,10 @@ _CAP_WORD = regex.compile(r"(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{Ll}\p{M}'’\-]*")
 def name_index(text: str) -> FrozenSet[str]:
     """Capitalised words the text uses as names: seen in mid-sentence, or more than once
     at the start of a sentence without being a common word there ("Mara set down…")."""
-    mid = {m.group(1) for m in _MID_SENTENCE_CAP.finditer(text)}
+    mid = set(_MID_SENTENCE_CAP.findall(text))  # the one group's text of every match
     not_names = _lexicons.words("not_names") | _lexicons.words("function_words")
     counts: Dict[str, int] = {}
-    for m in _CAP_WORD.finditer(text):
-        w = m.group()
+    for w in _CAP_WORD.findall(text):
         if w not in mid and w.lower() not in not_names:
             counts[w] = counts.get(w, 0) + 1
     return frozenset(mid | {w for w, n in counts.items() if n >= 2})

@@ -2,13 +2,14 @@
 
 Every span is an exact slice of the caller's string: ``text[s.start:s.end] == s.text``.
 Records are frozen attrs classes; they pickle, compare by value and export to the
-JSON prediction format documented in ``docs/schema.md`` through ``to_dict``.
+JSON prediction format documented in ``docs/schema.md`` through ``to_dict``, and come
+back from it through ``from_dict``.
 """
 
 from __future__ import annotations
 
-import json
-from typing import Any, Dict, Optional, Tuple
+from types import MappingProxyType
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 import attrs
 
@@ -19,6 +20,8 @@ KINDS = ("direct", "mixed", "indirect")
 
 #: The kinds of source entity.
 SOURCE_KINDS = ("person", "organization", "media", "document", "anonymous", "narrator", "unknown")
+
+_NO_SOURCES: Mapping[str, "Source"] = MappingProxyType({})
 
 
 @attrs.frozen(slots=True)
@@ -40,6 +43,14 @@ class Span:
 
     def to_dict(self) -> Dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], text: Optional[str] = None) -> "Span":
+        """The span ``to_dict`` wrote; checked against ``text`` when it is given."""
+        span = cls(_int(data, "start"), _int(data, "end"), _str(data, "text"))
+        if text is not None and text[span.start : span.end] != span.text:
+            raise ValueError(f"span {span.start}-{span.end} {span.text!r} is not a slice of the text")
+        return span
 
 
 @attrs.frozen(slots=True)
@@ -65,6 +76,20 @@ class Source:
             "title": self.title,
             "mentions": [m.to_dict() for m in self.mentions],
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], text: Optional[str] = None) -> "Source":
+        """The source ``to_dict`` wrote (mentions checked against ``text`` when given)."""
+        title = data.get("title")
+        if title is not None and not isinstance(title, str):
+            raise ValueError(f"title must be a string or null, not {title!r}")
+        return cls(
+            id=_str(data, "id"),
+            name=_str(data, "name"),
+            kind=_str(data, "kind"),
+            title=title,
+            mentions=tuple(Span.from_dict(m, text) for m in _list(data, "mentions")),
+        )
 
 
 @attrs.frozen(slots=True)
@@ -109,6 +134,45 @@ class Quote:
             "rule": self.rule,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], sources: Mapping[str, Source] = _NO_SOURCES,
+                  text: Optional[str] = None) -> "Quote":
+        """The record ``to_dict`` wrote; ``sources`` maps source ids to sources.
+
+        The dict has no ``span``: it becomes the stretch from the first part's start to
+        the last part's end (a direct quotation's marks are not in it). That needs
+        ``text`` when there are several parts; with one part, it is the part.
+        """
+        parts = tuple(Span.from_dict(p, text) for p in _list(data, "parts"))
+        if not parts:
+            raise ValueError("a quote has at least one part")
+        if text is not None:
+            span = Span.of(text, parts[0].start, parts[-1].end)
+        elif len(parts) == 1:
+            span = parts[0]
+        else:
+            raise ValueError("a quote in several parts needs the text to rebuild its span: pass text=")
+        source_id = data.get("source")
+        source = None
+        if source_id is not None:
+            if source_id not in sources:
+                raise ValueError(f"quote names source {source_id!r}, which is not among the sources")
+            source = sources[source_id]
+        speaker, cue = data.get("speaker"), data.get("cue")
+        confidence = data.get("confidence")
+        if isinstance(confidence, bool) or not isinstance(confidence, (int, float)):
+            raise ValueError(f"confidence must be a number, not {confidence!r}")
+        return cls(
+            kind=_str(data, "kind"),
+            parts=parts,
+            span=span,
+            speaker=None if speaker is None else Span.from_dict(speaker, text),
+            source=source,
+            cue=None if cue is None else Span.from_dict(cue, text),
+            confidence=float(confidence),
+            rule=_str(data, "rule"),
+        )
+
 
 @attrs.frozen(slots=True)
 class Result:
@@ -127,4 +191,45 @@ class Result:
 
     def to_json(self, id: Optional[str] = None) -> str:
         """``to_dict`` as one line of JSON (UTF-8 characters kept as they are)."""
+        import json  # here, not at import: most uses never write JSON
+
         return json.dumps(self.to_dict(id), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], text: Optional[str] = None, *, genre: str = "news") -> "Result":
+        """The result ``to_dict`` wrote (an ``id`` in it is ignored).
+
+        Everything in the dict comes back as it was: ``Result.from_dict(d, text).to_dict()
+        == d``. Two things are not in the dict: ``genre`` (give it) and each quote's
+        ``span`` (rebuilt from its parts, see :meth:`Quote.from_dict`). With ``text``,
+        every span is checked to be a slice of it (``ValueError`` if not).
+        """
+        if "error" in data and "quotes" not in data:
+            raise ValueError(f"a line for a document that could not be read: {data['error']!r}")
+        sources = tuple(Source.from_dict(s, text) for s in _list(data, "sources"))
+        by_id = {s.id: s for s in sources}
+        if len(by_id) != len(sources):
+            raise ValueError("two sources with the same id")
+        quotes = tuple(Quote.from_dict(q, by_id, text) for q in _list(data, "quotes"))
+        return cls(quotes=quotes, sources=sources, genre=genre)
+
+
+def _int(data: Mapping[str, Any], key: str) -> int:
+    value = data[key]
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{key} must be an integer, not {value!r}")
+    return value
+
+
+def _str(data: Mapping[str, Any], key: str) -> str:
+    value = data[key]
+    if not isinstance(value, str):
+        raise ValueError(f"{key} must be a string, not {value!r}")
+    return value
+
+
+def _list(data: Mapping[str, Any], key: str) -> List[Any]:
+    value = data[key]
+    if not isinstance(value, list):
+        raise ValueError(f"{key} must be a list, not {value!r}")
+    return value

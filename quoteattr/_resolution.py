@@ -18,7 +18,7 @@ import bisect
 import math
 from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
-import regex
+from . import _lazyregex as regex
 
 from . import _lexicons, _mentions
 from ._attribution import Attribution
@@ -317,6 +317,7 @@ class Resolver:
         family = possessor.surname if possessor is not None and possessor.first else None
         courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
         best: Optional[_Entity] = None
+        couples: Optional[FrozenSet[str]] = None  # the same for every entity below
         for ent in self.entities:
             if ent.kind != "person" or ent is possessor:
                 continue
@@ -328,7 +329,9 @@ class Resolver:
             if family is None:
                 if head not in ("father", "mother", "papa", "mamma", "husband", "wife"):
                     continue
-                if ent.surname not in self._couples():
+                if couples is None:
+                    couples = self._couples()
+                if ent.surname not in couples:
                     continue
             if courtesy and head in ("father", "mother", "papa", "mamma", "husband", "wife"):
                 if not any(t.rstrip(".") == courtesy for title in ent.titles for t in title.split()):
@@ -344,7 +347,7 @@ class Resolver:
         for ent in self.entities:
             if ent.kind != "person" or not ent.surname:
                 continue
-            for title in ent.titles:
+            for title in set(ent.titles):  # a title recurs with every mention
                 t = title.split()[0].rstrip(".")
                 (mr if t == "Mr" else mrs if t == "Mrs" else set()).add(ent.surname)
         return frozenset(mr & mrs)
@@ -567,6 +570,7 @@ def _honorific(title: Optional[str]) -> bool:
 
 def _honorific_conflict(title: Optional[str], others: List[str]) -> bool:
     hons = _lexicons.mapping("honorifics")
+    others = list(set(others))  # the same title recurs with every mention
     mine = {hons.get(w) for w in (title or "").split()} & {"m", "f"}
     for o in others:
         theirs = {hons.get(w) for w in o.split()} & {"m", "f"}

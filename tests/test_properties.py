@@ -1,7 +1,10 @@
 """Invariants of every result, on generated texts (strategies in tests/strategies.py)."""
 
+import json
+import pickle
 from typing import List, Tuple
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -74,3 +77,17 @@ def test_prefix_shifts_every_offset(text: str, genre: str, prefix: str) -> None:
     assert [q.cue and q.cue.shifted(n) for q in plain.quotes] == [q.cue for q in shifted.quotes]
     assert [q.rule for q in plain.quotes] == [q.rule for q in shifted.quotes]
     assert [s.name for s in plain.sources] == [s.name for s in shifted.sources]
+
+
+@given(texts | st.text(), GENRES)
+def test_results_come_back_from_json_and_pickle(text: str, genre: str) -> None:
+    result = quoteattr.extract(text, config=quoteattr.Config(genre=genre, include_scare_quotes=True))
+    assert pickle.loads(pickle.dumps(result)) == result
+    data = json.loads(json.dumps(result.to_dict("doc")))
+    back = quoteattr.Result.from_dict(data, text, genre=result.genre)
+    assert back.to_dict("doc") == data
+    # the dict has everything but each quote's span, which comes back as its parts' hull
+    hull = tuple(attrs.evolve(q, span=quoteattr.Span.of(text, q.parts[0].start, q.parts[-1].end))
+                 for q in result.quotes)
+    assert back == attrs.evolve(result, quotes=hull)
+    assert all(q.source is None or q.source in back.sources for q in back.quotes)

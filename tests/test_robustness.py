@@ -24,6 +24,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quoteattr
+from quoteattr._lazyregex import LazyPattern
 from strategies import all_spans
 
 # -- helpers -----------------------------------------------------------------------
@@ -207,6 +208,8 @@ def _package_patterns():
         for attr, value in vars(mod).items():
             if isinstance(value, pattern_type):
                 found[f"{info.name}.{attr}"] = (mod, attr, value)
+            elif isinstance(value, LazyPattern):  # compiled on first use
+                found[f"{info.name}.{attr}"] = (mod, attr, value.compiled())
             elif attr.endswith("_pattern") and callable(getattr(value, "cache_info", None)):
                 found[f"{info.name}.{attr}()"] = (mod, attr, value())
     out = {}
@@ -282,3 +285,10 @@ def test_pattern_has_no_catastrophic_backtracking(name):
         if not ok:
             slow.append(f"{kind}: {a:.4f} s -> {b:.4f} s")
     assert not slow, f"{name} ({', '.join(sorted(used))}): {slow}"
+
+
+def test_lazy_regex_flags_are_the_regex_modules():
+    from quoteattr import _lazyregex
+
+    for name in ("ASCII", "IGNORECASE", "MULTILINE", "VERBOSE"):
+        assert getattr(_lazyregex, name) == int(getattr(regex, name)), name
