@@ -436,6 +436,7 @@ _MID_SENTENCE_CAP = regex.compile(r"[\p{Ll},;]\s{1,3}(\p{Lu}[\p{Ll}\p{M}'’\-]+
 
 
 _CAP_WORD = regex.compile(r"(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{Ll}\p{M}'’\-]*")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}[\p{Ll}\p{M}'’\-]*")
 
 
 @functools.lru_cache(maxsize=4)
@@ -449,7 +450,10 @@ def name_index(text: str) -> FrozenSet[str]:
         w = m.group()
         if w not in mid and w.lower() not in not_names:
             counts[w] = counts.get(w, 0) + 1
-    return frozenset(mid | {w for w, n in counts.items() if n >= 2})
+    # a word capitalised only where a sentence starts, and written in lower case
+    # elsewhere, is an ordinary word ("Finally", "Making"), not a name
+    lower = {m.group() for m in _LOWER_WORD.finditer(text)} if counts else set()
+    return frozenset(mid | {w for w, n in counts.items() if n >= 2 and w.lower() not in lower})
 
 
 def is_known_name(text: str, m: "Mention", names: FrozenSet[str]) -> bool:

@@ -45,7 +45,7 @@ _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 class _Entity:
     __slots__ = ("key", "kind", "names", "titles", "gender", "mentions", "votes", "surname", "first",
-                 "_words", "_words_version")
+                 "forms", "_words", "_words_version")
 
     def __init__(self, key: str, kind: str) -> None:
         self.key = key
@@ -57,6 +57,8 @@ class _Entity:
         self.votes = [0, 0]  # pronouns after its mentions: male, female
         self.surname = ""
         self.first = ""
+        # how often each (honorific, name) form names it: a novel's usual form of a name
+        self.forms: Dict[Tuple[str, str], int] = {}
         self._words: FrozenSet[str] = frozenset()
         self._words_version = (-1, -1)
 
@@ -74,6 +76,28 @@ class _Entity:
 
     def best_title(self) -> Optional[str]:
         return max(self.titles, key=len) if self.titles else None
+
+    def usual_form(self, foreign: Dict[str, int], given: Dict[str, str]) -> Optional[Tuple[str, str]]:
+        """Fiction: the name a reader would give: the form the text uses most often
+        ("Mrs. Bennet", "Carol"), lengthened to the fullest form that contains it
+        ("Carol Milford"), unless that adds a connector ("Bull of Syme" from "asked
+        Bull of Syme") or a word that names another person ("Cassandra Katharine")."""
+        if not self.forms:
+            return None
+        usual = max(self.forms, key=lambda f: (self.forms[f], len(f[1].split()), bool(f[0])))
+        words = {w.lower() for w in usual[1].split()}
+        best = usual
+        for title, name in self.forms:
+            toks = name.split()
+            if len(toks) <= len(best[1].split()) or not words <= {w.lower() for w in toks}:
+                continue
+            extra = [w for w in toks if w.lower() not in words]
+            if any(not w[:1].isupper() or foreign.get(w.lower(), id(self)) != id(self) for w in extra):
+                continue
+            if toks[0].lower() not in words and toks[0] not in given and self.forms[(title, name)] < 2:
+                continue  # a word before the name, seen once: "Mostyn Henry" from a line break
+            best = (title or usual[0], name)
+        return best[0], " ".join(best[1].split())
 
     def guess_gender(self) -> Optional[str]:
         if self.gender:
@@ -161,6 +185,8 @@ class Resolver:
         best.names.append(m.name)
         if m.title:
             best.titles.append(m.title)
+        form = (m.title if _honorific(m.title) and m.title else "", m.name)
+        best.forms[form] = best.forms.get(form, 0) + 1
         self._touched.append(best)
         if gender and not best.gender:
             best.gender = gender
@@ -276,15 +302,35 @@ class Resolver:
             spans[id(ent)] = allm
         used.sort(key=lambda ent: spans[id(ent)][0] if spans[id(ent)] else 0)
         sources: Dict[int, Source] = {}
+        foreign = self._name_words() if self.genre == "fiction" else {}
+        given = _lexicons.mapping("first_names")
         for n, ent in enumerate(used, 1):
+            name, title = ent.best_name(), ent.best_title()
+            usual = ent.usual_form(foreign, given) if self.genre == "fiction" else None
+            if usual is not None:
+                name = usual[1]
+                title = usual[0] or (title if title and not _honorific(title) else None)
             sources[id(ent)] = Source(
                 id=f"s{n}",
-                name=ent.best_name(),
+                name=name,
                 kind=ent.kind,
-                title=ent.best_title(),
+                title=title,
                 mentions=tuple(Span.of(text, s, e) for s, e in spans[id(ent)]),
             )
         return [sources[id(e)] if e is not None else None for e in chosen], [sources[id(e)] for e in used]
+
+    def _name_words(self) -> Dict[str, int]:
+        """Each word of a person's name: the id of the one entity whose usual name has it
+        (-1 when several do)."""
+        out: Dict[str, int] = {}
+        for ent in self.entities:
+            if ent.kind != "person" or not ent.forms:
+                continue
+            usual = max(ent.forms, key=lambda f: ent.forms[f])
+            for w in usual[1].split():
+                lw = w.lower()
+                out[lw] = id(ent) if out.get(lw, id(ent)) == id(ent) else -1
+        return out
 
     def _previous_turn(self, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
         """In fiction, the speaker of the dialogue turn just before record ``idx``."""
