@@ -12,6 +12,10 @@ from the most to the least certain:
 - ``fiction.alternation``: in a run of dialogue paragraphs, speakers alternate; an
   untagged turn has the speaker of the turn two before it (or two after it).
 - ``fiction.reply``: the answer to a run's first turn goes to the other person present.
+- ``fiction.nearest``: a run's first turn with none of the above: the person most
+  present in the text just before it (the resolver picks it; see ``_resolution``).
+  The resolver uses the same fallback for any turn whose chain of alternation ends
+  without a speaker.
 
 A pronoun tag inside a run ("said he") is also pointed at the speaker two turns back,
 which the resolver prefers when the gender agrees. First-person tags ("I said") need
@@ -90,6 +94,12 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
             by_para.setdefault(layout.paragraph_index(r.span[0]), []).append(i)
     paras = sorted(by_para)
     quote_spans = sorted(r.span for r in out)
+    # 0. a name the quotation addresses is not its speaker
+    for idxs in by_para.values():
+        for i in idxs:
+            voc = _vocative(text, out[i], names)
+            if voc is not None:
+                out[i] = attrs.evolve(out[i], addressee=voc)
     # 1. action beats and narration of the turn's own paragraph
     narrated: Dict[int, bool] = {}
     for pi in paras:
@@ -147,9 +157,11 @@ def _alternate(text: str, out: List[Attribution], by_para: Dict[int, List[int]],
         hint = _vocative(text, out[by_para[run[k - 1]][-1]], names) if k >= 1 else None
         for i in by_para[run[k]]:
             if hint is None and anchor is None and k == 0:
-                # a new paragraph is a new turn: never the previous turn's speaker by default
+                # a conversation's first untagged turn: the person the narration just
+                # before it is about (settled by the resolver); never the previous
+                # paragraph's speaker
                 out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=0.3,
-                                      rule="direct.unattributed", inherit=None)
+                                      rule="fiction.nearest", inherit=None)
             elif hint is not None:
                 out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=0.6, rule="fiction.vocative",
                                       inherit=anchor, alt=ahead, hint=hint)

@@ -40,12 +40,13 @@ _NAME_BEFORE_HEAD = regex.compile(r"(?:(?:the|a|an)[^\S\n]+)?(?P<name>\p{Lu}[\p{
 _ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
                 "col": "colonel", "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "prof": "professor",
                 "dr": "doctor", "rev": "reverend", "pres": "president", "adm": "admiral", "maj": "major"}
+_OF_SPLIT = regex.compile(r"\s+of\s+(?=\p{Lu})")
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
 class _Entity:
     __slots__ = ("key", "kind", "names", "titles", "gender", "mentions", "votes", "surname", "first",
-                 "forms", "_words", "_words_version")
+                 "forms", "named", "_words", "_words_version")
 
     def __init__(self, key: str, kind: str) -> None:
         self.key = key
@@ -59,6 +60,7 @@ class _Entity:
         self.first = ""
         # how often each (honorific, name) form names it: a novel's usual form of a name
         self.forms: Dict[Tuple[str, str], int] = {}
+        self.named = [0, 0]  # fiction: mentions whose honorific or given name is male, female
         self._words: FrozenSet[str] = frozenset()
         self._words_version = (-1, -1)
 
@@ -100,6 +102,10 @@ class _Entity:
         return best[0], " ".join(best[1].split())
 
     def guess_gender(self) -> Optional[str]:
+        m, f = self.named
+        if m != f:
+            # fiction: most of its mentions, not the first one ("Mary of Ralph" is not Ralph)
+            return "m" if m > f else "f"
         if self.gender:
             return self.gender
         m, f = self.votes
@@ -135,6 +141,7 @@ class Resolver:
         self.spoken_at: List[int] = []
         self.counts: Dict[int, int] = {}
         self._exclude: Optional[_Entity] = None
+        self._addressed: Optional[_Entity] = None  # fiction: the person the quotation speaks to
         self._kin_named: Optional[Dict[str, _Entity]] = None
         self._last_issuer: Optional[_Entity] = None
         self._by_word: Dict[str, List[_Entity]] = {}
@@ -190,6 +197,8 @@ class Resolver:
         self._touched.append(best)
         if gender and not best.gender:
             best.gender = gender
+        if gender and self.genre == "fiction":
+            best.named[0 if gender == "m" else 1] += 1
         return best
 
     def _new(self, key: str, kind: str) -> _Entity:
@@ -203,7 +212,7 @@ class Resolver:
         """Every name in the text outside quotations, typed and grouped."""
         text = self.text
         first_names = _lexicons.mapping("first_names")
-        for s, e in _mentions.scan_names(text):
+        for s, e in self._name_spans():
             if self._quotes.covers(s):
                 continue
             m = _mentions.describe(text, s, e)
@@ -228,6 +237,27 @@ class Resolver:
                 self.timeline.append((s, e, ent))
                 self._vote(ent, e)
 
+    def _name_spans(self) -> List[Tuple[int, int]]:
+        """The names of ``scan_names``; in fiction "Mary of Ralph" (from "reminded Mary
+        of Ralph") is two names, while "the Duke of Ely" (a title before "of") stays one."""
+        spans = _mentions.scan_names(self.text)
+        if self.genre != "fiction":
+            return spans
+        out: List[Tuple[int, int]] = []
+        hons = _lexicons.mapping("honorifics")
+        titles = _lexicons.words("titles")
+        for s, e in spans:
+            m = _OF_SPLIT.search(self.text, s, e)
+            if m is not None:
+                before = self.text[s : m.start()].split()
+                last = before[-1] if before else ""
+                if last and last not in hons and last.lower() not in titles and not _lexicons.words("place_words") & {last.lower()}:
+                    out.append((s, m.start()))
+                    out.append((m.end(), e))
+                    continue
+            out.append((s, e))
+        return out
+
     def _vote(self, ent: _Entity, end: int) -> None:
         text = self.text
         hi = min(len(text), end + 160)
@@ -251,6 +281,7 @@ class Resolver:
         extra: Dict[int, List[Tuple[int, int]]] = {}
         for idx, rec in enumerate(self.records):
             ent: Optional[_Entity] = None
+            self._addressed = self._addressee(rec)
             if rec.speaker is not None:
                 s, e = rec.speaker
                 m = _mentions.describe(text, s, e)
@@ -272,6 +303,7 @@ class Resolver:
                 if m.form == "name":
                     ent = self._known_person(m)
             chosen[idx] = ent
+        self._addressed = None
         # replies to a first turn: the most present person who is not its speaker
         for idx, rec in enumerate(self.records):
             if chosen[idx] is None and rec.other_than is not None and 0 <= rec.other_than < len(chosen):
@@ -289,6 +321,15 @@ class Resolver:
                         if ref is not None and 0 <= ref < len(chosen) and chosen[ref] is not None:
                             chosen[idx] = chosen[ref]
                             break
+        if self.genre == "fiction":
+            # turns still without a speaker: the person most present just before them,
+            # other than the one who spoke the turn before
+            for idx, rec in enumerate(self.records):
+                if chosen[idx] is None and rec.kind == "direct" and rec.speaker is None:
+                    self._exclude = self._previous_turn(idx, chosen)
+                    self._addressed = self._addressee(rec)
+                    chosen[idx] = self._salient(rec.span[0], None, starts)
+                    self._exclude = self._addressed = None
         # build the sources, in order of first mention, only those that speak
         used: List[_Entity] = []
         seen = set()
@@ -331,6 +372,13 @@ class Resolver:
                 lw = w.lower()
                 out[lw] = id(ent) if out.get(lw, id(ent)) == id(ent) else -1
         return out
+
+    def _addressee(self, rec: Attribution) -> Optional[_Entity]:
+        """Fiction: the known person a quotation addresses by name (never its speaker)."""
+        if rec.addressee is None:
+            return None
+        m = _mentions.describe(self.text, *rec.addressee)
+        return self._known_person(m) if m.form == "name" else None
 
     def _previous_turn(self, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
         """In fiction, the speaker of the dialogue turn just before record ``idx``."""
@@ -521,7 +569,7 @@ class Resolver:
         if self.genre == "fiction":
             return self._salient(pos, gender, starts)
         for _d, ent, _spk in self._recent(pos, starts, 3000, 40):
-            if ent is self._exclude:
+            if ent is self._exclude or ent is self._addressed:
                 continue
             g = ent.guess_gender()
             if g is None or g == gender:
@@ -538,7 +586,7 @@ class Resolver:
         scores: Dict[int, float] = {}
         ents: Dict[int, _Entity] = {}
         for d, ent, spk in self._recent(pos, starts, 5000, 80):
-            if ent is self._exclude:
+            if ent is self._exclude or ent is self._addressed:
                 continue
             g = ent.guess_gender()
             if gender is not None and g is not None and g != gender:
