@@ -581,7 +581,8 @@ class Resolver:
 
         In a conversation the pronoun in "said he" rarely names the last man mentioned
         in passing; it names one of the people talking. Each recent mention (names in
-        narration, earlier speakers) adds weight that decays with distance.
+        narration, earlier speakers) adds weight that decays quickly with distance
+        (half at 100 characters), plus a little for how often the text names them.
         """
         scores: Dict[int, float] = {}
         ents: Dict[int, _Entity] = {}
@@ -591,7 +592,7 @@ class Resolver:
             g = ent.guess_gender()
             if gender is not None and g is not None and g != gender:
                 continue
-            w = 1.0 / (1.0 + d / 500.0) * (1.5 if g == gender else 1.0) * (2.0 if spk else 1.0)
+            w = 1.0 / (1.0 + d / 100.0) * (1.5 if g == gender else 1.0)
             if id(ent) not in scores:
                 scores[id(ent)] = 0.1 * math.log1p(self.counts.get(id(ent), 0))
             scores[id(ent)] += w
