@@ -169,6 +169,11 @@ class Resolver:
         gender = m.gender
         cands = self.by_surname.get(surname, [])
         best: Optional[_Entity] = None
+        if self.genre == "fiction" and len(cands) > 1 and len(toks) == 1 and not m.title:
+            # a bare family name in a novel ("Denham") is the one the text already calls
+            # so, else a man rather than his mother or wife ("Mrs. Denham")
+            cands = sorted(cands, key=lambda e: (e.forms.get(("", m.name), 0) > 0, e.guess_gender() != "f",
+                                                 self.counts.get(id(e), 0)))
         for ent in reversed(cands):
             if gender and ent.gender and gender != ent.gender and _honorific(m.title):
                 continue
@@ -313,12 +318,17 @@ class Resolver:
                 self._exclude = None
         # records that share another's source: forward, backward, forward again
         order = list(range(len(self.records)))
+        addressed = [self._addressee(rec) for rec in self.records]
+        if self.genre == "fiction":
+            self._nearest_of_parity(chosen, addressed)
         for seq in (order, order[::-1], order):
             for idx in seq:
                 rec = self.records[idx]
                 if chosen[idx] is None:
                     for ref in (rec.inherit, rec.alt):
                         if ref is not None and 0 <= ref < len(chosen) and chosen[ref] is not None:
+                            if addressed[idx] is not None and chosen[ref] is addressed[idx]:
+                                continue  # “…, Pat?” is not Pat's turn, whatever the alternation says
                             chosen[idx] = chosen[ref]
                             break
         if self.genre == "fiction":
@@ -372,6 +382,38 @@ class Resolver:
                 lw = w.lower()
                 out[lw] = id(ent) if out.get(lw, id(ent)) == id(ent) else -1
         return out
+
+    def _nearest_of_parity(self, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
+        """Fiction: an untagged turn takes the speaker of the NEAREST settled turn of the
+        same parity in its run (two, four, ... turns before or after), so that one
+        wrong guess at a run's start does not run on past a tagged turn."""
+        n = len(self.records)
+        back: List[Tuple[Optional[_Entity], int]] = [(None, 0)] * n
+        ahead: List[Tuple[Optional[_Entity], int]] = [(None, 0)] * n
+        for idx in range(n):
+            if chosen[idx] is not None:
+                back[idx] = (chosen[idx], 0)
+                continue
+            for ref in (self.records[idx].inherit, self.records[idx].alt):
+                if ref is not None and 0 <= ref < idx and back[ref][0] is not None:
+                    back[idx] = (back[ref][0], back[ref][1] + 1)
+                    break
+        for idx in range(n - 1, -1, -1):
+            if chosen[idx] is not None:
+                ahead[idx] = (chosen[idx], 0)
+                continue
+            for ref in (self.records[idx].alt, self.records[idx].inherit):
+                if ref is not None and idx < ref < n and ahead[ref][0] is not None:
+                    ahead[idx] = (ahead[ref][0], ahead[ref][1] + 1)
+                    break
+        for idx in range(n):
+            if chosen[idx] is not None:
+                continue
+            options = sorted((d, k, e) for k, (e, d) in enumerate((back[idx], ahead[idx])) if e is not None)
+            for _d, _k, ent in options:
+                if ent is not addressed[idx]:
+                    chosen[idx] = ent
+                    break
 
     def _addressee(self, rec: Attribution) -> Optional[_Entity]:
         """Fiction: the known person a quotation addresses by name (never its speaker)."""
