@@ -340,6 +340,8 @@ class Resolver:
                     self._addressed = self._addressee(rec)
                     chosen[idx] = self._salient(rec.span[0], None, starts)
                     self._exclude = self._addressed = None
+        if self.genre == "fiction":
+            self._name_the_narrator(chosen)
         # build the sources, in order of first mention, only those that speak
         used: List[_Entity] = []
         seen = set()
@@ -382,6 +384,39 @@ class Resolver:
                 lw = w.lower()
                 out[lw] = id(ent) if out.get(lw, id(ent)) == id(ent) else -1
         return out
+
+    def _name_the_narrator(self, chosen: List[Optional[_Entity]]) -> None:
+        """Fiction: a first-person narrator is named by what the others call them: the
+        names addressed (“…, Watson?”) in the turns just before and after the
+        narrator's own turns, when one name has most of those votes."""
+        narrator = self.by_key.get("narrator:")
+        if narrator is None or self.layout is None:
+            return
+        votes: Dict[Tuple[str, str], int] = {}
+        total = 0
+        para = self.layout.paragraph_index
+        for idx, ent in enumerate(chosen):
+            if ent is not narrator:
+                continue
+            here = para(self.records[idx].span[0])
+            for j in (idx - 1, idx + 1):
+                if not 0 <= j < len(chosen) or chosen[j] is narrator or self.records[j].addressee is None:
+                    continue
+                if abs(para(self.records[j].span[0]) - here) != 1:
+                    continue
+                m = _mentions.describe(self.text, *self.records[j].addressee)  # type: ignore[misc]
+                if m.form != "name" or m.kind != "person" or m.name is None:
+                    continue
+                key = (m.title if m.title and _honorific(m.title) else "", m.name)
+                votes[key] = votes.get(key, 0) + 1
+                total += 1
+        if not votes:
+            return
+        best = max(votes, key=lambda k: votes[k])
+        # the same name with or without its honorific counts once
+        support = sum(n for k, n in votes.items() if k[1] == best[1])
+        if support >= 2 and 2 * support > total:
+            narrator.forms[best] = support
 
     def _nearest_of_parity(self, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
         """Fiction: an untagged turn takes the speaker of the NEAREST settled turn of the
