@@ -478,14 +478,15 @@ class Resolver:
         if self._kin_named is None:
             self._kin_named = self._learn_kin()
         named = self._kin_named.get(head)
-        if named is not None:
-            return named
         gender = row[1] if row[1] in ("m", "f") else None
         pg = {"his": "m", "her": "f"}.get(words[0].lower())
         possessor = self._antecedent(m.start, pg, starts) if pg else None
+        family = possessor.surname if possessor is not None and possessor.first else None
+        if named is not None and (self.genre != "fiction" or family is None or named.surname == family
+                                  or row[2] != "same"):
+            return named
         if row[2] != "same":
             return None
-        family = possessor.surname if possessor is not None and possessor.first else None
         courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
         best: Optional[_Entity] = None
         for ent in self.entities:
@@ -529,6 +530,10 @@ class Resolver:
             m = _mentions.describe(self.text, *name_span)
             if m.form == "name" and m.kind == "person":
                 ent = self._known_person(m)
+                row = next((r for r in _lexicons.rows("kinship_words") if r[0] == head), None)
+                g = ent.guess_gender() if ent is not None else None
+                if ent is not None and row is not None and g in ("m", "f") and row[1] in ("m", "f") and g != row[1]:
+                    continue  # "Mr. Collins, her mother ...": not an apposition
                 if ent is not None:
                     out.setdefault(head, ent)
         return out
