@@ -41,6 +41,10 @@ _ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "g
                 "col": "colonel", "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "prof": "professor",
                 "dr": "doctor", "rev": "reverend", "pres": "president", "adm": "admiral", "maj": "major"}
 _OF_SPLIT = regex.compile(r"\s+of\s+(?=\p{Lu})")
+# fiction conversations: how many paragraphs either side vote on a turn, and how much
+# a name addressed in a turn of the other parity weighs (a named tag weighs 3)
+_WINDOW = 4
+_ADDRESSED_WEIGHT = 3.0
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
@@ -172,7 +176,8 @@ class Resolver:
         if self.genre == "fiction" and len(cands) > 1 and len(toks) == 1 and not m.title:
             # a bare family name in a novel ("Denham") is the one the text already calls
             # so, else a man rather than his mother or wife ("Mrs. Denham")
-            cands = sorted(cands, key=lambda e: (e.forms.get(("", m.name), 0) > 0, e.guess_gender() != "f",
+            bare = ("", m.name)
+            cands = sorted(cands, key=lambda e: (e.forms.get(bare, 0) > 0, e.guess_gender() != "f",
                                                  self.counts.get(id(e), 0)))
         for ent in reversed(cands):
             if gender and ent.gender and gender != ent.gender and _honorific(m.title):
@@ -320,6 +325,7 @@ class Resolver:
         order = list(range(len(self.records)))
         addressed = [self._addressee(rec) for rec in self.records]
         if self.genre == "fiction":
+            self._conversations(chosen, addressed)
             self._nearest_of_parity(chosen, addressed)
         for seq in (order, order[::-1], order):
             for idx in seq:
@@ -404,7 +410,10 @@ class Resolver:
                     continue
                 if abs(para(self.records[j].span[0]) - here) != 1:
                     continue
-                m = _mentions.describe(self.text, *self.records[j].addressee)  # type: ignore[misc]
+                to = self.records[j].addressee
+                if to is None:
+                    continue
+                m = _mentions.describe(self.text, to[0], to[1])
                 if m.form != "name" or m.kind != "person" or m.name is None:
                     continue
                 key = (m.title if m.title and _honorific(m.title) else "", m.name)
@@ -417,6 +426,87 @@ class Resolver:
         support = sum(n for k, n in votes.items() if k[1] == best[1])
         if support >= 2 and 2 * support > total:
             narrator.forms[best] = support
+
+    def _conversations(self, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
+        """Fiction: in a run of dialogue paragraphs, each untagged turn goes to the person
+        the settled turns of its parity (two, four, ... paragraphs away) vote for, a
+        named tag counting more than a pronoun and a near turn more than a far one; a
+        name addressed in a turn of the other parity votes for that person too. A
+        pronoun tag ("she said") goes to the person of its gender that the named turns
+        of its parity vote for, if there is one."""
+        if self.layout is None:
+            return
+        para = self.layout.paragraph_index
+        by_para: Dict[int, List[int]] = {}
+        for idx, rec in enumerate(self.records):
+            if rec.kind == "direct":
+                by_para.setdefault(para(rec.span[0]), []).append(idx)
+        runs: List[List[int]] = []
+        for p in sorted(by_para):
+            if runs and runs[-1][-1] == p - 1:
+                runs[-1].append(p)
+            else:
+                runs.append([p])
+        weight = {"name": 3.0, "description": 2.0, "pronoun": 1.0}
+        for run in runs:
+            if len(run) < 2:
+                continue
+            votes: List[Optional[Tuple[_Entity, float]]] = []
+            heard: List[Optional[_Entity]] = []
+            for p in run:
+                best: Optional[Tuple[_Entity, float]] = None
+                to: Optional[_Entity] = None
+                for idx in by_para[p]:
+                    rec = self.records[idx]
+                    to = to or addressed[idx]
+                    ent = chosen[idx]
+                    if ent is None:
+                        continue
+                    if rec.speaker is not None:
+                        w = weight.get(_mentions.describe(self.text, *rec.speaker).form, 1.0)
+                    elif rec.hint is not None:
+                        w = 1.5
+                    else:
+                        continue
+                    if best is None or w > best[1]:
+                        best = (ent, w)
+                votes.append(best)
+                heard.append(to)
+            for j, p in enumerate(run):
+                todo = [idx for idx in by_para[p] if chosen[idx] is None and self.records[idx].speaker is None]
+                pron: List[Tuple[int, Optional[str]]] = []
+                for idx in by_para[p]:
+                    sp = self.records[idx].speaker
+                    if sp is not None:
+                        m = _mentions.describe(self.text, sp[0], sp[1])
+                        if m.form == "pronoun":
+                            pron.append((idx, m.gender))
+                if not todo and not pron:
+                    continue
+                score: Dict[int, float] = {}
+                strong: Dict[int, float] = {}  # named tags and vocatives only
+                ents: Dict[int, _Entity] = {}
+                for i in range(max(0, j - _WINDOW), min(len(run), j + _WINDOW + 1)):
+                    near = 1.0 / (1.0 + abs(i - j) / 2.0)
+                    vote = votes[i]
+                    heard_i = heard[i]
+                    if i != j and (i - j) % 2 == 0 and vote is not None:
+                        ent, w = vote
+                        score[id(ent)] = score.get(id(ent), 0.0) + w * near
+                        if w > 1.0:
+                            strong[id(ent)] = strong.get(id(ent), 0.0) + w * near
+                        ents[id(ent)] = ent
+                    elif (i - j) % 2 == 1 and heard_i is not None:
+                        score[id(heard_i)] = score.get(id(heard_i), 0.0) + _ADDRESSED_WEIGHT * near
+                        ents[id(heard_i)] = heard_i
+                for idx in todo:
+                    options = [k for k in score if ents[k] is not addressed[idx]]
+                    if options:
+                        chosen[idx] = ents[max(options, key=lambda k: score[k])]
+                for idx, g in pron:
+                    options = [k for k in strong if ents[k] is not addressed[idx] and ents[k].guess_gender() == g]
+                    if options:
+                        chosen[idx] = ents[max(options, key=lambda k: strong[k])]
 
     def _nearest_of_parity(self, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
         """Fiction: an untagged turn takes the speaker of the NEAREST settled turn of the
