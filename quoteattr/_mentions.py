@@ -286,6 +286,8 @@ def _describe(text: str, start: int, end: int) -> Mention:
     if not words:
         return Mention(start, end, "description", "unknown", None, False, None, None, "", False)
     lw0 = words[0].lower()
+    if len(words) == 1 and lw0 == "i.":
+        lw0 = "i"  # "said I." at the end of a sentence: the pronoun, not an initial
     if len(words) == 1 and lw0 in PRONOUNS:
         row = PRONOUNS[lw0]
         g = row[1] if row[1] in ("m", "f") else None
