@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 import regex
 
@@ -45,6 +45,8 @@ _OF_SPLIT = regex.compile(r"\s+of\s+(?=\p{Lu})")
 # a name addressed in a turn of the other parity weighs (a named tag weighs 3)
 _WINDOW = 4
 _ADDRESSED_WEIGHT = 3.0
+# words between a clause start and the name that is its subject: "then the luckless Kitty"
+_LEADING_WORD = regex.compile(r"(?:[^\S\n]+(?:the|The|old|young|little|poor|luckless|and|then|But|And|Then))+\Z")
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
@@ -288,6 +290,7 @@ class Resolver:
         self.timeline.sort(key=lambda t: t[0])
         starts = [t[0] for t in self.timeline]
         chosen: List[Optional[_Entity]] = [None] * len(self.records)
+        anchored: Set[int] = set()  # fiction: pronoun tags settled by their own paragraph
         extra: Dict[int, List[Tuple[int, int]]] = {}
         for idx, rec in enumerate(self.records):
             ent: Optional[_Entity] = None
@@ -296,7 +299,12 @@ class Resolver:
                 s, e = rec.speaker
                 m = _mentions.describe(text, s, e)
                 turn = chosen[rec.alt] if rec.alt is not None and 0 <= rec.alt < idx else None
-                if m.form == "pronoun" and turn is not None and turn.guess_gender() == m.gender:
+                narrated = (self._narration_subject(rec, m.gender, starts)
+                            if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
+                if narrated is not None:
+                    ent = narrated  # "Kitty sat repining. “…,” said she."
+                    anchored.add(idx)
+                elif m.form == "pronoun" and turn is not None and turn.guess_gender() == m.gender:
                     ent = turn  # "said he" in a dialogue: the speaker two turns back
                 else:
                     self._exclude = self._previous_turn(idx, chosen)
@@ -325,7 +333,7 @@ class Resolver:
         order = list(range(len(self.records)))
         addressed = [self._addressee(rec) for rec in self.records]
         if self.genre == "fiction":
-            self._conversations(chosen, addressed)
+            self._conversations(chosen, addressed, anchored)
             self._nearest_of_parity(chosen, addressed)
         for seq in (order, order[::-1], order):
             for idx in seq:
@@ -427,7 +435,8 @@ class Resolver:
         if support >= 2 and 2 * support > total:
             narrator.forms[best] = support
 
-    def _conversations(self, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
+    def _conversations(self, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]],
+                       anchored: Set[int]) -> None:
         """Fiction: in a run of dialogue paragraphs, each untagged turn goes to the person
         the settled turns of its parity (two, four, ... paragraphs away) vote for, a
         named tag counting more than a pronoun and a near turn more than a far one; a
@@ -477,7 +486,7 @@ class Resolver:
                 pron: List[Tuple[int, Optional[str]]] = []
                 for idx in by_para[p]:
                     sp = self.records[idx].speaker
-                    if sp is not None:
+                    if sp is not None and idx not in anchored:
                         m = _mentions.describe(self.text, sp[0], sp[1])
                         if m.form == "pronoun":
                             pron.append((idx, m.gender))
@@ -507,6 +516,29 @@ class Resolver:
                     options = [k for k in strong if ents[k] is not addressed[idx] and ents[k].guess_gender() == g]
                     if options:
                         chosen[idx] = ents[max(options, key=lambda k: strong[k])]
+
+    def _narration_subject(self, rec: Attribution, gender: str, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: for "said she", a person of that gender named as a subject in the
+        narration that opens the quotation's own paragraph ("Kitty sat repining. “…,”
+        said she.")."""
+        if self.layout is None:
+            return None
+        ps = self.layout.paragraph(rec.span[0])[0]
+        qs = rec.span[0]
+        if qs - ps < 2:
+            return None
+        lo = bisect.bisect_left(starts, ps)
+        hi = bisect.bisect_left(starts, qs)
+        best: Optional[_Entity] = None
+        for s, e, ent in self.timeline[lo:hi]:
+            if e > qs or ent is self._addressed or ent.guess_gender() != gender:
+                continue
+            before = self.text[ps:s].rstrip()
+            before = _LEADING_WORD.sub("", before)
+            if before and before[-1] not in ".!?;:\"”’" and not before.endswith((", and", ", but")):
+                continue
+            best = ent
+        return best
 
     def _nearest_of_parity(self, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
         """Fiction: an untagged turn takes the speaker of the NEAREST settled turn of the
