@@ -59,25 +59,51 @@ def _narration(text: str, start: int, end: int, quotes: List[Tuple[int, int]]) -
     return [(s, e) for s, e in out if text[s:e].strip(" \t\n\r,.;:!?-—–\"'“”‘’")]
 
 
-def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[str]) -> Optional[Span2]:
-    """The first person-like subject at the start of a narration clause."""
-    pron = _mentions.PRONOUNS
+def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[str],
+                  before: int = -1) -> Optional[Span2]:
+    """The person-like subject at the start of a narration clause: the last one of the
+    narration right before the quotation at ``before`` ("Jane sewed. Then Nell stood
+    up. “…”" is Nell's), else the first one of the paragraph."""
+    if before >= 0:
+        lead = [(s, e) for s, e in stretches if e <= before]
+        if lead and not text[lead[-1][1] : before].strip(_MARKS_AND_SPACE):
+            found: Optional[Span2] = None
+            for m in _CLAUSE_START.finditer(text, lead[-1][0], lead[-1][1]):
+                sp = _clause_subject(text, m.end(), lead[-1][1], names)
+                if sp is not None:
+                    found = sp
+            if found is not None:
+                return found
     for s, e in stretches:
         for m in _CLAUSE_START.finditer(text, s, e):
-            sp = _mentions.np_after(text, m.end(), e)
-            if sp is None:
-                continue
-            words = text[sp[0] : sp[1]]
-            lw = words.lower()
-            if lw in pron:
-                if pron[lw][1] in ("m", "f") or lw == "i":
-                    return sp
-                continue
-            desc = _mentions.describe(text, sp[0], sp[1])
-            if desc.form == "name" and desc.kind == "person" and _mentions.is_known_name(text, desc, names):
+            sp = _clause_subject(text, m.end(), e, names)
+            if sp is not None:
                 return sp
-            if desc.form == "description" and desc.kind == "person":
-                return sp
+    return None
+
+
+_CONNECTIVE = regex.compile(r"(?:Then|And|But|So|Now|Still|Yet|Presently|Suddenly|Meanwhile|At last|At once)"
+                            r",?[^\S\n]+")
+_MARKS_AND_SPACE = " \t\n\r\"'“”‘’"
+
+
+def _clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Optional[Span2]:
+    """The person-like noun phrase a clause starts with, if any."""
+    pron = _mentions.PRONOUNS
+    sp = _mentions.np_after(text, start, end)
+    if sp is None:
+        lead = _CONNECTIVE.match(text, start, end)  # "Then Nell stood up."
+        sp = _mentions.np_after(text, lead.end(), end) if lead else None
+    if sp is None:
+        return None
+    lw = text[sp[0] : sp[1]].lower()
+    if lw in pron:
+        return sp if pron[lw][1] in ("m", "f") or lw == "i" else None
+    desc = _mentions.describe(text, sp[0], sp[1])
+    if desc.form == "name" and desc.kind == "person" and _mentions.is_known_name(text, desc, names):
+        return sp
+    if desc.form == "description" and desc.kind == "person":
+        return sp
     return None
 
 
@@ -121,7 +147,7 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
                 out[i] = attrs.evolve(r, speaker=known.speaker, cue=known.cue, confidence=0.7,
                                       rule="fiction.same-turn", inherit=None)
                 continue
-            sp = _beat_subject(text, stretches, names)
+            sp = _beat_subject(text, stretches, names, r.span[0])
             if sp is not None:
                 out[i] = attrs.evolve(r, speaker=sp, cue=None, confidence=0.6, rule="fiction.beat", inherit=None)
     # 2. runs of consecutive dialogue paragraphs: vocatives and alternation
