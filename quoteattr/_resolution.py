@@ -148,6 +148,7 @@ class Resolver:
         self.counts: Dict[int, int] = {}
         self._exclude: Optional[_Entity] = None
         self._addressed: Optional[_Entity] = None  # fiction: the person the quotation speaks to
+        self._by_first: Optional[Dict[str, List[_Entity]]] = None
         self._kin_named: Optional[Dict[str, _Entity]] = None
         self._last_issuer: Optional[_Entity] = None
         self._by_word: Dict[str, List[_Entity]] = {}
@@ -577,7 +578,25 @@ class Resolver:
         if rec.addressee is None:
             return None
         m = _mentions.describe(self.text, *rec.addressee)
-        return self._known_person(m) if m.form == "name" else None
+        if m.form != "name":
+            return None
+        ent = self._known_person(m)
+        if ent is None:
+            # "Ralph" with a "Ralph" and a "Ralph Denham" in the text: the one named most
+            toks = _name_tokens(m.name or "")
+            if toks:
+                last = toks[-1].lower()
+                if self._by_first is None:
+                    self._by_first = {}
+                    for e in self.entities:
+                        if e.kind == "person" and e.first:
+                            self._by_first.setdefault(e.first, []).append(e)
+                cands = self.by_surname.get(last, []) + self._by_first.get(last, [])
+                if m.title:
+                    cands = [e for e in cands if not _honorific_conflict(m.title, e.titles)]
+                if cands:
+                    ent = max(cands, key=lambda e: self.counts.get(id(e), 0))
+        return ent
 
     def _previous_turn(self, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
         """In fiction, the speaker of the dialogue turn just before record ``idx``."""
