@@ -149,6 +149,7 @@ class Resolver:
         self._exclude: Optional[_Entity] = None
         self._addressed: Optional[_Entity] = None  # fiction: the person the quotation speaks to
         self._by_first: Optional[Dict[str, List[_Entity]]] = None
+        self._couples_cache: Optional[Tuple[int, FrozenSet[str]]] = None
         self._kin_named: Optional[Dict[str, _Entity]] = None
         self._last_issuer: Optional[_Entity] = None
         self._by_word: Dict[str, List[_Entity]] = {}
@@ -259,12 +260,13 @@ class Resolver:
         out: List[Tuple[int, int]] = []
         hons = _lexicons.mapping("honorifics")
         titles = _lexicons.words("titles")
+        places = _lexicons.words("place_words")
         for s, e in spans:
-            m = _OF_SPLIT.search(self.text, s, e)
+            m = _OF_SPLIT.search(self.text, s, e) if e - s > 6 else None
             if m is not None:
                 before = self.text[s : m.start()].split()
                 last = before[-1] if before else ""
-                if last and last not in hons and last.lower() not in titles and not _lexicons.words("place_words") & {last.lower()}:
+                if last and last not in hons and last.lower() not in titles and last.lower() not in places:
                     out.append((s, m.start()))
                     out.append((m.end(), e))
                     continue
@@ -652,6 +654,13 @@ class Resolver:
 
     def _couples(self) -> FrozenSet[str]:
         """Family names that both a Mr. and a Mrs. bear in the text (a household)."""
+        if self._couples_cache is not None and self._couples_cache[0] == len(self.entities):
+            return self._couples_cache[1]
+        found = self._find_couples()
+        self._couples_cache = (len(self.entities), found)
+        return found
+
+    def _find_couples(self) -> FrozenSet[str]:
         mr: set[str] = set()
         mrs: set[str] = set()
         for ent in self.entities:
