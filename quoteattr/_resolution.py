@@ -46,7 +46,7 @@ _OF_SPLIT = regex.compile(r"\s+of\s+(?=\p{Lu})")
 _WINDOW = 4
 _ADDRESSED_WEIGHT = 3.0
 # words between a clause start and the name that is its subject: "then the luckless Kitty"
-_LEADING_WORD = regex.compile(r"(?:[^\S\n]+(?:the|The|old|young|little|poor|luckless|and|then|But|And|Then))+\Z")
+_LEADING_WORDS = frozenset("the The old young little poor luckless and then But And Then".split())
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
@@ -536,10 +536,13 @@ class Resolver:
         for s, e, ent in self.timeline[lo:hi]:
             if e > qs or ent is self._addressed or ent.guess_gender() != gender:
                 continue
-            before = self.text[ps:s].rstrip()
-            before = _LEADING_WORD.sub("", before)
-            if before and before[-1] not in ".!?;:\"”’" and not before.endswith((", and", ", but")):
-                continue
+            words = self.text[max(ps, s - 120) : s].split()
+            while words and words[-1] in _LEADING_WORDS:
+                words.pop()
+            if words or s - 120 > ps:
+                last = words[-1] if words else ""
+                if last[-1:] not in (".", "!", "?", ";", ":", '"', "”", "’"):
+                    continue
             best = ent
         return best
 
