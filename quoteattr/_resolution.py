@@ -10,6 +10,11 @@
 - Definite descriptions ("the minister", "the ministry", "the news outlet") go to
   the latest entity whose title or name has that head word, else stand alone.
 - Indefinite descriptions ("a senior official") are anonymous sources, one each.
+- Fiction: a source is named by the text's usual form of the name, lengthened to its
+  fullest safe form; dialogue runs are settled as conversations (the named turns of
+  each parity vote for the untagged turns and the pronoun tags); a vocative is never
+  its own quotation's speaker; a first-person narrator is named by the vocatives of
+  the turns next to its own.
 """
 
 from __future__ import annotations
