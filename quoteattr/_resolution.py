@@ -52,6 +52,9 @@ _WINDOW = 4
 _ADDRESSED_WEIGHT = 3.0
 # words between a clause start and the name that is its subject: "then the luckless Kitty"
 _LEADING_WORDS = frozenset("the The old young little poor luckless and then But And Then".split())
+_GENERIC_PERSON = {"girl": "f", "woman": "f", "lady": "f", "man": "m", "boy": "m", "gentleman": "m",
+                   "fellow": "m"}
+_INTRODUCED: Dict[str, "regex.Pattern[str]"] = {}
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
@@ -761,6 +764,19 @@ class Resolver:
             latest = self._latest_with_head(m, starts)
             if latest is not None:
                 return latest
+        if (self.genre == "fiction" and m.definite and m.kind == "person" and m.head in _GENERIC_PERSON
+                and self.text[m.start : m.end].split()[0].lower() == "the"):
+            # "the girl", "the young man": the person of that sex most present just now
+            g = _GENERIC_PERSON[m.head]
+            present = self._salient(m.start, g, starts)
+            introduced = _INTRODUCED.get(m.head)
+            if introduced is None:
+                introduced = _INTRODUCED[m.head] = regex.compile(
+                    r"(?<![\p{L}])(?:an?|some|another)[^\S\n]+(?:[\p{L}\-]+[^\S\n]+){0,2}" + m.head + r"(?![\p{L}])",
+                    regex.IGNORECASE)
+            if (present is not None and present.guess_gender() == g
+                    and introduced.search(self.text, max(0, m.start - 1500), m.start) is None):
+                return present  # unless "an old man" has just come in: "the old man" is he
         if m.kind == "person" and not m.definite:
             m = Mention(m.start, m.end, m.form, "anonymous", m.gender, m.plural, m.name, m.title, m.head, False)
         return self._own(m)
