@@ -58,6 +58,7 @@ class Attribution:
     hint: Optional[Span2] = None  # a mention naming the source that is not the speaker (a vocative)
     alt: Optional[int] = None  # a second record to share the source with, when ``inherit`` has none
     other_than: Optional[int] = None  # fiction: someone present, but not the speaker of this record
+    addressee: Optional[Span2] = None  # fiction: a name the quotation addresses (“…, Tobias?”): not its speaker
 
 
 def _verb_at(text: str, pos: int, hi: int) -> Optional[Span2]:

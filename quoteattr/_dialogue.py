@@ -12,6 +12,10 @@ from the most to the least certain:
 - ``fiction.alternation``: in a run of dialogue paragraphs, speakers alternate; an
   untagged turn has the speaker of the turn two before it (or two after it).
 - ``fiction.reply``: the answer to a run's first turn goes to the other person present.
+- ``fiction.nearest``: a run's first turn with none of the above: the person most
+  present in the text just before it (the resolver picks it; see ``_resolution``).
+  The resolver uses the same fallback for any turn whose chain of alternation ends
+  without a speaker.
 
 A pronoun tag inside a run ("said he") is also pointed at the speaker two turns back,
 which the resolver prefers when the gender agrees. First-person tags ("I said") need
@@ -55,25 +59,51 @@ def _narration(text: str, start: int, end: int, quotes: List[Tuple[int, int]]) -
     return [(s, e) for s, e in out if text[s:e].strip(" \t\n\r,.;:!?-—–\"'“”‘’")]
 
 
-def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[str]) -> Optional[Span2]:
-    """The first person-like subject at the start of a narration clause."""
-    pron = _mentions.PRONOUNS
+def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[str],
+                  before: int = -1) -> Optional[Span2]:
+    """The person-like subject at the start of a narration clause: the last one of the
+    narration right before the quotation at ``before`` ("Jane sewed. Then Nell stood
+    up. “…”" is Nell's), else the first one of the paragraph."""
+    if before >= 0:
+        lead = [(s, e) for s, e in stretches if e <= before]
+        if lead and not text[lead[-1][1] : before].strip(_MARKS_AND_SPACE):
+            found: Optional[Span2] = None
+            for m in _CLAUSE_START.finditer(text, lead[-1][0], lead[-1][1]):
+                sp = _clause_subject(text, m.end(), lead[-1][1], names)
+                if sp is not None:
+                    found = sp
+            if found is not None:
+                return found
     for s, e in stretches:
         for m in _CLAUSE_START.finditer(text, s, e):
-            sp = _mentions.np_after(text, m.end(), e)
-            if sp is None:
-                continue
-            words = text[sp[0] : sp[1]]
-            lw = words.lower()
-            if lw in pron:
-                if pron[lw][1] in ("m", "f") or lw == "i":
-                    return sp
-                continue
-            desc = _mentions.describe(text, sp[0], sp[1])
-            if desc.form == "name" and desc.kind == "person" and _mentions.is_known_name(text, desc, names):
+            sp = _clause_subject(text, m.end(), e, names)
+            if sp is not None:
                 return sp
-            if desc.form == "description" and desc.kind == "person":
-                return sp
+    return None
+
+
+_CONNECTIVE = regex.compile(r"(?:Then|And|But|So|Now|Still|Yet|Presently|Suddenly|Meanwhile|At last|At once)"
+                            r",?[^\S\n]+")
+_MARKS_AND_SPACE = " \t\n\r\"'“”‘’"
+
+
+def _clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Optional[Span2]:
+    """The person-like noun phrase a clause starts with, if any."""
+    pron = _mentions.PRONOUNS
+    sp = _mentions.np_after(text, start, end)
+    if sp is None:
+        lead = _CONNECTIVE.match(text, start, end)  # "Then Nell stood up."
+        sp = _mentions.np_after(text, lead.end(), end) if lead else None
+    if sp is None:
+        return None
+    lw = text[sp[0] : sp[1]].lower()
+    if lw in pron:
+        return sp if pron[lw][1] in ("m", "f") or lw == "i" else None
+    desc = _mentions.describe(text, sp[0], sp[1])
+    if desc.form == "name" and desc.kind == "person" and _mentions.is_known_name(text, desc, names):
+        return sp
+    if desc.form == "description" and desc.kind == "person":
+        return sp
     return None
 
 
@@ -90,6 +120,12 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
             by_para.setdefault(layout.paragraph_index(r.span[0]), []).append(i)
     paras = sorted(by_para)
     quote_spans = sorted(r.span for r in out)
+    # 0. a name the quotation addresses is not its speaker
+    for idxs in by_para.values():
+        for i in idxs:
+            voc = _vocative(text, out[i], names)
+            if voc is not None:
+                out[i] = attrs.evolve(out[i], addressee=voc)
     # 1. action beats and narration of the turn's own paragraph
     narrated: Dict[int, bool] = {}
     for pi in paras:
@@ -111,7 +147,7 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
                 out[i] = attrs.evolve(r, speaker=known.speaker, cue=known.cue, confidence=0.7,
                                       rule="fiction.same-turn", inherit=None)
                 continue
-            sp = _beat_subject(text, stretches, names)
+            sp = _beat_subject(text, stretches, names, r.span[0])
             if sp is not None:
                 out[i] = attrs.evolve(r, speaker=sp, cue=None, confidence=0.6, rule="fiction.beat", inherit=None)
     # 2. runs of consecutive dialogue paragraphs: vocatives and alternation
@@ -147,9 +183,11 @@ def _alternate(text: str, out: List[Attribution], by_para: Dict[int, List[int]],
         hint = _vocative(text, out[by_para[run[k - 1]][-1]], names) if k >= 1 else None
         for i in by_para[run[k]]:
             if hint is None and anchor is None and k == 0:
-                # a new paragraph is a new turn: never the previous turn's speaker by default
+                # a conversation's first untagged turn: the person the narration just
+                # before it is about (settled by the resolver); never the previous
+                # paragraph's speaker
                 out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=0.3,
-                                      rule="direct.unattributed", inherit=None)
+                                      rule="fiction.nearest", inherit=None)
             elif hint is not None:
                 out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=0.6, rule="fiction.vocative",
                                       inherit=anchor, alt=ahead, hint=hint)

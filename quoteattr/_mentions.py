@@ -403,6 +403,8 @@ def _describe(text: str, start: int, end: int) -> Mention:
     if not words:
         return Mention(start, end, "description", "unknown", None, False, None, None, "", False)
     lw0 = words[0].lower()
+    if len(words) == 1 and lw0 == "i.":
+        lw0 = "i"  # "said I." at the end of a sentence: the pronoun, not an initial
     if len(words) == 1 and lw0 in PRONOUNS:
         row = PRONOUNS[lw0]
         g = row[1] if row[1] in ("m", "f") else None
@@ -553,6 +555,7 @@ _MID_SENTENCE_CAP = regex.compile(r"[\p{Ll},;]\s{1,3}(\p{Lu}[\p{Ll}\p{M}'’\-]+
 
 
 _CAP_WORD = regex.compile(r"(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{Ll}\p{M}'’\-]*")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}[\p{Ll}\p{M}'’\-]*")
 
 
 @functools.lru_cache(maxsize=4)
@@ -565,7 +568,10 @@ def name_index(text: str) -> FrozenSet[str]:
     for w in _CAP_WORD.findall(text):
         if w not in mid and w.lower() not in not_names:
             counts[w] = counts.get(w, 0) + 1
-    return frozenset(mid | {w for w, n in counts.items() if n >= 2})
+    # a word capitalised only where a sentence starts, and written in lower case
+    # elsewhere, is an ordinary word ("Finally", "Making"), not a name
+    lower = {m.group() for m in _LOWER_WORD.finditer(text)} if counts else set()
+    return frozenset(mid | {w for w, n in counts.items() if n >= 2 and w.lower() not in lower})
 
 
 def is_known_name(text: str, m: "Mention", names: FrozenSet[str]) -> bool:

@@ -10,13 +10,18 @@
 - Definite descriptions ("the minister", "the ministry", "the news outlet") go to
   the latest entity whose title or name has that head word, else stand alone.
 - Indefinite descriptions ("a senior official") are anonymous sources, one each.
+- Fiction: a source is named by the text's usual form of the name, lengthened to its
+  fullest safe form; dialogue runs are settled as conversations (the named turns of
+  each parity vote for the untagged turns and the pronoun tags); a vocative is never
+  its own quotation's speaker; a first-person narrator is named by the vocatives of
+  the turns next to its own.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
-from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from . import _lazyregex as regex
 
@@ -40,12 +45,22 @@ _NAME_BEFORE_HEAD = regex.compile(r"(?:(?:the|a|an)[^\S\n]+)?(?P<name>\p{Lu}[\p{
 _ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
                 "col": "colonel", "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "prof": "professor",
                 "dr": "doctor", "rev": "reverend", "pres": "president", "adm": "admiral", "maj": "major"}
+_OF_SPLIT = regex.compile(r"\s+of\s+(?=\p{Lu})")
+# fiction conversations: how many paragraphs either side vote on a turn, and how much
+# a name addressed in a turn of the other parity weighs (a named tag weighs 3)
+_WINDOW = 4
+_ADDRESSED_WEIGHT = 3.0
+# words between a clause start and the name that is its subject: "then the luckless Kitty"
+_LEADING_WORDS = frozenset("the The old young little poor luckless and then But And Then".split())
+_GENERIC_PERSON = {"girl": "f", "woman": "f", "lady": "f", "man": "m", "boy": "m", "gentleman": "m",
+                   "fellow": "m"}
+_INTRODUCED: Dict[str, "regex.Pattern[str]"] = {}
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
 class _Entity:
     __slots__ = ("key", "kind", "names", "titles", "gender", "mentions", "votes", "surname", "first",
-                 "_words", "_words_version")
+                 "forms", "named", "_words", "_words_version")
 
     def __init__(self, key: str, kind: str) -> None:
         self.key = key
@@ -57,6 +72,9 @@ class _Entity:
         self.votes = [0, 0]  # pronouns after its mentions: male, female
         self.surname = ""
         self.first = ""
+        # how often each (honorific, name) form names it: a novel's usual form of a name
+        self.forms: Dict[Tuple[str, str], int] = {}
+        self.named = [0, 0]  # fiction: mentions whose honorific or given name is male, female
         self._words: FrozenSet[str] = frozenset()
         self._words_version = (-1, -1)
 
@@ -75,7 +93,33 @@ class _Entity:
     def best_title(self) -> Optional[str]:
         return max(self.titles, key=len) if self.titles else None
 
+    def usual_form(self, foreign: Dict[str, int], given: Dict[str, str]) -> Optional[Tuple[str, str]]:
+        """Fiction: the name a reader would give: the form the text uses most often
+        ("Mrs. Bennet", "Carol"), lengthened to the fullest form that contains it
+        ("Carol Milford"), unless that adds a connector ("Bull of Syme" from "asked
+        Bull of Syme") or a word that names another person ("Cassandra Katharine")."""
+        if not self.forms:
+            return None
+        usual = max(self.forms, key=lambda f: (self.forms[f], len(f[1].split()), bool(f[0])))
+        words = {w.lower() for w in usual[1].split()}
+        best = usual
+        for title, name in self.forms:
+            toks = name.split()
+            if len(toks) <= len(best[1].split()) or not words <= {w.lower() for w in toks}:
+                continue
+            extra = [w for w in toks if w.lower() not in words]
+            if any(not w[:1].isupper() or foreign.get(w.lower(), id(self)) != id(self) for w in extra):
+                continue
+            if toks[0].lower() not in words and toks[0] not in given and self.forms[(title, name)] < 2:
+                continue  # a word before the name, seen once: "Mostyn Henry" from a line break
+            best = (title or usual[0], name)
+        return best[0], " ".join(best[1].split())
+
     def guess_gender(self) -> Optional[str]:
+        m, f = self.named
+        if m != f:
+            # fiction: most of its mentions, not the first one ("Mary of Ralph" is not Ralph)
+            return "m" if m > f else "f"
         if self.gender:
             return self.gender
         m, f = self.votes
@@ -111,6 +155,9 @@ class Resolver:
         self.spoken_at: List[int] = []
         self.counts: Dict[int, int] = {}
         self._exclude: Optional[_Entity] = None
+        self._addressed: Optional[_Entity] = None  # fiction: the person the quotation speaks to
+        self._by_first: Optional[Dict[str, List[_Entity]]] = None
+        self._couples_cache: Optional[Tuple[int, FrozenSet[str]]] = None
         self._kin_named: Optional[Dict[str, _Entity]] = None
         self._last_issuer: Optional[_Entity] = None
         self._by_word: Dict[str, List[_Entity]] = {}
@@ -138,6 +185,12 @@ class Resolver:
         gender = m.gender
         cands = self.by_surname.get(surname, [])
         best: Optional[_Entity] = None
+        if self.genre == "fiction" and len(cands) > 1 and len(toks) == 1 and not m.title:
+            # a bare family name in a novel ("Denham") is the one the text already calls
+            # so, else a man rather than his mother or wife ("Mrs. Denham")
+            bare = ("", m.name)
+            cands = sorted(cands, key=lambda e: (e.forms.get(bare, 0) > 0, e.guess_gender() != "f",
+                                                 self.counts.get(id(e), 0)))
         for ent in reversed(cands):
             if gender and ent.gender and gender != ent.gender and _honorific(m.title):
                 continue
@@ -161,9 +214,13 @@ class Resolver:
         best.names.append(m.name)
         if m.title:
             best.titles.append(m.title)
+        form = (m.title if _honorific(m.title) and m.title else "", m.name)
+        best.forms[form] = best.forms.get(form, 0) + 1
         self._touched.append(best)
         if gender and not best.gender:
             best.gender = gender
+        if gender and self.genre == "fiction":
+            best.named[0 if gender == "m" else 1] += 1
         return best
 
     def _new(self, key: str, kind: str) -> _Entity:
@@ -177,7 +234,7 @@ class Resolver:
         """Every name in the text outside quotations, typed and grouped."""
         text = self.text
         first_names = _lexicons.mapping("first_names")
-        for s, e in _mentions.scan_names(text):
+        for s, e in self._name_spans():
             if self._quotes.covers(s):
                 continue
             m = _mentions.describe(text, s, e)
@@ -202,6 +259,28 @@ class Resolver:
                 self.timeline.append((s, e, ent))
                 self._vote(ent, e)
 
+    def _name_spans(self) -> List[Tuple[int, int]]:
+        """The names of ``scan_names``; in fiction "Mary of Ralph" (from "reminded Mary
+        of Ralph") is two names, while "the Duke of Ely" (a title before "of") stays one."""
+        spans = _mentions.scan_names(self.text)
+        if self.genre != "fiction":
+            return spans
+        out: List[Tuple[int, int]] = []
+        hons = _lexicons.mapping("honorifics")
+        titles = _lexicons.words("titles")
+        places = _lexicons.words("place_words")
+        for s, e in spans:
+            m = _OF_SPLIT.search(self.text, s, e) if e - s > 6 else None
+            if m is not None:
+                before = self.text[s : m.start()].split()
+                last = before[-1] if before else ""
+                if last and last not in hons and last.lower() not in titles and last.lower() not in places:
+                    out.append((s, m.start()))
+                    out.append((m.end(), e))
+                    continue
+            out.append((s, e))
+        return out
+
     def _vote(self, ent: _Entity, end: int) -> None:
         text = self.text
         hi = min(len(text), end + 160)
@@ -222,14 +301,21 @@ class Resolver:
         self.timeline.sort(key=lambda t: t[0])
         starts = [t[0] for t in self.timeline]
         chosen: List[Optional[_Entity]] = [None] * len(self.records)
+        anchored: Set[int] = set()  # fiction: pronoun tags settled by their own paragraph
         extra: Dict[int, List[Tuple[int, int]]] = {}
         for idx, rec in enumerate(self.records):
             ent: Optional[_Entity] = None
+            self._addressed = self._addressee(rec)
             if rec.speaker is not None:
                 s, e = rec.speaker
                 m = _mentions.describe(text, s, e)
                 turn = chosen[rec.alt] if rec.alt is not None and 0 <= rec.alt < idx else None
-                if m.form == "pronoun" and turn is not None and turn.guess_gender() == m.gender:
+                narrated = (self._narration_subject(rec, m.gender, starts)
+                            if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
+                if narrated is not None:
+                    ent = narrated  # "Kitty sat repining. “…,” said she."
+                    anchored.add(idx)
+                elif m.form == "pronoun" and turn is not None and turn.guess_gender() == m.gender:
                     ent = turn  # "said he" in a dialogue: the speaker two turns back
                 else:
                     self._exclude = self._previous_turn(idx, chosen)
@@ -246,6 +332,7 @@ class Resolver:
                 if m.form == "name":
                     ent = self._known_person(m)
             chosen[idx] = ent
+        self._addressed = None
         # replies to a first turn: the most present person who is not its speaker
         for idx, rec in enumerate(self.records):
             if chosen[idx] is None and rec.other_than is not None and 0 <= rec.other_than < len(chosen):
@@ -255,14 +342,31 @@ class Resolver:
                 self._exclude = None
         # records that share another's source: forward, backward, forward again
         order = list(range(len(self.records)))
+        addressed = [self._addressee(rec) for rec in self.records]
+        if self.genre == "fiction":
+            self._conversations(chosen, addressed, anchored)
+            self._nearest_of_parity(chosen, addressed)
         for seq in (order, order[::-1], order):
             for idx in seq:
                 rec = self.records[idx]
                 if chosen[idx] is None:
                     for ref in (rec.inherit, rec.alt):
                         if ref is not None and 0 <= ref < len(chosen) and chosen[ref] is not None:
+                            if addressed[idx] is not None and chosen[ref] is addressed[idx]:
+                                continue  # “…, Pat?” is not Pat's turn, whatever the alternation says
                             chosen[idx] = chosen[ref]
                             break
+        if self.genre == "fiction":
+            # turns still without a speaker: the person most present just before them,
+            # other than the one who spoke the turn before
+            for idx, rec in enumerate(self.records):
+                if chosen[idx] is None and rec.kind == "direct" and rec.speaker is None:
+                    self._exclude = self._previous_turn(idx, chosen)
+                    self._addressed = self._addressee(rec)
+                    chosen[idx] = self._salient(rec.span[0], None, starts)
+                    self._exclude = self._addressed = None
+        if self.genre == "fiction":
+            self._name_the_narrator(chosen)
         # build the sources, in order of first mention, only those that speak
         used: List[_Entity] = []
         seen = set()
@@ -276,15 +380,236 @@ class Resolver:
             spans[id(ent)] = allm
         used.sort(key=lambda ent: spans[id(ent)][0] if spans[id(ent)] else 0)
         sources: Dict[int, Source] = {}
+        foreign = self._name_words() if self.genre == "fiction" else {}
+        given = _lexicons.mapping("first_names")
         for n, ent in enumerate(used, 1):
+            name, title = ent.best_name(), ent.best_title()
+            usual = ent.usual_form(foreign, given) if self.genre == "fiction" else None
+            if usual is not None:
+                name = usual[1]
+                title = usual[0] or (title if title and not _honorific(title) else None)
             sources[id(ent)] = Source(
                 id=f"s{n}",
-                name=ent.best_name(),
+                name=name,
                 kind=ent.kind,
-                title=ent.best_title(),
+                title=title,
                 mentions=tuple(Span.of(text, s, e) for s, e in spans[id(ent)]),
             )
         return [sources[id(e)] if e is not None else None for e in chosen], [sources[id(e)] for e in used]
+
+    def _name_words(self) -> Dict[str, int]:
+        """Each word of a person's name: the id of the one entity whose usual name has it
+        (-1 when several do)."""
+        out: Dict[str, int] = {}
+        for ent in self.entities:
+            if ent.kind != "person" or not ent.forms:
+                continue
+            usual = max(ent.forms, key=lambda f: ent.forms[f])
+            for w in usual[1].split():
+                lw = w.lower()
+                out[lw] = id(ent) if out.get(lw, id(ent)) == id(ent) else -1
+        return out
+
+    def _name_the_narrator(self, chosen: List[Optional[_Entity]]) -> None:
+        """Fiction: a first-person narrator is named by what the others call them: the
+        names addressed (“…, Watson?”) in the turns just before and after the
+        narrator's own turns, when one name has most of those votes."""
+        narrator = self.by_key.get("narrator:")
+        if narrator is None or self.layout is None:
+            return
+        votes: Dict[Tuple[str, str], int] = {}
+        total = 0
+        para = self.layout.paragraph_index
+        for idx, ent in enumerate(chosen):
+            if ent is not narrator:
+                continue
+            here = para(self.records[idx].span[0])
+            for j in (idx - 1, idx + 1):
+                if not 0 <= j < len(chosen) or chosen[j] is narrator or self.records[j].addressee is None:
+                    continue
+                if abs(para(self.records[j].span[0]) - here) != 1:
+                    continue
+                to = self.records[j].addressee
+                if to is None:
+                    continue
+                m = _mentions.describe(self.text, to[0], to[1])
+                if m.form != "name" or m.kind != "person" or m.name is None:
+                    continue
+                key = (m.title if m.title and _honorific(m.title) else "", m.name)
+                votes[key] = votes.get(key, 0) + 1
+                total += 1
+        if not votes:
+            return
+        best = max(votes, key=lambda k: votes[k])
+        # the same name with or without its honorific counts once
+        support = sum(n for k, n in votes.items() if k[1] == best[1])
+        if support >= 2 and 2 * support > total:
+            narrator.forms[best] = support
+
+    def _conversations(self, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]],
+                       anchored: Set[int]) -> None:
+        """Fiction: in a run of dialogue paragraphs, each untagged turn goes to the person
+        the settled turns of its parity (two, four, ... paragraphs away) vote for, a
+        named tag counting more than a pronoun and a near turn more than a far one; a
+        name addressed in a turn of the other parity votes for that person too. A
+        pronoun tag ("she said") goes to the person of its gender that the named turns
+        of its parity vote for, if there is one."""
+        if self.layout is None:
+            return
+        para = self.layout.paragraph_index
+        by_para: Dict[int, List[int]] = {}
+        for idx, rec in enumerate(self.records):
+            if rec.kind == "direct":
+                by_para.setdefault(para(rec.span[0]), []).append(idx)
+        runs: List[List[int]] = []
+        for p in sorted(by_para):
+            if runs and runs[-1][-1] == p - 1:
+                runs[-1].append(p)
+            else:
+                runs.append([p])
+        weight = {"name": 3.0, "description": 2.0, "pronoun": 1.0}
+        for run in runs:
+            if len(run) < 2:
+                continue
+            votes: List[Optional[Tuple[_Entity, float]]] = []
+            heard: List[Optional[_Entity]] = []
+            for p in run:
+                best: Optional[Tuple[_Entity, float]] = None
+                to: Optional[_Entity] = None
+                for idx in by_para[p]:
+                    rec = self.records[idx]
+                    to = to or addressed[idx]
+                    ent = chosen[idx]
+                    if ent is None:
+                        continue
+                    if rec.speaker is not None:
+                        w = weight.get(_mentions.describe(self.text, *rec.speaker).form, 1.0)
+                    elif rec.hint is not None:
+                        w = 1.5
+                    else:
+                        continue
+                    if best is None or w > best[1]:
+                        best = (ent, w)
+                votes.append(best)
+                heard.append(to)
+            for j, p in enumerate(run):
+                todo = [idx for idx in by_para[p] if chosen[idx] is None and self.records[idx].speaker is None]
+                pron: List[Tuple[int, Optional[str]]] = []
+                for idx in by_para[p]:
+                    sp = self.records[idx].speaker
+                    if sp is not None and idx not in anchored:
+                        m = _mentions.describe(self.text, sp[0], sp[1])
+                        if m.form == "pronoun":
+                            pron.append((idx, m.gender))
+                if not todo and not pron:
+                    continue
+                score: Dict[int, float] = {}
+                strong: Dict[int, float] = {}  # named tags and vocatives only
+                ents: Dict[int, _Entity] = {}
+                for i in range(max(0, j - _WINDOW), min(len(run), j + _WINDOW + 1)):
+                    near = 1.0 / (1.0 + abs(i - j) / 2.0)
+                    vote = votes[i]
+                    heard_i = heard[i]
+                    if i != j and (i - j) % 2 == 0 and vote is not None:
+                        ent, w = vote
+                        score[id(ent)] = score.get(id(ent), 0.0) + w * near
+                        if w > 1.0:
+                            strong[id(ent)] = strong.get(id(ent), 0.0) + w * near
+                        ents[id(ent)] = ent
+                    elif (i - j) % 2 == 1 and heard_i is not None:
+                        score[id(heard_i)] = score.get(id(heard_i), 0.0) + _ADDRESSED_WEIGHT * near
+                        ents[id(heard_i)] = heard_i
+                for idx in todo:
+                    options = [k for k in score if ents[k] is not addressed[idx]]
+                    if options:
+                        chosen[idx] = ents[max(options, key=lambda k: score[k])]
+                for idx, g in pron:
+                    options = [k for k in strong if ents[k] is not addressed[idx] and ents[k].guess_gender() == g]
+                    if options:
+                        chosen[idx] = ents[max(options, key=lambda k: strong[k])]
+
+    def _narration_subject(self, rec: Attribution, gender: str, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: for "said she", a person of that gender named as a subject in the
+        narration that opens the quotation's own paragraph ("Kitty sat repining. “…,”
+        said she.")."""
+        if self.layout is None:
+            return None
+        ps = self.layout.paragraph(rec.span[0])[0]
+        qs = rec.span[0]
+        if qs - ps < 2:
+            return None
+        lo = bisect.bisect_left(starts, ps)
+        hi = bisect.bisect_left(starts, qs)
+        best: Optional[_Entity] = None
+        for s, e, ent in self.timeline[lo:hi]:
+            if e > qs or ent is self._addressed or ent.guess_gender() != gender:
+                continue
+            words = self.text[max(ps, s - 120) : s].split()
+            while words and words[-1] in _LEADING_WORDS:
+                words.pop()
+            if words or s - 120 > ps:
+                last = words[-1] if words else ""
+                if last[-1:] not in (".", "!", "?", ";", ":", '"', "”", "’"):
+                    continue
+            best = ent
+        return best
+
+    def _nearest_of_parity(self, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
+        """Fiction: an untagged turn takes the speaker of the NEAREST settled turn of the
+        same parity in its run (two, four, ... turns before or after), so that one
+        wrong guess at a run's start does not run on past a tagged turn."""
+        n = len(self.records)
+        back: List[Tuple[Optional[_Entity], int]] = [(None, 0)] * n
+        ahead: List[Tuple[Optional[_Entity], int]] = [(None, 0)] * n
+        for idx in range(n):
+            if chosen[idx] is not None:
+                back[idx] = (chosen[idx], 0)
+                continue
+            for ref in (self.records[idx].inherit, self.records[idx].alt):
+                if ref is not None and 0 <= ref < idx and back[ref][0] is not None:
+                    back[idx] = (back[ref][0], back[ref][1] + 1)
+                    break
+        for idx in range(n - 1, -1, -1):
+            if chosen[idx] is not None:
+                ahead[idx] = (chosen[idx], 0)
+                continue
+            for ref in (self.records[idx].alt, self.records[idx].inherit):
+                if ref is not None and idx < ref < n and ahead[ref][0] is not None:
+                    ahead[idx] = (ahead[ref][0], ahead[ref][1] + 1)
+                    break
+        for idx in range(n):
+            if chosen[idx] is not None:
+                continue
+            options = sorted((d, k, e) for k, (e, d) in enumerate((back[idx], ahead[idx])) if e is not None)
+            for _d, _k, ent in options:
+                if ent is not addressed[idx]:
+                    chosen[idx] = ent
+                    break
+
+    def _addressee(self, rec: Attribution) -> Optional[_Entity]:
+        """Fiction: the known person a quotation addresses by name (never its speaker)."""
+        if rec.addressee is None:
+            return None
+        m = _mentions.describe(self.text, *rec.addressee)
+        if m.form != "name":
+            return None
+        ent = self._known_person(m)
+        if ent is None:
+            # "Ralph" with a "Ralph" and a "Ralph Denham" in the text: the one named most
+            toks = _name_tokens(m.name or "")
+            if toks:
+                last = toks[-1].lower()
+                if self._by_first is None:
+                    self._by_first = {}
+                    for e in self.entities:
+                        if e.kind == "person" and e.first:
+                            self._by_first.setdefault(e.first, []).append(e)
+                cands = self.by_surname.get(last, []) + self._by_first.get(last, [])
+                if m.title:
+                    cands = [e for e in cands if not _honorific_conflict(m.title, e.titles)]
+                if cands:
+                    ent = max(cands, key=lambda e: self.counts.get(id(e), 0))
+        return ent
 
     def _previous_turn(self, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
         """In fiction, the speaker of the dialogue turn just before record ``idx``."""
@@ -307,14 +632,15 @@ class Resolver:
         if self._kin_named is None:
             self._kin_named = self._learn_kin()
         named = self._kin_named.get(head)
-        if named is not None:
-            return named
         gender = row[1] if row[1] in ("m", "f") else None
         pg = {"his": "m", "her": "f"}.get(words[0].lower())
         possessor = self._antecedent(m.start, pg, starts) if pg else None
+        family = possessor.surname if possessor is not None and possessor.first else None
+        if named is not None and (self.genre != "fiction" or family is None or named.surname == family
+                                  or row[2] != "same"):
+            return named
         if row[2] != "same":
             return None
-        family = possessor.surname if possessor is not None and possessor.first else None
         courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
         best: Optional[_Entity] = None
         couples: Optional[FrozenSet[str]] = None  # the same for every entity below
@@ -342,6 +668,13 @@ class Resolver:
 
     def _couples(self) -> FrozenSet[str]:
         """Family names that both a Mr. and a Mrs. bear in the text (a household)."""
+        if self._couples_cache is not None and self._couples_cache[0] == len(self.entities):
+            return self._couples_cache[1]
+        found = self._find_couples()
+        self._couples_cache = (len(self.entities), found)
+        return found
+
+    def _find_couples(self) -> FrozenSet[str]:
         mr: set[str] = set()
         mrs: set[str] = set()
         for ent in self.entities:
@@ -361,6 +694,10 @@ class Resolver:
             m = _mentions.describe(self.text, *name_span)
             if m.form == "name" and m.kind == "person":
                 ent = self._known_person(m)
+                row = next((r for r in _lexicons.rows("kinship_words") if r[0] == head), None)
+                g = ent.guess_gender() if ent is not None else None
+                if ent is not None and row is not None and g in ("m", "f") and row[1] in ("m", "f") and g != row[1]:
+                    continue  # "Mr. Collins, her mother ...": not an apposition
                 if ent is not None:
                     out.setdefault(head, ent)
         return out
@@ -430,6 +767,19 @@ class Resolver:
             latest = self._latest_with_head(m, starts)
             if latest is not None:
                 return latest
+        if (self.genre == "fiction" and m.definite and m.kind == "person" and m.head in _GENERIC_PERSON
+                and self.text[m.start : m.end].split()[0].lower() == "the"):
+            # "the girl", "the young man": the person of that sex most present just now
+            g = _GENERIC_PERSON[m.head]
+            present = self._salient(m.start, g, starts)
+            introduced = _INTRODUCED.get(m.head)
+            if introduced is None:
+                introduced = _INTRODUCED[m.head] = regex.compile(
+                    r"(?<![\p{L}])(?:an?|some|another)[^\S\n]+(?:[\p{L}\-]+[^\S\n]+){0,2}" + m.head + r"(?![\p{L}])",
+                    regex.IGNORECASE)
+            if (present is not None and present.guess_gender() == g
+                    and introduced.search(self.text, max(0, m.start - 1500), m.start) is None):
+                return present  # unless "an old man" has just come in: "the old man" is he
         if m.kind == "person" and not m.definite:
             m = Mention(m.start, m.end, m.form, "anonymous", m.gender, m.plural, m.name, m.title, m.head, False)
         return self._own(m)
@@ -478,7 +828,7 @@ class Resolver:
         if self.genre == "fiction":
             return self._salient(pos, gender, starts)
         for _d, ent, _spk in self._recent(pos, starts, 3000, 40):
-            if ent is self._exclude:
+            if ent is self._exclude or ent is self._addressed:
                 continue
             g = ent.guess_gender()
             if g is None or g == gender:
@@ -490,17 +840,18 @@ class Resolver:
 
         In a conversation the pronoun in "said he" rarely names the last man mentioned
         in passing; it names one of the people talking. Each recent mention (names in
-        narration, earlier speakers) adds weight that decays with distance.
+        narration, earlier speakers) adds weight that decays quickly with distance
+        (half at 100 characters), plus a little for how often the text names them.
         """
         scores: Dict[int, float] = {}
         ents: Dict[int, _Entity] = {}
         for d, ent, spk in self._recent(pos, starts, 5000, 80):
-            if ent is self._exclude:
+            if ent is self._exclude or ent is self._addressed:
                 continue
             g = ent.guess_gender()
             if gender is not None and g is not None and g != gender:
                 continue
-            w = 1.0 / (1.0 + d / 500.0) * (1.5 if g == gender else 1.0) * (2.0 if spk else 1.0)
+            w = 1.0 / (1.0 + d / 100.0) * (1.5 if g == gender else 1.0)
             if id(ent) not in scores:
                 scores[id(ent)] = 0.1 * math.log1p(self.counts.get(id(ent), 0))
             scores[id(ent)] += w
