@@ -13,6 +13,7 @@ record its rule id and confidence (every id is documented in ``docs/rules.md``):
 - ``direct.context``:    the subject of the sentence before
 - ``direct.unattributed``: a quotation whose speaker the text does not give nearby
 - ``mixed.fragment``:    a quoted fragment in a sentence with a cue ("condemned “X”")
+- ``mixed.tag-after``:   a clause closed by a quoted fragment, then a tag (A “b,” X said)
 - ``scare-quote``:       a quoted fragment without a speaker (only with the option)
 
 Fiction dialogue (turn-taking, vocatives, action beats) lives in ``_dialogue``.
@@ -244,6 +245,13 @@ class Attributor:
         pstart = self.layout.paragraph(q.start)[0]
         pend = self.layout.paragraph(q.end - 1)[1]
         tag = tag_after(text, q.end, pend)
+        if tag is not None:
+            lead = None if text[tag[1][1] - 3:tag[1][1]] == "ing" else self._lead_clause(i, q, pstart)
+            if lead is not None:
+                # Clinton “is the only one who can win,” X said: the content is the whole clause
+                self._add(i, 1, Attribution("mixed", ((lead, q.end),), (lead, q.end), tag[0], tag[1], 0.8,
+                                            "mixed.tag-after"))
+                return 1
         if tag is None or text[q.parts[-1][1] - 1] not in _END_PUNCT or self._mid_sentence_lower(q):
             if not self._is_direct_shape(q):
                 return 0
@@ -329,6 +337,27 @@ class Attributor:
         self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), None, None,
                                     0.3 - conf_penalty, "direct.unattributed"))
         return 1
+
+    def _lead_clause(self, i: int, q: Quotation, pstart: int) -> Optional[int]:
+        """Where the writer's clause starts when a quoted fragment closes it before a tag
+        (The answers are “not meeting the demand,” says X): the sentence start, if the words
+        before the fragment hold no quotation and no reporting verb."""
+        text = self.text
+        if q.dash or q.missing_open or len(q.parts) > 1 or text[q.parts[0][1] - 1] not in ",":
+            return None
+        if not text[q.parts[0][0]].islower():
+            return None  # on Fox’s “Sunday Morning Futures,” X said …: a title, not a fragment
+        lo = max(pstart, self.layout.sentence(q.start)[0])
+        if i > 0 and self.quotations[i - 1].end > lo:
+            return None
+        b = _nonspace_before(text, q.start, lo)
+        if b < lo or not (text[b].isalnum() or text[b] in ",’'") or q.start - lo > 300:
+            return None
+        if _is_name_or_title(text, q) or " " not in text[lo:b].strip():
+            return None
+        for _ in _cues.speech_verbs(text, lo, q.start):
+            return None  # “X said “…,” Y added”: the verb before reports it
+        return lo
 
     def _continues(self, q: Quotation) -> Optional[Tuple[int, float]]:
         """The record an untagged quotation continues: one just before it, with a speaker."""
