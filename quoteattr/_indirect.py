@@ -375,6 +375,9 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         cstart = cl.end()
         conf = 0.65
     sp = _subject(text, layout, vs, ss)
+    if sp is None and _cues.lemma_of().get(form) in _PLAIN_SAY:
+        sp = _plain_subject(text, layout, vs, ss)
+        conf -= 0.1
     if sp is None:
         return None
     end = se
@@ -388,6 +391,7 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     part = _PARTICIPLE_TAIL.search(text, cstart, min(end, cstart + 2000))
     if part is not None:
         end = part.start()  # "…, arguing that B": B is reported by its own verb
+    end = _before_comma_tag(text, cstart, end)
     cs, ce = _trim(text, cstart, end)
     if ce - cs < 8 or " " not in text[cs:ce]:
         return None
@@ -411,6 +415,25 @@ def _before_next_report(text: str, cstart: int, end: int) -> int:
         for v in _cues.speech_verbs(text, j.end(), min(end, j.end() + 50)):
             if _THAT_SOON.match(text, v.end(), min(end, v.end() + 8)) or text[j.end():v.start()].strip() == "":
                 return j.start()
+            break
+    return end
+
+
+_COMMA = regex.compile(r",[^\S\n]++(?=\p{L})")
+_TAG_THEN = regex.compile(r"[^\S\n]*+(?:[.!?,]|that[^\S\n]|\Z)")
+
+
+def _before_comma_tag(text: str, cstart: int, end: int) -> int:
+    """Where a reported clause ends because a new speaker and verb follow a comma:
+    "A, Mr. Barrett said"; "A, Mr. Lee said that B" (the later verb reports its own)."""
+    for c in _COMMA.finditer(text, cstart + 12, min(end, cstart + 2000)):
+        for v in _cues.speech_verbs(text, c.end(), min(end, c.end() + 60)):
+            if "," in text[c.end():v.start()] or v.start() == c.end():
+                break
+            if _TAG_THEN.match(text, v.end(), end) or v.end() >= end:
+                sp = _subject_before(text, v.start(), c.end())
+                if sp is not None and sp[0] <= c.end() + 1:
+                    return c.start()
             break
     return end
 
@@ -512,6 +535,35 @@ _OBJECT_NOT_START = frozenset(
     "by to for as on in at with from into about of and or but that than so up out off down back over away "
     "when while if because".split()
 )
+
+
+# verbs that report whatever their subject is: "the actress said …", "some families said …"
+_PLAIN_SAY = frozenset("say tell add write report announce explain insist argue claim warn predict acknowledge admit "
+                       "note testify".split())
+_PLAIN_HEAD = regex.compile(r"\p{Ll}{3,}+(?<!ly|ing)")
+
+
+def _plain_subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
+    """The subject of a plain "say" verb that ``_speaker_ok`` does not know as a speaker: a noun
+    phrase with a common-noun head, or the name that starts the clause before appositives
+    ("Dana Marsh, 34, a nurse from Tulsa, said …")."""
+    b = vs
+    while b > ss and text[b - 1] in " \t":
+        b -= 1
+    if b > ss and text[b - 1] == ",":
+        cand = _lead_np(text, _clause_start(text, ss, vs), vs)
+        if cand is not None and text[cand[1]:cand[1] + 1] == "," and _mentions.describe(text, *cand).form == "name":
+            return cand
+        return None
+    sp = _subject_before(text, vs, ss)
+    if sp is None or text[sp[0]:sp[1]] in _TIME_WORDS:
+        return None
+    m = _mentions.describe(text, *sp)
+    if m.form != "description" or not _PLAIN_HEAD.fullmatch(m.head) or m.head in _cues.lemma_of():
+        return None
+    if m.head in _lexicons.words("auxiliaries") or m.head in _lexicons.words("function_words"):
+        return None
+    return sp
 
 
 def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
