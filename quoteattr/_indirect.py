@@ -420,6 +420,7 @@ def _before_next_report(text: str, cstart: int, end: int) -> int:
 
 
 _COMMA = regex.compile(r",[^\S\n]++(?=\p{L})")
+_INLINE_SPACE = " \t\u00a0\u2009\u202f"
 _TAG_THEN = regex.compile(r"[^\S\n]*+(?:[.!?,]|that[^\S\n]|\Z)")
 
 
@@ -445,25 +446,31 @@ def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seq
     b = vs
     sp = None
     comma = -1
-    while b > ss and text[b - 1] in " \t":
+    while b > ss and text[b - 1] in _INLINE_SPACE:
         b -= 1
     if b > ss and text[b - 1] == ",":
         # inverted: "…, said the spokesman."
         comma = b - 1
         sp = _np_after(text, ve + 1 if text[ve : ve + 1] == " " else ve, se)
         if sp is None or _TAIL.match(text, sp[1], se) is None and _TAIL.match(text, ve, se) is None:
-            return None
-    else:
+            sp = None
+        elif not _speaker_ok(text, sp):
+            sp = None
+    if sp is None:
+        # "…, the airline said." / "…, a spokeswoman, Ana Ruiz, said on Saturday."
+        comma = -1
         if _TAIL.match(text, ve, se) is None:
             return None
         sp = _subject_before(text, vs, ss)
+        if sp is not None and not _speaker_ok(text, sp):
+            sp = _plain_subject(text, layout, vs, ss) if _cues.lemma_of().get(m.group().lower()) in _PLAIN_SAY else None
         if sp is not None:
             c = sp[0]
-            while c > ss and text[c - 1] in " \t":
+            while c > ss and text[c - 1] in _INLINE_SPACE:
                 c -= 1
             if c > ss and text[c - 1] == ",":
                 comma = c - 1
-    if sp is None or comma <= ss or not _speaker_ok(text, sp):
+    if sp is None or comma <= ss:
         return None
     cs, ce = _trim(text, ss, comma)
     if ce - cs < 12 or " " not in text[cs:ce]:
@@ -529,6 +536,11 @@ _LEAD_ADVERBIAL = frozenset(
     "although if asked speaking meanwhile still but and so yet".split()
 )
 _QUOTED_COMMA = regex.compile(r"[\"”’]")
+# a comma inside a list of noun phrases: ", B and C", ", B, and C"
+_LIST_NEXT = regex.compile(
+    r",[^\S\n]++(?:(?!(?:which|who|including|and|or|but)(?![\p{L}]))[\p{L}\p{N}'’-]++[^\S\n]++){0,3}?"
+    r"[\p{L}\p{N}'’-]++,?[^\S\n]++(?:and|or)[^\S\n]++(?:[\p{L}\p{N}'’-]++(?:[^\S\n]++|(?=[,.;:!?]|\Z))){1,4}"
+)
 _TIME_START = frozenset("last this next yesterday today tonight earlier later".split())
 _PAST = frozenset("sought".split())
 _OBJECT_NOT_START = frozenset(
@@ -814,6 +826,11 @@ def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequen
     if tail is not None:
         end = tail.start()
     comma = text.find(",", cs, end)
+    while comma >= 0:
+        lst = _LIST_NEXT.match(text, comma, end)
+        if lst is None:
+            break
+        comma = text.find(",", lst.end(), end)  # "low growth, unemployment and inequality": one list
     if comma >= 0 and not _QUOTED_COMMA.match(text, comma + 1, end):
         end = comma  # a noun phrase ends at its first comma ("Russia's invasion of Ukraine, including …")
     cs, ce = _trim(text, cs, end)
