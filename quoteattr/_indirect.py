@@ -888,6 +888,16 @@ def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequ
 _BE_BEFORE = regex.compile(r"(?:is|are|was|were|be|been|being|’s|'s)(?:[^\S\n]+(?:not|also|still|widely|now|generally))?[^\S\n]+\Z")
 _EXPLETIVE = regex.compile(r"(?:[Ii]t|[Tt]here)[^\S\n]+\Z")
 _APPEAR_THAT = regex.compile(r"[^\S\n]*+,?[^\S\n]*+(?:though,[^\S\n]*+)?(?:that|as if|as though|like)[^\S\n]+")
+# "seemed (equally) unperturbed", "seems like a comparable moment", "appeared ready to …"
+_APPEAR_PREDICATE = regex.compile(
+    r"[^\S\n]+(?!(?:to|on|in|at|before|with|for|from|by|as|onstage|alongside|and|or|but|that|if|the|a|an|this|his|her|their)(?![\p{L}]))"
+    r"(?=\p{Ll})"
+)
+_APPEAR_ADJ = regex.compile(
+    r"(?:(?:equally|more|less|most|very|so|too|increasingly|somewhat|rather|almost|visibly|clearly|not)[^\S\n]+)?"
+    r"(?:\p{Ll}+(?:ed|able|ible|ful|ive|ous|ent|ant|less)|ready|likely|unlikely|closer|close|poised|set|open|willing|eager|"
+    r"unable|able|intent|keen|happy|unhappy|upset|angry|calm|confident|sure|unsure|uneasy|nervous)(?![\p{L}])"
+)
 _APPEAR_COMPLEMENT = regex.compile(r"[^\S\n]+(?:(?:also|now|still|not)[^\S\n]+)?(?=to[^\S\n]+\p{Ll})")
 
 
@@ -912,7 +922,19 @@ def _appearance(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Se
         return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), None, (cue_start, ve), 0.5,
                            "indirect.appearance")
     subj = _subject_before(text, cue_start, ss)
+    b = cue_start
+    while b > ss and text[b - 1] in _INLINE_SPACE:
+        b -= 1
+    if b > ss and text[b - 1] == ",":
+        # "Hizbollah, which has lost …, seems unlikely to …": the name before the appositive
+        subj = _lead_np(text, _clause_start(text, ss, cue_start), cue_start)
+        if subj is None or text[subj[1]:subj[1] + 1] != ",":
+            return None
     comp = _APPEAR_COMPLEMENT.match(text, ve, se)
+    if comp is None and form != "expected":
+        comp = _APPEAR_PREDICATE.match(text, ve, se)
+        if comp is not None and not form.startswith("seem") and not _APPEAR_ADJ.match(text, comp.end(), se):
+            comp = None  # "appeared on television", "appeared in court"
     if subj is None or comp is None:
         return None
     cs, ce = _trim(text, comp.end(), _clause_end(text, comp.end(), se))
