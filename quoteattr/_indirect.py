@@ -845,6 +845,9 @@ _QUESTION_VERBS = frozenset("ask asks asked asking wonder wonders wondered wonde
 _WH = regex.compile(r"[^\S\n]+(?:whether|if|why|how|what|when|where|who|which|about)(?![\p{L}])")
 
 
+_WH_GAP = regex.compile(r"(?:[^\S\n]+(?!(?:whether|if|why|how|what|when|where|who|which|about|to|that)(?![\p{L}]))[\p{L}\p{N}'’.-]+){1,6}?(?=[^\S\n]+(?:whether|if|why|how|what|when|where|who|which)(?![\p{L}]))[^\S\n]")
+
+
 def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
     """X asked (Y) whether …; Asked about …, X said …"""
     vs, ve = m.span()
@@ -858,18 +861,21 @@ def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequ
         pos = obj.end()
     wh = _WH.match(text, pos, se)
     if wh is None:
+        gap = _WH_GAP.match(text, ve, min(se, ve + 80))  # "asked on Fox News who …", "asked the 2016 contender if …"
+        wh = _WH.match(text, gap.end() - 1, se) if gap is not None else None
+    if wh is None:
         return None
     cs = wh.start() + len(wh.group()) - len(wh.group().lstrip())
-    if not text[ss:vs].strip() and form == "asked":
+    if text[ss:vs].strip() in ("", "When", "when", "If", "if") and form == "asked":
         # "Asked whether …, X said …": the speaker answers in the main clause
         comma = text.find(",", cs, min(se, cs + 300))
         if comma < 0:
             return None
         lo = comma + 1
-        while lo < se and text[lo] in " \t":
+        while lo < se and (text[lo] in _INLINE_SPACE or text[lo] in "\"”’'"):
             lo += 1
         sp = _lead_np(text, lo, se)
-        if sp is None or not _speaker_ok(text, sp):
+        if sp is None or not (_speaker_ok(text, sp) or _SHARE_START.match(text, sp[0], sp[1])):
             return None
         ce = comma
         conf = 0.55
