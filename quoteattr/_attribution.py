@@ -353,7 +353,7 @@ class Attributor:
         b = _nonspace_before(text, q.start, lo)
         if b < lo or not (text[b].isalnum() or text[b] in ",’'") or q.start - lo > 300:
             return None
-        if _is_name_or_title(text, q) or " " not in text[lo:b].strip():
+        if _is_name_or_title(text, q):
             return None
         for _ in _cues.speech_verbs(text, lo, q.start):
             return None  # “X said “…,” Y added”: the verb before reports it

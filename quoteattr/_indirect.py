@@ -459,7 +459,12 @@ def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seq
     if sp is None:
         # "…, the airline said." / "…, a spokeswoman, Ana Ruiz, said on Saturday."
         comma = -1
-        if _TAIL.match(text, ve, se) is None:
+        tail_at = ve
+        if m.group().lower() in _TELL:
+            obj = _OBJECT.match(text, ve, se)
+            if obj is not None:
+                tail_at = obj.end()  # "…, an official told The New York Times."
+        if _TAIL.match(text, tail_at, se) is None:
             return None
         sp = _subject_before(text, vs, ss)
         if sp is not None and not _speaker_ok(text, sp):
