@@ -120,13 +120,29 @@ def _np_after(text: str, start: int, hi: int) -> Optional[Span2]:
     return _mentions.np_after(text, start, hi)
 
 
+_HEADLINE_VERBS = frozenset("Says Said Tells Told Warns Claims Insists Admits Reveals Announces Predicts Vows Thinks "
+                            "Believes".split())
+_CAP_WORD = regex.compile(r"(?<![\p{L}'’])\p{L}[\p{L}'’]*")
+
+
+def _title_cased(text: str, layout: Layout, pos: int) -> bool:
+    """A short headline in title case: "Senator Says He Will Run Again"."""
+    ps, pe = layout.paragraph(pos)
+    if pe - ps > 160:
+        return False
+    words = [w.group() for w in _CAP_WORD.finditer(text, ps, pe)]
+    long = [w for w in words if len(w) > 3]
+    return len(words) >= 4 and len(long) >= 3 and all(w[0].isupper() for w in long)
+
+
 def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     """A speech form used as a verb: not a capitalised word inside a name, not "the report"."""
     vs, ve = m.span()
     word = m.group()
     ss = layout.sentence(vs)[0] if word[0].isupper() else -1
-    if word[0].isupper() and vs != ss and not _HEADLINE_TAG.match(text, ve, min(len(text), ve + 3)):
-        return False  # "State Department", "Washington Post" (but "…, Lindsey Graham Says.")
+    if word[0].isupper() and vs != ss and not _HEADLINE_TAG.match(text, ve, min(len(text), ve + 3)) \
+            and not (word in _HEADLINE_VERBS and _title_cased(text, layout, vs)):
+        return False  # "State Department", "Washington Post" (but "…, Lindsey Graham Says." and headlines)
     nxt = _NEXT_VERB.match(text, ve, min(len(text), ve + 30))
     if nxt is not None and nxt.group(1).lower() in _cues.speech_forms() and word.lower() in _cues.NOUN_FORMS:
         return False  # "New York Times reports says": the second word is the verb
