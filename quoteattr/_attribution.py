@@ -174,8 +174,9 @@ def _last_person_before(text: str, lo: int, hi: int) -> Optional[Span2]:
 class Attributor:
     """Attributes the quotations of one text (news rules; fiction adds ``_dialogue``)."""
 
-    def __init__(self, text: str, layout: Layout, quotations: List[Quotation]) -> None:
+    def __init__(self, text: str, layout: Layout, quotations: List[Quotation], genre: str = "news") -> None:
         self.text = text
+        self.news = genre != "fiction"
         self.layout = layout
         self.quotations = quotations
         self._starts = [q.start for q in quotations]  # in text order (find_quotations sorts them)
@@ -245,7 +246,7 @@ class Attributor:
         pstart = self.layout.paragraph(q.start)[0]
         pend = self.layout.paragraph(q.end - 1)[1]
         tag = tag_after(text, q.end, pend)
-        if tag is not None:
+        if tag is not None and self.news:
             lead = None if text[tag[1][1] - 3:tag[1][1]] == "ing" else self._lead_clause(i, q, pstart)
             if lead is not None:
                 # Clinton “is the only one who can win,” X said: the content is the whole clause

@@ -234,10 +234,10 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
             continue
         form = verb.group().lower()
         is_belief = form in belief and form not in speech
-        found = (_that_clause(text, layout, verb, quote_spans, is_belief)
-                 or _question(text, layout, verb, quote_spans)
+        found = (_that_clause(text, layout, verb, quote_spans, is_belief, news)
+                 or _question(text, layout, verb, quote_spans, news)
                  or _parenthetical(text, layout, verb, quote_spans)
-                 or _tag_after(text, layout, verb, quote_spans))
+                 or _tag_after(text, layout, verb, quote_spans, news))
         if found is not None:
             add(found)
     for verb in reported_words if news else ():
@@ -359,7 +359,7 @@ def _plural_speaker(head: str) -> bool:
 
 
 def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
-                 is_belief: bool) -> Optional[Attribution]:
+                 is_belief: bool, news: bool = True) -> Optional[Attribution]:
     """X said (that) …"""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
@@ -391,7 +391,7 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         cstart = cl.end()
         conf = 0.65
     sp = _subject(text, layout, vs, ss)
-    if sp is None and _cues.lemma_of().get(form) in _PLAIN_SAY:
+    if sp is None and news and _cues.lemma_of().get(form) in _PLAIN_SAY:
         sp = _plain_subject(text, layout, vs, ss)
         conf -= 0.1
     if sp is None:
@@ -455,7 +455,8 @@ def _before_comma_tag(text: str, cstart: int, end: int) -> int:
     return end
 
 
-def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
+               news: bool = True) -> Optional[Attribution]:
     """…, X said. / …, said X."""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
@@ -472,11 +473,13 @@ def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seq
             sp = None
         elif not _speaker_ok(text, sp):
             sp = None
+        if sp is None and not news:
+            return None
     if sp is None:
         # "…, the airline said." / "…, a spokeswoman, Ana Ruiz, said on Saturday."
         comma = -1
         tail_at = ve
-        if m.group().lower() in _TELL:
+        if news and m.group().lower() in _TELL:
             obj = _OBJECT.match(text, ve, se)
             if obj is not None:
                 tail_at = obj.end()  # "…, an official told The New York Times."
@@ -484,7 +487,8 @@ def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seq
             return None
         sp = _subject_before(text, vs, ss)
         if sp is not None and not _speaker_ok(text, sp):
-            sp = _plain_subject(text, layout, vs, ss) if _cues.lemma_of().get(m.group().lower()) in _PLAIN_SAY else None
+            plain = news and _cues.lemma_of().get(m.group().lower()) in _PLAIN_SAY
+            sp = _plain_subject(text, layout, vs, ss) if plain else None
         if sp is not None:
             c = sp[0]
             while c > ss and text[c - 1] in _INLINE_SPACE:
@@ -869,7 +873,8 @@ _WH = regex.compile(r"[^\S\n]+(?:whether|if|why|how|what|when|where|who|which|ab
 _WH_GAP = regex.compile(r"(?:[^\S\n]+(?!(?:whether|if|why|how|what|when|where|who|which|about|to|that)(?![\p{L}]))[\p{L}\p{N}'’.-]+){1,6}?(?=[^\S\n]+(?:whether|if|why|how|what|when|where|who|which)(?![\p{L}]))[^\S\n]")
 
 
-def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
+              news: bool = True) -> Optional[Attribution]:
     """X asked (Y) whether …; Asked about …, X said …"""
     vs, ve = m.span()
     form = m.group().lower()
@@ -881,13 +886,13 @@ def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequ
     if obj is not None and not _WH.match(text, pos, se):
         pos = obj.end()
     wh = _WH.match(text, pos, se)
-    if wh is None:
+    if wh is None and news:
         gap = _WH_GAP.match(text, ve, min(se, ve + 80))  # "asked on Fox News who …", "asked the 2016 contender if …"
         wh = _WH.match(text, gap.end() - 1, se) if gap is not None else None
     if wh is None:
         return None
     cs = wh.start() + len(wh.group()) - len(wh.group().lstrip())
-    if text[ss:vs].strip() in ("", "When", "when", "If", "if") and form == "asked":
+    if (text[ss:vs].strip() in ("When", "when", "If", "if") and news or not text[ss:vs].strip()) and form == "asked":
         # "Asked whether …, X said …": the speaker answers in the main clause
         comma = text.find(",", cs, min(se, cs + 300))
         if comma < 0:
