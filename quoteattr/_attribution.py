@@ -42,6 +42,13 @@ _FILLER = regex.compile(
     r"[^\S\n]*+[,:\N{EM DASH}]?[^\S\n]*+\Z"
 )
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
+# "told reporters (in Ohio) that": a tell verb's object and "that" before a quoted fragment
+_TOLD_THAT = regex.compile(r"[^\S\n]+[^.!?;:\"“”\n]{1,80}?[^\S\n]that[^\S\n]+\Z")
+_TELL_FORMS = frozenset("told tell tells telling assured assures warned warns reminded reminds informed informs".split())
+# where the words after a quoted fragment stop being its clause: a participle or a new clause
+_TAIL_STOP = regex.compile(
+    r",[^\S\n]++\p{Ll}++(?<=ing)(?![\p{L}])|(?<![^\S\n])[^\S\n]++(?:as|while|but|—|–|--)(?=[^\S\n])"
+)
 
 
 @attrs.frozen(slots=True)
@@ -449,6 +456,10 @@ class Attributor:
             if sp is not None and not text[last.end() : last.end() + 1] == ",":
                 that = _THAT.match(text, last.end())
                 cstart = that.end() if that is not None else last.end()
+                if self.news and cstart == last.end() + (text[cstart - 1:cstart] == " "):
+                    told = _TOLD_THAT.match(text, last.end(), q.start)
+                    if told is not None and last.group().lower() in _TELL_FORMS:
+                        cstart = told.end()  # "told supporters in Ohio that “…”": the object is not content
                 # the content runs to the last quoted fragment of the sentence
                 end = q.end
                 k = bisect.bisect_right(self._starts, q.end)
@@ -462,7 +473,8 @@ class Attributor:
                 # a reported clause holding the fragment runs on to the end of its sentence
                 tail = _CLAUSE_TAIL.match(text, end, send)
                 if tail is not None:
-                    end = tail.end()
+                    stop = _TAIL_STOP.search(text, end, tail.end()) if self.news else None
+                    end = stop.start() if stop is not None else tail.end()
                 return Attribution("mixed", ((cstart, end),), (cstart, end), sp, last.span(), 0.7,
                                    "mixed.fragment")
         if scare_quotes:
