@@ -236,7 +236,7 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         is_belief = form in belief and form not in speech
         found = (_that_clause(text, layout, verb, quote_spans, is_belief, news)
                  or _question(text, layout, verb, quote_spans, news)
-                 or _parenthetical(text, layout, verb, quote_spans)
+                 or _parenthetical(text, layout, verb, quote_spans, news)
                  or _tag_after(text, layout, verb, quote_spans, news))
         if found is not None:
             add(found)
@@ -318,7 +318,9 @@ _QUANTIFIER_BEFORE = regex.compile(
 # a share of people, as poll reports give it: "26%", "about half of Democratic voters", "4 in 10"
 _SHARE = (
     r"(?:(?i:about|nearly|almost|roughly|over|more than|fewer than|less than|just|only|some)[^\S\n]+)?"
-    r"(?:\d[\d.,]*+[^\S\n]*+(?:%|percent)|\d++[^\S\n]+(?:in|of|out of)[^\S\n]+\d++|(?:[Aa]|[Oo]ne|[Tt]wo)[^\S\n]+(?:third|quarter|fifth)s?"
+    r"(?:\d[\d.,]*+[^\S\n]*+(?:%|percent)|\d++[^\S\n]+(?:in|of|out of)[^\S\n]+\d++"
+    r"|(?i:one|two|three|four|five|six|seven|eight|nine)[^\S\n]+in[^\S\n]+(?:10|ten)"
+    r"|(?i:two|three)-(?:thirds|fourths|quarters|fifths)|(?:[Aa]|[Oo]ne|[Tt]wo)[^\S\n]+(?:third|quarter|fifth)s?"
     r"|[Hh]alf|[Aa][^\S\n]+majority|[Mm]ajorities|[Aa][^\S\n]+plurality|[Tt]hose[^\S\n]+(?:surveyed|polled|questioned|asked))"
 )
 _SHARE_BEFORE = regex.compile(
@@ -721,7 +723,8 @@ def _clause_end(text: str, cstart: int, se: int) -> int:
     return end
 
 
-def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
+                   news: bool = True) -> Optional[Attribution]:
     """A, X said, B. — the content on both sides of a tag in mid-sentence."""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
@@ -745,7 +748,11 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
             return None
         comma = c - 1
         after = ve
-    if sp is None or not _speaker_ok(text, sp):
+    if sp is not None and not _speaker_ok(text, sp):
+        # "…, a wide array of economists say, …": a plain say verb takes any common-noun subject
+        plain = news and after == ve and _cues.lemma_of().get(m.group().lower()) in _PLAIN_SAY
+        sp = _plain_subject(text, layout, vs, ss) if plain else None
+    if sp is None:
         return None
     res = _PAREN_AFTER.match(text, after, se)
     if res is None:
