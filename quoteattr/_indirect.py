@@ -940,12 +940,51 @@ _APPEAR_ADJ = regex.compile(
 _APPEAR_COMPLEMENT = regex.compile(r"[^\S\n]+(?:(?:also|now|still|not)[^\S\n]+)?(?=to[^\S\n]+\p{Ll})")
 
 
+_HEARSAY = frozenset("reportedly allegedly purportedly seemingly".split())
+_AUX_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:is|are|was|were|has|have|had|will|would|could|may|might|had been|has been|have been)[^\S\n]+\Z"
+)
+_RELATIVE_BEFORE = regex.compile(r"(?<![\p{L}])(which|who|that)[^\S\n]+(?:(?:is|are|was|were|has|have|had)[^\S\n]+)?\Z")
+_HEARSAY_NEXT = regex.compile(r"[^\S\n]+(?=[\p{Ll}$\p{N}])(?!(?:and|or|but|to|that)(?![\p{L}]))")
+
+
+def _hearsay(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+    """X is reportedly spending …; X allegedly paid … — hearsay whose source is not named: the
+    subject (with its auxiliary) and the predicate are the two parts."""
+    vs, ve = m.span()
+    ss, se = _sentence(layout, vs)
+    if vs == ss:
+        return None  # "Reportedly, …": no subject to report on
+    nxt = _HEARSAY_NEXT.match(text, ve, se)
+    if nxt is None:
+        return None
+    aux = _AUX_BEFORE.search(text, max(ss, vs - 12), vs)
+    head = aux.start() if aux is not None else vs
+    rel = _RELATIVE_BEFORE.search(text, max(ss, vs - 20), vs)
+    if rel is not None:
+        subj: Optional[Span2] = rel.span(1)
+    else:
+        subj = _subject_before(text, head, ss)
+    if subj is None:
+        return None
+    first = _trim(text, subj[0], vs)
+    cs, ce = _trim(text, nxt.end(), _clause_end(text, nxt.end(), se))
+    if ce - cs < 6 or first[1] - first[0] < 2:
+        return None
+    parts = (first, (cs, ce))
+    kinds = {_kind(text, s, e, quote_spans) for s, e in parts}
+    return Attribution("mixed" if "mixed" in kinds else "indirect", parts, (first[0], ce), None, (vs, ve), 0.5,
+                       "indirect.appearance")
+
+
 def _appearance(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
     """X seems to …; X is expected to …; it appears that … — a judgment whose holder is not named."""
     vs, ve = m.span()
     form = m.group().lower()
     ss, se = _sentence(layout, vs)
     cue_start = vs
+    if form in _HEARSAY:
+        return _hearsay(text, layout, m, quote_spans)
     if form == "expected":
         be = _BE_BEFORE.search(text, max(ss, vs - 30), vs)
         if be is None or not _INF.match(text, ve, se):
