@@ -1000,6 +1000,9 @@ def _appearance(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Se
         return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), None, (cue_start, ve), 0.5,
                            "indirect.appearance")
     subj = _subject_before(text, cue_start, ss)
+    rel = _RELATIVE_BEFORE.search(text, max(ss, cue_start - 12), cue_start)
+    if rel is not None:
+        subj = rel.span(1)  # "delegates who are expected to …": the relative pronoun stands for them
     b = cue_start
     while b > ss and text[b - 1] in _INLINE_SPACE:
         b -= 1
@@ -1015,7 +1018,12 @@ def _appearance(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Se
             comp = None  # "appeared on television", "appeared in court"
     if subj is None or comp is None:
         return None
-    cs, ce = _trim(text, comp.end(), _clause_end(text, comp.end(), se))
+    end = _clause_end(text, comp.end(), se)
+    if rel is not None:
+        comma = text.find(",", comp.end(), end)
+        if comma >= 0:
+            end = comma  # the relative clause ends at its comma
+    cs, ce = _trim(text, comp.end(), end)
     if ce - cs < 6:
         return None
     parts = (subj, (cs, ce))
