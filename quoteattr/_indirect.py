@@ -462,6 +462,13 @@ def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seq
     """…, X said. / …, said X."""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
+    if news:
+        semi = text.find(";", ve, min(se, ve + 80))
+        if semi >= 0:
+            se = semi  # "…, analysts say; in 2012 …": the tag ends its clause at the semicolon
+        prev = text.rfind(";", max(ss, vs - 2000), vs)
+        if prev >= 0:
+            ss = prev + 1
     b = vs
     sp = None
     comma = -1
