@@ -786,6 +786,9 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
     return Attribution(kind, (a, bb), (a[0], bb[1]), sp, (vs, ve), 0.65, "indirect.parenthetical")
 
 
+_INF_TAIL = regex.compile(r",[^\S\n]++and[^\S\n]++(?!(?:to|then|also)(?![\p{L}]))")
+
+
 def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
     """X plans to …; X urged Y to …; X called on Y to …"""
     vs, ve = m.span()
@@ -823,7 +826,11 @@ def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     if sp is None:
         return None
     cs = on_end if call_on else subject_of_inf if subject_of_inf is not None else inf.start(1)
-    cs, ce = _trim(text, cs, _clause_end(text, inf.start(1), se))
+    end = _clause_end(text, inf.start(1), se)
+    tail = _INF_TAIL.search(text, inf.end(), min(end, inf.end() + 2000))
+    if tail is not None:
+        end = tail.start()  # "to speak to reporters as she left …": the time of the intention is not its content
+    cs, ce = _trim(text, cs, end)
     if ce - cs < 8 or " " not in text[cs:ce]:
         return None
     conf = 0.55
