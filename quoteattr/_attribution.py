@@ -13,6 +13,7 @@ record its rule id and confidence (every id is documented in ``docs/rules.md``):
 - ``direct.context``:    the subject of the sentence before
 - ``direct.unattributed``: a quotation whose speaker the text does not give nearby
 - ``mixed.fragment``:    a quoted fragment in a sentence with a cue ("condemned “X”")
+- ``mixed.tag-after``:   a clause closed by a quoted fragment, then a tag (A “b,” X said)
 - ``scare-quote``:       a quoted fragment without a speaker (only with the option)
 
 Fiction dialogue (turn-taking, vocatives, action beats) lives in ``_dialogue``.
@@ -41,6 +42,13 @@ _FILLER = regex.compile(
     r"[^\S\n]*+[,:\N{EM DASH}]?[^\S\n]*+\Z"
 )
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
+# "told reporters (in Ohio) that": a tell verb's object and "that" before a quoted fragment
+_TOLD_THAT = regex.compile(r"[^\S\n]+[^.!?;:\"“”\n]{1,80}?[^\S\n]that[^\S\n]+\Z")
+_TELL_FORMS = frozenset("told tell tells telling assured assures warned warns reminded reminds informed informs".split())
+# where the words after a quoted fragment stop being its clause: a participle or a new clause
+_TAIL_STOP = regex.compile(
+    r",[^\S\n]++\p{Ll}++(?<=ing)(?![\p{L}])|(?<![^\S\n])[^\S\n]++(?:as|while|but|—|–|--)(?=[^\S\n])"
+)
 
 
 @attrs.frozen(slots=True)
@@ -206,8 +214,9 @@ def _last_person_before(text: str, lo: int, hi: int) -> Optional[Span2]:
 class Attributor:
     """Attributes the quotations of one text (news rules; fiction adds ``_dialogue``)."""
 
-    def __init__(self, text: str, layout: Layout, quotations: List[Quotation]) -> None:
+    def __init__(self, text: str, layout: Layout, quotations: List[Quotation], genre: str = "news") -> None:
         self.text = text
+        self.news = genre != "fiction"
         self.layout = layout
         self.quotations = quotations
         self._starts = [q.start for q in quotations]  # in text order (find_quotations sorts them)
@@ -277,6 +286,13 @@ class Attributor:
         pstart = self.layout.paragraph(q.start)[0]
         pend = self.layout.paragraph(q.end - 1)[1]
         tag = tag_after(text, q.end, pend)
+        if tag is not None and self.news:
+            lead = None if text[tag[1][1] - 3:tag[1][1]] == "ing" else self._lead_clause(i, q, pstart)
+            if lead is not None:
+                # Clinton “is the only one who can win,” X said: the content is the whole clause
+                self._add(i, 1, Attribution("mixed", ((lead, q.end),), (lead, q.end), tag[0], tag[1], 0.8,
+                                            "mixed.tag-after"))
+                return 1
         if tag is None or text[q.parts[-1][1] - 1] not in _END_PUNCT or self._mid_sentence_lower(q):
             if not self._is_direct_shape(q):
                 return 0
@@ -362,6 +378,27 @@ class Attributor:
         self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), None, None,
                                     0.3 - conf_penalty, "direct.unattributed"))
         return 1
+
+    def _lead_clause(self, i: int, q: Quotation, pstart: int) -> Optional[int]:
+        """Where the writer's clause starts when a quoted fragment closes it before a tag
+        (The answers are “not meeting the demand,” says X): the sentence start, if the words
+        before the fragment hold no quotation and no reporting verb."""
+        text = self.text
+        if q.dash or q.missing_open or len(q.parts) > 1 or text[q.parts[0][1] - 1] not in ",":
+            return None
+        if not text[q.parts[0][0]].islower():
+            return None  # on Fox’s “Sunday Morning Futures,” X said …: a title, not a fragment
+        lo = max(pstart, self.layout.sentence(q.start)[0])
+        if i > 0 and self.quotations[i - 1].end > lo:
+            return None
+        b = _nonspace_before(text, q.start, lo)
+        if b < lo or not (text[b].isalnum() or text[b] in ",’'") or q.start - lo > 300:
+            return None
+        if _is_name_or_title(text, q):
+            return None
+        for _ in _cues.speech_verbs(text, lo, q.start):
+            return None  # “X said “…,” Y added”: the verb before reports it
+        return lo
 
     def _continues(self, q: Quotation) -> Optional[Tuple[int, float]]:
         """The record an untagged quotation continues: one just before it, with a speaker."""
@@ -452,6 +489,10 @@ class Attributor:
             if sp is not None and not text[last.end() : last.end() + 1] == ",":
                 that = _THAT.match(text, last.end())
                 cstart = that.end() if that is not None else last.end()
+                if self.news and cstart == last.end() + (text[cstart - 1:cstart] == " "):
+                    told = _TOLD_THAT.match(text, last.end(), q.start)
+                    if told is not None and last.group().lower() in _TELL_FORMS:
+                        cstart = told.end()  # "told supporters in Ohio that “…”": the object is not content
                 # the content runs to the last quoted fragment of the sentence
                 end = q.end
                 k = bisect.bisect_right(self._starts, q.end)
@@ -465,7 +506,8 @@ class Attributor:
                 # a reported clause holding the fragment runs on to the end of its sentence
                 tail = _clause_tail(text, end, send)
                 if tail is not None:
-                    end = tail
+                    stop = _TAIL_STOP.search(text, end, tail) if self.news else None
+                    end = stop.start() if stop is not None else tail
                 return Attribution("mixed", ((cstart, end),), (cstart, end), sp, last.span(), 0.7,
                                    "mixed.fragment")
         if scare_quotes:

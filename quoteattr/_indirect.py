@@ -120,13 +120,29 @@ def _np_after(text: str, start: int, hi: int) -> Optional[Span2]:
     return _mentions.np_after(text, start, hi)
 
 
+_HEADLINE_VERBS = frozenset("Says Said Tells Told Warns Claims Insists Admits Reveals Announces Predicts Vows Thinks "
+                            "Believes".split())
+_CAP_WORD = regex.compile(r"(?<![\p{L}'’])\p{L}[\p{L}'’]*")
+
+
+def _title_cased(text: str, layout: Layout, pos: int) -> bool:
+    """A short headline in title case: "Senator Says He Will Run Again"."""
+    ps, pe = layout.paragraph(pos)
+    if pe - ps > 160:
+        return False
+    words = [w.group() for w in _CAP_WORD.finditer(text, ps, pe)]
+    long = [w for w in words if len(w) > 3]
+    return len(words) >= 4 and len(long) >= 3 and all(w[0].isupper() for w in long)
+
+
 def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     """A speech form used as a verb: not a capitalised word inside a name, not "the report"."""
     vs, ve = m.span()
     word = m.group()
     ss = layout.sentence(vs)[0] if word[0].isupper() else -1
-    if word[0].isupper() and vs != ss and not _HEADLINE_TAG.match(text, ve, min(len(text), ve + 3)):
-        return False  # "State Department", "Washington Post" (but "…, Lindsey Graham Says.")
+    if word[0].isupper() and vs != ss and not _HEADLINE_TAG.match(text, ve, min(len(text), ve + 3)) \
+            and not (word in _HEADLINE_VERBS and _title_cased(text, layout, vs)):
+        return False  # "State Department", "Washington Post" (but "…, Lindsey Graham Says." and headlines)
     nxt = _NEXT_VERB.match(text, ve, min(len(text), ve + 30))
     if nxt is not None and nxt.group(1).lower() in _cues.speech_forms() and word.lower() in _cues.NOUN_FORMS:
         return False  # "New York Times reports says": the second word is the verb
@@ -218,10 +234,10 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
             continue
         form = verb.group().lower()
         is_belief = form in belief and form not in speech
-        found = (_that_clause(text, layout, verb, quote_spans, is_belief)
-                 or _question(text, layout, verb, quote_spans)
-                 or _parenthetical(text, layout, verb, quote_spans)
-                 or _tag_after(text, layout, verb, quote_spans))
+        found = (_that_clause(text, layout, verb, quote_spans, is_belief, news)
+                 or _question(text, layout, verb, quote_spans, news)
+                 or _parenthetical(text, layout, verb, quote_spans, news)
+                 or _tag_after(text, layout, verb, quote_spans, news))
         if found is not None:
             add(found)
     for verb in reported_words if news else ():
@@ -302,7 +318,9 @@ _QUANTIFIER_BEFORE = regex.compile(
 # a share of people, as poll reports give it: "26%", "about half of Democratic voters", "4 in 10"
 _SHARE = (
     r"(?:(?i:about|nearly|almost|roughly|over|more than|fewer than|less than|just|only|some)[^\S\n]+)?"
-    r"(?:\d[\d.,]*+[^\S\n]*+(?:%|percent)|\d++[^\S\n]+(?:in|of|out of)[^\S\n]+\d++|(?:[Aa]|[Oo]ne|[Tt]wo)[^\S\n]+(?:third|quarter|fifth)s?"
+    r"(?:\d[\d.,]*+[^\S\n]*+(?:%|percent)|\d++[^\S\n]+(?:in|of|out of)[^\S\n]+\d++"
+    r"|(?i:one|two|three|four|five|six|seven|eight|nine)[^\S\n]+in[^\S\n]+(?:10|ten)"
+    r"|(?i:two|three)-(?:thirds|fourths|quarters|fifths)|(?:[Aa]|[Oo]ne|[Tt]wo)[^\S\n]+(?:third|quarter|fifth)s?"
     r"|[Hh]alf|[Aa][^\S\n]+majority|[Mm]ajorities|[Aa][^\S\n]+plurality|[Tt]hose[^\S\n]+(?:surveyed|polled|questioned|asked))"
 )
 _SHARE_BEFORE = regex.compile(
@@ -343,7 +361,7 @@ def _plural_speaker(head: str) -> bool:
 
 
 def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
-                 is_belief: bool) -> Optional[Attribution]:
+                 is_belief: bool, news: bool = True) -> Optional[Attribution]:
     """X said (that) …"""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
@@ -375,6 +393,9 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         cstart = cl.end()
         conf = 0.65
     sp = _subject(text, layout, vs, ss)
+    if sp is None and news and _cues.lemma_of().get(form) in _PLAIN_SAY:
+        sp = _plain_subject(text, layout, vs, ss)
+        conf -= 0.1
     if sp is None:
         return None
     end = se
@@ -388,6 +409,7 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     part = _PARTICIPLE_TAIL.search(text, cstart, min(end, cstart + 2000))
     if part is not None:
         end = part.start()  # "…, arguing that B": B is reported by its own verb
+    end = _before_comma_tag(text, cstart, end)
     cs, ce = _trim(text, cstart, end)
     if ce - cs < 8 or " " not in text[cs:ce]:
         return None
@@ -415,32 +437,74 @@ def _before_next_report(text: str, cstart: int, end: int) -> int:
     return end
 
 
-def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+_COMMA = regex.compile(r",[^\S\n]++(?=\p{L})")
+_INLINE_SPACE = " \t\u00a0\u2009\u202f"
+_TAG_THEN = regex.compile(r"[^\S\n]*+(?:[.!?,]|that[^\S\n]|\Z)")
+
+
+def _before_comma_tag(text: str, cstart: int, end: int) -> int:
+    """Where a reported clause ends because a new speaker and verb follow a comma:
+    "A, Mr. Barrett said"; "A, Mr. Lee said that B" (the later verb reports its own)."""
+    for c in _COMMA.finditer(text, cstart + 12, min(end, cstart + 2000)):
+        for v in _cues.speech_verbs(text, c.end(), min(end, c.end() + 60)):
+            if "," in text[c.end():v.start()] or v.start() == c.end():
+                break
+            if _TAG_THEN.match(text, v.end(), end) or v.end() >= end:
+                sp = _subject_before(text, v.start(), c.end())
+                if sp is not None and sp[0] <= c.end() + 1:
+                    return c.start()
+            break
+    return end
+
+
+def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
+               news: bool = True) -> Optional[Attribution]:
     """…, X said. / …, said X."""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
+    if news:
+        semi = text.find(";", ve, min(se, ve + 80))
+        if semi >= 0:
+            se = semi  # "…, analysts say; in 2012 …": the tag ends its clause at the semicolon
+        prev = text.rfind(";", max(ss, vs - 2000), vs)
+        if prev >= 0:
+            ss = prev + 1
     b = vs
     sp = None
     comma = -1
-    while b > ss and text[b - 1] in " \t":
+    while b > ss and text[b - 1] in _INLINE_SPACE:
         b -= 1
     if b > ss and text[b - 1] == ",":
         # inverted: "…, said the spokesman."
         comma = b - 1
         sp = _np_after(text, ve + 1 if text[ve : ve + 1] == " " else ve, se)
         if sp is None or _TAIL.match(text, sp[1], se) is None and _TAIL.match(text, ve, se) is None:
+            sp = None
+        elif not _speaker_ok(text, sp):
+            sp = None
+        if sp is None and not news:
             return None
-    else:
-        if _TAIL.match(text, ve, se) is None:
+    if sp is None:
+        # "…, the airline said." / "…, a spokeswoman, Ana Ruiz, said on Saturday."
+        comma = -1
+        tail_at = ve
+        if news and m.group().lower() in _TELL:
+            obj = _OBJECT.match(text, ve, se)
+            if obj is not None:
+                tail_at = obj.end()  # "…, an official told The New York Times."
+        if _TAIL.match(text, tail_at, se) is None:
             return None
         sp = _subject_before(text, vs, ss)
+        if sp is not None and not _speaker_ok(text, sp):
+            plain = news and _cues.lemma_of().get(m.group().lower()) in _PLAIN_SAY
+            sp = _plain_subject(text, layout, vs, ss) if plain else None
         if sp is not None:
             c = sp[0]
-            while c > ss and text[c - 1] in " \t":
+            while c > ss and text[c - 1] in _INLINE_SPACE:
                 c -= 1
             if c > ss and text[c - 1] == ",":
                 comma = c - 1
-    if sp is None or comma <= ss or not _speaker_ok(text, sp):
+    if sp is None or comma <= ss:
         return None
     cs, ce = _trim(text, ss, comma)
     if ce - cs < 12 or " " not in text[cs:ce]:
@@ -506,12 +570,46 @@ _LEAD_ADVERBIAL = frozenset(
     "although if asked speaking meanwhile still but and so yet".split()
 )
 _QUOTED_COMMA = regex.compile(r"[\"”’]")
+# a comma inside a list of noun phrases: ", B and C", ", B, and C"
+_LIST_NEXT = regex.compile(
+    r",[^\S\n]++(?:(?!(?:which|who|including|and|or|but)(?![\p{L}]))[\p{L}\p{N}'’-]++[^\S\n]++){0,3}?"
+    r"[\p{L}\p{N}'’-]++,?[^\S\n]++(?:and|or)[^\S\n]++(?:[\p{L}\p{N}'’-]++(?:[^\S\n]++|(?=[,.;:!?]|\Z))){1,4}"
+)
 _TIME_START = frozenset("last this next yesterday today tonight earlier later".split())
 _PAST = frozenset("sought".split())
 _OBJECT_NOT_START = frozenset(
     "by to for as on in at with from into about of and or but that than so up out off down back over away "
     "when while if because".split()
 )
+
+
+# verbs that report whatever their subject is: "the actress said …", "some families said …"
+_PLAIN_SAY = frozenset("say tell add write report announce explain insist argue claim warn predict acknowledge admit "
+                       "note testify".split())
+_PLAIN_HEAD = regex.compile(r"\p{Ll}{3,}+(?<!ly|ing)")
+
+
+def _plain_subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
+    """The subject of a plain "say" verb that ``_speaker_ok`` does not know as a speaker: a noun
+    phrase with a common-noun head, or the name that starts the clause before appositives
+    ("Dana Marsh, 34, a nurse from Tulsa, said …")."""
+    b = vs
+    while b > ss and text[b - 1] in " \t":
+        b -= 1
+    if b > ss and text[b - 1] == ",":
+        cand = _lead_np(text, _clause_start(text, ss, vs), vs)
+        if cand is not None and text[cand[1]:cand[1] + 1] == "," and _mentions.describe(text, *cand).form == "name":
+            return cand
+        return None
+    sp = _subject_before(text, vs, ss)
+    if sp is None or text[sp[0]:sp[1]] in _TIME_WORDS:
+        return None
+    m = _mentions.describe(text, *sp)
+    if m.form != "description" or not _PLAIN_HEAD.fullmatch(m.head) or m.head in _cues.lemma_of():
+        return None
+    if m.head in _lexicons.words("auxiliaries") or m.head in _lexicons.words("function_words"):
+        return None
+    return sp
 
 
 def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
@@ -632,7 +730,8 @@ def _clause_end(text: str, cstart: int, se: int) -> int:
     return end
 
 
-def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
+                   news: bool = True) -> Optional[Attribution]:
     """A, X said, B. — the content on both sides of a tag in mid-sentence."""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
@@ -656,7 +755,11 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
             return None
         comma = c - 1
         after = ve
-    if sp is None or not _speaker_ok(text, sp):
+    if sp is not None and not _speaker_ok(text, sp):
+        # "…, a wide array of economists say, …": a plain say verb takes any common-noun subject
+        plain = news and after == ve and _cues.lemma_of().get(m.group().lower()) in _PLAIN_SAY
+        sp = _plain_subject(text, layout, vs, ss) if plain else None
+    if sp is None:
         return None
     res = _PAREN_AFTER.match(text, after, se)
     if res is None:
@@ -681,6 +784,9 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
     kinds = {_kind(text, s, e, quote_spans) for s, e in (a, bb)}
     kind = "mixed" if "mixed" in kinds else "indirect"
     return Attribution(kind, (a, bb), (a[0], bb[1]), sp, (vs, ve), 0.65, "indirect.parenthetical")
+
+
+_INF_TAIL = regex.compile(r",[^\S\n]++and[^\S\n]++(?!(?:to|then|also)(?![\p{L}]))")
 
 
 def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
@@ -720,7 +826,11 @@ def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     if sp is None:
         return None
     cs = on_end if call_on else subject_of_inf if subject_of_inf is not None else inf.start(1)
-    cs, ce = _trim(text, cs, _clause_end(text, inf.start(1), se))
+    end = _clause_end(text, inf.start(1), se)
+    tail = _INF_TAIL.search(text, inf.end(), min(end, inf.end() + 2000))
+    if tail is not None:
+        end = tail.start()  # "to speak to reporters as she left …": the time of the intention is not its content
+    cs, ce = _trim(text, cs, end)
     if ce - cs < 8 or " " not in text[cs:ce]:
         return None
     conf = 0.55
@@ -762,6 +872,11 @@ def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequen
     if tail is not None:
         end = tail.start()
     comma = text.find(",", cs, end)
+    while comma >= 0:
+        lst = _LIST_NEXT.match(text, comma, end)
+        if lst is None:
+            break
+        comma = text.find(",", lst.end(), end)  # "low growth, unemployment and inequality": one list
     if comma >= 0 and not _QUOTED_COMMA.match(text, comma + 1, end):
         end = comma  # a noun phrase ends at its first comma ("Russia's invasion of Ukraine, including …")
     cs, ce = _trim(text, cs, end)
@@ -776,7 +891,11 @@ _QUESTION_VERBS = frozenset("ask asks asked asking wonder wonders wondered wonde
 _WH = regex.compile(r"[^\S\n]+(?:whether|if|why|how|what|when|where|who|which|about)(?![\p{L}])")
 
 
-def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+_WH_GAP = regex.compile(r"(?:[^\S\n]+(?!(?:whether|if|why|how|what|when|where|who|which|about|to|that)(?![\p{L}]))[\p{L}\p{N}'’.-]+){1,6}?(?=[^\S\n]+(?:whether|if|why|how|what|when|where|who|which)(?![\p{L}]))[^\S\n]")
+
+
+def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
+              news: bool = True) -> Optional[Attribution]:
     """X asked (Y) whether …; Asked about …, X said …"""
     vs, ve = m.span()
     form = m.group().lower()
@@ -788,19 +907,22 @@ def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequ
     if obj is not None and not _WH.match(text, pos, se):
         pos = obj.end()
     wh = _WH.match(text, pos, se)
+    if wh is None and news:
+        gap = _WH_GAP.match(text, ve, min(se, ve + 80))  # "asked on Fox News who …", "asked the 2016 contender if …"
+        wh = _WH.match(text, gap.end() - 1, se) if gap is not None else None
     if wh is None:
         return None
     cs = wh.start() + len(wh.group()) - len(wh.group().lstrip())
-    if not text[ss:vs].strip() and form == "asked":
+    if (text[ss:vs].strip() in ("When", "when", "If", "if") and news or not text[ss:vs].strip()) and form == "asked":
         # "Asked whether …, X said …": the speaker answers in the main clause
         comma = text.find(",", cs, min(se, cs + 300))
         if comma < 0:
             return None
         lo = comma + 1
-        while lo < se and text[lo] in " \t":
+        while lo < se and (text[lo] in _INLINE_SPACE or text[lo] in "\"”’'"):
             lo += 1
         sp = _lead_np(text, lo, se)
-        if sp is None or not _speaker_ok(text, sp):
+        if sp is None or not (_speaker_ok(text, sp) or _SHARE_START.match(text, sp[0], sp[1])):
             return None
         ce = comma
         conf = 0.55
@@ -819,7 +941,54 @@ def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequ
 _BE_BEFORE = regex.compile(r"(?:is|are|was|were|be|been|being|’s|'s)(?:[^\S\n]+(?:not|also|still|widely|now|generally))?[^\S\n]+\Z")
 _EXPLETIVE = regex.compile(r"(?:[Ii]t|[Tt]here)[^\S\n]+\Z")
 _APPEAR_THAT = regex.compile(r"[^\S\n]*+,?[^\S\n]*+(?:though,[^\S\n]*+)?(?:that|as if|as though|like)[^\S\n]+")
+# "seemed (equally) unperturbed", "seems like a comparable moment", "appeared ready to …"
+_APPEAR_PREDICATE = regex.compile(
+    r"[^\S\n]+(?!(?:to|on|in|at|before|with|for|from|by|as|onstage|alongside|and|or|but|that|if|the|a|an|this|his|her|their)(?![\p{L}]))"
+    r"(?=\p{Ll})"
+)
+_APPEAR_ADJ = regex.compile(
+    r"(?:(?:equally|more|less|most|very|so|too|increasingly|somewhat|rather|almost|visibly|clearly|not)[^\S\n]+)?"
+    r"(?:\p{Ll}+(?:ed|able|ible|ful|ive|ous|ent|ant|less)|ready|likely|unlikely|closer|close|poised|set|open|willing|eager|"
+    r"unable|able|intent|keen|happy|unhappy|upset|angry|calm|confident|sure|unsure|uneasy|nervous)(?![\p{L}])"
+)
 _APPEAR_COMPLEMENT = regex.compile(r"[^\S\n]+(?:(?:also|now|still|not)[^\S\n]+)?(?=to[^\S\n]+\p{Ll})")
+
+
+_HEARSAY = frozenset("reportedly allegedly purportedly seemingly".split())
+_AUX_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:is|are|was|were|has|have|had|will|would|could|may|might|had been|has been|have been)[^\S\n]+\Z"
+)
+_RELATIVE_BEFORE = regex.compile(r"(?<![\p{L}])(which|who|that)[^\S\n]+(?:(?:is|are|was|were|has|have|had)[^\S\n]+)?\Z")
+_HEARSAY_NEXT = regex.compile(r"[^\S\n]+(?=[\p{Ll}$\p{N}])(?!(?:and|or|but|to|that)(?![\p{L}]))")
+
+
+def _hearsay(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+    """X is reportedly spending …; X allegedly paid … — hearsay whose source is not named: the
+    subject (with its auxiliary) and the predicate are the two parts."""
+    vs, ve = m.span()
+    ss, se = _sentence(layout, vs)
+    if vs == ss:
+        return None  # "Reportedly, …": no subject to report on
+    nxt = _HEARSAY_NEXT.match(text, ve, se)
+    if nxt is None:
+        return None
+    aux = _AUX_BEFORE.search(text, max(ss, vs - 12), vs)
+    head = aux.start() if aux is not None else vs
+    rel = _RELATIVE_BEFORE.search(text, max(ss, vs - 20), vs)
+    if rel is not None:
+        subj: Optional[Span2] = rel.span(1)
+    else:
+        subj = _subject_before(text, head, ss)
+    if subj is None:
+        return None
+    first = _trim(text, subj[0], vs)
+    cs, ce = _trim(text, nxt.end(), _clause_end(text, nxt.end(), se))
+    if ce - cs < 6 or first[1] - first[0] < 2:
+        return None
+    parts = (first, (cs, ce))
+    kinds = {_kind(text, s, e, quote_spans) for s, e in parts}
+    return Attribution("mixed" if "mixed" in kinds else "indirect", parts, (first[0], ce), None, (vs, ve), 0.5,
+                       "indirect.appearance")
 
 
 def _appearance(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
@@ -828,6 +997,8 @@ def _appearance(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Se
     form = m.group().lower()
     ss, se = _sentence(layout, vs)
     cue_start = vs
+    if form in _HEARSAY:
+        return _hearsay(text, layout, m, quote_spans)
     if form == "expected":
         be = _BE_BEFORE.search(text, max(ss, vs - 30), vs)
         if be is None or not _INF.match(text, ve, se):
@@ -843,10 +1014,30 @@ def _appearance(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Se
         return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), None, (cue_start, ve), 0.5,
                            "indirect.appearance")
     subj = _subject_before(text, cue_start, ss)
+    rel = _RELATIVE_BEFORE.search(text, max(ss, cue_start - 12), cue_start)
+    if rel is not None:
+        subj = rel.span(1)  # "delegates who are expected to …": the relative pronoun stands for them
+    b = cue_start
+    while b > ss and text[b - 1] in _INLINE_SPACE:
+        b -= 1
+    if b > ss and text[b - 1] == ",":
+        # "Hizbollah, which has lost …, seems unlikely to …": the name before the appositive
+        subj = _lead_np(text, _clause_start(text, ss, cue_start), cue_start)
+        if subj is None or text[subj[1]:subj[1] + 1] != ",":
+            return None
     comp = _APPEAR_COMPLEMENT.match(text, ve, se)
+    if comp is None and form != "expected":
+        comp = _APPEAR_PREDICATE.match(text, ve, se)
+        if comp is not None and not form.startswith("seem") and not _APPEAR_ADJ.match(text, comp.end(), se):
+            comp = None  # "appeared on television", "appeared in court"
     if subj is None or comp is None:
         return None
-    cs, ce = _trim(text, comp.end(), _clause_end(text, comp.end(), se))
+    end = _clause_end(text, comp.end(), se)
+    if rel is not None:
+        comma = text.find(",", comp.end(), end)
+        if comma >= 0:
+            end = comma  # the relative clause ends at its comma
+    cs, ce = _trim(text, comp.end(), end)
     if ce - cs < 6:
         return None
     parts = (subj, (cs, ce))

@@ -38,7 +38,7 @@ def extract(text: str, *, config: Optional[Config] = None) -> Result:
     layout = Layout(text)
     quotations = _marks.find_quotations(text, layout)
     genre = _genre.detect(text, layout, quotations) if config.genre == "auto" else config.genre
-    attributor = _attribution.Attributor(text, layout, quotations)
+    attributor = _attribution.Attributor(text, layout, quotations, genre=genre)
     records = attributor.run(scare_quotes=config.include_scare_quotes)
     if genre == "fiction":
         records = _dialogue.assign_turns(text, layout, records)
