@@ -228,16 +228,22 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         if found is not None:
             add(found)
     speech_words, reported_words, noun_words, appear_words, adjective_words = _cues.reporting_words(text)
+    after_verb = -1  # where the last reporting verb ended: a verb right after another has no subject of its own
     for verb in speech_words:
         vs = verb.start()
         if blocked.covers(vs) or taken.covers(vs) or not _is_verb(text, layout, verb):
             continue
+        adjacent = after_verb >= 0 and vs - after_verb <= 3 and text[after_verb:vs].isspace()
+        after_verb = verb.end()
         form = verb.group().lower()
         is_belief = form in belief and form not in speech
-        found = (_that_clause(text, layout, verb, quote_spans, is_belief, news)
-                 or _question(text, layout, verb, quote_spans, news)
-                 or _parenthetical(text, layout, verb, quote_spans, news)
-                 or _tag_after(text, layout, verb, quote_spans, news))
+        if adjacent:  # no subject between two verbs ("… reports shows"): only a tag can fit
+            found = _tag_after(text, layout, verb, quote_spans, news)
+        else:
+            found = (_that_clause(text, layout, verb, quote_spans, is_belief, news)
+                     or _question(text, layout, verb, quote_spans, news)
+                     or _parenthetical(text, layout, verb, quote_spans, news)
+                     or _tag_after(text, layout, verb, quote_spans, news))
         if found is not None:
             add(found)
     for verb in reported_words if news else ():
