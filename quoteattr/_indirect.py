@@ -260,27 +260,15 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         found = _label(text, lab, pe, quote_spans)
         if found is not None:
             add(found)
-    for noun in noun_words if news else ():
-        vs = noun.start()
-        if blocked.covers(vs) or taken.covers(vs):
-            continue
-        found = _nominal(text, layout, noun, quote_spans)
-        if found is not None:
-            add(found)
-    for adj in adjective_words if news else ():
-        vs = adj.start()
-        if blocked.covers(vs) or taken.covers(vs):
-            continue
-        found = _adjective(text, layout, adj, quote_spans)
-        if found is not None:
-            add(found)
-    for verb in appear_words if news else ():
-        vs = verb.start()
-        if blocked.covers(vs) or taken.covers(vs):
-            continue
-        found = _appearance(text, layout, verb, quote_spans)
-        if found is not None:
-            add(found)
+    # nouns of saying, adjectives of stance, judgments without a holder: in that order
+    for words, rule in ((noun_words, _nominal), (adjective_words, _adjective),
+                        (appear_words, _appearance)) if news else ():
+        for word in words:
+            if blocked.covers(word.start()) or taken.covers(word.start()):
+                continue
+            found = rule(text, layout, word, quote_spans)
+            if found is not None:
+                add(found)
     out.sort(key=lambda r: r.parts[0])
     _subject_before.cache_clear()
     _lead_np.cache_clear()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from typing import Dict, FrozenSet, Iterator, List, Optional, Tuple
+from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Tuple
 
 import attrs
 from . import _lazyregex as regex
@@ -149,15 +149,19 @@ def _known(text: str) -> Tuple[str, _Answers, _Short]:
     return cur
 
 
+def _answer(text: str, kind: int, start: int, end: int,
+            find: Callable[[str, int, int, _Short], Optional[Tuple[int, int]]]) -> Optional[Tuple[int, int]]:
+    """``find``'s answer for one window of ``text``, computed once per document."""
+    _, answers, short = _known(text)
+    key = (kind, start, end)
+    if key not in answers:
+        answers[key] = find(text, start, end, short)
+    return answers[key]
+
+
 def subject_before(text: str, end: int, lo: int) -> Optional[Tuple[int, int]]:
     """The noun phrase that is the subject of a verb starting at ``end`` (not before ``lo``)."""
-    start = max(lo, end - 300)
-    _, answers, short = _known(text)
-    key = (0, start, end)
-    if key in answers:
-        return answers[key]
-    got = answers[key] = _subject_before(text, start, end, short)
-    return got
+    return _answer(text, 0, max(lo, end - 300), end, _subject_before)
 
 
 def _subject_before(text: str, start: int, end: int, known: _Short) -> Optional[Tuple[int, int]]:
@@ -269,13 +273,7 @@ def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
 
 def np_after(text: str, start: int, hi: int) -> Optional[Tuple[int, int]]:
     """The noun phrase right after a verb ending at ``start``: "said the old man"."""
-    end = min(hi, start + 200)
-    _, answers, short = _known(text)
-    key = (1, start, end)
-    if key in answers:
-        return answers[key]
-    got = answers[key] = _np_after(text, start, end, short)
-    return got
+    return _answer(text, 1, start, min(hi, start + 200), _np_after)
 
 
 def _np_after(text: str, start: int, end: int, known: _Short) -> Optional[Tuple[int, int]]:
