@@ -283,6 +283,8 @@ class Attributor:
                 parts_, sp, cue = inner
                 self._add(i, 1, Attribution("direct", parts_, (q.start, q.end), sp, cue, 0.85, "direct.dash-tag"))
                 return 1
+        if self.news and _is_name_or_title(text, q):
+            return 0  # on “Face the Nation,” the senator said …: a programme, not what was said
         pstart = self.layout.paragraph(q.start)[0]
         pend = self.layout.paragraph(q.end - 1)[1]
         tag = tag_after(text, q.end, pend)
@@ -635,4 +637,29 @@ def _is_name_or_title(text: str, q: Quotation) -> bool:
         return True  # a nickname between two parts of a name
     if prev.lower() in _lexicons.words("work_words") and not text[max(0, a - 3) : a].lower().endswith("so-"):
         return True  # the film “Heat”, a book called “Dune” (but a so-called “expert” is a scare quote)
+    if prev.lower() in _TITLE_LEAD or text[b - 2 : b] in ("'s", "’s") or (
+            text[b - 1 : b] == "," and _word_before(text, b - 1) in _lexicons.words("work_words")):
+        return _title_shaped(text, q)  # an episode of “Face the Nation,”; CBS’s “Sunday Morning,”; his book, “Dune,”
     return False
+
+
+# words after which a quotation in title case is the name of a work or a programme
+_TITLE_LEAD = frozenset("of on in titled entitled called dubbed named".split())
+
+
+def _word_before(text: str, pos: int) -> str:
+    b = _nonspace_before(text, pos, 0) + 1
+    a = b
+    while a > 0 and text[a - 1].isalpha():
+        a -= 1
+    return text[a:b].lower()
+
+
+def _title_shaped(text: str, q: Quotation) -> bool:
+    """A short quotation whose words of four letters or more are all capitalised."""
+    if len(q.parts) > 1:
+        return False
+    words = text[q.parts[0][0] : q.parts[0][1]].rstrip(",").split()
+    if not 1 <= len(words) <= 8 or words[-1][-1:] in ".!?":
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words if len(w) > 3)
