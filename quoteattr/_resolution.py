@@ -154,6 +154,8 @@ class Resolver:
         self.spoken: List[Tuple[int, _Entity]] = []
         self.spoken_at: List[int] = []
         self.counts: Dict[int, int] = {}
+        # fiction: mentions right after a preposition of place ("in London", "at Hartwell")
+        self.placed: Dict[int, int] = {}
         self._exclude: Optional[_Entity] = None
         self._addressed: Optional[_Entity] = None  # fiction: the person the quotation speaks to
         self._by_first: Optional[Dict[str, List[_Entity]]] = None
@@ -255,6 +257,8 @@ class Resolver:
             ent = self._entity_for_name(m, s)
             ent.mentions.append((s, e))
             self.counts[id(ent)] = self.counts.get(id(ent), 0) + 1
+            if _PLACE_BEFORE.search(text, max(0, s - 12), s) is not None:
+                self.placed[id(ent)] = self.placed.get(id(ent), 0) + 1
             if ent.kind == "person":
                 self.timeline.append((s, e, ent))
                 self._vote(ent, e)
@@ -846,7 +850,7 @@ class Resolver:
         scores: Dict[int, float] = {}
         ents: Dict[int, _Entity] = {}
         for d, ent, spk in self._recent(pos, starts, 5000, 80):
-            if ent is self._exclude or ent is self._addressed:
+            if ent is self._exclude or ent is self._addressed or self._place_like(ent):
                 continue
             g = ent.guess_gender()
             if gender is not None and g is not None and g != gender:
@@ -859,6 +863,12 @@ class Resolver:
         if not scores:
             return None
         return ents[max(scores, key=lambda k: scores[k])]
+
+    def _place_like(self, ent: _Entity) -> bool:
+        """Fiction: a name mostly written after 'in', 'at', 'near' ("in Hartwell",
+        "at Hartwell") is a place, whatever its pronoun votes say; it never speaks."""
+        placed = self.placed.get(id(ent), 0)
+        return placed > 0 and 2 * placed >= self.counts.get(id(ent), 0)
 
     def _latest_with_head(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
         """The entity whose name or title has the description's head word ("the
@@ -894,6 +904,8 @@ class Resolver:
         self._touched = []
 
 
+_PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
+                              regex.IGNORECASE)
 _DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ic|i)\Z")
 
 
