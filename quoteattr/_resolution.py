@@ -644,7 +644,7 @@ class Resolver:
                                   or row[2] != "same"):
             return named
         if row[2] != "same":
-            return None
+            return self._kin_present(m, gender, possessor, starts)
         courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
         best: Optional[_Entity] = None
         couples: Optional[FrozenSet[str]] = None  # the same for every entity below
@@ -668,7 +668,21 @@ class Resolver:
                     continue
             if best is None or self.counts.get(id(ent), 0) > self.counts.get(id(best), 0):
                 best = ent
-        return best
+        return best if best is not None else self._kin_present(m, gender, possessor, starts)
+
+    def _kin_present(self, m: Mention, gender: Optional[str], possessor: Optional[_Entity],
+                     starts: List[int]) -> Optional[_Entity]:
+        """Fiction: "said her aunt" with no aunt named as such: the named person of the
+        relative's sex most present just before, other than the possessor."""
+        if self.genre != "fiction" or gender is None or possessor is None:
+            return None
+        saved = self._exclude
+        self._exclude = possessor
+        ent = self._salient(m.start, gender, starts)
+        self._exclude = saved
+        if ent is None or ent.guess_gender() != gender or not ent.forms:
+            return None
+        return ent
 
     def _couples(self) -> FrozenSet[str]:
         """Family names that both a Mr. and a Mrs. bear in the text (a household)."""
