@@ -541,7 +541,23 @@ class Resolver:
         ps = self.layout.paragraph(rec.span[0])[0]
         qs = rec.span[0]
         if qs - ps < 2:
+            return self._previous_narration_subject(ps, gender, starts)
+        return self._subject_between(ps, qs, gender, starts)
+
+    def _previous_narration_subject(self, ps: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: for a paragraph opening with “…,” said he, the last person of that
+        gender named as a subject in the paragraph before, when that paragraph is all
+        narration ("Tom shrugged. | “…,” he said.")."""
+        assert self.layout is not None
+        pi = self.layout.paragraph_index(ps)
+        if pi == 0:
             return None
+        pps, ppe = self.layout.paragraphs[pi - 1]
+        if self._quotes.overlaps(pps, ppe):
+            return None
+        return self._subject_between(pps, ppe, gender, starts)
+
+    def _subject_between(self, ps: int, qs: int, gender: str, starts: List[int]) -> Optional[_Entity]:
         lo = bisect.bisect_left(starts, ps)
         hi = bisect.bisect_left(starts, qs)
         best: Optional[_Entity] = None
