@@ -554,7 +554,11 @@ class Resolver:
             return None
         pps, ppe = self.layout.paragraphs[pi - 1]
         if self._quotes.overlaps(pps, ppe):
-            return None
+            # narration after the paragraph's last quotation ("…,” said Ann. Tom rose.)
+            i = bisect.bisect_right(self._quotes.starts, ppe - 1) - 1
+            pps = self._quotes.ends[i]
+            if pps >= ppe:
+                return None
         return self._subject_between(pps, ppe, gender, starts)
 
     def _subject_between(self, ps: int, qs: int, gender: str, starts: List[int]) -> Optional[_Entity]:
