@@ -156,6 +156,7 @@ class Resolver:
         self.counts: Dict[int, int] = {}
         # fiction: mentions right after a preposition of place ("in London", "at Hartwell")
         self.placed: Dict[int, int] = {}
+        self._from_tail = False  # the last narration subject came from after a quotation
         self._exclude: Optional[_Entity] = None
         self._addressed: Optional[_Entity] = None  # fiction: the person the quotation speaks to
         self._by_first: Optional[Dict[str, List[_Entity]]] = None
@@ -318,7 +319,8 @@ class Resolver:
                             if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
                 if narrated is not None:
                     ent = narrated  # "Kitty sat repining. “…,” said she."
-                    anchored.add(idx)
+                    if not self._from_tail:
+                        anchored.add(idx)  # a conversation's votes may still overrule a tail
                 elif m.form == "pronoun" and turn is not None and turn.guess_gender() == m.gender:
                     ent = turn  # "said he" in a dialogue: the speaker two turns back
                 else:
@@ -540,6 +542,7 @@ class Resolver:
             return None
         ps = self.layout.paragraph(rec.span[0])[0]
         qs = rec.span[0]
+        self._from_tail = False
         if qs - ps < 2:
             return self._previous_narration_subject(ps, gender, starts)
         return self._subject_between(ps, qs, gender, starts)
@@ -559,6 +562,7 @@ class Resolver:
             pps = self._quotes.ends[i]
             if pps >= ppe:
                 return None
+            self._from_tail = True
         return self._subject_between(pps, ppe, gender, starts)
 
     def _subject_between(self, ps: int, qs: int, gender: str, starts: List[int]) -> Optional[_Entity]:
