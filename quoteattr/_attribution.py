@@ -333,9 +333,14 @@ class Attributor:
             pi = self.layout.paragraph_index(q.start)
             if pi > 0:
                 ps, pe = self.layout.paragraphs[pi - 1]
-                if text[pe - 1] == ":":
+                # or, in narration without quotations, a comma or a dash after a tag
+                # that names its speaker ("Tom Harlow looked up and said coolly,")
+                colon = text[pe - 1] == ":"
+                if colon or (text[pe - 1] in ",\N{EM DASH}-" and bisect.bisect_left(self._starts, ps) == i):
                     ss, _ = self.layout.sentence(pe - 1)
                     tb = tag_before(text, max(ss, ps), pe)
+                    if tb is not None and not colon and _mentions.describe(text, *tb[0]).form == "pronoun":
+                        tb = None
                     if tb is not None:
                         sp, cue = tb
                         self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), sp, cue,

@@ -369,7 +369,12 @@ class Resolver:
                 if chosen[idx] is None and rec.kind == "direct" and rec.speaker is None:
                     self._exclude = self._previous_turn(idx, chosen)
                     self._addressed = self._addressee(rec)
-                    chosen[idx] = self._salient(rec.span[0], None, starts)
+                    if rec.rule == "fiction.nearest" and self.layout is not None:
+                        # "Tom Harlow looked up. | “…”": the narration's last subject
+                        chosen[idx] = self._previous_narration_subject(
+                            self.layout.paragraph(rec.span[0])[0], None, starts)
+                    if chosen[idx] is None:
+                        chosen[idx] = self._salient(rec.span[0], None, starts)
                     self._exclude = self._addressed = None
         if self.genre == "fiction":
             self._name_the_narrator(chosen)
@@ -547,7 +552,7 @@ class Resolver:
             return self._previous_narration_subject(ps, gender, starts)
         return self._subject_between(ps, qs, gender, starts)
 
-    def _previous_narration_subject(self, ps: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+    def _previous_narration_subject(self, ps: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
         """Fiction: for a paragraph opening with “…,” said he, the last person of that
         gender named as a subject in the paragraph before, when that paragraph is all
         narration ("Tom shrugged. | “…,” he said.")."""
@@ -565,12 +570,16 @@ class Resolver:
             self._from_tail = True
         return self._subject_between(pps, ppe, gender, starts)
 
-    def _subject_between(self, ps: int, qs: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+    def _subject_between(self, ps: int, qs: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
+        """The last person (of ``gender``, if given) named as a clause's subject in
+        ``[ps, qs)``, other than the person addressed or excluded."""
         lo = bisect.bisect_left(starts, ps)
         hi = bisect.bisect_left(starts, qs)
         best: Optional[_Entity] = None
         for s, e, ent in self.timeline[lo:hi]:
-            if e > qs or ent is self._addressed or ent.guess_gender() != gender:
+            if e > qs or ent is self._addressed or ent is self._exclude or self._place_like(ent):
+                continue
+            if gender is not None and ent.guess_gender() != gender:
                 continue
             words = self.text[max(ps, s - 120) : s].split()
             while words and words[-1] in _LEADING_WORDS:
