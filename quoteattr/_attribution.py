@@ -147,12 +147,22 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
     return sp, v
 
 
+def _common_opener(word: str) -> bool:
+    """A capitalised common word opening a sentence ("Something", "Such", "Smiling")."""
+    w = word.lower()
+    if " " in w or word in _lexicons.mapping("first_names"):
+        return False
+    return w in _lexicons.words("not_names") or w in _lexicons.words("function_words") or w.endswith("ing")
+
+
 def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     """The noun phrase a sentence starts with, if it is followed by a verb-like word."""
     sp = _mentions.np_after(text, lo, hi)
     if sp is None:
         return None
     m = _mentions.describe(text, *sp)
+    if m.form == "name" and m.kind == "person" and not m.title and _common_opener(text[sp[0] : sp[1]]):
+        return None  # "Something must have bitten him": a capitalised opener, not a name
     if m.kind in ("person", "organization", "media", "anonymous") or m.form == "pronoun":
         return sp
     return None
