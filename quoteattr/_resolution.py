@@ -378,6 +378,7 @@ class Resolver:
                     self._exclude = self._addressed = None
         if self.genre == "fiction":
             self._name_the_narrator(chosen)
+            self._self_introduced(chosen)
         # build the sources, in order of first mention, only those that speak
         used: List[_Entity] = []
         seen = set()
@@ -456,6 +457,28 @@ class Resolver:
         support = sum(n for k, n in votes.items() if k[1] == best[1])
         if support >= 2 and 2 * support > total:
             narrator.forms[best] = support
+
+    def _self_introduced(self, chosen: List[Optional[_Entity]]) -> None:
+        """Fiction: a speaker the narration never names ("the parson") is named by its own
+        words: “I am Parson Tringham, …” or “My name is Hal Orme.”"""
+        done: Set[int] = set()
+        not_names = _lexicons.words("not_names")
+        first_names = _lexicons.mapping("first_names")
+        for idx, ent in enumerate(chosen):
+            if ent is None or ent.forms or id(ent) in done or ent.kind not in ("person", "narrator"):
+                continue
+            for ps, pe in self.records[idx].parts:
+                m = _SELF_INTRO.search(self.text, ps, pe)
+                if m is None:
+                    continue
+                words = m.group("name").split()
+                if any(w.lower() in not_names or _DEMONYM.search(w) for w in words):
+                    continue
+                if not any(w in self.names or w in first_names for w in words):
+                    continue
+                ent.forms[("", " ".join(words))] = 1
+                done.add(id(ent))
+                break
 
     def _conversations(self, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]],
                        anchored: Set[int]) -> None:
@@ -953,6 +976,10 @@ class Resolver:
 
 _PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
                               regex.IGNORECASE)
+_SELF_INTRO = regex.compile(
+    r"(?<![\p{L}])(?:I\s{1,3}am|I['’]m|[Mm]y\s{1,3}name\s{1,3}is)\s{1,3}"
+    r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){0,2})"
+    r"(?=\s{0,3}[,.!;?\N{EM DASH}]|\s*\Z)")
 _DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ic|i)\Z")
 
 
