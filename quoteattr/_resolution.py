@@ -807,6 +807,8 @@ class Resolver:
         if not cands:
             cands = [e for e in self.entities if e.kind == "person" and e.first == last]
         if len(cands) == 1:
+            if m.title and _honorific(m.title) and _honorific_conflict(m.title, cands[0].titles):
+                return None  # "Mrs. Collins" addressed is not Mr. Collins
             return cands[0]
         if cands and m.title:
             for e in cands:
