@@ -155,12 +155,22 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
     return sp, v
 
 
+def _common_opener(word: str) -> bool:
+    """A capitalised common word opening a sentence ("Something", "Such", "Smiling")."""
+    w = word.lower()
+    if " " in w or word in _lexicons.mapping("first_names"):
+        return False
+    return w in _lexicons.words("not_names") or w in _lexicons.words("function_words") or w.endswith("ing")
+
+
 def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     """The noun phrase a sentence starts with, if it is followed by a verb-like word."""
     sp = _mentions.np_after(text, lo, hi)
     if sp is None:
         return None
     m = _mentions.describe(text, *sp)
+    if m.form == "name" and m.kind == "person" and not m.title and _common_opener(text[sp[0] : sp[1]]):
+        return None  # "Something must have bitten him": a capitalised opener, not a name
     if m.kind in ("person", "organization", "media", "anonymous") or m.form == "pronoun":
         return sp
     return None
@@ -351,9 +361,14 @@ class Attributor:
             pi = self.layout.paragraph_index(q.start)
             if pi > 0:
                 ps, pe = self.layout.paragraphs[pi - 1]
-                if text[pe - 1] == ":":
+                # or, in narration without quotations, a comma or a dash after a tag
+                # that names its speaker ("Tom Harlow looked up and said coolly,")
+                colon = text[pe - 1] == ":"
+                if colon or (text[pe - 1] in ",\N{EM DASH}-" and bisect.bisect_left(self._starts, ps) == i):
                     ss, _ = self.layout.sentence(pe - 1)
                     tb = tag_before(text, max(ss, ps), pe)
+                    if tb is not None and not colon and _mentions.describe(text, *tb[0]).form == "pronoun":
+                        tb = None
                     if tb is not None:
                         sp, cue = tb
                         self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), sp, cue,

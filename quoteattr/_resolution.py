@@ -154,6 +154,9 @@ class Resolver:
         self.spoken: List[Tuple[int, _Entity]] = []
         self.spoken_at: List[int] = []
         self.counts: Dict[int, int] = {}
+        # fiction: mentions right after a preposition of place ("in London", "at Hartwell")
+        self.placed: Dict[int, int] = {}
+        self._from_tail = False  # the last narration subject came from after a quotation
         self._exclude: Optional[_Entity] = None
         self._addressed: Optional[_Entity] = None  # fiction: the person the quotation speaks to
         self._by_first: Optional[Dict[str, List[_Entity]]] = None
@@ -255,6 +258,8 @@ class Resolver:
             ent = self._entity_for_name(m, s)
             ent.mentions.append((s, e))
             self.counts[id(ent)] = self.counts.get(id(ent), 0) + 1
+            if _PLACE_BEFORE.search(text, max(0, s - 12), s) is not None:
+                self.placed[id(ent)] = self.placed.get(id(ent), 0) + 1
             if ent.kind == "person":
                 self.timeline.append((s, e, ent))
                 self._vote(ent, e)
@@ -314,7 +319,8 @@ class Resolver:
                             if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
                 if narrated is not None:
                     ent = narrated  # "Kitty sat repining. “…,” said she."
-                    anchored.add(idx)
+                    if not self._from_tail:
+                        anchored.add(idx)  # a conversation's votes may still overrule a tail
                 elif m.form == "pronoun" and turn is not None and turn.guess_gender() == m.gender:
                     ent = turn  # "said he" in a dialogue: the speaker two turns back
                 else:
@@ -363,10 +369,16 @@ class Resolver:
                 if chosen[idx] is None and rec.kind == "direct" and rec.speaker is None:
                     self._exclude = self._previous_turn(idx, chosen)
                     self._addressed = self._addressee(rec)
-                    chosen[idx] = self._salient(rec.span[0], None, starts)
+                    if rec.rule == "fiction.nearest" and self.layout is not None:
+                        # "Tom Harlow looked up. | “…”": the narration's last subject
+                        chosen[idx] = self._previous_narration_subject(
+                            self.layout.paragraph(rec.span[0])[0], None, starts)
+                    if chosen[idx] is None:
+                        chosen[idx] = self._salient(rec.span[0], None, starts)
                     self._exclude = self._addressed = None
         if self.genre == "fiction":
             self._name_the_narrator(chosen)
+            self._self_introduced(chosen)
         # build the sources, in order of first mention, only those that speak
         used: List[_Entity] = []
         seen = set()
@@ -445,6 +457,28 @@ class Resolver:
         support = sum(n for k, n in votes.items() if k[1] == best[1])
         if support >= 2 and 2 * support > total:
             narrator.forms[best] = support
+
+    def _self_introduced(self, chosen: List[Optional[_Entity]]) -> None:
+        """Fiction: a speaker the narration never names ("the parson") is named by its own
+        words: “I am Parson Tringham, …” or “My name is Hal Orme.”"""
+        done: Set[int] = set()
+        not_names = _lexicons.words("not_names")
+        first_names = _lexicons.mapping("first_names")
+        for idx, ent in enumerate(chosen):
+            if ent is None or ent.forms or id(ent) in done or ent.kind not in ("person", "narrator"):
+                continue
+            for ps, pe in self.records[idx].parts:
+                m = _SELF_INTRO.search(self.text, ps, pe)
+                if m is None:
+                    continue
+                words = m.group("name").split()
+                if any(w.lower() in not_names or _DEMONYM.search(w) for w in words):
+                    continue
+                if not any(w in self.names or w in first_names for w in words):
+                    continue
+                ent.forms[("", " ".join(words))] = 1
+                done.add(id(ent))
+                break
 
     def _conversations(self, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]],
                        anchored: Set[int]) -> None:
@@ -536,13 +570,39 @@ class Resolver:
             return None
         ps = self.layout.paragraph(rec.span[0])[0]
         qs = rec.span[0]
+        self._from_tail = False
         if qs - ps < 2:
+            return self._previous_narration_subject(ps, gender, starts)
+        return self._subject_between(ps, qs, gender, starts)
+
+    def _previous_narration_subject(self, ps: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
+        """Fiction: for a paragraph opening with “…,” said he, the last person of that
+        gender named as a subject in the paragraph before, when that paragraph is all
+        narration ("Tom shrugged. | “…,” he said.")."""
+        assert self.layout is not None
+        pi = self.layout.paragraph_index(ps)
+        if pi == 0:
             return None
+        pps, ppe = self.layout.paragraphs[pi - 1]
+        if self._quotes.overlaps(pps, ppe):
+            # narration after the paragraph's last quotation ("…,” said Ann. Tom rose.)
+            i = bisect.bisect_right(self._quotes.starts, ppe - 1) - 1
+            pps = self._quotes.ends[i]
+            if pps >= ppe:
+                return None
+            self._from_tail = True
+        return self._subject_between(pps, ppe, gender, starts)
+
+    def _subject_between(self, ps: int, qs: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
+        """The last person (of ``gender``, if given) named as a clause's subject in
+        ``[ps, qs)``, other than the person addressed or excluded."""
         lo = bisect.bisect_left(starts, ps)
         hi = bisect.bisect_left(starts, qs)
         best: Optional[_Entity] = None
         for s, e, ent in self.timeline[lo:hi]:
-            if e > qs or ent is self._addressed or ent.guess_gender() != gender:
+            if e > qs or ent is self._addressed or ent is self._exclude or self._place_like(ent):
+                continue
+            if gender is not None and ent.guess_gender() != gender:
                 continue
             words = self.text[max(ps, s - 120) : s].split()
             while words and words[-1] in _LEADING_WORDS:
@@ -640,7 +700,7 @@ class Resolver:
                                   or row[2] != "same"):
             return named
         if row[2] != "same":
-            return None
+            return self._kin_present(m, gender, possessor, starts)
         courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
         best: Optional[_Entity] = None
         couples: Optional[FrozenSet[str]] = None  # the same for every entity below
@@ -664,7 +724,21 @@ class Resolver:
                     continue
             if best is None or self.counts.get(id(ent), 0) > self.counts.get(id(best), 0):
                 best = ent
-        return best
+        return best if best is not None else self._kin_present(m, gender, possessor, starts)
+
+    def _kin_present(self, m: Mention, gender: Optional[str], possessor: Optional[_Entity],
+                     starts: List[int]) -> Optional[_Entity]:
+        """Fiction: "said her aunt" with no aunt named as such: the named person of the
+        relative's sex most present just before, other than the possessor."""
+        if self.genre != "fiction" or gender is None or possessor is None:
+            return None
+        saved = self._exclude
+        self._exclude = possessor
+        ent = self._salient(m.start, gender, starts)
+        self._exclude = saved
+        if ent is None or ent.guess_gender() != gender or not ent.forms:
+            return None
+        return ent
 
     def _couples(self) -> FrozenSet[str]:
         """Family names that both a Mr. and a Mrs. bear in the text (a household)."""
@@ -733,6 +807,8 @@ class Resolver:
         if not cands:
             cands = [e for e in self.entities if e.kind == "person" and e.first == last]
         if len(cands) == 1:
+            if m.title and _honorific(m.title) and _honorific_conflict(m.title, cands[0].titles):
+                return None  # "Mrs. Collins" addressed is not Mr. Collins
             return cands[0]
         if cands and m.title:
             for e in cands:
@@ -846,7 +922,7 @@ class Resolver:
         scores: Dict[int, float] = {}
         ents: Dict[int, _Entity] = {}
         for d, ent, spk in self._recent(pos, starts, 5000, 80):
-            if ent is self._exclude or ent is self._addressed:
+            if ent is self._exclude or ent is self._addressed or self._place_like(ent):
                 continue
             g = ent.guess_gender()
             if gender is not None and g is not None and g != gender:
@@ -859,6 +935,12 @@ class Resolver:
         if not scores:
             return None
         return ents[max(scores, key=lambda k: scores[k])]
+
+    def _place_like(self, ent: _Entity) -> bool:
+        """Fiction: a name mostly written after 'in', 'at', 'near' ("in Hartwell",
+        "at Hartwell") is a place, whatever its pronoun votes say; it never speaks."""
+        placed = self.placed.get(id(ent), 0)
+        return placed > 0 and 2 * placed >= self.counts.get(id(ent), 0)
 
     def _latest_with_head(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
         """The entity whose name or title has the description's head word ("the
@@ -894,6 +976,12 @@ class Resolver:
         self._touched = []
 
 
+_PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
+                              regex.IGNORECASE)
+_SELF_INTRO = regex.compile(
+    r"(?<![\p{L}])(?:I\s{1,3}am|I['’]m|[Mm]y\s{1,3}name\s{1,3}is)\s{1,3}"
+    r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){0,2})"
+    r"(?=\s{0,3}[,.!;?\N{EM DASH}]|\s*\Z)")
 _DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ic|i)\Z")
 
 

@@ -126,7 +126,7 @@ def _read(path: str, fh: IO[bytes]) -> Iterator[Doc]:
         lineno += 1
         line = _decode(raw, offset)
         offset += len(raw)
-        if line.strip():
+        if line.strip(" \t\r\n\x0b\x0c"):  # JSON white space; "\xa0" alone is a bad line
             yield _parse_line(path, line, lineno)
 
 
