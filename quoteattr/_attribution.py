@@ -91,6 +91,34 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     return None
 
 
+_WRAP_WINDOW = 120
+_WRAPPED_SPEAKER = regex.compile(r"(?:he|she|they|I|we|(?:\p{Lu}[\p{L}.'’-]*[^\S\n]*){1,3})")
+
+
+def _wrapped_tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
+    """``tag_after`` in hard-wrapped text, reading a line break in the tag window as a space.
+
+    “…,” she⏎said. / “…,” said⏎Mr. Brown.: the window is a short slice (never past the
+    paragraph, which ends at a blank line), so the cost stays bounded per quotation.
+    """
+    end = min(hi, pos + _WRAP_WINDOW)
+    if text.find("\n", pos, end) < 0:
+        return None
+    window = text[pos:end].replace("\n", " ")  # same length: offsets carry over
+    got = tag_after(window, 0, len(window))
+    if got is None:
+        return None
+    (a, b), (c, d) = got
+    lo, hi2 = min(a, c), max(b, d)
+    # the break must fall inside the tag ("she⏎said", "said⏎Mr. Brown"), not before it
+    if "\n" in text[pos : pos + lo] or "\n" not in text[pos + lo : pos + hi2]:
+        return None
+    # only the plain shapes: a person pronoun or a capitalised name right next to the verb
+    if window[min(b, d) : max(a, c)].strip() or not _WRAPPED_SPEAKER.fullmatch(window, a, b):
+        return None
+    return (a + pos, b + pos), (c + pos, d + pos)
+
+
 def _skip_space(text: str, pos: int, hi: int) -> int:
     while pos < hi and text[pos] in " \t":
         pos += 1
@@ -298,6 +326,8 @@ class Attributor:
         pstart = self.layout.paragraph(q.start)[0]
         pend = self.layout.paragraph(q.end - 1)[1]
         tag = tag_after(text, q.end, pend)
+        if tag is None and self.layout.wrapped and not self.news:
+            tag = _wrapped_tag_after(text, q.end, pend)  # “…,” she⏎said.
         if tag is not None and self.news:
             lead = None if text[tag[1][1] - 3:tag[1][1]] == "ing" else self._lead_clause(i, q, pstart)
             if lead is not None:

@@ -69,6 +69,8 @@ def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[
         if lead and not text[lead[-1][1] : before].strip(_MARKS_AND_SPACE):
             found: Optional[Span2] = None
             for m in _CLAUSE_START.finditer(text, lead[-1][0], lead[-1][1]):
+                if _wrap_inside_sentence(text, m.start()):
+                    continue
                 sp = _clause_subject(text, m.end(), lead[-1][1], names)
                 if sp is not None:
                     found = sp
@@ -76,6 +78,8 @@ def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[
                 return found
     for s, e in stretches:
         for m in _CLAUSE_START.finditer(text, s, e):
+            if _wrap_inside_sentence(text, m.start()):
+                continue
             sp = _clause_subject(text, m.end(), e, names)
             if sp is not None:
                 return sp
@@ -105,6 +109,17 @@ def _clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> O
     if desc.form == "description" and desc.kind == "person":
         return sp
     return None
+
+
+def _wrap_inside_sentence(text: str, pos: int) -> bool:
+    """A line start at ``pos`` that is only a wrap inside a sentence ("…, looking at⏎Mary"):
+    the line before does not end a clause. (Stretches never span a paragraph break.)"""
+    if pos == 0 or text[pos - 1] != "\n":
+        return False
+    b = pos - 2
+    while b >= 0 and text[b] in " \t\r":
+        b -= 1
+    return b >= 0 and text[b] not in ".!?;:\N{EM DASH}\"'”’\n"
 
 
 _CLAUSE_START = regex.compile(r"(?:^|(?<=[.!?;:\N{EM DASH}][\"'”’]?)|(?<=[,][^\S\n]*(?:and|but|then|while|as|when)))[^\S\n\"'“”‘’(]*", regex.MULTILINE)
