@@ -43,6 +43,17 @@ _FILLER = regex.compile(
 )
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
 # "told reporters (in Ohio) that": a tell verb's object and "that" before a quoted fragment
+_PREV_CAP = regex.compile(r"\p{Lu}[\p{L}.'’-]*+[^\S\n]++\Z")
+_NEXT_LOWER = regex.compile(r"[^\S\n]++\p{Ll}")
+
+
+def _name_part(text: str, s: int, e: int) -> bool:
+    """A capitalised cue word after a capitalised word and before a lower-case one is part
+    of a name ("Islamic State militants", "the United States and"), not a verb."""
+    return (text[s].isupper() and _PREV_CAP.search(text, max(0, s - 40), s) is not None
+            and _NEXT_LOWER.match(text, e, min(len(text), e + 20)) is not None)
+
+
 _TOLD_THAT = regex.compile(r"[^\S\n]+[^.!?;:\"“”\n]{1,80}?[^\S\n]that[^\S\n]+\Z")
 _TELL_FORMS = frozenset("told tell tells telling assured assures warned warns reminded reminds informed informs".split())
 # where the words after a quoted fragment stop being its clause: a participle or a new clause
@@ -498,6 +509,8 @@ class Attributor:
             lo = self.records[-1].span[1]  # never across a quotation already reported
         last = None
         for m in _cues.speech_verbs(text, lo, q.start):
+            if self.news and _name_part(text, m.start(), m.end()):
+                continue  # "Islamic State militants", "the United States and": a name, not a verb
             last = m
         if last is not None:
             sp = _mentions.subject_before(text, last.start(), lo)
