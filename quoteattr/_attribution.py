@@ -54,6 +54,21 @@ def _name_part(text: str, s: int, e: int) -> bool:
             and _NEXT_LOWER.match(text, e, min(len(text), e + 20)) is not None)
 
 
+_PREV_WORD = regex.compile(r"([\p{L}'’-]+)[^\S\n]+\Z")
+
+
+def _noun_use(text: str, s: int, word: str) -> bool:
+    """A cue word that can be a noun, after a lower-case hyphenated modifier ("late-night
+    tweets", "long-awaited report"), is that noun, not a verb."""
+    if word.lower() not in _cues.NOUN_FORMS:
+        return False
+    prev = _PREV_WORD.search(text, max(0, s - 40), s)
+    if prev is None:
+        return False
+    pw = prev.group(1)
+    return "-" in pw.strip("-") and pw.islower()
+
+
 _TOLD_THAT = regex.compile(r"[^\S\n]+[^.!?;:\"“”\n]{1,80}?[^\S\n]that[^\S\n]+\Z")
 _TELL_FORMS = frozenset("told tell tells telling assured assures warned warns reminded reminds informed informs".split())
 # where the words after a quoted fragment stop being its clause: a participle or a new clause
@@ -511,6 +526,8 @@ class Attributor:
         for m in _cues.speech_verbs(text, lo, q.start):
             if self.news and _name_part(text, m.start(), m.end()):
                 continue  # "Islamic State militants", "the United States and": a name, not a verb
+            if self.news and _noun_use(text, m.start(), m.group()):
+                continue  # "late-night tweets": a noun, not a verb
             last = m
         if last is not None:
             sp = _mentions.subject_before(text, last.start(), lo)
