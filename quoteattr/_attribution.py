@@ -43,18 +43,28 @@ _FILLER = regex.compile(
 )
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
 # "told reporters (in Ohio) that": a tell verb's object and "that" before a quoted fragment
-_PREV_CAP = regex.compile(r"\p{Lu}[\p{L}.'’-]*+[^\S\n]++\Z")
-_NEXT_LOWER = regex.compile(r"[^\S\n]++\p{Ll}")
+def _token_before(text: str, s: int) -> str:
+    """The word (letters, apostrophes, hyphens, dots) that ends at the spaces right before
+    ``s`` ("" if none, or if a line break comes between); looks back at most 40 characters."""
+    window = text[max(0, s - 40):s]
+    stripped = window.rstrip(" \t\u00a0")
+    if len(stripped) == len(window):
+        return ""
+    k = len(stripped)
+    while k > 0 and (stripped[k - 1].isalpha() or stripped[k - 1] in ".'’-"):
+        k -= 1
+    return stripped[k:]
 
 
 def _name_part(text: str, s: int, e: int) -> bool:
     """A capitalised cue word after a capitalised word and before a lower-case one is part
     of a name ("Islamic State militants", "the United States and"), not a verb."""
-    return (text[s].isupper() and _PREV_CAP.search(text, max(0, s - 40), s) is not None
-            and _NEXT_LOWER.match(text, e, min(len(text), e + 20)) is not None)
-
-
-_PREV_WORD = regex.compile(r"([\p{L}'’-]+)[^\S\n]+\Z")
+    if not text[s].isupper():
+        return False
+    prev = _token_before(text, s)
+    after = text[e:e + 20]
+    nxt = after.lstrip(" \t\u00a0")
+    return (prev[:1].isupper() and len(nxt) < len(after) and nxt[:1].islower())
 
 
 def _noun_use(text: str, s: int, word: str) -> bool:
@@ -62,10 +72,7 @@ def _noun_use(text: str, s: int, word: str) -> bool:
     tweets", "long-awaited report"), is that noun, not a verb."""
     if word.lower() not in _cues.NOUN_FORMS:
         return False
-    prev = _PREV_WORD.search(text, max(0, s - 40), s)
-    if prev is None:
-        return False
-    pw = prev.group(1)
+    pw = _token_before(text, s)
     return "-" in pw.strip("-") and pw.islower()
 
 
