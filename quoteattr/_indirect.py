@@ -425,8 +425,10 @@ def _before_next_report(text: str, cstart: int, end: int) -> int:
         if j.start() - cstart < 12:
             continue
         for v in _cues.speech_verbs(text, j.end(), min(end, j.end() + 50)):
-            if _THAT_SOON.match(text, v.end(), min(end, v.end() + 8)) or text[j.end():v.start()].strip() == "":
+            if _THAT_SOON.match(text, v.end(), min(end, v.end() + 8)):
                 return j.start()
+            if text[j.end():v.start()].strip() == "" and v.group().lower() not in _THAT_ONLY:
+                return j.start()  # "A and said B"; but "federal and state law": a noun
             break
     return end
 
