@@ -43,6 +43,39 @@ _FILLER = regex.compile(
 )
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
 # "told reporters (in Ohio) that": a tell verb's object and "that" before a quoted fragment
+def _token_before(text: str, s: int) -> str:
+    """The word (letters, apostrophes, hyphens, dots) that ends at the spaces right before
+    ``s`` ("" if none, or if a line break comes between); looks back at most 40 characters."""
+    window = text[max(0, s - 40):s]
+    stripped = window.rstrip(" \t\u00a0")
+    if len(stripped) == len(window):
+        return ""
+    k = len(stripped)
+    while k > 0 and (stripped[k - 1].isalpha() or stripped[k - 1] in ".'’-"):
+        k -= 1
+    return stripped[k:]
+
+
+def _name_part(text: str, s: int, e: int) -> bool:
+    """A capitalised cue word after a capitalised word and before a lower-case one is part
+    of a name ("Islamic State militants", "the United States and"), not a verb."""
+    if not text[s].isupper():
+        return False
+    prev = _token_before(text, s)
+    after = text[e:e + 20]
+    nxt = after.lstrip(" \t\u00a0")
+    return (prev[:1].isupper() and len(nxt) < len(after) and nxt[:1].islower())
+
+
+def _noun_use(text: str, s: int, word: str) -> bool:
+    """A cue word that can be a noun, after a lower-case hyphenated modifier ("late-night
+    tweets", "long-awaited report"), is that noun, not a verb."""
+    if word.lower() not in _cues.NOUN_FORMS:
+        return False
+    pw = _token_before(text, s)
+    return "-" in pw.strip("-") and pw.islower()
+
+
 _TOLD_THAT = regex.compile(r"[^\S\n]+[^.!?;:\"“”\n]{1,80}?[^\S\n]that[^\S\n]+\Z")
 _TELL_FORMS = frozenset("told tell tells telling assured assures warned warns reminded reminds informed informs".split())
 # where the words after a quoted fragment stop being its clause: a participle or a new clause
@@ -528,6 +561,10 @@ class Attributor:
             lo = self.records[-1].span[1]  # never across a quotation already reported
         last = None
         for m in _cues.speech_verbs(text, lo, q.start):
+            if self.news and _name_part(text, m.start(), m.end()):
+                continue  # "Islamic State militants", "the United States and": a name, not a verb
+            if self.news and _noun_use(text, m.start(), m.group()):
+                continue  # "late-night tweets": a noun, not a verb
             last = m
         if last is not None:
             sp = _mentions.subject_before(text, last.start(), lo)

@@ -425,8 +425,10 @@ def _before_next_report(text: str, cstart: int, end: int) -> int:
         if j.start() - cstart < 12:
             continue
         for v in _cues.speech_verbs(text, j.end(), min(end, j.end() + 50)):
-            if _THAT_SOON.match(text, v.end(), min(end, v.end() + 8)) or text[j.end():v.start()].strip() == "":
+            if _THAT_SOON.match(text, v.end(), min(end, v.end() + 8)):
                 return j.start()
+            if text[j.end():v.start()].strip() == "" and v.group().lower() not in _THAT_ONLY:
+                return j.start()  # "A and said B"; but "federal and state law": a noun
             break
     return end
 
@@ -545,7 +547,7 @@ _NOT_RESUMED = frozenset("as while when which who whom whose where according inc
 _LEAD_CONJ = regex.compile(r"(?:But|And|So|Yet|Still|Now|Instead|Meanwhile)[^\S\n]*,?[^\S\n]+")
 # where a reported infinitive or object ends: a comma before a participle or a subordinate clause, or a dash
 _CLAUSE_END = regex.compile(
-    r",[^\S\n]++(?:\p{Ll}++(?<=ing)|which|who|while|whereas|although|though|as|because|since|but|and[^\S\n]++(?:then|also))(?![\p{L}])"
+    r",[^\S\n]++(?:(?!including(?![\p{L}]))\p{Ll}++(?<=ing)|which|who|while|whereas|although|though|as|because|since|but|and[^\S\n]++(?:then|also))(?![\p{L}])"
     r"|(?<![^\S\n])[^\S\n]++(?:[—–]|--)[^\S\n]|;"
 )
 _OBJECT_TAIL = regex.compile(
@@ -565,6 +567,7 @@ _LEAD_ADVERBIAL = frozenset(
 )
 _QUOTED_COMMA = regex.compile(r"[\"”’]")
 # a comma inside a list of noun phrases: ", B and C", ", B, and C"
+_INCLUDING = regex.compile(r",[^\S\n]++including[^\S\n]")
 _LIST_NEXT = regex.compile(
     r",[^\S\n]++(?:(?!(?:which|who|including|and|or|but)(?![\p{L}]))[\p{L}\p{N}'’-]++[^\S\n]++){0,3}?"
     r"[\p{L}\p{N}'’-]++,?[^\S\n]++(?:and|or)[^\S\n]++(?:[\p{L}\p{N}'’-]++(?:[^\S\n]++|(?=[,.;:!?]|\Z))){1,4}"
@@ -867,12 +870,13 @@ def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequen
         end = tail.start()
     comma = text.find(",", cs, end)
     while comma >= 0:
-        lst = _LIST_NEXT.match(text, comma, end)
+        lst = _LIST_NEXT.match(text, comma, end) or _INCLUDING.match(text, comma, end)
         if lst is None:
             break
-        comma = text.find(",", lst.end(), end)  # "low growth, unemployment and inequality": one list
+        # "low growth, unemployment and inequality": one list; "the polls, including …": one phrase
+        comma = text.find(",", lst.end(), end)
     if comma >= 0 and not _QUOTED_COMMA.match(text, comma + 1, end):
-        end = comma  # a noun phrase ends at its first comma ("Russia's invasion of Ukraine, including …")
+        end = comma  # a noun phrase ends at its first comma ("the plan, which …")
     cs, ce = _trim(text, cs, end)
     if ce - cs < 3:
         return None
