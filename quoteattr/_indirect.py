@@ -208,9 +208,8 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         if len(parts) == 1 and len(rec.parts) > 1 and parts[0][1] - parts[0][0] < 8:
             return  # a parenthetical's short head alone is no report
         if tuple(parts) != rec.parts:
-            kinds = {_kind(text, s, e, quote_spans) for s, e in parts}
             rec = attrs.evolve(rec, parts=tuple(parts), span=(parts[0][0], parts[-1][1]),
-                               kind="mixed" if "mixed" in kinds else "indirect")
+                               kind=_parts_kind(text, parts, quote_spans))
         out.append(rec)
         for s, e in parts:
             taken.add(s, e)
@@ -281,6 +280,11 @@ def _kind(text: str, s: int, e: int, quote_spans: Sequence[Span2]) -> str:
     if i < len(quote_spans) and quote_spans[i][0] < e:
         return "mixed"
     return "indirect"
+
+
+def _parts_kind(text: str, parts: Sequence[Span2], quote_spans: Sequence[Span2]) -> str:
+    """"mixed" if any part holds a quotation, else "indirect"."""
+    return "mixed" if any(_kind(text, s, e, quote_spans) == "mixed" for s, e in parts) else "indirect"
 
 
 def _trim(text: str, s: int, e: int) -> Tuple[int, int]:
@@ -778,8 +782,7 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
     bb = _trim(text, bs, be)
     if a[1] - a[0] < 2 or bb[1] - bb[0] < 8 or " " not in text[bb[0]:bb[1]]:
         return None
-    kinds = {_kind(text, s, e, quote_spans) for s, e in (a, bb)}
-    kind = "mixed" if "mixed" in kinds else "indirect"
+    kind = _parts_kind(text, (a, bb), quote_spans)
     return Attribution(kind, (a, bb), (a[0], bb[1]), sp, (vs, ve), 0.65, "indirect.parenthetical")
 
 
@@ -984,8 +987,7 @@ def _hearsay(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seque
     if ce - cs < 6 or first[1] - first[0] < 2:
         return None
     parts = (first, (cs, ce))
-    kinds = {_kind(text, s, e, quote_spans) for s, e in parts}
-    return Attribution("mixed" if "mixed" in kinds else "indirect", parts, (first[0], ce), None, (vs, ve), 0.5,
+    return Attribution(_parts_kind(text, parts, quote_spans), parts, (first[0], ce), None, (vs, ve), 0.5,
                        "indirect.appearance")
 
 
@@ -1039,8 +1041,7 @@ def _appearance(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Se
     if ce - cs < 6:
         return None
     parts = (subj, (cs, ce))
-    kinds = {_kind(text, s, e, quote_spans) for s, e in parts}
-    return Attribution("mixed" if "mixed" in kinds else "indirect", parts, (subj[0], ce), None, (cue_start, ve), 0.5,
+    return Attribution(_parts_kind(text, parts, quote_spans), parts, (subj[0], ce), None, (cue_start, ve), 0.5,
                        "indirect.appearance")
 
 
@@ -1139,8 +1140,7 @@ def _relative(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Seq
     if ce - cs < 3:
         return None
     parts = (head, (cs, ce))
-    kinds = {_kind(text, s, e, quote_spans) for s, e in parts}
-    return Attribution("mixed" if "mixed" in kinds else "indirect", parts, (head[0], ce), sp, (vs, ve), 0.5,
+    return Attribution(_parts_kind(text, parts, quote_spans), parts, (head[0], ce), sp, (vs, ve), 0.5,
                        "indirect.relative")
 
 
