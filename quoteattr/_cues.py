@@ -7,8 +7,8 @@ Cue words come from ``data/speech_verbs.txt`` (speech acts), ``data/tag_verbs.tx
 ``data/phrasal_cues.txt`` (the same through a particle: "called for") and
 ``data/appearance_verbs.txt`` (judgments without a holder: "seems to"); nouns of
 saying come from ``data/report_nouns.txt`` ("his claim that"), adjectives of stance from
-``data/stance_adjectives.txt`` ("is confident that"). The
-patterns are compiled once, from the word lists, as alternations of literal words.
+``data/stance_adjectives.txt`` ("is confident that"). Cue words are found by one
+pass over the ASCII words of a window and a look-up in the word lists' sets.
 """
 
 from __future__ import annotations
@@ -144,29 +144,14 @@ def _reported_set() -> FrozenSet[str]:
     return _with_capitals(intention_forms() | stance_forms() | frozenset(phrasal_particles()))
 
 
-def reported_verbs(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[WordMatch]:
-    """Every intention, stance or phrasal reporting verb in ``text[lo:hi]``."""
-    return _words(text, lo, len(text) if hi is None else hi, _reported_set())
-
-
 @functools.lru_cache(maxsize=None)
 def _appearance_set() -> FrozenSet[str]:
     return _with_capitals(frozenset(_lexicons.lemmas("appearance_verbs")))
 
 
-def appearance_verbs(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[WordMatch]:
-    """Every verb of appearance or expectation ("seems", "is expected") in ``text[lo:hi]``."""
-    return _words(text, lo, len(text) if hi is None else hi, _appearance_set())
-
-
 @functools.lru_cache(maxsize=None)
 def _report_noun_set() -> FrozenSet[str]:
     return _lexicons.words("report_nouns")
-
-
-def report_nouns(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[WordMatch]:
-    """Every noun of saying, thinking or intending ("claim", "plan", "call") in ``text[lo:hi]``."""
-    return _words(text, lo, len(text) if hi is None else hi, _report_noun_set())
 
 
 Words = List[WordMatch]
