@@ -706,10 +706,7 @@ def _nonspace_before(text: str, pos: int, lo: int) -> int:
 
 def _is_name_or_title(text: str, q: Quotation) -> bool:
     """A nickname (Dwayne “The Rock” Johnson) or a title of a work (the film “Heat”)."""
-    b = _nonspace_before(text, q.start, 0) + 1
-    a = b
-    while a > 0 and (text[a - 1].isalpha()):
-        a -= 1
+    a, b = _word_before(text, q.start)
     prev = text[a:b]
     e = q.end
     while e < len(text) and text[e] in " \t\n\r":
@@ -719,8 +716,8 @@ def _is_name_or_title(text: str, q: Quotation) -> bool:
         return True  # a nickname between two parts of a name
     if prev.lower() in _lexicons.words("work_words") and not text[max(0, a - 3) : a].lower().endswith("so-"):
         return True  # the film “Heat”, a book called “Dune” (but a so-called “expert” is a scare quote)
-    if prev.lower() in _TITLE_LEAD or text[b - 2 : b] in ("'s", "’s") or (
-            text[b - 1 : b] == "," and _word_before(text, b - 1) in _lexicons.words("work_words")):
+    ws, we = _word_before(text, b - 1) if text[b - 1 : b] == "," else (b, b)
+    if prev.lower() in _TITLE_LEAD or text[b - 2 : b] in ("'s", "’s") or text[ws:we].lower() in _lexicons.words("work_words"):
         return _title_shaped(text, q)  # an episode of “Face the Nation,”; CBS’s “Sunday Morning,”; his book, “Dune,”
     return False
 
@@ -729,12 +726,14 @@ def _is_name_or_title(text: str, q: Quotation) -> bool:
 _TITLE_LEAD = frozenset("of on in titled entitled called dubbed named".split())
 
 
-def _word_before(text: str, pos: int) -> str:
+def _word_before(text: str, pos: int) -> Span2:
+    """The letters right before ``pos`` (white space skipped), as a span; empty when the
+    character there is not a letter."""
     b = _nonspace_before(text, pos, 0) + 1
     a = b
     while a > 0 and text[a - 1].isalpha():
         a -= 1
-    return text[a:b].lower()
+    return a, b
 
 
 def _title_shaped(text: str, q: Quotation) -> bool:
