@@ -52,6 +52,10 @@ _WINDOW = 4
 _ADDRESSED_WEIGHT = 3.0
 # words between a clause start and the name that is its subject: "then the luckless Kitty"
 _LEADING_WORDS = frozenset("the The old young little poor luckless and then But And Then".split())
+_JOINING = frozenset("and then But And Then".split())
+# a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
+_FRONTING = frozenset("in at on after before by from inside outside near under upon within presently "
+                      "meanwhile suddenly then now here there later soon at".split())
 _GENERIC_PERSON = {"girl": "f", "woman": "f", "lady": "f", "man": "m", "boy": "m", "gentleman": "m",
                    "fellow": "m"}
 _INTRODUCED: Dict[str, "regex.Pattern[str]"] = {}
@@ -244,6 +248,8 @@ class Resolver:
             if m.form != "name" or m.name is None:
                 continue
             if m.kind == "person" and _adjectival(text, s, e):
+                continue
+            if m.kind == "person" and _date_like(text, s, e):
                 continue
             toks = _name_tokens(m.name)
             evidence = (
@@ -605,11 +611,14 @@ class Resolver:
             if gender is not None and ent.guess_gender() != gender:
                 continue
             words = self.text[max(ps, s - 120) : s].split()
+            joined = False  # "…, and Cassandra stepped forth"
             while words and words[-1] in _LEADING_WORDS:
+                joined = joined or words[-1] in _JOINING
                 words.pop()
             if words or s - 120 > ps:
                 last = words[-1] if words else ""
-                if last[-1:] not in (".", "!", "?", ";", ":", '"', "”", "’"):
+                if last[-1:] not in (".", "!", "?", ";", ":", '"', "”", "’") and not (
+                        last[-1:] == "," and (joined or _fronted(words))):
                     continue
             best = ent
         return best
@@ -982,6 +991,12 @@ _SELF_INTRO = regex.compile(
     r"(?<![\p{L}])(?:I\s{1,3}am|I['’]m|[Mm]y\s{1,3}name\s{1,3}is)\s{1,3}"
     r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){0,2})"
     r"(?=\s{0,3}[,.!;?\N{EM DASH}]|\s*\Z)")
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_DATE_BEFORE = regex.compile(
+    r"(?:(?<![\p{L}\d])\d{1,2}(?:st|nd|rd|th)?\.?[^\S\n]+(?:of[^\S\n]+)?"
+    r"|(?<![\p{L}])(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\p{L}+teenth"
+    r"|twentieth|thirtieth|\p{L}+-(?:first|second|third|\p{L}+th))[^\S\n]+of[^\S\n]+)\Z", regex.IGNORECASE)
+_DATE_AFTER = regex.compile(r",?[^\S\n]*\d")
 _DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ic|i)\Z")
 
 
@@ -990,7 +1005,31 @@ def _adjectival(text: str, s: int, e: int) -> bool:
     if text[max(0, s - 4) : s] == "the ":
         return True
     after = text[e : e + 2]
-    return len(after) == 2 and after[0] == " " and after[1].islower() and _DEMONYM.search(text, s, e) is not None
+    if not (len(after) == 2 and after[0] == " " and after[1].islower() and _DEMONYM.search(text, s, e) is not None):
+        return False
+    # one word, and not a given name: "Buck Mulligan frowned" and "Julian smiled" are people
+    word = text[s:e]
+    return not any(c.isspace() for c in word) and word not in _lexicons.mapping("first_names")
+
+
+def _fronted(words: List[str]) -> bool:
+    """``words`` (before a subject) end with a short fronted phrase of place or time set
+    off by a comma and opening a sentence: "… flowers. In the garden,"."""
+    k = len(words) - 1
+    while k > 0 and len(words) - k <= 4 and words[k - 1][-1:] not in (".", "!", "?", ";", ":", '"', "”", "’"):
+        k -= 1
+    if len(words) - k > 4 or (k > 0 and words[k - 1][-1:] not in (".", "!", "?", ";", ":", '"', "”", "’")):
+        return False
+    return words[k][:1].isupper() and words[k].lower() in _FRONTING
+
+
+def _date_like(text: str, s: int, e: int) -> bool:
+    """A month written in a date ("the 4th of May", "May 4", "on the fourth of May"),
+    not a person called May."""
+    if text[s:e].lower() not in _MONTHS:
+        return False
+    return (_DATE_BEFORE.search(text, max(0, s - 24), s) is not None
+            or _DATE_AFTER.match(text, e, min(len(text), e + 6)) is not None)
 
 
 def _strip_det(phrase: str) -> str:
