@@ -396,7 +396,7 @@ class Resolver:
         for ent in used:
             allm = sorted(set(ent.mentions) | set(extra.get(id(ent), [])))
             spans[id(ent)] = allm
-        used.sort(key=lambda ent: spans[id(ent)][0] if spans[id(ent)] else 0)
+        used.sort(key=lambda ent: spans[id(ent)][0] if spans[id(ent)] else (0, 0))
         sources: Dict[int, Source] = {}
         foreign = self._name_words() if self.genre == "fiction" else {}
         given = _lexicons.mapping("first_names")
@@ -731,9 +731,20 @@ class Resolver:
             if courtesy and head in ("father", "mother", "papa", "mamma", "husband", "wife"):
                 if not any(t.rstrip(".") == courtesy for title in ent.titles for t in title.split()):
                     continue
-            if best is None or self.counts.get(id(ent), 0) > self.counts.get(id(best), 0):
+            if best is None or self._parent_rank(ent, head, family) > self._parent_rank(best, head, family):
                 best = ent
         return best if best is not None else self._kin_present(m, gender, possessor, starts)
+
+    def _parent_rank(self, ent: _Entity, head: str, family: Optional[str]) -> Tuple[bool, int]:
+        """How likely ``ent`` is "her father" or "her mother" of someone whose family name
+        the text does not give: a couple with a daughter or son named by a "Miss" or
+        "Master" (a household with children) first, then the one named most often."""
+        children = False
+        if family is None and head in ("father", "mother", "papa", "mamma"):
+            children = any(
+                other is not ent and any(t.split()[0].rstrip(".") in ("Miss", "Master") for t in other.titles)
+                for other in self.by_surname.get(ent.surname, ()))
+        return children, self.counts.get(id(ent), 0)
 
     def _kin_present(self, m: Mention, gender: Optional[str], possessor: Optional[_Entity],
                      starts: List[int]) -> Optional[_Entity]:
