@@ -152,6 +152,9 @@ class Resolver:
         self.by_surname: Dict[str, List[_Entity]] = {}
         self.by_key: Dict[str, _Entity] = {}
         self._quotes = Intervals(quote_spans)
+        # fiction: only the quotations of direct speech end a paragraph's narration (a
+        # reported clause, "assured her that he was rising in his esteem", is narration)
+        self._direct = Intervals([p for r in records if r.kind == "direct" for p in r.parts])
         # person mentions outside quotations, in text order: (start, end, entity)
         self.timeline: List[Tuple[int, int, _Entity]] = []
         # speakers of earlier records, in text order: (position, entity)
@@ -590,10 +593,10 @@ class Resolver:
         if pi == 0:
             return None
         pps, ppe = self.layout.paragraphs[pi - 1]
-        if self._quotes.overlaps(pps, ppe):
+        if self._direct.overlaps(pps, ppe):
             # narration after the paragraph's last quotation ("…,” said Ann. Tom rose.)
-            i = bisect.bisect_right(self._quotes.starts, ppe - 1) - 1
-            pps = self._quotes.ends[i]
+            i = bisect.bisect_right(self._direct.starts, ppe - 1) - 1
+            pps = self._direct.ends[i]
             if pps >= ppe:
                 return None
             self._from_tail = True
