@@ -159,6 +159,7 @@ class Resolver:
         self.timeline: List[Tuple[int, int, _Entity]] = []
         # speakers of earlier records, in text order: (position, entity)
         self.spoken: List[Tuple[int, _Entity]] = []
+        self._subject_count: Dict[int, int] = {}  # fiction: names that open a clause, per entity
         self.spoken_at: List[int] = []
         self.counts: Dict[int, int] = {}
         # fiction: mentions right after a preposition of place ("in London", "at Hartwell")
@@ -272,6 +273,8 @@ class Resolver:
             if ent.kind == "person":
                 self.timeline.append((s, e, ent))
                 self._vote(ent, e)
+                if self.genre == "fiction" and _SUBJECT_BEFORE.search(text, max(0, s - 40), s) is not None:
+                    self._subject_count[id(ent)] = self._subject_count.get(id(ent), 0) + 1
 
     def _name_spans(self) -> List[Tuple[int, int]]:
         """The names of ``scan_names``; in fiction "Mary of Ralph" (from "reminded Mary
@@ -947,10 +950,14 @@ class Resolver:
         for d, ent, spk in self._recent(pos, starts, 5000, 80):
             if ent is self._exclude or ent is self._addressed or self._place_like(ent):
                 continue
+            if not spk and self._thing_like(ent):
+                continue
             g = ent.guess_gender()
             if gender is not None and g is not None and g != gender:
                 continue
             w = 1.0 / (1.0 + d / 100.0) * (1.5 if g == gender else 1.0)
+            if not spk and self._subject_count.get(id(ent), 0) == 0 and self.counts.get(id(ent), 0) >= 2:
+                w *= _NEVER_SUBJECT_WEIGHT  # only talked about so far: "a letter from Jane"
             if id(ent) not in scores:
                 scores[id(ent)] = 0.1 * math.log1p(self.counts.get(id(ent), 0))
             scores[id(ent)] += w
@@ -958,6 +965,13 @@ class Resolver:
         if not scores:
             return None
         return ents[max(scores, key=lambda k: scores[k])]
+
+    def _thing_like(self, ent: _Entity) -> bool:
+        """Fiction: a name the text uses at least twice, never as a clause's subject,
+        with no honorific and no given name ("Pemberley", "Windy Corner"): a place or
+        a thing rather than someone who talks."""
+        return (self._subject_count.get(id(ent), 0) == 0 and self.counts.get(id(ent), 0) >= 2
+                and ent.named == [0, 0] and not any(_honorific(t) for t in ent.titles))
 
     def _place_like(self, ent: _Entity) -> bool:
         """Fiction: a name mostly written after 'in', 'at', 'near' ("in Hartwell",
@@ -999,6 +1013,9 @@ class Resolver:
         self._touched = []
 
 
+_SUBJECT_BEFORE = regex.compile(r"(?:\A|[.!?;:\n\N{EM DASH}][\"'”’]?|,[^\S\n]+(?:and|but|then|while|when|as))"
+                                r"(?:[^\S\n]*(?:and|but|then|And|But|Then|the|The|old|young|little|poor))*[^\S\n\"'“‘(]*\Z")
+_NEVER_SUBJECT_WEIGHT = 0.3
 _PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
                               regex.IGNORECASE)
 _SELF_INTRO = regex.compile(
