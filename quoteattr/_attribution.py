@@ -206,7 +206,20 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
     if sp is not None and not _mentions.is_speaker_like(_mentions.describe(text, *sp)):
         sp = None
     if sp is None:
-        # "He took the hint, and soon began with, “…”": the clause's subject is further back
+        who = _WHO_BEFORE.search(text, max(lo, v[0] - 12), v[0])
+        if who is not None:
+            np = _NP_END.search(text, max(lo, who.start() - 60), who.start())  # "…by the butler, who said"
+            sp = np.span() if np is not None else None
+            if sp is not None and not _mentions.is_speaker_like(_mentions.describe(text, *sp)):
+                sp = None
+    if sp is None:
+        # "He took the hint, and soon began with, “…”": the clause's subject is further back;
+        # "Ann was quiet; but Tom, much offended, rose and said, “…”": the last clause's
+        c = text.rfind(";", lo, v[0])
+        if c != -1:
+            lead = _CLAUSE_LEAD.match(text, c + 1, v[0])
+            sp = _sentence_subject(text, lead.end() if lead else c + 1, v[0])
+    if sp is None:
         sp = _sentence_subject(text, lo, v[0]) or _last_person_before(text, lo, v[0])
     if sp is None:
         # inverted: "…, cried Elizabeth, “…”": the name must end the tag
@@ -214,6 +227,12 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
         if sp is None or sp[0] - v[1] > 2 or _INVERTED_END.match(text, sp[1], pos) is None:
             return None
     return sp, v
+
+
+_NP_END = regex.compile(r"(?:(?<![\p{L}])(?:the|a|an|his|her|their|my|our|your)[^\S\n]+(?:[\p{Ll}\-]+[^\S\n]+){0,2}"
+                        r"[\p{Ll}\-]+|(?<![\p{L}.'’\-])(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*)\Z")
+_WHO_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]+\Z")
+_CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![\p{L}])[^\S\n]*)?")
 
 
 def _common_opener(word: str) -> bool:
