@@ -363,6 +363,17 @@ class Attributor:
         b = _nonspace_before(text, q.start, 0)
         return b >= 0 and (text[b].isalnum() or text[b] == ",")
 
+    def _adverbial_tail(self, s: int, e: int) -> bool:
+        """Fiction: the tag goes on with a clause of time or manner up to the next part,
+        “…,” said he, when she had done, “…”: the same speaker goes on (not when the
+        clause holds a speech verb of its own: “…,” said he, and Ann replied, “…”)."""
+        if self.news or e - s > 80:
+            return False
+        m = _ADVERBIAL_TAIL.match(self.text, s, e)
+        if m is None:
+            return False
+        return all(w.group().endswith("ing") for w in _cues.tag_verbs(self.text, s, e))
+
     def _direct(self, i: int) -> int:
         """Attribute quotation ``i`` as direct speech; returns how many quotations it used."""
         text = self.text
@@ -406,7 +417,7 @@ class Attributor:
             while j < len(self.quotations):
                 nq = self.quotations[j]
                 gap = text[after : nq.start]
-                if nq.start >= pend or not _is_tag_tail(gap):
+                if nq.start >= pend or not (_is_tag_tail(gap) or self._adverbial_tail(after, nq.start)):
                     break
                 if text[nq.parts[-1][1] - 1] not in _END_PUNCT and not _ends_sentence(text, nq.end, pend):
                     break
@@ -703,6 +714,9 @@ def _verb_ending_at(text: str, end: int) -> Optional[Span2]:
     return None
 
 
+_ADVERBIAL_TAIL = regex.compile(
+    r",[^\S\n]+(?:when|as|while|after|before|till|until|with|without|in|on)(?:[^\S\n]+[\p{L}'’\-]+){1,8}"
+    r"[^\S\n]*(?:,|\N{EM DASH}|--)[^\S\n]*\Z")
 _TAG_TAIL = regex.compile(
     r"[^\S\n]*(?:[,;:.]|\N{EM DASH}|--)?[^\S\n]*\Z"
     r"|(?:[^\S\n]+[\p{L}\p{N}'’-]+){1,3}[^\S\n]*(?:,|\N{EM DASH}|--)[^\S\n]*\Z"  # "told reporters, “…"
