@@ -205,6 +205,8 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
     sp = _mentions.subject_before(text, v[0], lo)
     if sp is not None and not _mentions.is_speaker_like(_mentions.describe(text, *sp)):
         sp = None
+    if sp is not None and _PREPOSITION_BEFORE.search(text, max(lo, sp[0] - 12), sp[0]) is not None:
+        sp = None  # "Darcy spoke, and in a constrained manner said": no subject there
     if sp is None:
         who = _WHO_BEFORE.search(text, max(lo, v[0] - 12), v[0])
         if who is not None:
@@ -226,11 +228,15 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
         sp = _mentions.np_after(text, _skip_space(text, v[1], pos), pos)
         if sp is None or sp[0] - v[1] > 2 or _INVERTED_END.match(text, sp[1], pos) is None:
             return None
+        if not _mentions.is_speaker_like(_mentions.describe(text, *sp)):
+            return None  # "answered most readily, “…”"
     return sp, v
 
 
 _NP_END = regex.compile(r"(?:(?<![\p{L}])(?:the|a|an|his|her|their|my|our|your)[^\S\n]+(?:[\p{Ll}\-]+[^\S\n]+){0,2}"
                         r"[\p{Ll}\-]+|(?<![\p{L}.'’\-])(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*)\Z")
+_PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|with|at|by|from|for|of|on|to|into|upon|without)[^\S\n]+\Z",
+                                    regex.IGNORECASE)
 _WHO_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]+\Z")
 _CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![\p{L}])[^\S\n]*)?")
 
