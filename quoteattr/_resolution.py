@@ -197,10 +197,11 @@ class Resolver:
         cands = self.by_surname.get(surname, [])
         best: Optional[_Entity] = None
         if self.genre == "fiction" and len(cands) > 1 and len(toks) == 1 and not m.title:
-            # a bare family name in a novel ("Denham") is the one the text already calls
-            # so, else a man rather than his mother or wife ("Mrs. Denham")
+            # a bare family name in a novel ("Hall") is a man rather than his mother, wife
+            # or sister ("Mrs. Hall", "Miss Hall"), then the one the text already calls so
+            # (a woman once taken for "Hall" must not keep every later "Hall")
             bare = ("", m.name)
-            cands = sorted(cands, key=lambda e: (e.forms.get(bare, 0) > 0, e.guess_gender() != "f",
+            cands = sorted(cands, key=lambda e: (e.guess_gender() != "f", e.forms.get(bare, 0) > 0,
                                                  self.counts.get(id(e), 0)))
         for ent in reversed(cands):
             if gender and ent.gender and gender != ent.gender and _honorific(m.title):
