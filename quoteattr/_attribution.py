@@ -184,6 +184,11 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
     start = _skip_space(text, p, hi)
     sp = _mentions.subject_before(text, m.start(), p)
     if sp is not None and _LEAD_WORDS.fullmatch(text, start, sp[0]):
+        if m.group().lower() in _cues.NOUN_FORMS:
+            # “…” was her cordial reply / was Margaret's answer: the owner speaks
+            own = _OWNER.match(text, sp[0], sp[1])
+            if own is not None:
+                return own.span("who"), m.span()
         return sp, m.span()
     # “…,” Jane Doe, a lawyer, one of the plaintiffs, said
     sp = _mentions.np_after(text, start, m.start())
@@ -237,6 +242,8 @@ _NP_END = regex.compile(r"(?:(?<![\p{L}])(?:the|a|an|his|her|their|my|our|your)[
                         r"[\p{Ll}\-]+|(?<![\p{L}.'’\-])(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*)\Z")
 _PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|with|at|by|from|for|of|on|to|into|upon|without)[^\S\n]+\Z",
                                     regex.IGNORECASE)
+_OWNER = regex.compile(r"(?P<who>his|her|their|my|our|(?:\p{Lu}[\p{L}.\-]*[^\S\n]+){0,2}\p{Lu}[\p{L}\-]*(?=['’]s(?![\p{L}])))"
+                    r"(?![\p{L}])", regex.IGNORECASE)
 _WHO_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]+\Z")
 _CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![\p{L}])[^\S\n]*)?")
 

@@ -327,6 +327,10 @@ class Resolver:
             if rec.speaker is not None:
                 s, e = rec.speaker
                 m = _mentions.describe(text, s, e)
+                owner = _OWNER_GENDER.get(text[s:e].lower())
+                if owner is not None and m.form != "pronoun":
+                    # "was her cordial reply": the owner, read as "she"
+                    m = Mention(s, e, "pronoun", "person", owner, False, None, None, text[s:e].lower(), True, 3)
                 turn = chosen[rec.alt] if rec.alt is not None and 0 <= rec.alt < idx else None
                 narrated = (self._narration_subject(rec, m.gender, starts)
                             if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
@@ -1017,6 +1021,7 @@ class Resolver:
 _SUBJECT_BEFORE = regex.compile(r"(?:\A|[.!?;:\n\N{EM DASH}][\"'”’]?|,[^\S\n]+(?:and|but|then|while|when|as))"
                                 r"(?:[^\S\n]*(?:and|but|then|And|But|Then|the|The|old|young|little|poor))*[^\S\n\"'“‘(]*\Z")
 _NEVER_SUBJECT_WEIGHT = 0.3
+_OWNER_GENDER = {"his": "m", "her": "f"}
 _PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
                               regex.IGNORECASE)
 _SELF_INTRO = regex.compile(
