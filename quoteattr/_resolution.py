@@ -715,7 +715,10 @@ class Resolver:
         gender = row[1] if row[1] in ("m", "f") else None
         pg = {"his": "m", "her": "f"}.get(words[0].lower())
         possessor = self._antecedent(m.start, pg, starts) if pg else None
-        family = possessor.surname if possessor is not None and possessor.first else None
+        # the possessor's family name, when the text gives one ("Tom Hale", "Mr. Hale"; a
+        # lone "Elizabeth" has none)
+        family = (possessor.surname if possessor is not None
+                  and (possessor.first or any(_honorific(t) for t in possessor.titles)) else None)
         if named is not None and (self.genre != "fiction" or family is None or named.surname == family
                                   or row[2] != "same"):
             return named
