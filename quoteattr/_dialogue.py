@@ -86,7 +86,8 @@ def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[
     return None
 
 
-_CONNECTIVE = regex.compile(r"(?:Then|And|But|So|Now|Still|Yet|Presently|Suddenly|Meanwhile|At last|At once)"
+_CONNECTIVE = regex.compile(r"(?:Then|And|But|So|Now|Still|Yet|Presently|Suddenly|Meanwhile|At last|At once|At length"
+                            r"|At first|Again|Once more|Soon|After a (?:moment|pause|while|time)|In a moment)"
                             r",?[^\S\n]+")
 _MARKS_AND_SPACE = " \t\n\r\"'“”‘’"
 
