@@ -334,10 +334,16 @@ class Resolver:
                 turn = chosen[rec.alt] if rec.alt is not None and 0 <= rec.alt < idx else None
                 narrated = (self._narration_subject(rec, m.gender, starts)
                             if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
+                called = (self._called(idx, m.gender) if (narrated is None or self._from_tail)
+                          and m.form == "pronoun" and m.gender else None)
+                if called is not None and narrated is not None:
+                    narrated = None  # a tail of narration ("…, and Tom nodded.") counts less
                 if narrated is not None:
                     ent = narrated  # "Kitty sat repining. “…,” said she."
                     if not self._from_tail:
                         anchored.add(idx)  # a conversation's votes may still overrule a tail
+                elif called is not None:
+                    ent = called  # “…, Fergus.” | “…,” replied he: the one addressed answers
                 elif m.form == "pronoun" and turn is not None and turn.guess_gender() == m.gender:
                     ent = turn  # "said he" in a dialogue: the speaker two turns back
                 else:
@@ -691,6 +697,22 @@ class Resolver:
                     ent = max(cands, key=lambda e: self.counts.get(id(e), 0))
         return ent
 
+    def _called(self, idx: int, gender: str) -> Optional[_Entity]:
+        """Fiction: the person of ``gender`` the turn just before record ``idx`` (the
+        paragraph before) addresses by name, if any."""
+        if self.genre != "fiction" or idx == 0 or self.layout is None:
+            return None
+        prev = self.records[idx - 1]
+        if prev.kind != "direct" or prev.addressee is None:
+            return None
+        para = self.layout.paragraph_index
+        if para(self.records[idx].span[0]) != para(prev.span[0]) + 1:
+            return None
+        ent = self._addressee(prev)
+        if ent is None or ent is self._addressed or ent.guess_gender() not in (None, gender):
+            return None
+        return ent
+
     def _previous_turn(self, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
         """In fiction, the speaker of the dialogue turn just before record ``idx``."""
         if self.genre != "fiction" or idx == 0 or self.layout is None:
@@ -908,6 +930,11 @@ class Resolver:
         ent.names.append(_strip_det(phrase))
         if m.title:
             ent.titles.append(m.title)
+        if m.form != "pronoun" and not ent.gender:
+            # "the old woman", "my mother": the description gives the sex
+            g = m.gender or next((r[1] for r in _lexicons.rows("kinship_words") if r[0] == m.head), None)
+            if g in ("m", "f"):
+                ent.gender = g
         self._touched.append(ent)
         return ent
 
