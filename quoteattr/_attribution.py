@@ -238,7 +238,7 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
     return sp, v
 
 
-_NP_END = regex.compile(r"(?:(?<![\p{L}])(?:the|a|an|his|her|their|my|our|your)[^\S\n]+(?:[\p{Ll}\-]+[^\S\n]+){0,2}"
+_NP_END = regex.compile(r"(?:(?<![\p{L}])(?:the|a|an|his|her|their|my|our|your)\s+(?:[\p{Ll}\-]+\s+){0,2}"
                         r"[\p{Ll}\-]+|(?<![\p{L}.'’\-])(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*)\Z")
 _PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|with|at|by|from|for|of|on|to|into|upon|without)[^\S\n]+\Z",
                                     regex.IGNORECASE)
@@ -246,6 +246,16 @@ _OWNER = regex.compile(r"(?P<who>his|her|their|my|our|(?:\p{Lu}[\p{L}.\-]*[^\S\n
                     r"(?![\p{L}])", regex.IGNORECASE)
 _WHO_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]+\Z")
 _CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![\p{L}])[^\S\n]*)?")
+
+
+def _ends_with_tag_verb(text: str, ps: int, pe: int) -> bool:
+    """``text[ps:pe]`` ends with a tag verb ("…, and had said")."""
+    if not text[pe - 1].isalpha():
+        return False
+    last = None
+    for m in _cues.tag_verbs(text, max(ps, pe - 16), pe):
+        last = m
+    return last is not None and last.end() == pe
 
 
 def _common_opener(word: str) -> bool:
@@ -467,10 +477,14 @@ class Attributor:
             pi = self.layout.paragraph_index(q.start)
             if pi > 0:
                 ps, pe = self.layout.paragraphs[pi - 1]
+                while pe > ps + 1 and text[pe - 1] in " \t\r\n":
+                    pe -= 1
                 # or, in narration without quotations, a comma or a dash after a tag
-                # that names its speaker ("Tom Harlow looked up and said coolly,")
+                # that names its speaker ("Tom Harlow looked up and said coolly,"), or a
+                # tag verb that ends the paragraph ("…, and had said")
                 colon = text[pe - 1] == ":"
-                if colon or (text[pe - 1] in ",\N{EM DASH}-" and bisect.bisect_left(self._starts, ps) == i):
+                if colon or ((text[pe - 1] in ",\N{EM DASH}-" or _ends_with_tag_verb(text, ps, pe))
+                             and bisect.bisect_left(self._starts, ps) == i):
                     ss, _ = self.layout.sentence(pe - 1)
                     tb = tag_before(text, max(ss, ps), pe)
                     if tb is not None and not colon and _mentions.describe(text, *tb[0]).form == "pronoun":
