@@ -14,7 +14,11 @@
   fullest safe form; dialogue runs are settled as conversations (the named turns of
   each parity vote for the untagged turns and the pronoun tags); a vocative is never
   its own quotation's speaker; a first-person narrator is named by the vocatives of
-  the turns next to its own.
+  the turns next to its own. A pronoun tag answering a turn that addressed someone
+  by name goes to that person; pronoun salience passes over names that are never a
+  clause's subject (places, things, people only talked about); a bare family name
+  is the man of that name; "her father" of someone with no family name is the father
+  of the household with children.
 """
 
 from __future__ import annotations
@@ -992,7 +996,7 @@ class Resolver:
                 continue
             w = 1.0 / (1.0 + d / 100.0) * (1.5 if g == gender else 1.0)
             if not spk and self._subject_count.get(id(ent), 0) == 0 and self.counts.get(id(ent), 0) >= 2:
-                w *= _NEVER_SUBJECT_WEIGHT  # only talked about so far: "a letter from Jane"
+                w *= _NEVER_SUBJECT_WEIGHT  # never the subject of a clause, only talked about: "a letter from Jane"
             if id(ent) not in scores:
                 scores[id(ent)] = 0.1 * math.log1p(self.counts.get(id(ent), 0))
             scores[id(ent)] += w
