@@ -29,7 +29,7 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from . import _lazyregex as regex
 
-from . import _lexicons, _mentions
+from . import _dialogue, _lexicons, _mentions
 from ._attribution import Attribution
 from ._intervals import Intervals
 from ._layout import Layout
@@ -402,6 +402,9 @@ class Resolver:
                             self.layout.paragraph(rec.span[0])[0], None, starts)
                     if chosen[idx] is None:
                         chosen[idx] = self._salient(rec.span[0], None, starts)
+                    if chosen[idx] is None:
+                        # no named person near: "The girl flushed. | “…”"
+                        chosen[idx] = self._described_before(rec, starts)
                     self._exclude = self._addressed = None
         if self.genre == "fiction":
             self._name_the_narrator(chosen)
@@ -601,6 +604,42 @@ class Resolver:
         if qs - ps < 2:
             return self._previous_narration_subject(ps, gender, starts)
         return self._subject_between(ps, qs, gender, starts)
+
+    def _described_before(self, rec: Attribution, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: the person a definite description ("the girl", "the old clerk") names
+        as the last clause subject of the narration just before an untagged turn: in
+        its own paragraph, else in the paragraph before when that one has no quotation."""
+        if self.layout is None:
+            return None
+        pi = self.layout.paragraph_index(rec.span[0])
+        lo = self.layout.paragraphs[pi][0]
+        if rec.span[0] - lo < 2:
+            if pi == 0:
+                return None
+            lo, hi = self.layout.paragraphs[pi - 1]
+            if self._direct.overlaps(lo, hi):
+                return None
+        else:
+            hi = rec.span[0]
+        text = self.text
+        last: Optional[Tuple[int, int]] = None
+        for cm in _dialogue.CLAUSE_START.finditer(text, max(lo, hi - 400), hi):
+            if _dialogue.wrap_inside_sentence(text, cm.start()):
+                continue
+            sp = _dialogue.clause_subject(text, cm.end(), hi, self.names)
+            if sp is not None:
+                last = sp
+            else:
+                sp = _described_head(text, cm.end(), hi)
+                if sp is not None:
+                    last = sp
+        if last is None:
+            return None
+        m = _mentions.describe(text, last[0], last[1])
+        if m.form != "description" or m.kind != "person" or not m.definite or m.plural:
+            return None
+        ent = self._resolve_mention(m, starts)
+        return ent if ent is not None and ent is not self._addressed and ent is not self._exclude else None
 
     def _previous_narration_subject(self, ps: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
         """Fiction: for a paragraph opening with “…,” said he, the last person of that
@@ -1081,6 +1120,26 @@ def _adjectival(text: str, s: int, e: int) -> bool:
     # one word, and not a given name: "Buck Mulligan frowned" and "Julian smiled" are people
     word = text[s:e]
     return not any(c.isspace() for c in word) and word not in _lexicons.mapping("first_names")
+
+
+_THE_NOUN = regex.compile(r"[Tt]he(?:[^\S\n]+[\p{Ll}\-]+){1,3}")
+
+
+def _described_head(text: str, start: int, end: int) -> Optional[Tuple[int, int]]:
+    """A clause opening "The (old) girl <verb>…": the description before the verb,
+    when its last word is a word for a person ("girl", "clerk", "mother")."""
+    m = _THE_NOUN.match(text, start, end)
+    if m is None:
+        return None
+    words = text[m.start() : m.end()].split()
+    heads = _lexicons.words("person_words") | _lexicons.words("titles") | _lexicons.first_field("kinship_words")
+    for n in range(len(words), 1, -1):  # the longest first: "The old man", not "The old"
+        if words[n - 1] in heads:
+            e = m.start() + len(" ".join(words[:n]))
+            if text[m.start() : e] == " ".join(words[:n]):
+                return (m.start(), e)
+            return None  # a line break inside: leave it
+    return None
 
 
 def _fronted(words: List[str]) -> bool:
