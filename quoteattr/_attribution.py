@@ -483,9 +483,11 @@ class Attributor:
                 # that names its speaker ("Tom Harlow looked up and said coolly,"), or a
                 # tag verb that ends the paragraph ("…, and had said")
                 colon = text[pe - 1] == ":"
-                if colon or ((text[pe - 1] in ",\N{EM DASH}-" or _ends_with_tag_verb(text, ps, pe))
-                             and bisect.bisect_left(self._starts, ps) == i):
-                    ss, _ = self.layout.sentence(pe - 1)
+                ss, _ = self.layout.sentence(pe - 1)
+                # no quotation in the lead-in sentence itself (one earlier in its paragraph is
+                # fine: “…” glanced at Emma. With a smile Emma said,)
+                lead_free = i == 0 or self.quotations[i - 1].end <= max(ss, ps)
+                if colon or ((text[pe - 1] in ",\N{EM DASH}-" or _ends_with_tag_verb(text, ps, pe)) and lead_free):
                     tb = tag_before(text, max(ss, ps), pe)
                     if tb is not None and not colon and _mentions.describe(text, *tb[0]).form == "pronoun":
                         tb = None
