@@ -931,6 +931,18 @@ class Resolver:
         rel = self._relative(m, starts)
         if rel is not None:
             return rel
+        styled = _STYLES.get(" ".join(self.text[m.start : m.end].lower().split()))
+        if styled is not None:
+            # "her ladyship", "his lordship": the person with such a title most present
+            seen: Dict[int, Tuple[int, int]] = {}
+            found: Dict[int, _Entity] = {}
+            for d, ent, _spk in self._recent(m.start, starts, 5000, 80):
+                if any(w.rstrip(".").lower() in styled for t in ent.titles for w in t.split()):
+                    n, near = seen.get(id(ent), (0, d))
+                    seen[id(ent)] = (n + 1, min(near, d))
+                    found[id(ent)] = ent
+            if found:
+                return found[max(seen, key=lambda k: (seen[k][0], -seen[k][1]))]
         if m.kind == "document":
             issuer = self._issuer(m)
             if issuer is not None:
@@ -1094,6 +1106,9 @@ class Resolver:
 _SUBJECT_BEFORE = regex.compile(r"(?:\A|[.!?;:\n\N{EM DASH}][\"'”’]?|,[^\S\n]+(?:and|but|then|while|when|as))"
                                 r"(?:[^\S\n]*(?:and|but|then|And|But|Then|the|The|old|young|little|poor))*[^\S\n\"'“‘(]*\Z")
 _NEVER_SUBJECT_WEIGHT = 0.3
+_STYLES = {"her ladyship": frozenset({"lady", "duchess", "countess", "marchioness", "baroness"}),
+           "his lordship": frozenset({"lord", "duke", "earl", "marquis", "baron", "viscount"}),
+           "her grace": frozenset({"duchess"}), "his grace": frozenset({"duke", "archbishop"})}
 _OWNER_GENDER = {"his": "m", "her": "f"}
 _PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
                               regex.IGNORECASE)
