@@ -557,7 +557,12 @@ class Attributor:
                     return idx, 0.55  # a new tag in between: the context rule goes first
             return idx, 0.8
         if pi == ppi + 1:
-            # the previous paragraph ended with that quotation (and its tag)
+            # the previous paragraph ended with that quotation (and its tag); in fiction a
+            # new paragraph is a new turn, unless that quotation was left open
+            if not self.news:
+                k = bisect.bisect_right(self._starts, prev.span[1] - 1) - 1
+                if k < 0 or not self.quotations[k].missing_close:
+                    return None
             pend = layout.paragraphs[ppi][1]
             tail = self.text[prev.span[1] : pend]
             if len(tail) < 80 and not any(c in tail for c in ".!?") or _only_tag(tail):
