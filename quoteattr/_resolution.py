@@ -1105,7 +1105,7 @@ class Resolver:
 
 _SUBJECT_BEFORE = regex.compile(r"(?:\A|[.!?;:\n\N{EM DASH}][\"'”’]?|,[^\S\n]+(?:and|but|then|while|when|as))"
                                 r"(?:[^\S\n]*(?:and|but|then|And|But|Then|the|The|old|young|little|poor))*[^\S\n\"'“‘(]*\Z")
-_NEVER_SUBJECT_WEIGHT = 0.3
+_NEVER_SUBJECT_WEIGHT = 0.1
 _STYLES = {"her ladyship": frozenset({"lady", "duchess", "countess", "marchioness", "baroness"}),
            "his lordship": frozenset({"lord", "duke", "earl", "marquis", "baron", "viscount"}),
            "her grace": frozenset({"duchess"}), "his grace": frozenset({"duke", "archbishop"})}
