@@ -184,6 +184,11 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
     start = _skip_space(text, p, hi)
     sp = _mentions.subject_before(text, m.start(), p)
     if sp is not None and _LEAD_WORDS.fullmatch(text, start, sp[0]):
+        if m.group().lower() in _cues.NOUN_FORMS:
+            # “…” was her cordial reply / was Margaret's answer: the owner speaks
+            own = _OWNER.match(text, sp[0], sp[1])
+            if own is not None:
+                return own.span("who"), m.span()
         return sp, m.span()
     # “…,” Jane Doe, a lawyer, one of the plaintiffs, said
     sp = _mentions.np_after(text, start, m.start())
@@ -205,15 +210,52 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
     sp = _mentions.subject_before(text, v[0], lo)
     if sp is not None and not _mentions.is_speaker_like(_mentions.describe(text, *sp)):
         sp = None
+    if sp is not None and _PREPOSITION_BEFORE.search(text, max(lo, sp[0] - 12), sp[0]) is not None:
+        sp = None  # "Darcy spoke, and in a constrained manner said": no subject there
     if sp is None:
-        # "He took the hint, and soon began with, “…”": the clause's subject is further back
+        who = _WHO_BEFORE.search(text, max(lo, v[0] - 12), v[0])
+        if who is not None:
+            np = _NP_END.search(text, max(lo, who.start() - 60), who.start())  # "…by the butler, who said"
+            sp = np.span() if np is not None else None
+            if sp is not None and not _mentions.is_speaker_like(_mentions.describe(text, *sp)):
+                sp = None
+    if sp is None:
+        # "He took the hint, and soon began with, “…”": the clause's subject is further back;
+        # "Ann was quiet; but Tom, much offended, rose and said, “…”": the last clause's
+        c = text.rfind(";", lo, v[0])
+        if c != -1:
+            lead = _CLAUSE_LEAD.match(text, c + 1, v[0])
+            sp = _sentence_subject(text, lead.end() if lead else c + 1, v[0])
+    if sp is None:
         sp = _sentence_subject(text, lo, v[0]) or _last_person_before(text, lo, v[0])
     if sp is None:
         # inverted: "…, cried Elizabeth, “…”": the name must end the tag
         sp = _mentions.np_after(text, _skip_space(text, v[1], pos), pos)
         if sp is None or sp[0] - v[1] > 2 or _INVERTED_END.match(text, sp[1], pos) is None:
             return None
+        if not _mentions.is_speaker_like(_mentions.describe(text, *sp)):
+            return None  # "answered most readily, “…”"
     return sp, v
+
+
+_NP_END = regex.compile(r"(?:(?<![\p{L}])(?:the|a|an|his|her|their|my|our|your)\s+(?:[\p{Ll}\-]+\s+){0,2}"
+                        r"[\p{Ll}\-]+|(?<![\p{L}.'’\-])(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*)\Z")
+_PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|with|at|by|from|for|of|on|to|into|upon|without)[^\S\n]+\Z",
+                                    regex.IGNORECASE)
+_OWNER = regex.compile(r"(?P<who>his|her|their|my|our|(?:\p{Lu}[\p{L}.\-]*[^\S\n]+){0,2}\p{Lu}[\p{L}\-]*(?=['’]s(?![\p{L}])))"
+                    r"(?![\p{L}])", regex.IGNORECASE)
+_WHO_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]+\Z")
+_CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![\p{L}])[^\S\n]*)?")
+
+
+def _ends_with_tag_verb(text: str, ps: int, pe: int) -> bool:
+    """``text[ps:pe]`` ends with a tag verb ("…, and had said")."""
+    if not text[pe - 1].isalpha():
+        return False
+    last = None
+    for m in _cues.tag_verbs(text, max(ps, pe - 16), pe):
+        last = m
+    return last is not None and last.end() == pe
 
 
 def _common_opener(word: str) -> bool:
@@ -344,6 +386,17 @@ class Attributor:
         b = _nonspace_before(text, q.start, 0)
         return b >= 0 and (text[b].isalnum() or text[b] == ",")
 
+    def _adverbial_tail(self, s: int, e: int) -> bool:
+        """Fiction: the tag goes on with a clause of time or manner up to the next part,
+        “…,” said he, when she had done, “…”: the same speaker goes on (not when the
+        clause holds a speech verb of its own: “…,” said he, and Ann replied, “…”)."""
+        if self.news or e - s > 80:
+            return False
+        m = _ADVERBIAL_TAIL.match(self.text, s, e)
+        if m is None:
+            return False
+        return all(w.group().endswith("ing") for w in _cues.tag_verbs(self.text, s, e))
+
     def _direct(self, i: int) -> int:
         """Attribute quotation ``i`` as direct speech; returns how many quotations it used."""
         text = self.text
@@ -387,7 +440,7 @@ class Attributor:
             while j < len(self.quotations):
                 nq = self.quotations[j]
                 gap = text[after : nq.start]
-                if nq.start >= pend or not _is_tag_tail(gap):
+                if nq.start >= pend or not (_is_tag_tail(gap) or self._adverbial_tail(after, nq.start)):
                     break
                 if text[nq.parts[-1][1] - 1] not in _END_PUNCT and not _ends_sentence(text, nq.end, pend):
                     break
@@ -424,11 +477,17 @@ class Attributor:
             pi = self.layout.paragraph_index(q.start)
             if pi > 0:
                 ps, pe = self.layout.paragraphs[pi - 1]
+                while pe > ps + 1 and text[pe - 1] in " \t\r\n":
+                    pe -= 1
                 # or, in narration without quotations, a comma or a dash after a tag
-                # that names its speaker ("Tom Harlow looked up and said coolly,")
+                # that names its speaker ("Tom Harlow looked up and said coolly,"), or a
+                # tag verb that ends the paragraph ("…, and had said")
                 colon = text[pe - 1] == ":"
-                if colon or (text[pe - 1] in ",\N{EM DASH}-" and bisect.bisect_left(self._starts, ps) == i):
-                    ss, _ = self.layout.sentence(pe - 1)
+                ss, _ = self.layout.sentence(pe - 1)
+                # no quotation in the lead-in sentence itself (one earlier in its paragraph is
+                # fine: “…” glanced at Emma. With a smile Emma said,)
+                lead_free = i == 0 or self.quotations[i - 1].end <= max(ss, ps)
+                if colon or ((text[pe - 1] in ",\N{EM DASH}-" or _ends_with_tag_verb(text, ps, pe)) and lead_free):
                     tb = tag_before(text, max(ss, ps), pe)
                     if tb is not None and not colon and _mentions.describe(text, *tb[0]).form == "pronoun":
                         tb = None
@@ -498,7 +557,12 @@ class Attributor:
                     return idx, 0.55  # a new tag in between: the context rule goes first
             return idx, 0.8
         if pi == ppi + 1:
-            # the previous paragraph ended with that quotation (and its tag)
+            # the previous paragraph ended with that quotation (and its tag); in fiction a
+            # new paragraph is a new turn, unless that quotation was left open
+            if not self.news:
+                k = bisect.bisect_right(self._starts, prev.span[1] - 1) - 1
+                if k < 0 or not self.quotations[k].missing_close:
+                    return None
             pend = layout.paragraphs[ppi][1]
             tail = self.text[prev.span[1] : pend]
             if len(tail) < 80 and not any(c in tail for c in ".!?") or _only_tag(tail):
@@ -684,6 +748,9 @@ def _verb_ending_at(text: str, end: int) -> Optional[Span2]:
     return None
 
 
+_ADVERBIAL_TAIL = regex.compile(
+    r",[^\S\n]+(?:when|as|while|after|before|till|until|with|without|in|on)(?:[^\S\n]+[\p{L}'’\-]+){1,8}"
+    r"[^\S\n]*(?:,|\N{EM DASH}|--)[^\S\n]*\Z")
 _TAG_TAIL = regex.compile(
     r"[^\S\n]*(?:[,;:.]|\N{EM DASH}|--)?[^\S\n]*\Z"
     r"|(?:[^\S\n]+[\p{L}\p{N}'’-]+){1,3}[^\S\n]*(?:,|\N{EM DASH}|--)[^\S\n]*\Z"  # "told reporters, “…"

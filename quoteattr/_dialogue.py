@@ -68,30 +68,31 @@ def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[
         lead = [(s, e) for s, e in stretches if e <= before]
         if lead and not text[lead[-1][1] : before].strip(_MARKS_AND_SPACE):
             found: Optional[Span2] = None
-            for m in _CLAUSE_START.finditer(text, lead[-1][0], lead[-1][1]):
-                if _wrap_inside_sentence(text, m.start()):
+            for m in CLAUSE_START.finditer(text, lead[-1][0], lead[-1][1]):
+                if wrap_inside_sentence(text, m.start()):
                     continue
-                sp = _clause_subject(text, m.end(), lead[-1][1], names)
+                sp = clause_subject(text, m.end(), lead[-1][1], names)
                 if sp is not None:
                     found = sp
             if found is not None:
                 return found
     for s, e in stretches:
-        for m in _CLAUSE_START.finditer(text, s, e):
-            if _wrap_inside_sentence(text, m.start()):
+        for m in CLAUSE_START.finditer(text, s, e):
+            if wrap_inside_sentence(text, m.start()):
                 continue
-            sp = _clause_subject(text, m.end(), e, names)
+            sp = clause_subject(text, m.end(), e, names)
             if sp is not None:
                 return sp
     return None
 
 
-_CONNECTIVE = regex.compile(r"(?:Then|And|But|So|Now|Still|Yet|Presently|Suddenly|Meanwhile|At last|At once)"
+_CONNECTIVE = regex.compile(r"(?:Then|And|But|So|Now|Still|Yet|Presently|Suddenly|Meanwhile|At last|At once|At length"
+                            r"|At first|Again|Once more|Soon|After a (?:moment|pause|while|time)|In a moment)"
                             r",?[^\S\n]+")
 _MARKS_AND_SPACE = " \t\n\r\"'“”‘’"
 
 
-def _clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Optional[Span2]:
+def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Optional[Span2]:
     """The person-like noun phrase a clause starts with, if any."""
     pron = _mentions.PRONOUNS
     sp = _mentions.np_after(text, start, end)
@@ -111,7 +112,7 @@ def _clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> O
     return None
 
 
-def _wrap_inside_sentence(text: str, pos: int) -> bool:
+def wrap_inside_sentence(text: str, pos: int) -> bool:
     """A line start at ``pos`` that is only a wrap inside a sentence ("…, looking at⏎Mary"):
     the line before does not end a clause. (Stretches never span a paragraph break.)"""
     if pos == 0 or text[pos - 1] != "\n":
@@ -122,7 +123,7 @@ def _wrap_inside_sentence(text: str, pos: int) -> bool:
     return b >= 0 and text[b] not in ".!?;:\N{EM DASH}\"'”’\n"
 
 
-_CLAUSE_START = regex.compile(r"(?:^|(?<=[.!?;:\N{EM DASH}][\"'”’]?)|(?<=[,][^\S\n]*(?:and|but|then|while|as|when)))[^\S\n\"'“”‘’(]*", regex.MULTILINE)
+CLAUSE_START = regex.compile(r"(?:^|(?<=[.!?;:\N{EM DASH}][\"'”’]?)|(?<=[,][^\S\n]*(?:and|but|then|while|as|when)))[^\S\n\"'“”‘’(]*", regex.MULTILINE)
 
 
 def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[Attribution]:

@@ -27,6 +27,17 @@ _NEWS_CUE = regex.compile(
 )
 
 
+_MIN_NEWS_CUES = 3
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    """The mark at ``pos`` is the first thing on its line."""
+    k = pos - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] == "\n"
+
+
 def detect(text: str, layout: Layout, quotations: List[Quotation]) -> str:
     """"fiction" or "news".
 
@@ -38,12 +49,18 @@ def detect(text: str, layout: Layout, quotations: List[Quotation]) -> str:
         return "news"  # too little to tell: news rules are the safer default
     size = max(1, len(text))
     opening = sum(1 for q in quotations if layout.paragraph(q.start)[0] == q.start) / len(quotations)
+    if layout.wrapped and opening < 0.2:
+        # hard-wrapped dialogue without blank lines between turns: a turn opens a line
+        opening = sum(1 for q in quotations if _opens_line(text, q.start)) / len(quotations)
     if layout.wrapped and opening >= 0.2:
-        return "news" if len(_NEWS_CUE.findall(text)) * 10_000 / size >= 5 else "fiction"
+        cues = len(_NEWS_CUE.findall(text))
+        return "news" if cues >= _MIN_NEWS_CUES and cues * 10_000 / size >= 5 else "fiction"
     digits = sum(text.count(d) for d in "0123456789") * 1_000 / size
     # the digits are counted first: when they decide, the pass over the text for news
-    # words is not needed
-    if digits >= 1.5 or len(_NEWS_CUE.findall(text)) * 10_000 / size >= 2:
+    # words is not needed; a few news words in a short text decide nothing ("court" twice
+    # in a chapter)
+    cues = 0 if digits >= 1.5 else len(_NEWS_CUE.findall(text))
+    if digits >= 1.5 or (cues >= _MIN_NEWS_CUES and cues * 10_000 / size >= 2):
         return "news"
     fiction_tags = len(_FICTION_TAG.findall(text))
     return "fiction" if opening >= 0.3 or fiction_tags > 0 else "news"

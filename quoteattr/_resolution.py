@@ -14,7 +14,11 @@
   fullest safe form; dialogue runs are settled as conversations (the named turns of
   each parity vote for the untagged turns and the pronoun tags); a vocative is never
   its own quotation's speaker; a first-person narrator is named by the vocatives of
-  the turns next to its own.
+  the turns next to its own. A pronoun tag answering a turn that addressed someone
+  by name goes to that person; pronoun salience passes over names that are never a
+  clause's subject (places, things, people only talked about); a bare family name
+  is the man of that name; "her father" of someone with no family name is the father
+  of the household with children.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from . import _lazyregex as regex
 
-from . import _lexicons, _mentions
+from . import _dialogue, _lexicons, _mentions
 from ._attribution import Attribution
 from ._intervals import Intervals
 from ._layout import Layout
@@ -52,6 +56,10 @@ _WINDOW = 4
 _ADDRESSED_WEIGHT = 3.0
 # words between a clause start and the name that is its subject: "then the luckless Kitty"
 _LEADING_WORDS = frozenset("the The old young little poor luckless and then But And Then".split())
+_JOINING = frozenset("and then But And Then".split())
+# a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
+_FRONTING = frozenset("in at on after before by from inside outside near under upon within presently "
+                      "meanwhile suddenly then now here there later soon at".split())
 _GENERIC_PERSON = {"girl": "f", "woman": "f", "lady": "f", "man": "m", "boy": "m", "gentleman": "m",
                    "fellow": "m"}
 _INTRODUCED: Dict[str, "regex.Pattern[str]"] = {}
@@ -148,10 +156,14 @@ class Resolver:
         self.by_surname: Dict[str, List[_Entity]] = {}
         self.by_key: Dict[str, _Entity] = {}
         self._quotes = Intervals(quote_spans)
+        # fiction: only the quotations of direct speech end a paragraph's narration (a
+        # reported clause, "assured her that he was rising in his esteem", is narration)
+        self._direct = Intervals([p for r in records if r.kind == "direct" for p in r.parts])
         # person mentions outside quotations, in text order: (start, end, entity)
         self.timeline: List[Tuple[int, int, _Entity]] = []
         # speakers of earlier records, in text order: (position, entity)
         self.spoken: List[Tuple[int, _Entity]] = []
+        self._subject_count: Dict[int, int] = {}  # fiction: names that open a clause, per entity
         self.spoken_at: List[int] = []
         self.counts: Dict[int, int] = {}
         # fiction: mentions right after a preposition of place ("in London", "at Hartwell")
@@ -189,10 +201,11 @@ class Resolver:
         cands = self.by_surname.get(surname, [])
         best: Optional[_Entity] = None
         if self.genre == "fiction" and len(cands) > 1 and len(toks) == 1 and not m.title:
-            # a bare family name in a novel ("Denham") is the one the text already calls
-            # so, else a man rather than his mother or wife ("Mrs. Denham")
+            # a bare family name in a novel ("Hall") is a man rather than his mother, wife
+            # or sister ("Mrs. Hall", "Miss Hall"), then the one the text already calls so
+            # (a woman once taken for "Hall" must not keep every later "Hall")
             bare = ("", m.name)
-            cands = sorted(cands, key=lambda e: (e.forms.get(bare, 0) > 0, e.guess_gender() != "f",
+            cands = sorted(cands, key=lambda e: (e.guess_gender() != "f", e.forms.get(bare, 0) > 0,
                                                  self.counts.get(id(e), 0)))
         for ent in reversed(cands):
             if gender and ent.gender and gender != ent.gender and _honorific(m.title):
@@ -245,6 +258,8 @@ class Resolver:
                 continue
             if m.kind == "person" and _adjectival(text, s, e):
                 continue
+            if m.kind == "person" and _date_like(text, s, e):
+                continue
             toks = _name_tokens(m.name)
             evidence = (
                 m.title is not None
@@ -263,6 +278,8 @@ class Resolver:
             if ent.kind == "person":
                 self.timeline.append((s, e, ent))
                 self._vote(ent, e)
+                if self.genre == "fiction" and _SUBJECT_BEFORE.search(text, max(0, s - 40), s) is not None:
+                    self._subject_count[id(ent)] = self._subject_count.get(id(ent), 0) + 1
 
     def _name_spans(self) -> List[Tuple[int, int]]:
         """The names of ``scan_names``; in fiction "Mary of Ralph" (from "reminded Mary
@@ -314,13 +331,23 @@ class Resolver:
             if rec.speaker is not None:
                 s, e = rec.speaker
                 m = _mentions.describe(text, s, e)
+                owner = _OWNER_GENDER.get(text[s:e].lower())
+                if owner is not None and m.form != "pronoun":
+                    # "was her cordial reply": the owner, read as "she"
+                    m = Mention(s, e, "pronoun", "person", owner, False, None, None, text[s:e].lower(), True, 3)
                 turn = chosen[rec.alt] if rec.alt is not None and 0 <= rec.alt < idx else None
                 narrated = (self._narration_subject(rec, m.gender, starts)
                             if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
+                called = (self._called(idx, m.gender) if (narrated is None or self._from_tail)
+                          and m.form == "pronoun" and m.gender else None)
+                if called is not None and narrated is not None:
+                    narrated = None  # a tail of narration ("…, and Tom nodded.") counts less
                 if narrated is not None:
                     ent = narrated  # "Kitty sat repining. “…,” said she."
                     if not self._from_tail:
                         anchored.add(idx)  # a conversation's votes may still overrule a tail
+                elif called is not None:
+                    ent = called  # “…, Fergus.” | “…,” replied he: the one addressed answers
                 elif m.form == "pronoun" and turn is not None and turn.guess_gender() == m.gender:
                     ent = turn  # "said he" in a dialogue: the speaker two turns back
                 else:
@@ -375,6 +402,9 @@ class Resolver:
                             self.layout.paragraph(rec.span[0])[0], None, starts)
                     if chosen[idx] is None:
                         chosen[idx] = self._salient(rec.span[0], None, starts)
+                    if chosen[idx] is None:
+                        # no named person near: "The girl flushed. | “…”"
+                        chosen[idx] = self._described_before(rec, starts)
                     self._exclude = self._addressed = None
         if self.genre == "fiction":
             self._name_the_narrator(chosen)
@@ -390,7 +420,7 @@ class Resolver:
         for ent in used:
             allm = sorted(set(ent.mentions) | set(extra.get(id(ent), [])))
             spans[id(ent)] = allm
-        used.sort(key=lambda ent: spans[id(ent)][0] if spans[id(ent)] else 0)
+        used.sort(key=lambda ent: spans[id(ent)][0] if spans[id(ent)] else (0, 0))
         sources: Dict[int, Source] = {}
         foreign = self._name_words() if self.genre == "fiction" else {}
         given = _lexicons.mapping("first_names")
@@ -575,6 +605,42 @@ class Resolver:
             return self._previous_narration_subject(ps, gender, starts)
         return self._subject_between(ps, qs, gender, starts)
 
+    def _described_before(self, rec: Attribution, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: the person a definite description ("the girl", "the old clerk") names
+        as the last clause subject of the narration just before an untagged turn: in
+        its own paragraph, else in the paragraph before when that one has no quotation."""
+        if self.layout is None:
+            return None
+        pi = self.layout.paragraph_index(rec.span[0])
+        lo = self.layout.paragraphs[pi][0]
+        if rec.span[0] - lo < 2:
+            if pi == 0:
+                return None
+            lo, hi = self.layout.paragraphs[pi - 1]
+            if self._direct.overlaps(lo, hi):
+                return None
+        else:
+            hi = rec.span[0]
+        text = self.text
+        last: Optional[Tuple[int, int]] = None
+        for cm in _dialogue.CLAUSE_START.finditer(text, max(lo, hi - 400), hi):
+            if _dialogue.wrap_inside_sentence(text, cm.start()):
+                continue
+            sp = _dialogue.clause_subject(text, cm.end(), hi, self.names)
+            if sp is not None:
+                last = sp
+            else:
+                sp = _described_head(text, cm.end(), hi)
+                if sp is not None:
+                    last = sp
+        if last is None:
+            return None
+        m = _mentions.describe(text, last[0], last[1])
+        if m.form != "description" or m.kind != "person" or not m.definite or m.plural:
+            return None
+        ent = self._resolve_mention(m, starts)
+        return ent if ent is not None and ent is not self._addressed and ent is not self._exclude else None
+
     def _previous_narration_subject(self, ps: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
         """Fiction: for a paragraph opening with “…,” said he, the last person of that
         gender named as a subject in the paragraph before, when that paragraph is all
@@ -584,10 +650,10 @@ class Resolver:
         if pi == 0:
             return None
         pps, ppe = self.layout.paragraphs[pi - 1]
-        if self._quotes.overlaps(pps, ppe):
+        if self._direct.overlaps(pps, ppe):
             # narration after the paragraph's last quotation ("…,” said Ann. Tom rose.)
-            i = bisect.bisect_right(self._quotes.starts, ppe - 1) - 1
-            pps = self._quotes.ends[i]
+            i = bisect.bisect_right(self._direct.starts, ppe - 1) - 1
+            pps = self._direct.ends[i]
             if pps >= ppe:
                 return None
             self._from_tail = True
@@ -605,11 +671,14 @@ class Resolver:
             if gender is not None and ent.guess_gender() != gender:
                 continue
             words = self.text[max(ps, s - 120) : s].split()
+            joined = False  # "…, and Cassandra stepped forth"
             while words and words[-1] in _LEADING_WORDS:
+                joined = joined or words[-1] in _JOINING
                 words.pop()
             if words or s - 120 > ps:
                 last = words[-1] if words else ""
-                if last[-1:] not in (".", "!", "?", ";", ":", '"', "”", "’"):
+                if last[-1:] not in (".", "!", "?", ";", ":", '"', "”", "’") and not (
+                        last[-1:] == "," and (joined or _fronted(words))):
                     continue
             best = ent
         return best
@@ -671,6 +740,22 @@ class Resolver:
                     ent = max(cands, key=lambda e: self.counts.get(id(e), 0))
         return ent
 
+    def _called(self, idx: int, gender: str) -> Optional[_Entity]:
+        """Fiction: the person of ``gender`` the turn just before record ``idx`` (the
+        paragraph before) addresses by name, if any."""
+        if self.genre != "fiction" or idx == 0 or self.layout is None:
+            return None
+        prev = self.records[idx - 1]
+        if prev.kind != "direct" or prev.addressee is None:
+            return None
+        para = self.layout.paragraph_index
+        if para(self.records[idx].span[0]) != para(prev.span[0]) + 1:
+            return None
+        ent = self._addressee(prev)
+        if ent is None or ent is self._addressed or ent.guess_gender() not in (None, gender):
+            return None
+        return ent
+
     def _previous_turn(self, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
         """In fiction, the speaker of the dialogue turn just before record ``idx``."""
         if self.genre != "fiction" or idx == 0 or self.layout is None:
@@ -695,7 +780,10 @@ class Resolver:
         gender = row[1] if row[1] in ("m", "f") else None
         pg = {"his": "m", "her": "f"}.get(words[0].lower())
         possessor = self._antecedent(m.start, pg, starts) if pg else None
-        family = possessor.surname if possessor is not None and possessor.first else None
+        # the possessor's family name, when the text gives one ("Tom Hale", "Mr. Hale"; a
+        # lone "Elizabeth" has none)
+        family = (possessor.surname if possessor is not None
+                  and (possessor.first or any(_honorific(t) for t in possessor.titles)) else None)
         if named is not None and (self.genre != "fiction" or family is None or named.surname == family
                                   or row[2] != "same"):
             return named
@@ -722,9 +810,20 @@ class Resolver:
             if courtesy and head in ("father", "mother", "papa", "mamma", "husband", "wife"):
                 if not any(t.rstrip(".") == courtesy for title in ent.titles for t in title.split()):
                     continue
-            if best is None or self.counts.get(id(ent), 0) > self.counts.get(id(best), 0):
+            if best is None or self._parent_rank(ent, head, family) > self._parent_rank(best, head, family):
                 best = ent
         return best if best is not None else self._kin_present(m, gender, possessor, starts)
+
+    def _parent_rank(self, ent: _Entity, head: str, family: Optional[str]) -> Tuple[bool, int]:
+        """How likely ``ent`` is "her father" or "her mother" of someone whose family name
+        the text does not give: a couple with a daughter or son named by a "Miss" or
+        "Master" (a household with children) first, then the one named most often."""
+        children = False
+        if family is None and head in ("father", "mother", "papa", "mamma"):
+            children = any(
+                other is not ent and any(t.split()[0].rstrip(".") in ("Miss", "Master") for t in other.titles)
+                for other in self.by_surname.get(ent.surname, ()))
+        return children, self.counts.get(id(ent), 0)
 
     def _kin_present(self, m: Mention, gender: Optional[str], possessor: Optional[_Entity],
                      starts: List[int]) -> Optional[_Entity]:
@@ -832,6 +931,18 @@ class Resolver:
         rel = self._relative(m, starts)
         if rel is not None:
             return rel
+        styled = _STYLES.get(" ".join(self.text[m.start : m.end].lower().split()))
+        if styled is not None:
+            # "her ladyship", "his lordship": the person with such a title most present
+            seen: Dict[int, Tuple[int, int]] = {}
+            found: Dict[int, _Entity] = {}
+            for d, ent, _spk in self._recent(m.start, starts, 5000, 80):
+                if any(w.rstrip(".").lower() in styled for t in ent.titles for w in t.split()):
+                    n, near = seen.get(id(ent), (0, d))
+                    seen[id(ent)] = (n + 1, min(near, d))
+                    found[id(ent)] = ent
+            if found:
+                return found[max(seen, key=lambda k: (seen[k][0], -seen[k][1]))]
         if m.kind == "document":
             issuer = self._issuer(m)
             if issuer is not None:
@@ -874,6 +985,11 @@ class Resolver:
         ent.names.append(_strip_det(phrase))
         if m.title:
             ent.titles.append(m.title)
+        if m.form != "pronoun" and not ent.gender:
+            # "the old woman", "my mother": the description gives the sex
+            g = m.gender or next((r[1] for r in _lexicons.rows("kinship_words") if r[0] == m.head), None)
+            if g in ("m", "f"):
+                ent.gender = g
         self._touched.append(ent)
         return ent
 
@@ -924,10 +1040,14 @@ class Resolver:
         for d, ent, spk in self._recent(pos, starts, 5000, 80):
             if ent is self._exclude or ent is self._addressed or self._place_like(ent):
                 continue
+            if not spk and self._thing_like(ent):
+                continue
             g = ent.guess_gender()
             if gender is not None and g is not None and g != gender:
                 continue
             w = 1.0 / (1.0 + d / 100.0) * (1.5 if g == gender else 1.0)
+            if not spk and self._subject_count.get(id(ent), 0) == 0 and self.counts.get(id(ent), 0) >= 2:
+                w *= _NEVER_SUBJECT_WEIGHT  # never the subject of a clause, only talked about: "a letter from Jane"
             if id(ent) not in scores:
                 scores[id(ent)] = 0.1 * math.log1p(self.counts.get(id(ent), 0))
             scores[id(ent)] += w
@@ -935,6 +1055,13 @@ class Resolver:
         if not scores:
             return None
         return ents[max(scores, key=lambda k: scores[k])]
+
+    def _thing_like(self, ent: _Entity) -> bool:
+        """Fiction: a name the text uses at least twice, never as a clause's subject,
+        with no honorific and no given name ("Pemberley", "Windy Corner"): a place or
+        a thing rather than someone who talks."""
+        return (self._subject_count.get(id(ent), 0) == 0 and self.counts.get(id(ent), 0) >= 2
+                and ent.named == [0, 0] and not any(_honorific(t) for t in ent.titles))
 
     def _place_like(self, ent: _Entity) -> bool:
         """Fiction: a name mostly written after 'in', 'at', 'near' ("in Hartwell",
@@ -976,12 +1103,25 @@ class Resolver:
         self._touched = []
 
 
+_SUBJECT_BEFORE = regex.compile(r"(?:\A|[.!?;:\n\N{EM DASH}][\"'”’]?|,[^\S\n]+(?:and|but|then|while|when|as))"
+                                r"(?:[^\S\n]*(?:and|but|then|And|But|Then|the|The|old|young|little|poor))*[^\S\n\"'“‘(]*\Z")
+_NEVER_SUBJECT_WEIGHT = 0.1
+_STYLES = {"her ladyship": frozenset({"lady", "duchess", "countess", "marchioness", "baroness"}),
+           "his lordship": frozenset({"lord", "duke", "earl", "marquis", "baron", "viscount"}),
+           "her grace": frozenset({"duchess"}), "his grace": frozenset({"duke", "archbishop"})}
+_OWNER_GENDER = {"his": "m", "her": "f"}
 _PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
                               regex.IGNORECASE)
 _SELF_INTRO = regex.compile(
     r"(?<![\p{L}])(?:I\s{1,3}am|I['’]m|[Mm]y\s{1,3}name\s{1,3}is)\s{1,3}"
     r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){0,2})"
     r"(?=\s{0,3}[,.!;?\N{EM DASH}]|\s*\Z)")
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_DATE_BEFORE = regex.compile(
+    r"(?:(?<![\p{L}\d])\d{1,2}(?:st|nd|rd|th)?\.?[^\S\n]+(?:of[^\S\n]+)?"
+    r"|(?<![\p{L}])(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\p{L}+teenth"
+    r"|twentieth|thirtieth|\p{L}+-(?:first|second|third|\p{L}+th))[^\S\n]+of[^\S\n]+)\Z", regex.IGNORECASE)
+_DATE_AFTER = regex.compile(r",?[^\S\n]*\d")
 _DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ic|i)\Z")
 
 
@@ -990,7 +1130,51 @@ def _adjectival(text: str, s: int, e: int) -> bool:
     if text[max(0, s - 4) : s] == "the ":
         return True
     after = text[e : e + 2]
-    return len(after) == 2 and after[0] == " " and after[1].islower() and _DEMONYM.search(text, s, e) is not None
+    if not (len(after) == 2 and after[0] == " " and after[1].islower() and _DEMONYM.search(text, s, e) is not None):
+        return False
+    # one word, and not a given name: "Buck Mulligan frowned" and "Julian smiled" are people
+    word = text[s:e]
+    return not any(c.isspace() for c in word) and word not in _lexicons.mapping("first_names")
+
+
+_THE_NOUN = regex.compile(r"[Tt]he(?:[^\S\n]+[\p{Ll}\-]+){1,3}")
+
+
+def _described_head(text: str, start: int, end: int) -> Optional[Tuple[int, int]]:
+    """A clause opening "The (old) girl <verb>…": the description before the verb,
+    when its last word is a word for a person ("girl", "clerk", "mother")."""
+    m = _THE_NOUN.match(text, start, end)
+    if m is None:
+        return None
+    words = text[m.start() : m.end()].split()
+    heads = _lexicons.words("person_words") | _lexicons.words("titles") | _lexicons.first_field("kinship_words")
+    for n in range(len(words), 1, -1):  # the longest first: "The old man", not "The old"
+        if words[n - 1] in heads:
+            e = m.start() + len(" ".join(words[:n]))
+            if text[m.start() : e] == " ".join(words[:n]):
+                return (m.start(), e)
+            return None  # a line break inside: leave it
+    return None
+
+
+def _fronted(words: List[str]) -> bool:
+    """``words`` (before a subject) end with a short fronted phrase of place or time set
+    off by a comma and opening a sentence: "… flowers. In the garden,"."""
+    k = len(words) - 1
+    while k > 0 and len(words) - k <= 4 and words[k - 1][-1:] not in (".", "!", "?", ";", ":", '"', "”", "’"):
+        k -= 1
+    if len(words) - k > 4 or (k > 0 and words[k - 1][-1:] not in (".", "!", "?", ";", ":", '"', "”", "’")):
+        return False
+    return words[k][:1].isupper() and words[k].lower() in _FRONTING
+
+
+def _date_like(text: str, s: int, e: int) -> bool:
+    """A month written in a date ("the 4th of May", "May 4", "on the fourth of May"),
+    not a person called May."""
+    if text[s:e].lower() not in _MONTHS:
+        return False
+    return (_DATE_BEFORE.search(text, max(0, s - 24), s) is not None
+            or _DATE_AFTER.match(text, e, min(len(text), e + 6)) is not None)
 
 
 def _strip_det(phrase: str) -> str:
