@@ -51,7 +51,8 @@ _BARE_CLAUSE = frozenset(
 _BELIEF_BARE = frozenset("think believe feel fear suspect hope assume doubt worry".split())
 _SUBJECT_START = regex.compile(
     r"[^\S\n]+(?:(?:he|she|they|it|we|I|you|there|this|these|those|the|his|her|their|its|our|my|your|some|many|most|"
-    r"all|no|every)[^\S\n]|\p{Lu}\p{Ll}+[^\S\n]+(?!\p{Lu})\p{Ll})"
+    r"all|no|every)[^\S\n]|\p{Lu}\p{Ll}+[^\S\n]+(?!\p{Lu})\p{Ll}"
+    r"|(?:[\p{L}\p{N}'’-]+[^\S\n]+){1,4}(?:would|will|could|can|should|might|may|must|is|are|was|were|has|have|had)[^\S\n])"
 )
 _TELL = frozenset("tell tells told telling inform informs informed informing assure assures assured "
                   "assuring warn warns warned warning remind reminds reminded reminding advise advises "
@@ -65,7 +66,7 @@ _OBJECT = regex.compile(
 _THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\n])?that[^\S\n]+")
 # a short time or setting phrase between a verb and a clause that starts like one
 _SHORT_FILLER = regex.compile(
-    r"[^\S\n]+(?:for|on|in|at|last|this|earlier)[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?\p{L}+"
+    r"[^\S\n]+(?:for|on|in|at|last|this|earlier|after|before|during|since)[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?\p{L}+"
     r"(?:[^\S\n]+(?:morning|afternoon|evening|night|interview|statement))?"
     r"(?=[^\S\n]+(?:he|she|they|it|we|I|the|his|her|their|there|this|its)[^\S\n])"
 )
@@ -80,7 +81,7 @@ _FILLER_START = regex.compile(
 )
 # a reported clause without "that" may start with any word but these
 _NOT_CLAUSE = regex.compile(
-    r"[^\S\n]+(?:in|on|at|to|with|for|of|from|by|about|after|before|during|over|under|through|into|and|or|"
+    r"[^\S\n]+(?:in|on|at|to|with|for|of|from|by|about(?![^\S\n]+(?:half|a[^\S\n]+(?:third|quarter|dozen)|one|two|three|\d))|after|before|during|over|under|through|into|and|or|"
     r"but|so|as|than|goodbye|hello|(?:yes|no)(?=[^\S\n]*(?:[,.;:!?]|to[^\S\n]|\Z))|nothing|something|anything|more|less|otherwise|so)(?![\p{L}])"
 )
 _CLAUSE_START = regex.compile(r"[^\S\n]+(?=[\p{L}\p{N}\"“‘'$])")
@@ -530,8 +531,15 @@ def _according(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Se
     if sp[1] - sp[0] < 2:
         return None
     lead = text[ss:a].strip(" \t,").lower()
+    after = _trim(text, end + 1, _clause_end(text, end + 1, se)) if end < se and text[end] in ",—–" else None
+    if after is not None and (after[1] - after[0] < 12 or " " not in text[after[0]:after[1]]):
+        after = None
     if lead in ("", "but", "and", "yet", "so", "also") and end < se and text[end] == ",":
         cs, ce = _trim(text, end + 1, se)
+    elif after is not None and text[ss:a].rstrip(" \t").endswith(",") and len(lead.split()) <= 5 \
+            and lead.split()[0] in _LEAD_ADVERBIAL:
+        # "In addition, according to the agency, nine million more …": the clause resumes after the source
+        cs, ce = after
     else:
         cs, ce = _trim(text, ss, a)
     if ce - cs < 12 or " " not in text[cs:ce]:
