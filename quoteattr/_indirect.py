@@ -395,6 +395,9 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     if sp is None and news and _cues.lemma_of().get(form) in _PLAIN_SAY:
         sp = _plain_subject(text, layout, vs, ss)
         conf -= 0.1
+    if sp is None and news and conf == 0.75 and not is_belief:
+        sp = _any_subject(text, vs, ss)  # "Surety companies that had insured it agreed that …": "that" is signal enough
+        conf -= 0.15
     if sp is None:
         return None
     end = se
@@ -617,6 +620,19 @@ def _plain_subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span
     if m.form != "description" or not _PLAIN_HEAD.fullmatch(m.head) or m.head in _cues.lemma_of():
         return None
     if m.head in _lexicons.words("auxiliaries") or m.head in _lexicons.words("function_words"):
+        return None
+    return sp
+
+
+def _any_subject(text: str, vs: int, ss: int) -> Optional[Span2]:
+    """The noun phrase that starts the clause of the verb at ``vs``, whatever its head; not "it" or a time."""
+    sp = _subject_before(text, vs, ss)
+    if sp is None:
+        sp = _lead_np(text, _clause_start(text, ss, vs), vs)
+    if sp is None or sp[1] > vs:
+        return None
+    word = text[sp[0]:sp[1]]
+    if word.lower() in ("it", "this", "that", "which", "there", "what") or word in _TIME_WORDS:
         return None
     return sp
 
