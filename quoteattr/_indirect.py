@@ -589,6 +589,7 @@ _LIST_NEXT = regex.compile(
 )
 _TIME_START = frozenset("last this next yesterday today tonight earlier later".split())
 _PAST = frozenset("sought".split())
+_FINDING = frozenset("find finds found finding".split())
 _OBJECT_NOT_START = frozenset(
     "by to for as on in at with from into about of and or but that than so up out off down back over away "
     "when while if because".split()
@@ -890,6 +891,8 @@ def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequen
     sp = _subject(text, layout, vs, ss)
     if sp is None:
         return None
+    if form in _FINDING and _mentions.describe(text, *sp).kind != "document":
+        return None  # "the study found 31 cases"; but "police found the car"
     cs = cl.end()
     end = _clause_end(text, cs, se)
     tail = _OBJECT_TAIL.search(text, cs, min(end, cs + 2000))
