@@ -558,6 +558,9 @@ _PAREN_AFTER = regex.compile(
     r"Friday|Saturday|Sunday)(?![\p{L}])[^,.;:!?\n\"“”]{0,40}?)?[^\S\n]*,[^\S\n]*(?=[\p{L}\p{N}\"“‘'$])"
 )
 # words that start a subordinate or adverbial phrase, not the resumed content
+_GERUND_SUBJECT = regex.compile(
+    r"\p{Ll}+ing(?:[^\S\n]+[\p{L}\p{N}'’-]+){0,5}?[^\S\n]+(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had)(?![\p{L}])"
+)
 _NOT_RESUMED = frozenset("as while when which who whom whose where according including".split())
 _LEAD_CONJ = regex.compile(r"(?:But|And|So|Yet|Still|Now|Instead|Meanwhile)[^\S\n]*,?[^\S\n]+")
 # where a reported infinitive or object ends: a comma before a participle or a subordinate clause, or a dash
@@ -792,7 +795,9 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
         return None
     first = _NEXT_VERB.match(text, res.end() - 1, min(se, res.end() + 30)) if res.end() > after else None
     word = text[res.end():res.end() + 30].split(" ", 1)[0].lower()
-    if word in _NOT_RESUMED or word.endswith("ing") or first is None and not word:
+    if word.endswith("ing") and word not in _cues.lemma_of() and _GERUND_SUBJECT.match(text, res.end(), se):
+        pass  # "…, he said, replacing her would be …": a gerund subject, the clause resumes
+    elif word in _NOT_RESUMED or word.endswith("ing") or first is None and not word:
         return None
     a0 = ss
     lead = _LEAD_CONJ.match(text, ss, comma)
