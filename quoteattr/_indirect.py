@@ -437,11 +437,21 @@ def _before_next_report(text: str, cstart: int, end: int) -> int:
                 return j.start()
             if text[j.end():v.start()].strip() == "" and v.group().lower() not in _THAT_ONLY:
                 return j.start()  # "A and said B"; but "federal and state law": a noun
+            if v.group().lower() not in _THAT_ONLY and v.group()[:1].islower() and _is_verb_form(v.group()):
+                sp = _subject_before(text, v.start(), j.end())
+                if sp is not None and sp[0] <= j.end() + 1 and _speaker_ok(text, sp):
+                    return j.start()  # "A, and Democrats accused the GOP of B": a new speaker's report
             break
     return end
 
 
 _COMMA = regex.compile(r",[^\S\n]++(?=\p{L})")
+
+
+def _is_verb_form(word: str) -> bool:
+    """A finite-looking verb form, not a noun of saying ("statement", "claims" stay ambiguous: past and -s forms pass)."""
+    w = word.lower()
+    return w.endswith(("ed", "s")) or w in ("said", "told", "wrote", "thought", "felt", "spoke", "knew", "saw", "found")
 _INLINE_SPACE = " \t\u00a0\u2009\u202f"
 _TAG_THEN = regex.compile(r"[^\S\n]*+(?:[.!?,]|that[^\S\n]|\Z)")
 
