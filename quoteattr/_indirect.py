@@ -1165,8 +1165,10 @@ _RELATIVE = regex.compile(
     r"(?<![\p{L}])(which|what|that|who)[^\S\n]+"
     r"((?:[\p{L}\p{N}'’.-]+[^\S\n]+){1,6}?)"
     r"(say|says|said|believe|believes|believed|claim|claims|claimed|argue|argues|argued|contend|contends|allege|alleges|"
-    r"alleged|think|thinks|thought|insist|insists|insisted)"
-    r"[^\S\n]+(?=(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must|\p{Ll}+ed)(?![\p{L}]))"
+    r"alleged|think|thinks|thought|insist|insists|insisted|feel|feels|felt|hope|hopes|hoped|fear|fears|feared)"
+    r"[^\S\n]+(?=(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must|\p{Ll}+ed)(?![\p{L}])"
+    r"|(?<=(?:which|who)[^\S\n].{0,60})(?:the|a|an|his|her|their|its|he|she|they|it|we|I|\p{Lu}\p{Ll}+)[^\S\n]+(?:[\p{L}'’-]+[^\S\n]+){0,3}?"
+    r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must)(?![\p{L}]))"
 )
 
 
