@@ -63,7 +63,7 @@ _OBJECT = regex.compile(
     r"|(?:the|a|an|his|her|their|its|our|my|your)[^\S\n]+[\p{L}'’-]+(?:[^\S\n]+[\p{Lu}][\p{L}'’-]+){0,3}"
     r"|\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,3})(?![\p{L}])"
 )
-_THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\n])?that[^\S\n]+")
+_THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\n])??that[^\S\n]+")
 # a short time or setting phrase between a verb and a clause that starts like one
 _SHORT_FILLER = regex.compile(
     r"[^\S\n]+(?:for|on|in|at|last|this|earlier|after|before|during|since)[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?\p{L}+"
