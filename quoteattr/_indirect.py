@@ -73,7 +73,7 @@ _SHORT_FILLER = regex.compile(
 _HEADLINE_TAG = regex.compile(r"[^\S\n]*(?:[.:]|\n|\Z)")
 _WHO = regex.compile(r",?[^\S\n]*(?<![\p{L}])who[^\S\n]+(?:\p{Ll}+[^\S\n]+)?\Z")
 _TO = regex.compile(r"[^\S\n]+to(?![\p{L}])")
-_PARTICIPLE_TAIL = regex.compile(r",[^\S\n]+(?:arguing|saying|adding|noting|calling|insisting|claiming|warning|citing|explaining)(?![\p{L}])")
+_PARTICIPLE_TAIL = regex.compile(r",[^\S\n]+(?:(?:even|also|again|then|later|further)[^\S\n]+)?(?:arguing|saying|adding|noting|calling|insisting|claiming|warning|citing|explaining)(?![\p{L}])")
 _FILLER_START = regex.compile(
     r"[^\S\n]*+,?[^\S\n]*(?:in|on|at|during|via|over|to|with|from|after|before|last|this|earlier|later|"
     r"yesterday|today|tonight|recently|repeatedly|publicly|privately|again|also|previously|out|Monday|Tuesday|"
@@ -680,7 +680,7 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     rel = _WHO.search(text, max(ss, vs - 12), vs)
     if rel is not None:
         yield _subject_before(text, rel.start(), ss)  # "an architect who said …"
-    comma = _PARTICIPLE.search(text, max(ss, vs - 3), vs)
+    comma = _PARTICIPLE.search(text, max(ss, vs - 16), vs)
     if comma is not None:
         if text[vs:vs + 30].split(" ", 1)[0].endswith("ing"):
             yield _lead_np(text, _clause_start(text, ss, vs), vs)  # "X mocked the claim, saying …"
@@ -727,7 +727,7 @@ def _lead_np(text: str, lo: Optional[int], hi: int) -> Optional[Span2]:
     return sp
 
 
-_PARTICIPLE = regex.compile(r",[^\S\n]*\Z")
+_PARTICIPLE = regex.compile(r",[^\S\n]*(?:(?:even|also|again|then|later|further|repeatedly|often)[^\S\n]+)?\Z")
 _COMMA_BEFORE = regex.compile(r",[^\S\n]*\Z")
 
 
