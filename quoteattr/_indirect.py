@@ -76,7 +76,7 @@ _TO = regex.compile(r"[^\S\n]+to(?![\p{L}])")
 _PARTICIPLE_TAIL = regex.compile(r",[^\S\n]+(?:(?:even|also|again|then|later|further)[^\S\n]+)?(?:arguing|saying|adding|noting|calling|insisting|claiming|warning|citing|explaining)(?![\p{L}])")
 _FILLER_START = regex.compile(
     r"[^\S\n]*+,?[^\S\n]*(?:in|on|at|during|via|over|to|with|from|after|before|last|this|earlier|later|"
-    r"yesterday|today|tonight|recently|repeatedly|publicly|privately|again|also|previously|out|Monday|Tuesday|"
+    r"yesterday|today|tonight|recently|repeatedly|publicly|privately|again|also|previously|out|of|for|as|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}])"
 )
 # a reported clause without "that" may start with any word but these
