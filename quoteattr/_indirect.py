@@ -588,7 +588,7 @@ _CALL_ON = regex.compile(r"[^\S\n]+(on|upon)(?![\p{L}])")
 _PARTICLE = regex.compile(r"[^\S\n]+(\p{Ll}+)(?![\p{L}])")
 _BE = frozenset("is are was were be been being am 's ’s".split())
 _EXPECT_OBJECT = frozenset("expect want prefer like wish".split())
-_OBJECT_CONTROL = frozenset("urge encourage implore ask warn invite".split())
+_OBJECT_CONTROL = frozenset("urge encourage implore ask warn invite tell".split())
 _LEAD_ADVERBIAL = frozenset(
     "on in at after before during last this earlier later yesterday today tonight when while as since though "
     "although if asked speaking meanwhile still but and so yet".split()
