@@ -568,6 +568,7 @@ _PAREN_AFTER = regex.compile(
     r"Friday|Saturday|Sunday)(?![\p{L}])[^,.;:!?\n\"“”]{0,40}?)?[^\S\n]*,[^\S\n]*(?=[\p{L}\p{N}\"“‘'$])"
 )
 # words that start a subordinate or adverbial phrase, not the resumed content
+_AS_BEFORE = regex.compile(r",[^\S\n]+as\Z")
 _GERUND_SUBJECT = regex.compile(
     r"\p{Ll}+ing(?:[^\S\n]+[\p{L}\p{N}'’-]+){0,5}?[^\S\n]+(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had)(?![\p{L}])"
 )
@@ -790,10 +791,15 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
         c = sp[0]
         while c > ss and text[c - 1] in " \t":
             c -= 1
+        as_ = _AS_BEFORE.search(text, max(ss, c - 6), c)
+        if as_ is not None:
+            c = as_.start() + 1  # "Hawaii, as one adviser pointed out, rarely …"
         if not (c > ss and text[c - 1] == ","):
             return None
         comma = c - 1
         after = ve
+        if as_ is not None and text.startswith(" out", ve) and not text[ve + 4:ve + 5].isalpha():
+            after = ve + 4
     if sp is not None and not _speaker_ok(text, sp):
         # "…, a wide array of economists say, …": a plain say verb takes any common-noun subject
         plain = news and after == ve and _cues.lemma_of().get(m.group().lower()) in _PLAIN_SAY
