@@ -521,7 +521,7 @@ def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seq
     if sp is None or comma <= ss:
         return None
     cs, ce = _trim(text, ss, comma)
-    if ce - cs < 12 or " " not in text[cs:ce]:
+    if ce - cs < 12 or " " not in text[cs:ce] or news and _is_lead_adverbial(text, cs, ce):
         return None
     kind = _kind(text, cs, ce, quote_spans)
     return Attribution(kind, ((cs, ce),), (cs, ce), sp, (vs, ve), 0.7, "indirect.tag-after")
@@ -768,6 +768,21 @@ def _clause_end(text: str, cstart: int, se: int) -> int:
     if nxt is not None:
         end = nxt.start()
     return end
+
+
+_FINITE_WORD = regex.compile(
+    r"(?<![\p{L}])(?:is|was|are|were|be|been|has|had|have|will|would|could|can|did|does|do|may|might|must|should|\p{Ll}+ed)(?![\p{L}])"
+)
+_ADVERBIAL_WORDS = _LEAD_ADVERBIAL | frozenset("yet however a few".split())
+
+
+def _is_lead_adverbial(text: str, s: int, e: int) -> bool:
+    """A short phrase of time or setting with no verb ("On Thursday, however", "In his speech",
+    "A few weeks earlier"): it sets the scene of the report and is not what was said."""
+    words = text[s:e].split()
+    if not words or len(words) > 8 or words[0].lower() not in _ADVERBIAL_WORDS:
+        return False
+    return _FINITE_WORD.search(text, s, e) is None
 
 
 def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
