@@ -96,7 +96,7 @@ _TRIM = " \t\n\r,;:.!?"
 # where a reported clause ends before the sentence does: a dash, a semicolon, a new coordinated clause
 _THAT_END = regex.compile(
     r"(?<![^\S\n])[^\S\n]++(?:[—–]|--)[^\S\n]|;"
-    r"|(?:,|(?<![^\S\n]))[^\S\n]++(?:and|but)[^\S\n]++(?:he|she|they|we|it|when|then)[^\S\n]"
+    r"|(?:,|(?<![^\S\n]))[^\S\n]++(?:but)[^\S\n]++(?:he|she|they|we|it|when|then)[^\S\n]"
     r"|,[^\S\n]++(?:though|although|whereas)(?![\p{L}])"
 )
 
