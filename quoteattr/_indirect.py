@@ -437,7 +437,8 @@ def _before_next_report(text: str, cstart: int, end: int) -> int:
                 return j.start()
             if text[j.end():v.start()].strip() == "" and v.group().lower() not in _THAT_ONLY:
                 return j.start()  # "A and said B"; but "federal and state law": a noun
-            if v.group().lower() not in _THAT_ONLY and v.group()[:1].islower() and _is_verb_form(v.group()):
+            if v.group().lower() not in _THAT_ONLY and v.group()[:1].islower() and _is_verb_form(v.group()) \
+                    and not _CAPITAL_BEFORE.search(text, max(cstart, j.start() - 30), j.start()):
                 sp = _subject_before(text, v.start(), j.end())
                 if sp is not None and sp[0] <= j.end() + 1 and _speaker_ok(text, sp):
                     return j.start()  # "A, and Democrats accused the GOP of B": a new speaker's report
@@ -446,6 +447,9 @@ def _before_next_report(text: str, cstart: int, end: int) -> int:
 
 
 _COMMA = regex.compile(r",[^\S\n]++(?=\p{L})")
+
+
+_CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}.'’-]*\Z")  # "Congress and President Obama agreed": one subject
 
 
 def _is_verb_form(word: str) -> bool:
