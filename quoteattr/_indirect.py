@@ -608,6 +608,8 @@ _LIST_NEXT = regex.compile(
 _TIME_START = frozenset("last this next yesterday today tonight earlier later".split())
 _PAST = frozenset("sought".split())
 _FINDING = frozenset("find finds found finding".split())
+_SEEING = frozenset("see sees saw seeing".split())
+_SEE_AS = regex.compile(r"[^\S\n]as[^\S\n]")
 _OBJECT_NOT_START = frozenset(
     "by to for as on in at with from into about of and or but that than so up out off down back over away "
     "when while if because".split()
@@ -935,6 +937,8 @@ def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequen
         return None  # "the study found 31 cases"; but "police found the car"
     cs = cl.end()
     end = _clause_end(text, cs, se)
+    if form in _SEEING and not _SEE_AS.search(text, cs, min(end, cs + 150)):
+        return None  # "she sees him as a threat"; but "she saw the film"
     tail = _OBJECT_TAIL.search(text, cs, min(end, cs + 2000))
     if tail is not None:
         end = tail.start()
