@@ -71,7 +71,7 @@ _SHORT_FILLER = regex.compile(
     r"(?=[^\S\n]+(?:he|she|they|it|we|I|the|his|her|their|there|this|its)[^\S\n])"
 )
 _HEADLINE_TAG = regex.compile(r"[^\S\n]*(?:[.:]|\n|\Z)")
-_WHO = regex.compile(r",?[^\S\n]*(?<![\p{L}])who[^\S\n]+(?:\p{Ll}+[^\S\n]+)?\Z")
+_WHO = regex.compile(r",?[^\S\n]*(?<![\p{L}])(who|which|that)[^\S\n]+(?:\p{Ll}+[^\S\n]+)?\Z")
 _TO = regex.compile(r"[^\S\n]+to(?![\p{L}])")
 _PARTICIPLE_TAIL = regex.compile(r",[^\S\n]+(?:(?:even|also|again|then|later|further)[^\S\n]+)?(?:arguing|saying|adding|noting|calling|insisting|claiming|warning|citing|explaining)(?![\p{L}])")
 _FILLER_START = regex.compile(
@@ -663,7 +663,8 @@ def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
     relative "who", a name in apposition, for a participle after a comma the subject of the
     sentence, or the first noun phrase of the clause when only noun-phrase words stand between."""
     for sp in _subjects(text, vs, ss):
-        if sp is not None and (_speaker_ok(text, sp) or _SHARE_START.match(text, sp[0], sp[1])):
+        if sp is not None and (_speaker_ok(text, sp) or _SHARE_START.match(text, sp[0], sp[1])
+                               or text[sp[0]:sp[1]] in ("which", "that")):
             return sp
     return None
 
@@ -684,9 +685,12 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     if _COORDINATED.search(text, max(ss, vs - 80), vs):
         yield _first_subject(text, ss, vs)  # "X says A and said B"
         yield _lead_np(text, _clause_start(text, ss, vs), vs)  # "X supported A for years, and said B"
-    rel = _WHO.search(text, max(ss, vs - 12), vs)
+    rel = _WHO.search(text, max(ss, vs - 14), vs)
     if rel is not None:
-        yield _subject_before(text, rel.start(), ss)  # "an architect who said …"
+        if rel.group(1) == "who":
+            yield _subject_before(text, rel.start(), ss)  # "an architect who said …"
+        else:
+            yield rel.span(1)  # "the union, which endorsed her": PolNeAR marks the relative pronoun
     comma = _PARTICIPLE.search(text, max(ss, vs - 16), vs)
     if comma is not None:
         if text[vs:vs + 30].split(" ", 1)[0].endswith("ing"):

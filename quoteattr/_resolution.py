@@ -314,6 +314,10 @@ class Resolver:
             if rec.speaker is not None:
                 s, e = rec.speaker
                 m = _mentions.describe(text, s, e)
+                if text[s:e].lower() in _RELATIVE_PRONOUNS:
+                    ante = _relative_antecedent(text, s)
+                    if ante is not None:
+                        m = _mentions.describe(text, *ante)  # "the union, which endorsed her": the union
                 turn = chosen[rec.alt] if rec.alt is not None and 0 <= rec.alt < idx else None
                 narrated = (self._narration_subject(rec, m.gender, starts)
                             if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
@@ -983,6 +987,23 @@ _SELF_INTRO = regex.compile(
     r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){0,2})"
     r"(?=\s{0,3}[,.!;?\N{EM DASH}]|\s*\Z)")
 _DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ic|i)\Z")
+
+
+_RELATIVE_PRONOUNS = frozenset("which that who".split())
+
+
+def _relative_antecedent(text: str, pos: int) -> Optional[Tuple[int, int]]:
+    """The noun phrase a relative pronoun at ``pos`` stands for: the one just before it
+    ("the union, which …"), within its sentence."""
+    b = pos
+    while b > 0 and text[b - 1] in " \t":
+        b -= 1
+    if b > 0 and text[b - 1] == ",":
+        b -= 1
+    lo = max(0, b - 200)
+    for ch in ".!?\n":
+        lo = max(lo, text.rfind(ch, lo, b) + 1)
+    return _mentions.subject_before(text, b, lo)
 
 
 def _adjectival(text: str, s: int, e: int) -> bool:
