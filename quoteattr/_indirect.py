@@ -440,7 +440,9 @@ def _before_next_report(text: str, cstart: int, end: int) -> int:
             if v.group().lower() not in _THAT_ONLY and v.group()[:1].islower() and _is_verb_form(v.group()) \
                     and not _CAPITAL_BEFORE.search(text, max(cstart, j.start() - 30), j.start()):
                 sp = _subject_before(text, v.start(), j.end())
-                if sp is not None and sp[0] <= j.end() + 1 and _speaker_ok(text, sp):
+                share = _SHARE_START.match(text, j.end(), v.start())
+                if share is not None and text[share.end():v.start()].strip(" \t") == "" \
+                        or sp is not None and sp[0] <= j.end() + 1 and _speaker_ok(text, sp):
                     return j.start()  # "A, and Democrats accused the GOP of B": a new speaker's report
             break
     return end
