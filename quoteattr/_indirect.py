@@ -326,6 +326,10 @@ _SHARE_BEFORE = regex.compile(
     r"(?<![\p{L}\p{N}])" + _SHARE + r"(?:[^\S\n]+of[^\S\n]+[^,.;:!?\n\"“”]{1,60}?)?[^\S\n]+(?:also[^\S\n]+)?\Z"
 )
 _SHARE_START = regex.compile(_SHARE)
+_SHARE_SUBJECT = regex.compile(
+    r"(?<![\p{L}\p{N}])" + _SHARE + r"(?:[^\S\n]+of[^\S\n]+[^,.;:!?\n\"“”]{1,60}?|(?:[^\S\n]+\p{L}[\p{L}'’-]*){1,3})?"
+    r"[^\S\n]+(?:also[^\S\n]+)?\Z"
+)
 _TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
                         "July August September October November December Today Yesterday".split())
 
@@ -672,6 +676,9 @@ def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
 
 
 def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
+    share = _SHARE_SUBJECT.search(text, max(ss, vs - 100), vs)
+    if share is not None:
+        yield _trim(text, share.start(), vs)  # "Six in 10 voters say …": the whole share, not "10 voters"
     first = _subject_before(text, vs, ss)
     if first is None or text[first[0]:first[1]] not in _TIME_WORDS:
         yield first
