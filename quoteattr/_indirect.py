@@ -919,6 +919,14 @@ def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.infinitival")
 
 
+def _phrase_comma(text: str, lo: int, hi: int) -> int:
+    """The first comma in ``text[lo:hi]`` that is not a digit group separator ("30,000"), or -1."""
+    c = text.find(",", lo, hi)
+    while c >= 0 and 0 < c < len(text) - 1 and text[c - 1].isdigit() and text[c + 1].isdigit():
+        c = text.find(",", c + 1, hi)
+    return c
+
+
 def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
     """X criticized the plan; X called for a recount; X talked about jobs."""
     vs, ve = m.span()
@@ -955,13 +963,13 @@ def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequen
     tail = _OBJECT_TAIL.search(text, cs, min(end, cs + 2000))
     if tail is not None:
         end = tail.start()
-    comma = text.find(",", cs, end)
+    comma = _phrase_comma(text, cs, end)
     while comma >= 0:
         lst = _LIST_NEXT.match(text, comma, end) or _INCLUDING.match(text, comma, end)
         if lst is None:
             break
         # "low growth, unemployment and inequality": one list; "the polls, including …": one phrase
-        comma = text.find(",", lst.end(), end)
+        comma = _phrase_comma(text, lst.end(), end)
     if comma >= 0 and not _QUOTED_COMMA.match(text, comma + 1, end):
         end = comma  # a noun phrase ends at its first comma ("the plan, which …")
     cs, ce = _trim(text, cs, end)
