@@ -94,6 +94,8 @@ _TAIL = regex.compile(r"(?:[^\S\n]+(?:in|on|at|during|to|with|after|before|last|
                       r"of|about|,)[^.!?\n\"“”]{0,200}?)?[.!?]?[\"”’]?[^\S\n]*\Z|[^\S\n]*,[^.!?\n\"“”]{0,120}[.!?]?[^\S\n]*\Z")
 _TRIM = " \t\n\r,;:.!?"
 # where a reported clause ends before the sentence does: a dash, a semicolon, a new coordinated clause
+_DASHES = frozenset("— – --".split())
+_DASH = regex.compile(r"[^\S\n]++(?:[—–]|--)[^\S\n]")
 _THAT_END = regex.compile(
     r"(?<![^\S\n])[^\S\n]++(?:[—–]|--)[^\S\n]|;"
     r"|(?:,|(?<![^\S\n]))[^\S\n]++(?:but)[^\S\n]++(?:he|she|they|we|it|when|then)[^\S\n]"
@@ -408,7 +410,14 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     nxt = _AND_VERB.search(text, cstart, min(se, cstart + 2000))  # bounded: linear in one endless sentence
     if nxt is not None:
         end = nxt.start()  # "… and said B": B is reported by its own verb
-    nxt = _THAT_END.search(text, cstart, min(end, cstart + 2000))
+    hi = min(end, cstart + 2000)
+    nxt = _THAT_END.search(text, cstart, hi)
+    while nxt is not None and nxt.group().strip() in _DASHES:
+        close = _DASH.search(text, nxt.end(), min(hi, nxt.end() + 200))
+        if close is None or _THAT_END.match(text, close.end(), hi) is not None:
+            break
+        # "A -- an aside -- B": a pair of dashes sets off an aside, and the clause goes on
+        nxt = _THAT_END.search(text, close.end(), hi)
     if nxt is not None and nxt.start() - cstart >= 12:
         end = nxt.start()  # "…, and he urged B": a new clause of the narrator's
     end = _before_next_report(text, cstart, end)
