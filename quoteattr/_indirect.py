@@ -63,6 +63,7 @@ _OBJECT = regex.compile(
     r"|(?:the|a|an|his|her|their|its|our|my|your)[^\S\n]+[\p{L}'’-]+(?:[^\S\n]+[\p{Lu}][\p{L}'’-]+){0,3}"
     r"|\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,3})(?![\p{L}])"
 )
+_HER_NP = regex.compile(r"[^\S\n]+her[^\S\n]+\p{Ll}[\p{L}'’-]*(?:[^\S\n]+\p{Ll}[\p{L}'’-]*)?(?=[^\S\n]+(?:not[^\S\n]+)?to[^\S\n])")
 _THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\n])??that[^\S\n]+")
 # a short time or setting phrase between a verb and a clause that starts like one
 _SHORT_FILLER = regex.compile(
@@ -106,6 +107,8 @@ _THAT_END = regex.compile(
 _PREV_WORD = regex.compile(r"([\p{L}'’]+)[^\S\n]+\Z")
 _NEXT_VERB = regex.compile(r"[^\S\n]+([\p{L}]+)")
 _THAT_ONLY = frozenset("state states".split())
+# words after a noun-or-verb form that show it is the verb: "Lynch notes they were …"
+_CLAUSE_OPENERS = frozenset("that he she they we it".split())
 _POSSESSIVE = frozenset("his her their its our my your".split())
 _NOUN_BEFORE = frozenset("the a an this that these those his her its their our my your new latest recent "
                          "such whose".split())
@@ -155,7 +158,7 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     if word.lower() in _cues.NOUN_FORMS and prev is not None and (
             prev.group(1).lower() in _POSSESSIVE or prev.group(1).endswith(("'s", "’s"))):
         return False  # "his claim that …" is a noun (indirect.nominal)
-    if word.lower() in _cues.NOUN_FORMS and not (nxt is not None and nxt.group(1) == "that"):
+    if word.lower() in _cues.NOUN_FORMS and not (nxt is not None and nxt.group(1) in _CLAUSE_OPENERS):
         if prev is not None:
             pw = prev.group(1)
             if pw.lower() in _NOUN_BEFORE or pw.endswith(("'s", "’s")) or (pw[0].isupper() and prev.start(1) != layout.sentence(vs)[0]):
@@ -898,6 +901,8 @@ def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         return None  # "was asked to": a passive, the subject did not ask
     if lemma in _OBJECT_CONTROL:
         obj = _OBJECT.match(text, pos, se)
+        if obj is not None and obj.group().strip() == "her" and not _INF.match(text, obj.end(), se):
+            obj = _HER_NP.match(text, pos, se) or obj  # "urges her husband to …": "her" is a possessive
         if obj is not None:
             pos = obj.end()
     inf = _INF.match(text, pos, se)
