@@ -83,7 +83,7 @@ _FILLER_START = regex.compile(
 # a reported clause without "that" may start with any word but these
 _NOT_CLAUSE = regex.compile(
     r"[^\S\n]+(?:in|on|at|to|with|for|of|from|by|about(?![^\S\n]+(?:half|a[^\S\n]+(?:third|quarter|dozen)|one|two|three|\d))|after|before|during|over|under|through|into|and|or|"
-    r"but|so|as|than|goodbye|hello|(?:yes|no)(?=[^\S\n]*(?:[,.;:!?]|to[^\S\n]|\Z))|nothing|something|anything|more|less|otherwise|so)(?![\p{L}])"
+    r"but|so|as|than|goodbye|hello|(?:yes|no|then)(?=[^\S\n]*(?:[,.;:!?]|to[^\S\n]|\Z))|nothing|something|anything|more|less|otherwise|so)(?![\p{L}])"
 )
 _CLAUSE_START = regex.compile(r"[^\S\n]+(?=[\p{L}\p{N}\"“‘'$])")
 _COORDINATED = regex.compile(r"(?:,[^\S\n]*)?(?:and|but)(?:[^\S\n]+(?:also|then|later|has|had|did|would))*[^\S\n]*\Z")
@@ -586,7 +586,7 @@ def _according(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Se
 
 # after a mid-sentence tag: an optional time phrase, then the comma that resumes the content
 _PAREN_AFTER = regex.compile(
-    r"(?:[^\S\n]+(?:on|in|at|last|this|earlier|later|yesterday|today|recently|Monday|Tuesday|Wednesday|Thursday|"
+    r"(?:[^\S\n]+(?:on|in|at|last|this|earlier|later|yesterday|today|recently|then|once|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)(?![\p{L}])[^,.;:!?\n\"“”]{0,40}?)?[^\S\n]*,[^\S\n]*(?=[\p{L}\p{N}\"“‘'$])"
 )
 # words that start a subordinate or adverbial phrase, not the resumed content
