@@ -72,7 +72,7 @@ _SHORT_FILLER = regex.compile(
     r"(?=[^\S\n]+(?:he|she|they|it|we|I|the|his|her|their|there|this|its)[^\S\n])"
 )
 _HEADLINE_TAG = regex.compile(r"[^\S\n]*(?:[.:]|\n|\Z)")
-_WHO = regex.compile(r",?[^\S\n]*(?<![\p{L}])(who|which|that)[^\S\n]+(?:\p{Ll}+[^\S\n]+)?\Z")
+_WHO = regex.compile(r"(?:,[^\S\n]*+|(?<![^\S\n])[^\S\n]*+)(?<![\p{L}])(who|which|that)[^\S\n]+(?:\p{Ll}+[^\S\n]+)?\Z")
 _TO = regex.compile(r"[^\S\n]+to(?![\p{L}])")
 _PARTICIPLE_TAIL = regex.compile(r",[^\S\n]+(?:(?:even|also|again|then|later|further)[^\S\n]+)?(?:arguing|saying|adding|noting|calling|insisting|claiming|warning|citing|explaining)(?![\p{L}])")
 _FILLER_START = regex.compile(
@@ -96,7 +96,7 @@ _TAIL = regex.compile(r"(?:[^\S\n]+(?:in|on|at|during|to|with|after|before|last|
 _TRIM = " \t\n\r,;:.!?"
 # where a reported clause ends before the sentence does: a dash, a semicolon, a new coordinated clause
 _DASHES = frozenset("— – --".split())
-_DASH = regex.compile(r"[^\S\n]++(?:[—–]|--)[^\S\n]")
+_DASH = regex.compile(r"(?<![^\S\n])[^\S\n]++(?:[—–]|--)[^\S\n]")
 _THAT_END = regex.compile(
     r"(?<![^\S\n])[^\S\n]++(?:[—–]|--)[^\S\n]|;"
     r"|(?:,|(?<![^\S\n]))[^\S\n]++(?:but)[^\S\n]++(?:he|she|they|we|it|when|then)[^\S\n]"
