@@ -502,9 +502,9 @@ def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seq
         semi = text.find(";", ve, min(se, ve + 80))
         if semi >= 0:
             se = semi  # "…, analysts say; in 2012 …": the tag ends its clause at the semicolon
-        prev = text.rfind(";", max(ss, vs - 2000), vs)
+        prev = max(text.rfind(";", max(ss, vs - 2000), vs), text.rfind(": ", max(ss, vs - 2000), vs))
         if prev >= 0:
-            ss = prev + 1
+            ss = prev + 1  # "… firms: London was the capital, the index said": the clause after the colon
     b = vs
     sp = None
     comma = -1
