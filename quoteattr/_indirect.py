@@ -604,7 +604,9 @@ _CLAUSE_END = regex.compile(
 _OBJECT_TAIL = regex.compile(
     r"(?<![^\S\n])[^\S\n]++(?:during|(?:on|last|this)[^\S\n]++(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month)"
     r"|after|before|while|when|amid|following"
-    r"|in[^\S\n]++(?:a|an|his|her|their)[^\S\n]++(?:speech|interview|statement|tweet|letter|op-ed))(?![\p{L}])"
+    r"|in[^\S\n]++(?:(?:a|an|his|her|their|its|the)[^\S\n]++)?(?:[\p{Ll}-]+[^\S\n]++)?"
+    r"(?:speech|speeches|interview|interviews|statement|statements|tweet|tweets|letter|letters|op-ed|post|posts|remarks|"
+    r"diatribe|appearance|rally|debate))(?![\p{L}])"
 )
 _INF = regex.compile(r"[^\S\n]+(?:not[^\S\n]+)?(to)[^\S\n]+(?=\p{Ll})")
 _CALL_ON = regex.compile(r"[^\S\n]+(on|upon)(?![\p{L}])")
