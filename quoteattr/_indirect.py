@@ -428,6 +428,9 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     if part is not None:
         end = part.start()  # "…, arguing that B": B is reported by its own verb
     end = _before_comma_tag(text, cstart, end)
+    app = _APPOSITIVE_TAIL.search(text, max(cstart + 12, end - 80), end)
+    if app is not None and not _BARE_VERB.search(text, app.end(), end):
+        end = app.start()  # "… did not support Mr. Trump, the presumed Putin favorite": the writer's aside
     cs, ce = _trim(text, cstart, end)
     if ce - cs < 8 or " " not in text[cs:ce]:
         return None
@@ -439,6 +442,11 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     return Attribution(kind, ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.that")
 
 
+_APPOSITIVE_TAIL = regex.compile(r"(?<=\p{Lu}[\p{L}.'’-]*),[^\S\n]++(?:the|a|an)[^\S\n]")
+_BARE_VERB = regex.compile(
+    r"(?<![\p{L}])(?:is|was|are|were|be|been|has|had|have|will|would|could|can|did|does|do|may|might|must|should|"
+    r"who|which|that)(?![\p{L}])"
+)
 _JOIN = regex.compile(r"(?:,[^\S\n]*)?[^\S\n](?:and|but|while|whereas)[^\S\n]+")
 
 
