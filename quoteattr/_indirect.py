@@ -442,7 +442,7 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     return Attribution(kind, ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.that")
 
 
-_APPOSITIVE_TAIL = regex.compile(r"(?<=\p{Lu}[\p{L}.'’-]*),[^\S\n]++(?:the|a|an)[^\S\n]")
+_APPOSITIVE_TAIL = regex.compile(r"(?<=\p{Lu}[\p{L}.'’-]{0,30}),[^\S\n]++(?:the|a|an)[^\S\n]")
 _BARE_VERB = regex.compile(
     r"(?<![\p{L}])(?:is|was|are|were|be|been|has|had|have|will|would|could|can|did|does|do|may|might|must|should|"
     r"who|which|that)(?![\p{L}])"
