@@ -331,6 +331,7 @@ _SHARE_BEFORE = regex.compile(
     r"(?<![\p{L}\p{N}])" + _SHARE + r"(?:[^\S\n]+of[^\S\n]+[^,.;:!?\n\"“”]{1,60}?)?[^\S\n]+(?:also[^\S\n]+)?\Z"
 )
 _SHARE_START = regex.compile(_SHARE)
+_SHARE_HINT = regex.compile(r"\d|(?i:half|majorit|plurality|third|quarter|fifth|fourth)")  # cheap test before _SHARE_SUBJECT
 _SHARE_SUBJECT = regex.compile(
     r"(?<![\p{L}\p{N}])" + _SHARE + r"(?:[^\S\n]+of[^\S\n]+[^,.;:!?\n\"“”]{1,60}?|(?:[^\S\n]+\p{L}[\p{L}'’-]*){1,3})?"
     r"[^\S\n]+(?:also[^\S\n]+)?\Z"
@@ -698,7 +699,8 @@ def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
 
 
 def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
-    share = _SHARE_SUBJECT.search(text, max(ss, vs - 100), vs)
+    lo = max(ss, vs - 100)
+    share = _SHARE_SUBJECT.search(text, lo, vs) if _SHARE_HINT.search(text, lo, vs) else None
     if share is not None:
         yield _trim(text, share.start(), vs)  # "Six in 10 voters say …": the whole share, not "10 voters"
     first = _subject_before(text, vs, ss)
