@@ -699,8 +699,8 @@ def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
 
 
 def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
-    lo = max(ss, vs - 100)
-    share = _SHARE_SUBJECT.search(text, lo, vs) if _SHARE_HINT.search(text, lo, vs) else None
+    win = max(ss, vs - 100)
+    share = _SHARE_SUBJECT.search(text, win, vs) if _SHARE_HINT.search(text, win, vs) else None
     if share is not None:
         yield _trim(text, share.start(), vs)  # "Six in 10 voters say …": the whole share, not "10 voters"
     first = _subject_before(text, vs, ss)
