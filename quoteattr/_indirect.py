@@ -51,7 +51,8 @@ _BARE_CLAUSE = frozenset(
 _BELIEF_BARE = frozenset("think believe feel fear suspect hope assume doubt worry".split())
 _SUBJECT_START = regex.compile(
     r"[^\S\n]+(?:(?:he|she|they|it|we|I|you|there|this|these|those|the|his|her|their|its|our|my|your|some|many|most|"
-    r"all|no|every)[^\S\n]|\p{Lu}\p{Ll}+[^\S\n]+(?!\p{Lu})\p{Ll})"
+    r"all|no|every)[^\S\n]|\p{Lu}\p{Ll}+[^\S\n]+(?!\p{Lu})\p{Ll}"
+    r"|(?:[\p{L}\p{N}'’-]+[^\S\n]+){1,4}(?:would|will|could|can|should|might|may|must|is|are|was|were|has|have|had)[^\S\n])"
 )
 _TELL = frozenset("tell tells told telling inform informs informed informing assure assures assured "
                   "assuring warn warns warned warning remind reminds reminded reminding advise advises "
@@ -62,26 +63,27 @@ _OBJECT = regex.compile(
     r"|(?:the|a|an|his|her|their|its|our|my|your)[^\S\n]+[\p{L}'’-]+(?:[^\S\n]+[\p{Lu}][\p{L}'’-]+){0,3}"
     r"|\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,3})(?![\p{L}])"
 )
-_THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\n])?that[^\S\n]+")
+_HER_NP = regex.compile(r"[^\S\n]+her[^\S\n]+\p{Ll}[\p{L}'’-]*(?:[^\S\n]+\p{Ll}[\p{L}'’-]*)?(?=[^\S\n]+(?:not[^\S\n]+)?to[^\S\n])")
+_THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\n])??that[^\S\n]+")
 # a short time or setting phrase between a verb and a clause that starts like one
 _SHORT_FILLER = regex.compile(
-    r"[^\S\n]+(?:for|on|in|at|last|this|earlier)[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?\p{L}+"
+    r"[^\S\n]+(?:for|on|in|at|last|this|earlier|after|before|during|since)[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?\p{L}+"
     r"(?:[^\S\n]+(?:morning|afternoon|evening|night|interview|statement))?"
     r"(?=[^\S\n]+(?:he|she|they|it|we|I|the|his|her|their|there|this|its)[^\S\n])"
 )
 _HEADLINE_TAG = regex.compile(r"[^\S\n]*(?:[.:]|\n|\Z)")
-_WHO = regex.compile(r",?[^\S\n]*(?<![\p{L}])who[^\S\n]+(?:\p{Ll}+[^\S\n]+)?\Z")
+_WHO = regex.compile(r"(?:,[^\S\n]*+|(?<![^\S\n])[^\S\n]*+)(?<![\p{L}])(who|which|that)[^\S\n]+(?:\p{Ll}+[^\S\n]+)?\Z")
 _TO = regex.compile(r"[^\S\n]+to(?![\p{L}])")
-_PARTICIPLE_TAIL = regex.compile(r",[^\S\n]+(?:arguing|saying|adding|noting|calling|insisting|claiming|warning|citing|explaining)(?![\p{L}])")
+_PARTICIPLE_TAIL = regex.compile(r",[^\S\n]+(?:(?:even|also|again|then|later|further)[^\S\n]+)?(?:arguing|saying|adding|noting|calling|insisting|claiming|warning|citing|explaining)(?![\p{L}])")
 _FILLER_START = regex.compile(
     r"[^\S\n]*+,?[^\S\n]*(?:in|on|at|during|via|over|to|with|from|after|before|last|this|earlier|later|"
-    r"yesterday|today|tonight|recently|repeatedly|publicly|privately|again|also|previously|Monday|Tuesday|"
+    r"yesterday|today|tonight|recently|repeatedly|publicly|privately|again|also|previously|out|of|for|as|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}])"
 )
 # a reported clause without "that" may start with any word but these
 _NOT_CLAUSE = regex.compile(
-    r"[^\S\n]+(?:in|on|at|to|with|for|of|from|by|about|after|before|during|over|under|through|into|and|or|"
-    r"but|so|as|than|goodbye|hello|(?:yes|no)(?=[^\S\n]*(?:[,.;:!?]|to[^\S\n]|\Z))|nothing|something|anything|more|less|otherwise|so)(?![\p{L}])"
+    r"[^\S\n]+(?:in|on|at|to|with|for|of|from|by|about(?![^\S\n]+(?:half|a[^\S\n]+(?:third|quarter|dozen)|one|two|three|\d))|after|before|during|over|under|through|into|and|or|"
+    r"but|so|as|than|goodbye|hello|(?:yes|no|then)(?=[^\S\n]*(?:[,.;:!?]|to[^\S\n]|\Z))|nothing|something|anything|more|less|otherwise|so)(?![\p{L}])"
 )
 _CLAUSE_START = regex.compile(r"[^\S\n]+(?=[\p{L}\p{N}\"“‘'$])")
 _COORDINATED = regex.compile(r"(?:,[^\S\n]*)?(?:and|but)(?:[^\S\n]+(?:also|then|later|has|had|did|would))*[^\S\n]*\Z")
@@ -93,9 +95,11 @@ _TAIL = regex.compile(r"(?:[^\S\n]+(?:in|on|at|during|to|with|after|before|last|
                       r"of|about|,)[^.!?\n\"“”]{0,200}?)?[.!?]?[\"”’]?[^\S\n]*\Z|[^\S\n]*,[^.!?\n\"“”]{0,120}[.!?]?[^\S\n]*\Z")
 _TRIM = " \t\n\r,;:.!?"
 # where a reported clause ends before the sentence does: a dash, a semicolon, a new coordinated clause
+_DASHES = frozenset("— – --".split())
+_DASH = regex.compile(r"(?<![^\S\n])[^\S\n]++(?:[—–]|--)[^\S\n]")
 _THAT_END = regex.compile(
     r"(?<![^\S\n])[^\S\n]++(?:[—–]|--)[^\S\n]|;"
-    r"|(?:,|(?<![^\S\n]))[^\S\n]++(?:and|but)[^\S\n]++(?:he|she|they|we|it|when|then)[^\S\n]"
+    r"|(?:,|(?<![^\S\n]))[^\S\n]++(?:but)[^\S\n]++(?:he|she|they|we|it|when|then)[^\S\n]"
     r"|,[^\S\n]++(?:though|although|whereas)(?![\p{L}])"
 )
 
@@ -103,6 +107,8 @@ _THAT_END = regex.compile(
 _PREV_WORD = regex.compile(r"([\p{L}'’]+)[^\S\n]+\Z")
 _NEXT_VERB = regex.compile(r"[^\S\n]+([\p{L}]+)")
 _THAT_ONLY = frozenset("state states".split())
+# words after a noun-or-verb form that show it is the verb: "Lynch notes they were …"
+_CLAUSE_OPENERS = frozenset("that he she they we it".split())
 _POSSESSIVE = frozenset("his her their its our my your".split())
 _NOUN_BEFORE = frozenset("the a an this that these those his her its their our my your new latest recent "
                          "such whose".split())
@@ -152,7 +158,7 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     if word.lower() in _cues.NOUN_FORMS and prev is not None and (
             prev.group(1).lower() in _POSSESSIVE or prev.group(1).endswith(("'s", "’s"))):
         return False  # "his claim that …" is a noun (indirect.nominal)
-    if word.lower() in _cues.NOUN_FORMS and not (nxt is not None and nxt.group(1) == "that"):
+    if word.lower() in _cues.NOUN_FORMS and not (nxt is not None and nxt.group(1) in _CLAUSE_OPENERS):
         if prev is not None:
             pw = prev.group(1)
             if pw.lower() in _NOUN_BEFORE or pw.endswith(("'s", "’s")) or (pw[0].isupper() and prev.start(1) != layout.sentence(vs)[0]):
@@ -325,6 +331,11 @@ _SHARE_BEFORE = regex.compile(
     r"(?<![\p{L}\p{N}])" + _SHARE + r"(?:[^\S\n]+of[^\S\n]+[^,.;:!?\n\"“”]{1,60}?)?[^\S\n]+(?:also[^\S\n]+)?\Z"
 )
 _SHARE_START = regex.compile(_SHARE)
+_SHARE_HINT = regex.compile(r"\d|(?i:half|majorit|plurality|third|quarter|fifth|fourth)")  # cheap test before _SHARE_SUBJECT
+_SHARE_SUBJECT = regex.compile(
+    r"(?<![\p{L}\p{N}])" + _SHARE + r"(?:[^\S\n]+of[^\S\n]+[^,.;:!?\n\"“”]{1,60}?|(?:[^\S\n]+\p{L}[\p{L}'’-]*){1,3})?"
+    r"[^\S\n]+(?:also[^\S\n]+)?\Z"
+)
 _TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
                         "July August September October November December Today Yesterday".split())
 
@@ -394,13 +405,23 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     if sp is None and news and _cues.lemma_of().get(form) in _PLAIN_SAY:
         sp = _plain_subject(text, layout, vs, ss)
         conf -= 0.1
+    if sp is None and news and conf == 0.75 and not is_belief:
+        sp = _any_subject(text, vs, ss)  # "Surety companies that had insured it agreed that …": "that" is signal enough
+        conf -= 0.15
     if sp is None:
         return None
     end = se
     nxt = _AND_VERB.search(text, cstart, min(se, cstart + 2000))  # bounded: linear in one endless sentence
     if nxt is not None:
         end = nxt.start()  # "… and said B": B is reported by its own verb
-    nxt = _THAT_END.search(text, cstart, min(end, cstart + 2000))
+    hi = min(end, cstart + 2000)
+    nxt = _THAT_END.search(text, cstart, hi)
+    while nxt is not None and nxt.group().strip() in _DASHES:
+        close = _DASH.search(text, nxt.end(), min(hi, nxt.end() + 200))
+        if close is None or _THAT_END.match(text, close.end(), hi) is not None:
+            break
+        # "A -- an aside -- B": a pair of dashes sets off an aside, and the clause goes on
+        nxt = _THAT_END.search(text, close.end(), hi)
     if nxt is not None and nxt.start() - cstart >= 12:
         end = nxt.start()  # "…, and he urged B": a new clause of the narrator's
     end = _before_next_report(text, cstart, end)
@@ -408,6 +429,9 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     if part is not None:
         end = part.start()  # "…, arguing that B": B is reported by its own verb
     end = _before_comma_tag(text, cstart, end)
+    app = _APPOSITIVE_TAIL.search(text, max(cstart + 12, end - 80), end)
+    if app is not None and not _BARE_VERB.search(text, app.end(), end):
+        end = app.start()  # "… did not support Mr. Trump, the presumed Putin favorite": the writer's aside
     cs, ce = _trim(text, cstart, end)
     if ce - cs < 8 or " " not in text[cs:ce]:
         return None
@@ -419,6 +443,11 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     return Attribution(kind, ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.that")
 
 
+_APPOSITIVE_TAIL = regex.compile(r"(?<=\p{Lu}[\p{L}.'’-]{0,30}),[^\S\n]++(?:the|a|an)[^\S\n]")
+_BARE_VERB = regex.compile(
+    r"(?<![\p{L}])(?:is|was|are|were|be|been|has|had|have|will|would|could|can|did|does|do|may|might|must|should|"
+    r"who|which|that)(?![\p{L}])"
+)
 _JOIN = regex.compile(r"(?:,[^\S\n]*)?[^\S\n](?:and|but|while|whereas)[^\S\n]+")
 
 
@@ -433,11 +462,27 @@ def _before_next_report(text: str, cstart: int, end: int) -> int:
                 return j.start()
             if text[j.end():v.start()].strip() == "" and v.group().lower() not in _THAT_ONLY:
                 return j.start()  # "A and said B"; but "federal and state law": a noun
+            if v.group().lower() not in _THAT_ONLY and v.group()[:1].islower() and _is_verb_form(v.group()) \
+                    and not _CAPITAL_BEFORE.search(text, max(cstart, j.start() - 30), j.start()):
+                sp = _subject_before(text, v.start(), j.end())
+                share = _SHARE_START.match(text, j.end(), v.start())
+                if share is not None and text[share.end():v.start()].strip(" \t") == "" \
+                        or sp is not None and sp[0] <= j.end() + 1 and _speaker_ok(text, sp):
+                    return j.start()  # "A, and Democrats accused the GOP of B": a new speaker's report
             break
     return end
 
 
 _COMMA = regex.compile(r",[^\S\n]++(?=\p{L})")
+
+
+_CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}.'’-]*\Z")  # "Congress and President Obama agreed": one subject
+
+
+def _is_verb_form(word: str) -> bool:
+    """A finite-looking verb form, not a noun of saying ("statement", "claims" stay ambiguous: past and -s forms pass)."""
+    w = word.lower()
+    return w.endswith(("ed", "s")) or w in ("said", "told", "wrote", "thought", "felt", "spoke", "knew", "saw", "found")
 _INLINE_SPACE = " \t\u00a0\u2009\u202f"
 _TAG_THEN = regex.compile(r"[^\S\n]*+(?:[.!?,]|that[^\S\n]|\Z)")
 
@@ -466,9 +511,9 @@ def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seq
         semi = text.find(";", ve, min(se, ve + 80))
         if semi >= 0:
             se = semi  # "…, analysts say; in 2012 …": the tag ends its clause at the semicolon
-        prev = text.rfind(";", max(ss, vs - 2000), vs)
+        prev = max(text.rfind(";", max(ss, vs - 2000), vs), text.rfind(": ", max(ss, vs - 2000), vs))
         if prev >= 0:
-            ss = prev + 1
+            ss = prev + 1  # "… firms: London was the capital, the index said": the clause after the colon
     b = vs
     sp = None
     comma = -1
@@ -507,7 +552,7 @@ def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seq
     if sp is None or comma <= ss:
         return None
     cs, ce = _trim(text, ss, comma)
-    if ce - cs < 12 or " " not in text[cs:ce]:
+    if ce - cs < 12 or " " not in text[cs:ce] or news and _is_lead_adverbial(text, cs, ce):
         return None
     kind = _kind(text, cs, ce, quote_spans)
     return Attribution(kind, ((cs, ce),), (cs, ce), sp, (vs, ve), 0.7, "indirect.tag-after")
@@ -530,8 +575,15 @@ def _according(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Se
     if sp[1] - sp[0] < 2:
         return None
     lead = text[ss:a].strip(" \t,").lower()
+    after = _trim(text, end + 1, _clause_end(text, end + 1, se)) if end < se and text[end] in ",—–" else None
+    if after is not None and (after[1] - after[0] < 12 or " " not in text[after[0]:after[1]]):
+        after = None
     if lead in ("", "but", "and", "yet", "so", "also") and end < se and text[end] == ",":
         cs, ce = _trim(text, end + 1, se)
+    elif after is not None and text[ss:a].rstrip(" \t").endswith(",") and len(lead.split()) <= 5 \
+            and lead.split()[0] in _LEAD_ADVERBIAL:
+        # "In addition, according to the agency, nine million more …": the clause resumes after the source
+        cs, ce = after
     else:
         cs, ce = _trim(text, ss, a)
     if ce - cs < 12 or " " not in text[cs:ce]:
@@ -543,10 +595,14 @@ def _according(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Se
 
 # after a mid-sentence tag: an optional time phrase, then the comma that resumes the content
 _PAREN_AFTER = regex.compile(
-    r"(?:[^\S\n]+(?:on|in|at|last|this|earlier|later|yesterday|today|recently|Monday|Tuesday|Wednesday|Thursday|"
+    r"(?:[^\S\n]+(?:on|in|at|last|this|earlier|later|yesterday|today|recently|then|once|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)(?![\p{L}])[^,.;:!?\n\"“”]{0,40}?)?[^\S\n]*,[^\S\n]*(?=[\p{L}\p{N}\"“‘'$])"
 )
 # words that start a subordinate or adverbial phrase, not the resumed content
+_AS_BEFORE = regex.compile(r",[^\S\n]+as\Z")
+_GERUND_SUBJECT = regex.compile(
+    r"\p{Ll}+ing(?:[^\S\n]+[\p{L}\p{N}'’-]+){0,5}?[^\S\n]+(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had)(?![\p{L}])"
+)
 _NOT_RESUMED = frozenset("as while when which who whom whose where according including".split())
 _LEAD_CONJ = regex.compile(r"(?:But|And|So|Yet|Still|Now|Instead|Meanwhile)[^\S\n]*,?[^\S\n]+")
 # where a reported infinitive or object ends: a comma before a participle or a subordinate clause, or a dash
@@ -557,14 +613,16 @@ _CLAUSE_END = regex.compile(
 _OBJECT_TAIL = regex.compile(
     r"(?<![^\S\n])[^\S\n]++(?:during|(?:on|last|this)[^\S\n]++(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month)"
     r"|after|before|while|when|amid|following"
-    r"|in[^\S\n]++(?:a|an|his|her|their)[^\S\n]++(?:speech|interview|statement|tweet|letter|op-ed))(?![\p{L}])"
+    r"|in[^\S\n]++(?:(?:a|an|his|her|their|its|the)[^\S\n]++)?(?:[\p{Ll}-]+[^\S\n]++)?"
+    r"(?:speech|speeches|interview|interviews|statement|statements|tweet|tweets|letter|letters|op-ed|post|posts|remarks|"
+    r"diatribe|appearance|rally|debate))(?![\p{L}])"
 )
 _INF = regex.compile(r"[^\S\n]+(?:not[^\S\n]+)?(to)[^\S\n]+(?=\p{Ll})")
 _CALL_ON = regex.compile(r"[^\S\n]+(on|upon)(?![\p{L}])")
 _PARTICLE = regex.compile(r"[^\S\n]+(\p{Ll}+)(?![\p{L}])")
 _BE = frozenset("is are was were be been being am 's ’s".split())
 _EXPECT_OBJECT = frozenset("expect want prefer like wish".split())
-_OBJECT_CONTROL = frozenset("urge encourage implore ask warn invite".split())
+_OBJECT_CONTROL = frozenset("urge encourage implore ask warn invite tell".split())
 _LEAD_ADVERBIAL = frozenset(
     "on in at after before during last this earlier later yesterday today tonight when while as since though "
     "although if asked speaking meanwhile still but and so yet".split()
@@ -578,6 +636,9 @@ _LIST_NEXT = regex.compile(
 )
 _TIME_START = frozenset("last this next yesterday today tonight earlier later".split())
 _PAST = frozenset("sought".split())
+_FINDING = frozenset("find finds found finding".split())
+_SEEING = frozenset("see sees saw seeing".split())
+_SEE_AS = regex.compile(r"[^\S\n]as[^\S\n]")
 _OBJECT_NOT_START = frozenset(
     "by to for as on in at with from into about of and or but that than so up out off down back over away "
     "when while if because".split()
@@ -613,17 +674,35 @@ def _plain_subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span
     return sp
 
 
+def _any_subject(text: str, vs: int, ss: int) -> Optional[Span2]:
+    """The noun phrase that starts the clause of the verb at ``vs``, whatever its head; not "it" or a time."""
+    sp = _subject_before(text, vs, ss)
+    if sp is None:
+        sp = _lead_np(text, _clause_start(text, ss, vs), vs)
+    if sp is None or sp[1] > vs:
+        return None
+    word = text[sp[0]:sp[1]]
+    if word.lower() in ("it", "this", "that", "which", "there", "what") or word in _TIME_WORDS:
+        return None
+    return sp
+
+
 def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
     """The speaker of a verb at ``vs``: its subject, the subject of a coordinated verb or of a
     relative "who", a name in apposition, for a participle after a comma the subject of the
     sentence, or the first noun phrase of the clause when only noun-phrase words stand between."""
     for sp in _subjects(text, vs, ss):
-        if sp is not None and (_speaker_ok(text, sp) or _SHARE_START.match(text, sp[0], sp[1])):
+        if sp is not None and (_speaker_ok(text, sp) or _SHARE_START.match(text, sp[0], sp[1])
+                               or text[sp[0]:sp[1]] in ("which", "that")):
             return sp
     return None
 
 
 def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
+    win = max(ss, vs - 100)
+    share = _SHARE_SUBJECT.search(text, win, vs) if _SHARE_HINT.search(text, win, vs) else None
+    if share is not None:
+        yield _trim(text, share.start(), vs)  # "Six in 10 voters say …": the whole share, not "10 voters"
     first = _subject_before(text, vs, ss)
     if first is None or text[first[0]:first[1]] not in _TIME_WORDS:
         yield first
@@ -639,10 +718,13 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     if _COORDINATED.search(text, max(ss, vs - 80), vs):
         yield _first_subject(text, ss, vs)  # "X says A and said B"
         yield _lead_np(text, _clause_start(text, ss, vs), vs)  # "X supported A for years, and said B"
-    rel = _WHO.search(text, max(ss, vs - 12), vs)
+    rel = _WHO.search(text, max(ss, vs - 14), vs)
     if rel is not None:
-        yield _subject_before(text, rel.start(), ss)  # "an architect who said …"
-    comma = _PARTICIPLE.search(text, max(ss, vs - 3), vs)
+        if rel.group(1) == "who":
+            yield _subject_before(text, rel.start(), ss)  # "an architect who said …"
+        else:
+            yield rel.span(1)  # "the union, which endorsed her": PolNeAR marks the relative pronoun
+    comma = _PARTICIPLE.search(text, max(ss, vs - 16), vs)
     if comma is not None:
         if text[vs:vs + 30].split(" ", 1)[0].endswith("ing"):
             yield _lead_np(text, _clause_start(text, ss, vs), vs)  # "X mocked the claim, saying …"
@@ -689,7 +771,7 @@ def _lead_np(text: str, lo: Optional[int], hi: int) -> Optional[Span2]:
     return sp
 
 
-_PARTICIPLE = regex.compile(r",[^\S\n]*\Z")
+_PARTICIPLE = regex.compile(r",[^\S\n]*(?:(?:even|also|again|then|later|further|repeatedly|often)[^\S\n]+)?\Z")
 _COMMA_BEFORE = regex.compile(r",[^\S\n]*\Z")
 
 
@@ -731,6 +813,21 @@ def _clause_end(text: str, cstart: int, se: int) -> int:
     return end
 
 
+_FINITE_WORD = regex.compile(
+    r"(?<![\p{L}])(?:is|was|are|were|be|been|has|had|have|will|would|could|can|did|does|do|may|might|must|should|\p{Ll}+ed)(?![\p{L}])"
+)
+_ADVERBIAL_WORDS = _LEAD_ADVERBIAL | frozenset("yet however a few".split())
+
+
+def _is_lead_adverbial(text: str, s: int, e: int) -> bool:
+    """A short phrase of time or setting with no verb ("On Thursday, however", "In his speech",
+    "A few weeks earlier"): it sets the scene of the report and is not what was said."""
+    words = text[s:e].split()
+    if not words or len(words) > 8 or words[0].lower() not in _ADVERBIAL_WORDS:
+        return False
+    return _FINITE_WORD.search(text, s, e) is None
+
+
 def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
                    news: bool = True) -> Optional[Attribution]:
     """A, X said, B. — the content on both sides of a tag in mid-sentence."""
@@ -752,10 +849,15 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
         c = sp[0]
         while c > ss and text[c - 1] in " \t":
             c -= 1
+        as_ = _AS_BEFORE.search(text, max(ss, c - 6), c)
+        if as_ is not None:
+            c = as_.start() + 1  # "Hawaii, as one adviser pointed out, rarely …"
         if not (c > ss and text[c - 1] == ","):
             return None
         comma = c - 1
         after = ve
+        if as_ is not None and text.startswith(" out", ve) and not text[ve + 4:ve + 5].isalpha():
+            after = ve + 4
     if sp is not None and not _speaker_ok(text, sp):
         # "…, a wide array of economists say, …": a plain say verb takes any common-noun subject
         plain = news and after == ve and _cues.lemma_of().get(m.group().lower()) in _PLAIN_SAY
@@ -767,7 +869,9 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
         return None
     first = _NEXT_VERB.match(text, res.end() - 1, min(se, res.end() + 30)) if res.end() > after else None
     word = text[res.end():res.end() + 30].split(" ", 1)[0].lower()
-    if word in _NOT_RESUMED or word.endswith("ing") or first is None and not word:
+    if word.endswith("ing") and word not in _cues.lemma_of() and _GERUND_SUBJECT.match(text, res.end(), se):
+        pass  # "…, he said, replacing her would be …": a gerund subject, the clause resumes
+    elif word in _NOT_RESUMED or word.endswith("ing") or first is None and not word:
         return None
     a0 = ss
     lead = _LEAD_CONJ.match(text, ss, comma)
@@ -809,6 +913,8 @@ def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         return None  # "was asked to": a passive, the subject did not ask
     if lemma in _OBJECT_CONTROL:
         obj = _OBJECT.match(text, pos, se)
+        if obj is not None and obj.group().strip() == "her" and not _INF.match(text, obj.end(), se):
+            obj = _HER_NP.match(text, pos, se) or obj  # "urges her husband to …": "her" is a possessive
         if obj is not None:
             pos = obj.end()
     inf = _INF.match(text, pos, se)
@@ -839,6 +945,14 @@ def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.infinitival")
 
 
+def _phrase_comma(text: str, lo: int, hi: int) -> int:
+    """The first comma in ``text[lo:hi]`` that is not a digit group separator ("30,000"), or -1."""
+    c = text.find(",", lo, hi)
+    while c >= 0 and 0 < c < len(text) - 1 and text[c - 1].isdigit() and text[c + 1].isdigit():
+        c = text.find(",", c + 1, hi)
+    return c
+
+
 def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
     """X criticized the plan; X called for a recount; X talked about jobs."""
     vs, ve = m.span()
@@ -866,18 +980,22 @@ def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequen
     sp = _subject(text, layout, vs, ss)
     if sp is None:
         return None
+    if form in _FINDING and _mentions.describe(text, *sp).kind != "document":
+        return None  # "the study found 31 cases"; but "police found the car"
     cs = cl.end()
     end = _clause_end(text, cs, se)
+    if form in _SEEING and not _SEE_AS.search(text, cs, min(end, cs + 150)):
+        return None  # "she sees him as a threat"; but "she saw the film"
     tail = _OBJECT_TAIL.search(text, cs, min(end, cs + 2000))
     if tail is not None:
         end = tail.start()
-    comma = text.find(",", cs, end)
+    comma = _phrase_comma(text, cs, end)
     while comma >= 0:
         lst = _LIST_NEXT.match(text, comma, end) or _INCLUDING.match(text, comma, end)
         if lst is None:
             break
         # "low growth, unemployment and inequality": one list; "the polls, including …": one phrase
-        comma = text.find(",", lst.end(), end)
+        comma = _phrase_comma(text, lst.end(), end)
     if comma >= 0 and not _QUOTED_COMMA.match(text, comma + 1, end):
         end = comma  # a noun phrase ends at its first comma ("the plan, which …")
     cs, ce = _trim(text, cs, end)
@@ -1123,8 +1241,10 @@ _RELATIVE = regex.compile(
     r"(?<![\p{L}])(which|what|that|who)[^\S\n]+"
     r"((?:[\p{L}\p{N}'’.-]+[^\S\n]+){1,6}?)"
     r"(say|says|said|believe|believes|believed|claim|claims|claimed|argue|argues|argued|contend|contends|allege|alleges|"
-    r"alleged|think|thinks|thought|insist|insists|insisted)"
-    r"[^\S\n]+(?=(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must|\p{Ll}+ed)(?![\p{L}]))"
+    r"alleged|think|thinks|thought|insist|insists|insisted|feel|feels|felt|hope|hopes|hoped|fear|fears|feared)"
+    r"[^\S\n]+(?=(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must|\p{Ll}+ed)(?![\p{L}])"
+    r"|(?<=(?:which|who)[^\S\n].{0,60})(?:the|a|an|his|her|their|its|he|she|they|it|we|I|\p{Lu}\p{Ll}+)[^\S\n]+(?:[\p{L}'’-]+[^\S\n]+){0,3}?"
+    r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must)(?![\p{L}]))"
 )
 
 

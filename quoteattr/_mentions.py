@@ -395,11 +395,24 @@ def _describe_phrase(phrase: str) -> Mention:
     return _describe(phrase, 0, len(phrase))
 
 
+# a share of people, as a poll gives it: "52 percent of Democrats", "half of GOP voters", "4 in 10 voters"
+_SHARE_PHRASE = regex.compile(
+    r"(?:(?i:about|nearly|almost|roughly|over|more than|fewer than|less than|just|only|some)[^\S\n]+)?"
+    r"(?:\d[\d.,]*+[^\S\n]*+(?:%|percent)|\d++[^\S\n]+(?:in|out of)[^\S\n]+\d++"
+    r"|(?i:one|two|three|four|five|six|seven|eight|nine)[^\S\n]+in[^\S\n]+(?:10|ten)"
+    r"|(?i:two|three)-(?:thirds|fourths|quarters|fifths)|[Hh]alf|[Aa][^\S\n]+majority|[Mm]ajorities)"
+    r"(?=[^\S\n]+(?:of|say|said|says)[^\S\n]|[^\S\n]+\p{Ll}+\Z|\Z)"
+)
+
+
 def _describe(text: str, start: int, end: int) -> Mention:
     toks = [t for t in tokens(text, start, end) if t.word not in (",",)]
     words = [t.word for t in toks]
     if not words:
         return Mention(start, end, "description", "unknown", None, False, None, None, "", False)
+    if _SHARE_PHRASE.match(text, start, end):
+        # a poll share speaks as a group without a name: "52 percent of Democrats", not "of Democrats"
+        return Mention(start, end, "description", "anonymous", None, True, None, None, words[-1].lower(), False)
     lw0 = words[0].lower()
     if len(words) == 1 and lw0 == "i.":
         lw0 = "i"  # "said I." at the end of a sentence: the pronoun, not an initial

@@ -331,6 +331,10 @@ class Resolver:
             if rec.speaker is not None:
                 s, e = rec.speaker
                 m = _mentions.describe(text, s, e)
+                if text[s:e].lower() in _RELATIVE_PRONOUNS:
+                    ante = _relative_antecedent(text, s)
+                    if ante is not None:
+                        m = _mentions.describe(text, *ante)  # "the union, which endorsed her": the union
                 owner = _OWNER_GENDER.get(text[s:e].lower())
                 if owner is not None and m.form != "pronoun":
                     # "was her cordial reply": the owner, read as "she"
@@ -1123,6 +1127,23 @@ _DATE_BEFORE = regex.compile(
     r"|twentieth|thirtieth|\p{L}+-(?:first|second|third|\p{L}+th))[^\S\n]+of[^\S\n]+)\Z", regex.IGNORECASE)
 _DATE_AFTER = regex.compile(r",?[^\S\n]*\d")
 _DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ic|i)\Z")
+
+
+_RELATIVE_PRONOUNS = frozenset("which that who".split())
+
+
+def _relative_antecedent(text: str, pos: int) -> Optional[Tuple[int, int]]:
+    """The noun phrase a relative pronoun at ``pos`` stands for: the one just before it
+    ("the union, which …"), within its sentence."""
+    b = pos
+    while b > 0 and text[b - 1] in " \t":
+        b -= 1
+    if b > 0 and text[b - 1] == ",":
+        b -= 1
+    lo = max(0, b - 200)
+    for ch in ".!?\n":
+        lo = max(lo, text.rfind(ch, lo, b) + 1)
+    return _mentions.subject_before(text, b, lo)
 
 
 def _adjectival(text: str, s: int, e: int) -> bool:
