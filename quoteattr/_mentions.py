@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Tuple
+from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Set, Tuple
 
 import attrs
 from . import _lazyregex as regex
@@ -568,8 +568,44 @@ def name_index(text: str) -> FrozenSet[str]:
             counts[w] = counts.get(w, 0) + 1
     # a word capitalised only where a sentence starts, and written in lower case
     # elsewhere, is an ordinary word ("Finally", "Making"), not a name
-    lower = {m.group() for m in _LOWER_WORD.finditer(text)} if counts else set()
-    return frozenset(mid | {w for w, n in counts.items() if n >= 2 and w.lower() not in lower})
+    twice = [w for w, n in counts.items() if n >= 2]
+    lower = _written_lower(text, twice)
+    return frozenset(mid | {w for w in twice if w not in lower})
+
+
+_MARK_OR_HYPHEN = regex.compile(r"[\p{M}\-]")
+
+
+def _written_lower(text: str, words: List[str]) -> FrozenSet[str]:
+    """Those of ``words`` whose lower-case form is one of the ``_LOWER_WORD`` words of
+    ``text``. A few words are looked for where they occur (``str.find`` and one match
+    there) instead of listing every lower-case word of the text: making those strings
+    was most of the cost of ``name_index``."""
+    every: Optional[Set[str]] = None
+    if len(words) > 64:  # a bounded number of passes over the text: linear on any input
+        every = set(_LOWER_WORD.findall(text))  # no group: the whole matches
+    out = set()
+    for w in words:
+        lw = w.lower()
+        if every is not None:
+            if lw in every:
+                out.add(w)
+            continue
+        i = text.find(lw)
+        while i != -1:
+            m = _LOWER_WORD.match(text, i)
+            if m is not None and m.end() == i + len(lw):
+                if i > 0 and _MARK_OR_HYPHEN.match(text, i - 1):
+                    # after a hyphen or mark a match from further back may hold this one
+                    # ("well-known"): the whole scan answers, for this word and the rest
+                    every = set(_LOWER_WORD.findall(text))
+                    if lw in every:
+                        out.add(w)
+                else:
+                    out.add(w)
+                break
+            i = text.find(lw, i + 1)
+    return frozenset(out)
 
 
 def is_known_name(text: str, m: "Mention", names: FrozenSet[str]) -> bool:
