@@ -1,0 +1,47 @@
+"""Speed-only rewrites of whole-text passes give the same answers as the plain code
+they replace (a companion to test_speed.py)."""
+
+from typing import FrozenSet
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quoteattr import _genre, _lexicons, _mentions
+
+_GENRE_ALPHABET = st.sampled_from(
+    list(_genre._NEWS_CUE_STARTS) + list(_genre._FICTION_TAG_STARTS)
+    + ["s", "ly", "é", "²", " ", "\n", "he", "she", "I", "x", "officials", "voters", ".", "Sen", "spokeswoman", "-"]
+)
+
+
+@given(st.lists(_GENRE_ALPHABET, max_size=14).map("".join))
+def test_cue_counts_are_the_patterns_match_counts(text: str) -> None:
+    assert _genre._news_cues(text) == len(_genre._NEWS_CUE.findall(text))
+    assert _genre._count(text, _genre._FICTION_TAG, _genre._FICTION_TAG_STARTS) == len(_genre._FICTION_TAG.findall(text))
+
+
+def _plain_name_index(text: str) -> FrozenSet[str]:
+    """``name_index`` as first written: every lower-case word of the text listed."""
+    mid = set(_mentions._MID_SENTENCE_CAP.findall(text))
+    not_names = _lexicons.words("not_names") | _lexicons.words("function_words")
+    counts = {}
+    for w in _mentions._CAP_WORD.findall(text):
+        if w not in mid and w.lower() not in not_names:
+            counts[w] = counts.get(w, 0) + 1
+    lower = {m.group() for m in _mentions._LOWER_WORD.finditer(text)} if counts else set()
+    return frozenset(mid | {w for w, n in counts.items() if n >= 2 and w.lower() not in lower})
+
+
+_NAME_ALPHABET = st.sampled_from(["Ab", "ab", "Cd", "cd", "-", "\u0301", "'", "’", " ", ". ", "x", "Éa", "éa",
+                                  "\n", ",", "İa", "Ab-cd", "Ab'", "Said", "said"])
+
+
+@given(st.lists(_NAME_ALPHABET, max_size=30).map("".join))
+def test_name_index_is_the_plain_one(text: str) -> None:
+    assert _mentions.name_index.__wrapped__(text) == _plain_name_index(text)
+
+
+def test_name_index_with_many_candidates_is_the_plain_one() -> None:
+    words = ["Q" + "".join("abcdefghij"[int(d)] for d in str(i)) for i in range(100)]
+    text = " ".join(f"{w}. {w}. x {w.lower()}" if i % 3 else f"{w}. {w}." for i, w in enumerate(words))
+    assert _mentions.name_index.__wrapped__(text) == _plain_name_index(text)
