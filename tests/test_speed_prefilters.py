@@ -45,3 +45,12 @@ def test_name_index_with_many_candidates_is_the_plain_one() -> None:
     words = ["Q" + "".join("abcdefghij"[int(d)] for d in str(i)) for i in range(100)]
     text = " ".join(f"{w}. {w}. x {w.lower()}" if i % 3 else f"{w}. {w}." for i, w in enumerate(words))
     assert _mentions.name_index.__wrapped__(text) == _plain_name_index(text)
+
+
+_MID_ALPHABET = st.sampled_from(["a", "B", "Bc", " ", "  ", "\t", ",", ";", "x", "É", "é", "\u0301", "-", "'",
+                                 "\n", "   ", "Ab-c", "A"])
+
+
+@given(st.lists(_MID_ALPHABET, max_size=20).map("".join))
+def test_mid_sentence_capitals_are_the_patterns_matches(text: str) -> None:
+    assert _mentions._mid_sentence_caps(text) == set(_mentions._MID_SENTENCE_CAP.findall(text))
