@@ -55,9 +55,32 @@ class Token:
         return f"Token({self.start}, {self.end}, {self.word!r})"
 
 
+# Every character of a text is white space or starts a token (the pattern's last branch
+# takes any other single character), so a token is the white space before it and a
+# _WORD match: ``findall`` gives them as strings, and the offsets follow from their
+# lengths, without a match object per token.
+_SPACED_WORD = regex.deferred(lambda: r"(\s*+)(" + _WORD.pattern + ")")
+
+
 def tokens(text: str, start: int, end: int) -> List[Token]:
     """Words and punctuation of ``text[start:end]``; a full stop stays on abbreviations only."""
-    return list(_iter_tokens(text, start, end))
+    abbr = _abbrevs()
+    out: List[Token] = []
+    add = out.append
+    pos = start
+    for space, w in _SPACED_WORD.findall(text, start, end):
+        pos += len(space)
+        e = pos + len(w)
+        if len(w) > 1 and w[-1] == "." and w[-2] != ".":
+            core = w[:-1]
+            if not (core in abbr or "." in core or (len(core) == 1 and core.isupper())):
+                add(Token(pos, e - 1, core))
+                add(Token(e - 1, e, "."))
+                pos = e
+                continue
+        add(Token(pos, e, w))
+        pos = e
+    return out
 
 
 def _iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:

@@ -54,3 +54,15 @@ _MID_ALPHABET = st.sampled_from(["a", "B", "Bc", " ", "  ", "\t", ",", ";", "x",
 @given(st.lists(_MID_ALPHABET, max_size=20).map("".join))
 def test_mid_sentence_capitals_are_the_patterns_matches(text: str) -> None:
     assert _mentions._mid_sentence_caps(text) == set(_mentions._MID_SENTENCE_CAP.findall(text))
+
+
+_TOKEN_ALPHABET = st.sampled_from(list("aZé9٣\u0301'’.-  \t\n,;“”!x_()\u2028\x1c") + ["said", "Mr.", "the", "Ana", "U.S.",
+                                                                                   "St.", "A.", "etc.", "..."])
+
+
+@given(st.lists(_TOKEN_ALPHABET, max_size=60).map("".join), st.integers(0, 70), st.integers(0, 70))
+def test_tokens_are_the_token_iterators(text: str, a: int, b: int) -> None:
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    got = [(t.start, t.end, t.word) for t in _mentions.tokens(text, a, b)]
+    assert got == [(t.start, t.end, t.word) for t in _mentions._iter_tokens(text, a, b)]
+    assert all(text[s:e] == w for s, e, w in got)
