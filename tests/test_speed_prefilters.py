@@ -1,12 +1,14 @@
 """Speed-only rewrites of whole-text passes give the same answers as the plain code
 they replace (a companion to test_speed.py)."""
 
-from typing import FrozenSet
+from typing import FrozenSet, Optional
+
+import regex
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr import _genre, _lexicons, _mentions
+from quoteattr import _genre, _indirect, _lexicons, _mentions
 
 _GENRE_ALPHABET = st.sampled_from(
     list(_genre._NEWS_CUE_STARTS) + list(_genre._FICTION_TAG_STARTS)
@@ -66,3 +68,17 @@ def test_tokens_are_the_token_iterators(text: str, a: int, b: int) -> None:
     got = [(t.start, t.end, t.word) for t in _mentions.tokens(text, a, b)]
     assert got == [(t.start, t.end, t.word) for t in _mentions._iter_tokens(text, a, b)]
     assert all(text[s:e] == w for s, e, w in got)
+
+
+_PREV_ALPHABET = st.sampled_from(list("ab’' \t\n.,É\u0301\u00a0\u2003x") + ["said ", "  "])
+
+
+def _span_of(m: "Optional[regex.Match[str]]") -> object:
+    return None if m is None else (m.span(), m.span(1), m.group(1))
+
+
+@given(st.lists(_PREV_ALPHABET, max_size=16).map("".join), st.integers(0, 40), st.integers(0, 40))
+def test_word_before_found_backwards_is_the_forward_match(text: str, a: int, b: int) -> None:
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    forward = regex.compile(r"([\p{L}'’]+)[^\S\n]+\Z")
+    assert _span_of(_indirect._PREV_WORD.search(text, lo, hi)) == _span_of(forward.search(text, lo, hi))
