@@ -58,8 +58,9 @@ class Token:
 # Every character of a text is white space or starts a token (the pattern's last branch
 # takes any other single character), so a token is the white space before it and a
 # _WORD match: ``findall`` gives them as strings, and the offsets follow from their
-# lengths, without a match object per token.
-_SPACED_WORD = regex.deferred(lambda: r"(\s*+)(" + _WORD.pattern + ")")
+# lengths, without a match object per token. White space at the end matches with an
+# empty word (else each of its places would be tried again: quadratic in its length).
+_SPACED_WORD = regex.deferred(lambda: r"(\s*+)(" + _WORD.pattern + r"|\Z)")
 
 
 def tokens(text: str, start: int, end: int) -> List[Token]:
@@ -69,6 +70,8 @@ def tokens(text: str, start: int, end: int) -> List[Token]:
     add = out.append
     pos = start
     for space, w in _SPACED_WORD.findall(text, start, end):
+        if not w:
+            break  # the white space at the end
         pos += len(space)
         e = pos + len(w)
         if len(w) > 1 and w[-1] == "." and w[-2] != ".":
