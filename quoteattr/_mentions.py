@@ -616,37 +616,43 @@ def name_index(text: str) -> FrozenSet[str]:
 
 
 _MARK_OR_HYPHEN = regex.compile(r"[\p{M}\-]")
+_LOWER_GOES_ON = regex.compile(r"[\p{Ll}\p{M}'’\-]")  # what _LOWER_WORD takes after its first letter
 
 
 def _written_lower(text: str, words: List[str]) -> FrozenSet[str]:
     """Those of ``words`` whose lower-case form is one of the ``_LOWER_WORD`` words of
     ``text``. A few words are looked for where they occur (``str.find`` and one match
     there) instead of listing every lower-case word of the text: making those strings
-    was most of the cost of ``name_index``."""
+    was most of the cost of ``name_index``. Past a bounded number of passes or places
+    tried, the whole scan answers (linear on any input)."""
     every: Optional[Set[str]] = None
-    if len(words) > 64:  # a bounded number of passes over the text: linear on any input
+    if len(words) > 64:
         every = set(_LOWER_WORD.findall(text))  # no group: the whole matches
+    budget = len(text) // 64 + 64  # places tried before the whole scan is cheaper
     out = set()
     for w in words:
         lw = w.lower()
-        if every is not None:
-            if lw in every:
-                out.add(w)
-            continue
-        i = text.find(lw)
+        n = len(lw)
+        i = text.find(lw) if every is None else -1
         while i != -1:
-            m = _LOWER_WORD.match(text, i)
-            if m is not None and m.end() == i + len(lw):
+            budget -= 1
+            if budget < 0:
+                every = set(_LOWER_WORD.findall(text))
+                break
+            # the match here is lw exactly: it takes lw's characters (looked at up to its end
+            # only: a long word after it is not read again at each place) and no more
+            m = _LOWER_WORD.match(text, i, i + n)
+            if m is not None and m.end() == i + n and _LOWER_GOES_ON.match(text, i + n) is None:
                 if i > 0 and _MARK_OR_HYPHEN.match(text, i - 1):
                     # after a hyphen or mark a match from further back may hold this one
                     # ("well-known"): the whole scan answers, for this word and the rest
                     every = set(_LOWER_WORD.findall(text))
-                    if lw in every:
-                        out.add(w)
                 else:
                     out.add(w)
                 break
             i = text.find(lw, i + 1)
+        if every is not None and lw in every:
+            out.add(w)
     return frozenset(out)
 
 

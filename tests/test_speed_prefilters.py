@@ -82,3 +82,10 @@ def test_word_before_found_backwards_is_the_forward_match(text: str, a: int, b: 
     lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
     forward = regex.compile(r"([\p{L}'’]+)[^\S\n]+\Z")
     assert _span_of(_indirect._PREV_WORD.search(text, lo, hi)) == _span_of(forward.search(text, lo, hi))
+
+
+def test_name_index_past_its_budget_of_places_is_the_plain_one() -> None:
+    # "ab" occurs at thousands of places inside one long word before it occurs alone
+    for tail in (" ab", " abc", ""):
+        text = "Ab. Ab. Cd. Cd. " + "ab" * 3000 + tail + " well-cd"
+        assert _mentions.name_index.__wrapped__(text) == _plain_name_index(text)
