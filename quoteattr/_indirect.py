@@ -104,7 +104,10 @@ _THAT_END = regex.compile(
 )
 
 
-_PREV_WORD = regex.compile(r"([\p{L}'’]+)[^\S\n]+\Z")
+# searched backwards ((?r)): the same match as forwards (the word's run of letters ends where
+# the spaces before the end start, and it reaches back as far as the window lets it), found
+# from the end instead of by trying every start in the window
+_PREV_WORD = regex.compile(r"(?r)([\p{L}'’]+)[^\S\n]+\Z")
 _NEXT_VERB = regex.compile(r"[^\S\n]+([\p{L}]+)")
 _THAT_ONLY = frozenset("state states".split())
 # words after a noun-or-verb form that show it is the verb: "Lynch notes they were …"

@@ -65,6 +65,7 @@ class Layout:
         self.paragraphs = paras
         self._starts = [p[0] for p in paras]
         self._sentences: Dict[int, List[int]] = {}
+        self._sentence_at: Dict[int, Tuple[int, int]] = {}  # the stages ask for the same places again
 
     def _add(self, paras: List[Tuple[int, int]], start: int, end: int) -> None:
         start, end = trim(self.text, start, end)
@@ -73,7 +74,8 @@ class Layout:
 
     def paragraph_index(self, pos: int) -> int:
         """Index of the paragraph holding ``pos`` (or the last one starting before it)."""
-        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i if i > 0 else 0
 
     def paragraph(self, pos: int) -> Tuple[int, int]:
         if not self.paragraphs:
@@ -106,6 +108,9 @@ class Layout:
 
     def sentence(self, pos: int) -> Tuple[int, int]:
         """The sentence holding ``pos``: ``(start, end)``."""
+        got = self._sentence_at.get(pos)
+        if got is not None:
+            return got
         if not self.paragraphs:
             return (0, len(self.text))
         pi = self.paragraph_index(pos)
@@ -113,4 +118,5 @@ class Layout:
         i = bisect.bisect_right(starts, pos) - 1
         s = starts[max(i, 0)]
         e = starts[i + 1] if i + 1 < len(starts) else self.paragraphs[pi][1]
-        return (s, e)
+        got = self._sentence_at[pos] = (s, e)
+        return got

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Tuple
+from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Set, Tuple
 
 import attrs
 from . import _lazyregex as regex
@@ -55,9 +55,35 @@ class Token:
         return f"Token({self.start}, {self.end}, {self.word!r})"
 
 
+# Every character of a text is white space or starts a token (the pattern's last branch
+# takes any other single character), so a token is the white space before it and a
+# _WORD match: ``findall`` gives them as strings, and the offsets follow from their
+# lengths, without a match object per token. White space at the end matches with an
+# empty word (else each of its places would be tried again: quadratic in its length).
+_SPACED_WORD = regex.deferred(lambda: r"(\s*+)(" + _WORD.pattern + r"|\Z)")
+
+
 def tokens(text: str, start: int, end: int) -> List[Token]:
     """Words and punctuation of ``text[start:end]``; a full stop stays on abbreviations only."""
-    return list(_iter_tokens(text, start, end))
+    abbr = _abbrevs()
+    out: List[Token] = []
+    add = out.append
+    pos = start
+    for space, w in _SPACED_WORD.findall(text, start, end):
+        if not w:
+            break  # the white space at the end
+        pos += len(space)
+        e = pos + len(w)
+        if len(w) > 1 and w[-1] == "." and w[-2] != ".":
+            core = w[:-1]
+            if not (core in abbr or "." in core or (len(core) == 1 and core.isupper())):
+                add(Token(pos, e - 1, core))
+                add(Token(e - 1, e, "."))
+                pos = e
+                continue
+        add(Token(pos, e, w))
+        pos = e
+    return out
 
 
 def _iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
@@ -563,6 +589,22 @@ def _description_kind(words: List[str], head: str, definite: bool) -> str:
 
 
 _MID_SENTENCE_CAP = regex.compile(r"[\p{Ll},;]\s{1,3}(\p{Lu}[\p{Ll}\p{M}'’\-]+)")
+# the same words found from the capital (tried at capitals only, not at every lower-case
+# letter); group 1 is the character that _MID_SENTENCE_CAP's match would start at
+_CAP_AFTER_LOWER = regex.compile(r"(?<=([\p{Ll},;])\s{1,3})\p{Lu}[\p{Ll}\p{M}'’\-]+")
+
+
+def _mid_sentence_caps(text: str) -> Set[str]:
+    """``set(_MID_SENTENCE_CAP.findall(text))``, three times faster on a novel. Its matches
+    do not overlap: a capital whose lower-case letter before ends an earlier match's word
+    ("a Bc De": not "De") is not one of them."""
+    out = set()
+    last = 0
+    for m in _CAP_AFTER_LOWER.finditer(text):
+        if m.start(1) >= last:
+            out.add(m.group())
+            last = m.end()
+    return out
 
 
 _CAP_WORD = regex.compile(r"(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{Ll}\p{M}'’\-]*")
@@ -573,7 +615,7 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}[\p{Ll}\p{M}'’\-]*")
 def name_index(text: str) -> FrozenSet[str]:
     """Capitalised words the text uses as names: seen in mid-sentence, or more than once
     at the start of a sentence without being a common word there ("Mara set down…")."""
-    mid = set(_MID_SENTENCE_CAP.findall(text))  # the one group's text of every match
+    mid = _mid_sentence_caps(text)
     not_names = _lexicons.words("not_names") | _lexicons.words("function_words")
     counts: Dict[str, int] = {}
     for w in _CAP_WORD.findall(text):
@@ -581,8 +623,50 @@ def name_index(text: str) -> FrozenSet[str]:
             counts[w] = counts.get(w, 0) + 1
     # a word capitalised only where a sentence starts, and written in lower case
     # elsewhere, is an ordinary word ("Finally", "Making"), not a name
-    lower = {m.group() for m in _LOWER_WORD.finditer(text)} if counts else set()
-    return frozenset(mid | {w for w, n in counts.items() if n >= 2 and w.lower() not in lower})
+    twice = [w for w, n in counts.items() if n >= 2]
+    lower = _written_lower(text, twice)
+    return frozenset(mid | {w for w in twice if w not in lower})
+
+
+_MARK_OR_HYPHEN = regex.compile(r"[\p{M}\-]")
+_LOWER_GOES_ON = regex.compile(r"[\p{Ll}\p{M}'’\-]")  # what _LOWER_WORD takes after its first letter
+
+
+def _written_lower(text: str, words: List[str]) -> FrozenSet[str]:
+    """Those of ``words`` whose lower-case form is one of the ``_LOWER_WORD`` words of
+    ``text``. A few words are looked for where they occur (``str.find`` and one match
+    there) instead of listing every lower-case word of the text: making those strings
+    was most of the cost of ``name_index``. Past a bounded number of passes or places
+    tried, the whole scan answers (linear on any input)."""
+    every: Optional[Set[str]] = None
+    if len(words) > 64:
+        every = set(_LOWER_WORD.findall(text))  # no group: the whole matches
+    budget = len(text) // 64 + 64  # places tried before the whole scan is cheaper
+    out = set()
+    for w in words:
+        lw = w.lower()
+        n = len(lw)
+        i = text.find(lw) if every is None else -1
+        while i != -1:
+            budget -= 1
+            if budget < 0:
+                every = set(_LOWER_WORD.findall(text))
+                break
+            # the match here is lw exactly: it takes lw's characters (looked at up to its end
+            # only: a long word after it is not read again at each place) and no more
+            m = _LOWER_WORD.match(text, i, i + n)
+            if m is not None and m.end() == i + n and _LOWER_GOES_ON.match(text, i + n) is None:
+                if i > 0 and _MARK_OR_HYPHEN.match(text, i - 1):
+                    # after a hyphen or mark a match from further back may hold this one
+                    # ("well-known"): the whole scan answers, for this word and the rest
+                    every = set(_LOWER_WORD.findall(text))
+                else:
+                    out.add(w)
+                break
+            i = text.find(lw, i + 1)
+        if every is not None and lw in every:
+            out.add(w)
+    return frozenset(out)
 
 
 def is_known_name(text: str, m: "Mention", names: FrozenSet[str]) -> bool:
@@ -600,6 +684,7 @@ def is_known_name(text: str, m: "Mention", names: FrozenSet[str]) -> bool:
 
 _NAME_SEQ = regex.compile(
     r"""
+    (?=\p{Lu})  # every match starts with a capital: tested first, it skips other places fast
     (?<![\p{L}\p{N}'’])
     (?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Rev|St)\.?\s+)?
     \p{Lu}(?:[\p{L}\p{M}'’]|-(?=\p{L}))*+

@@ -1,0 +1,91 @@
+"""Speed-only rewrites of whole-text passes give the same answers as the plain code
+they replace (a companion to test_speed.py)."""
+
+from typing import FrozenSet, Optional
+
+import regex
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quoteattr import _genre, _indirect, _lexicons, _mentions
+
+_GENRE_ALPHABET = st.sampled_from(
+    list(_genre._NEWS_CUE_STARTS) + list(_genre._FICTION_TAG_STARTS)
+    + ["s", "ly", "é", "²", " ", "\n", "he", "she", "I", "x", "officials", "voters", ".", "Sen", "spokeswoman", "-"]
+)
+
+
+@given(st.lists(_GENRE_ALPHABET, max_size=14).map("".join))
+def test_cue_counts_are_the_patterns_match_counts(text: str) -> None:
+    assert _genre._news_cues(text) == len(_genre._NEWS_CUE.findall(text))
+    assert _genre._count(text, _genre._FICTION_TAG, _genre._FICTION_TAG_STARTS) == len(_genre._FICTION_TAG.findall(text))
+
+
+def _plain_name_index(text: str) -> FrozenSet[str]:
+    """``name_index`` as first written: every lower-case word of the text listed."""
+    mid = set(_mentions._MID_SENTENCE_CAP.findall(text))
+    not_names = _lexicons.words("not_names") | _lexicons.words("function_words")
+    counts = {}
+    for w in _mentions._CAP_WORD.findall(text):
+        if w not in mid and w.lower() not in not_names:
+            counts[w] = counts.get(w, 0) + 1
+    lower = {m.group() for m in _mentions._LOWER_WORD.finditer(text)} if counts else set()
+    return frozenset(mid | {w for w, n in counts.items() if n >= 2 and w.lower() not in lower})
+
+
+_NAME_ALPHABET = st.sampled_from(["Ab", "ab", "Cd", "cd", "-", "\u0301", "'", "’", " ", ". ", "x", "Éa", "éa",
+                                  "\n", ",", "İa", "Ab-cd", "Ab'", "Said", "said"])
+
+
+@given(st.lists(_NAME_ALPHABET, max_size=30).map("".join))
+def test_name_index_is_the_plain_one(text: str) -> None:
+    assert _mentions.name_index.__wrapped__(text) == _plain_name_index(text)
+
+
+def test_name_index_with_many_candidates_is_the_plain_one() -> None:
+    words = ["Q" + "".join("abcdefghij"[int(d)] for d in str(i)) for i in range(100)]
+    text = " ".join(f"{w}. {w}. x {w.lower()}" if i % 3 else f"{w}. {w}." for i, w in enumerate(words))
+    assert _mentions.name_index.__wrapped__(text) == _plain_name_index(text)
+
+
+_MID_ALPHABET = st.sampled_from(["a", "B", "Bc", " ", "  ", "\t", ",", ";", "x", "É", "é", "\u0301", "-", "'",
+                                 "\n", "   ", "Ab-c", "A"])
+
+
+@given(st.lists(_MID_ALPHABET, max_size=20).map("".join))
+def test_mid_sentence_capitals_are_the_patterns_matches(text: str) -> None:
+    assert _mentions._mid_sentence_caps(text) == set(_mentions._MID_SENTENCE_CAP.findall(text))
+
+
+_TOKEN_ALPHABET = st.sampled_from(list("aZé9٣\u0301'’.-  \t\n,;“”!x_()\u2028\x1c") + ["said", "Mr.", "the", "Ana", "U.S.",
+                                                                                   "St.", "A.", "etc.", "..."])
+
+
+@given(st.lists(_TOKEN_ALPHABET, max_size=60).map("".join), st.integers(0, 70), st.integers(0, 70))
+def test_tokens_are_the_token_iterators(text: str, a: int, b: int) -> None:
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    got = [(t.start, t.end, t.word) for t in _mentions.tokens(text, a, b)]
+    assert got == [(t.start, t.end, t.word) for t in _mentions._iter_tokens(text, a, b)]
+    assert all(text[s:e] == w for s, e, w in got)
+
+
+_PREV_ALPHABET = st.sampled_from(list("ab’' \t\n.,É\u0301\u00a0\u2003x") + ["said ", "  "])
+
+
+def _span_of(m: "Optional[regex.Match[str]]") -> object:
+    return None if m is None else (m.span(), m.span(1), m.group(1))
+
+
+@given(st.lists(_PREV_ALPHABET, max_size=16).map("".join), st.integers(0, 40), st.integers(0, 40))
+def test_word_before_found_backwards_is_the_forward_match(text: str, a: int, b: int) -> None:
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    forward = regex.compile(r"([\p{L}'’]+)[^\S\n]+\Z")
+    assert _span_of(_indirect._PREV_WORD.search(text, lo, hi)) == _span_of(forward.search(text, lo, hi))
+
+
+def test_name_index_past_its_budget_of_places_is_the_plain_one() -> None:
+    # "ab" occurs at thousands of places inside one long word before it occurs alone
+    for tail in (" ab", " abc", ""):
+        text = "Ab. Ab. Cd. Cd. " + "ab" * 3000 + tail + " well-cd"
+        assert _mentions.name_index.__wrapped__(text) == _plain_name_index(text)
