@@ -65,7 +65,7 @@ _PARTICIPANT_TURNS = 4
 _PARTICIPANT_GAP = 2
 _PARTICIPANT_NAMES = 40
 # speech verbs by which a speaker takes up their own words again ("he went on")
-_GOES_ON = frozenset("continued resumed pursued persisted repeated added".split())
+_GOES_ON = frozenset(["continued", "resumed", "pursued", "persisted", "repeated", "added", "went on"])
 # characters of a heading line either side of a name in it
 _HEADING_MAX = 80
 # words before a name that describe rather than name: "Old Stephen", "Little Nell"
@@ -792,8 +792,10 @@ class Resolver:
         rec = self.records[idx]
         if rec.cue is None or idx == 0 or self.layout is None:
             return None
-        word = self.text[rec.cue[0] : rec.cue[1]].lower()
-        if word not in _GOES_ON and not (word == "went" and self.text.startswith(" on", rec.cue[1])):
+        word = " ".join(self.text[rec.cue[0] : rec.cue[1]].lower().split())
+        if word == "went" and self.text.startswith(" on", rec.cue[1]):
+            word = "went on"
+        if word not in _GOES_ON:
             return None
         prev = self.records[idx - 1]
         ent = chosen[idx - 1]
