@@ -71,8 +71,9 @@ _HEADING_MAX = 80
 # words before a name that describe rather than name: "Old Stephen", "Little Nell"
 _EPITHETS = frozenset("old young little poor dear good".split())
 # words between a clause start and the name that is its subject: "then the luckless Kitty"
-_LEADING_WORDS = frozenset("the The old young little poor luckless and then But And Then".split())
-_JOINING = frozenset("and then But And Then".split())
+_SUBORDINATING = "when When while While whilst Whilst as As until till before Before after After since Since though Though although Although once Once"
+_LEADING_WORDS = frozenset(("the The old young little poor luckless and then But And Then " + _SUBORDINATING).split())
+_JOINING = frozenset(("and then But And Then " + _SUBORDINATING).split())
 # a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
 _FRONTING = frozenset("in at on after before by from inside outside near under upon within presently "
                       "meanwhile suddenly then now here there later soon at".split())
