@@ -61,7 +61,7 @@ _ADDRESSED_WEIGHT = 3.0
 # fiction: "he said" looks back this many turns, each at most this many paragraphs
 # after the one before, for a speaker of its gender, and gives up when more than so
 # many names lie in the narration since that speaker's turn
-_PARTICIPANT_TURNS = 4
+_PARTICIPANT_TURNS = 2
 _PARTICIPANT_GAP = 2
 _PARTICIPANT_NAMES = 40
 # speech verbs by which a speaker takes up their own words again ("he went on")
