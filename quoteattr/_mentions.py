@@ -31,7 +31,7 @@ _POSTMOD_PREP = frozenset({"with", "of", "for", "from", "at", "in", "on", "to", 
 _POSTMOD_HEADS = frozenset({"familiar", "close", "knowledgeable", "briefed", "involved", "near", "loyal"})
 # Courtesy titles go in a source's title; other forms of address stay in its name.
 _COURTESY = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx. Dr Dr. Sir Lady Lord Madame Madam Monsieur M. Mme Mme. "
-                      "Mlle Mlle. Master Mistress Dame Prof Prof. Rev Rev. Herr Frau".split())
+                      "Mademoiselle Mlle Mlle. Master Mistress Dame Prof Prof. Rev Rev. Herr Frau".split())
 _FEMININE_ROLE = regex.compile(r"(?:wo|wom)an$|ess$|^(?:queen|princess|duchess|countess|lady)$")
 _MASCULINE_ROLE = regex.compile(r"(?<!wo)man$|^(?:king|prince|duke|count|lord)$")
 

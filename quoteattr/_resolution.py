@@ -18,7 +18,11 @@
   by name goes to that person; pronoun salience passes over names that are never a
   clause's subject (places, things, people only talked about); a bare family name
   is the man of that name; "her father" of someone with no family name is the father
-  of the household with children.
+  of the household with children. "He went on" after his own turn is that turn's
+  speaker; any other untagged-by-name "he said" first looks to the people just
+  talking (the latest earlier speaker of its gender, not the one who spoke last,
+  while the narration names no one else of that gender). Names on an all-capital
+  heading line are not mentions; "Old"/"Young" before a name does not lengthen it.
 """
 
 from __future__ import annotations
@@ -54,9 +58,22 @@ _OF_SPLIT = regex.compile(r"\s+of\s+(?=\p{Lu})")
 # a name addressed in a turn of the other parity weighs (a named tag weighs 3)
 _WINDOW = 4
 _ADDRESSED_WEIGHT = 3.0
+# fiction: "he said" looks back this many turns, each at most this many paragraphs
+# after the one before, for a speaker of its gender, and gives up when more than so
+# many names lie in the narration since that speaker's turn
+_PARTICIPANT_TURNS = 2
+_PARTICIPANT_GAP = 2
+_PARTICIPANT_NAMES = 40
+# speech verbs by which a speaker takes up their own words again ("he went on")
+_GOES_ON = frozenset(["continued", "resumed", "pursued", "persisted", "repeated", "added", "went on"])
+# characters of a heading line either side of a name in it
+_HEADING_MAX = 80
+# words before a name that describe rather than name: "Old Stephen", "Little Nell"
+_EPITHETS = frozenset("old young little poor dear good".split())
 # words between a clause start and the name that is its subject: "then the luckless Kitty"
-_LEADING_WORDS = frozenset("the The old young little poor luckless and then But And Then".split())
-_JOINING = frozenset("and then But And Then".split())
+_SUBORDINATING = "when When while While whilst Whilst as As until till before Before after After since Since though Though although Although once Once"
+_LEADING_WORDS = frozenset(("the The old young little poor luckless and then But And Then " + _SUBORDINATING).split())
+_JOINING = frozenset(("and then But And Then " + _SUBORDINATING).split())
 # a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
 _FRONTING = frozenset("in at on after before by from inside outside near under upon within presently "
                       "meanwhile suddenly then now here there later soon at".split())
@@ -118,6 +135,8 @@ class _Entity:
             extra = [w for w in toks if w.lower() not in words]
             if any(not w[:1].isupper() or foreign.get(w.lower(), id(self)) != id(self) for w in extra):
                 continue
+            if extra[0].lower() in _EPITHETS:
+                continue  # "Old Stephen" is Stephen
             if toks[0].lower() not in words and toks[0] not in given and self.forms[(title, name)] < 2:
                 continue  # a word before the name, seen once: "Mostyn Henry" from a line break
             best = (title or usual[0], name)
@@ -180,6 +199,7 @@ class Resolver:
         self._index_version: Dict[int, Tuple[int, int]] = {}
         self._touched: List[_Entity] = []  # entities whose names or titles grew
         self.names = _mentions.name_index(text)
+        self._starts: List[int] = []
 
 
     # -- entities from names ------------------------------------------------
@@ -260,6 +280,8 @@ class Resolver:
                 continue
             if m.kind == "person" and _date_like(text, s, e):
                 continue
+            if self.genre == "fiction" and m.title is None and _heading_line(text, s, e):
+                continue  # "CHAPTER XV. THE MAN WHO WAS RUNNING"
             toks = _name_tokens(m.name)
             evidence = (
                 m.title is not None
@@ -322,6 +344,7 @@ class Resolver:
         self.scan()
         self.timeline.sort(key=lambda t: t[0])
         starts = [t[0] for t in self.timeline]
+        self._starts = starts
         chosen: List[Optional[_Entity]] = [None] * len(self.records)
         anchored: Set[int] = set()  # fiction: pronoun tags settled by their own paragraph
         extra: Dict[int, List[Tuple[int, int]]] = {}
@@ -344,6 +367,8 @@ class Resolver:
                             if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
                 called = (self._called(idx, m.gender) if (narrated is None or self._from_tail)
                           and m.form == "pronoun" and m.gender else None)
+                goes_on = (self._continued(idx, m.gender, chosen)
+                           if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
                 if called is not None and narrated is not None:
                     narrated = None  # a tail of narration ("…, and Tom nodded.") counts less
                 if narrated is not None:
@@ -352,11 +377,17 @@ class Resolver:
                         anchored.add(idx)  # a conversation's votes may still overrule a tail
                 elif called is not None:
                     ent = called  # “…, Fergus.” | “…,” replied he: the one addressed answers
+                elif goes_on is not None:
+                    ent = goes_on  # "Then he went on, “…”": the speaker of the turn before
                 elif m.form == "pronoun" and turn is not None and turn.guess_gender() == m.gender:
                     ent = turn  # "said he" in a dialogue: the speaker two turns back
                 else:
                     self._exclude = self._previous_turn(idx, chosen)
-                    ent = self._resolve_mention(m, starts)
+                    ent = None
+                    if self.genre == "fiction" and m.form == "pronoun" and m.gender:
+                        ent = self._participant(idx, m.gender, chosen)  # the one talked with before
+                    if ent is None:
+                        ent = self._resolve_mention(m, starts)
                     self._exclude = None
                 if ent is not None:
                     extra.setdefault(id(ent), []).append((s, e))
@@ -759,6 +790,62 @@ class Resolver:
         if ent is None or ent is self._addressed or ent.guess_gender() not in (None, gender):
             return None
         return ent
+
+    def _continued(self, idx: int, gender: str, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+        """Fiction: "he continued", "she went on" after a turn of that gender a paragraph
+        or two before, with only narration between: the speaker of that turn."""
+        rec = self.records[idx]
+        if rec.cue is None or idx == 0 or self.layout is None:
+            return None
+        word = " ".join(self.text[rec.cue[0] : rec.cue[1]].lower().split())
+        if word == "went" and self.text.startswith(" on", rec.cue[1]):
+            word = "went on"
+        if word not in _GOES_ON:
+            return None
+        prev = self.records[idx - 1]
+        ent = chosen[idx - 1]
+        if prev.kind != "direct" or ent is None or ent.kind != "person" or ent.guess_gender() != gender:
+            return None
+        para = self.layout.paragraph_index
+        if not 0 <= para(rec.span[0]) - para(prev.span[0]) <= 2:
+            return None
+        return ent
+
+    def _participant(self, idx: int, gender: str, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+        """Fiction: for "he said" in a conversation, the latest speaker of that gender in
+        the turns just before, other than the one who spoke the turn before and the one
+        addressed."""
+        assert self.layout is not None
+        para = self.layout.paragraph_index
+        qs = self.records[idx].span[0]
+        here = para(qs)
+        j = idx - 1
+        seen = 0
+        while j >= 0 and seen < _PARTICIPANT_TURNS:
+            rec = self.records[j]
+            if rec.kind != "direct":
+                j -= 1
+                continue
+            there = para(rec.span[0])
+            if here - there > _PARTICIPANT_GAP:
+                break
+            here = there
+            seen += 1
+            ent = chosen[j]
+            j -= 1
+            if ent is None or ent is self._exclude or ent is self._addressed or ent.kind != "person":
+                continue
+            if ent.guess_gender() == gender:
+                # not when someone else of that gender is named in the narration since
+                lo = bisect.bisect_left(self._starts, rec.span[1])
+                hi = bisect.bisect_left(self._starts, qs)
+                if hi - lo > _PARTICIPANT_NAMES:
+                    return None
+                for _s, _e, other in self.timeline[lo:hi]:
+                    if other is not ent and other.guess_gender() == gender:
+                        return None
+                return ent
+        return None
 
     def _previous_turn(self, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
         """In fiction, the speaker of the dialogue turn just before record ``idx``."""
@@ -1187,6 +1274,20 @@ def _fronted(words: List[str]) -> bool:
     if len(words) - k > 4 or (k > 0 and words[k - 1][-1:] not in (".", "!", "?", ";", ":", '"', "”", "’")):
         return False
     return words[k][:1].isupper() and words[k].lower() in _FRONTING
+
+
+def _heading_line(text: str, s: int, e: int) -> bool:
+    """A name on a short line of its own with no small letter: a chapter heading."""
+    lo = text.rfind("\n", max(0, s - _HEADING_MAX), s)
+    if lo == -1 and s > _HEADING_MAX:
+        return False
+    hi = text.find("\n", e, e + _HEADING_MAX)
+    if hi == -1:
+        if len(text) - e > _HEADING_MAX:
+            return False
+        hi = len(text)
+    line = text[lo + 1 : hi]
+    return not any(c.islower() for c in line) and len(line.split()) >= 2
 
 
 def _date_like(text: str, s: int, e: int) -> bool:
