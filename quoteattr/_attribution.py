@@ -107,6 +107,23 @@ def _verb_at(text: str, pos: int, hi: int) -> Optional[Span2]:
     return m.span() if m else None
 
 
+# A lone capitalised word closed by punctuation ("Will.", "May,", "Sunday!")
+_LONE_CAP = regex.compile(r"\p{Lu}\p{Ll}+(?=[^\S\n]*[,.;:!?\N{EM DASH}])")
+
+
+def tagged_name(text: str, pos: int, hi: int) -> Optional[Span2]:
+    """A capitalised word right after a tag verb and before punctuation (“…,” said Will.):
+    a name there, even when the word is also a modal verb ("Will", "May") or a date
+    ("Sunday"), which the noun-phrase reader skips. Pronouns and determiners never."""
+    m = _LONE_CAP.match(text, pos, hi)
+    if m is None:
+        return None
+    lw = m.group().lower()
+    if lw in _mentions.PRONOUNS or lw in _lexicons.first_field("determiners"):
+        return None
+    return m.span()
+
+
 def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     """A speech tag right after a closing mark at ``pos``: (speaker, cue)."""
     g = _GAP.match(text, pos, hi)
@@ -114,7 +131,10 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     # said X / said he
     v = _verb_at(text, p, hi)
     if v is not None:
-        sp = _mentions.np_after(text, _skip_space(text, v[1], hi), hi)
+        at = _skip_space(text, v[1], hi)
+        sp = _mentions.np_after(text, at, hi)
+        if sp is None:
+            sp = tagged_name(text, at, hi)  # “…,” said Will.
         if sp is not None and sp[0] - v[1] <= 2:
             return sp, v
     # X said / X, the mayor, said / he had said

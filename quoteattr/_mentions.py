@@ -17,7 +17,7 @@ from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Set, Tup
 import attrs
 from . import _lazyregex as regex
 
-from . import _lexicons
+from . import _cues, _lexicons
 
 # A word: a letter or digit, then letters, digits, marks and apostrophes, with single
 # dots or hyphens between them, and an optional final dot; or one other non-space
@@ -694,10 +694,25 @@ _NAME_SEQ = regex.compile(
 )
 
 
+# “…,” said Sunday. | “…” asked May!: a closing mark, a tag verb, one capitalised word, punctuation
+_TAGGED_WORD = regex.compile(r"[\"”’'][^\S\n]*(?P<verb>\p{Ll}+)[^\S\n]*\n?[^\S\n]*(?<=\s)(?P<name>\p{Lu}\p{Ll}+)(?=[^\S\n]*[,.;:!?\N{EM DASH}])")
+
+
+def tagged_words(text: str) -> FrozenSet[str]:
+    """Capitalised words that speak in a tag right after a quotation (“…,” said Sunday.):
+    names in this text, even where the word is also a day, a month or a modal verb."""
+    out = set()
+    for m in _TAGGED_WORD.finditer(text):
+        if _cues.tag_verb_at(text, m.start("verb"), m.end("verb")) is not None:
+            out.add(m.group("name").lower())
+    return frozenset(out - set(PRONOUNS) - _lexicons.first_field("determiners"))
+
+
 def scan_names(text: str) -> List[Tuple[int, int]]:
     """Capitalised word sequences that may name someone, leading openers dropped."""
     out: List[Tuple[int, int]] = []
     not_names = _lexicons.words("not_names")
+    tagged: Optional[FrozenSet[str]] = None
     for m in _NAME_SEQ.finditer(text):
         s, e = m.span()
         words = m.group().split()
@@ -712,7 +727,10 @@ def scan_names(text: str) -> List[Tuple[int, int]]:
         if k:
             s = m.start() + m.group().index(words[k], sum(len(w) for w in words[:k]))
         if len(words) - k == 1 and words[k].lower().rstrip("’'s") in not_names:
-            continue
+            if tagged is None:
+                tagged = tagged_words(text)
+            if words[k].lower() not in tagged:
+                continue  # but “…,” said Sunday.: a name in this text
         if words[-1].endswith(("'s", "’s")):
             e -= 2
         out.append((s, e))

@@ -61,6 +61,8 @@ _ADDRESSED_WEIGHT = 3.0
 # fiction: "he said" looks back this many turns, each at most this many paragraphs
 # after the one before, for a speaker of its gender, and gives up when more than so
 # many names lie in the narration since that speaker's turn
+_PRESENT_QUOTES = 4  # quotations of a paragraph looked at around a turn
+_PRESENT_NAMES = 12  # names of that paragraph looked at, last first
 _PARTICIPANT_TURNS = 2
 _PARTICIPANT_GAP = 2
 _PARTICIPANT_NAMES = 40
@@ -406,6 +408,8 @@ class Resolver:
             if chosen[idx] is None and rec.other_than is not None and 0 <= rec.other_than < len(chosen):
                 self._exclude = chosen[rec.other_than]
                 if self._exclude is not None:
+                    chosen[idx] = self._present(rec.other_than, starts)
+                if self._exclude is not None and chosen[idx] is None:
                     chosen[idx] = self._salient(rec.span[0], None, starts)
                 self._exclude = None
         # records that share another's source: forward, backward, forward again
@@ -845,6 +849,29 @@ class Resolver:
                     if other is not ent and other.guess_gender() == gender:
                         return None
                 return ent
+        return None
+
+    def _present(self, idx: int, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: the person last named in the narration of record ``idx``'s paragraph
+        other than its speaker ("“Who is for lunch?” said Tom. Nell sat down." | “…”:
+        Nell answers; "she said to Mr. Hale:" | “…”: Mr. Hale answers)."""
+        if self.layout is None:
+            return None
+        ps, pe = self.layout.paragraph(self.records[idx].span[0])
+        inside: List[Tuple[int, int]] = []
+        for j in range(max(0, idx - _PRESENT_QUOTES), min(len(self.records), idx + _PRESENT_QUOTES)):
+            qs, qe = self.records[j].span
+            if qs < pe and qe > ps:
+                inside.append((qs, qe))
+        lo = bisect.bisect_left(starts, ps)
+        hi = bisect.bisect_left(starts, pe)
+        for k in range(hi - 1, max(lo, hi - _PRESENT_NAMES) - 1, -1):
+            s, _e, ent = self.timeline[k]
+            if any(qs <= s < qe for qs, qe in inside):
+                continue
+            if (ent is self._exclude or ent.kind != "person" or self._place_like(ent) or self._thing_like(ent)):
+                continue
+            return ent
         return None
 
     def _previous_turn(self, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
