@@ -202,7 +202,7 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
                 if i >= len(recorded.starts) or recorded.covers(s):
                     continue
                 s, e = _trim(text, s, min(e, recorded.starts[i]))
-            if e - s < (3 if len(rec.parts) == 1 else 2) or taken.overlaps(s, e):
+            if e - s < (3 if len(rec.parts) == 1 and text[s:e].lower() not in ("no", "so") else 2) or taken.overlaps(s, e):
                 continue
             if rec.speaker is not None and s < rec.speaker[1] and rec.speaker[0] < e:
                 continue
@@ -380,6 +380,14 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         obj = _OBJECT.match(text, pos, se)
         if obj is not None:
             pos = obj.end()
+    answer = _ANSWER.match(text, pos, se) if _cues.lemma_of().get(form) in _ANSWER_VERBS else None
+    if answer is not None:
+        # "46 percent said yes", "after 55 percent said so in December": the answer word is the content
+        sp = _subject(text, layout, vs, ss)
+        if sp is None:
+            return None
+        a, b = answer.span(1)
+        return Attribution(_kind(text, a, b, quote_spans), ((a, b),), (a, b), sp, (vs, ve), 0.6, "indirect.that")
     that = _THAT_SOON.match(text, pos, se)
     conf = 0.75
     if that is not None and (that.end() - pos <= 6 or _FILLER_START.match(text, pos, se)):
@@ -443,6 +451,14 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     return Attribution(kind, ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.that")
 
 
+_ANSWER_VERBS = frozenset("say reply answer respond think".split())
+# a one-word answer as the whole content: "said yes.", "said so in December", "said no, …"
+_ANSWER = regex.compile(
+    r"[^\S\n]++((yes|no|so)(?:,[^\S\n]*+\2(?![\p{L}]))*+)"
+    r"(?=[^\S\n]*+(?:[.,;:!?)]|$)"
+    r"|[^\S\n]++(?:in|at|on|when|after|before|during|too|again|and|but|while|publicly)(?![\p{L}]))",
+    regex.IGNORECASE,
+)
 _APPOSITIVE_TAIL = regex.compile(r"(?<=\p{Lu}[\p{L}.'’-]{0,30}),[^\S\n]++(?:the|a|an)[^\S\n]")
 _BARE_VERB = regex.compile(
     r"(?<![\p{L}])(?:is|was|are|were|be|been|has|had|have|will|would|could|can|did|does|do|may|might|must|should|"
