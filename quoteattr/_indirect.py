@@ -67,9 +67,12 @@ _HER_NP = regex.compile(r"[^\S\n]+her[^\S\n]+\p{Ll}[\p{L}'’-]*(?:[^\S\n]+\p{Ll
 _THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\n])??that[^\S\n]+")
 # a short time or setting phrase between a verb and a clause that starts like one
 _SHORT_FILLER = regex.compile(
-    r"[^\S\n]+(?:for|on|in|at|last|this|earlier|after|before|during|since)[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?\p{L}+"
+    r"[^\S\n]+(?:(?:for|on|in|at|last|this|earlier|after|before|during|since)[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?\p{L}+"
+    r"|(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|yesterday|today|tonight|recently|repeatedly|publicly|privately|previously|again|also|earlier|later)"
     r"(?:[^\S\n]+(?:morning|afternoon|evening|night|interview|statement))?"
-    r"(?=[^\S\n]+(?:he|she|they|it|we|I|the|his|her|their|there|this|its)[^\S\n])"
+    r"(?![^\S\n]+this[^\S\n]+(?:week|month|year|morning|afternoon|evening|time)(?![\p{L}]))"
+    r"(?=[^\S\n]+(?:he|she|they|it|we|I|the|his|her|their|there|this|its)(?:['’]\p{Ll}{1,2})?[^\S\n])"
 )
 _HEADLINE_TAG = regex.compile(r"[^\S\n]*(?:[.:]|\n|\Z)")
 _WHO = regex.compile(r"(?:,[^\S\n]*+|(?<![^\S\n])[^\S\n]*+)(?<![\p{L}])(who|which|that)[^\S\n]+(?:\p{Ll}+[^\S\n]+)?\Z")
