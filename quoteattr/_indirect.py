@@ -458,7 +458,7 @@ _ANSWER_VERBS = frozenset("say reply answer respond think".split())
 # a one-word answer as the whole content: "said yes.", "said so in December", "said no, …"
 _ANSWER = regex.compile(
     r"[^\S\n]++((yes|no|so)(?:,[^\S\n]*+\2(?![\p{L}]))*+)"
-    r"(?=[^\S\n]*+(?:[.,;:!?)]|$)"
+    r"(?=[^\S\n]*+(?:[.,;:!?)](?![^\S\n]?\p{N})|$)"
     r"|[^\S\n]++(?:in|at|on|when|after|before|during|too|again|and|but|while|publicly)(?![\p{L}]))",
     regex.IGNORECASE,
 )
