@@ -624,12 +624,22 @@ class Attributor:
         if self.records and self.records[-1].span[1] > lo:
             lo = self.records[-1].span[1]  # never across a quotation already reported
         last = None
+        main = None
         for m in _cues.speech_verbs(text, lo, q.start):
             if self.news and _name_part(text, m.start(), m.end()):
                 continue  # "Islamic State militants", "the United States and": a name, not a verb
             if self.news and _noun_use(text, m.start(), m.group()):
                 continue  # "late-night tweets": a noun, not a verb
             last = m
+            if main is None and self.news and _cues.lemma_of().get(m.group().lower()) in _MAIN_SAY \
+                    and not m.group().endswith("ing") \
+                    and _CLAUSE_AFTER.match(text, m.end(), q.start):
+                main = m
+        if main is not None and last is not None and main is not last \
+                and _mentions.subject_before(text, main.start(), lo) is not None:
+            # "She said he felt the law was “unjust”": the verb that opens the sentence's report
+            # reports the whole clause, the fragment in it too, not the verb nested in its clause
+            last = main
         if last is not None:
             sp = _mentions.subject_before(text, last.start(), lo)
             if sp is None and _COORDINATED.search(text, max(lo, last.start() - 80), last.start()):
@@ -665,6 +675,12 @@ class Attributor:
         return None
 
 
+_MAIN_SAY = frozenset("say tell add write claim argue insist note explain state".split())
+# a clause right after the verb: "said (that) he …", "says Trump's tweets …"
+_CLAUSE_AFTER = regex.compile(
+    r"[^\S\n]+(?:that[^\S\n]+)?(?:he|she|they|it|we|I|you|there|his|her|their|its|the|this|these|those|"
+    r"\p{Lu}[\p{L}.'’-]*)[^\S\n]"
+)
 _AND_SAID = regex.compile(
     r"[^\S\n](?:and|but)[^\S\n]+(?:also[^\S\n]+)?"
     r"(?:said|says|told|tells|added|argued|warned|noted|insisted|claimed)(?![\p{L}])"
