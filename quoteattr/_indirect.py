@@ -479,7 +479,8 @@ def _before_next_report(text: str, cstart: int, end: int) -> int:
         for v in _cues.speech_verbs(text, j.end(), min(end, j.end() + 50)):
             if _THAT_SOON.match(text, v.end(), min(end, v.end() + 8)):
                 return j.start()
-            if text[j.end():v.start()].strip() == "" and v.group().lower() not in _THAT_ONLY:
+            if text[j.end():v.start()].strip() == "" and v.group().lower() not in _THAT_ONLY \
+                    and _cues.lemma_of().get(v.group().lower()) not in _INNER_VERBS:
                 return j.start()  # "A and said B"; but "federal and state law": a noun
             if v.group().lower() not in _THAT_ONLY and v.group()[:1].islower() and _is_verb_form(v.group()) \
                     and not _CAPITAL_BEFORE.search(text, max(cstart, j.start() - 30), j.start()):
@@ -492,6 +493,9 @@ def _before_next_report(text: str, cstart: int, end: int) -> int:
     return end
 
 
+# verbs after "and" that go on the reported clause's own subject more often than the reporter's:
+# "He says he is proud of his campaign and expects to win", "X is acting unlawfully and showing disregard"
+_INNER_VERBS = frozenset("expect hope feel fear think believe worry show find continue".split())
 _COMMA = regex.compile(r",[^\S\n]++(?=\p{L})")
 
 
