@@ -42,6 +42,11 @@ _FILLER = regex.compile(
     r"[^\S\n]*+[,:\N{EM DASH}]?[^\S\n]*+\Z"
 )
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
+# "said Monday that …", "said on Tuesday that …": the time word is not content
+_TIME_THAT = regex.compile(
+    r"[^\S\n]+(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"tonight|recently|earlier|later)[^\S\n]+that[^\S\n]+"
+)
 # "told reporters (in Ohio) that": a tell verb's object and "that" before a quoted fragment
 def _token_before(text: str, s: int) -> str:
     """The word (letters, apostrophes, hyphens, dots) that ends at the spaces right before
@@ -645,7 +650,7 @@ class Attributor:
             if sp is None and _COORDINATED.search(text, max(lo, last.start() - 80), last.start()):
                 sp = _sentence_subject(text, lo, last.start())  # "X did not respond but did say …"
             if sp is not None and not text[last.end() : last.end() + 1] == ",":
-                that = _THAT.match(text, last.end())
+                that = _TIME_THAT.match(text, last.end()) or _THAT.match(text, last.end())
                 cstart = that.end() if that is not None else last.end()
                 if self.news and cstart == last.end() + (text[cstart - 1:cstart] == " "):
                     told = _TOLD_THAT.match(text, last.end(), q.start)
