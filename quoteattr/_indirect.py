@@ -395,6 +395,10 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     conf = 0.75
     if that is not None and (that.end() - pos <= 6 or _FILLER_START.match(text, pos, se)):
         cstart = that.end()
+        if _RELATIVE_THAT.match(text, cstart, se):
+            if that.end() - pos > 6 or _NOUN_CUE_BEFORE.search(text, max(ss, vs - 12), vs):
+                return None  # "… called for dresses that showed …", "a charge that stung": a relative clause
+            cstart = that.end() - 5  # "said that was wrong": "that" is the clause's subject
     else:
         if _TO.match(text, pos, se):
             return None  # "said to be": not a report
@@ -454,6 +458,14 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     return Attribution(kind, ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.that")
 
 
+# a verb right after "that": "that" is a relative pronoun or the subject, not a complementizer
+_RELATIVE_THAT = regex.compile(
+    r"(?:\p{Ll}+ly[^\S\n]+)?(?:is|was|are|were|has|have|had|can|could|may|might|must|will|would|should|"
+    r"shall|did|does|do)(?:n['’]t)?[^\S\n]"
+)
+_NOUN_CUE_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:a|an|the|any|every|no|his|her|their|its|our|of|in|for|from|with|by|on|at)[^\S\n]+\Z", regex.IGNORECASE
+)
 _ANSWER_VERBS = frozenset("say reply answer respond think".split())
 # a one-word answer as the whole content: "said yes.", "said so in December", "said no, …"
 _ANSWER = regex.compile(
