@@ -637,7 +637,7 @@ class Attributor:
                 continue  # "late-night tweets": a noun, not a verb
             last = m
             if main is None and self.news and _cues.lemma_of().get(m.group().lower()) in _MAIN_SAY \
-                    and not m.group().endswith("ing") \
+                    and not m.group().endswith("ing") and m.group()[:1].islower() \
                     and _CLAUSE_AFTER.match(text, m.end(), q.start):
                 main = m
         if main is not None and last is not None and main is not last \
@@ -680,7 +680,7 @@ class Attributor:
         return None
 
 
-_MAIN_SAY = frozenset("say tell add write claim argue insist note explain state".split())
+_MAIN_SAY = frozenset("say tell add write claim argue insist note explain".split())
 # a clause right after the verb: "said (that) he …", "says Trump's tweets …"
 _CLAUSE_AFTER = regex.compile(
     r"[^\S\n]+(?:that[^\S\n]+)?(?:he|she|they|it|we|I|you|there|his|her|their|its|the|this|these|those|"
