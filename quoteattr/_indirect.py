@@ -1042,10 +1042,11 @@ def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequen
 
 _QUESTION_VERBS = frozenset("ask asks asked asking wonder wonders wondered wondering question questions questioned "
                             "questioning".split())
-_WH = regex.compile(r"[^\S\n]+(?:whether|if|why|how|what|when|where|who|which|about)(?![\p{L}])")
+_WH = regex.compile(r"[^\S\n]+(?:whether|if|why|how|what|when|where|who|whom|whose|which|about)(?![\p{L}])")
 
 
-_WH_GAP = regex.compile(r"(?:[^\S\n]+(?!(?:whether|if|why|how|what|when|where|who|which|about|to|that)(?![\p{L}]))[\p{L}\p{N}'’.-]+){1,6}?(?=[^\S\n]+(?:whether|if|why|how|what|when|where|who|which)(?![\p{L}]))[^\S\n]")
+_TO_ASKED = regex.compile(r"[^\S\n]+(?:to)(?=[^\S\n]+\p{Ll})")
+_WH_GAP = regex.compile(r"(?:[^\S\n]+(?!(?:whether|if|why|how|what|when|where|who|whom|whose|which|about|to|that)(?![\p{L}]))[\p{L}\p{N}'’.-]+){1,6}?(?=[^\S\n]+(?:whether|if|why|how|what|when|where|who|whom|whose|which)(?![\p{L}]))[^\S\n]")
 
 
 def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
@@ -1061,13 +1062,16 @@ def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequ
     if obj is not None and not _WH.match(text, pos, se):
         pos = obj.end()
     wh = _WH.match(text, pos, se)
+    opening = (text[ss:vs].strip() in ("When", "when", "If", "if") and news or not text[ss:vs].strip()) and form == "asked"
+    if wh is None and opening and news:
+        wh = _TO_ASKED.match(text, pos, se)  # "Asked to describe the device, officials said …"
     if wh is None and news:
         gap = _WH_GAP.match(text, ve, min(se, ve + 80))  # "asked on Fox News who …", "asked the 2016 contender if …"
         wh = _WH.match(text, gap.end() - 1, se) if gap is not None else None
     if wh is None:
         return None
     cs = wh.start() + len(wh.group()) - len(wh.group().lstrip())
-    if (text[ss:vs].strip() in ("When", "when", "If", "if") and news or not text[ss:vs].strip()) and form == "asked":
+    if opening:
         # "Asked whether …, X said …": the speaker answers in the main clause
         comma = text.find(",", cs, min(se, cs + 300))
         if comma < 0:
