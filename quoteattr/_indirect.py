@@ -14,6 +14,7 @@ Rules (ids in ``docs/rules.md``):
 - ``indirect.nominal``:       his claim that …; the mayor's call for …
 - ``indirect.adjective``:     X is confident that …; X is eager to …; it is unclear whether …
 - ``indirect.appearance``:    X seems / is expected to … (no speaker); it appears that …
+- ``indirect.passive``:       X was criticized by Y (for …); X has been accused of … (two parts).
 
 The content is the reported clause: after the verb (and its object for "tell"-type
 verbs, and "that"), to the end of the sentence or clause; or from the sentence start to
@@ -277,6 +278,13 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
             found = rule(text, layout, word, quote_spans)
             if found is not None:
                 add(found)
+    # passives of judgment last: "X was criticized by Y for Z"
+    for pas in _PASSIVE.finditer(text) if news else ():
+        if blocked.covers(pas.start()) or taken.covers(pas.start()):
+            continue
+        found = _passive(text, layout, pas, quote_spans)
+        if found is not None:
+            add(found)
     out.sort(key=lambda r: r.parts[0])
     _subject_before.cache_clear()
     _lead_np.cache_clear()
@@ -383,7 +391,7 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         obj = _OBJECT.match(text, pos, se)
         if obj is not None:
             pos = obj.end()
-    answer = _ANSWER.match(text, pos, se) if _cues.lemma_of().get(form) in _ANSWER_VERBS else None
+    answer = _ANSWER.match(text, pos, se) if news and _cues.lemma_of().get(form) in _ANSWER_VERBS else None
     if answer is not None:
         # "46 percent said yes", "after 55 percent said so in December": the answer word is the content
         sp = _subject(text, layout, vs, ss)
@@ -1301,6 +1309,55 @@ def _relative(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Seq
     parts = (head, (cs, ce))
     return Attribution(_parts_kind(text, parts, quote_spans), parts, (head[0], ce), sp, (vs, ve), 0.5,
                        "indirect.relative")
+
+
+# "X was criticized by Y for Z", "X has been accused of Z": the one reported on is the content
+_PASSIVE = regex.compile(
+    r"(?<![\p{L}])(?:(?:has|have|had|will|would|could|may|might)(?:[^\S\n]++(?:not|also|still|sometimes|often|long|never|"
+    r"\p{Ll}+ly)){0,2}[^\S\n]++(?:been|be)|is|are|was|were|being)(?:[^\S\n]++(?:not|also|still|widely|often|now|first|"
+    r"\p{Ll}+ly)){0,2}"
+    r"[^\S\n]++(criticized|criticised|accused|charged|echoed|endorsed|supported|attacked|challenged|blamed|labeled|"
+    r"labelled|praised|condemned|denounced|mocked|slammed|blasted|derided|ridiculed|dubbed|branded|decried|lambasted)"
+    r"(?![\p{L}])"
+)
+_PASSIVE_LINK = regex.compile(r"[^\S\n]++(?:of|for|as|with)[^\S\n]++(?=[\p{L}\p{N}\"“‘$])")
+_BY_PLAIN = regex.compile(
+    r"(?:\p{Ll}+[^\S\n]+){0,2}\p{Ll}+(?=[^\S\n]+(?:for|of|as|with|over|after|in|on|at|who)(?![\p{L}])|[^\S\n]*[.,;])"
+)
+_BY_AGENT = regex.compile(r"[^\S\n]++by[^\S\n]++(?=\S)")
+
+
+def _passive(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+    """X was criticized by Y (for Z); X has been accused of Z: X (and Z) are the content, Y the speaker."""
+    ss, se = _sentence(layout, m.start())
+    vs, ve = m.start(), m.end()
+    subj = _subject_before(text, vs, ss)
+    if subj is None:
+        return None
+    word = text[subj[0]:subj[1]]
+    if word.lower() in ("it", "there", "this", "that", "which", "what") or word in _TIME_WORDS:
+        return None
+    sp = None
+    pos = ve
+    by = _BY_AGENT.match(text, pos, se)
+    if by is not None:
+        sp = _np_after(text, by.end(), se)
+        if sp is None:
+            plain = _BY_PLAIN.match(text, by.end(), se)  # "by union leaders for …", "by some as …"
+            sp = plain.span() if plain is not None else None
+        if sp is None or not _speaker_ok(text, sp):
+            return None
+        pos = sp[1]
+    parts = [subj]
+    link = _PASSIVE_LINK.match(text, pos, se)
+    if link is not None:
+        cs, ce = _trim(text, link.end(), _clause_end(text, link.end(), se))
+        if ce - cs >= 3:
+            parts.append((cs, ce))
+    if sp is None and len(parts) == 1:
+        return None  # "was endorsed." alone: too little to tell a report
+    return Attribution(_parts_kind(text, parts, quote_spans), tuple(parts), (subj[0], parts[-1][1]), sp,
+                       (vs, ve), 0.45, "indirect.passive")
 
 
 _BE_ADJ = regex.compile(
