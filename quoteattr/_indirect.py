@@ -736,7 +736,7 @@ def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
     sentence, or the first noun phrase of the clause when only noun-phrase words stand between."""
     for sp in _subjects(text, vs, ss):
         if sp is not None and (_speaker_ok(text, sp) or _SHARE_START.match(text, sp[0], sp[1])
-                               or text[sp[0]:sp[1]] in ("which", "that")):
+                               or text[sp[0]:sp[1]] in ("which", "that", "who")):
             return sp
     return None
 
@@ -765,6 +765,7 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     if rel is not None:
         if rel.group(1) == "who":
             yield _subject_before(text, rel.start(), ss)  # "an architect who said …"
+            yield rel.span(1)  # an antecedent the lexicons do not know as a speaker: "who" itself
         else:
             yield rel.span(1)  # "the union, which endorsed her": PolNeAR marks the relative pronoun
     comma = _PARTICIPLE.search(text, max(ss, vs - 16), vs)
