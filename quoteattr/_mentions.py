@@ -263,6 +263,12 @@ def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
             k -= 1
             n += 1
             continue
+        if lw in ("to", "at", "in", "with", "from") and k < i and k > 0 and toks[k + 1].word[:1].isupper() \
+                and toks[k - 1].word[1:].islower() and not _stop(toks[k - 1].word) \
+                and toks[k - 1].word.lower().endswith(("ers", "ors", "ists", "ials", "ants", "ents", "aides", "man", "woman")):
+            k -= 1  # "advisers to Mr. Obama", "officials in Washington": a head noun of people before the name
+            n += 1
+            continue
         if _stop(w) or lw in PRONOUNS:
             break
         if lw.endswith(("'s", "’s")) and k < i and _is_cap(w) is False and lw[:-2] in PRONOUNS:
