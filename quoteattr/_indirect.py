@@ -677,6 +677,7 @@ _LIST_NEXT = regex.compile(
     r",[^\S\n]++(?:(?!(?:which|who|including|and|or|but)(?![\p{L}]))[\p{L}\p{N}'’-]++[^\S\n]++){0,3}?"
     r"[\p{L}\p{N}'’-]++,?[^\S\n]++(?:and|or)[^\S\n]++(?:[\p{L}\p{N}'’-]++(?:[^\S\n]++|(?=[,.;:!?]|\Z))){1,4}"
 )
+_NAME_ITEM = regex.compile(r",[^\S\n]++(?:\p{Lu}[\p{L}.'’-]*+[^\S\n]++){0,3}\p{Lu}[\p{L}.'’-]*+(?=,)")
 _TIME_START = frozenset("last this next yesterday today tonight earlier later".split())
 _PAST = frozenset("sought".split())
 _FINDING = frozenset("find finds found finding".split())
@@ -1037,7 +1038,11 @@ def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequen
     while comma >= 0:
         lst = _LIST_NEXT.match(text, comma, end) or _INCLUDING.match(text, comma, end)
         if lst is None:
-            break
+            item = _NAME_ITEM.match(text, comma, end)  # "Obama, Hillary Clinton, Bill Clinton, and Paul Ryan"
+            if item is None or _LIST_NEXT.match(text, item.end(), end) is None and _NAME_ITEM.match(text, item.end(), end) is None:
+                break
+            comma = item.end()
+            continue
         # "low growth, unemployment and inequality": one list; "the polls, including …": one phrase
         comma = _phrase_comma(text, lst.end(), end)
     if comma >= 0 and not _QUOTED_COMMA.match(text, comma + 1, end):
