@@ -65,7 +65,7 @@ _OBJECT = regex.compile(
     r"|\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,3})(?![\p{L}])"
 )
 _HER_NP = regex.compile(r"[^\S\n]+her[^\S\n]+\p{Ll}[\p{L}'’-]*(?:[^\S\n]+\p{Ll}[\p{L}'’-]*)?(?=[^\S\n]+(?:not[^\S\n]+)?to[^\S\n])")
-_THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\n])??that[^\S\n]+")
+_THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\n])??that,?[^\S\n]+")
 # a short time or setting phrase between a verb and a clause that starts like one
 _SHORT_FILLER = regex.compile(
     r"[^\S\n]+(?:(?:for|on|in|at|last|this|earlier|after|before|during|since)[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?\p{L}+"
@@ -401,7 +401,8 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         return Attribution(_kind(text, a, b, quote_spans), ((a, b),), (a, b), sp, (vs, ve), 0.6, "indirect.that")
     that = _THAT_SOON.match(text, pos, se)
     conf = 0.75
-    if that is not None and (that.end() - pos <= 6 or _FILLER_START.match(text, pos, se)):
+    if that is not None and (that.end() - pos <= 6 + (text[that.end() - 2:that.end() - 1] == ",")
+                             or _FILLER_START.match(text, pos, se)):
         cstart = that.end()
         if _RELATIVE_THAT.match(text, cstart, se):
             if that.end() - pos > 6 or _NOUN_CUE_BEFORE.search(text, max(ss, vs - 12), vs):
@@ -477,7 +478,7 @@ _NOUN_CUE_BEFORE = regex.compile(
 _ANSWER_VERBS = frozenset("say reply answer respond think".split())
 # a one-word answer as the whole content: "said yes.", "said so in December", "said no, …"
 _ANSWER = regex.compile(
-    r"[^\S\n]++((yes|no|so)(?:,[^\S\n]*+\2(?![\p{L}]))*+)"
+    r"[^\S\n]++((yes|no|so|as[^\S\n]+much)(?:,[^\S\n]*+\2(?![\p{L}]))*+)"
     r"(?=[^\S\n]*+(?:[.,;:!?)](?![^\S\n]?\p{N})|$)"
     r"|[^\S\n]++(?:in|at|on|when|after|before|during|too|again|and|but|while|publicly)(?![\p{L}]))",
     regex.IGNORECASE,
