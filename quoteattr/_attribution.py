@@ -630,6 +630,7 @@ class Attributor:
             lo = self.records[-1].span[1]  # never across a quotation already reported
         last = None
         main = None
+        main_that = -1
         for m in _cues.speech_verbs(text, lo, q.start):
             if self.news and _name_part(text, m.start(), m.end()):
                 continue  # "Islamic State militants", "the United States and": a name, not a verb
@@ -637,9 +638,13 @@ class Attributor:
                 continue  # "late-night tweets": a noun, not a verb
             last = m
             if main is None and self.news and _cues.lemma_of().get(m.group().lower()) in _MAIN_SAY \
-                    and not m.group().endswith("ing") and m.group()[:1].islower() \
-                    and _CLAUSE_AFTER.match(text, m.end(), q.start):
-                main = m
+                    and not m.group().endswith("ing") and m.group()[:1].islower():
+                if _CLAUSE_AFTER.match(text, m.end(), q.start):
+                    main = m
+                else:
+                    gap = _GAP_THAT.match(text, m.end(), q.start)  # "said during a rally in Ohio that …"
+                    if gap is not None:
+                        main, main_that = m, gap.end()
         if main is not None and last is not None and main is not last \
                 and _mentions.subject_before(text, main.start(), lo) is not None:
             # "She said he felt the law was “unjust”": the verb that opens the sentence's report
@@ -652,6 +657,8 @@ class Attributor:
             if sp is not None and not text[last.end() : last.end() + 1] == ",":
                 that = _TIME_THAT.match(text, last.end()) or _THAT.match(text, last.end())
                 cstart = that.end() if that is not None else last.end()
+                if last is main and main_that >= 0:
+                    cstart = main_that
                 if self.news and cstart == last.end() + (text[cstart - 1:cstart] == " "):
                     told = _TOLD_THAT.match(text, last.end(), q.start)
                     if told is not None and last.group().lower() in _TELL_FORMS:
@@ -686,6 +693,7 @@ _CLAUSE_AFTER = regex.compile(
     r"[^\S\n]+(?:that[^\S\n]+)?(?:he|she|they|it|we|I|you|there|his|her|their|its|the|this|these|those|"
     r"\p{Lu}[\p{L}.'’-]*)[^\S\n]"
 )
+_GAP_THAT = regex.compile(r"[^\S\n]+(?:during|at|in|on|after|before|to)[^\S\n]+[^.!?;:\"“”\n,]{1,60}?[^\S\n]that[^\S\n]+")
 _AND_SAID = regex.compile(
     r"[^\S\n](?:and|but)[^\S\n]+(?:also[^\S\n]+)?"
     r"(?:said|says|told|tells|added|argued|warned|noted|insisted|claimed)(?![\p{L}])"
