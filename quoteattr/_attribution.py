@@ -659,6 +659,9 @@ class Attributor:
                 cstart = that.end() if that is not None else last.end()
                 if last is main and main_that >= 0:
                     cstart = main_that
+                elif self.news and cstart == last.end() + (text[cstart - 1:cstart] == " ") \
+                        and _THAT_BEFORE.search(text, max(lo, sp[0] - 8), sp[0]):
+                    cstart = sp[0]  # "reports that Trump called her “Miss Piggy”": the clause of "that" is the content
                 if self.news and cstart == last.end() + (text[cstart - 1:cstart] == " "):
                     told = _TOLD_THAT.match(text, last.end(), q.start)
                     if told is not None and last.group().lower() in _TELL_FORMS:
@@ -693,6 +696,7 @@ _CLAUSE_AFTER = regex.compile(
     r"[^\S\n]+(?:that[^\S\n]+)?(?:he|she|they|it|we|I|you|there|his|her|their|its|the|this|these|those|"
     r"\p{Lu}[\p{L}.'’-]*)[^\S\n]"
 )
+_THAT_BEFORE = regex.compile(r"(?<![\p{L}])that[^\S\n]+\Z")
 _GAP_THAT = regex.compile(r"[^\S\n]+(?:during|at|in|on|after|before|to)[^\S\n]+[^.!?;:\"“”\n,]{1,60}?[^\S\n]that[^\S\n]+")
 _AND_SAID = regex.compile(
     r"[^\S\n](?:and|but)[^\S\n]+(?:also[^\S\n]+)?"
