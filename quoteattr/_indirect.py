@@ -643,7 +643,7 @@ _PAREN_AFTER = regex.compile(
     r"Friday|Saturday|Sunday)(?![\p{L}])[^,.;:!?\n\"“”]{0,40}?)?[^\S\n]*,[^\S\n]*(?=[\p{L}\p{N}\"“‘'$])"
 )
 # words that start a subordinate or adverbial phrase, not the resumed content
-_AS_BEFORE = regex.compile(r",[^\S\n]+as\Z")
+_AS_BEFORE = regex.compile(r",[^\S\n]+as(?:[^\S\n]+(?:one|some|many|several|most|each|two|three)[^\S\n]+of)?\Z")
 _GERUND_SUBJECT = regex.compile(
     r"\p{Ll}+ing(?:[^\S\n]+[\p{L}\p{N}'’-]+){0,5}?[^\S\n]+(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had)(?![\p{L}])"
 )
@@ -887,15 +887,16 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
         sp = _np_after(text, ve + 1 if text[ve : ve + 1] == " " else ve, se)
         after = sp[1] if sp is not None else ve
     else:
-        if _PAREN_AFTER.match(text, ve, se) is None:
-            return None  # cheap test first: no comma resuming the content
+        if _PAREN_AFTER.match(text, ve, se) is None and not (
+                text.startswith(" out", ve) and _PAREN_AFTER.match(text, ve + 4, se) is not None):
+            return None  # cheap test first: no comma resuming the content ("pointed out,")
         sp = _subject_before(text, vs, ss)
         if sp is None:
             return None
         c = sp[0]
         while c > ss and text[c - 1] in " \t":
             c -= 1
-        as_ = _AS_BEFORE.search(text, max(ss, c - 6), c)
+        as_ = _AS_BEFORE.search(text, max(ss, c - 18), c)
         if as_ is not None:
             c = as_.start() + 1  # "Hawaii, as one adviser pointed out, rarely …"
         if not (c > ss and text[c - 1] == ","):
