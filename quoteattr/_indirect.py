@@ -1298,7 +1298,7 @@ _RELATIVE = regex.compile(
     r"(say|says|said|believe|believes|believed|claim|claims|claimed|argue|argues|argued|contend|contends|allege|alleges|"
     r"alleged|think|thinks|thought|insist|insists|insisted|feel|feels|felt|hope|hopes|hoped|fear|fears|feared)"
     r"[^\S\n]+(?=(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must|\p{Ll}+ed)(?![\p{L}])"
-    r"|(?<=(?:which|who)[^\S\n].{0,60})(?:the|a|an|his|her|their|its|he|she|they|it|we|I|\p{Lu}\p{Ll}+)[^\S\n]+(?:[\p{L}'’-]+[^\S\n]+){0,3}?"
+    r"|(?<=(?:which|who|what)[^\S\n].{0,60})(?:the|a|an|his|her|their|its|he|she|they|it|we|I|\p{Lu}\p{Ll}+)[^\S\n]+(?:[\p{L}'’-]+[^\S\n]+){0,3}?"
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must)(?![\p{L}]))"
 )
 
@@ -1311,7 +1311,11 @@ def _relative(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Seq
     if not _speaker_ok(text, sp):
         return None
     head = m.span(1)
-    cs, ce = _trim(text, m.end(), _clause_end(text, m.end(), se))
+    end = _clause_end(text, m.end(), se)
+    wh = _AND_WH.search(text, m.end(), end)
+    if wh is not None:
+        end = wh.start()  # "what X says A would do and how experts say B": a second relative of its own
+    cs, ce = _trim(text, m.end(), end)
     if ce - cs < 3:
         return None
     parts = (head, (cs, ce))
@@ -1368,6 +1372,7 @@ def _passive(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Sequ
                        (vs, ve), 0.45, "indirect.passive")
 
 
+_AND_WH = regex.compile(r",?[^\S\n]+(?:and|but|or)[^\S\n]+(?:how|what|why|whether|where|when)[^\S\n]")
 _BE_ADJ = regex.compile(
     r"(?<![\p{L}])(?:is|are|was|were|be|been|being|am|remain|remains|remained|grew|grown|become|became|seems|seemed|feel|feels|felt|"
     r"’s|'s|’re|'re|’m|'m)(?:[^\S\n]++(?:not|very|so|too|also|still|increasingly|less|more|fully|deeply|now|quite|"
