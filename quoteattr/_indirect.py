@@ -1372,7 +1372,7 @@ def _passive(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Sequ
                        (vs, ve), 0.45, "indirect.passive")
 
 
-_AND_WH = regex.compile(r",?[^\S\n]+(?:and|but|or)[^\S\n]+(?:how|what|why|whether|where|when)[^\S\n]")
+_AND_WH = regex.compile(r"(?:,|(?<![^\S\n]))[^\S\n]++(?:and|but|or)[^\S\n]++(?:how|what|why|whether|where|when)[^\S\n]")
 _BE_ADJ = regex.compile(
     r"(?<![\p{L}])(?:is|are|was|were|be|been|being|am|remain|remains|remained|grew|grown|become|became|seems|seemed|feel|feels|felt|"
     r"’s|'s|’re|'re|’m|'m)(?:[^\S\n]++(?:not|very|so|too|also|still|increasingly|less|more|fully|deeply|now|quite|"
