@@ -42,6 +42,11 @@ _FILLER = regex.compile(
     r"[^\S\n]*+[,:\N{EM DASH}]?[^\S\n]*+\Z"
 )
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
+# "said Monday that …", "said on Tuesday that …": the time word is not content
+_TIME_THAT = regex.compile(
+    r"[^\S\n]+(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"tonight|recently|earlier|later)[^\S\n]+that[^\S\n]+"
+)
 # "told reporters (in Ohio) that": a tell verb's object and "that" before a quoted fragment
 def _token_before(text: str, s: int) -> str:
     """The word (letters, apostrophes, hyphens, dots) that ends at the spaces right before
@@ -644,19 +649,39 @@ class Attributor:
         if self.records and self.records[-1].span[1] > lo:
             lo = self.records[-1].span[1]  # never across a quotation already reported
         last = None
+        main = None
+        main_that = -1
         for m in _cues.speech_verbs(text, lo, q.start):
             if self.news and _name_part(text, m.start(), m.end()):
                 continue  # "Islamic State militants", "the United States and": a name, not a verb
             if self.news and _noun_use(text, m.start(), m.group()):
                 continue  # "late-night tweets": a noun, not a verb
             last = m
+            if main is None and self.news and _cues.lemma_of().get(m.group().lower()) in _MAIN_SAY \
+                    and not m.group().endswith("ing") and m.group()[:1].islower():
+                if _CLAUSE_AFTER.match(text, m.end(), q.start):
+                    main = m
+                else:
+                    gap = _GAP_THAT.match(text, m.end(), q.start)  # "said during a rally in Ohio that …"
+                    if gap is not None:
+                        main, main_that = m, gap.end()
+        if main is not None and last is not None and main is not last \
+                and _mentions.subject_before(text, main.start(), lo) is not None:
+            # "She said he felt the law was “unjust”": the verb that opens the sentence's report
+            # reports the whole clause, the fragment in it too, not the verb nested in its clause
+            last = main
         if last is not None:
             sp = _mentions.subject_before(text, last.start(), lo)
             if sp is None and _COORDINATED.search(text, max(lo, last.start() - 80), last.start()):
                 sp = _sentence_subject(text, lo, last.start())  # "X did not respond but did say …"
             if sp is not None and not text[last.end() : last.end() + 1] == ",":
-                that = _THAT.match(text, last.end())
+                that = _TIME_THAT.match(text, last.end()) or _THAT.match(text, last.end())
                 cstart = that.end() if that is not None else last.end()
+                if last is main and main_that >= 0:
+                    cstart = main_that
+                elif self.news and cstart == last.end() + (text[cstart - 1:cstart] == " ") \
+                        and _THAT_BEFORE.search(text, max(lo, sp[0] - 8), sp[0]):
+                    cstart = sp[0]  # "reports that Trump called her “Miss Piggy”": the clause of "that" is the content
                 if self.news and cstart == last.end() + (text[cstart - 1:cstart] == " "):
                     told = _TOLD_THAT.match(text, last.end(), q.start)
                     if told is not None and last.group().lower() in _TELL_FORMS:
@@ -665,6 +690,8 @@ class Attributor:
                 end = q.end
                 k = bisect.bisect_right(self._starts, q.end)
                 while k < len(self.quotations) and self.quotations[k].start < send:
+                    if self.news and _AND_SAID.search(text, end, self.quotations[k].start):
+                        break  # "… “A” and insisted that “B”": B is reported by its own verb
                     if self.quotations[k].end <= send:
                         end = self.quotations[k].end
                     k += 1
@@ -683,6 +710,18 @@ class Attributor:
         return None
 
 
+_MAIN_SAY = frozenset("say tell add write claim argue insist note explain".split())
+# a clause right after the verb: "said (that) he …", "says Trump's tweets …"
+_CLAUSE_AFTER = regex.compile(
+    r"[^\S\n]+(?:that[^\S\n]+)?(?:he|she|they|it|we|I|you|there|his|her|their|its|the|this|these|those|"
+    r"\p{Lu}[\p{L}.'’-]*)[^\S\n]"
+)
+_THAT_BEFORE = regex.compile(r"(?<![\p{L}])that[^\S\n]+\Z")
+_GAP_THAT = regex.compile(r"[^\S\n]+(?:during|at|in|on|after|before|to)[^\S\n]+[^.!?;:\"“”\n,]{1,60}?[^\S\n]that[^\S\n]+")
+_AND_SAID = regex.compile(
+    r"[^\S\n](?:and|but)[^\S\n]+(?:also[^\S\n]+)?"
+    r"(?:said|says|told|tells|added|argued|warned|noted|insisted|claimed)(?![\p{L}])"
+)
 _ONLY_TAG = regex.compile(r"[^\S\n]*+,?[^\S\n]*[^.!?\n]{0,120}[.!?,:]?[^\S\n]*\Z")
 
 

@@ -14,6 +14,7 @@ Rules (ids in ``docs/rules.md``):
 - ``indirect.nominal``:       his claim that …; the mayor's call for …
 - ``indirect.adjective``:     X is confident that …; X is eager to …; it is unclear whether …
 - ``indirect.appearance``:    X seems / is expected to … (no speaker); it appears that …
+- ``indirect.passive``:       X was criticized by Y (for …); X has been accused of … (two parts).
 
 The content is the reported clause: after the verb (and its object for "tell"-type
 verbs, and "that"), to the end of the sentence or clause; or from the sentence start to
@@ -64,12 +65,15 @@ _OBJECT = regex.compile(
     r"|\p{Lu}[\p{L}.'’-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’-]*){0,3})(?![\p{L}])"
 )
 _HER_NP = regex.compile(r"[^\S\n]+her[^\S\n]+\p{Ll}[\p{L}'’-]*(?:[^\S\n]+\p{Ll}[\p{L}'’-]*)?(?=[^\S\n]+(?:not[^\S\n]+)?to[^\S\n])")
-_THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\n])??that[^\S\n]+")
+_THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\n])??that,?[^\S\n]+")
 # a short time or setting phrase between a verb and a clause that starts like one
 _SHORT_FILLER = regex.compile(
-    r"[^\S\n]+(?:for|on|in|at|last|this|earlier|after|before|during|since)[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?\p{L}+"
+    r"[^\S\n]+(?:(?:for|on|in|at|last|this|earlier|after|before|during|since)[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?\p{L}+"
+    r"|(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|yesterday|today|tonight|recently|repeatedly|publicly|privately|previously|again|also|earlier|later)"
     r"(?:[^\S\n]+(?:morning|afternoon|evening|night|interview|statement))?"
-    r"(?=[^\S\n]+(?:he|she|they|it|we|I|the|his|her|their|there|this|its)[^\S\n])"
+    r"(?![^\S\n]+this[^\S\n]+(?:week|month|year|morning|afternoon|evening|time)(?![\p{L}]))"
+    r"(?=[^\S\n]+(?:he|she|they|it|we|I|the|his|her|their|there|this|its)(?:['’]\p{Ll}{1,2})?[^\S\n])"
 )
 _HEADLINE_TAG = regex.compile(r"[^\S\n]*(?:[.:]|\n|\Z)")
 _WHO = regex.compile(r"(?:,[^\S\n]*+|(?<![^\S\n])[^\S\n]*+)(?<![\p{L}])(who|which|that)[^\S\n]+(?:\p{Ll}+[^\S\n]+)?\Z")
@@ -205,7 +209,7 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
                 if i >= len(recorded.starts) or recorded.covers(s):
                     continue
                 s, e = _trim(text, s, min(e, recorded.starts[i]))
-            if e - s < (3 if len(rec.parts) == 1 else 2) or taken.overlaps(s, e):
+            if e - s < (3 if len(rec.parts) == 1 and text[s:e].lower() not in ("no", "so") else 2) or taken.overlaps(s, e):
                 continue
             if rec.speaker is not None and s < rec.speaker[1] and rec.speaker[0] < e:
                 continue
@@ -277,6 +281,13 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
             found = rule(text, layout, word, quote_spans)
             if found is not None:
                 add(found)
+    # passives of judgment last: "X was criticized by Y for Z"
+    for pas in _PASSIVE.finditer(text) if news else ():
+        if blocked.covers(pas.start()) or taken.covers(pas.start()):
+            continue
+        found = _passive(text, layout, pas, quote_spans)
+        if found is not None:
+            add(found)
     out.sort(key=lambda r: r.parts[0])
     _subject_before.cache_clear()
     _lead_np.cache_clear()
@@ -383,10 +394,23 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         obj = _OBJECT.match(text, pos, se)
         if obj is not None:
             pos = obj.end()
+    answer = _ANSWER.match(text, pos, se) if news and _cues.lemma_of().get(form) in _ANSWER_VERBS else None
+    if answer is not None:
+        # "46 percent said yes", "after 55 percent said so in December": the answer word is the content
+        sp = _subject(text, layout, vs, ss)
+        if sp is None:
+            return None
+        a, b = answer.span(1)
+        return Attribution(_kind(text, a, b, quote_spans), ((a, b),), (a, b), sp, (vs, ve), 0.6, "indirect.that")
     that = _THAT_SOON.match(text, pos, se)
     conf = 0.75
-    if that is not None and (that.end() - pos <= 6 or _FILLER_START.match(text, pos, se)):
+    if that is not None and (that.end() - pos <= 6 + (text[that.end() - 2:that.end() - 1] == ",")
+                             or _FILLER_START.match(text, pos, se)):
         cstart = that.end()
+        if _RELATIVE_THAT.match(text, cstart, se):
+            if that.end() - pos > 6 or _NOUN_CUE_BEFORE.search(text, max(ss, vs - 12), vs):
+                return None  # "… called for dresses that showed …", "a charge that stung": a relative clause
+            cstart = that.end() - 5  # "said that was wrong": "that" is the clause's subject
     else:
         if _TO.match(text, pos, se):
             return None  # "said to be": not a report
@@ -446,6 +470,22 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     return Attribution(kind, ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.that")
 
 
+# a verb right after "that": "that" is a relative pronoun or the subject, not a complementizer
+_RELATIVE_THAT = regex.compile(
+    r"(?:\p{Ll}+ly[^\S\n]+)?(?:is|was|are|were|has|have|had|can|could|may|might|must|will|would|should|"
+    r"shall|did|does|do)(?:n['’]t)?[^\S\n]"
+)
+_NOUN_CUE_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:a|an|the|any|every|no|his|her|their|its|our|of|in|for|from|with|by|on|at)[^\S\n]+\Z", regex.IGNORECASE
+)
+_ANSWER_VERBS = frozenset("say reply answer respond think".split())
+# a one-word answer as the whole content: "said yes.", "said so in December", "said no, …"
+_ANSWER = regex.compile(
+    r"[^\S\n]++((yes|no|so|as[^\S\n]+much)(?:,[^\S\n]*+\2(?![\p{L}]))*+)"
+    r"(?=[^\S\n]*+(?:[.,;:!?)](?![^\S\n]?\p{N})|$)"
+    r"|[^\S\n]++(?:in|at|on|when|after|before|during|too|again|and|but|while|publicly)(?![\p{L}]))",
+    regex.IGNORECASE,
+)
 _APPOSITIVE_TAIL = regex.compile(r"(?<=\p{Lu}[\p{L}.'’-]{0,30}),[^\S\n]++(?:the|a|an)[^\S\n]")
 _BARE_VERB = regex.compile(
     r"(?<![\p{L}])(?:is|was|are|were|be|been|has|had|have|will|would|could|can|did|does|do|may|might|must|should|"
@@ -463,7 +503,8 @@ def _before_next_report(text: str, cstart: int, end: int) -> int:
         for v in _cues.speech_verbs(text, j.end(), min(end, j.end() + 50)):
             if _THAT_SOON.match(text, v.end(), min(end, v.end() + 8)):
                 return j.start()
-            if text[j.end():v.start()].strip() == "" and v.group().lower() not in _THAT_ONLY:
+            if text[j.end():v.start()].strip() == "" and v.group().lower() not in _THAT_ONLY \
+                    and _cues.lemma_of().get(v.group().lower()) not in _INNER_VERBS:
                 return j.start()  # "A and said B"; but "federal and state law": a noun
             if v.group().lower() not in _THAT_ONLY and v.group()[:1].islower() and _is_verb_form(v.group()) \
                     and not _CAPITAL_BEFORE.search(text, max(cstart, j.start() - 30), j.start()):
@@ -476,6 +517,9 @@ def _before_next_report(text: str, cstart: int, end: int) -> int:
     return end
 
 
+# verbs after "and" that go on the reported clause's own subject more often than the reporter's:
+# "He says he is proud of his campaign and expects to win", "X is acting unlawfully and showing disregard"
+_INNER_VERBS = frozenset("expect hope feel fear think believe worry show find continue".split())
 _COMMA = regex.compile(r",[^\S\n]++(?=\p{L})")
 
 
@@ -602,7 +646,7 @@ _PAREN_AFTER = regex.compile(
     r"Friday|Saturday|Sunday)(?![\p{L}])[^,.;:!?\n\"“”]{0,40}?)?[^\S\n]*,[^\S\n]*(?=[\p{L}\p{N}\"“‘'$])"
 )
 # words that start a subordinate or adverbial phrase, not the resumed content
-_AS_BEFORE = regex.compile(r",[^\S\n]+as\Z")
+_AS_BEFORE = regex.compile(r",[^\S\n]+as(?:[^\S\n]+(?:one|some|many|several|most|each|two|three)[^\S\n]+of)?\Z")
 _GERUND_SUBJECT = regex.compile(
     r"\p{Ll}+ing(?:[^\S\n]+[\p{L}\p{N}'’-]+){0,5}?[^\S\n]+(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had)(?![\p{L}])"
 )
@@ -637,6 +681,7 @@ _LIST_NEXT = regex.compile(
     r",[^\S\n]++(?:(?!(?:which|who|including|and|or|but)(?![\p{L}]))[\p{L}\p{N}'’-]++[^\S\n]++){0,3}?"
     r"[\p{L}\p{N}'’-]++,?[^\S\n]++(?:and|or)[^\S\n]++(?:[\p{L}\p{N}'’-]++(?:[^\S\n]++|(?=[,.;:!?]|\Z))){1,4}"
 )
+_NAME_ITEM = regex.compile(r",[^\S\n]++(?:\p{Lu}[\p{L}.'’-]*+[^\S\n]++){0,3}\p{Lu}[\p{L}.'’-]*+(?=,)")
 _TIME_START = frozenset("last this next yesterday today tonight earlier later".split())
 _PAST = frozenset("sought".split())
 _FINDING = frozenset("find finds found finding".split())
@@ -696,7 +741,7 @@ def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
     sentence, or the first noun phrase of the clause when only noun-phrase words stand between."""
     for sp in _subjects(text, vs, ss):
         if sp is not None and (_speaker_ok(text, sp) or _SHARE_START.match(text, sp[0], sp[1])
-                               or text[sp[0]:sp[1]] in ("which", "that")):
+                               or text[sp[0]:sp[1]] in ("which", "that", "who")):
             return sp
     return None
 
@@ -725,6 +770,7 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     if rel is not None:
         if rel.group(1) == "who":
             yield _subject_before(text, rel.start(), ss)  # "an architect who said …"
+            yield rel.span(1)  # an antecedent the lexicons do not know as a speaker: "who" itself
         else:
             yield rel.span(1)  # "the union, which endorsed her": PolNeAR marks the relative pronoun
     comma = _PARTICIPLE.search(text, max(ss, vs - 16), vs)
@@ -844,15 +890,16 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
         sp = _np_after(text, ve + 1 if text[ve : ve + 1] == " " else ve, se)
         after = sp[1] if sp is not None else ve
     else:
-        if _PAREN_AFTER.match(text, ve, se) is None:
-            return None  # cheap test first: no comma resuming the content
+        if _PAREN_AFTER.match(text, ve, se) is None and not (
+                text.startswith(" out", ve) and _PAREN_AFTER.match(text, ve + 4, se) is not None):
+            return None  # cheap test first: no comma resuming the content ("pointed out,")
         sp = _subject_before(text, vs, ss)
         if sp is None:
             return None
         c = sp[0]
         while c > ss and text[c - 1] in " \t":
             c -= 1
-        as_ = _AS_BEFORE.search(text, max(ss, c - 6), c)
+        as_ = _AS_BEFORE.search(text, max(ss, c - 18), c)
         if as_ is not None:
             c = as_.start() + 1  # "Hawaii, as one adviser pointed out, rarely …"
         if not (c > ss and text[c - 1] == ","):
@@ -996,7 +1043,11 @@ def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequen
     while comma >= 0:
         lst = _LIST_NEXT.match(text, comma, end) or _INCLUDING.match(text, comma, end)
         if lst is None:
-            break
+            item = _NAME_ITEM.match(text, comma, end)  # "Obama, Hillary Clinton, Bill Clinton, and Paul Ryan"
+            if item is None or _LIST_NEXT.match(text, item.end(), end) is None and _NAME_ITEM.match(text, item.end(), end) is None:
+                break
+            comma = item.end()
+            continue
         # "low growth, unemployment and inequality": one list; "the polls, including …": one phrase
         comma = _phrase_comma(text, lst.end(), end)
     if comma >= 0 and not _QUOTED_COMMA.match(text, comma + 1, end):
@@ -1010,10 +1061,11 @@ def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequen
 
 _QUESTION_VERBS = frozenset("ask asks asked asking wonder wonders wondered wondering question questions questioned "
                             "questioning".split())
-_WH = regex.compile(r"[^\S\n]+(?:whether|if|why|how|what|when|where|who|which|about)(?![\p{L}])")
+_WH = regex.compile(r"[^\S\n]+(?:whether|if|why|how|what|when|where|who|whom|whose|which|about)(?![\p{L}])")
 
 
-_WH_GAP = regex.compile(r"(?:[^\S\n]+(?!(?:whether|if|why|how|what|when|where|who|which|about|to|that)(?![\p{L}]))[\p{L}\p{N}'’.-]+){1,6}?(?=[^\S\n]+(?:whether|if|why|how|what|when|where|who|which)(?![\p{L}]))[^\S\n]")
+_TO_ASKED = regex.compile(r"[^\S\n]+(?:to)(?=[^\S\n]+\p{Ll})")
+_WH_GAP = regex.compile(r"(?:[^\S\n]+(?!(?:whether|if|why|how|what|when|where|who|whom|whose|which|about|to|that)(?![\p{L}]))[\p{L}\p{N}'’.-]+){1,6}?(?=[^\S\n]+(?:whether|if|why|how|what|when|where|who|whom|whose|which)(?![\p{L}]))[^\S\n]")
 
 
 def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
@@ -1029,13 +1081,16 @@ def _question(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequ
     if obj is not None and not _WH.match(text, pos, se):
         pos = obj.end()
     wh = _WH.match(text, pos, se)
+    opening = (text[ss:vs].strip() in ("When", "when", "If", "if") and news or not text[ss:vs].strip()) and form == "asked"
+    if wh is None and opening and news:
+        wh = _TO_ASKED.match(text, pos, se)  # "Asked to describe the device, officials said …"
     if wh is None and news:
         gap = _WH_GAP.match(text, ve, min(se, ve + 80))  # "asked on Fox News who …", "asked the 2016 contender if …"
         wh = _WH.match(text, gap.end() - 1, se) if gap is not None else None
     if wh is None:
         return None
     cs = wh.start() + len(wh.group()) - len(wh.group().lstrip())
-    if (text[ss:vs].strip() in ("When", "when", "If", "if") and news or not text[ss:vs].strip()) and form == "asked":
+    if opening:
         # "Asked whether …, X said …": the speaker answers in the main clause
         comma = text.find(",", cs, min(se, cs + 300))
         if comma < 0:
@@ -1246,7 +1301,7 @@ _RELATIVE = regex.compile(
     r"(say|says|said|believe|believes|believed|claim|claims|claimed|argue|argues|argued|contend|contends|allege|alleges|"
     r"alleged|think|thinks|thought|insist|insists|insisted|feel|feels|felt|hope|hopes|hoped|fear|fears|feared)"
     r"[^\S\n]+(?=(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must|\p{Ll}+ed)(?![\p{L}])"
-    r"|(?<=(?:which|who)[^\S\n].{0,60})(?:the|a|an|his|her|their|its|he|she|they|it|we|I|\p{Lu}\p{Ll}+)[^\S\n]+(?:[\p{L}'’-]+[^\S\n]+){0,3}?"
+    r"|(?<=(?:which|who|what)[^\S\n].{0,60})(?:the|a|an|his|her|their|its|he|she|they|it|we|I|\p{Lu}\p{Ll}+)[^\S\n]+(?:[\p{L}'’-]+[^\S\n]+){0,3}?"
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must)(?![\p{L}]))"
 )
 
@@ -1259,7 +1314,11 @@ def _relative(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Seq
     if not _speaker_ok(text, sp):
         return None
     head = m.span(1)
-    cs, ce = _trim(text, m.end(), _clause_end(text, m.end(), se))
+    end = _clause_end(text, m.end(), se)
+    wh = _AND_WH.search(text, m.end(), end)
+    if wh is not None:
+        end = wh.start()  # "what X says A would do and how experts say B": a second relative of its own
+    cs, ce = _trim(text, m.end(), end)
     if ce - cs < 3:
         return None
     parts = (head, (cs, ce))
@@ -1267,6 +1326,56 @@ def _relative(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Seq
                        "indirect.relative")
 
 
+# "X was criticized by Y for Z", "X has been accused of Z": the one reported on is the content
+_PASSIVE = regex.compile(
+    r"(?<![\p{L}])(?:(?:has|have|had|will|would|could|may|might)(?:[^\S\n]++(?:not|also|still|sometimes|often|long|never|"
+    r"\p{Ll}+ly)){0,2}[^\S\n]++(?:been|be)|is|are|was|were|being)(?:[^\S\n]++(?:not|also|still|widely|often|now|first|"
+    r"\p{Ll}+ly)){0,2}"
+    r"[^\S\n]++(criticized|criticised|accused|charged|echoed|endorsed|supported|attacked|challenged|blamed|labeled|"
+    r"labelled|praised|condemned|denounced|mocked|slammed|blasted|derided|ridiculed|dubbed|branded|decried|lambasted)"
+    r"(?![\p{L}])"
+)
+_PASSIVE_LINK = regex.compile(r"[^\S\n]++(?:of|for|as|with)[^\S\n]++(?=[\p{L}\p{N}\"“‘$])")
+_BY_PLAIN = regex.compile(
+    r"(?:\p{Ll}+[^\S\n]+){0,2}\p{Ll}+(?=[^\S\n]+(?:for|of|as|with|over|after|in|on|at|who)(?![\p{L}])|[^\S\n]*[.,;])"
+)
+_BY_AGENT = regex.compile(r"[^\S\n]++by[^\S\n]++(?=\S)")
+
+
+def _passive(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
+    """X was criticized by Y (for Z); X has been accused of Z: X (and Z) are the content, Y the speaker."""
+    ss, se = _sentence(layout, m.start())
+    vs, ve = m.start(), m.end()
+    subj = _subject_before(text, vs, ss)
+    if subj is None:
+        return None
+    word = text[subj[0]:subj[1]]
+    if word.lower() in ("it", "there", "this", "that", "which", "what") or word in _TIME_WORDS:
+        return None
+    sp = None
+    pos = ve
+    by = _BY_AGENT.match(text, pos, se)
+    if by is not None:
+        sp = _np_after(text, by.end(), se)
+        if sp is None:
+            plain = _BY_PLAIN.match(text, by.end(), se)  # "by union leaders for …", "by some as …"
+            sp = plain.span() if plain is not None else None
+        if sp is None or not _speaker_ok(text, sp):
+            return None
+        pos = sp[1]
+    parts = [subj]
+    link = _PASSIVE_LINK.match(text, pos, se)
+    if link is not None:
+        cs, ce = _trim(text, link.end(), _clause_end(text, link.end(), se))
+        if ce - cs >= 3:
+            parts.append((cs, ce))
+    if sp is None and len(parts) == 1:
+        return None  # "was endorsed." alone: too little to tell a report
+    return Attribution(_parts_kind(text, parts, quote_spans), tuple(parts), (subj[0], parts[-1][1]), sp,
+                       (vs, ve), 0.45, "indirect.passive")
+
+
+_AND_WH = regex.compile(r"(?:,|(?<![^\S\n]))[^\S\n]++(?:and|but|or)[^\S\n]++(?:how|what|why|whether|where|when)[^\S\n]")
 _BE_ADJ = regex.compile(
     r"(?<![\p{L}])(?:is|are|was|were|be|been|being|am|remain|remains|remained|grew|grown|become|became|seems|seemed|feel|feels|felt|"
     r"’s|'s|’re|'re|’m|'m)(?:[^\S\n]++(?:not|very|so|too|also|still|increasingly|less|more|fully|deeply|now|quite|"

@@ -101,6 +101,8 @@ class Layout:
             nxt = m.end()
             while nxt < end and self.text[nxt].isspace():
                 nxt += 1
+            if word == "No" and nxt < end and self.text[nxt].isdigit() and nxt - m.end() <= 1:
+                continue  # "the No. 2 Republican": a number sign, not "no" ending a sentence
             if nxt < end:
                 out.append(nxt)
         self._sentences[para] = out

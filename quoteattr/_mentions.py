@@ -105,14 +105,22 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _is_aux(word: str) -> bool:
+def _is_aux(word: str, before: str = "") -> bool:
+    """An auxiliary, negation or -ly adverb between a subject and its verb; ``before`` is the
+    word before ``word``. An -ly word after a determiner ("the family", "an ally") or with a
+    capital ("Kelly") is a noun."""
     lw = word.lower()
     return (
         lw in _lexicons.words("auxiliaries")
-        or (len(lw) > 4 and lw.endswith("ly") and lw.isalpha())
+        or (len(lw) > 4 and lw.endswith("ly") and lw.isalpha() and not word[0].isupper()
+            and before.lower() not in _lexicons.first_field("determiners"))
         or lw.endswith(("n't", "n’t"))  # didn't say: still the speaker's verb
         or lw in ("not", "never")
     )
+
+
+def _before(toks: List[Token], i: int) -> str:
+    return toks[i - 1].word if i > 0 else ""
 
 
 def _stop(word: str) -> bool:
@@ -209,14 +217,14 @@ def _subject_before(text: str, start: int, end: int, known: _Short) -> Optional[
 def _subject_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     i = len(toks) - 1
     skipped = 0
-    while i >= 0 and skipped < 3 and toks[i].word.lower() not in PRONOUNS and _is_aux(toks[i].word):
+    while i >= 0 and skipped < 3 and toks[i].word.lower() not in PRONOUNS and _is_aux(toks[i].word, _before(toks, i)):
         i -= 1
         skipped += 1
     if i < 0:
         return None
     if i >= 1 and toks[i].word.lower() in ("and", "but") and _verbish(toks[i - 1].word):
         i -= 2  # "I laughed and said"
-        while i >= 0 and skipped < 5 and toks[i].word.lower() not in PRONOUNS and _is_aux(toks[i].word):
+        while i >= 0 and skipped < 5 and toks[i].word.lower() not in PRONOUNS and _is_aux(toks[i].word, _before(toks, i)):
             i -= 1
             skipped += 1
         if i < 0:
@@ -279,6 +287,12 @@ def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
             break
         if lw in ("of", "for") and k < i and k > 0 and not _stop(toks[k - 1].word):
             k -= 1
+            n += 1
+            continue
+        if lw in ("to", "at", "in", "with", "from") and k < i and k > 0 and toks[k + 1].word[:1].isupper() \
+                and toks[k - 1].word[1:].islower() and not _stop(toks[k - 1].word) \
+                and toks[k - 1].word.lower().endswith(("ers", "ors", "ists", "ials", "ants", "ents", "aides", "man", "woman")):
+            k -= 1  # "advisers to Mr. Obama", "officials in Washington": a head noun of people before the name
             n += 1
             continue
         if _stop(w) or lw in PRONOUNS:
