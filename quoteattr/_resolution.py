@@ -70,7 +70,7 @@ _PRESENT_NAMES = 12  # names of that paragraph looked at, last first
 _PARTICIPANT_TURNS = 2
 _PARTICIPANT_GAP = 2
 _PARTICIPANT_NAMES = 40
-_PAIR_TURNS = 4  # fiction: turns looked back at for the two people talking
+_PAIR_TURNS = 2  # fiction: turns looked at either side for the two people talking
 # speech verbs by which a speaker takes up their own words again ("he went on")
 _GOES_ON = frozenset(["continued", "resumed", "pursued", "persisted", "repeated", "added", "went on"])
 # characters of a heading line either side of a name in it
