@@ -23,6 +23,10 @@
   talking (the latest earlier speaker of its gender, not the one who spoke last,
   while the narration names no one else of that gender). Names on an all-capital
   heading line are not mentions; "Old"/"Young" before a name does not lengthen it.
+  A description tag ("said the clergyman", "said his friend") is the named person the
+  text ties it to earlier on (an apposition, "Mr. Pell, the clergyman,"; a predicate,
+  "Mr. Pell was a clergyman"; a possessive role, "his friend Tom"), else, in a
+  conversation of two named people of whom exactly one is of its sex, that one.
 """
 
 from __future__ import annotations
@@ -66,6 +70,7 @@ _PRESENT_NAMES = 12  # names of that paragraph looked at, last first
 _PARTICIPANT_TURNS = 2
 _PARTICIPANT_GAP = 2
 _PARTICIPANT_NAMES = 40
+_PAIR_TURNS = 2  # fiction: turns looked at either side for the two people talking
 # speech verbs by which a speaker takes up their own words again ("he went on")
 _GOES_ON = frozenset(["continued", "resumed", "pursued", "persisted", "repeated", "added", "went on"])
 # characters of a heading line either side of a name in it
@@ -195,6 +200,8 @@ class Resolver:
         self._by_first: Optional[Dict[str, List[_Entity]]] = None
         self._couples_cache: Optional[Tuple[int, FrozenSet[str]]] = None
         self._kin_named: Optional[Dict[str, _Entity]] = None
+        # fiction: descriptions the text ties to a name ("Mr. Hale, the curate"): key -> [(pos, entity)]
+        self._roles: Optional[Dict[str, Tuple[List[int], List[_Entity]]]] = None
         self._last_issuer: Optional[_Entity] = None
         self._by_word: Dict[str, List[_Entity]] = {}
         self._by_kind: Dict[str, List[_Entity]] = {}
@@ -349,6 +356,7 @@ class Resolver:
         self._starts = starts
         chosen: List[Optional[_Entity]] = [None] * len(self.records)
         anchored: Set[int] = set()  # fiction: pronoun tags settled by their own paragraph
+        described: List[Tuple[int, Mention, Optional[_Entity]]] = []  # fiction: description tags
         extra: Dict[int, List[Tuple[int, int]]] = {}
         for idx, rec in enumerate(self.records):
             ent: Optional[_Entity] = None
@@ -390,6 +398,16 @@ class Resolver:
                         ent = self._participant(idx, m.gender, chosen)  # the one talked with before
                     if ent is None:
                         ent = self._resolve_mention(m, starts)
+                    if (self.genre == "fiction" and m.form == "description" and m.kind == "person"
+                            and m.definite and not m.plural
+                            and (ent is None or not ent.forms or m.head in _GENERIC_PERSON)):
+                        # “…,” said the old man: the one man of the two talking (the turns
+                        # before; once all tags are settled, those after as well)
+                        pair = self._one_of_pair(idx, m, ent, chosen)
+                        if pair is not None:
+                            ent = pair
+                        else:
+                            described.append((idx, m, ent))
                     self._exclude = None
                 if ent is not None:
                     extra.setdefault(id(ent), []).append((s, e))
@@ -402,6 +420,12 @@ class Resolver:
                 if m.form == "name":
                     ent = self._known_person(m)
             chosen[idx] = ent
+        self._addressed = None
+        for idx, m, own in described:
+            self._addressed = self._addressee(self.records[idx])
+            pair = self._one_of_pair(idx, m, own, chosen)
+            if pair is not None:
+                chosen[idx] = pair  # “…,” said the old man: the one man of the two talking
         self._addressed = None
         # replies to a first turn: the most present person who is not its speaker
         for idx, rec in enumerate(self.records):
@@ -993,6 +1017,120 @@ class Resolver:
                     out.setdefault(head, ent)
         return out
 
+    def _one_of_pair(self, idx: int, m: Mention, own: Optional[_Entity],
+                     chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+        """Fiction: a description tag of known sex ("said the old man") in a conversation
+        of two named people (the turns just before and after it), of whom exactly one is
+        of that sex: that one."""
+        if self.layout is None:
+            return None
+        g = m.gender or _GENERIC_PERSON.get(m.head or "") or (own.gender if own is not None else None)
+        if g is None:
+            g = next((r[1] for r in _lexicons.rows("kinship_words") if r[0] == m.head), None)
+        if g not in ("m", "f"):
+            return None
+        para = self.layout.paragraph_index
+        people: Dict[int, _Entity] = {}
+        for step in (-1, 1):
+            here = para(self.records[idx].span[0])
+            seen = 0
+            j = idx + step
+            while 0 <= j < len(self.records) and seen < _PAIR_TURNS:
+                rec = self.records[j]
+                ent = chosen[j]
+                j += step
+                if rec.kind != "direct":
+                    continue
+                there = para(rec.span[0])
+                if abs(here - there) > _PARTICIPANT_GAP:
+                    break
+                here = there
+                seen += 1
+                if ent is not None and ent.kind == "person" and ent.forms:
+                    people[id(ent)] = ent
+        if len(people) != 2:
+            return None
+        fits = [e for e in people.values() if e.guess_gender() == g]
+        others = [e for e in people.values() if e.guess_gender() not in (None, g)]
+        if len(fits) == 1 and len(others) == 1 and fits[0] is not self._addressed:
+            return fits[0]
+        return None
+
+    def _role(self, m: Mention) -> Optional[_Entity]:
+        """Fiction: the named person a definite description ("the curate", "his friend",
+        "the old sailor") stands for when the text ties the two earlier on: in apposition
+        ("Mr. Hale, the curate," / "the curate, Mr. Hale"), as a predicate ("Mr. Hale was
+        the curate", "Mr. Hale, who was a curate") or as a possessive role ("his friend
+        Tom"). The whole description is matched first, then its head word (never a
+        head as plain as "man" or "girl"); the latest such tie before it wins."""
+        if self._roles is None:
+            self._roles = self._learn_roles()
+        words = self.text[m.start : m.end].lower().split()
+        if len(words) < 2 or words[0] not in _ROLE_DETERMINERS:
+            return None
+        keys = [" ".join(words)] if words[0] in _POSSESSIVES else []  # "his friend" as "his friend Tom"
+        if len(words) > 2 or not (words[1] in _GENERIC_PERSON or words[1] in _PLAIN_HEADS):
+            keys.append(" ".join(words[1:]))  # "the man": too plain to follow a tie
+        if m.head and m.head not in _GENERIC_PERSON and m.head not in _PLAIN_HEADS and m.head not in keys:
+            keys.append(m.head)
+        for key in keys:
+            links = self._roles.get(key)
+            if not links:
+                continue
+            i = bisect.bisect_left(links[0], m.start) - 1
+            while i >= 0:
+                ent = links[1][i]
+                if ent is not self._addressed and ent is not self._exclude:
+                    return ent
+                i -= 1
+        return None
+
+    def _learn_roles(self) -> Dict[str, Tuple[List[int], List[_Entity]]]:
+        """Fiction: descriptions tied to the person names of the narration (see ``_role``),
+        one look either side of each name: linear in the text."""
+        out: Dict[str, Tuple[List[int], List[_Entity]]] = {}
+        heads = _role_heads()
+        text = self.text
+        for s, e, ent in self.timeline:
+            if ent.kind != "person" or not ent.forms:
+                continue
+            found: List[str] = []
+            am = _ROLE_APPOSITION.match(text, e, min(len(text), e + 80))
+            if am is not None:
+                words = am.group("desc").split()
+                if am.group("pred") is not None:
+                    k = next((k for k, w in enumerate(words) if w in heads), -1)
+                    if k >= 0:
+                        found.append(" ".join(words[: k + 1]))
+                elif am.group("end") is not None and words[-1] in heads:
+                    # an apposition ends with the description: "Mr. Hale, the curate, …"
+                    found.append(" ".join(words))
+            pm = _ROLE_PREDICATE.match(text, e, min(len(text), e + 80))
+            if pm is not None:
+                words = pm.group("desc").split()
+                k = next((k for k, w in enumerate(words) if w in heads), -1)
+                if k >= 0:
+                    found.append(" ".join(words[: k + 1]))
+            bm = _ROLE_BEFORE.search(text, max(0, s - 60), s)
+            if bm is not None:
+                words = bm.group("desc").split()
+                if words[-1] in heads:
+                    det = bm.group("det").lower()
+                    found.append((det + " " if det in _POSSESSIVES else "") + " ".join(words))
+            for desc in found:
+                words = desc.split()
+                plain = words[-1] in _GENERIC_PERSON or words[-1] in _PLAIN_HEADS
+                keys = {desc} if len(words) > 1 or not plain else set()
+                if words[0] in _POSSESSIVES:
+                    keys.add(" ".join(words[1:]) if len(words) > 2 or not plain else desc)
+                if not plain:
+                    keys.add(words[-1])
+                for key in keys:
+                    pos, ents = out.setdefault(key, ([], []))
+                    pos.append(s)
+                    ents.append(ent)
+        return out
+
     def _issuer(self, m: Mention) -> Optional[_Entity]:
         """Who issued a document: "a report by the New York Times", "the Times report"."""
         phrase = self.text[m.start : m.end]
@@ -1049,6 +1187,10 @@ class Resolver:
         rel = self._relative(m, starts)
         if rel is not None:
             return rel
+        if self.genre == "fiction" and m.kind == "person" and m.definite and not m.plural:
+            role = self._role(m)
+            if role is not None:
+                return role
         styled = _STYLES.get(" ".join(self.text[m.start : m.end].lower().split()))
         if styled is not None:
             # "her ladyship", "his lordship": the person with such a title most present
@@ -1244,6 +1386,26 @@ _DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ic|i)\Z")
 
 
 _RELATIVE_PRONOUNS = frozenset("which that who".split())
+# fiction: descriptions tied to a name (``Resolver._role``)
+_ROLE_DETERMINERS = frozenset("the his her their my our".split())
+# heads too plain to stand for one person on their own; with their modifiers they may
+_PLAIN_HEADS = frozenset("person people one friend stranger figure voice visitor".split())
+_ROLE_WORDS = r"(?P<desc>[\p{Ll}\-]+(?:[^\S\n]+[\p{Ll}\-]+){0,2})"
+_ROLE_APPOSITION = regex.compile(
+    r",[^\S\n]+(?:(?P<pred>who[^\S\n]+(?:was|is))[^\S\n]+)?(?:the|an?)[^\S\n]+" + _ROLE_WORDS
+    + r"(?P<end>[^\S\n]*[,;.:!?])?")
+_ROLE_PREDICATE = regex.compile(r"[^\S\n]+(?:was|is)[^\S\n]+(?:the|an?)[^\S\n]+" + _ROLE_WORDS)
+_POSSESSIVES = frozenset("his her their my our".split())
+_ROLE_BEFORE = regex.compile(r"(?<![\p{L}])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)[^\S\n]+" + _ROLE_WORDS + r",?[^\S\n]+\Z")
+_ROLE_HEADS: List[FrozenSet[str]] = []
+
+
+def _role_heads() -> FrozenSet[str]:
+    """Words that end a description of a person: person words, titles and kinship nouns."""
+    if not _ROLE_HEADS:
+        _ROLE_HEADS.append(_lexicons.words("person_words") | _lexicons.words("titles")
+                           | _lexicons.first_field("kinship_words") | frozenset(["friend", "companion"]))
+    return _ROLE_HEADS[0]
 
 
 def _relative_antecedent(text: str, pos: int) -> Optional[Tuple[int, int]]:
