@@ -201,6 +201,7 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
     speech = _cues.speech_forms()
 
     def add(rec: Attribution) -> None:
+        rec = _fronted_cut(text, layout, rec)
         parts = []
         for s, e in rec.parts:
             if recorded.overlaps(s, e):
@@ -293,6 +294,32 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
     _lead_np.cache_clear()
     _np_after.cache_clear()
     return out
+
+
+# a sentence that opens with a subordinate clause: "While critics argue that A, B", "When he said A, B"
+_FRONTED = regex.compile(
+    r"[\"“‘'(]?(?:Although|Though|While|Whilst|When|Whenever|If|Because|After|Before|Since|Whereas|Unless|Once|Until"
+    r"|Even[^\S\n]+(?:though|if|as|when))[^\S\n]"
+)
+_CLAUSE_COMMA = regex.compile(r",(?=[^\S\n])")
+
+
+def _fronted_cut(text: str, layout: Layout, rec: Attribution) -> Attribution:
+    """A report inside a fronted subordinate clause ends at the comma that closes the clause:
+    "While critics argue that A, the president B" reports A, not "A, the president B"."""
+    if rec.cue is None or len(rec.parts) != 1 or rec.parts[0][0] < rec.cue[1]:
+        return rec
+    cs, ce = rec.parts[0]
+    ss, _ = _sentence(layout, rec.cue[0])
+    if _FRONTED.match(text, ss, rec.cue[0]) is None or "," in text[ss:rec.cue[0]]:
+        return rec
+    comma = _CLAUSE_COMMA.search(text, cs, ce)
+    if comma is None:
+        return rec
+    s, e = _trim(text, cs, comma.start())
+    if e - s < 8:
+        return rec
+    return attrs.evolve(rec, parts=((s, e),), span=(s, e))
 
 
 def _kind(text: str, s: int, e: int, quote_spans: Sequence[Span2]) -> str:
