@@ -674,6 +674,8 @@ _PAREN_AFTER = regex.compile(
 )
 # words that start a subordinate or adverbial phrase, not the resumed content
 _AS_BEFORE = regex.compile(r",[^\S\n]+as(?:[^\S\n]+(?:one|some|many|several|most|each|two|three)[^\S\n]+of)?\Z")
+# a sentence that opens with "As" and a tag: "As one adviser pointed out, …"
+_AS_LEAD = regex.compile(r"[\"“‘(]?(?:(?:But|And|Yet|So)[^\S\n]+as|As)[^\S\n]+")
 _GERUND_SUBJECT = regex.compile(
     r"\p{Ll}+ing(?:[^\S\n]+[\p{L}\p{N}'’-]+){0,5}?[^\S\n]+(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had)(?![\p{L}])"
 )
@@ -929,9 +931,14 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
         as_ = _AS_BEFORE.search(text, max(ss, c - 18), c)
         if as_ is not None:
             c = as_.start() + 1  # "Hawaii, as one adviser pointed out, rarely …"
-        if not (c > ss and text[c - 1] == ","):
+        else:
+            as_ = _AS_LEAD.fullmatch(text, ss, sp[0])  # "As one adviser pointed out, Hawaii rarely …"
+        if as_ is not None and as_.start() == ss and as_.end() == sp[0]:
+            comma = ss - 1  # the sentence opens with the tag: only the main clause is reported
+        elif not (c > ss and text[c - 1] == ","):
             return None
-        comma = c - 1
+        else:
+            comma = c - 1
         after = ve
         if as_ is not None and text.startswith(" out", ve) and not text[ve + 4:ve + 5].isalpha():
             after = ve + 4
@@ -951,16 +958,20 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
     elif word in _NOT_RESUMED or word.endswith("ing") or first is None and not word:
         return None
     a0 = ss
-    lead = _LEAD_CONJ.match(text, ss, comma)
+    lead = _LEAD_CONJ.match(text, ss, max(ss, comma))
     if lead is not None:
         a0 = lead.end()
-    a = _trim(text, a0, comma)
+    a = _trim(text, a0, comma) if comma >= ss else (ss, ss)
     bs = res.end()
     be = _clause_end(text, bs, se)
     part = _PARTICIPLE_TAIL.search(text, bs, min(be, bs + 2000))
     if part is not None:
         be = part.start()
     bb = _trim(text, bs, be)
+    if comma < ss:  # "As X noted, B": B alone
+        if bb[1] - bb[0] < 8 or " " not in text[bb[0]:bb[1]]:
+            return None
+        return Attribution(_kind(text, *bb, quote_spans), (bb,), bb, sp, (vs, ve), 0.65, "indirect.parenthetical")
     if a[1] - a[0] < 2 or bb[1] - bb[0] < 8 or " " not in text[bb[0]:bb[1]]:
         return None
     kind = _parts_kind(text, (a, bb), quote_spans)
