@@ -296,10 +296,11 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
     return out
 
 
-# a sentence that opens with a subordinate clause: "While critics argue that A, B", "When he said A, B"
+# a sentence that opens with a subordinate clause: "While critics argue that A, B", "But when he said A, B"
 _FRONTED = regex.compile(
-    r"[\"“‘'(]?(?:Although|Though|While|Whilst|When|Whenever|If|Because|After|Before|Since|Whereas|Unless|Once|Until"
-    r"|Even[^\S\n]+(?:though|if|as|when))[^\S\n]"
+    r"[\"“‘'(]?(?:(?:And|But|Yet|So)[^\S\n]+(?=\p{Ll}))?"
+    r"(?i:although|though|while|whilst|when|whenever|if|because|after|before|since|whereas|unless|once|until"
+    r"|even[^\S\n]+(?:though|if|as|when))[^\S\n]"
 )
 _CLAUSE_COMMA = regex.compile(r",(?=[^\S\n])")
 
