@@ -312,9 +312,10 @@ def _fronted_cut(text: str, layout: Layout, rec: Attribution) -> Attribution:
         return rec
     cs, ce = rec.parts[0]
     ss, _ = _sentence(layout, rec.cue[0])
-    if _FRONTED.match(text, ss, rec.cue[0]) is None or "," in text[ss:rec.cue[0]]:
+    if rec.cue[0] - ss > 300 or _FRONTED.match(text, ss, rec.cue[0]) is None or "," in text[ss:rec.cue[0]]:
+        # (bounded: a clause opener far back is no longer this clause's, and the scan stays linear)
         return rec
-    comma = _CLAUSE_COMMA.search(text, cs, ce)
+    comma = _CLAUSE_COMMA.search(text, cs, min(ce, cs + 2000))
     if comma is None:
         return rec
     s, e = _trim(text, cs, comma.start())
