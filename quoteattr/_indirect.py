@@ -114,6 +114,9 @@ _THAT_END = regex.compile(
 _PREV_WORD = regex.compile(r"(?r)([\p{L}'’]+)[^\S\n]+\Z")
 _NEXT_VERB = regex.compile(r"[^\S\n]+([\p{L}]+)")
 _THAT_ONLY = frozenset("state states".split())
+# words before "states" that make it the plural noun
+_STATES_BEFORE = frozenset("the these those other many several some all both few most of in from across two three four five "
+                           "six seven eight nine ten dozen early key swing battleground remaining".split())
 # words after a noun-or-verb form that show it is the verb: "Lynch notes they were …"
 _CLAUSE_OPENERS = frozenset("that he she they we it".split())
 _POSSESSIVE = frozenset("his her their its our my your".split())
@@ -162,6 +165,8 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     if word.lower() in _THAT_ONLY and not (nxt is not None and nxt.group(1) == "that"):
         return False  # "secretary of state", "state troopers", "states' rights"
     prev = _PREV_WORD.search(text, max(0, vs - 30), vs)
+    if word == "states" and (prev is None or prev.group(1).lower() in _STATES_BEFORE or prev.group(1).isdigit()):
+        return False  # "the three states that voted", "Ohio, states that …": the noun, not "it states that"
     if word.lower() in _cues.NOUN_FORMS and prev is not None and (
             prev.group(1).lower() in _POSSESSIVE or prev.group(1).endswith(("'s", "’s"))):
         return False  # "his claim that …" is a noun (indirect.nominal)
