@@ -114,6 +114,9 @@ _THAT_END = regex.compile(
 _PREV_WORD = regex.compile(r"(?r)([\p{L}'’]+)[^\S\n]+\Z")
 _NEXT_VERB = regex.compile(r"[^\S\n]+([\p{L}]+)")
 _THAT_ONLY = frozenset("state states".split())
+# words before "states" that make it the plural noun
+_STATES_BEFORE = frozenset("the these those other many several some all both few most of in from across two three four five "
+                           "six seven eight nine ten dozen early key swing battleground remaining".split())
 # words after a noun-or-verb form that show it is the verb: "Lynch notes they were …"
 _CLAUSE_OPENERS = frozenset("that he she they we it".split())
 _POSSESSIVE = frozenset("his her their its our my your".split())
@@ -162,6 +165,8 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     if word.lower() in _THAT_ONLY and not (nxt is not None and nxt.group(1) == "that"):
         return False  # "secretary of state", "state troopers", "states' rights"
     prev = _PREV_WORD.search(text, max(0, vs - 30), vs)
+    if word == "states" and (prev is None or prev.group(1).lower() in _STATES_BEFORE or prev.group(1).isdigit()):
+        return False  # "the three states that voted", "Ohio, states that …": the noun, not "it states that"
     if word.lower() in _cues.NOUN_FORMS and prev is not None and (
             prev.group(1).lower() in _POSSESSIVE or prev.group(1).endswith(("'s", "’s"))):
         return False  # "his claim that …" is a noun (indirect.nominal)
@@ -201,6 +206,7 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
     speech = _cues.speech_forms()
 
     def add(rec: Attribution) -> None:
+        rec = _fronted_cut(text, layout, rec)
         parts = []
         for s, e in rec.parts:
             if recorded.overlaps(s, e):
@@ -293,6 +299,34 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
     _lead_np.cache_clear()
     _np_after.cache_clear()
     return out
+
+
+# a sentence that opens with a subordinate clause: "While critics argue that A, B", "But when he said A, B"
+_FRONTED = regex.compile(
+    r"[\"“‘'(]?(?:(?:And|But|Yet|So)[^\S\n]+(?=\p{Ll}))?"
+    r"(?i:although|though|while|whilst|when|whenever|if|because|after|before|since|whereas|unless|once|until"
+    r"|even[^\S\n]+(?:though|if|as|when))[^\S\n]"
+)
+_CLAUSE_COMMA = regex.compile(r",(?=[^\S\n])")
+
+
+def _fronted_cut(text: str, layout: Layout, rec: Attribution) -> Attribution:
+    """A report inside a fronted subordinate clause ends at the comma that closes the clause:
+    "While critics argue that A, the president B" reports A, not "A, the president B"."""
+    if rec.cue is None or len(rec.parts) != 1 or rec.parts[0][0] < rec.cue[1]:
+        return rec
+    cs, ce = rec.parts[0]
+    ss, _ = _sentence(layout, rec.cue[0])
+    if rec.cue[0] - ss > 300 or _FRONTED.match(text, ss, rec.cue[0]) is None or "," in text[ss:rec.cue[0]]:
+        # (bounded: a clause opener far back is no longer this clause's, and the scan stays linear)
+        return rec
+    comma = _CLAUSE_COMMA.search(text, cs, min(ce, cs + 2000))
+    if comma is None:
+        return rec
+    s, e = _trim(text, cs, comma.start())
+    if e - s < 8:
+        return rec
+    return attrs.evolve(rec, parts=((s, e),), span=(s, e))
 
 
 def _kind(text: str, s: int, e: int, quote_spans: Sequence[Span2]) -> str:
@@ -647,6 +681,8 @@ _PAREN_AFTER = regex.compile(
 )
 # words that start a subordinate or adverbial phrase, not the resumed content
 _AS_BEFORE = regex.compile(r",[^\S\n]+as(?:[^\S\n]+(?:one|some|many|several|most|each|two|three)[^\S\n]+of)?\Z")
+# a sentence that opens with "As" and a tag: "As one adviser pointed out, …"
+_AS_LEAD = regex.compile(r"[\"“‘(]?(?:(?:But|And|Yet|So)[^\S\n]+as|As)[^\S\n]+")
 _GERUND_SUBJECT = regex.compile(
     r"\p{Ll}+ing(?:[^\S\n]+[\p{L}\p{N}'’-]+){0,5}?[^\S\n]+(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had)(?![\p{L}])"
 )
@@ -902,9 +938,14 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
         as_ = _AS_BEFORE.search(text, max(ss, c - 18), c)
         if as_ is not None:
             c = as_.start() + 1  # "Hawaii, as one adviser pointed out, rarely …"
-        if not (c > ss and text[c - 1] == ","):
+        else:
+            as_ = _AS_LEAD.fullmatch(text, ss, sp[0])  # "As one adviser pointed out, Hawaii rarely …"
+        if as_ is not None and as_.start() == ss and as_.end() == sp[0]:
+            comma = ss - 1  # the sentence opens with the tag: only the main clause is reported
+        elif not (c > ss and text[c - 1] == ","):
             return None
-        comma = c - 1
+        else:
+            comma = c - 1
         after = ve
         if as_ is not None and text.startswith(" out", ve) and not text[ve + 4:ve + 5].isalpha():
             after = ve + 4
@@ -924,16 +965,20 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
     elif word in _NOT_RESUMED or word.endswith("ing") or first is None and not word:
         return None
     a0 = ss
-    lead = _LEAD_CONJ.match(text, ss, comma)
+    lead = _LEAD_CONJ.match(text, ss, max(ss, comma))
     if lead is not None:
         a0 = lead.end()
-    a = _trim(text, a0, comma)
+    a = _trim(text, a0, comma) if comma >= ss else (ss, ss)
     bs = res.end()
     be = _clause_end(text, bs, se)
     part = _PARTICIPLE_TAIL.search(text, bs, min(be, bs + 2000))
     if part is not None:
         be = part.start()
     bb = _trim(text, bs, be)
+    if comma < ss:  # "As X noted, B": B alone
+        if bb[1] - bb[0] < 8 or " " not in text[bb[0]:bb[1]]:
+            return None
+        return Attribution(_kind(text, *bb, quote_spans), (bb,), bb, sp, (vs, ve), 0.65, "indirect.parenthetical")
     if a[1] - a[0] < 2 or bb[1] - bb[0] < 8 or " " not in text[bb[0]:bb[1]]:
         return None
     kind = _parts_kind(text, (a, bb), quote_spans)
