@@ -122,3 +122,17 @@ def test_cue_words_are_the_plain_loops(text: str, a: int, b: int) -> None:
         m = _cues._ASCII_WORD.match(text, pos, b)
         plain = [] if m is None else _plain_words(text, pos, m.end(), _cues._tag_set())[:1]
         assert ([] if w is None else [(w.start(), w.end(), w.group())]) == plain
+
+
+_ENTITY_NAMES = st.sampled_from(["Ana Ruiz", "Sen.", "Gov.", "ruiz", "Mr. Ruiz,", "the Dr.", "Ruiz’", "Prof. Li", "x"])
+
+
+@given(st.lists(st.tuples(st.booleans(), _ENTITY_NAMES, st.booleans()), max_size=12))
+def test_entity_words_grown_are_the_words_recomputed(steps: "list[tuple[bool, str, bool]]") -> None:
+    from quoteattr._resolution import _ABBREVIATED, _Entity
+    ent = _Entity("person:x", "person")
+    for is_title, name, look in steps:
+        (ent.titles if is_title else ent.names).append(name)
+        if look:
+            words = {w.strip(".,'’").lower() for n in ent.titles + ent.names for w in n.split()}
+            assert ent.words() == words | {_ABBREVIATED[w] for w in words if w in _ABBREVIATED}
