@@ -136,3 +136,16 @@ def test_entity_words_grown_are_the_words_recomputed(steps: "list[tuple[bool, st
         if look:
             words = {w.strip(".,'’").lower() for n in ent.titles + ent.names for w in n.split()}
             assert ent.words() == words | {_ABBREVIATED[w] for w in words if w in _ABBREVIATED}
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=12))
+def test_intervals_are_the_merged_spans(spans: "list[tuple[int, int]]") -> None:
+    from quoteattr._intervals import Intervals
+    merged: "list[list[int]]" = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    iv = Intervals(spans)
+    assert (iv.starts, iv.ends) == ([m[0] for m in merged], [m[1] for m in merged])
