@@ -278,7 +278,8 @@ class Resolver:
         for s, e in self._name_spans():
             if self._quotes.covers(s):
                 continue
-            m = _mentions.describe(text, s, e)
+            # what the words are, without their offsets (nothing below reads them): no Mention made per name
+            m = _mentions.describe_phrase(text[s:e])
             if m.form != "name" or m.name is None:
                 continue
             if m.kind == "person" and _adjectival(text, s, e):
