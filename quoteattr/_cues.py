@@ -14,6 +14,7 @@ pass over the ASCII words of a window and a look-up in the word lists' sets.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Dict, FrozenSet, Iterator, List, Optional, Tuple
 
@@ -98,6 +99,7 @@ class WordMatch:
 # an alternation of a few hundred verbs (measured on a novel), and linear in any input.
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 _JOINERS = frozenset("'’-")
+_GROUP = re.Match.group
 
 
 def _with_capitals(forms: FrozenSet[str]) -> FrozenSet[str]:
@@ -117,10 +119,10 @@ def _speech_set() -> FrozenSet[str]:
 def _words(text: str, lo: int, hi: int, forms: FrozenSet[str]) -> Iterator[WordMatch]:
     if hi - lo < 400 and forms.isdisjoint(_ASCII_WORD.findall(text, lo, hi)):
         return  # most windows hold no cue word: one C pass and a set look-up tell
-    for m in _ASCII_WORD.finditer(text, lo, hi):
+    # the set look-up for every word runs in C (map, compress); Python sees only the hits
+    found, words = itertools.tee(_ASCII_WORD.finditer(text, lo, hi))
+    for m in itertools.compress(found, map(forms.__contains__, map(_GROUP, words))):
         word = m.group()
-        if word not in forms:
-            continue
         s, e = m.span()
         if s > 0 and (text[s - 1].isalpha() or text[s - 1] in _JOINERS):
             continue
@@ -186,9 +188,15 @@ def tag_verb_at(text: str, pos: int, hi: int) -> Optional[WordMatch]:
     m = _ASCII_WORD.match(text, pos, hi)
     if m is None:
         return None
-    for w in _words(text, pos, m.end(), _tag_set()):
-        return w
-    return None
+    word = m.group()  # the window is this one word: _words(text, pos, m.end(), _tag_set()) in short
+    if word not in _tag_set():
+        return None
+    e = m.end()
+    if pos > 0 and (text[pos - 1].isalpha() or text[pos - 1] in _JOINERS):
+        return None
+    if e < len(text) and (text[e].isalpha() or text[e] in _JOINERS):
+        return None
+    return WordMatch(pos, e, word)
 
 
 # Forms that are common nouns too ("the report", "his claims"): a verb only when no

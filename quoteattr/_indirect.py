@@ -164,13 +164,16 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
         return False  # "New York Times reports says": the second word is the verb
     if word.lower() in _THAT_ONLY and not (nxt is not None and nxt.group(1) == "that"):
         return False  # "secretary of state", "state troopers", "states' rights"
-    prev = _PREV_WORD.search(text, max(0, vs - 30), vs)
+    if word.lower() not in _cues.NOUN_FORMS and word != "states":
+        return True
+    prev = _PREV_WORD.search(text, max(0, vs - 30), vs)  # only a noun form or "states" asks for the word before
     if word == "states" and (prev is None or prev.group(1).lower() in _STATES_BEFORE or prev.group(1).isdigit()):
         return False  # "the three states that voted", "Ohio, states that …": the noun, not "it states that"
-    if word.lower() in _cues.NOUN_FORMS and prev is not None and (
-            prev.group(1).lower() in _POSSESSIVE or prev.group(1).endswith(("'s", "’s"))):
+    if word.lower() not in _cues.NOUN_FORMS:
+        return True
+    if prev is not None and (prev.group(1).lower() in _POSSESSIVE or prev.group(1).endswith(("'s", "’s"))):
         return False  # "his claim that …" is a noun (indirect.nominal)
-    if word.lower() in _cues.NOUN_FORMS and not (nxt is not None and nxt.group(1) in _CLAUSE_OPENERS):
+    if not (nxt is not None and nxt.group(1) in _CLAUSE_OPENERS):
         if prev is not None:
             pw = prev.group(1)
             if pw.lower() in _NOUN_BEFORE or pw.endswith(("'s", "’s")) or (pw[0].isupper() and prev.start(1) != layout.sentence(vs)[0]):

@@ -14,14 +14,17 @@ class Intervals:
     """Merged ``[start, end)`` stretches; ``covers`` and ``overlaps`` cost O(log n)."""
 
     def __init__(self, spans: Sequence[Tuple[int, int]] = ()) -> None:
-        merged: List[List[int]] = []
+        starts: List[int] = []
+        ends: List[int] = []
         for s, e in sorted(spans):
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
+            if ends and s <= ends[-1]:
+                if e > ends[-1]:
+                    ends[-1] = e
             else:
-                merged.append([s, e])
-        self.starts = [m[0] for m in merged]
-        self.ends = [m[1] for m in merged]
+                starts.append(s)
+                ends.append(e)
+        self.starts = starts
+        self.ends = ends
 
     def covers(self, pos: int) -> bool:
         """``pos`` lies inside one of the stretches."""

@@ -435,6 +435,12 @@ def _describe_phrase(phrase: str) -> Mention:
     return _describe(phrase, 0, len(phrase))
 
 
+def describe_phrase(phrase: str) -> Mention:
+    """``describe`` of a whole phrase, with the offsets of the phrase itself (0 and its
+    length): for callers that read only what the words are."""
+    return _describe_phrase(phrase)
+
+
 # a share of people, as a poll gives it: "52 percent of Democrats", "half of GOP voters", "4 in 10 voters"
 _SHARE_PHRASE = regex.compile(
     r"(?:(?i:about|nearly|almost|roughly|over|more than|fewer than|less than|just|only|some)[^\S\n]+)?"

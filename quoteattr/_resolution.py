@@ -108,15 +108,18 @@ class _Entity:
         self.forms: Dict[Tuple[str, str], int] = {}
         self.named = [0, 0]  # fiction: mentions whose honorific or given name is male, female
         self._words: FrozenSet[str] = frozenset()
-        self._words_version = (-1, -1)
+        self._words_version = (0, 0)  # how many of its names and titles are in _words
 
     def words(self) -> FrozenSet[str]:
-        """The lower-case words of its names and titles (recomputed only when they grow)."""
-        version = (len(self.names), len(self.titles))
-        if self._words_version != version:
-            words = {w.strip(".,'’").lower() for n in self.titles + self.names for w in n.split()}
-            self._words = frozenset(words | {_ABBREVIATED[w] for w in words if w in _ABBREVIATED})
-            self._words_version = version
+        """The lower-case words of its names and titles (names and titles only grow: the
+        words of the new ones are added)."""
+        seen_names, seen_titles = self._words_version
+        if seen_names != len(self.names) or seen_titles != len(self.titles):
+            words = {w.strip(".,'’").lower() for n in self.titles[seen_titles:] + self.names[seen_names:]
+                     for w in n.split()}
+            if not words <= self._words:
+                self._words = self._words | words | {_ABBREVIATED[w] for w in words if w in _ABBREVIATED}
+            self._words_version = (len(self.names), len(self.titles))
         return self._words
 
     def best_name(self) -> str:
@@ -282,7 +285,8 @@ class Resolver:
         for s, e in self._name_spans():
             if self._quotes.covers(s):
                 continue
-            m = _mentions.describe(text, s, e)
+            # what the words are, without their offsets (nothing below reads them): no Mention made per name
+            m = _mentions.describe_phrase(text[s:e])
             if m.form != "name" or m.name is None:
                 continue
             if m.kind == "person" and _adjectival(text, s, e):

@@ -8,7 +8,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr import _genre, _indirect, _lexicons, _mentions
+from quoteattr import _cues, _genre, _indirect, _lexicons, _mentions
 
 _GENRE_ALPHABET = st.sampled_from(
     list(_genre._NEWS_CUE_STARTS) + list(_genre._FICTION_TAG_STARTS)
@@ -89,3 +89,63 @@ def test_name_index_past_its_budget_of_places_is_the_plain_one() -> None:
     for tail in (" ab", " abc", ""):
         text = "Ab. Ab. Cd. Cd. " + "ab" * 3000 + tail + " well-cd"
         assert _mentions.name_index.__wrapped__(text) == _plain_name_index(text)
+
+
+def _plain_words(text: str, lo: int, hi: int, forms: FrozenSet[str]) -> "list[tuple[int, int, str]]":
+    """``_cues._words`` as first written: every ASCII word looked up in a Python loop."""
+    out = []
+    for m in _cues._ASCII_WORD.finditer(text, lo, hi):
+        word = m.group()
+        if word not in forms:
+            continue
+        s, e = m.span()
+        if s > 0 and (text[s - 1].isalpha() or text[s - 1] in _cues._JOINERS):
+            continue
+        if e < len(text) and (text[e].isalpha() or text[e] in _cues._JOINERS):
+            continue
+        out.append((s, e, word))
+    return out
+
+
+_CUE_ALPHABET = st.sampled_from(["said", "Said", "says", "told", "x", "é", " ", "  ", "-", "'", "’", "\n", ".",
+                                 "report", "reports", "the", "claimed", "said" * 50, " " * 300, "à"])
+
+
+@given(st.lists(_CUE_ALPHABET, max_size=30).map("".join), st.integers(0, 2000), st.integers(0, 2000))
+def test_cue_words_are_the_plain_loops(text: str, a: int, b: int) -> None:
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    for forms in (_cues._tag_set(), _cues._speech_set(), _cues._every_set(), frozenset({"said", "x"})):
+        got = [(w.start(), w.end(), w.group()) for w in _cues._words(text, a, b, forms)]
+        assert got == _plain_words(text, a, b, forms)
+    for pos in range(a, min(b, a + 40)):
+        w = _cues.tag_verb_at(text, pos, b)
+        m = _cues._ASCII_WORD.match(text, pos, b)
+        plain = [] if m is None else _plain_words(text, pos, m.end(), _cues._tag_set())[:1]
+        assert ([] if w is None else [(w.start(), w.end(), w.group())]) == plain
+
+
+_ENTITY_NAMES = st.sampled_from(["Ana Ruiz", "Sen.", "Gov.", "ruiz", "Mr. Ruiz,", "the Dr.", "Ruiz’", "Prof. Li", "x"])
+
+
+@given(st.lists(st.tuples(st.booleans(), _ENTITY_NAMES, st.booleans()), max_size=12))
+def test_entity_words_grown_are_the_words_recomputed(steps: "list[tuple[bool, str, bool]]") -> None:
+    from quoteattr._resolution import _ABBREVIATED, _Entity
+    ent = _Entity("person:x", "person")
+    for is_title, name, look in steps:
+        (ent.titles if is_title else ent.names).append(name)
+        if look:
+            words = {w.strip(".,'’").lower() for n in ent.titles + ent.names for w in n.split()}
+            assert ent.words() == words | {_ABBREVIATED[w] for w in words if w in _ABBREVIATED}
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=12))
+def test_intervals_are_the_merged_spans(spans: "list[tuple[int, int]]") -> None:
+    from quoteattr._intervals import Intervals
+    merged: "list[list[int]]" = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    iv = Intervals(spans)
+    assert (iv.starts, iv.ends) == ([m[0] for m in merged], [m[1] for m in merged])
