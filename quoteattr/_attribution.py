@@ -690,7 +690,7 @@ class Attributor:
                 end = q.end
                 k = bisect.bisect_right(self._starts, q.end)
                 while k < len(self.quotations) and self.quotations[k].start < send:
-                    if self.news and _AND_SAID.search(text, end, self.quotations[k].start):
+                    if self.news and _cues.AND_SAID.search(text, end, self.quotations[k].start):
                         break  # "… “A” and insisted that “B”": B is reported by its own verb
                     if self.quotations[k].end <= send:
                         end = self.quotations[k].end
@@ -718,10 +718,6 @@ _CLAUSE_AFTER = regex.compile(
 )
 _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that[^\S\n]+\Z")
 _GAP_THAT = regex.compile(r"[^\S\n]+(?:during|at|in|on|after|before|to)[^\S\n]+[^.!?;:\"“”\n,]{1,60}?[^\S\n]that[^\S\n]+")
-_AND_SAID = regex.compile(
-    r"[^\S\n](?:and|but)[^\S\n]+(?:also[^\S\n]+)?"
-    r"(?:said|says|told|tells|added|argued|warned|noted|insisted|claimed)(?![\p{L}])"
-)
 _ONLY_TAG = regex.compile(r"[^\S\n]*+,?[^\S\n]*[^.!?\n]{0,120}[.!?,:]?[^\S\n]*\Z")
 
 

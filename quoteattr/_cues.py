@@ -210,3 +210,8 @@ NOUN_FORMS = frozenset(
 )
 
 ACCORDING_TO = regex.compile(r"(?<![\p{L}])[Aa]ccording to(?![\p{L}])")
+# a coordinated second report of the same sentence: "…, and insisted", " but also told"
+AND_SAID = regex.compile(
+    r"(?:,[^\S\n]*)?[^\S\n](?:and|but)[^\S\n]+(?:also[^\S\n]+)?"
+    r"(?:said|says|told|tells|added|argued|warned|noted|insisted|claimed)(?![\p{L}])"
+)

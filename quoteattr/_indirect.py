@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import Iterator, List, Optional, Sequence, Tuple
+from typing import Callable, Iterable, Iterator, List, Optional, Protocol, Sequence, Tuple, TypeVar
 
 import attrs
 from . import _lazyregex as regex
@@ -91,9 +91,6 @@ _NOT_CLAUSE = regex.compile(
 )
 _CLAUSE_START = regex.compile(r"[^\S\n]+(?=[\p{L}\p{N}\"“‘'$])")
 _COORDINATED = regex.compile(r"(?:,[^\S\n]*)?(?:and|but)(?:[^\S\n]+(?:also|then|later|has|had|did|would))*[^\S\n]*\Z")
-_AND_VERB = regex.compile(
-    r"(?:,[^\S\n]*)?[^\S\n](?:and|but)[^\S\n]+(?:also[^\S\n]+)?(?:said|says|told|tells|added|argued|warned|noted|insisted|claimed)(?![\p{L}])"
-)
 _TAIL = regex.compile(r"(?:[^\S\n]+(?:in|on|at|during|to|with|after|before|last|this|earlier|later|yesterday|today|"
                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recently|repeatedly|again|also|"
                       r"of|about|,)[^.!?\n\"“”]{0,200}?)?[.!?]?[\"”’]?[^\S\n]*\Z|[^\S\n]*,[^.!?\n\"“”]{0,120}[.!?]?[^\S\n]*\Z")
@@ -190,6 +187,12 @@ def _first_subject(text: str, ss: int, hi: int) -> Optional[Span2]:
     return None
 
 
+
+class _Starts(Protocol):
+    def start(self) -> int: ...
+
+
+_Cue = TypeVar("_Cue", bound=_Starts)  # a cue match: a regex match or a _cues.WordMatch
 def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Sequence[Attribution],
          genre: str = "news") -> List[Attribution]:
     """Indirect and mixed attributions not already among ``records``.
@@ -242,12 +245,16 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         found = _according(text, layout, acc, quote_spans)
         if found is not None:
             add(found)
-    for rel in _RELATIVE.finditer(text) if news else ():
-        if blocked.covers(rel.start()) or taken.covers(rel.start()):
-            continue
-        found = _relative(text, layout, rel, quote_spans)
-        if found is not None:
-            add(found)
+    def each(cues: Iterable[_Cue], rule: Callable[[str, Layout, _Cue, Sequence[Span2]], Optional[Attribution]]) -> None:
+        """``rule`` at every cue not inside a quotation or a record already found."""
+        for cue in cues:
+            if not (blocked.covers(cue.start()) or taken.covers(cue.start())):
+                found = rule(text, layout, cue, quote_spans)
+                if found is not None:
+                    add(found)
+
+    if news:
+        each(_RELATIVE.finditer(text), _relative)
     speech_words, reported_words, noun_words, appear_words, adjective_words = _cues.reporting_words(text)
     after_verb = -1  # where the last reporting verb ended: a verb right after another has no subject of its own
     for verb in speech_words:
@@ -282,21 +289,13 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         if found is not None:
             add(found)
     # nouns of saying, adjectives of stance, judgments without a holder: in that order
-    for words, rule in ((noun_words, _nominal), (adjective_words, _adjective),
-                        (appear_words, _appearance)) if news else ():
-        for word in words:
-            if blocked.covers(word.start()) or taken.covers(word.start()):
-                continue
-            found = rule(text, layout, word, quote_spans)
-            if found is not None:
-                add(found)
+    if news:
+        each(noun_words, _nominal)
+        each(adjective_words, _adjective)
+        each(appear_words, _appearance)
     # passives of judgment last: "X was criticized by Y for Z"
-    for pas in _PASSIVE.finditer(text) if news else ():
-        if blocked.covers(pas.start()) or taken.covers(pas.start()):
-            continue
-        found = _passive(text, layout, pas, quote_spans)
-        if found is not None:
-            add(found)
+    if news:
+        each(_PASSIVE.finditer(text), _passive)
     out.sort(key=lambda r: r.parts[0])
     _subject_before.cache_clear()
     _lead_np.cache_clear()
@@ -475,7 +474,7 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     if sp is None:
         return None
     end = se
-    nxt = _AND_VERB.search(text, cstart, min(se, cstart + 2000))  # bounded: linear in one endless sentence
+    nxt = _cues.AND_SAID.search(text, cstart, min(se, cstart + 2000))  # bounded: linear in one endless sentence
     if nxt is not None:
         end = nxt.start()  # "… and said B": B is reported by its own verb
     hi = min(end, cstart + 2000)
@@ -895,7 +894,7 @@ def _clause_end(text: str, cstart: int, se: int) -> int:
     nxt = _CLAUSE_END.search(text, cstart, min(se, cstart + 2000))  # bounded: linear in one endless sentence
     if nxt is not None:
         end = nxt.start()
-    nxt = _AND_VERB.search(text, cstart, min(end, cstart + 2000))
+    nxt = _cues.AND_SAID.search(text, cstart, min(end, cstart + 2000))
     if nxt is not None:
         end = nxt.start()
     return end
