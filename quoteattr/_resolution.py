@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
 
 from . import _lazyregex as regex
 
@@ -847,24 +847,10 @@ class Resolver:
         """Fiction: for "he said" in a conversation, the latest speaker of that gender in
         the turns just before, other than the one who spoke the turn before and the one
         addressed."""
-        assert self.layout is not None
-        para = self.layout.paragraph_index
         qs = self.records[idx].span[0]
-        here = para(qs)
-        j = idx - 1
-        seen = 0
-        while j >= 0 and seen < _PARTICIPANT_TURNS:
+        for j in self._turns_near(idx, -1, _PARTICIPANT_TURNS):
             rec = self.records[j]
-            if rec.kind != "direct":
-                j -= 1
-                continue
-            there = para(rec.span[0])
-            if here - there > _PARTICIPANT_GAP:
-                break
-            here = there
-            seen += 1
             ent = chosen[j]
-            j -= 1
             if ent is None or ent is self._exclude or ent is self._addressed or ent.kind != "person":
                 continue
             if ent.guess_gender() == gender:
@@ -878,6 +864,26 @@ class Resolver:
                         return None
                 return ent
         return None
+
+    def _turns_near(self, idx: int, step: int, count: int) -> Iterator[int]:
+        """Fiction: the direct turns next to record ``idx``, before it (``step`` -1) or
+        after it (1), at most ``count``, each at most ``_PARTICIPANT_GAP`` paragraphs
+        from the one before."""
+        assert self.layout is not None
+        para = self.layout.paragraph_index
+        here = para(self.records[idx].span[0])
+        seen = 0
+        j = idx + step
+        while 0 <= j < len(self.records) and seen < count:
+            rec = self.records[j]
+            if rec.kind == "direct":
+                there = para(rec.span[0])
+                if abs(here - there) > _PARTICIPANT_GAP:
+                    return
+                here = there
+                seen += 1
+                yield j
+            j += step
 
     def _present(self, idx: int, starts: List[int]) -> Optional[_Entity]:
         """Fiction: the person last named in the narration of record ``idx``'s paragraph
@@ -1030,26 +1036,13 @@ class Resolver:
             return None
         g = m.gender or _GENERIC_PERSON.get(m.head or "") or (own.gender if own is not None else None)
         if g is None:
-            g = next((r[1] for r in _lexicons.rows("kinship_words") if r[0] == m.head), None)
+            g = _lexicons.mapping("kinship_words").get(m.head or "")
         if g not in ("m", "f"):
             return None
-        para = self.layout.paragraph_index
         people: Dict[int, _Entity] = {}
         for step in (-1, 1):
-            here = para(self.records[idx].span[0])
-            seen = 0
-            j = idx + step
-            while 0 <= j < len(self.records) and seen < _PAIR_TURNS:
-                rec = self.records[j]
+            for j in self._turns_near(idx, step, _PAIR_TURNS):
                 ent = chosen[j]
-                j += step
-                if rec.kind != "direct":
-                    continue
-                there = para(rec.span[0])
-                if abs(here - there) > _PARTICIPANT_GAP:
-                    break
-                here = there
-                seen += 1
                 if ent is not None and ent.kind == "person" and ent.forms:
                     people[id(ent)] = ent
         if len(people) != 2:
@@ -1251,7 +1244,7 @@ class Resolver:
             ent.titles.append(m.title)
         if m.form != "pronoun" and not ent.gender:
             # "the old woman", "my mother": the description gives the sex
-            g = m.gender or next((r[1] for r in _lexicons.rows("kinship_words") if r[0] == m.head), None)
+            g = m.gender or _lexicons.mapping("kinship_words").get(m.head or "")
             if g in ("m", "f"):
                 ent.gender = g
         self._touched.append(ent)
@@ -1310,7 +1303,7 @@ class Resolver:
             if gender is not None and g is not None and g != gender:
                 continue
             w = 1.0 / (1.0 + d / 100.0) * (1.5 if g == gender else 1.0)
-            if not spk and self._subject_count.get(id(ent), 0) == 0 and self.counts.get(id(ent), 0) >= 2:
+            if not spk and self._talked_about(ent):
                 w *= _NEVER_SUBJECT_WEIGHT  # never the subject of a clause, only talked about: "a letter from Jane"
             if id(ent) not in scores:
                 scores[id(ent)] = 0.1 * math.log1p(self.counts.get(id(ent), 0))
@@ -1324,8 +1317,11 @@ class Resolver:
         """Fiction: a name the text uses at least twice, never as a clause's subject,
         with no honorific and no given name ("Pemberley", "Windy Corner"): a place or
         a thing rather than someone who talks."""
-        return (self._subject_count.get(id(ent), 0) == 0 and self.counts.get(id(ent), 0) >= 2
-                and ent.named == [0, 0] and not any(_honorific(t) for t in ent.titles))
+        return self._talked_about(ent) and ent.named == [0, 0] and not any(_honorific(t) for t in ent.titles)
+
+    def _talked_about(self, ent: _Entity) -> bool:
+        """Fiction: named at least twice and never as the subject of a clause."""
+        return self._subject_count.get(id(ent), 0) == 0 and self.counts.get(id(ent), 0) >= 2
 
     def _place_like(self, ent: _Entity) -> bool:
         """Fiction: a name mostly written after 'in', 'at', 'near' ("in Hartwell",
