@@ -28,7 +28,7 @@ run. Records keep their offsets; sources are resolved later (``_resolution``).
 from __future__ import annotations
 
 import bisect
-from typing import Dict, FrozenSet, List, Optional, Tuple
+from typing import Dict, FrozenSet, Iterator, List, Optional, Tuple
 
 import attrs
 from . import _lazyregex as regex
@@ -68,22 +68,27 @@ def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[
         lead = [(s, e) for s, e in stretches if e <= before]
         if lead and not text[lead[-1][1] : before].strip(_MARKS_AND_SPACE):
             found: Optional[Span2] = None
-            for m in CLAUSE_START.finditer(text, lead[-1][0], lead[-1][1]):
-                if wrap_inside_sentence(text, m.start()):
-                    continue
-                sp = clause_subject(text, m.end(), lead[-1][1], names)
+            for cs in clause_starts(text, lead[-1][0], lead[-1][1]):
+                sp = clause_subject(text, cs, lead[-1][1], names)
                 if sp is not None:
                     found = sp
             if found is not None:
                 return found
     for s, e in stretches:
-        for m in CLAUSE_START.finditer(text, s, e):
-            if wrap_inside_sentence(text, m.start()):
-                continue
-            sp = clause_subject(text, m.end(), e, names)
+        for cs in clause_starts(text, s, e):
+            sp = clause_subject(text, cs, e, names)
             if sp is not None:
                 return sp
     return None
+
+
+def clause_starts(text: str, lo: int, hi: int) -> Iterator[int]:
+    """Where the clauses of ``text[lo:hi]`` start (after a sentence end, a colon or
+    dash, a line start or ", and"), past their leading spaces and marks; a line start
+    that is only a wrap inside a sentence is none."""
+    for m in _CLAUSE_START.finditer(text, lo, hi):
+        if not _wrap_inside_sentence(text, m.start()):
+            yield m.end()
 
 
 _CONNECTIVE = regex.compile(r"(?:Then|And|But|So|Now|Still|Yet|Presently|Suddenly|Meanwhile|At last|At once|At length"
@@ -112,7 +117,7 @@ def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Op
     return None
 
 
-def wrap_inside_sentence(text: str, pos: int) -> bool:
+def _wrap_inside_sentence(text: str, pos: int) -> bool:
     """A line start at ``pos`` that is only a wrap inside a sentence ("…, looking at⏎Mary"):
     the line before does not end a clause. (Stretches never span a paragraph break.)"""
     if pos == 0 or text[pos - 1] != "\n":
@@ -123,7 +128,7 @@ def wrap_inside_sentence(text: str, pos: int) -> bool:
     return b >= 0 and text[b] not in ".!?;:\N{EM DASH}\"'”’\n"
 
 
-CLAUSE_START = regex.compile(r"(?:^|(?<=[.!?;:\N{EM DASH}][\"'”’]?)|(?<=[,][^\S\n]*(?:and|but|then|while|as|when)))[^\S\n\"'“”‘’(]*", regex.MULTILINE)
+_CLAUSE_START = regex.compile(r"(?:^|(?<=[.!?;:\N{EM DASH}][\"'”’]?)|(?<=[,][^\S\n]*(?:and|but|then|while|as|when)))[^\S\n\"'“”‘’(]*", regex.MULTILINE)
 
 
 def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[Attribution]:

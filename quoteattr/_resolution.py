@@ -690,16 +690,10 @@ class Resolver:
             hi = rec.span[0]
         text = self.text
         last: Optional[Tuple[int, int]] = None
-        for cm in _dialogue.CLAUSE_START.finditer(text, max(lo, hi - 400), hi):
-            if _dialogue.wrap_inside_sentence(text, cm.start()):
-                continue
-            sp = _dialogue.clause_subject(text, cm.end(), hi, self.names)
+        for cs in _dialogue.clause_starts(text, max(lo, hi - 400), hi):
+            sp = _dialogue.clause_subject(text, cs, hi, self.names) or _described_head(text, cs, hi)
             if sp is not None:
                 last = sp
-            else:
-                sp = _described_head(text, cm.end(), hi)
-                if sp is not None:
-                    last = sp
         if last is None:
             return None
         m = _mentions.describe(text, last[0], last[1])
