@@ -123,10 +123,7 @@ def tagged_name(text: str, pos: int, hi: int) -> Optional[Span2]:
     m = _LONE_CAP.match(text, pos, hi)
     if m is None:
         return None
-    lw = m.group().lower()
-    if lw in _mentions.PRONOUNS or lw in _lexicons.first_field("determiners"):
-        return None
-    return m.span()
+    return m.span() if _mentions.may_name_in_tag(m.group()) else None
 
 
 def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:

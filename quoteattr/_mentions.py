@@ -608,16 +608,18 @@ def _description_kind(words: List[str], head: str, definite: bool) -> str:
     return "unknown"
 
 
-_MID_SENTENCE_CAP = regex.compile(r"[\p{Ll},;]\s{1,3}(\p{Lu}[\p{Ll}\p{M}'’\-]+)")
-# the same words found from the capital (tried at capitals only, not at every lower-case
-# letter); group 1 is the character that _MID_SENTENCE_CAP's match would start at
+# a capitalised word after a lower-case letter, comma or semicolon and one to three
+# spaces, found from the capital (tried at capitals only, not at every lower-case
+# letter); group 1 is the character before the spaces
 _CAP_AFTER_LOWER = regex.compile(r"(?<=([\p{Ll},;])\s{1,3})\p{Lu}[\p{Ll}\p{M}'’\-]+")
 
 
 def _mid_sentence_caps(text: str) -> Set[str]:
-    """``set(_MID_SENTENCE_CAP.findall(text))``, three times faster on a novel. Its matches
-    do not overlap: a capital whose lower-case letter before ends an earlier match's word
-    ("a Bc De": not "De") is not one of them."""
+    """The capitalised words that follow a lower-case letter, comma or semicolon and one
+    to three spaces, as non-overlapping matches of "[\\p{Ll},;]\\s{1,3}(Word)" would
+    find them (three times faster on a novel than that pattern): a capital whose
+    lower-case letter before ends an earlier match's word ("a Bc De": not "De") is not
+    one of them."""
     out = set()
     last = 0
     for m in _CAP_AFTER_LOWER.finditer(text):
@@ -723,9 +725,16 @@ def tagged_words(text: str) -> FrozenSet[str]:
     names in this text, even where the word is also a day, a month or a modal verb."""
     out = set()
     for m in _TAGGED_WORD.finditer(text):
-        if _cues.tag_verb_at(text, m.start("verb"), m.end("verb")) is not None:
+        if _cues.tag_verb_at(text, m.start("verb"), m.end("verb")) is not None and may_name_in_tag(m.group("name")):
             out.add(m.group("name").lower())
-    return frozenset(out - set(PRONOUNS) - _lexicons.first_field("determiners"))
+    return frozenset(out)
+
+
+def may_name_in_tag(word: str) -> bool:
+    """A capitalised word right after a tag verb names the speaker unless it is a
+    pronoun or a determiner ("said He", "said The" are not names)."""
+    lw = word.lower()
+    return lw not in PRONOUNS and lw not in _lexicons.first_field("determiners")
 
 
 def scan_names(text: str) -> List[Tuple[int, int]]:
