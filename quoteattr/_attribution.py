@@ -44,7 +44,7 @@ _FILLER = regex.compile(
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
 # "said Monday that …", "said on Tuesday that …": the time word is not content
 _TIME_THAT = regex.compile(
-    r"[^\S\n]+(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"[^\S\n]+(?:on[^\S\n]+)?(?:" + _cues.WEEKDAYS + r"|yesterday|today|"
     r"tonight|recently|earlier|later)[^\S\n]+that[^\S\n]+"
 )
 # "told reporters (in Ohio) that": a tell verb's object and "that" before a quoted fragment

@@ -209,6 +209,8 @@ NOUN_FORMS = frozenset(
     "hope hopes feel counter boast boasts joke jokes complaint remark remarks talk talks order praise".split()
 )
 
+# the days of the week, as a regex alternation: "said Monday", "on Tuesday"
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 ACCORDING_TO = regex.compile(r"(?<![\p{L}])[Aa]ccording to(?![\p{L}])")
 # a coordinated second report of the same sentence: "…, and insisted", " but also told"
 AND_SAID = regex.compile(

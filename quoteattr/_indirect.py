@@ -69,7 +69,7 @@ _THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\
 # a short time or setting phrase between a verb and a clause that starts like one
 _SHORT_FILLER = regex.compile(
     r"[^\S\n]+(?:(?:for|on|in|at|last|this|earlier|after|before|during|since)[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?\p{L}+"
-    r"|(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|(?:on[^\S\n]+)?(?:" + _cues.WEEKDAYS + r")"
     r"|yesterday|today|tonight|recently|repeatedly|publicly|privately|previously|again|also|earlier|later)"
     r"(?:[^\S\n]+(?:morning|afternoon|evening|night|interview|statement))?"
     r"(?![^\S\n]+this[^\S\n]+(?:week|month|year|morning|afternoon|evening|time)(?![\p{L}]))"
@@ -81,8 +81,8 @@ _TO = regex.compile(r"[^\S\n]+to(?![\p{L}])")
 _PARTICIPLE_TAIL = regex.compile(r",[^\S\n]+(?:(?:even|also|again|then|later|further)[^\S\n]+)?(?:arguing|saying|adding|noting|calling|insisting|claiming|warning|citing|explaining)(?![\p{L}])")
 _FILLER_START = regex.compile(
     r"[^\S\n]*+,?[^\S\n]*(?:in|on|at|during|via|over|to|with|from|after|before|last|this|earlier|later|"
-    r"yesterday|today|tonight|recently|repeatedly|publicly|privately|again|also|previously|out|of|for|as|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday)(?![\p{L}])"
+    r"yesterday|today|tonight|recently|repeatedly|publicly|privately|again|also|previously|out|of|for|as|"
+    + _cues.WEEKDAYS + r")(?![\p{L}])"
 )
 # a reported clause without "that" may start with any word but these
 _NOT_CLAUSE = regex.compile(
@@ -92,7 +92,7 @@ _NOT_CLAUSE = regex.compile(
 _CLAUSE_START = regex.compile(r"[^\S\n]+(?=[\p{L}\p{N}\"“‘'$])")
 _COORDINATED = regex.compile(r"(?:,[^\S\n]*)?(?:and|but)(?:[^\S\n]+(?:also|then|later|has|had|did|would))*[^\S\n]*\Z")
 _TAIL = regex.compile(r"(?:[^\S\n]+(?:in|on|at|during|to|with|after|before|last|this|earlier|later|yesterday|today|"
-                      r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|recently|repeatedly|again|also|"
+                      + _cues.WEEKDAYS + r"|recently|repeatedly|again|also|"
                       r"of|about|,)[^.!?\n\"“”]{0,200}?)?[.!?]?[\"”’]?[^\S\n]*\Z|[^\S\n]*,[^.!?\n\"“”]{0,120}[.!?]?[^\S\n]*\Z")
 _TRIM = " \t\n\r,;:.!?"
 # where a reported clause ends before the sentence does: a dash, a semicolon, a new coordinated clause
@@ -359,8 +359,8 @@ def _sentence(layout: Layout, pos: int) -> Tuple[int, int]:
 
 # a time phrase or adverb between a subject and its verb
 _ADVERBIAL_BEFORE = regex.compile(
-    r"(?<![^\S\n])(?:[^\S\n]++(?:(?:on|last|this|next|earlier|later)[^\S\n]++\p{L}+(?:[^\S\n]++(?:morning|afternoon|evening|night))?|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|yesterday|today|recently|also|then|later|again|repeatedly|publicly|privately|previously|often|"
+    r"(?<![^\S\n])(?:[^\S\n]++(?:(?:on|last|this|next|earlier|later)[^\S\n]++\p{L}+(?:[^\S\n]++(?:morning|afternoon|evening|night))?|"
+    + _cues.WEEKDAYS + r"|yesterday|today|recently|also|then|later|again|repeatedly|publicly|privately|previously|often|"
     r"already|still|just|now|once|twice|long|quickly|immediately|initially|originally|ultimately|eventually))+[^\S\n]++\Z"
 )
 # quantifiers that stand for people as a subject ("Some believe …", "Many say …")
@@ -678,8 +678,8 @@ def _according(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Se
 
 # after a mid-sentence tag: an optional time phrase, then the comma that resumes the content
 _PAREN_AFTER = regex.compile(
-    r"(?:[^\S\n]+(?:on|in|at|last|this|earlier|later|yesterday|today|recently|then|once|Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday)(?![\p{L}])[^,.;:!?\n\"“”]{0,40}?)?[^\S\n]*,[^\S\n]*(?=[\p{L}\p{N}\"“‘'$])"
+    r"(?:[^\S\n]+(?:on|in|at|last|this|earlier|later|yesterday|today|recently|then|once|"
+    + _cues.WEEKDAYS + r")(?![\p{L}])[^,.;:!?\n\"“”]{0,40}?)?[^\S\n]*,[^\S\n]*(?=[\p{L}\p{N}\"“‘'$])"
 )
 # words that start a subordinate or adverbial phrase, not the resumed content
 _AS_BEFORE = regex.compile(r",[^\S\n]+as(?:[^\S\n]+(?:one|some|many|several|most|each|two|three)[^\S\n]+of)?\Z")
@@ -696,7 +696,7 @@ _CLAUSE_END = regex.compile(
     r"|(?<![^\S\n])[^\S\n]++(?:[—–]|--)[^\S\n]|;"
 )
 _OBJECT_TAIL = regex.compile(
-    r"(?<![^\S\n])[^\S\n]++(?:during|(?:on|last|this)[^\S\n]++(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month)"
+    r"(?<![^\S\n])[^\S\n]++(?:during|(?:on|last|this)[^\S\n]++(?:" + _cues.WEEKDAYS + r"|week|month)"
     r"|after|before|while|when|amid|following"
     r"|in[^\S\n]++(?:(?:a|an|his|her|their|its|the)[^\S\n]++)?(?:[\p{Ll}-]+[^\S\n]++)?"
     r"(?:speech|speeches|interview|interviews|statement|statements|tweet|tweets|letter|letters|op-ed|post|posts|remarks|"
