@@ -114,10 +114,19 @@ def _batches(items: Iterator[T], size: Callable[[T], int]) -> Iterator[List[T]]:
         yield batch
 
 
+#: In a worker: an event the parent sets when nobody will read more results.
+_STOP: Any = None
+
+
 def _run_batch(func: Callable[[T], R], batch: List[T]) -> List[Tuple[bool, Any]]:
-    """Every item's result, or the exception it raised (which the parent re-raises)."""
+    """Every item's result, or the exception it raised (which the parent re-raises).
+
+    Once the parent has stopped reading, the rest of the batch is dropped.
+    """
     out: List[Tuple[bool, Any]] = []
     for item in batch:
+        if _STOP is not None and _STOP.is_set():
+            break
         try:
             out.append((True, func(item)))
         except Exception as exc:  # noqa: BLE001 - handed back to be raised in order
@@ -125,15 +134,19 @@ def _run_batch(func: Callable[[T], R], batch: List[T]) -> List[Tuple[bool, Any]]
     return out
 
 
-def _ignore_sigint() -> None:
+def _init_worker(stop: Any) -> None:
+    global _STOP
     # Ctrl-C reaches the whole process group; the parent decides what happens.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _STOP = stop
 
 
 def _imap_pool(func: Callable[[T], R], items: Iterator[T], n: int, size: Callable[[T], int]) -> Iterator[R]:
-    from concurrent.futures import Future, ProcessPoolExecutor  # slow to import: only when used
+    import multiprocessing  # slow to import: only when used
+    from concurrent.futures import Future, ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=n, initializer=_ignore_sigint)
+    stop = multiprocessing.get_context().Event()
+    pool = ProcessPoolExecutor(max_workers=n, initializer=_init_worker, initargs=(stop,))
     pending: Deque["Future[List[Tuple[bool, Any]]]"] = collections.deque()
     batches = _batches(items, size)
     clean = False
@@ -147,11 +160,12 @@ def _imap_pool(func: Callable[[T], R], items: Iterator[T], n: int, size: Callabl
         clean = True
     finally:
         if not clean:
+            # interrupted or abandoned: the workers finish the document at hand and
+            # drop the rest. (Terminating them instead can cut a result short in the
+            # pipe, and the pool's reader thread then waits for its end for ever.)
+            stop.set()
             for fut in pending:
                 fut.cancel()
-            # interrupted or abandoned: do not wait for documents nobody will read
-            for proc in list(getattr(pool, "_processes", {}).values()):
-                proc.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
 
 

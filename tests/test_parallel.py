@@ -66,6 +66,31 @@ def test_streams_with_workers():
     it.close()  # stops the workers
 
 
+_STOP_EARLY = """
+import multiprocessing, quoteattr
+quoteattr._parallel.BATCH_CHARS = 20_000
+docs = ["“Yes,” she said. " * 300] * 400  # results far larger than a pipe's buffer
+for _ in range(10):
+    it = quoteattr.extract_many(docs, jobs=2)
+    next(it)
+    it.close()
+    assert multiprocessing.active_children() == []
+print("ok")
+"""
+
+
+def test_stopping_early_ends_the_workers_again_and_again():
+    """Regression: stopping while a worker was writing its results could cut a result
+    short in the pipe, and the pool's reader then waited for the rest for ever (the CLI
+    hung on Ctrl-C). Run apart, so that a hang fails the test instead of stalling it."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", _STOP_EARLY], capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")
+    assert proc.stdout.strip() == b"ok"
+
+
 def test_large_documents_are_batched_alone():
     docs = ["“Yes,” she said. " * 2000] * 3  # 34 KB each
     assert list(quoteattr.extract_many(docs, jobs=2)) == [quoteattr.extract(docs[0])] * 3
