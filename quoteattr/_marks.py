@@ -47,7 +47,7 @@ def _load_pairs() -> Tuple[Dict[str, FrozenSet[str]], Dict[str, str]]:
 
 
 CLOSERS, FAMILY = _load_pairs()
-_ALL_MARKS = sorted(set(CLOSERS) | set(FAMILY), key=len, reverse=True)
+_ALL_MARKS = sorted(set(CLOSERS) | set(FAMILY), key=lambda m: (-len(m), m))  # stable pattern text
 # One token is a two-character mark ('' or ``) or a single mark; a run of more than
 # three marks in a row is typographic noise and is skipped as a whole.
 _MARK = regex.deferred(
