@@ -203,6 +203,7 @@ class Resolver:
         self._by_first: Optional[Dict[str, List[_Entity]]] = None
         self._couples_cache: Optional[Tuple[int, FrozenSet[str]]] = None
         self._kin_named: Optional[Dict[str, _Entity]] = None
+        self._ties: Optional[Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int]]]] = None
         # fiction: descriptions the text ties to a name ("Mr. Hale, the curate"): key -> [(pos, entity)]
         self._roles: Optional[Dict[str, Tuple[List[int], List[_Entity]]]] = None
         self._last_issuer: Optional[_Entity] = None
@@ -925,6 +926,17 @@ class Resolver:
         named = self._kin_named.get(head)
         gender = row[1] if row[1] in ("m", "f") else None
         pg = {"his": "m", "her": "f"}.get(words[0].lower())
+        ranked: List[_Entity] = []
+        has: FrozenSet[int] = frozenset()
+        if self.genre == "fiction":
+            # the people of the relative's sex present now: one the text calls such a
+            # relative (its apposition, "Aunt Kitty", "Mrs. Hale … her niece") is it
+            ties, owners = self._kin_ties()
+            has = owners.get(head, frozenset())
+            ranked = self._present_people(m.start, gender, starts)
+            tied = [e for e in ranked if id(e) in ties.get(head, ())]
+            if tied:
+                return tied[0]
         possessor = self._antecedent(m.start, pg, starts) if pg else None
         # the possessor's family name, when the text gives one ("Tom Hale", "Mr. Hale"; a
         # lone "Elizabeth" has none)
@@ -933,6 +945,18 @@ class Resolver:
         if named is not None and (self.genre != "fiction" or family is None or named.surname == family
                                   or row[2] != "same"):
             return named
+        if self.genre == "fiction":
+            ent = self._relative_of(m, head, row, gender, possessor, family, starts)
+            if ent is not None and id(ent) in has:
+                # one the text gives such a relative ("Kitty … her aunt") is not that relative
+                ent = next((e for e in ranked if id(e) not in has and e is not ent), ent)
+            return ent
+        return self._relative_of(m, head, row, gender, possessor, family, starts)
+
+    def _relative_of(self, m: Mention, head: str, row: Sequence[str], gender: Optional[str],
+                     possessor: Optional[_Entity], family: Optional[str], starts: List[int]) -> Optional[_Entity]:
+        """ "her father" of ``possessor``: the one of its family name and the relative's
+        courtesy title, else the person of the relative's sex most present."""
         if row[2] != "same":
             return self._kin_present(m, gender, possessor, starts)
         courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
@@ -958,7 +982,74 @@ class Resolver:
                     continue
             if best is None or self._parent_rank(ent, head, family) > self._parent_rank(best, head, family):
                 best = ent
+        if (best is None and self.genre == "fiction" and possessor is not None and courtesy
+                and head in _PARENT_OR_SPOUSE and possessor.guess_gender() == gender
+                and any(t.rstrip(".") == courtesy for title in possessor.titles for t in title.split())):
+            # "said her mother" where the woman most present is a "Mrs.": she is the
+            # mother, not the one whose mother is meant
+            return possessor
         return best if best is not None else self._kin_present(m, gender, possessor, starts)
+
+    def _kin_ties(self) -> Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int]]]:
+        """Fiction: who the text calls whose relative, as kinship words: ``ties[w]`` are
+        the people called a ``w`` ("her aunt, Mrs. Hale", "Aunt Kitty", and "Mrs. Hale
+        looked at her niece": an aunt), ``owners[w]`` those said to have one ("Kitty
+        found her aunt"). Learned once, one look back from each "his/her <kin>" of the
+        narration to the name just before it in its sentence: linear in the text."""
+        if self._ties is not None:
+            return self._ties
+        ties: Dict[str, Set[int]] = {}
+        owners: Dict[str, Set[int]] = {}
+        gender_of = _lexicons.mapping("kinship_words")
+        if self._kin_named is None:
+            self._kin_named = self._learn_kin()
+        for head, ent in self._kin_named.items():
+            ties.setdefault(head, set()).add(id(ent))
+        for ent in self.entities:
+            if ent.kind != "person" or not ent.forms:
+                continue
+            for title, name in ent.forms:
+                w = (title or name).split()[0].rstrip(".").lower()
+                if w in gender_of and len(name.split()) >= (1 if title else 2):
+                    ties.setdefault(w, set()).add(id(ent))  # "Aunt Kitty"
+        text = self.text
+        starts = self._starts
+        for km in _POSSESSED_KIN.finditer(text):
+            s = km.start()
+            if self._quotes.covers(s):
+                continue
+            i = bisect.bisect_left(starts, s) - 1
+            if i < 0:
+                continue
+            ns, ne, ent = self.timeline[i]
+            if s - ne > _KIN_OWNER_GAP or ent.kind != "person" or _SENTENCE_BREAK.search(text, ne, s):
+                continue
+            pg = "m" if km.group(1).lower() == "his" else "f"
+            if ent.guess_gender() != pg:
+                continue
+            head = km.group(2).lower()
+            owners.setdefault(head, set()).add(id(ent))
+            other = _KIN_INVERSE.get(head)
+            if other is not None:
+                ties.setdefault(other[0 if pg == "m" else 1], set()).add(id(ent))
+        self._ties = (ties, {k: frozenset(v) for k, v in owners.items()})
+        return self._ties
+
+    def _present_people(self, pos: int, gender: Optional[str], starts: List[int]) -> List[_Entity]:
+        """Fiction: the named people of ``gender`` mentioned or speaking in the recent
+        text, most present first (the weights of ``_salient``), never the one addressed."""
+        scores: Dict[int, float] = {}
+        ents: Dict[int, _Entity] = {}
+        for d, ent, spk in self._recent(pos, starts, 5000, 80):
+            if ent is self._addressed or not ent.forms or self._place_like(ent):
+                continue
+            if not spk and self._thing_like(ent):
+                continue
+            if gender is not None and ent.guess_gender() != gender:
+                continue
+            scores[id(ent)] = scores.get(id(ent), 0.0) + 1.0 / (1.0 + d / 100.0)
+            ents[id(ent)] = ent
+        return [ents[k] for k in sorted(scores, key=lambda k: -scores[k])]
 
     def _parent_rank(self, ent: _Entity, head: str, family: Optional[str]) -> Tuple[bool, int]:
         """How likely ``ent`` is "her father" or "her mother" of someone whose family name
@@ -1380,6 +1471,19 @@ _DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ic|i)\Z")
 
 
 _RELATIVE_PRONOUNS = frozenset("which that who".split())
+# fiction: kinship ties of the narration (``Resolver._kin_ties``): "his/her <kin>" and
+# how far after the name it follows in its sentence
+_POSSESSED_KIN = regex.compile(r"(?<![\p{L}])([Hh]is|[Hh]er)[^\S\n]+(uncle|aunt|father|mother|papa|mamma|husband|wife"
+                               r"|sister|brother|son|daughter|niece|nephew)(?![\p{L}'’])")
+_KIN_OWNER_GAP = 60
+_SENTENCE_BREAK = regex.compile(r"[.!?;\"“”\n]")
+# what one is to those who have one as such a relative: (if a man, if a woman)
+_KIN_INVERSE = {"niece": ("uncle", "aunt"), "nephew": ("uncle", "aunt"), "aunt": ("nephew", "niece"),
+                "uncle": ("nephew", "niece"), "father": ("son", "daughter"), "mother": ("son", "daughter"),
+                "papa": ("son", "daughter"), "mamma": ("son", "daughter"), "son": ("father", "mother"),
+                "daughter": ("father", "mother"), "husband": ("husband", "wife"), "wife": ("husband", "wife"),
+                "sister": ("brother", "sister"), "brother": ("brother", "sister")}
+_PARENT_OR_SPOUSE = frozenset("father mother papa mamma husband wife".split())
 # fiction: descriptions tied to a name (``Resolver._role``)
 _ROLE_DETERMINERS = frozenset("the his her their my our".split())
 # heads too plain to stand for one person on their own; with their modifiers they may
