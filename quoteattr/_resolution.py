@@ -70,6 +70,7 @@ _PRESENT_NAMES = 12  # names of that paragraph looked at, last first
 _PARTICIPANT_TURNS = 2
 _PARTICIPANT_GAP = 2
 _PARTICIPANT_NAMES = 40
+_TURN_PARTS = 6  # fiction: records of one paragraph looked at for a turn's vocatives
 _PAIR_TURNS = 2  # fiction: turns looked at either side for the two people talking
 # speech verbs by which a speaker takes up their own words again ("he went on")
 _GOES_ON = frozenset(["continued", "resumed", "pursued", "persisted", "repeated", "added", "went on"])
@@ -530,15 +531,15 @@ class Resolver:
         votes: Dict[Tuple[str, str], int] = {}
         total = 0
         para = self.layout.paragraph_index
+        paras = [para(rec.span[0]) for rec in self.records]
+        counted: Set[int] = set()  # a turn votes once, whichever of its parts names the narrator
         for idx, ent in enumerate(chosen):
             if ent is not narrator:
                 continue
-            here = para(self.records[idx].span[0])
-            for j in (idx - 1, idx + 1):
-                if not 0 <= j < len(chosen) or chosen[j] is narrator or self.records[j].addressee is None:
+            for j in self._next_turn_records(idx, paras):
+                if chosen[j] is narrator or self.records[j].addressee is None or j in counted:
                     continue
-                if abs(para(self.records[j].span[0]) - here) != 1:
-                    continue
+                counted.add(j)
                 to = self.records[j].addressee
                 if to is None:
                     continue
@@ -555,6 +556,23 @@ class Resolver:
         support = sum(n for k, n in votes.items() if k[1] == best[1])
         if support >= 2 and 2 * support > total:
             narrator.forms[best] = support
+
+    def _next_turn_records(self, idx: int, paras: List[int]) -> Iterator[int]:
+        """The records of the turns just before and after record ``idx``'s paragraph
+        (the paragraphs next to it, every part of each; a few records each way)."""
+        here = paras[idx]
+        for step in (-1, 1):
+            j = idx + step
+            while 0 <= j < len(paras) and paras[j] == here and abs(j - idx) <= _TURN_PARTS:
+                j += step
+            there = paras[j] if 0 <= j < len(paras) else -1
+            if there < 0 or abs(there - here) != 1:
+                continue
+            n = 0
+            while 0 <= j < len(paras) and paras[j] == there and n < _TURN_PARTS:
+                yield j
+                j += step
+                n += 1
 
     def _self_introduced(self, chosen: List[Optional[_Entity]]) -> None:
         """Fiction: a speaker the narration never names ("the parson") is named by its own
