@@ -1069,6 +1069,24 @@ class Resolver:
             ents[id(ent)] = ent
         return [ents[k] for k in sorted(scores, key=lambda k: -scores[k])]
 
+    def _parent_present(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: "the mother", "my father" (no possessor to follow): of the few people
+        of that sex most present, the first who bears the courtesy title of a parent
+        ("Mrs. Hale", "Mr. Hale")."""
+        words = self.text[m.start : m.end].lower().split()
+        if len(words) != 2 or words[0] not in ("the", "my", "our") or words[1] not in _PARENTS:
+            return None
+        gender = _lexicons.mapping("kinship_words").get(words[1])
+        courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
+        if courtesy is None:
+            return None
+        for ent in self._present_people(m.start, gender, starts)[:_PARENT_CANDIDATES]:
+            if ent is self._exclude:
+                continue
+            if any(t.rstrip(".") == courtesy for title in ent.titles for t in title.split()):
+                return ent
+        return None
+
     def _parent_rank(self, ent: _Entity, head: str, family: Optional[str]) -> Tuple[bool, int]:
         """How likely ``ent`` is "her father" or "her mother" of someone whose family name
         the text does not give: a couple with a daughter or son named by a "Miss" or
@@ -1291,6 +1309,9 @@ class Resolver:
             role = self._role(m)
             if role is not None:
                 return role
+            parent = self._parent_present(m, starts)
+            if parent is not None:
+                return parent
         styled = _STYLES.get(" ".join(self.text[m.start : m.end].lower().split()))
         if styled is not None:
             # "her ladyship", "his lordship": the person with such a title most present
@@ -1501,6 +1522,8 @@ _KIN_INVERSE = {"niece": ("uncle", "aunt"), "nephew": ("uncle", "aunt"), "aunt":
                 "papa": ("son", "daughter"), "mamma": ("son", "daughter"), "son": ("father", "mother"),
                 "daughter": ("father", "mother"), "husband": ("husband", "wife"), "wife": ("husband", "wife"),
                 "sister": ("brother", "sister"), "brother": ("brother", "sister")}
+_PARENTS = frozenset("father mother papa mamma".split())
+_PARENT_CANDIDATES = 3  # "the mother": the people of her sex most present looked at
 _PARENT_OR_SPOUSE = frozenset("father mother papa mamma husband wife".split())
 # fiction: descriptions tied to a name (``Resolver._role``)
 _ROLE_DETERMINERS = frozenset("the his her their my our".split())
