@@ -956,30 +956,43 @@ class Resolver:
             if tied:
                 return tied[0]
         possessor = self._antecedent(m.start, pg, starts) if pg else None
+        if self.genre == "fiction" and pg:
+            # “…, Kitty,” said her aunt | “…,” said Kitty. “…,” said her aunt: "her" is the
+            # one addressed, else the one who spoke the turn before
+            for other in (self._addressed, self._exclude):
+                if other is not None and other.kind == "person" and other.guess_gender() == pg:
+                    possessor = other
+                    break
         # the possessor's family name, when the text gives one ("Tom Hale", "Mr. Hale"; a
         # lone "Elizabeth" has none)
         family = (possessor.surname if possessor is not None
                   and (possessor.first or any(_honorific(t) for t in possessor.titles)) else None)
+        if (family is not None and self.genre == "fiction" and possessor is not None and not possessor.first
+                and family.capitalize() in _lexicons.mapping("first_names")):
+            family = None  # "Miss Kitty": a given name, not the family's
         if named is not None and (self.genre != "fiction" or family is None or named.surname == family
                                   or row[2] != "same"):
             return named
         if self.genre == "fiction":
-            ent = self._relative_of(m, head, row, gender, possessor, family, starts)
+            ent = self._relative_of(m, head, row, gender, possessor, family, starts, ranked)
             if ent is not None and id(ent) in has:
                 # one the text gives such a relative ("Kitty … her aunt") is not that relative
                 ent = next((e for e in ranked if id(e) not in has and e is not ent), ent)
             return ent
-        return self._relative_of(m, head, row, gender, possessor, family, starts)
+        return self._relative_of(m, head, row, gender, possessor, family, starts, ranked)
 
     def _relative_of(self, m: Mention, head: str, row: Sequence[str], gender: Optional[str],
-                     possessor: Optional[_Entity], family: Optional[str], starts: List[int]) -> Optional[_Entity]:
+                     possessor: Optional[_Entity], family: Optional[str], starts: List[int],
+                     ranked: List[_Entity]) -> Optional[_Entity]:
         """ "her father" of ``possessor``: the one of its family name and the relative's
-        courtesy title, else the person of the relative's sex most present."""
+        courtesy title (in fiction those present first: ``ranked``), else the person of
+        the relative's sex most present."""
         if row[2] != "same":
             return self._kin_present(m, gender, possessor, starts)
         courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
         best: Optional[_Entity] = None
         couples: Optional[FrozenSet[str]] = None  # the same for every entity below
+        present = {id(e) for e in ranked[:_PARENT_CANDIDATES]}
         for ent in self.entities:
             if ent.kind != "person" or ent is possessor:
                 continue
@@ -998,7 +1011,8 @@ class Resolver:
             if courtesy and head in ("father", "mother", "papa", "mamma", "husband", "wife"):
                 if not any(t.rstrip(".") == courtesy for title in ent.titles for t in title.split()):
                     continue
-            if best is None or self._parent_rank(ent, head, family) > self._parent_rank(best, head, family):
+            if best is None or self._parent_rank(ent, head, family, present) > self._parent_rank(
+                    best, head, family, present):
                 best = ent
         if (best is None and self.genre == "fiction" and possessor is not None and courtesy
                 and head in _PARENT_OR_SPOUSE and possessor.guess_gender() == gender
@@ -1006,6 +1020,10 @@ class Resolver:
             # "said her mother" where the woman most present is a "Mrs.": she is the
             # mother, not the one whose mother is meant
             return possessor
+        if best is None and courtesy and head in _PARENTS:
+            # no household to go by: the first of those present with a parent's title
+            best = next((e for e in ranked[:_PARENT_CANDIDATES] if e is not possessor and any(
+                t.rstrip(".") == courtesy for title in e.titles for t in title.split())), None)
         return best if best is not None else self._kin_present(m, gender, possessor, starts)
 
     def _kin_ties(self) -> Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int]]]:
@@ -1045,7 +1063,7 @@ class Resolver:
             pg = "m" if km.group(1).lower() == "his" else "f"
             if ent.guess_gender() != pg:
                 continue
-            head = km.group(2).lower()
+            head = km.group(2).lower()  # "his daughters" as "his daughter"
             owners.setdefault(head, set()).add(id(ent))
             other = _KIN_INVERSE.get(head)
             if other is not None:
@@ -1065,7 +1083,7 @@ class Resolver:
                 continue
             if gender is not None and ent.guess_gender() != gender:
                 continue
-            scores[id(ent)] = scores.get(id(ent), 0.0) + 1.0 / (1.0 + d / 100.0)
+            scores[id(ent)] = scores.get(id(ent), 0.0) + (2.0 if spk else 1.0) / (1.0 + d / 100.0)
             ents[id(ent)] = ent
         return [ents[k] for k in sorted(scores, key=lambda k: -scores[k])]
 
@@ -1087,16 +1105,18 @@ class Resolver:
                 return ent
         return None
 
-    def _parent_rank(self, ent: _Entity, head: str, family: Optional[str]) -> Tuple[bool, int]:
-        """How likely ``ent`` is "her father" or "her mother" of someone whose family name
-        the text does not give: a couple with a daughter or son named by a "Miss" or
-        "Master" (a household with children) first, then the one named most often."""
+    def _parent_rank(self, ent: _Entity, head: str, family: Optional[str],
+                     present: Optional[Set[int]] = None) -> Tuple[bool, bool, int]:
+        """How likely ``ent`` is "her father" or "her mother" of someone: in fiction one of
+        the few people of that sex most present (``present``) first; then, when the text
+        does not give the family name, a couple with a daughter or son named by a "Miss"
+        or "Master" (a household with children); then the one named most often."""
         children = False
         if family is None and head in ("father", "mother", "papa", "mamma"):
             children = any(
                 other is not ent and any(t.split()[0].rstrip(".") in ("Miss", "Master") for t in other.titles)
                 for other in self.by_surname.get(ent.surname, ()))
-        return children, self.counts.get(id(ent), 0)
+        return bool(present and id(ent) in present), children, self.counts.get(id(ent), 0)
 
     def _kin_present(self, m: Mention, gender: Optional[str], possessor: Optional[_Entity],
                      starts: List[int]) -> Optional[_Entity]:
@@ -1513,7 +1533,7 @@ _RELATIVE_PRONOUNS = frozenset("which that who".split())
 # fiction: kinship ties of the narration (``Resolver._kin_ties``): "his/her <kin>" and
 # how far after the name it follows in its sentence
 _POSSESSED_KIN = regex.compile(r"(?<![\p{L}])([Hh]is|[Hh]er)[^\S\n]+(uncle|aunt|father|mother|papa|mamma|husband|wife"
-                               r"|sister|brother|son|daughter|niece|nephew)(?![\p{L}'’])")
+                               r"|sister|brother|son|daughter|niece|nephew)s?(?![\p{L}'’])")
 _KIN_OWNER_GAP = 60
 _SENTENCE_BREAK = regex.compile(r"[.!?;\"“”\n]")
 # what one is to those who have one as such a relative: (if a man, if a woman)
