@@ -1068,6 +1068,25 @@ class Resolver:
             other = _KIN_INVERSE.get(head)
             if other is not None:
                 ties.setdefault(other[0 if pg == "m" else 1], set()).add(id(ent))
+        # the same relative by another word, and the spouse of a tied Mr./Mrs. as the
+        # counterpart ("Mrs. Hale", an aunt: "Mr. Hale" an uncle)
+        by_id = {id(e): e for e in self.entities}
+        courtesy: Dict[Tuple[str, str], List[_Entity]] = {}
+        for ent in self.entities:
+            if ent.kind == "person" and ent.surname:
+                for t in {t.split()[0].rstrip(".") for t in ent.titles if t.split()}:
+                    if t in ("Mr", "Mrs"):
+                        courtesy.setdefault((t, ent.surname), []).append(ent)
+        for word, (same, spouse) in _KIN_COUNTERPART.items():
+            for i in list(ties.get(word, ())):
+                ties.setdefault(same, set()).add(i)
+                ent = by_id[i]
+                mine = "Mr" if gender_of.get(word) == "m" else "Mrs"
+                if not any(t.split()[0].rstrip(".") == mine for t in ent.titles if t.split()):
+                    continue
+                partners = courtesy.get(("Mrs" if mine == "Mr" else "Mr", ent.surname), [])
+                if len(partners) == 1:
+                    ties.setdefault(spouse, set()).add(id(partners[0]))
         self._ties = (ties, {k: frozenset(v) for k, v in owners.items()})
         return self._ties
 
@@ -1542,6 +1561,9 @@ _KIN_INVERSE = {"niece": ("uncle", "aunt"), "nephew": ("uncle", "aunt"), "aunt":
                 "papa": ("son", "daughter"), "mamma": ("son", "daughter"), "son": ("father", "mother"),
                 "daughter": ("father", "mother"), "husband": ("husband", "wife"), "wife": ("husband", "wife"),
                 "sister": ("brother", "sister"), "brother": ("brother", "sister")}
+# a relative's other word and the spouse's word (``Resolver._kin_ties``)
+_KIN_COUNTERPART = {"aunt": ("aunt", "uncle"), "uncle": ("uncle", "aunt"), "mother": ("mamma", "father"),
+                    "mamma": ("mother", "papa"), "father": ("papa", "mother"), "papa": ("father", "mamma")}
 _PARENTS = frozenset("father mother papa mamma".split())
 _PARENT_CANDIDATES = 3  # "the mother": the people of her sex most present looked at
 _PARENT_OR_SPOUSE = frozenset("father mother papa mamma husband wife".split())
