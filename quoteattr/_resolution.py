@@ -85,6 +85,7 @@ _JOINING = frozenset(("and then But And Then " + _SUBORDINATING).split())
 # a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
 _FRONTING = frozenset("in at on after before by from inside outside near under upon within presently "
                       "meanwhile suddenly then now here there later soon at".split())
+_AGE_EPITHET = regex.compile(r"(?<![\p{L}])([Oo]ld|[Yy]oung)[^\S\n]+\Z")
 _GENERIC_PERSON = {"girl": "f", "woman": "f", "lady": "f", "man": "m", "boy": "m", "gentleman": "m",
                    "fellow": "m"}
 _INTRODUCED: Dict[str, "regex.Pattern[str]"] = {}
@@ -207,6 +208,7 @@ class Resolver:
         self._ties: Optional[Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int]]]] = None
         # fiction: descriptions the text ties to a name ("Mr. Hale, the curate"): key -> [(pos, entity)]
         self._roles: Optional[Dict[str, Tuple[List[int], List[_Entity]]]] = None
+        self._aged: Dict[str, Set[int]] = {}  # fiction: "old"/"young" -> people so called ("old Mr. Hale")
         self._last_issuer: Optional[_Entity] = None
         self._by_word: Dict[str, List[_Entity]] = {}
         self._by_kind: Dict[str, List[_Entity]] = {}
@@ -1106,6 +1108,22 @@ class Resolver:
             ents[id(ent)] = ent
         return [ents[k] for k in sorted(scores, key=lambda k: -scores[k])]
 
+    def _aged_present(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: "the old man", "the young lady": of the few people of that sex most
+        present, the first the narration calls "old"/"young" before the name ("old Mr.
+        Hale", "young Tom")."""
+        words = self.text[m.start : m.end].lower().split()
+        gender = _GENERIC_PERSON.get(words[-1]) if len(words) >= 3 else None
+        if gender is None or words[0] != "the" or words[-2] not in ("old", "young"):
+            return None
+        if self._roles is None:
+            self._roles = self._learn_roles()
+        aged = self._aged.get(words[-2], set())
+        for ent in self._present_people(m.start, gender, starts)[:_AGED_CANDIDATES]:
+            if id(ent) in aged and ent is not self._exclude:
+                return ent
+        return None
+
     def _parent_present(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
         """Fiction: "the mother", "my father" (no possessor to follow): of the few people
         of that sex most present, the first who bears the courtesy title of a parent
@@ -1274,6 +1292,10 @@ class Resolver:
                 if words[-1] in heads:
                     det = bm.group("det").lower()
                     found.append((det + " " if det in _POSSESSIVES else "") + " ".join(words))
+            em = _AGE_EPITHET.search(text, max(0, s - 8), s)
+            if em is not None:
+                # "old Mr. Hale", "young Tom": the old man, the young man (when present)
+                self._aged.setdefault(em.group(1).lower(), set()).add(id(ent))
             for desc in found:
                 words = desc.split()
                 plain = words[-1] in _GENERIC_PERSON or words[-1] in _PLAIN_HEADS
@@ -1351,6 +1373,9 @@ class Resolver:
             parent = self._parent_present(m, starts)
             if parent is not None:
                 return parent
+            aged = self._aged_present(m, starts)
+            if aged is not None:
+                return aged
         styled = _STYLES.get(" ".join(self.text[m.start : m.end].lower().split()))
         if styled is not None:
             # "her ladyship", "his lordship": the person with such a title most present
@@ -1565,6 +1590,7 @@ _KIN_INVERSE = {"niece": ("uncle", "aunt"), "nephew": ("uncle", "aunt"), "aunt":
 _KIN_COUNTERPART = {"aunt": ("aunt", "uncle"), "uncle": ("uncle", "aunt"), "mother": ("mamma", "father"),
                     "mamma": ("mother", "papa"), "father": ("papa", "mother"), "papa": ("father", "mamma")}
 _PARENTS = frozenset("father mother papa mamma".split())
+_AGED_CANDIDATES = 3  # "the old man": the people of his sex most present looked at
 _PARENT_CANDIDATES = 3  # "the mother": the people of her sex most present looked at
 _PARENT_OR_SPOUSE = frozenset("father mother papa mamma husband wife".split())
 # fiction: descriptions tied to a name (``Resolver._role``)
