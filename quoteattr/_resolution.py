@@ -1108,6 +1108,26 @@ class Resolver:
             ents[id(ent)] = ent
         return [ents[k] for k in sorted(scores, key=lambda k: -scores[k])]
 
+    def _companion(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: "said his friend", "asked my companion" (no tie to a name): the person
+        most present other than the one whose friend is meant, who is the one the turn
+        addresses, else the one who spoke the turn before, else the narrator for "my"."""
+        words = self.text[m.start : m.end].lower().split()
+        if len(words) not in (2, 3) or words[0] not in ("his", "her", "my") or words[-1] not in _COMPANIONS:
+            return None
+        pg = {"his": "m", "her": "f"}.get(words[0])
+        owner: Optional[_Entity] = None
+        for other in (self._addressed, self._exclude):
+            if other is not None and other.kind == "person" and (pg is None or other.guess_gender() == pg):
+                owner = other
+                break
+        if owner is None and pg is not None:
+            owner = self._salient(m.start, pg, starts)
+            if owner is None:
+                return None
+        return next((e for e in self._present_people(m.start, None, starts)[:_PAIR_TURNS + 1]
+                     if e is not owner and e is not self._exclude), None)
+
     def _aged_present(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
         """Fiction: "the old man", "the young lady": of the few people of that sex most
         present, the first the narration calls "old"/"young" before the name ("old Mr.
@@ -1376,6 +1396,9 @@ class Resolver:
             aged = self._aged_present(m, starts)
             if aged is not None:
                 return aged
+            partner = self._companion(m, starts)
+            if partner is not None:
+                return partner
         styled = _STYLES.get(" ".join(self.text[m.start : m.end].lower().split()))
         if styled is not None:
             # "her ladyship", "his lordship": the person with such a title most present
@@ -1590,6 +1613,7 @@ _KIN_INVERSE = {"niece": ("uncle", "aunt"), "nephew": ("uncle", "aunt"), "aunt":
 _KIN_COUNTERPART = {"aunt": ("aunt", "uncle"), "uncle": ("uncle", "aunt"), "mother": ("mamma", "father"),
                     "mamma": ("mother", "papa"), "father": ("papa", "mother"), "papa": ("father", "mamma")}
 _PARENTS = frozenset("father mother papa mamma".split())
+_COMPANIONS = frozenset(["friend", "companion"])
 _AGED_CANDIDATES = 3  # "the old man": the people of his sex most present looked at
 _PARENT_CANDIDATES = 3  # "the mother": the people of her sex most present looked at
 _PARENT_OR_SPOUSE = frozenset("father mother papa mamma husband wife".split())
