@@ -205,6 +205,7 @@ class Resolver:
         self._by_first: Optional[Dict[str, List[_Entity]]] = None
         self._couples_cache: Optional[Tuple[int, FrozenSet[str]]] = None
         self._kin_named: Optional[Dict[str, _Entity]] = None
+        self._idx: Optional[int] = None  # the record being resolved (fiction kinship tags)
         self._ties: Optional[Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int]]]] = None
         # fiction: descriptions the text ties to a name ("Mr. Hale, the curate"): key -> [(pos, entity)]
         self._roles: Optional[Dict[str, Tuple[List[int], List[_Entity]]]] = None
@@ -369,6 +370,7 @@ class Resolver:
         for idx, rec in enumerate(self.records):
             ent: Optional[_Entity] = None
             self._addressed = self._addressee(rec)
+            self._idx = idx
             if rec.speaker is not None:
                 s, e = rec.speaker
                 m = _mentions.describe(text, s, e)
@@ -954,7 +956,14 @@ class Resolver:
             ties, owners = self._kin_ties()
             has = owners.get(head, frozenset())
             ranked = self._present_people(m.start, gender, starts)
-            tied = [e for e in ranked if id(e) in ties.get(head, ())]
+            # not the one who spoke just before when the text gives them such a relative:
+            # theirs is likely meant ("Kitty … her sister" and "Nell … her sister")
+            prev = (self._exclude if self._exclude is not None and self._exclude.guess_gender() == pg
+                    and id(self._exclude) in has else None)
+            called = self._called(self._idx, gender) if self._idx is not None and gender else None
+            if called is not None and called.forms and (head in _SIBLINGS or id(called) in ties.get(head, ())):
+                return called  # “Oh, Kitty, …” | “…,” replied her sister: the one called answers
+            tied = [e for e in ranked if id(e) in ties.get(head, ()) and e is not prev]
             if tied:
                 return tied[0]
         possessor = self._antecedent(m.start, pg, starts) if pg else None
@@ -1613,6 +1622,7 @@ _KIN_INVERSE = {"niece": ("uncle", "aunt"), "nephew": ("uncle", "aunt"), "aunt":
 _KIN_COUNTERPART = {"aunt": ("aunt", "uncle"), "uncle": ("uncle", "aunt"), "mother": ("mamma", "father"),
                     "mamma": ("mother", "papa"), "father": ("papa", "mother"), "papa": ("father", "mamma")}
 _PARENTS = frozenset("father mother papa mamma".split())
+_SIBLINGS = frozenset(["sister", "brother"])
 _COMPANIONS = frozenset(["friend", "companion"])
 _AGED_CANDIDATES = 3  # "the old man": the people of his sex most present looked at
 _PARENT_CANDIDATES = 3  # "the mother": the people of her sex most present looked at
