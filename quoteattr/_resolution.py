@@ -1246,6 +1246,10 @@ class Resolver:
             g = _lexicons.mapping("kinship_words").get(m.head or "")
         if g not in ("m", "f"):
             return None
+        if own is None or not own.forms:
+            called = self._called(idx, g)
+            if called is not None and called.forms and called.guess_gender() == g:
+                return called  # “George, tell them!” | “…,” said the son: the one called answers
         people: Dict[int, _Entity] = {}
         for step in (-1, 1):
             for j in self._turns_near(idx, step, _PAIR_TURNS):
