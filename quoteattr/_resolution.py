@@ -379,6 +379,9 @@ class Resolver:
                     if ante is not None:
                         m = _mentions.describe(text, *ante)  # "the union, which endorsed her": the union
                 owner = _OWNER_GENDER.get(text[s:e].lower())
+                voice = _OWN_VOICE.match(text, s, e) if self.genre == "fiction" and owner is None else None
+                if voice is not None and voice.end() == e:
+                    owner = _OWNER_GENDER[voice.group(1).lower()]  # “…,” came his voice: he
                 if owner is not None and m.form != "pronoun":
                     # "was her cordial reply": the owner, read as "she"
                     m = Mention(s, e, "pronoun", "person", owner, False, None, None, text[s:e].lower(), True, 3)
@@ -1594,6 +1597,8 @@ _STYLES = {"her ladyship": frozenset({"lady", "duchess", "countess", "marchiones
            "his lordship": frozenset({"lord", "duke", "earl", "marquis", "baron", "viscount"}),
            "her grace": frozenset({"duchess"}), "his grace": frozenset({"duke", "archbishop"})}
 _OWNER_GENDER = {"his": "m", "her": "f"}
+# fiction: a speaker's own voice as the tag's subject ("came his low voice")
+_OWN_VOICE = regex.compile(r"([Hh]is|[Hh]er)(?:[^\S\n]+[\p{Ll}\-]+)?[^\S\n]+voice")
 _PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
                               regex.IGNORECASE)
 _SELF_INTRO = regex.compile(
