@@ -1122,8 +1122,9 @@ class Resolver:
 
     def _companion(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
         """Fiction: "said his friend", "asked my companion" (no tie to a name): the person
-        most present other than the one whose friend is meant, who is the one the turn
-        addresses, else the one who spoke the turn before, else the narrator for "my"."""
+        most salient (else most present) other than the one whose friend is meant, who is
+        the one the turn addresses, else the one who spoke the turn before, else the
+        narrator for "my"."""
         words = self.text[m.start : m.end].lower().split()
         if len(words) not in (2, 3) or words[0] not in ("his", "her", "my") or words[-1] not in _COMPANIONS:
             return None
@@ -1137,8 +1138,14 @@ class Resolver:
             owner = self._salient(m.start, pg, starts)
             if owner is None:
                 return None
+        saved = self._exclude
+        self._exclude = owner
+        ent = self._salient(m.start, None, starts)
+        self._exclude = saved
+        if ent is not None and ent.forms and ent is not saved:
+            return ent
         return next((e for e in self._present_people(m.start, None, starts)[:_PAIR_TURNS + 1]
-                     if e is not owner and e is not self._exclude), None)
+                     if e is not owner and e is not saved), None)
 
     def _aged_present(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
         """Fiction: "the old man", "the young lady": of the few people of that sex most
