@@ -434,6 +434,7 @@ class Resolver:
                     ent = self._known_person(m)
             chosen[idx] = ent
         self._addressed = None
+        self._idx = None
         for idx, m, own in described:
             self._addressed = self._addressee(self.records[idx])
             pair = self._one_of_pair(idx, m, own, chosen)
