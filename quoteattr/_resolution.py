@@ -27,6 +27,14 @@
   text ties it to earlier on (an apposition, "Mr. Pell, the clergyman,"; a predicate,
   "Mr. Pell was a clergyman"; a possessive role, "his friend Tom"), else, in a
   conversation of two named people of whom exactly one is of its sex, that one.
+- Fiction kinship tags ("said her aunt"): the possessor is the one the turn addresses,
+  else the previous turn's speaker; the relative is the person present whom the text
+  calls that relative (apposition, "Aunt Kitty", "Mrs. Hale looked at her niece", and
+  the spouse of a tied aunt or mother), never one the narration gives such a relative
+  ("Kitty learned from her aunt"); "the mother" is the Mrs. most present; "the old
+  man" the man present the narration calls "old Mr. Pell"; "his friend" the most
+  salient person other than the friend's owner; "his voice" is "he". A narrator is
+  named by the vocatives of every part of the turns next to its own.
 """
 
 from __future__ import annotations
