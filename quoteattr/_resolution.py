@@ -1011,6 +1011,20 @@ class Resolver:
         courtesy title (in fiction those present first: ``ranked``), else the person of
         the relative's sex most present."""
         if row[2] != "same":
+            if head in _AUNT_UNCLE and ranked:
+                # "said her uncle" with a married couple present: the husband (the wife for
+                # "her aunt") of that couple
+                mine = "Mr" if gender == "m" else "Mrs"
+                other = "Mrs" if mine == "Mr" else "Mr"
+                around = self._present_people(m.start, None, starts)[:_PARENT_CANDIDATES * 2]
+                for ent in ranked[:_PARENT_CANDIDATES]:
+                    if ent is possessor or not ent.surname:
+                        continue
+                    if not any(t.split()[0].rstrip(".") == mine for t in ent.titles if t.split()):
+                        continue
+                    if any(e is not ent and e.surname == ent.surname and any(
+                            t.split()[0].rstrip(".") == other for t in e.titles if t.split()) for e in around):
+                        return ent
             return self._kin_present(m, gender, possessor, starts)
         courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
         best: Optional[_Entity] = None
@@ -1647,6 +1661,7 @@ _KIN_INVERSE = {"niece": ("uncle", "aunt"), "nephew": ("uncle", "aunt"), "aunt":
 _KIN_COUNTERPART = {"aunt": ("aunt", "uncle"), "uncle": ("uncle", "aunt"), "mother": ("mamma", "father"),
                     "mamma": ("mother", "papa"), "father": ("papa", "mother"), "papa": ("father", "mamma")}
 _PARENTS = frozenset("father mother papa mamma".split())
+_AUNT_UNCLE = frozenset(["aunt", "uncle"])
 _SIBLINGS = frozenset(["sister", "brother"])
 _COMPANIONS = frozenset(["friend", "companion"])
 _AGED_CANDIDATES = 3  # "the old man": the people of his sex most present looked at
