@@ -27,6 +27,14 @@
   text ties it to earlier on (an apposition, "Mr. Pell, the clergyman,"; a predicate,
   "Mr. Pell was a clergyman"; a possessive role, "his friend Tom"), else, in a
   conversation of two named people of whom exactly one is of its sex, that one.
+- Fiction kinship tags ("said her aunt"): the possessor is the one the turn addresses,
+  else the previous turn's speaker; the relative is the person present whom the text
+  calls that relative (apposition, "Aunt Kitty", "Mrs. Hale looked at her niece", and
+  the spouse of a tied aunt or mother), never one the narration gives such a relative
+  ("Kitty learned from her aunt"); "the mother" is the Mrs. most present; "the old
+  man" the man present the narration calls "old Mr. Pell"; "his friend" the most
+  salient person other than the friend's owner; "his voice" is "he". A narrator is
+  named by the vocatives of every part of the turns next to its own.
 """
 
 from __future__ import annotations
@@ -70,6 +78,7 @@ _PRESENT_NAMES = 12  # names of that paragraph looked at, last first
 _PARTICIPANT_TURNS = 2
 _PARTICIPANT_GAP = 2
 _PARTICIPANT_NAMES = 40
+_TURN_PARTS = 6  # fiction: records of one paragraph looked at for a turn's vocatives
 _PAIR_TURNS = 2  # fiction: turns looked at either side for the two people talking
 # speech verbs by which a speaker takes up their own words again ("he went on")
 _GOES_ON = frozenset(["continued", "resumed", "pursued", "persisted", "repeated", "added", "went on"])
@@ -84,6 +93,7 @@ _JOINING = frozenset(("and then But And Then " + _SUBORDINATING).split())
 # a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
 _FRONTING = frozenset("in at on after before by from inside outside near under upon within presently "
                       "meanwhile suddenly then now here there later soon at".split())
+_AGE_EPITHET = regex.compile(r"(?<![\p{L}])([Oo]ld|[Yy]oung)[^\S\n]+\Z")
 _GENERIC_PERSON = {"girl": "f", "woman": "f", "lady": "f", "man": "m", "boy": "m", "gentleman": "m",
                    "fellow": "m"}
 _INTRODUCED: Dict[str, "regex.Pattern[str]"] = {}
@@ -203,8 +213,11 @@ class Resolver:
         self._by_first: Optional[Dict[str, List[_Entity]]] = None
         self._couples_cache: Optional[Tuple[int, FrozenSet[str]]] = None
         self._kin_named: Optional[Dict[str, _Entity]] = None
+        self._idx: Optional[int] = None  # the record being resolved (fiction kinship tags)
+        self._ties: Optional[Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int]]]] = None
         # fiction: descriptions the text ties to a name ("Mr. Hale, the curate"): key -> [(pos, entity)]
         self._roles: Optional[Dict[str, Tuple[List[int], List[_Entity]]]] = None
+        self._aged: Dict[str, Set[int]] = {}  # fiction: "old"/"young" -> people so called ("old Mr. Hale")
         self._last_issuer: Optional[_Entity] = None
         self._by_word: Dict[str, List[_Entity]] = {}
         self._by_kind: Dict[str, List[_Entity]] = {}
@@ -365,6 +378,7 @@ class Resolver:
         for idx, rec in enumerate(self.records):
             ent: Optional[_Entity] = None
             self._addressed = self._addressee(rec)
+            self._idx = idx
             if rec.speaker is not None:
                 s, e = rec.speaker
                 m = _mentions.describe(text, s, e)
@@ -373,6 +387,9 @@ class Resolver:
                     if ante is not None:
                         m = _mentions.describe(text, *ante)  # "the union, which endorsed her": the union
                 owner = _OWNER_GENDER.get(text[s:e].lower())
+                voice = _OWN_VOICE.match(text, s, e) if self.genre == "fiction" and owner is None else None
+                if voice is not None and voice.end() == e:
+                    owner = _OWNER_GENDER[voice.group(1).lower()]  # “…,” came his voice: he
                 if owner is not None and m.form != "pronoun":
                     # "was her cordial reply": the owner, read as "she"
                     m = Mention(s, e, "pronoun", "person", owner, False, None, None, text[s:e].lower(), True, 3)
@@ -425,6 +442,7 @@ class Resolver:
                     ent = self._known_person(m)
             chosen[idx] = ent
         self._addressed = None
+        self._idx = None
         for idx, m, own in described:
             self._addressed = self._addressee(self.records[idx])
             pair = self._one_of_pair(idx, m, own, chosen)
@@ -529,15 +547,15 @@ class Resolver:
         votes: Dict[Tuple[str, str], int] = {}
         total = 0
         para = self.layout.paragraph_index
+        paras = [para(rec.span[0]) for rec in self.records]
+        counted: Set[int] = set()  # a turn votes once, whichever of its parts names the narrator
         for idx, ent in enumerate(chosen):
             if ent is not narrator:
                 continue
-            here = para(self.records[idx].span[0])
-            for j in (idx - 1, idx + 1):
-                if not 0 <= j < len(chosen) or chosen[j] is narrator or self.records[j].addressee is None:
+            for j in self._next_turn_records(idx, paras):
+                if chosen[j] is narrator or self.records[j].addressee is None or j in counted:
                     continue
-                if abs(para(self.records[j].span[0]) - here) != 1:
-                    continue
+                counted.add(j)
                 to = self.records[j].addressee
                 if to is None:
                     continue
@@ -554,6 +572,23 @@ class Resolver:
         support = sum(n for k, n in votes.items() if k[1] == best[1])
         if support >= 2 and 2 * support > total:
             narrator.forms[best] = support
+
+    def _next_turn_records(self, idx: int, paras: List[int]) -> Iterator[int]:
+        """The records of the turns just before and after record ``idx``'s paragraph
+        (the paragraphs next to it, every part of each; a few records each way)."""
+        here = paras[idx]
+        for step in (-1, 1):
+            j = idx + step
+            while 0 <= j < len(paras) and paras[j] == here and abs(j - idx) <= _TURN_PARTS:
+                j += step
+            there = paras[j] if 0 <= j < len(paras) else -1
+            if there < 0 or abs(there - here) != 1:
+                continue
+            n = 0
+            while 0 <= j < len(paras) and paras[j] == there and n < _TURN_PARTS:
+                yield j
+                j += step
+                n += 1
 
     def _self_introduced(self, chosen: List[Optional[_Entity]]) -> None:
         """Fiction: a speaker the narration never names ("the parson") is named by its own
@@ -925,19 +960,76 @@ class Resolver:
         named = self._kin_named.get(head)
         gender = row[1] if row[1] in ("m", "f") else None
         pg = {"his": "m", "her": "f"}.get(words[0].lower())
+        ranked: List[_Entity] = []
+        has: FrozenSet[int] = frozenset()
+        if self.genre == "fiction":
+            # the people of the relative's sex present now: one the text calls such a
+            # relative (its apposition, "Aunt Kitty", "Mrs. Hale … her niece") is it
+            ties, owners = self._kin_ties()
+            has = owners.get(head, frozenset())
+            ranked = self._present_people(m.start, gender, starts)
+            # not the one who spoke just before when the text gives them such a relative:
+            # theirs is likely meant ("Kitty … her sister" and "Nell … her sister")
+            prev = (self._exclude if self._exclude is not None and self._exclude.guess_gender() == pg
+                    and id(self._exclude) in has else None)
+            called = self._called(self._idx, gender) if self._idx is not None and gender else None
+            if called is not None and called.forms and (head in _SIBLINGS or id(called) in ties.get(head, ())):
+                return called  # “Oh, Kitty, …” | “…,” replied her sister: the one called answers
+            tied = [e for e in ranked if id(e) in ties.get(head, ()) and e is not prev]
+            if tied:
+                return tied[0]
         possessor = self._antecedent(m.start, pg, starts) if pg else None
+        if self.genre == "fiction" and pg:
+            # “…, Kitty,” said her aunt | “…,” said Kitty. “…,” said her aunt: "her" is the
+            # one addressed, else the one who spoke the turn before
+            for other in (self._addressed, self._exclude):
+                if other is not None and other.kind == "person" and other.guess_gender() == pg:
+                    possessor = other
+                    break
         # the possessor's family name, when the text gives one ("Tom Hale", "Mr. Hale"; a
         # lone "Elizabeth" has none)
         family = (possessor.surname if possessor is not None
                   and (possessor.first or any(_honorific(t) for t in possessor.titles)) else None)
+        if (family is not None and self.genre == "fiction" and possessor is not None and not possessor.first
+                and family.capitalize() in _lexicons.mapping("first_names")):
+            family = None  # "Miss Kitty": a given name, not the family's
         if named is not None and (self.genre != "fiction" or family is None or named.surname == family
                                   or row[2] != "same"):
             return named
+        if self.genre == "fiction":
+            ent = self._relative_of(m, head, row, gender, possessor, family, starts, ranked)
+            if ent is not None and id(ent) in has:
+                # one the text gives such a relative ("Kitty … her aunt") is not that relative
+                ent = next((e for e in ranked if id(e) not in has and e is not ent), ent)
+            return ent
+        return self._relative_of(m, head, row, gender, possessor, family, starts, ranked)
+
+    def _relative_of(self, m: Mention, head: str, row: Sequence[str], gender: Optional[str],
+                     possessor: Optional[_Entity], family: Optional[str], starts: List[int],
+                     ranked: List[_Entity]) -> Optional[_Entity]:
+        """ "her father" of ``possessor``: the one of its family name and the relative's
+        courtesy title (in fiction those present first: ``ranked``), else the person of
+        the relative's sex most present."""
         if row[2] != "same":
+            if head in _AUNT_UNCLE and ranked:
+                # "said her uncle" with a married couple present: the husband (the wife for
+                # "her aunt") of that couple
+                mine = "Mr" if gender == "m" else "Mrs"
+                other = "Mrs" if mine == "Mr" else "Mr"
+                around = self._present_people(m.start, None, starts)[:_PARENT_CANDIDATES * 2]
+                for ent in ranked[:_PARENT_CANDIDATES]:
+                    if ent is possessor or not ent.surname:
+                        continue
+                    if not any(t.split()[0].rstrip(".") == mine for t in ent.titles if t.split()):
+                        continue
+                    if any(e is not ent and e.surname == ent.surname and any(
+                            t.split()[0].rstrip(".") == other for t in e.titles if t.split()) for e in around):
+                        return ent
             return self._kin_present(m, gender, possessor, starts)
         courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
         best: Optional[_Entity] = None
         couples: Optional[FrozenSet[str]] = None  # the same for every entity below
+        present = {id(e) for e in ranked[:_PARENT_CANDIDATES]}
         for ent in self.entities:
             if ent.kind != "person" or ent is possessor:
                 continue
@@ -956,20 +1048,174 @@ class Resolver:
             if courtesy and head in ("father", "mother", "papa", "mamma", "husband", "wife"):
                 if not any(t.rstrip(".") == courtesy for title in ent.titles for t in title.split()):
                     continue
-            if best is None or self._parent_rank(ent, head, family) > self._parent_rank(best, head, family):
+            if best is None or self._parent_rank(ent, head, family, present) > self._parent_rank(
+                    best, head, family, present):
                 best = ent
+        if (best is None and self.genre == "fiction" and possessor is not None and courtesy
+                and head in _PARENT_OR_SPOUSE and possessor.guess_gender() == gender
+                and any(t.rstrip(".") == courtesy for title in possessor.titles for t in title.split())):
+            # "said her mother" where the woman most present is a "Mrs.": she is the
+            # mother, not the one whose mother is meant
+            return possessor
+        if best is None and courtesy and head in _PARENTS:
+            # no household to go by: the first of those present with a parent's title
+            best = next((e for e in ranked[:_PARENT_CANDIDATES] if e is not possessor and any(
+                t.rstrip(".") == courtesy for title in e.titles for t in title.split())), None)
         return best if best is not None else self._kin_present(m, gender, possessor, starts)
 
-    def _parent_rank(self, ent: _Entity, head: str, family: Optional[str]) -> Tuple[bool, int]:
-        """How likely ``ent`` is "her father" or "her mother" of someone whose family name
-        the text does not give: a couple with a daughter or son named by a "Miss" or
-        "Master" (a household with children) first, then the one named most often."""
+    def _kin_ties(self) -> Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int]]]:
+        """Fiction: who the text calls whose relative, as kinship words: ``ties[w]`` are
+        the people called a ``w`` ("her aunt, Mrs. Hale", "Aunt Kitty", and "Mrs. Hale
+        looked at her niece": an aunt), ``owners[w]`` those said to have one ("Kitty
+        found her aunt"). Learned once, one look back from each "his/her <kin>" of the
+        narration to the name just before it in its sentence: linear in the text."""
+        if self._ties is not None:
+            return self._ties
+        ties: Dict[str, Set[int]] = {}
+        owners: Dict[str, Set[int]] = {}
+        gender_of = _lexicons.mapping("kinship_words")
+        if self._kin_named is None:
+            self._kin_named = self._learn_kin()
+        for head, ent in self._kin_named.items():
+            ties.setdefault(head, set()).add(id(ent))
+        for ent in self.entities:
+            if ent.kind != "person" or not ent.forms:
+                continue
+            for title, name in ent.forms:
+                w = (title or name).split()[0].rstrip(".").lower()
+                if w in gender_of and len(name.split()) >= (1 if title else 2):
+                    ties.setdefault(w, set()).add(id(ent))  # "Aunt Kitty"
+        text = self.text
+        starts = self._starts
+        for km in _POSSESSED_KIN.finditer(text):
+            s = km.start()
+            if self._quotes.covers(s):
+                continue
+            i = bisect.bisect_left(starts, s) - 1
+            if i < 0:
+                continue
+            ns, ne, ent = self.timeline[i]
+            if s - ne > _KIN_OWNER_GAP or ent.kind != "person" or _SENTENCE_BREAK.search(text, ne, s):
+                continue
+            pg = "m" if km.group(1).lower() == "his" else "f"
+            if ent.guess_gender() != pg:
+                continue
+            head = km.group(2).lower()  # "his daughters" as "his daughter"
+            owners.setdefault(head, set()).add(id(ent))
+            other = _KIN_INVERSE.get(head)
+            if other is not None:
+                ties.setdefault(other[0 if pg == "m" else 1], set()).add(id(ent))
+        # the same relative by another word, and the spouse of a tied Mr./Mrs. as the
+        # counterpart ("Mrs. Hale", an aunt: "Mr. Hale" an uncle)
+        by_id = {id(e): e for e in self.entities}
+        courtesy: Dict[Tuple[str, str], List[_Entity]] = {}
+        for ent in self.entities:
+            if ent.kind == "person" and ent.surname:
+                for t in {t.split()[0].rstrip(".") for t in ent.titles if t.split()}:
+                    if t in ("Mr", "Mrs"):
+                        courtesy.setdefault((t, ent.surname), []).append(ent)
+        for word, (same, spouse) in _KIN_COUNTERPART.items():
+            for i in list(ties.get(word, ())):
+                ties.setdefault(same, set()).add(i)
+                ent = by_id[i]
+                mine = "Mr" if gender_of.get(word) == "m" else "Mrs"
+                if not any(t.split()[0].rstrip(".") == mine for t in ent.titles if t.split()):
+                    continue
+                partners = courtesy.get(("Mrs" if mine == "Mr" else "Mr", ent.surname), [])
+                if len(partners) == 1:
+                    ties.setdefault(spouse, set()).add(id(partners[0]))
+        self._ties = (ties, {k: frozenset(v) for k, v in owners.items()})
+        return self._ties
+
+    def _present_people(self, pos: int, gender: Optional[str], starts: List[int]) -> List[_Entity]:
+        """Fiction: the named people of ``gender`` mentioned or speaking in the recent
+        text, most present first (the weights of ``_salient``), never the one addressed."""
+        scores: Dict[int, float] = {}
+        ents: Dict[int, _Entity] = {}
+        for d, ent, spk in self._recent(pos, starts, 5000, 80):
+            if ent is self._addressed or not ent.forms or self._place_like(ent):
+                continue
+            if not spk and self._thing_like(ent):
+                continue
+            if gender is not None and ent.guess_gender() != gender:
+                continue
+            scores[id(ent)] = scores.get(id(ent), 0.0) + (2.0 if spk else 1.0) / (1.0 + d / 100.0)
+            ents[id(ent)] = ent
+        return [ents[k] for k in sorted(scores, key=lambda k: -scores[k])]
+
+    def _companion(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: "said his friend", "asked my companion" (no tie to a name): the person
+        most salient (else most present) other than the one whose friend is meant, who is
+        the one the turn addresses, else the one who spoke the turn before, else the
+        narrator for "my"."""
+        words = self.text[m.start : m.end].lower().split()
+        if len(words) not in (2, 3) or words[0] not in ("his", "her", "my") or words[-1] not in _COMPANIONS:
+            return None
+        pg = {"his": "m", "her": "f"}.get(words[0])
+        owner: Optional[_Entity] = None
+        for other in (self._addressed, self._exclude):
+            if other is not None and other.kind == "person" and (pg is None or other.guess_gender() == pg):
+                owner = other
+                break
+        if owner is None and pg is not None:
+            owner = self._salient(m.start, pg, starts)
+            if owner is None:
+                return None
+        saved = self._exclude
+        self._exclude = owner
+        ent = self._salient(m.start, None, starts)
+        self._exclude = saved
+        if ent is not None and ent.forms and ent is not saved:
+            return ent
+        return next((e for e in self._present_people(m.start, None, starts)[:_PAIR_TURNS + 1]
+                     if e is not owner and e is not saved), None)
+
+    def _aged_present(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: "the old man", "the young lady": of the few people of that sex most
+        present, the first the narration calls "old"/"young" before the name ("old Mr.
+        Hale", "young Tom")."""
+        words = self.text[m.start : m.end].lower().split()
+        gender = _GENERIC_PERSON.get(words[-1]) if len(words) >= 3 else None
+        if gender is None or words[0] != "the" or words[-2] not in ("old", "young"):
+            return None
+        if self._roles is None:
+            self._roles = self._learn_roles()
+        aged = self._aged.get(words[-2], set())
+        for ent in self._present_people(m.start, gender, starts)[:_AGED_CANDIDATES]:
+            if id(ent) in aged and ent is not self._exclude:
+                return ent
+        return None
+
+    def _parent_present(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: "the mother", "my father" (no possessor to follow): of the few people
+        of that sex most present, the first who bears the courtesy title of a parent
+        ("Mrs. Hale", "Mr. Hale")."""
+        words = self.text[m.start : m.end].lower().split()
+        if len(words) != 2 or words[0] not in ("the", "my", "our") or words[1] not in _PARENTS:
+            return None
+        gender = _lexicons.mapping("kinship_words").get(words[1])
+        courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
+        if courtesy is None:
+            return None
+        for ent in self._present_people(m.start, gender, starts)[:_PARENT_CANDIDATES]:
+            if ent is self._exclude:
+                continue
+            if any(t.rstrip(".") == courtesy for title in ent.titles for t in title.split()):
+                return ent
+        return None
+
+    def _parent_rank(self, ent: _Entity, head: str, family: Optional[str],
+                     present: Optional[Set[int]] = None) -> Tuple[bool, bool, int]:
+        """How likely ``ent`` is "her father" or "her mother" of someone: in fiction one of
+        the few people of that sex most present (``present``) first; then, when the text
+        does not give the family name, a couple with a daughter or son named by a "Miss"
+        or "Master" (a household with children); then the one named most often."""
         children = False
         if family is None and head in ("father", "mother", "papa", "mamma"):
             children = any(
                 other is not ent and any(t.split()[0].rstrip(".") in ("Miss", "Master") for t in other.titles)
                 for other in self.by_surname.get(ent.surname, ()))
-        return children, self.counts.get(id(ent), 0)
+        return bool(present and id(ent) in present), children, self.counts.get(id(ent), 0)
 
     def _kin_present(self, m: Mention, gender: Optional[str], possessor: Optional[_Entity],
                      starts: List[int]) -> Optional[_Entity]:
@@ -1033,6 +1279,10 @@ class Resolver:
             g = _lexicons.mapping("kinship_words").get(m.head or "")
         if g not in ("m", "f"):
             return None
+        if own is None or not own.forms:
+            called = self._called(idx, g)
+            if called is not None and called.forms and called.guess_gender() == g:
+                return called  # “George, tell them!” | “…,” said the son: the one called answers
         people: Dict[int, _Entity] = {}
         for step in (-1, 1):
             for j in self._turns_near(idx, step, _PAIR_TURNS):
@@ -1108,6 +1358,10 @@ class Resolver:
                 if words[-1] in heads:
                     det = bm.group("det").lower()
                     found.append((det + " " if det in _POSSESSIVES else "") + " ".join(words))
+            em = _AGE_EPITHET.search(text, max(0, s - 8), s)
+            if em is not None:
+                # "old Mr. Hale", "young Tom": the old man, the young man (when present)
+                self._aged.setdefault(em.group(1).lower(), set()).add(id(ent))
             for desc in found:
                 words = desc.split()
                 plain = words[-1] in _GENERIC_PERSON or words[-1] in _PLAIN_HEADS
@@ -1182,6 +1436,15 @@ class Resolver:
             role = self._role(m)
             if role is not None:
                 return role
+            parent = self._parent_present(m, starts)
+            if parent is not None:
+                return parent
+            aged = self._aged_present(m, starts)
+            if aged is not None:
+                return aged
+            partner = self._companion(m, starts)
+            if partner is not None:
+                return partner
         styled = _STYLES.get(" ".join(self.text[m.start : m.end].lower().split()))
         if styled is not None:
             # "her ladyship", "his lordship": the person with such a title most present
@@ -1364,6 +1627,8 @@ _STYLES = {"her ladyship": frozenset({"lady", "duchess", "countess", "marchiones
            "his lordship": frozenset({"lord", "duke", "earl", "marquis", "baron", "viscount"}),
            "her grace": frozenset({"duchess"}), "his grace": frozenset({"duke", "archbishop"})}
 _OWNER_GENDER = {"his": "m", "her": "f"}
+# fiction: a speaker's own voice as the tag's subject ("came his low voice")
+_OWN_VOICE = regex.compile(r"([Hh]is|[Hh]er)(?:[^\S\n]+[\p{Ll}\-]+)?[^\S\n]+voice")
 _PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
                               regex.IGNORECASE)
 _SELF_INTRO = regex.compile(
@@ -1380,6 +1645,28 @@ _DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ic|i)\Z")
 
 
 _RELATIVE_PRONOUNS = frozenset("which that who".split())
+# fiction: kinship ties of the narration (``Resolver._kin_ties``): "his/her <kin>" and
+# how far after the name it follows in its sentence
+_POSSESSED_KIN = regex.compile(r"(?<![\p{L}])([Hh]is|[Hh]er)[^\S\n]+(uncle|aunt|father|mother|papa|mamma|husband|wife"
+                               r"|sister|brother|son|daughter|niece|nephew)s?(?![\p{L}'’])")
+_KIN_OWNER_GAP = 60
+_SENTENCE_BREAK = regex.compile(r"[.!?;\"“”\n]")
+# what one is to those who have one as such a relative: (if a man, if a woman)
+_KIN_INVERSE = {"niece": ("uncle", "aunt"), "nephew": ("uncle", "aunt"), "aunt": ("nephew", "niece"),
+                "uncle": ("nephew", "niece"), "father": ("son", "daughter"), "mother": ("son", "daughter"),
+                "papa": ("son", "daughter"), "mamma": ("son", "daughter"), "son": ("father", "mother"),
+                "daughter": ("father", "mother"), "husband": ("husband", "wife"), "wife": ("husband", "wife"),
+                "sister": ("brother", "sister"), "brother": ("brother", "sister")}
+# a relative's other word and the spouse's word (``Resolver._kin_ties``)
+_KIN_COUNTERPART = {"aunt": ("aunt", "uncle"), "uncle": ("uncle", "aunt"), "mother": ("mamma", "father"),
+                    "mamma": ("mother", "papa"), "father": ("papa", "mother"), "papa": ("father", "mamma")}
+_PARENTS = frozenset("father mother papa mamma".split())
+_AUNT_UNCLE = frozenset(["aunt", "uncle"])
+_SIBLINGS = frozenset(["sister", "brother"])
+_COMPANIONS = frozenset(["friend", "companion"])
+_AGED_CANDIDATES = 3  # "the old man": the people of his sex most present looked at
+_PARENT_CANDIDATES = 3  # "the mother": the people of her sex most present looked at
+_PARENT_OR_SPOUSE = frozenset("father mother papa mamma husband wife".split())
 # fiction: descriptions tied to a name (``Resolver._role``)
 _ROLE_DETERMINERS = frozenset("the his her their my our".split())
 # heads too plain to stand for one person on their own; with their modifiers they may
