@@ -68,6 +68,7 @@ _ADDRESSED_WEIGHT = 3.0
 _PRESENT_QUOTES = 4  # quotations of a paragraph looked at around a turn
 _PRESENT_NAMES = 12  # names of that paragraph looked at, last first
 _PARTICIPANT_TURNS = 2
+_TURN_LOOKBACK = 20  # fiction: records looked back over for the turn before (reported speech between)
 _PARTICIPANT_GAP = 2
 _PARTICIPANT_NAMES = 40
 _PAIR_TURNS = 2  # fiction: turns looked at either side for the two people talking
@@ -463,8 +464,9 @@ class Resolver:
                 if chosen[idx] is None and rec.kind == "direct" and rec.speaker is None:
                     self._exclude = self._previous_turn(idx, chosen)
                     self._addressed = self._addressee(rec)
-                    if rec.rule == "fiction.nearest" and self.layout is not None:
-                        # "Tom Harlow looked up. | “…”": the narration's last subject
+                    if self.layout is not None and (rec.rule == "fiction.nearest" or self._opens_run(idx)):
+                        # "Tom Harlow looked up. | “…”": the narration's last subject (also
+                        # for a run's first turn that the alternation links to later turns)
                         chosen[idx] = self._previous_narration_subject(
                             self.layout.paragraph(rec.span[0])[0], None, starts)
                     if chosen[idx] is None:
@@ -902,6 +904,14 @@ class Resolver:
             return ent
         return None
 
+    def _opens_run(self, idx: int) -> bool:
+        """Fiction: record ``idx`` is a direct quotation whose paragraph follows one with
+        no direct quotation (the first turn of a run of dialogue)."""
+        assert self.layout is not None
+        para = self.layout.paragraph_index
+        j = self._direct_before(idx)
+        return j < 0 or para(self.records[j].span[0]) < para(self.records[idx].span[0]) - 1
+
     def _previous_turn(self, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
         """In fiction, the speaker of the dialogue turn just before record ``idx``."""
         if self.genre != "fiction" or idx == 0 or self.layout is None:
@@ -909,6 +919,15 @@ class Resolver:
         here = self.layout.paragraph_index(self.records[idx].span[0])
         there = self.layout.paragraph_index(self.records[idx - 1].span[0])
         return chosen[idx - 1] if here == there + 1 else None
+
+    def _direct_before(self, idx: int) -> int:
+        """The index of the last quotation before record ``idx`` that is not reported
+        speech (reported speech in the narration between is no turn), -1 if none within
+        ``_TURN_LOOKBACK`` records."""
+        j = idx - 1
+        while j >= 0 and idx - j <= _TURN_LOOKBACK and self.records[j].kind == "indirect":
+            j -= 1
+        return j if j >= 0 and self.records[j].kind != "indirect" else -1
 
     def _relative(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
         """ "her father", "his wife": a relative of the person the possessive points to."""
