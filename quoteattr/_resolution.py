@@ -424,6 +424,8 @@ class Resolver:
                 m = _mentions.describe(text, *rec.hint)
                 if m.form == "name":
                     ent = self._known_person(m)
+                    if ent is not None and self._place_like(ent):
+                        ent = None  # “London, then.” | “…”: a place does not answer
             chosen[idx] = ent
         self._addressed = None
         for idx, m, own in described:
@@ -801,6 +803,8 @@ class Resolver:
                     cands = [e for e in cands if not _honorific_conflict(m.title, e.titles)]
                 if cands:
                     ent = max(cands, key=lambda e: self.counts.get(id(e), 0))
+        if ent is not None and (ent.kind != "person" or self._place_like(ent)):
+            return None  # “London, then.”: a place or a thing is no one to answer
         return ent
 
     def _called(self, idx: int, gender: str) -> Optional[_Entity]:
