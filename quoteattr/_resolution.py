@@ -586,7 +586,9 @@ class Resolver:
         """Fiction: in a run of dialogue paragraphs, each untagged turn goes to the person
         the settled turns of its parity (two, four, ... paragraphs away) vote for, a
         named tag counting more than a pronoun and a near turn more than a far one; a
-        name addressed in a turn of the other parity votes for that person too. A
+        name addressed in a turn of the other parity votes for that person too; the
+        person tagged in the paragraph just before or after is never chosen (one does
+        not answer oneself: in a talk of three the alternation breaks there). A
         pronoun tag ("she said") goes to the person of its gender that the named turns
         of its parity vote for, if there is one."""
         if self.layout is None:
@@ -654,8 +656,11 @@ class Resolver:
                     elif (i - j) % 2 == 1 and heard_i is not None:
                         score[id(heard_i)] = score.get(id(heard_i), 0.0) + _ADDRESSED_WEIGHT * near
                         ents[id(heard_i)] = heard_i
+                # the speaker of a turn next to it (tagged) does not answer himself
+                beside = [votes[i][0] for i in (j - 1, j + 1) if 0 <= i < len(run) and votes[i] is not None]
                 for idx in todo:
-                    options = [k for k in score if ents[k] is not addressed[idx]]
+                    options = [k for k in score if ents[k] is not addressed[idx]
+                               and not any(ents[k] is b for b in beside)]
                     if options:
                         chosen[idx] = ents[max(options, key=lambda k: score[k])]
                 for idx, g in pron:
