@@ -756,7 +756,8 @@ class Resolver:
     def _nearest_of_parity(self, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
         """Fiction: an untagged turn takes the speaker of the NEAREST settled turn of the
         same parity in its run (two, four, ... turns before or after), so that one
-        wrong guess at a run's start does not run on past a tagged turn."""
+        wrong guess at a run's start does not run on past a tagged turn; never the
+        person tagged in the paragraph just before or after (then the other side's)."""
         n = len(self.records)
         back: List[Tuple[Optional[_Entity], int]] = [(None, 0)] * n
         ahead: List[Tuple[Optional[_Entity], int]] = [(None, 0)] * n
@@ -780,10 +781,34 @@ class Resolver:
             if chosen[idx] is not None:
                 continue
             options = sorted((d, k, e) for k, (e, d) in enumerate((back[idx], ahead[idx])) if e is not None)
+            beside = self._tagged_beside(idx, chosen) if options else []
             for _d, _k, ent in options:
-                if ent is not addressed[idx]:
+                if ent is not addressed[idx] and not any(ent is b for b in beside):
                     chosen[idx] = ent
                     break
+
+    def _tagged_beside(self, idx: int, chosen: List[Optional[_Entity]]) -> List[_Entity]:
+        """Fiction: the speakers of the tagged turns in the paragraphs just before and
+        just after record ``idx``'s (a turn is not its neighbour's answer to itself)."""
+        assert self.layout is not None
+        para = self.layout.paragraph_index
+        here = para(self.records[idx].span[0])
+        out: List[_Entity] = []
+        for step in (-1, 1):
+            j = idx + step
+            while 0 <= j < len(self.records) and abs(j - idx) <= _TURN_LOOKBACK:
+                rec = self.records[j]
+                there = para(rec.span[0])
+                if there == here:
+                    j += step
+                    continue
+                if there != here + step:
+                    break
+                ent = chosen[j]
+                if rec.kind == "direct" and rec.speaker is not None and ent is not None:
+                    out.append(ent)
+                j += step
+        return out
 
     def _addressee(self, rec: Attribution) -> Optional[_Entity]:
         """Fiction: the known person a quotation addresses by name (never its speaker)."""
