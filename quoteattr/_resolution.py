@@ -657,7 +657,11 @@ class Resolver:
                         score[id(heard_i)] = score.get(id(heard_i), 0.0) + _ADDRESSED_WEIGHT * near
                         ents[id(heard_i)] = heard_i
                 # the speaker of a turn next to it (tagged) does not answer himself
-                beside = [votes[i][0] for i in (j - 1, j + 1) if 0 <= i < len(run) and votes[i] is not None]
+                beside: List[_Entity] = []
+                for i in (j - 1, j + 1):
+                    near_vote = votes[i] if 0 <= i < len(run) else None
+                    if near_vote is not None:
+                        beside.append(near_vote[0])
                 for idx in todo:
                     options = [k for k in score if ents[k] is not addressed[idx]
                                and not any(ents[k] is b for b in beside)]
