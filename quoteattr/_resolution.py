@@ -465,6 +465,10 @@ class Resolver:
             for idx, rec in enumerate(self.records):
                 if chosen[idx] is None and rec.kind == "direct" and rec.speaker is None:
                     self._exclude = self._previous_turn(idx, chosen)
+                    if self._exclude is None and self.layout is not None:
+                        # no turn before it: not the person tagged in the paragraph after
+                        after = self._tagged_beside(idx, chosen)
+                        self._exclude = after[-1] if after else None
                     self._addressed = self._addressee(rec)
                     if self.layout is not None and (rec.rule == "fiction.nearest" or self._opens_run(idx)):
                         # "Tom Harlow looked up. | “…”": the narration's last subject (also
