@@ -153,7 +153,8 @@ _WRAPPED_SPEAKER = regex.compile(r"(?:he|she|they|I|we|(?:\p{Lu}[\p{L}.'’-]*[^
 def _wrapped_tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     """``tag_after`` in hard-wrapped text, reading a line break in the tag window as a space.
 
-    “…,” she⏎said. / “…,” said⏎Mr. Brown.: the window is a short slice (never past the
+    “…,” she⏎said. / “…,” said⏎Mr. Brown. / “…,”⏎said Mr. Brown. (a break before the tag
+    only when the quotation ends with a comma and the verb comes first): the window is a short slice (never past the
     paragraph, which ends at a blank line), so the cost stays bounded per quotation.
     """
     end = min(hi, pos + _WRAP_WINDOW)
@@ -166,8 +167,9 @@ def _wrapped_tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Sp
     (a, b), (c, d) = got
     lo, hi2 = min(a, c), max(b, d)
     # the break must fall inside the tag ("she⏎said", "said⏎Mr. Brown"), not before it
-    if "\n" in text[pos : pos + lo] or "\n" not in text[pos + lo : pos + hi2]:
-        return None
+    inverted = c < a and text[pos - 2 : pos - 1] == "," and not text[pos:end].startswith("\n\n")
+    if not inverted and ("\n" in text[pos : pos + lo] or "\n" not in text[pos + lo : pos + hi2]):
+        return None  # a break before the tag only in “…,”⏎said Cecil
     # only the plain shapes: a person pronoun or a capitalised name right next to the verb
     if window[min(b, d) : max(a, c)].strip() or not _WRAPPED_SPEAKER.fullmatch(window, a, b):
         return None
