@@ -154,8 +154,9 @@ def _wrapped_tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Sp
     """``tag_after`` in hard-wrapped text, reading a line break in the tag window as a space.
 
     “…,” she⏎said. / “…,” said⏎Mr. Brown. / “…,”⏎said Mr. Brown. (a break before the tag
-    only when the quotation ends with a comma and the verb comes first): the window is a short slice (never past the
-    paragraph, which ends at a blank line), so the cost stays bounded per quotation.
+    only when the quotation ends with a comma and the verb comes first): the window is a
+    short slice (never past the paragraph, which ends at a blank line), so the cost stays
+    bounded per quotation.
     """
     end = min(hi, pos + _WRAP_WINDOW)
     if text.find("\n", pos, end) < 0:
