@@ -73,6 +73,7 @@ _PARTICIPANT_GAP = 2
 _PARTICIPANT_NAMES = 40
 _PAIR_TURNS = 2  # fiction: turns looked at either side for the two people talking
 # speech verbs by which a speaker takes up their own words again ("he went on")
+_NO_ONE_IN_PARTICULAR = frozenset("nobody somebody everybody anybody someone everyone anyone".split())
 _GOES_ON = frozenset(["continued", "resumed", "pursued", "persisted", "repeated", "added", "went on"])
 # characters of a heading line either side of a name in it
 _HEADING_MAX = 80
@@ -716,6 +717,8 @@ class Resolver:
         m = _mentions.describe(text, last[0], last[1])
         if m.form != "description" or m.kind != "person" or not m.definite or m.plural:
             return None
+        if m.head in _NO_ONE_IN_PARTICULAR:
+            return None  # "Nobody spoke." | “…”: no one in particular
         ent = self._resolve_mention(m, starts)
         return ent if ent is not None and ent is not self._addressed and ent is not self._exclude else None
 
