@@ -146,6 +146,30 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     return None
 
 
+# “…,” blustered Mr. Hale. / “…!” whimpered she,: a past-tense verb the lexicons lack,
+# then a name or a pronoun, then punctuation
+_INVERTED = regex.compile(r"(?P<verb>\p{Ll}{3,}ed)[^\S\n]+(?P<who>he|she|(?:(?:Mr|Mrs|Miss|Dr)\.?[^\S\n]+)?\p{Lu}\p{Ll}+"
+                          r"(?:[^\S\n]+\p{Lu}\p{Ll}+)?)(?=[^\S\n]*[,.;:!?\N{EM DASH}])")
+
+
+def _inverted_tag(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
+    """Fiction: an inverted tag with a verb of no lexicon right after a quotation that
+    ends with a comma, "!", "?" or a dash (the sentence goes on into the tag)."""
+    if pos < 2 or text[pos - 2] not in ",!?-\N{EM DASH}":
+        return None
+    g = _GAP.match(text, pos, hi)
+    p = g.end() if g else pos
+    m = _INVERTED.match(text, p, min(hi, p + 60))
+    if m is None:
+        return None
+    who = m.group("who")
+    if who not in ("he", "she"):
+        first = who.split()[0]
+        if not _mentions.may_name_in_tag(first) or first.lower() in _lexicons.words("not_names"):
+            return None
+    return m.span("who"), m.span("verb")
+
+
 _WRAP_WINDOW = 120
 _WRAPPED_SPEAKER = regex.compile(r"(?:he|she|they|I|we|(?:\p{Lu}[\p{L}.'’-]*[^\S\n]*){1,3})")
 
@@ -439,6 +463,8 @@ class Attributor:
         tag = tag_after(text, q.end, pend)
         if tag is None and self.layout.wrapped and not self.news:
             tag = _wrapped_tag_after(text, q.end, pend)  # “…,” she⏎said.
+        if tag is None and not self.news:
+            tag = _inverted_tag(text, q.end, pend)  # “…,” blustered Mr. Hale.
         if tag is not None and self.news:
             lead = None if text[tag[1][1] - 3:tag[1][1]] == "ing" else self._lead_clause(i, q, pstart)
             if lead is not None:
