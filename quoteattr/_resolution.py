@@ -471,7 +471,11 @@ class Resolver:
                         after = self._tagged_beside(idx, chosen)
                         self._exclude = after[-1] if after else None
                     self._addressed = self._addressee(rec)
-                    if self.layout is not None and (rec.rule == "fiction.nearest" or self._opens_run(idx)):
+                    first = self.layout is not None and (rec.rule == "fiction.nearest" or self._opens_run(idx))
+                    if first:
+                        # "The old clerk rubbed his eyes and went on: | “…”"
+                        chosen[idx] = self._lead_in_subject(rec, starts)
+                    if first and chosen[idx] is None and self.layout is not None:
                         # "Tom Harlow looked up. | “…”": the narration's last subject (also
                         # for a run's first turn that the alternation links to later turns)
                         chosen[idx] = self._previous_narration_subject(
@@ -797,6 +801,30 @@ class Resolver:
                 if ent is not addressed[idx] and not any(ent is b for b in beside):
                     chosen[idx] = ent
                     break
+
+    def _lead_in_subject(self, rec: Attribution, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: for a turn after a paragraph of narration that ends with a colon
+        ("The old clerk rubbed his eyes, looked at the fire, and went on:"), the person
+        named or described as the subject of that paragraph's last sentence."""
+        assert self.layout is not None
+        pi = self.layout.paragraph_index(rec.span[0])
+        if pi == 0 or rec.span[0] - self.layout.paragraphs[pi][0] > 2:
+            return None
+        ps, pe = self.layout.paragraphs[pi - 1]
+        if self._direct.overlaps(ps, pe) or not self.text[max(ps, pe - 8) : pe].rstrip("-\N{EM DASH}").endswith(":"):
+            return None  # it ends "…, and went on:" or "…, and went on:--"
+        ss, _ = self.layout.sentence(pe - 1)
+        cs = max(ps, ss)
+        sp = _described_head(self.text, cs, pe) or _dialogue.clause_subject(self.text, cs, pe, self.names)
+        if sp is None:
+            return None
+        m = _mentions.describe(self.text, sp[0], sp[1])
+        if m.form not in ("name", "description") or m.kind != "person" or m.plural:
+            return None
+        ent = self._resolve_mention(m, starts)
+        if ent is None or ent is self._exclude or ent is self._addressed or ent.kind != "person":
+            return None
+        return ent
 
     def _tagged_beside(self, idx: int, chosen: List[Optional[_Entity]]) -> List[_Entity]:
         """Fiction: the speakers of the tagged turns in the paragraphs just before and
