@@ -146,9 +146,10 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     return None
 
 
-# “…,” blustered Mr. Hale. / “…!” whimpered she,: a past-tense verb the lexicons lack,
-# then a name or a pronoun, then punctuation
-_INVERTED = regex.compile(r"(?P<verb>\p{Ll}{3,}ed)[^\S\n]+(?P<who>he|she|(?:(?:Mr|Mrs|Miss|Dr)\.?[^\S\n]+)?\p{Lu}\p{Ll}+"
+# “…,” blustered Mr. Hale. / “…!” whimpered she, / “…,” put in Tom.: a past-tense verb the
+# lexicons lack (or a verb and its particle), then a name or a pronoun, then punctuation
+_INVERTED = regex.compile(r"(?P<verb>\p{Ll}{3,}ed(?:[^\S\n]+(?:in|out|on))?|(?:put|broke|struck|went|cut)[^\S\n]+(?:in|on))"
+                          r"[^\S\n]+(?P<who>he|she|(?:(?:Mr|Mrs|Miss|Dr)\.?[^\S\n]*\n?[^\S\n]*)?\p{Lu}\p{Ll}+"
                           r"(?:[^\S\n]+\p{Lu}\p{Ll}+)?)(?=[^\S\n]*[,.;:!?\N{EM DASH}])")
 
 
@@ -165,11 +166,13 @@ def _inverted_tag(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]
     who = m.group("who")
     if who not in ("he", "she"):
         first = who.split()[0]
-        if not _mentions.may_name_in_tag(first) or first.lower() in _lexicons.words("not_names"):
+        if (not _mentions.may_name_in_tag(first) or first.lower() in _lexicons.words("not_names")
+                or who.rstrip(".") in _BARE_HONORIFICS):
             return None
     return m.span("who"), m.span("verb")
 
 
+_BARE_HONORIFICS = frozenset(("Mr", "Mrs", "Miss", "Dr"))
 _WRAP_WINDOW = 120
 _WRAPPED_SPEAKER = regex.compile(r"(?:he|she|they|I|we|(?:\p{Lu}[\p{L}.'’-]*[^\S\n]*){1,3})")
 
