@@ -146,6 +146,33 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     return None
 
 
+# “…,” blustered Mr. Hale. / “…!” whimpered she, / “…,” put in Tom.: a past-tense verb the
+# lexicons lack (or a verb and its particle), then a name or a pronoun, then punctuation
+_INVERTED = regex.compile(r"(?P<verb>\p{Ll}{3,}ed(?:[^\S\n]+(?:in|out|on))?|(?:put|broke|struck|went|cut)[^\S\n]+(?:in|on))"
+                          r"[^\S\n]+(?P<who>he|she|(?:(?:Mr|Mrs|Miss|Dr)\.?[^\S\n]*\n?[^\S\n]*)?\p{Lu}\p{Ll}+"
+                          r"(?:[^\S\n]+\p{Lu}\p{Ll}+)?)(?=[^\S\n]*[,.;:!?\N{EM DASH}])")
+
+
+def _inverted_tag(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
+    """Fiction: an inverted tag with a verb of no lexicon right after a quotation that
+    ends with a comma, "!", "?" or a dash (the sentence goes on into the tag)."""
+    if pos < 2 or text[pos - 2] not in ",!?-\N{EM DASH}":
+        return None
+    g = _GAP.match(text, pos, hi)
+    p = g.end() if g else pos
+    m = _INVERTED.match(text, p, min(hi, p + 60))
+    if m is None:
+        return None
+    who = m.group("who")
+    if who not in ("he", "she"):
+        first = who.split()[0]
+        if (not _mentions.may_name_in_tag(first) or first.lower() in _lexicons.words("not_names")
+                or who.rstrip(".") in _BARE_HONORIFICS):
+            return None
+    return m.span("who"), m.span("verb")
+
+
+_BARE_HONORIFICS = frozenset(("Mr", "Mrs", "Miss", "Dr"))
 _WRAP_WINDOW = 120
 _WRAPPED_SPEAKER = regex.compile(r"(?:he|she|they|I|we|(?:\p{Lu}[\p{L}.'’-]*[^\S\n]*){1,3})")
 
@@ -153,8 +180,10 @@ _WRAPPED_SPEAKER = regex.compile(r"(?:he|she|they|I|we|(?:\p{Lu}[\p{L}.'’-]*[^
 def _wrapped_tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     """``tag_after`` in hard-wrapped text, reading a line break in the tag window as a space.
 
-    “…,” she⏎said. / “…,” said⏎Mr. Brown.: the window is a short slice (never past the
-    paragraph, which ends at a blank line), so the cost stays bounded per quotation.
+    “…,” she⏎said. / “…,” said⏎Mr. Brown. / “…,”⏎said Mr. Brown. (a break before the tag
+    only when the quotation ends with a comma and the verb comes first): the window is a
+    short slice (never past the paragraph, which ends at a blank line), so the cost stays
+    bounded per quotation.
     """
     end = min(hi, pos + _WRAP_WINDOW)
     if text.find("\n", pos, end) < 0:
@@ -166,8 +195,9 @@ def _wrapped_tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Sp
     (a, b), (c, d) = got
     lo, hi2 = min(a, c), max(b, d)
     # the break must fall inside the tag ("she⏎said", "said⏎Mr. Brown"), not before it
-    if "\n" in text[pos : pos + lo] or "\n" not in text[pos + lo : pos + hi2]:
-        return None
+    inverted = c < a and text[pos - 2 : pos - 1] == "," and not text[pos:end].startswith("\n\n")
+    if not inverted and ("\n" in text[pos : pos + lo] or "\n" not in text[pos + lo : pos + hi2]):
+        return None  # a break before the tag only in “…,”⏎said Cecil
     # only the plain shapes: a person pronoun or a capitalised name right next to the verb
     if window[min(b, d) : max(a, c)].strip() or not _WRAPPED_SPEAKER.fullmatch(window, a, b):
         return None
@@ -436,6 +466,8 @@ class Attributor:
         tag = tag_after(text, q.end, pend)
         if tag is None and self.layout.wrapped and not self.news:
             tag = _wrapped_tag_after(text, q.end, pend)  # “…,” she⏎said.
+        if tag is None and not self.news:
+            tag = _inverted_tag(text, q.end, pend)  # “…,” blustered Mr. Hale.
         if tag is not None and self.news:
             lead = None if text[tag[1][1] - 3:tag[1][1]] == "ing" else self._lead_clause(i, q, pstart)
             if lead is not None:

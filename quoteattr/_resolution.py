@@ -76,11 +76,13 @@ _ADDRESSED_WEIGHT = 3.0
 _PRESENT_QUOTES = 4  # quotations of a paragraph looked at around a turn
 _PRESENT_NAMES = 12  # names of that paragraph looked at, last first
 _PARTICIPANT_TURNS = 2
+_TURN_LOOKBACK = 20  # fiction: records looked back over for the turn before (reported speech between)
 _PARTICIPANT_GAP = 2
 _PARTICIPANT_NAMES = 40
 _TURN_PARTS = 6  # fiction: records of one paragraph looked at for a turn's vocatives
 _PAIR_TURNS = 2  # fiction: turns looked at either side for the two people talking
 # speech verbs by which a speaker takes up their own words again ("he went on")
+_NO_ONE_IN_PARTICULAR = frozenset("nobody somebody everybody anybody someone everyone anyone".split())
 _GOES_ON = frozenset(["continued", "resumed", "pursued", "persisted", "repeated", "added", "went on"])
 # characters of a heading line either side of a name in it
 _HEADING_MAX = 80
@@ -440,6 +442,8 @@ class Resolver:
                 m = _mentions.describe(text, *rec.hint)
                 if m.form == "name":
                     ent = self._known_person(m)
+                    if ent is not None and self._place_like(ent):
+                        ent = None  # “London, then.” | “…”: a place does not answer
             chosen[idx] = ent
         self._addressed = None
         self._idx = None
@@ -480,9 +484,18 @@ class Resolver:
             for idx, rec in enumerate(self.records):
                 if chosen[idx] is None and rec.kind == "direct" and rec.speaker is None:
                     self._exclude = self._previous_turn(idx, chosen)
+                    if self._exclude is None and self.layout is not None:
+                        # no turn before it: not the person tagged in the paragraph after
+                        after = self._tagged_beside(idx, chosen)
+                        self._exclude = after[-1] if after else None
                     self._addressed = self._addressee(rec)
-                    if rec.rule == "fiction.nearest" and self.layout is not None:
-                        # "Tom Harlow looked up. | “…”": the narration's last subject
+                    first = self.layout is not None and (rec.rule == "fiction.nearest" or self._opens_run(idx))
+                    if first:
+                        # "The old clerk rubbed his eyes and went on: | “…”"
+                        chosen[idx] = self._lead_in_subject(rec, starts)
+                    if first and chosen[idx] is None and self.layout is not None:
+                        # "Tom Harlow looked up. | “…”": the narration's last subject (also
+                        # for a run's first turn that the alternation links to later turns)
                         chosen[idx] = self._previous_narration_subject(
                             self.layout.paragraph(rec.span[0])[0], None, starts)
                     if chosen[idx] is None:
@@ -617,7 +630,9 @@ class Resolver:
         """Fiction: in a run of dialogue paragraphs, each untagged turn goes to the person
         the settled turns of its parity (two, four, ... paragraphs away) vote for, a
         named tag counting more than a pronoun and a near turn more than a far one; a
-        name addressed in a turn of the other parity votes for that person too. A
+        name addressed in a turn of the other parity votes for that person too; the
+        person tagged in the paragraph just before or after is never chosen (one does
+        not answer oneself: in a talk of three the alternation breaks there). A
         pronoun tag ("she said") goes to the person of its gender that the named turns
         of its parity vote for, if there is one."""
         if self.layout is None:
@@ -685,8 +700,15 @@ class Resolver:
                     elif (i - j) % 2 == 1 and heard_i is not None:
                         score[id(heard_i)] = score.get(id(heard_i), 0.0) + _ADDRESSED_WEIGHT * near
                         ents[id(heard_i)] = heard_i
+                # the speaker of a turn next to it (tagged) does not answer himself
+                beside: List[_Entity] = []
+                for i in (j - 1, j + 1):
+                    near_vote = votes[i] if 0 <= i < len(run) else None
+                    if near_vote is not None:
+                        beside.append(near_vote[0])
                 for idx in todo:
-                    options = [k for k in score if ents[k] is not addressed[idx]]
+                    options = [k for k in score if ents[k] is not addressed[idx]
+                               and not any(ents[k] is b for b in beside)]
                     if options:
                         chosen[idx] = ents[max(options, key=lambda k: score[k])]
                 for idx, g in pron:
@@ -734,6 +756,8 @@ class Resolver:
         m = _mentions.describe(text, last[0], last[1])
         if m.form != "description" or m.kind != "person" or not m.definite or m.plural:
             return None
+        if m.head in _NO_ONE_IN_PARTICULAR:
+            return None  # "Nobody spoke." | “…”: no one in particular
         ent = self._resolve_mention(m, starts)
         return ent if ent is not None and ent is not self._addressed and ent is not self._exclude else None
 
@@ -782,7 +806,8 @@ class Resolver:
     def _nearest_of_parity(self, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
         """Fiction: an untagged turn takes the speaker of the NEAREST settled turn of the
         same parity in its run (two, four, ... turns before or after), so that one
-        wrong guess at a run's start does not run on past a tagged turn."""
+        wrong guess at a run's start does not run on past a tagged turn; never the
+        person tagged in the paragraph just before or after (then the other side's)."""
         n = len(self.records)
         back: List[Tuple[Optional[_Entity], int]] = [(None, 0)] * n
         ahead: List[Tuple[Optional[_Entity], int]] = [(None, 0)] * n
@@ -806,10 +831,58 @@ class Resolver:
             if chosen[idx] is not None:
                 continue
             options = sorted((d, k, e) for k, (e, d) in enumerate((back[idx], ahead[idx])) if e is not None)
+            beside = self._tagged_beside(idx, chosen) if options else []
             for _d, _k, ent in options:
-                if ent is not addressed[idx]:
+                if ent is not addressed[idx] and not any(ent is b for b in beside):
                     chosen[idx] = ent
                     break
+
+    def _lead_in_subject(self, rec: Attribution, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: for a turn after a paragraph of narration that ends with a colon
+        ("The old clerk rubbed his eyes, looked at the fire, and went on:"), the person
+        named or described as the subject of that paragraph's last sentence."""
+        assert self.layout is not None
+        pi = self.layout.paragraph_index(rec.span[0])
+        if pi == 0 or rec.span[0] - self.layout.paragraphs[pi][0] > 2:
+            return None
+        ps, pe = self.layout.paragraphs[pi - 1]
+        if self._direct.overlaps(ps, pe) or not self.text[max(ps, pe - 8) : pe].rstrip("-\N{EM DASH}").endswith(":"):
+            return None  # it ends "…, and went on:" or "…, and went on:--"
+        ss, _ = self.layout.sentence(pe - 1)
+        cs = max(ps, ss)
+        sp = _described_head(self.text, cs, pe) or _dialogue.clause_subject(self.text, cs, pe, self.names)
+        if sp is None:
+            return None
+        m = _mentions.describe(self.text, sp[0], sp[1])
+        if m.form not in ("name", "description") or m.kind != "person" or m.plural:
+            return None
+        ent = self._resolve_mention(m, starts)
+        if ent is None or ent is self._exclude or ent is self._addressed or ent.kind != "person":
+            return None
+        return ent
+
+    def _tagged_beside(self, idx: int, chosen: List[Optional[_Entity]]) -> List[_Entity]:
+        """Fiction: the speakers of the tagged turns in the paragraphs just before and
+        just after record ``idx``'s (a turn is not its neighbour's answer to itself)."""
+        assert self.layout is not None
+        para = self.layout.paragraph_index
+        here = para(self.records[idx].span[0])
+        out: List[_Entity] = []
+        for step in (-1, 1):
+            j = idx + step
+            while 0 <= j < len(self.records) and abs(j - idx) <= _TURN_LOOKBACK:
+                rec = self.records[j]
+                there = para(rec.span[0])
+                if there == here:
+                    j += step
+                    continue
+                if there != here + step:
+                    break
+                ent = chosen[j]
+                if rec.kind == "direct" and rec.speaker is not None and ent is not None:
+                    out.append(ent)
+                j += step
+        return out
 
     def _addressee(self, rec: Attribution) -> Optional[_Entity]:
         """Fiction: the known person a quotation addresses by name (never its speaker)."""
@@ -834,6 +907,8 @@ class Resolver:
                     cands = [e for e in cands if not _honorific_conflict(m.title, e.titles)]
                 if cands:
                     ent = max(cands, key=lambda e: self.counts.get(id(e), 0))
+        if ent is not None and (ent.kind != "person" or self._place_like(ent)):
+            return None  # “London, then.”: a place or a thing is no one to answer
         return ent
 
     def _called(self, idx: int, gender: str) -> Optional[_Entity]:
@@ -937,6 +1012,14 @@ class Resolver:
             return ent
         return None
 
+    def _opens_run(self, idx: int) -> bool:
+        """Fiction: record ``idx`` is a direct quotation whose paragraph follows one with
+        no direct quotation (the first turn of a run of dialogue)."""
+        assert self.layout is not None
+        para = self.layout.paragraph_index
+        j = self._direct_before(idx)
+        return j < 0 or para(self.records[j].span[0]) < para(self.records[idx].span[0]) - 1
+
     def _previous_turn(self, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
         """In fiction, the speaker of the dialogue turn just before record ``idx``."""
         if self.genre != "fiction" or idx == 0 or self.layout is None:
@@ -944,6 +1027,15 @@ class Resolver:
         here = self.layout.paragraph_index(self.records[idx].span[0])
         there = self.layout.paragraph_index(self.records[idx - 1].span[0])
         return chosen[idx - 1] if here == there + 1 else None
+
+    def _direct_before(self, idx: int) -> int:
+        """The index of the last quotation before record ``idx`` that is not reported
+        speech (reported speech in the narration between is no turn), -1 if none within
+        ``_TURN_LOOKBACK`` records."""
+        j = idx - 1
+        while j >= 0 and idx - j <= _TURN_LOOKBACK and self.records[j].kind == "indirect":
+            j -= 1
+        return j if j >= 0 and self.records[j].kind != "indirect" else -1
 
     def _relative(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
         """ "her father", "his wife": a relative of the person the possessive points to."""
