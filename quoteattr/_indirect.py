@@ -253,9 +253,10 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
                 if found is not None:
                     add(found)
 
+    (speech_words, reported_words, noun_words, appear_words, adjective_words,
+     relative_at, passive_at) = _cues.reporting_words(text)
     if news:
-        each(_RELATIVE.finditer(text), _relative)
-    speech_words, reported_words, noun_words, appear_words, adjective_words = _cues.reporting_words(text)
+        each(_on_lines(_RELATIVE, text, relative_at), _relative)
     after_verb = -1  # where the last reporting verb ended: a verb right after another has no subject of its own
     for verb in speech_words:
         vs = verb.start()
@@ -295,12 +296,32 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         each(appear_words, _appearance)
     # passives of judgment last: "X was criticized by Y for Z"
     if news:
-        each(_PASSIVE.finditer(text), _passive)
+        each(_on_lines(_PASSIVE, text, passive_at), _passive)
     out.sort(key=lambda r: r.parts[0])
     _subject_before.cache_clear()
     _lead_np.cache_clear()
     _np_after.cache_clear()
     return out
+
+
+def _on_lines(pattern: "regex.Pattern[str]", text: str, anchors: Sequence[int]) -> Iterator["regex.Match[str]"]:
+    r"""``pattern.finditer(text)`` for ``_RELATIVE`` or ``_PASSIVE``, searching only the lines
+    that hold one of ``anchors``: the places, in text order, of the verbs or participles
+    (``_cues.RELATIVE_VERBS``, ``_cues.PASSIVE_PARTICIPLES``) one of which every match holds
+    whole. The same matches: no match holds a newline (every space in the patterns is
+    ``[^\S\n]``, every ``.`` stops at one) and none looks past the newline that ends its line,
+    so a text's matches are its lines' matches, and a line without the word has none. Each
+    line is searched once: linear."""
+    done = -1  # where the last line searched ends
+    for pos in anchors:
+        if pos < done:
+            continue
+        end = text.find("\n", pos)
+        if end < 0:
+            end = len(text)
+        start = text.rfind("\n", 0, pos) + 1
+        yield from pattern.finditer(text, start, end)
+        done = end
 
 
 # a sentence that opens with a subordinate clause: "While critics argue that A, B", "But when he said A, B"
@@ -1345,8 +1366,7 @@ def _nominal(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seque
 _RELATIVE = regex.compile(
     r"(?<![\p{L}])(which|what|that|who)[^\S\n]+"
     r"((?:[\p{L}\p{N}'’.-]+[^\S\n]+){1,6}?)"
-    r"(say|says|said|believe|believes|believed|claim|claims|claimed|argue|argues|argued|contend|contends|allege|alleges|"
-    r"alleged|think|thinks|thought|insist|insists|insisted|feel|feels|felt|hope|hopes|hoped|fear|fears|feared)"
+    r"(" + "|".join(_cues.RELATIVE_VERBS) + r")"
     r"[^\S\n]+(?=(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must|\p{Ll}+ed)(?![\p{L}])"
     r"|(?<=(?:which|who|what)[^\S\n].{0,60})(?:the|a|an|his|her|their|its|he|she|they|it|we|I|\p{Lu}\p{Ll}+)[^\S\n]+(?:[\p{L}'’-]+[^\S\n]+){0,3}?"
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must)(?![\p{L}]))"
@@ -1378,8 +1398,7 @@ _PASSIVE = regex.compile(
     r"(?<![\p{L}])(?:(?:has|have|had|will|would|could|may|might)(?:[^\S\n]++(?:not|also|still|sometimes|often|long|never|"
     r"\p{Ll}+ly)){0,2}[^\S\n]++(?:been|be)|is|are|was|were|being)(?:[^\S\n]++(?:not|also|still|widely|often|now|first|"
     r"\p{Ll}+ly)){0,2}"
-    r"[^\S\n]++(criticized|criticised|accused|charged|echoed|endorsed|supported|attacked|challenged|blamed|labeled|"
-    r"labelled|praised|condemned|denounced|mocked|slammed|blasted|derided|ridiculed|dubbed|branded|decried|lambasted)"
+    r"[^\S\n]++(" + "|".join(_cues.PASSIVE_PARTICIPLES) + r")"
     r"(?![\p{L}])"
 )
 _PASSIVE_LINK = regex.compile(r"[^\S\n]++(?:of|for|as|with)[^\S\n]++(?=[\p{L}\p{N}\"“‘$])")

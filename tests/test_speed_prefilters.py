@@ -153,3 +153,32 @@ def test_intervals_are_the_merged_spans(spans: "list[tuple[int, int]]") -> None:
             merged.append([s, e])
     iv = Intervals(spans)
     assert (iv.starts, iv.ends) == ([m[0] for m in merged], [m[1] for m in merged])
+
+
+def _plain_reporting_words(text: str) -> "tuple[list[tuple[int, int, str]], ...]":
+    """``_cues.reporting_words`` as first written: the word lists from ``_words`` over the
+    whole text, then where the anchor words stand as ASCII runs, from a plain loop."""
+    sets = (_cues._speech_set(), _cues._reported_set(), _cues._report_noun_set(), _cues._appearance_set(),
+            _cues._adjective_set())
+    lists = tuple([w for w in _plain_words(text, 0, len(text), _cues._every_set()) if w[2] in forms] for forms in sets)
+    runs = [(m.start(), m.group()) for m in _cues._ASCII_WORD.finditer(text)]
+    return lists + ([s for s, w in runs if w in _cues.RELATIVE_VERBS], [s for s, w in runs if w in _cues.PASSIVE_PARTICIPLES])
+
+
+_LINE_WORDS = st.sampled_from(
+    ["which", "what", "that", "who", "critics", "The", "Ana", "say", "says", "said", "thought", "fear", "is", "was",
+     "has", "been", "be", "not", "widely", "criticized", "accused", "branded", "lambasted", "sayé", "he", "would",
+     "the", "will", "loudly", "allowed", "Mr.", "’s", "-", "critics'", "said’", "x" * 70]
+)
+_LINE_SEPARATORS = st.sampled_from([" "] * 8 + ["\n", "  ", "\t", "\r", ", ", ". ", "\u2028", "\u00a0", ""])
+_LINE_ALPHABET = st.tuples(_LINE_WORDS, _LINE_SEPARATORS).map("".join)
+
+
+@given(st.lists(_LINE_ALPHABET, max_size=40).map("".join))
+def test_relative_and_passive_scans_on_lines_are_the_whole_text_scans(text: str) -> None:
+    words = _cues.reporting_words(text)
+    got = tuple([(w.start(), w.end(), w.group()) for w in found] for found in words[:5]) + words[5:]
+    assert got == _plain_reporting_words(text)
+    for pattern, at in ((_indirect._RELATIVE, words[5]), (_indirect._PASSIVE, words[6])):
+        lines = [(m.span(), m.regs) for m in _indirect._on_lines(pattern, text, at)]
+        assert lines == [(m.span(), m.regs) for m in pattern.finditer(text)]
