@@ -671,7 +671,7 @@ def _according(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Se
         np_start += 1
     # the source phrase runs to the next comma or the end of the sentence ("Dr." goes on)
     end = se
-    for tok in _mentions.tokens(text, np_start, se):
+    for tok in _mentions.iter_tokens(text, np_start, se):  # one at a time: the first mark ends the search
         if tok.word in (",", ";", ":", ".", "!", "?", "\"", "“", "”", "("):
             end = tok.start
             break

@@ -70,7 +70,7 @@ _TOKEN_ALPHABET = st.sampled_from(list("aZé9٣\u0301'’.-  \t\n,;“”!x_()\u
 def test_tokens_are_the_token_iterators(text: str, a: int, b: int) -> None:
     a, b = min(a, b, len(text)), min(max(a, b), len(text))
     got = [(t.start, t.end, t.word) for t in _mentions.tokens(text, a, b)]
-    assert got == [(t.start, t.end, t.word) for t in _mentions._iter_tokens(text, a, b)]
+    assert got == [(t.start, t.end, t.word) for t in _mentions.iter_tokens(text, a, b)]
     assert all(text[s:e] == w for s, e, w in got)
 
 
