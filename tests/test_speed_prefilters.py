@@ -8,7 +8,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr import _cues, _genre, _indirect, _lexicons, _mentions
+from quoteattr import _cues, _genre, _indirect, _layout, _lexicons, _marks, _mentions, _resolution
 
 _GENRE_ALPHABET = st.sampled_from(
     list(_genre._NEWS_CUE_STARTS) + list(_genre._FICTION_TAG_STARTS)
@@ -182,3 +182,17 @@ def test_relative_and_passive_scans_on_lines_are_the_whole_text_scans(text: str)
     for pattern, at in ((_indirect._RELATIVE, words[5]), (_indirect._PASSIVE, words[6])):
         lines = [(m.span(), m.regs) for m in _indirect._on_lines(pattern, text, at)]
         assert lines == [(m.span(), m.regs) for m in pattern.finditer(text)]
+
+
+_NAMES_TEXT = st.sampled_from(
+    ["Ana Ruiz", "Mr. Hale", "he", "she", "her uncle, Mr. Gardiner", " ", ". ", ", ", "\n", "\n\n", "“", "”", "\"",
+     "said", "the mayor", "Sunday", "Mrs. Hale", "Hale", "CHAPTER I.", "in London", "x" * 40, "Senator Lee"]
+)
+
+
+@given(st.lists(_NAMES_TEXT, max_size=40).map("".join), st.sampled_from(["news", "fiction"]))
+def test_a_text_without_records_resolves_to_nothing(text: str, genre: str) -> None:
+    """``extract`` skips the resolver when there is no record: what the resolver gives then."""
+    layout = _layout.Layout(text)
+    spans = [(q.start, q.end) for q in _marks.find_quotations(text, layout)]
+    assert _resolution.Resolver(text, [], spans, genre, layout).resolve() == ([], [])
