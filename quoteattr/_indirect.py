@@ -403,6 +403,9 @@ _SHARE_BEFORE = regex.compile(
 )
 _SHARE_START = regex.compile(_SHARE)
 _SHARE_HINT = regex.compile(r"\d|(?i:half|majorit|plurality|third|quarter|fifth|fourth)")  # cheap test before _SHARE_SUBJECT
+# what _SHARE_HINT leaves out of _SHARE ("one in ten", "those surveyed"): with it, a cheap test
+# that a window may hold a share, before _SHARE_BEFORE tries every place of it
+_SHARE_HINT_REST = regex.compile(r"[^\S\n]in[^\S\n]+ten|[Tt]hose[^\S\n]")
 _SHARE_SUBJECT = regex.compile(
     r"(?<![\p{L}\p{N}])" + _SHARE + r"(?:[^\S\n]+of[^\S\n]+[^,.;:!?\n\"“”]{1,60}?|(?:[^\S\n]+\p{L}[\p{L}'’-]*){1,3})?"
     r"[^\S\n]+(?:also[^\S\n]+)?\Z"
@@ -807,7 +810,8 @@ def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
 
 def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     win = max(ss, vs - 100)
-    share = _SHARE_SUBJECT.search(text, win, vs) if _SHARE_HINT.search(text, win, vs) else None
+    hint = _SHARE_HINT.search(text, win, vs) is not None
+    share = _SHARE_SUBJECT.search(text, win, vs) if hint else None
     if share is not None:
         yield _trim(text, share.start(), vs)  # "Six in 10 voters say …": the whole share, not "10 voters"
     first = _subject_before(text, vs, ss)
@@ -819,7 +823,7 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     q = _QUANTIFIER_BEFORE.search(text, max(ss, vs - 12), vs)
     if q is not None:
         yield q.span(1)  # "Some believe …"
-    q = _SHARE_BEFORE.search(text, max(ss, vs - 100), vs)
+    q = _SHARE_BEFORE.search(text, win, vs) if hint or _SHARE_HINT_REST.search(text, win, vs) else None
     if q is not None:
         yield _trim(text, q.start(), vs)  # "26% say …", "about half of GOP voters said …"
     if _COORDINATED.search(text, max(ss, vs - 80), vs):

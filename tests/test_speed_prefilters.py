@@ -196,3 +196,18 @@ def test_a_text_without_records_resolves_to_nothing(text: str, genre: str) -> No
     layout = _layout.Layout(text)
     spans = [(q.start, q.end) for q in _marks.find_quotations(text, layout)]
     assert _resolution.Resolver(text, [], spans, genre, layout).resolve() == ([], [])
+
+
+_SHARE_WORDS = st.sampled_from(
+    ["about", "Nearly", "26", "%", "percent", "4", "in", "of", "out", "10", "ten", "One", "two", "Two-thirds", "three",
+     "quarters", "a", "third", "A", "Half", "half", "majority", "Majorities", "plurality", "Those", "those", "surveyed",
+     "polled", "voters", "say", "also", "Democratic", "٣", "x"]
+)
+_SHARE_TEXT = st.tuples(_SHARE_WORDS, st.sampled_from([" "] * 6 + ["  ", "\n", ", ", "-", ""])).map("".join)
+
+
+@given(st.lists(_SHARE_TEXT, max_size=30).map("".join), st.integers(0, 300), st.integers(0, 300))
+def test_share_before_is_only_where_its_hints_are(text: str, a: int, b: int) -> None:
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    if _indirect._SHARE_HINT.search(text, a, b) is None and _indirect._SHARE_HINT_REST.search(text, a, b) is None:
+        assert _indirect._SHARE_BEFORE.search(text, a, b) is None
