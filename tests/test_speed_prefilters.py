@@ -211,3 +211,11 @@ def test_share_before_is_only_where_its_hints_are(text: str, a: int, b: int) -> 
     a, b = min(a, b, len(text)), min(max(a, b), len(text))
     if _indirect._SHARE_HINT.search(text, a, b) is None and _indirect._SHARE_HINT_REST.search(text, a, b) is None:
         assert _indirect._SHARE_BEFORE.search(text, a, b) is None
+
+
+@given(st.lists(st.sampled_from(_marks._ALL_MARKS + ["a", " ", "`", ",", "\n"]), max_size=12).map("".join))
+def test_a_run_of_marks_goes_on_with_a_first_character_of_a_mark(text: str) -> None:
+    """``find_quotations`` tries ``_MARK_RUN`` only where the next character can start a mark."""
+    for s in range(len(text)):
+        if _marks._MARK_RUN.match(text, s) is not None:
+            assert text[s + 1] in _marks._MARK_FIRST
