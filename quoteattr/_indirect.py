@@ -156,6 +156,8 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     if word[0].isupper() and vs != ss and not _HEADLINE_TAG.match(text, ve, min(len(text), ve + 3)) \
             and not (word in _HEADLINE_VERBS and _title_cased(text, layout, vs)):
         return False  # "State Department", "Washington Post" (but "…, Lindsey Graham Says." and headlines)
+    if word.lower() not in _cues.NOUN_FORMS and word.lower() not in _THAT_ONLY:
+        return True  # the plain verb forms ("said", "argued"): the tests below are for the others
     nxt = _NEXT_VERB.match(text, ve, min(len(text), ve + 30))
     if nxt is not None and nxt.group(1).lower() in _cues.speech_forms() and word.lower() in _cues.NOUN_FORMS:
         return False  # "New York Times reports says": the second word is the verb
@@ -283,7 +285,8 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         if found is not None:
             add(found)
     for ps, pe in layout.paragraphs if news else ():
-        lab = _LABEL.match(text, ps, min(pe, ps + 60))
+        hi = min(pe, ps + 60)
+        lab = _LABEL.match(text, ps, hi) if text.find(":", ps, hi) >= 0 else None  # a label ends with a colon
         if lab is None or blocked.covers(lab.end(1)):
             continue
         found = _label(text, lab, pe, quote_spans)

@@ -219,3 +219,32 @@ def test_a_run_of_marks_goes_on_with_a_first_character_of_a_mark(text: str) -> N
     for s in range(len(text)):
         if _marks._MARK_RUN.match(text, s) is not None:
             assert text[s + 1] in _marks._MARK_FIRST
+
+
+def _plain_is_verb(text: str, layout: "_layout.Layout", m: "_cues.WordMatch") -> bool:
+    """``_indirect._is_verb`` as first written: the word after looked up for every form."""
+    vs, ve = m.span()
+    word = m.group()
+    ss = layout.sentence(vs)[0] if word[0].isupper() else -1
+    if word[0].isupper() and vs != ss and not _indirect._HEADLINE_TAG.match(text, ve, min(len(text), ve + 3)) \
+            and not (word in _indirect._HEADLINE_VERBS and _indirect._title_cased(text, layout, vs)):
+        return False
+    nxt = _indirect._NEXT_VERB.match(text, ve, min(len(text), ve + 30))
+    if nxt is not None and nxt.group(1).lower() in _cues.speech_forms() and word.lower() in _cues.NOUN_FORMS:
+        return False
+    if word.lower() in _indirect._THAT_ONLY and not (nxt is not None and nxt.group(1) == "that"):
+        return False
+    if word.lower() not in _cues.NOUN_FORMS and word != "states":
+        return True
+    return _indirect._is_verb(text, layout, m)  # the rest is unchanged
+
+
+_VERB_WORDS = st.sampled_from(["said", "Says", "report", "reports", "State", "states", "state", "claims", "that", "he",
+                               "the", "his", "New", "York", "Times", "three", "Ohio", ",", ".", "Reports", "notes"])
+
+
+@given(st.lists(st.tuples(_VERB_WORDS, st.sampled_from([" ", " ", "\n", ". "])).map("".join), max_size=20).map("".join))
+def test_is_verb_is_the_plain_one(text: str) -> None:
+    layout = _layout.Layout(text)
+    for w in _cues.reporting_words(text)[0]:
+        assert _indirect._is_verb(text, layout, w) == _plain_is_verb(text, layout, w)
