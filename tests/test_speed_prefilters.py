@@ -248,3 +248,13 @@ def test_is_verb_is_the_plain_one(text: str) -> None:
     layout = _layout.Layout(text)
     for w in _cues.reporting_words(text)[0]:
         assert _indirect._is_verb(text, layout, w) == _plain_is_verb(text, layout, w)
+
+
+# the pattern ``_layout._has_inner_blank_line`` replaces
+_INNER_BLANK_LINE = regex.compile(r"\S[^\S\n]*\n[^\S\n]*\n\s*\S")
+
+
+@given(st.lists(st.sampled_from([" ", "\n", "\t", "\r", "\u00a0", "\u2028", "\u3000", "\x1c", "a", "b c", "\n\n"]),
+                max_size=16).map("".join))
+def test_inner_blank_line_is_the_patterns_answer(text: str) -> None:
+    assert _layout._has_inner_blank_line(text) == (_INNER_BLANK_LINE.search(text) is not None)
