@@ -158,19 +158,65 @@ def _report_noun_set() -> FrozenSet[str]:
 
 Words = List[WordMatch]
 
+# The verb of a relative report ("which critics say was …") and the participle of a
+# passive judgment ("was criticized by …"): the rules for them (``_indirect``) look only
+# at the lines where one of these words stands.
+RELATIVE_VERBS = (
+    "say says said believe believes believed claim claims claimed argue argues argued contend contends allege "
+    "alleges alleged think thinks thought insist insists insisted feel feels felt hope hopes hoped fear fears "
+    "feared".split()
+)
+PASSIVE_PARTICIPLES = (
+    "criticized criticised accused charged echoed endorsed supported attacked challenged blamed labeled labelled "
+    "praised condemned denounced mocked slammed blasted derided ridiculed dubbed branded decried lambasted".split()
+)
 
-def reporting_words(text: str) -> Tuple[Words, Words, Words, Words, Words]:
+
+def reporting_words(text: str) -> Tuple[Words, Words, Words, Words, Words, List[int], List[int]]:
     """In one pass over ``text``: the speech or belief verbs, the intention, stance and phrasal
     verbs, the report nouns, the appearance verbs and the stance adjectives (a word may be in
-    several)."""
+    several); then where one of ``RELATIVE_VERBS`` and where one of ``PASSIVE_PARTICIPLES``
+    stands as a run of ASCII letters, whatever is next to it (so wherever their patterns in
+    ``_indirect`` can match one)."""
     sets = (_speech_set(), _reported_set(), _report_noun_set(), _appearance_set(), _adjective_set())
     out: Tuple[Words, Words, Words, Words, Words] = ([], [], [], [], [])
-    for w in _words(text, 0, len(text), _every_set()):
-        word = w.group()
-        for found, forms in zip(out, sets):
+    relative_at: List[int] = []
+    passive_at: List[int] = []
+    relative, passive = _relative_set(), _passive_set()
+    n = len(text)
+    found, words = itertools.tee(_ASCII_WORD.finditer(text))
+    for m in itertools.compress(found, map(_scan_set().__contains__, map(_GROUP, words))):
+        word = m.group()
+        s, e = m.span()
+        if word in relative:
+            relative_at.append(s)
+        elif word in passive:
+            passive_at.append(s)
+        # the whole-word test of _words
+        if s > 0 and (text[s - 1].isalpha() or text[s - 1] in _JOINERS):
+            continue
+        if e < n and (text[e].isalpha() or text[e] in _JOINERS):
+            continue
+        w = WordMatch(s, e, word)
+        for got, forms in zip(out, sets):
             if word in forms:
-                found.append(w)
-    return out
+                got.append(w)
+    return out + (relative_at, passive_at)
+
+
+@functools.lru_cache(maxsize=None)
+def _relative_set() -> FrozenSet[str]:
+    return frozenset(RELATIVE_VERBS)
+
+
+@functools.lru_cache(maxsize=None)
+def _passive_set() -> FrozenSet[str]:
+    return frozenset(PASSIVE_PARTICIPLES)
+
+
+@functools.lru_cache(maxsize=None)
+def _scan_set() -> FrozenSet[str]:
+    return _every_set() | _relative_set() | _passive_set()
 
 
 @functools.lru_cache(maxsize=None)

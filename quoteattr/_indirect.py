@@ -156,6 +156,8 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     if word[0].isupper() and vs != ss and not _HEADLINE_TAG.match(text, ve, min(len(text), ve + 3)) \
             and not (word in _HEADLINE_VERBS and _title_cased(text, layout, vs)):
         return False  # "State Department", "Washington Post" (but "…, Lindsey Graham Says." and headlines)
+    if word.lower() not in _cues.NOUN_FORMS and word.lower() not in _THAT_ONLY:
+        return True  # the plain verb forms ("said", "argued"): the tests below are for the others
     nxt = _NEXT_VERB.match(text, ve, min(len(text), ve + 30))
     if nxt is not None and nxt.group(1).lower() in _cues.speech_forms() and word.lower() in _cues.NOUN_FORMS:
         return False  # "New York Times reports says": the second word is the verb
@@ -253,9 +255,10 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
                 if found is not None:
                     add(found)
 
+    (speech_words, reported_words, noun_words, appear_words, adjective_words,
+     relative_at, passive_at) = _cues.reporting_words(text)
     if news:
-        each(_RELATIVE.finditer(text), _relative)
-    speech_words, reported_words, noun_words, appear_words, adjective_words = _cues.reporting_words(text)
+        each(_on_lines(_RELATIVE, text, relative_at), _relative)
     after_verb = -1  # where the last reporting verb ended: a verb right after another has no subject of its own
     for verb in speech_words:
         vs = verb.start()
@@ -282,7 +285,8 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         if found is not None:
             add(found)
     for ps, pe in layout.paragraphs if news else ():
-        lab = _LABEL.match(text, ps, min(pe, ps + 60))
+        hi = min(pe, ps + 60)
+        lab = _LABEL.match(text, ps, hi) if text.find(":", ps, hi) >= 0 else None  # a label ends with a colon
         if lab is None or blocked.covers(lab.end(1)):
             continue
         found = _label(text, lab, pe, quote_spans)
@@ -295,12 +299,32 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         each(appear_words, _appearance)
     # passives of judgment last: "X was criticized by Y for Z"
     if news:
-        each(_PASSIVE.finditer(text), _passive)
+        each(_on_lines(_PASSIVE, text, passive_at), _passive)
     out.sort(key=lambda r: r.parts[0])
     _subject_before.cache_clear()
     _lead_np.cache_clear()
     _np_after.cache_clear()
     return out
+
+
+def _on_lines(pattern: "regex.Pattern[str]", text: str, anchors: Sequence[int]) -> Iterator["regex.Match[str]"]:
+    r"""``pattern.finditer(text)`` for ``_RELATIVE`` or ``_PASSIVE``, searching only the lines
+    that hold one of ``anchors``: the places, in text order, of the verbs or participles
+    (``_cues.RELATIVE_VERBS``, ``_cues.PASSIVE_PARTICIPLES``) one of which every match holds
+    whole. The same matches: no match holds a newline (every space in the patterns is
+    ``[^\S\n]``, every ``.`` stops at one) and none looks past the newline that ends its line,
+    so a text's matches are its lines' matches, and a line without the word has none. Each
+    line is searched once: linear."""
+    done = -1  # where the last line searched ends
+    for pos in anchors:
+        if pos < done:
+            continue
+        end = text.find("\n", pos)
+        if end < 0:
+            end = len(text)
+        start = text.rfind("\n", 0, pos) + 1
+        yield from pattern.finditer(text, start, end)
+        done = end
 
 
 # a sentence that opens with a subordinate clause: "While critics argue that A, B", "But when he said A, B"
@@ -382,6 +406,9 @@ _SHARE_BEFORE = regex.compile(
 )
 _SHARE_START = regex.compile(_SHARE)
 _SHARE_HINT = regex.compile(r"\d|(?i:half|majorit|plurality|third|quarter|fifth|fourth)")  # cheap test before _SHARE_SUBJECT
+# what _SHARE_HINT leaves out of _SHARE ("one in ten", "those surveyed"): with it, a cheap test
+# that a window may hold a share, before _SHARE_BEFORE tries every place of it
+_SHARE_HINT_REST = regex.compile(r"[^\S\n]in[^\S\n]+ten|[Tt]hose[^\S\n]")
 _SHARE_SUBJECT = regex.compile(
     r"(?<![\p{L}\p{N}])" + _SHARE + r"(?:[^\S\n]+of[^\S\n]+[^,.;:!?\n\"“”]{1,60}?|(?:[^\S\n]+\p{L}[\p{L}'’-]*){1,3})?"
     r"[^\S\n]+(?:also[^\S\n]+)?\Z"
@@ -650,7 +677,7 @@ def _according(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Se
         np_start += 1
     # the source phrase runs to the next comma or the end of the sentence ("Dr." goes on)
     end = se
-    for tok in _mentions.tokens(text, np_start, se):
+    for tok in _mentions.iter_tokens(text, np_start, se):  # one at a time: the first mark ends the search
         if tok.word in (",", ";", ":", ".", "!", "?", "\"", "“", "”", "("):
             end = tok.start
             break
@@ -786,7 +813,8 @@ def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
 
 def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     win = max(ss, vs - 100)
-    share = _SHARE_SUBJECT.search(text, win, vs) if _SHARE_HINT.search(text, win, vs) else None
+    hint = _SHARE_HINT.search(text, win, vs) is not None
+    share = _SHARE_SUBJECT.search(text, win, vs) if hint else None
     if share is not None:
         yield _trim(text, share.start(), vs)  # "Six in 10 voters say …": the whole share, not "10 voters"
     first = _subject_before(text, vs, ss)
@@ -798,7 +826,7 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     q = _QUANTIFIER_BEFORE.search(text, max(ss, vs - 12), vs)
     if q is not None:
         yield q.span(1)  # "Some believe …"
-    q = _SHARE_BEFORE.search(text, max(ss, vs - 100), vs)
+    q = _SHARE_BEFORE.search(text, win, vs) if hint or _SHARE_HINT_REST.search(text, win, vs) else None
     if q is not None:
         yield _trim(text, q.start(), vs)  # "26% say …", "about half of GOP voters said …"
     if _COORDINATED.search(text, max(ss, vs - 80), vs):
@@ -1345,8 +1373,7 @@ def _nominal(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seque
 _RELATIVE = regex.compile(
     r"(?<![\p{L}])(which|what|that|who)[^\S\n]+"
     r"((?:[\p{L}\p{N}'’.-]+[^\S\n]+){1,6}?)"
-    r"(say|says|said|believe|believes|believed|claim|claims|claimed|argue|argues|argued|contend|contends|allege|alleges|"
-    r"alleged|think|thinks|thought|insist|insists|insisted|feel|feels|felt|hope|hopes|hoped|fear|fears|feared)"
+    r"(" + "|".join(_cues.RELATIVE_VERBS) + r")"
     r"[^\S\n]+(?=(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must|\p{Ll}+ed)(?![\p{L}])"
     r"|(?<=(?:which|who|what)[^\S\n].{0,60})(?:the|a|an|his|her|their|its|he|she|they|it|we|I|\p{Lu}\p{Ll}+)[^\S\n]+(?:[\p{L}'’-]+[^\S\n]+){0,3}?"
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must)(?![\p{L}]))"
@@ -1378,8 +1405,7 @@ _PASSIVE = regex.compile(
     r"(?<![\p{L}])(?:(?:has|have|had|will|would|could|may|might)(?:[^\S\n]++(?:not|also|still|sometimes|often|long|never|"
     r"\p{Ll}+ly)){0,2}[^\S\n]++(?:been|be)|is|are|was|were|being)(?:[^\S\n]++(?:not|also|still|widely|often|now|first|"
     r"\p{Ll}+ly)){0,2}"
-    r"[^\S\n]++(criticized|criticised|accused|charged|echoed|endorsed|supported|attacked|challenged|blamed|labeled|"
-    r"labelled|praised|condemned|denounced|mocked|slammed|blasted|derided|ridiculed|dubbed|branded|decried|lambasted)"
+    r"[^\S\n]++(" + "|".join(_cues.PASSIVE_PARTICIPLES) + r")"
     r"(?![\p{L}])"
 )
 _PASSIVE_LINK = regex.compile(r"[^\S\n]++(?:of|for|as|with)[^\S\n]++(?=[\p{L}\p{N}\"“‘$])")

@@ -16,7 +16,12 @@ from . import _lexicons
 
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n\s*")
 _NEWLINE = regex.compile(r"\n\s*")
-_INNER_BLANK_LINE = regex.compile(r"\S[^\S\n]*\n[^\S\n]*\n\s*\S")
+# A blank line between two stretches of text (what "\S[^\S\n]*\n[^\S\n]*\n\s*\S" finds, a
+# pattern tried at every non-space of a text that has none): two newlines with only
+# spaces between them, after the text's first non-space and before its last.
+_NON_SPACE = regex.compile(r"\S")
+_LAST_NON_SPACE = regex.compile(r"(?r)\S")  # searched from the end
+_BLANK_RUN = regex.compile(r"\n[^\S\n]*\n")
 
 # A sentence ends at . ! ? or … (with closing marks and brackets after it) followed by
 # space and something that can start a sentence.
@@ -46,7 +51,19 @@ def _is_wrapped(text: str) -> bool:
         return False
     lengths.sort()
     median = lengths[len(lengths) // 2]
-    return 30 <= median <= 100 and _INNER_BLANK_LINE.search(text) is not None
+    return 30 <= median <= 100 and _has_inner_blank_line(text)
+
+
+def _has_inner_blank_line(text: str) -> bool:
+    """A blank line with text before and after it: two newlines with only spaces between
+    them anywhere after the text's first non-space and before its last (the white space
+    around them then reaches text on both sides). One search, tried at newlines only."""
+    first = _NON_SPACE.search(text)
+    if first is None:
+        return False
+    last = _LAST_NON_SPACE.search(text)
+    assert last is not None
+    return _BLANK_RUN.search(text, first.start(), last.start()) is not None
 
 
 class Layout:

@@ -59,6 +59,8 @@ _MARK = regex.deferred(
 _MARK_RUN = regex.deferred(
     lambda: "(?:" + "|".join(regex.escape(m) for m in _ALL_MARKS) + "){4,}"
 )
+# the characters a mark starts with: a run of marks goes on only with one of them
+_MARK_FIRST = frozenset(m[0] for m in _ALL_MARKS)
 
 # Default role of each glyph; EITHER is decided by the characters around it.
 _ROLE = {
@@ -136,7 +138,7 @@ def find_quotations(text: str, layout: Layout) -> List[Quotation]:
         s = m.start()
         if s < skip_until:
             continue
-        if s >= skip_until and m.end() - s == 1 and s + 3 < len(text):
+        if s >= skip_until and m.end() - s == 1 and s + 3 < len(text) and text[s + 1] in _MARK_FIRST:
             run = _MARK_RUN.match(text, s)
             if run is not None:
                 skip_until = run.end()

@@ -86,7 +86,7 @@ def tokens(text: str, start: int, end: int) -> List[Token]:
     return out
 
 
-def _iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
+def iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
     """``tokens``, one at a time: the text is scanned only as far as they are taken."""
     abbr = _abbrevs()
     for m in _WORD.finditer(text, start, end):
@@ -322,7 +322,7 @@ def _np_after(text: str, start: int, end: int, known: _Short) -> Optional[Tuple[
         return hit[1]  # a window that holds the same first tokens
     # the first few tokens of the window first, then a few more; the rest only when they
     # were read near their end (or the window has no more)
-    more = _iter_tokens(text, start, end)
+    more = iter_tokens(text, start, end)
     taken: List[Token] = []
     for n in _AHEAD_TOKENS:
         taken.extend(itertools.islice(more, n - len(taken)))

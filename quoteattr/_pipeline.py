@@ -48,9 +48,13 @@ def extract(text: str, *, config: Optional[Config] = None) -> Result:
         reported = [r for r in reported if r.kind != "indirect"]
     records = records + reported
     records = _in_text_order(records)
-    spans = [p for r in records for p in r.parts] + [(q.start, q.end) for q in quotations]
-    resolver = Resolver(text, records, spans, genre, layout)
-    sources, used = resolver.resolve()
+    if records:
+        spans = [p for r in records for p in r.parts] + [(q.start, q.end) for q in quotations]
+        sources, used = Resolver(text, records, spans, genre, layout).resolve()
+    else:
+        # no record, no source: the names of the text (most of the cost of a text
+        # without quotations or reports) are not read
+        sources, used = [], []
     quotes: List[Quote] = []
     for rec, src in zip(records, sources):
         if rec.confidence < config.min_confidence:

@@ -8,7 +8,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr import _cues, _genre, _indirect, _lexicons, _mentions
+from quoteattr import _cues, _genre, _indirect, _layout, _lexicons, _marks, _mentions, _resolution
 
 _GENRE_ALPHABET = st.sampled_from(
     list(_genre._NEWS_CUE_STARTS) + list(_genre._FICTION_TAG_STARTS)
@@ -70,7 +70,7 @@ _TOKEN_ALPHABET = st.sampled_from(list("aZé9٣\u0301'’.-  \t\n,;“”!x_()\u
 def test_tokens_are_the_token_iterators(text: str, a: int, b: int) -> None:
     a, b = min(a, b, len(text)), min(max(a, b), len(text))
     got = [(t.start, t.end, t.word) for t in _mentions.tokens(text, a, b)]
-    assert got == [(t.start, t.end, t.word) for t in _mentions._iter_tokens(text, a, b)]
+    assert got == [(t.start, t.end, t.word) for t in _mentions.iter_tokens(text, a, b)]
     assert all(text[s:e] == w for s, e, w in got)
 
 
@@ -153,3 +153,108 @@ def test_intervals_are_the_merged_spans(spans: "list[tuple[int, int]]") -> None:
             merged.append([s, e])
     iv = Intervals(spans)
     assert (iv.starts, iv.ends) == ([m[0] for m in merged], [m[1] for m in merged])
+
+
+def _plain_reporting_words(text: str) -> "tuple[list[tuple[int, int, str]], ...]":
+    """``_cues.reporting_words`` as first written: the word lists from ``_words`` over the
+    whole text, then where the anchor words stand as ASCII runs, from a plain loop."""
+    sets = (_cues._speech_set(), _cues._reported_set(), _cues._report_noun_set(), _cues._appearance_set(),
+            _cues._adjective_set())
+    lists = tuple([w for w in _plain_words(text, 0, len(text), _cues._every_set()) if w[2] in forms] for forms in sets)
+    runs = [(m.start(), m.group()) for m in _cues._ASCII_WORD.finditer(text)]
+    return lists + ([s for s, w in runs if w in _cues.RELATIVE_VERBS], [s for s, w in runs if w in _cues.PASSIVE_PARTICIPLES])
+
+
+_LINE_WORDS = st.sampled_from(
+    ["which", "what", "that", "who", "critics", "The", "Ana", "say", "says", "said", "thought", "fear", "is", "was",
+     "has", "been", "be", "not", "widely", "criticized", "accused", "branded", "lambasted", "sayé", "he", "would",
+     "the", "will", "loudly", "allowed", "Mr.", "’s", "-", "critics'", "said’", "x" * 70]
+)
+_LINE_SEPARATORS = st.sampled_from([" "] * 8 + ["\n", "  ", "\t", "\r", ", ", ". ", "\u2028", "\u00a0", ""])
+_LINE_ALPHABET = st.tuples(_LINE_WORDS, _LINE_SEPARATORS).map("".join)
+
+
+@given(st.lists(_LINE_ALPHABET, max_size=40).map("".join))
+def test_relative_and_passive_scans_on_lines_are_the_whole_text_scans(text: str) -> None:
+    words = _cues.reporting_words(text)
+    got = tuple([(w.start(), w.end(), w.group()) for w in found] for found in words[:5]) + words[5:]
+    assert got == _plain_reporting_words(text)
+    for pattern, at in ((_indirect._RELATIVE, words[5]), (_indirect._PASSIVE, words[6])):
+        lines = [(m.span(), m.regs) for m in _indirect._on_lines(pattern, text, at)]
+        assert lines == [(m.span(), m.regs) for m in pattern.finditer(text)]
+
+
+_NAMES_TEXT = st.sampled_from(
+    ["Ana Ruiz", "Mr. Hale", "he", "she", "her uncle, Mr. Gardiner", " ", ". ", ", ", "\n", "\n\n", "“", "”", "\"",
+     "said", "the mayor", "Sunday", "Mrs. Hale", "Hale", "CHAPTER I.", "in London", "x" * 40, "Senator Lee"]
+)
+
+
+@given(st.lists(_NAMES_TEXT, max_size=40).map("".join), st.sampled_from(["news", "fiction"]))
+def test_a_text_without_records_resolves_to_nothing(text: str, genre: str) -> None:
+    """``extract`` skips the resolver when there is no record: what the resolver gives then."""
+    layout = _layout.Layout(text)
+    spans = [(q.start, q.end) for q in _marks.find_quotations(text, layout)]
+    assert _resolution.Resolver(text, [], spans, genre, layout).resolve() == ([], [])
+
+
+_SHARE_WORDS = st.sampled_from(
+    ["about", "Nearly", "26", "%", "percent", "4", "in", "of", "out", "10", "ten", "One", "two", "Two-thirds", "three",
+     "quarters", "a", "third", "A", "Half", "half", "majority", "Majorities", "plurality", "Those", "those", "surveyed",
+     "polled", "voters", "say", "also", "Democratic", "٣", "x"]
+)
+_SHARE_TEXT = st.tuples(_SHARE_WORDS, st.sampled_from([" "] * 6 + ["  ", "\n", ", ", "-", ""])).map("".join)
+
+
+@given(st.lists(_SHARE_TEXT, max_size=30).map("".join), st.integers(0, 300), st.integers(0, 300))
+def test_share_before_is_only_where_its_hints_are(text: str, a: int, b: int) -> None:
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    if _indirect._SHARE_HINT.search(text, a, b) is None and _indirect._SHARE_HINT_REST.search(text, a, b) is None:
+        assert _indirect._SHARE_BEFORE.search(text, a, b) is None
+
+
+@given(st.lists(st.sampled_from(_marks._ALL_MARKS + ["a", " ", "`", ",", "\n"]), max_size=12).map("".join))
+def test_a_run_of_marks_goes_on_with_a_first_character_of_a_mark(text: str) -> None:
+    """``find_quotations`` tries ``_MARK_RUN`` only where the next character can start a mark."""
+    for s in range(len(text)):
+        if _marks._MARK_RUN.match(text, s) is not None:
+            assert text[s + 1] in _marks._MARK_FIRST
+
+
+def _plain_is_verb(text: str, layout: "_layout.Layout", m: "_cues.WordMatch") -> bool:
+    """``_indirect._is_verb`` as first written: the word after looked up for every form."""
+    vs, ve = m.span()
+    word = m.group()
+    ss = layout.sentence(vs)[0] if word[0].isupper() else -1
+    if word[0].isupper() and vs != ss and not _indirect._HEADLINE_TAG.match(text, ve, min(len(text), ve + 3)) \
+            and not (word in _indirect._HEADLINE_VERBS and _indirect._title_cased(text, layout, vs)):
+        return False
+    nxt = _indirect._NEXT_VERB.match(text, ve, min(len(text), ve + 30))
+    if nxt is not None and nxt.group(1).lower() in _cues.speech_forms() and word.lower() in _cues.NOUN_FORMS:
+        return False
+    if word.lower() in _indirect._THAT_ONLY and not (nxt is not None and nxt.group(1) == "that"):
+        return False
+    if word.lower() not in _cues.NOUN_FORMS and word != "states":
+        return True
+    return _indirect._is_verb(text, layout, m)  # the rest is unchanged
+
+
+_VERB_WORDS = st.sampled_from(["said", "Says", "report", "reports", "State", "states", "state", "claims", "that", "he",
+                               "the", "his", "New", "York", "Times", "three", "Ohio", ",", ".", "Reports", "notes"])
+
+
+@given(st.lists(st.tuples(_VERB_WORDS, st.sampled_from([" ", " ", "\n", ". "])).map("".join), max_size=20).map("".join))
+def test_is_verb_is_the_plain_one(text: str) -> None:
+    layout = _layout.Layout(text)
+    for w in _cues.reporting_words(text)[0]:
+        assert _indirect._is_verb(text, layout, w) == _plain_is_verb(text, layout, w)
+
+
+# the pattern ``_layout._has_inner_blank_line`` replaces
+_INNER_BLANK_LINE = regex.compile(r"\S[^\S\n]*\n[^\S\n]*\n\s*\S")
+
+
+@given(st.lists(st.sampled_from([" ", "\n", "\t", "\r", "\u00a0", "\u2028", "\u3000", "\x1c", "a", "b c", "\n\n"]),
+                max_size=16).map("".join))
+def test_inner_blank_line_is_the_patterns_answer(text: str) -> None:
+    assert _layout._has_inner_blank_line(text) == (_INNER_BLANK_LINE.search(text) is not None)
