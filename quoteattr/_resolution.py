@@ -81,6 +81,13 @@ _EPITHETS = frozenset("old young little poor dear good".split())
 _SUBORDINATING = "when When while While whilst Whilst as As until till before Before after After since Since though Though although Although once Once"
 _LEADING_WORDS = frozenset(("the The old young little poor luckless and then But And Then " + _SUBORDINATING).split())
 _JOINING = frozenset(("and then But And Then " + _SUBORDINATING).split())
+# joining words of a later clause whose subject is named: "…; but Mr. Hale, …"
+_LATER_JOINING = frozenset("but yet".split())
+# an aside between a fronted clause and the subject: "When she came, however, Ann rose"
+_ASIDES = frozenset("however, indeed, therefore, too, then, though, meanwhile,".split())
+_CLAUSE_ENDS = frozenset(".!?;:\"”’\N{EM DASH}")
+_CLAUSE_BACK = 160  # characters looked back from a name for the start of its clause
+_SUBORDINATE_WORDS = 25  # at most so many words in a fronted clause: "When Tom came in,"
 # a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
 _FRONTING = frozenset("in at on after before by from inside outside near under upon within presently "
                       "meanwhile suddenly then now here there later soon at".split())
@@ -731,18 +738,27 @@ class Resolver:
                 continue
             if gender is not None and ent.guess_gender() != gender:
                 continue
-            words = self.text[max(ps, s - 120) : s].split()
-            joined = False  # "…, and Cassandra stepped forth"
-            while words and words[-1] in _LEADING_WORDS:
-                joined = joined or words[-1] in _JOINING
-                words.pop()
-            if words or s - 120 > ps:
-                last = words[-1] if words else ""
-                if last[-1:] not in (".", "!", "?", ";", ":", '"', "”", "’") and not (
-                        last[-1:] == "," and (joined or _fronted(words))):
-                    continue
+            if not self._opens_clause(ps, s):
+                continue
             best = ent
         return best
+
+    def _opens_clause(self, ps: int, s: int) -> bool:
+        """Fiction: the name at ``s`` is the subject a clause opens with (the clause
+        starting at or after ``ps``)."""
+        words = self.text[max(ps, s - _CLAUSE_BACK) : s].split()
+        joined = False  # "…, and Cassandra stepped forth"
+        while words and (words[-1] in _LEADING_WORDS or words[-1] in _LATER_JOINING):
+            joined = joined or words[-1] in _JOINING or words[-1] in _LATER_JOINING
+            words.pop()
+        if words and words[-1] in _ASIDES and len(words) > 1 and words[-2][-1:] == ",":
+            words.pop()  # "…, however, Louisa spoke again"
+        if words or s - _CLAUSE_BACK > ps:
+            last = words[-1] if words else ""
+            if last[-1:] in _CLAUSE_ENDS or last.endswith("--"):
+                return True  # "… evening. -- Elizabeth read her feelings"
+            return last[-1:] == "," and (joined or _fronted(words) or _after_subordinate(words))
+        return True
 
     def _nearest_of_parity(self, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
         """Fiction: an untagged turn takes the speaker of the NEAREST settled turn of the
@@ -1446,6 +1462,17 @@ def _described_head(text: str, start: int, end: int) -> Optional[Tuple[int, int]
                 return (m.start(), e)
             return None  # a line break inside: leave it
     return None
+
+
+def _after_subordinate(words: List[str]) -> bool:
+    """``words`` (before a subject, the last one ending with a comma) are a fronted
+    subordinate clause opening the sentence: "When Tom came into the room,"."""
+    k = len(words) - 1
+    while k > 0 and len(words) - k <= _SUBORDINATE_WORDS and words[k - 1][-1:] not in _CLAUSE_ENDS:
+        k -= 1
+    if len(words) - k > _SUBORDINATE_WORDS or (k > 0 and words[k - 1][-1:] not in _CLAUSE_ENDS):
+        return False
+    return words[k][:1].isupper() and words[k] in _SUBORDINATING
 
 
 def _fronted(words: List[str]) -> bool:
