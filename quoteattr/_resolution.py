@@ -70,7 +70,8 @@ _PRESENT_NAMES = 12  # names of that paragraph looked at, last first
 _PARTICIPANT_TURNS = 2
 _PARTICIPANT_GAP = 2
 _PARTICIPANT_NAMES = 40
-_PAIR_TURNS = 2  # fiction: turns looked at either side for the two people talking
+_PAIR_TURNS = 2
+_DESCRIBED_BACK = 600  # fiction: characters of narration looked at for a described subject  # fiction: turns looked at either side for the two people talking
 # speech verbs by which a speaker takes up their own words again ("he went on")
 _GOES_ON = frozenset(["continued", "resumed", "pursued", "persisted", "repeated", "added", "went on"])
 # characters of a heading line either side of a name in it
@@ -86,6 +87,8 @@ _LATER_JOINING = frozenset("but yet".split())
 # an aside between a fronted clause and the subject: "When she came, however, Ann rose"
 _ASIDES = frozenset("however, indeed, therefore, too, then, though, meanwhile,".split())
 _CLAUSE_ENDS = frozenset(".!?;:\"”’\N{EM DASH}")
+_SUBORDINATE_BEFORE = regex.compile(r"(?<![\p{L}])(?:as|when|while|if|though)[^\S\n]*\Z", regex.IGNORECASE)
+_POSSESSED_KIN = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+(?P<kin>\p{Ll}+)(?![\p{L}])")
 _CLAUSE_BACK = 160  # characters looked back from a name for the start of its clause
 _SUBORDINATE_WORDS = 25  # at most so many words in a fronted clause: "When Tom came in,"
 # a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
@@ -733,6 +736,7 @@ class Resolver:
         lo = bisect.bisect_left(starts, ps)
         hi = bisect.bisect_left(starts, qs)
         best: Optional[_Entity] = None
+        best_at = ps
         for s, e, ent in self.timeline[lo:hi]:
             if e > qs or ent is self._addressed or ent is self._exclude or self._place_like(ent):
                 continue
@@ -740,8 +744,45 @@ class Resolver:
                 continue
             if not self._opens_clause(ps, s):
                 continue
-            best = ent
+            best, best_at = ent, s
+        if gender is not None:
+            described = self._described_subject(max(best_at, ps, qs - _DESCRIBED_BACK), qs, gender)
+            if described is not None:
+                ent = self._resolve_mention(described, starts)
+                if (ent is not None and ent is not self._addressed and ent is not self._exclude
+                        and ent.kind == "person" and ent.forms and ent.guess_gender() in (None, gender)):
+                    return ent  # "Her mother came in. | “…,” said she": the latest subject
         return best
+
+    def _described_subject(self, lo: int, hi: int, gender: str) -> Optional[Mention]:
+        """Fiction: the last clause subject in the narration ``[lo, hi)`` that is a
+        description of a person of ``gender`` ("her mother", "the old man"), if it is
+        the last subject of that gender there (no pronoun of it after)."""
+        text = self.text
+        found: Optional[Mention] = None
+        kin = _lexicons.mapping("kinship_words")
+        for cs in _dialogue.clause_starts(text, lo, hi):
+            if self._quotes.covers(cs):
+                continue
+            sp = _dialogue.clause_subject(text, cs, hi, self.names) or _described_head(text, cs, hi)
+            pm = _POSSESSED_KIN.match(text, cs, hi)
+            if pm is not None and pm.group("kin") in kin:
+                sp = pm.span()  # "Her mother came in"
+            if sp is None:
+                continue
+            m = _mentions.describe(text, sp[0], sp[1])
+            if m.form == "pronoun":
+                if m.gender == gender:
+                    found = None  # "Her mother came in. She sat down.": "she" goes on as before
+                continue
+            if m.form != "description" or m.kind != "person" or m.plural:
+                continue
+            if m.head in _GENERIC_PERSON or m.head in _PLAIN_HEADS or _SUBORDINATE_BEFORE.search(text, max(0, cs - 8), cs):
+                continue  # "the young fellow", "as her mother had": too loose to name anyone
+            g = m.gender or kin.get(m.head or "") or _GENERIC_PERSON.get(m.head or "")
+            if g == gender:
+                found = m
+        return found
 
     def _opens_clause(self, ps: int, s: int) -> bool:
         """Fiction: the name at ``s`` is the subject a clause opens with (the clause
