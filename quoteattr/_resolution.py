@@ -672,7 +672,7 @@ class Resolver:
     def _narration_subject(self, rec: Attribution, gender: str, starts: List[int]) -> Optional[_Entity]:
         """Fiction: for "said she", a person of that gender named as a subject in the
         narration that opens the quotation's own paragraph ("Kitty sat repining. “…,”
-        said she.")."""
+        said she."), else in the paragraph before it when that one is all narration."""
         if self.layout is None:
             return None
         ps = self.layout.paragraph(rec.span[0])[0]
@@ -680,7 +680,14 @@ class Resolver:
         self._from_tail = False
         if qs - ps < 2:
             return self._previous_narration_subject(ps, gender, starts)
-        return self._subject_between(ps, qs, gender, starts)
+        found = self._subject_between(ps, qs, gender, starts)
+        if found is None:
+            # "Tom Harlow shrugged. | He rose. “…,” he said.": the narration goes on
+            # about the person of the paragraph before, when that one is all narration
+            pi = self.layout.paragraph_index(ps)
+            if pi > 0 and not self._direct.overlaps(*self.layout.paragraphs[pi - 1]):
+                found = self._previous_narration_subject(ps, gender, starts)
+        return found
 
     def _described_before(self, rec: Attribution, starts: List[int]) -> Optional[_Entity]:
         """Fiction: the person a definite description ("the girl", "the old clerk") names
@@ -742,8 +749,8 @@ class Resolver:
                 continue
             if gender is not None and ent.guess_gender() != gender:
                 continue
-            if not self._opens_clause(ps, s):
-                continue
+            if not self._opens_clause(ps, s) or self.text.startswith(("'s", "’s"), e):
+                continue  # "Tom's hat fell": Tom is not the subject
             best, best_at = ent, s
         if gender is not None:
             described = self._described_subject(max(best_at, ps, qs - _DESCRIBED_BACK), qs, gender)
