@@ -70,8 +70,9 @@ _PRESENT_NAMES = 12  # names of that paragraph looked at, last first
 _PARTICIPANT_TURNS = 2
 _PARTICIPANT_GAP = 2
 _PARTICIPANT_NAMES = 40
-_PAIR_TURNS = 2
-_DESCRIBED_BACK = 600  # fiction: characters of narration looked at for a described subject  # fiction: turns looked at either side for the two people talking
+_PAIR_TURNS = 2  # fiction: turns looked at either side for the two people talking
+_TAIL_ANCHORS = 200  # fiction: a narration tail this long after a turn settles "said she" on its own
+_DESCRIBED_BACK = 600  # fiction: characters of narration looked at for a described subject
 # speech verbs by which a speaker takes up their own words again ("he went on")
 _GOES_ON = frozenset(["continued", "resumed", "pursued", "persisted", "repeated", "added", "went on"])
 # characters of a heading line either side of a name in it
@@ -89,6 +90,7 @@ _ASIDES = frozenset("however, indeed, therefore, too, then, though, meanwhile,".
 _CLAUSE_ENDS = frozenset(".!?;:\"”’\N{EM DASH}")
 _SUBORDINATE_BEFORE = regex.compile(r"(?<![\p{L}])(?:as|when|while|if|though)[^\S\n]*\Z", regex.IGNORECASE)
 _POSSESSED_KIN = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+(?P<kin>\p{Ll}+)(?![\p{L}])")
+_SENTENCE_ADVERBS = frozenset("Indeed Perhaps Still Yet So Now Again Presently Suddenly Meanwhile Soon Only Even Here There Instantly Immediately Afterwards Finally".split())
 _CLAUSE_BACK = 160  # characters looked back from a name for the start of its clause
 _SUBORDINATE_WORDS = 25  # at most so many words in a fronted clause: "When Tom came in,"
 # a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
@@ -722,7 +724,8 @@ class Resolver:
     def _previous_narration_subject(self, ps: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
         """Fiction: for a paragraph opening with “…,” said he, the last person of that
         gender named as a subject in the paragraph before, when that paragraph is all
-        narration ("Tom shrugged. | “…,” he said.")."""
+        narration ("Tom shrugged. | “…,” he said."), else in the narration after its last
+        quotation (a short tail of it counts less than a conversation's votes)."""
         assert self.layout is not None
         pi = self.layout.paragraph_index(ps)
         if pi == 0:
@@ -734,7 +737,7 @@ class Resolver:
             pps = self._direct.ends[i]
             if pps >= ppe:
                 return None
-            self._from_tail = True
+            self._from_tail = ppe - pps < _TAIL_ANCHORS
         return self._subject_between(pps, ppe, gender, starts)
 
     def _subject_between(self, ps: int, qs: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
@@ -749,8 +752,10 @@ class Resolver:
                 continue
             if gender is not None and ent.guess_gender() != gender:
                 continue
-            if not self._opens_clause(ps, s) or self.text.startswith(("'s", "’s"), e):
+            if self.text.startswith(("'s", "’s"), e):
                 continue  # "Tom's hat fell": Tom is not the subject
+            if not self._opens_clause(ps, s):
+                continue
             best, best_at = ent, s
         if gender is not None:
             described = self._described_subject(max(best_at, ps, qs - _DESCRIBED_BACK), qs, gender)
@@ -796,7 +801,8 @@ class Resolver:
         starting at or after ``ps``)."""
         words = self.text[max(ps, s - _CLAUSE_BACK) : s].split()
         joined = False  # "…, and Cassandra stepped forth"
-        while words and (words[-1] in _LEADING_WORDS or words[-1] in _LATER_JOINING):
+        while words and (words[-1] in _LEADING_WORDS or words[-1] in _LATER_JOINING
+                         or (words[-1] in _SENTENCE_ADVERBS and (len(words) == 1 or words[-2][-1:] in _CLAUSE_ENDS))):
             joined = joined or words[-1] in _JOINING or words[-1] in _LATER_JOINING
             words.pop()
         if words and words[-1] in _ASIDES and len(words) > 1 and words[-2][-1:] == ",":
