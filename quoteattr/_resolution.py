@@ -1352,7 +1352,8 @@ class Resolver:
         """Fiction: the person of agreeing gender most present in the recent text.
 
         In a conversation the pronoun in "said he" rarely names the last man mentioned
-        in passing; it names one of the people talking. Each recent mention (names in
+        in passing; it names one of the people talking. A pronoun never names a name
+        of unknown sex (often a place) that has not spoken. Each recent mention (names in
         narration, earlier speakers) adds weight that decays quickly with distance
         (half at 100 characters), plus a little for how often the text names them.
         """
@@ -1366,6 +1367,8 @@ class Resolver:
             g = ent.guess_gender()
             if gender is not None and g is not None and g != gender:
                 continue
+            if gender is not None and g is None and not spk:
+                continue  # "she": not a name of no known sex ("Nebraska", "Bistritz") that has not spoken
             w = 1.0 / (1.0 + d / 100.0) * (1.5 if g == gender else 1.0)
             if not spk and self._talked_about(ent):
                 w *= _NEVER_SUBJECT_WEIGHT  # never the subject of a clause, only talked about: "a letter from Jane"
