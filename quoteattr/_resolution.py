@@ -1352,8 +1352,8 @@ class Resolver:
         """Fiction: the person of agreeing gender most present in the recent text.
 
         In a conversation the pronoun in "said he" rarely names the last man mentioned
-        in passing; it names one of the people talking. A pronoun never names a name
-        of unknown sex (often a place) that has not spoken. Each recent mention (names in
+        in passing; it names one of the people talking. A pronoun never names a lone
+        name of unknown sex (often a place) that has not spoken. Each recent mention (names in
         narration, earlier speakers) adds weight that decays quickly with distance
         (half at 100 characters), plus a little for how often the text names them.
         """
@@ -1367,8 +1367,8 @@ class Resolver:
             g = ent.guess_gender()
             if gender is not None and g is not None and g != gender:
                 continue
-            if gender is not None and g is None and not spk:
-                continue  # "she": not a name of no known sex ("Nebraska", "Bistritz") that has not spoken
+            if gender is not None and g is None and not spk and (not ent.first or self.placed.get(id(ent), 0) > 0):
+                continue  # "she": not a lone name of no known sex ("Nebraska", "Bistritz") that has not spoken
             w = 1.0 / (1.0 + d / 100.0) * (1.5 if g == gender else 1.0)
             if not spk and self._talked_about(ent):
                 w *= _NEVER_SUBJECT_WEIGHT  # never the subject of a clause, only talked about: "a letter from Jane"
