@@ -760,10 +760,10 @@ class Resolver:
         if gender is not None:
             described = self._described_subject(max(best_at, ps, qs - _DESCRIBED_BACK), qs, gender)
             if described is not None:
-                ent = self._resolve_mention(described, starts)
-                if (ent is not None and ent is not self._addressed and ent is not self._exclude
-                        and ent.kind == "person" and ent.forms and ent.guess_gender() in (None, gender)):
-                    return ent  # "Her mother came in. | “…,” said she": the latest subject
+                named = self._resolve_mention(described, starts)
+                if (named is not None and named is not self._addressed and named is not self._exclude
+                        and named.kind == "person" and named.forms and named.guess_gender() in (None, gender)):
+                    return named  # "Her mother came in. | “…,” said she": the latest subject
         return best
 
     def _described_subject(self, lo: int, hi: int, gender: str) -> Optional[Mention]:
