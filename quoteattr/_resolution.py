@@ -72,7 +72,8 @@ _PARTICIPANT_GAP = 2
 _PARTICIPANT_NAMES = 40
 _PAIR_TURNS = 2  # fiction: turns looked at either side for the two people talking
 _TAIL_ANCHORS = 200  # fiction: a narration tail this long after a turn settles "said she" on its own
-_DESCRIBED_BACK = 600  # fiction: characters of narration looked at for a described subject
+_SUBJECT_NAMES = 100  # fiction: names of the narration before a turn looked at for its subject
+_DESCRIBED_BACK = 400  # fiction: characters of narration looked at for a described subject
 # speech verbs by which a speaker takes up their own words again ("he went on")
 _GOES_ON = frozenset(["continued", "resumed", "pursued", "persisted", "repeated", "added", "went on"])
 # characters of a heading line either side of a name in it
@@ -743,11 +744,12 @@ class Resolver:
     def _subject_between(self, ps: int, qs: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
         """The last person (of ``gender``, if given) named as a clause's subject in
         ``[ps, qs)``, other than the person addressed or excluded."""
-        lo = bisect.bisect_left(starts, ps)
         hi = bisect.bisect_left(starts, qs)
+        lo = max(bisect.bisect_left(starts, ps), hi - _SUBJECT_NAMES)  # the last ones: bounded work per record
         best: Optional[_Entity] = None
         best_at = ps
-        for s, e, ent in self.timeline[lo:hi]:
+        for k in range(hi - 1, lo - 1, -1):  # the last one wins: look from the end
+            s, e, ent = self.timeline[k]
             if e > qs or ent is self._addressed or ent is self._exclude or self._place_like(ent):
                 continue
             if gender is not None and ent.guess_gender() != gender:
@@ -757,6 +759,7 @@ class Resolver:
             if not self._opens_clause(ps, s):
                 continue
             best, best_at = ent, s
+            break
         if gender is not None:
             described = self._described_subject(max(best_at, ps, qs - _DESCRIBED_BACK), qs, gender)
             if described is not None:
@@ -773,6 +776,9 @@ class Resolver:
         text = self.text
         found: Optional[Mention] = None
         kin = _lexicons.mapping("kinship_words")
+        i = bisect.bisect_right(self._direct.ends, hi) - 1
+        if i >= 0:
+            lo = max(lo, self._direct.ends[i])  # only the narration since the last quotation
         for cs in _dialogue.clause_starts(text, lo, hi):
             if self._quotes.covers(cs):
                 continue
