@@ -92,6 +92,7 @@ _CLAUSE_ENDS = frozenset(".!?;:\"”’\N{EM DASH}")
 _SUBORDINATE_BEFORE = regex.compile(r"(?<![\p{L}])(?:as|when|while|if|though)[^\S\n]*\Z", regex.IGNORECASE)
 _POSSESSED_KIN = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+(?P<kin>\p{Ll}+)(?![\p{L}])")
 _SENTENCE_ADVERBS = frozenset("Indeed Perhaps Still Yet So Now Again Presently Suddenly Meanwhile Soon Only Even Here There Instantly Immediately Afterwards Finally".split())
+_THE_TITLE = regex.compile(r"[Tt]he[^\S\n]+(?:[\p{Ll}\-]+[^\S\n]+){0,2}(?P<head>\p{Lu}\p{Ll}+)(?=[^\S\n]+\p{Ll})")
 _CLAUSE_BACK = 160  # characters looked back from a name for the start of its clause
 _SUBORDINATE_WORDS = 25  # at most so many words in a fronted clause: "When Tom came in,"
 # a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
@@ -765,7 +766,7 @@ class Resolver:
             if described is not None:
                 named = self._resolve_mention(described, starts)
                 if (named is not None and named is not self._addressed and named is not self._exclude
-                        and named.kind == "person" and named.forms and named.guess_gender() in (None, gender)):
+                        and named.kind == "person" and named.forms and named.guess_gender() == gender):
                     return named  # "Her mother came in. | “…,” said she": the latest subject
         return best
 
@@ -776,6 +777,7 @@ class Resolver:
         text = self.text
         found: Optional[Mention] = None
         kin = _lexicons.mapping("kinship_words")
+        titles = _lexicons.words("titles")
         i = bisect.bisect_right(self._direct.ends, hi) - 1
         if i >= 0:
             lo = max(lo, self._direct.ends[i])  # only the narration since the last quotation
@@ -786,6 +788,9 @@ class Resolver:
             pm = _POSSESSED_KIN.match(text, cs, hi)
             if pm is not None and pm.group("kin") in kin:
                 sp = pm.span()  # "Her mother came in"
+            tm = _THE_TITLE.match(text, cs, hi)
+            if tm is not None and tm.group("head").lower() in titles:
+                sp = tm.span()  # "The Colonel looked up": the one the text calls so
             if sp is None:
                 continue
             m = _mentions.describe(text, sp[0], sp[1])
@@ -798,7 +803,7 @@ class Resolver:
             if m.head in _GENERIC_PERSON or m.head in _PLAIN_HEADS or _SUBORDINATE_BEFORE.search(text, max(0, cs - 8), cs):
                 continue  # "the young fellow", "as her mother had": too loose to name anyone
             g = m.gender or kin.get(m.head or "") or _GENERIC_PERSON.get(m.head or "")
-            if g == gender:
+            if g == gender or (g is None and tm is not None and sp == tm.span()):
                 found = m
         return found
 
