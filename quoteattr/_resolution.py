@@ -93,6 +93,7 @@ _SUBORDINATE_BEFORE = regex.compile(r"(?<![\p{L}])(?:as|when|while|if|though)[^\
 _POSSESSED_KIN = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+(?P<kin>\p{Ll}+)(?![\p{L}])")
 _SENTENCE_ADVERBS = frozenset("Indeed Perhaps Still Yet So Now Again Presently Suddenly Meanwhile Soon Only Even Here There Instantly Immediately Afterwards Finally".split())
 _THE_TITLE = regex.compile(r"[Tt]he[^\S\n]+(?:[\p{Ll}\-]+[^\S\n]+){0,2}(?P<head>\p{Lu}\p{Ll}+)(?=[^\S\n]+\p{Ll})")
+_CLAUSE_LEADS = frozenset("And But Then So Yet Even Just Only Now".split())  # before a fronted clause's conjunction
 _CLAUSE_BACK = 160  # characters looked back from a name for the start of its clause
 _SUBORDINATE_WORDS = 25  # at most so many words in a fronted clause: "When Tom came in,"
 # a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
@@ -1540,6 +1541,9 @@ def _after_subordinate(words: List[str]) -> bool:
         k -= 1
     if len(words) - k > _SUBORDINATE_WORDS or (k > 0 and words[k - 1][-1:] not in _CLAUSE_ENDS):
         return False
+    if words[k] in _CLAUSE_LEADS and k + 1 < len(words):
+        k += 1  # "And as ill luck would have it," "Even when she came,"
+        return words[k] in _SUBORDINATING
     return words[k][:1].isupper() and words[k] in _SUBORDINATING
 
 
