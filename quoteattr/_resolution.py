@@ -392,7 +392,7 @@ class Resolver:
                     # "was her cordial reply": the owner, read as "she"
                     m = Mention(s, e, "pronoun", "person", owner, False, None, None, text[s:e].lower(), True, 3)
                 turn = chosen[rec.alt] if rec.alt is not None and 0 <= rec.alt < idx else None
-                narrated = (self._narration_subject(rec, m.gender, starts)
+                narrated = (self._narration_subject(rec, m.gender, starts, idx, chosen)
                             if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
                 called = (self._called(idx, m.gender) if (narrated is None or self._from_tail)
                           and m.form == "pronoun" and m.gender else None)
@@ -674,10 +674,13 @@ class Resolver:
                     if options:
                         chosen[idx] = ents[max(options, key=lambda k: strong[k])]
 
-    def _narration_subject(self, rec: Attribution, gender: str, starts: List[int]) -> Optional[_Entity]:
+    def _narration_subject(self, rec: Attribution, gender: str, starts: List[int], idx: int = -1,
+                           chosen: Sequence[Optional[_Entity]] = ()) -> Optional[_Entity]:
         """Fiction: for "said she", a person of that gender named as a subject in the
         narration that opens the quotation's own paragraph ("Kitty sat repining. “…,”
-        said she."), else in the paragraph before it when that one is all narration."""
+        said she."), or named by the tag of an earlier turn of the paragraph with no
+        such subject since (“…,” cried Kitty. “…,” said she.), else a subject in the
+        paragraph before it when that one is all narration."""
         if self.layout is None:
             return None
         ps = self.layout.paragraph(rec.span[0])[0]
@@ -685,6 +688,11 @@ class Resolver:
         self._from_tail = False
         if qs - ps < 2:
             return self._previous_narration_subject(ps, gender, starts)
+        named = self._named_before(idx, ps, gender, chosen)
+        if named is not None:
+            # "“…,” wheezed Tom, “…?” he asked.": Tom, unless the narration since names
+            # another subject of that sex
+            return self._subject_between(named[0], qs, gender, starts) or named[1]
         found = self._subject_between(ps, qs, gender, starts)
         if found is None:
             # "Tom Harlow shrugged. | He rose. “…,” he said.": the narration goes on
@@ -693,6 +701,21 @@ class Resolver:
             if pi > 0 and not self._direct.overlaps(*self.layout.paragraphs[pi - 1]):
                 found = self._previous_narration_subject(ps, gender, starts)
         return found
+
+    def _named_before(self, idx: int, ps: int, gender: str,
+                      chosen: Sequence[Optional[_Entity]]) -> Optional[Tuple[int, _Entity]]:
+        """Fiction: the latest turn before record ``idx`` in its paragraph (starting at
+        ``ps``) whose tag names a person of ``gender``: where it ends, and that person."""
+        for j in range(idx - 1, max(-1, idx - 1 - _PRESENT_QUOTES), -1):
+            rec = self.records[j]
+            if rec.span[0] < ps:
+                break
+            ent = chosen[j] if j < len(chosen) else None
+            if rec.kind != "direct" or rec.speaker is None or ent is None or ent.guess_gender() != gender:
+                continue
+            if _mentions.describe(self.text, *rec.speaker).form == "name":
+                return max(rec.span[1], rec.speaker[1]), ent
+        return None
 
     def _described_before(self, rec: Attribution, starts: List[int]) -> Optional[_Entity]:
         """Fiction: the person a definite description ("the girl", "the old clerk") names
