@@ -27,6 +27,12 @@
   text ties it to earlier on (an apposition, "Mr. Pell, the clergyman,"; a predicate,
   "Mr. Pell was a clergyman"; a possessive role, "his friend Tom"), else, in a
   conversation of two named people of whom exactly one is of its sex, that one.
+- Fiction pronoun tags: the latest clause subject of the tag's sex before it (a name,
+  or a description of a known person: "Her mother", "The old Professor"; a subject
+  also after a fronted clause, an aside, "; but" or a sentence adverb; never a name
+  with a possessive 's), else the named tag of an earlier turn of its paragraph, else
+  the subject of the narration paragraph before; the salience fallback passes over lone
+  names of unknown sex that have not spoken (places).
 """
 
 from __future__ import annotations
