@@ -100,6 +100,7 @@ _POSSESSED_KIN = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+(?P<kin>\p{Ll
 _SENTENCE_ADVERBS = frozenset("Indeed Perhaps Still Yet So Now Again Presently Suddenly Meanwhile Soon Only Even Here There Instantly Immediately Afterwards Finally".split())
 _THE_TITLE = regex.compile(r"[Tt]he[^\S\n]+(?:[\p{Ll}\-]+[^\S\n]+){0,2}(?P<head>\p{Lu}\p{Ll}+)(?=[^\S\n]+\p{Ll})")
 _CLAUSE_LEADS = frozenset("And But Then So Yet Even Just Only Now".split())  # before a fronted clause's conjunction
+_HE_OR_SHE = regex.compile(r"(?:(?:Then|And|But|So|Now|Still|Yet),?[^\S\n]+)?(?P<p>[Hh]e|[Ss]he)(?![\p{L}])")
 _CLAUSE_BACK = 160  # characters looked back from a name for the start of its clause
 _SUBORDINATE_WORDS = 25  # at most so many words in a fronted clause: "When Tom came in,"
 # a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
@@ -814,7 +815,12 @@ class Resolver:
         for cs in _dialogue.clause_starts(text, lo, hi):
             if self._quotes.covers(cs):
                 continue
-            sp = _dialogue.clause_subject(text, cs, hi, self.names) or _described_head(text, cs, hi)
+            he = _HE_OR_SHE.match(text, cs, hi)
+            if he is not None:
+                if (he.group("p").lower() == "she") == (gender == "f"):
+                    found = None  # "Her mother came in. She sat down.": "she" goes on as before
+                continue
+            sp = _described_head(text, cs, hi)
             pm = _POSSESSED_KIN.match(text, cs, hi)
             if pm is not None and pm.group("kin") in kin:
                 sp = pm.span()  # "Her mother came in"
@@ -824,10 +830,6 @@ class Resolver:
             if sp is None:
                 continue
             m = _mentions.describe(text, sp[0], sp[1])
-            if m.form == "pronoun":
-                if m.gender == gender:
-                    found = None  # "Her mother came in. She sat down.": "she" goes on as before
-                continue
             if m.form != "description" or m.kind != "person" or m.plural:
                 continue
             if m.head in _GENERIC_PERSON or m.head in _PLAIN_HEADS or _SUBORDINATE_BEFORE.search(text, max(0, cs - 8), cs):
