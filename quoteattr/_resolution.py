@@ -35,6 +35,12 @@
   man" the man present the narration calls "old Mr. Pell"; "his friend" the most
   salient person other than the friend's owner; "his voice" is "he". A narrator is
   named by the vocatives of every part of the turns next to its own.
+- Fiction pronoun tags: the latest clause subject of the tag's sex before it (a name,
+  or a description of a known person: "Her mother", "The old Professor"; a subject
+  also after a fronted clause, an aside, "; but" or a sentence adverb; never a name
+  with a possessive 's), else the named tag of an earlier turn of its paragraph, else
+  the subject of the narration paragraph before; the salience fallback passes over lone
+  names of unknown sex that have not spoken (places).
 """
 
 from __future__ import annotations
@@ -81,6 +87,9 @@ _PARTICIPANT_GAP = 2
 _PARTICIPANT_NAMES = 40
 _TURN_PARTS = 6  # fiction: records of one paragraph looked at for a turn's vocatives
 _PAIR_TURNS = 2  # fiction: turns looked at either side for the two people talking
+_TAIL_ANCHORS = 200  # fiction: a narration tail this long after a turn settles "said she" on its own
+_SUBJECT_NAMES = 100  # fiction: names of the narration before a turn looked at for its subject
+_DESCRIBED_BACK = 400  # fiction: characters of narration looked at for a described subject
 # speech verbs by which a speaker takes up their own words again ("he went on")
 _NO_ONE_IN_PARTICULAR = frozenset("nobody somebody everybody anybody someone everyone anyone".split())
 _GOES_ON = frozenset(["continued", "resumed", "pursued", "persisted", "repeated", "added", "went on"])
@@ -92,6 +101,19 @@ _EPITHETS = frozenset("old young little poor dear good".split())
 _SUBORDINATING = "when When while While whilst Whilst as As until till before Before after After since Since though Though although Although once Once"
 _LEADING_WORDS = frozenset(("the The old young little poor luckless and then But And Then " + _SUBORDINATING).split())
 _JOINING = frozenset(("and then But And Then " + _SUBORDINATING).split())
+# joining words of a later clause whose subject is named: "…; but Mr. Hale, …"
+_LATER_JOINING = frozenset("but yet".split())
+# an aside between a fronted clause and the subject: "When she came, however, Ann rose"
+_ASIDES = frozenset("however, indeed, therefore, too, then, though, meanwhile,".split())
+_CLAUSE_ENDS = frozenset(".!?;:\"”’\N{EM DASH}")
+_SUBORDINATE_BEFORE = regex.compile(r"(?<![\p{L}])(?:as|when|while|if|though)[^\S\n]*\Z", regex.IGNORECASE)
+_POSSESSIVE_HEAD = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+(?P<kin>\p{Ll}+)(?![\p{L}])")
+_SENTENCE_ADVERBS = frozenset("Indeed Perhaps Still Yet So Now Again Presently Suddenly Meanwhile Soon Only Even Here There Instantly Immediately Afterwards Finally".split())
+_THE_TITLE = regex.compile(r"[Tt]he[^\S\n]+(?:[\p{Ll}\-]+[^\S\n]+){0,2}(?P<head>\p{Lu}\p{Ll}+)(?=[^\S\n]+\p{Ll})")
+_CLAUSE_LEADS = frozenset("And But Then So Yet Even Just Only Now".split())  # before a fronted clause's conjunction
+_HE_OR_SHE = regex.compile(r"(?:(?:Then|And|But|So|Now|Still|Yet),?[^\S\n]+)?(?P<p>[Hh]e|[Ss]he)(?![\p{L}])")
+_CLAUSE_BACK = 160  # characters looked back from a name for the start of its clause
+_SUBORDINATE_WORDS = 25  # at most so many words in a fronted clause: "When Tom came in,"
 # a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
 _FRONTING = frozenset("in at on after before by from inside outside near under upon within presently "
                       "meanwhile suddenly then now here there later soon at".split())
@@ -396,7 +418,7 @@ class Resolver:
                     # "was her cordial reply": the owner, read as "she"
                     m = Mention(s, e, "pronoun", "person", owner, False, None, None, text[s:e].lower(), True, 3)
                 turn = chosen[rec.alt] if rec.alt is not None and 0 <= rec.alt < idx else None
-                narrated = (self._narration_subject(rec, m.gender, starts)
+                narrated = (self._narration_subject(rec, m.gender, starts, idx, chosen)
                             if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
                 called = (self._called(idx, m.gender) if (narrated is None or self._from_tail)
                           and m.form == "pronoun" and m.gender else None)
@@ -716,10 +738,13 @@ class Resolver:
                     if options:
                         chosen[idx] = ents[max(options, key=lambda k: strong[k])]
 
-    def _narration_subject(self, rec: Attribution, gender: str, starts: List[int]) -> Optional[_Entity]:
+    def _narration_subject(self, rec: Attribution, gender: str, starts: List[int], idx: int = -1,
+                           chosen: Sequence[Optional[_Entity]] = ()) -> Optional[_Entity]:
         """Fiction: for "said she", a person of that gender named as a subject in the
         narration that opens the quotation's own paragraph ("Kitty sat repining. “…,”
-        said she.")."""
+        said she."), or named by the tag of an earlier turn of the paragraph with no
+        such subject since (“…,” cried Kitty. “…,” said she.), else a subject in the
+        paragraph before it when that one is all narration."""
         if self.layout is None:
             return None
         ps = self.layout.paragraph(rec.span[0])[0]
@@ -727,7 +752,34 @@ class Resolver:
         self._from_tail = False
         if qs - ps < 2:
             return self._previous_narration_subject(ps, gender, starts)
-        return self._subject_between(ps, qs, gender, starts)
+        named = self._named_before(idx, ps, gender, chosen)
+        if named is not None:
+            # "“…,” wheezed Tom, “…?” he asked.": Tom, unless the narration since names
+            # another subject of that sex
+            return self._subject_between(named[0], qs, gender, starts) or named[1]
+        found = self._subject_between(ps, qs, gender, starts)
+        if found is None:
+            # "Tom Harlow shrugged. | He rose. “…,” he said.": the narration goes on
+            # about the person of the paragraph before, when that one is all narration
+            pi = self.layout.paragraph_index(ps)
+            if pi > 0 and not self._direct.overlaps(*self.layout.paragraphs[pi - 1]):
+                found = self._previous_narration_subject(ps, gender, starts)
+        return found
+
+    def _named_before(self, idx: int, ps: int, gender: str,
+                      chosen: Sequence[Optional[_Entity]]) -> Optional[Tuple[int, _Entity]]:
+        """Fiction: the latest turn before record ``idx`` in its paragraph (starting at
+        ``ps``) whose tag names a person of ``gender``: where it ends, and that person."""
+        for j in range(idx - 1, max(-1, idx - 1 - _PRESENT_QUOTES), -1):
+            rec = self.records[j]
+            if rec.span[0] < ps:
+                break
+            ent = chosen[j] if j < len(chosen) else None
+            if rec.kind != "direct" or rec.speaker is None or ent is None or ent.guess_gender() != gender:
+                continue
+            if _mentions.describe(self.text, *rec.speaker).form == "name":
+                return max(rec.span[1], rec.speaker[1]), ent
+        return None
 
     def _described_before(self, rec: Attribution, starts: List[int]) -> Optional[_Entity]:
         """Fiction: the person a definite description ("the girl", "the old clerk") names
@@ -764,7 +816,8 @@ class Resolver:
     def _previous_narration_subject(self, ps: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
         """Fiction: for a paragraph opening with “…,” said he, the last person of that
         gender named as a subject in the paragraph before, when that paragraph is all
-        narration ("Tom shrugged. | “…,” he said.")."""
+        narration ("Tom shrugged. | “…,” he said."), else in the narration after its last
+        quotation (a short tail of it counts less than a conversation's votes)."""
         assert self.layout is not None
         pi = self.layout.paragraph_index(ps)
         if pi == 0:
@@ -776,32 +829,92 @@ class Resolver:
             pps = self._direct.ends[i]
             if pps >= ppe:
                 return None
-            self._from_tail = True
+            self._from_tail = ppe - pps < _TAIL_ANCHORS
         return self._subject_between(pps, ppe, gender, starts)
 
     def _subject_between(self, ps: int, qs: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
         """The last person (of ``gender``, if given) named as a clause's subject in
         ``[ps, qs)``, other than the person addressed or excluded."""
-        lo = bisect.bisect_left(starts, ps)
         hi = bisect.bisect_left(starts, qs)
+        lo = max(bisect.bisect_left(starts, ps), hi - _SUBJECT_NAMES)  # the last ones: bounded work per record
         best: Optional[_Entity] = None
-        for s, e, ent in self.timeline[lo:hi]:
+        best_at = ps
+        for k in range(hi - 1, lo - 1, -1):  # the last one wins: look from the end
+            s, e, ent = self.timeline[k]
             if e > qs or ent is self._addressed or ent is self._exclude or self._place_like(ent):
                 continue
             if gender is not None and ent.guess_gender() != gender:
                 continue
-            words = self.text[max(ps, s - 120) : s].split()
-            joined = False  # "…, and Cassandra stepped forth"
-            while words and words[-1] in _LEADING_WORDS:
-                joined = joined or words[-1] in _JOINING
-                words.pop()
-            if words or s - 120 > ps:
-                last = words[-1] if words else ""
-                if last[-1:] not in (".", "!", "?", ";", ":", '"', "”", "’") and not (
-                        last[-1:] == "," and (joined or _fronted(words))):
-                    continue
-            best = ent
+            if self.text.startswith(("'s", "’s"), e):
+                continue  # "Tom's hat fell": Tom is not the subject
+            if not self._opens_clause(ps, s):
+                continue
+            best, best_at = ent, s
+            break
+        if gender is not None:
+            described = self._described_subject(max(best_at, ps, qs - _DESCRIBED_BACK), qs, gender)
+            if described is not None:
+                named = self._resolve_mention(described, starts)
+                if (named is not None and named is not self._addressed and named is not self._exclude
+                        and named.kind == "person" and named.forms and named.guess_gender() == gender):
+                    return named  # "Her mother came in. | “…,” said she": the latest subject
         return best
+
+    def _described_subject(self, lo: int, hi: int, gender: str) -> Optional[Mention]:
+        """Fiction: the last clause subject in the narration ``[lo, hi)`` that is a
+        description of a person of ``gender`` ("her mother", "the old man"), if it is
+        the last subject of that gender there (no pronoun of it after)."""
+        text = self.text
+        found: Optional[Mention] = None
+        kin = _lexicons.mapping("kinship_words")
+        titles = _lexicons.words("titles")
+        i = bisect.bisect_right(self._direct.ends, hi) - 1
+        if i >= 0:
+            lo = max(lo, self._direct.ends[i])  # only the narration since the last quotation
+        for cs in _dialogue.clause_starts(text, lo, hi):
+            if self._quotes.covers(cs):
+                continue
+            he = _HE_OR_SHE.match(text, cs, hi)
+            if he is not None:
+                if (he.group("p").lower() == "she") == (gender == "f"):
+                    found = None  # "Her mother came in. She sat down.": "she" goes on as before
+                continue
+            sp = _described_head(text, cs, hi)
+            pm = _POSSESSIVE_HEAD.match(text, cs, hi)
+            if pm is not None and pm.group("kin") in kin:
+                sp = pm.span()  # "Her mother came in"
+            tm = _THE_TITLE.match(text, cs, hi)
+            if tm is not None and tm.group("head").lower() in titles:
+                sp = tm.span()  # "The Colonel looked up": the one the text calls so
+            if sp is None:
+                continue
+            m = _mentions.describe(text, sp[0], sp[1])
+            if m.form != "description" or m.kind != "person" or m.plural:
+                continue
+            if m.head in _GENERIC_PERSON or m.head in _PLAIN_HEADS or _SUBORDINATE_BEFORE.search(text, max(0, cs - 8), cs):
+                continue  # "the young fellow", "as her mother had": too loose to name anyone
+            g = m.gender or kin.get(m.head or "") or _GENERIC_PERSON.get(m.head or "")
+            if g == gender or (g is None and tm is not None and sp == tm.span()):
+                found = m
+        return found
+
+    def _opens_clause(self, ps: int, s: int) -> bool:
+        """Fiction: the name at ``s`` is the subject a clause opens with (the clause
+        starting at or after ``ps``)."""
+        words = self.text[max(ps, s - _CLAUSE_BACK) : s].split()
+        joined = False  # "…, and Cassandra stepped forth"
+        while words and (words[-1] in _LEADING_WORDS or words[-1] in _LATER_JOINING
+                         or (words[-1] in _SENTENCE_ADVERBS and (len(words) == 1 or words[-2][-1:] in _CLAUSE_ENDS))):
+            joined = joined or words[-1] in _JOINING or words[-1] in _LATER_JOINING
+            words.pop()
+        if words and words[-1] in _ASIDES and len(words) > 1 and words[-2][-1:] == ",":
+            words.pop()  # "…, however, Louisa spoke again"
+        if words or s - _CLAUSE_BACK > ps:
+            last = words[-1] if words else ""
+            if last[-1:] in _CLAUSE_ENDS or last.endswith("--"):
+                return True  # "… evening. -- Elizabeth read her feelings"
+            return last[-1:] == "," and (joined or _fronted(words) or _after_subordinate(words))
+        return True
 
     def _nearest_of_parity(self, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
         """Fiction: an untagged turn takes the speaker of the NEAREST settled turn of the
@@ -1637,7 +1750,8 @@ class Resolver:
         """Fiction: the person of agreeing gender most present in the recent text.
 
         In a conversation the pronoun in "said he" rarely names the last man mentioned
-        in passing; it names one of the people talking. Each recent mention (names in
+        in passing; it names one of the people talking. A pronoun never names a lone
+        name of unknown sex (often a place) that has not spoken. Each recent mention (names in
         narration, earlier speakers) adds weight that decays quickly with distance
         (half at 100 characters), plus a little for how often the text names them.
         """
@@ -1651,6 +1765,8 @@ class Resolver:
             g = ent.guess_gender()
             if gender is not None and g is not None and g != gender:
                 continue
+            if gender is not None and g is None and not spk and (not ent.first or self.placed.get(id(ent), 0) > 0):
+                continue  # "she": not a lone name of no known sex ("Nebraska", "Bistritz") that has not spoken
             w = 1.0 / (1.0 + d / 100.0) * (1.5 if g == gender else 1.0)
             if not spk and self._talked_about(ent):
                 w *= _NEVER_SUBJECT_WEIGHT  # never the subject of a clause, only talked about: "a letter from Jane"
@@ -1825,6 +1941,20 @@ def _described_head(text: str, start: int, end: int) -> Optional[Tuple[int, int]
                 return (m.start(), e)
             return None  # a line break inside: leave it
     return None
+
+
+def _after_subordinate(words: List[str]) -> bool:
+    """``words`` (before a subject, the last one ending with a comma) are a fronted
+    subordinate clause opening the sentence: "When Tom came into the room,"."""
+    k = len(words) - 1
+    while k > 0 and len(words) - k <= _SUBORDINATE_WORDS and words[k - 1][-1:] not in _CLAUSE_ENDS:
+        k -= 1
+    if len(words) - k > _SUBORDINATE_WORDS or (k > 0 and words[k - 1][-1:] not in _CLAUSE_ENDS):
+        return False
+    if words[k] in _CLAUSE_LEADS and k + 1 < len(words):
+        k += 1  # "And as ill luck would have it," "Even when she came,"
+        return words[k] in _SUBORDINATING
+    return words[k][:1].isupper() and words[k] in _SUBORDINATING
 
 
 def _fronted(words: List[str]) -> bool:
