@@ -65,3 +65,10 @@ def test_golden(case: Dict[str, Any]) -> None:
     if case.get("exact", True):
         extra = [g for g in got if not any(_matches(w, g) for w in case["expect"])]
         assert not extra, f"unexpected {extra}"
+
+
+def test_every_golden_file_is_described():
+    """tests/golden/README.md says what belongs in each golden file."""
+    readme = (GOLDEN / "README.md").read_text("utf-8")
+    missing = [p.name for p in sorted(GOLDEN.glob("*.json")) if f"`{p.name}`" not in readme]
+    assert not missing, f"add a row to tests/golden/README.md for {missing}"
