@@ -39,7 +39,7 @@ def check_offsets(text, result):
         assert q.source is None or q.source in result.sources
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")  # not per test: Hypothesis refuses function-scoped fixtures
 def slow_only(request):
     if "slow" not in (request.config.getoption("-m") or ""):
         pytest.skip("slow: run with pytest -m slow")
