@@ -150,7 +150,11 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
 # lexicons lack (or a verb and its particle), then a name or a pronoun, then punctuation
 _INVERTED = regex.compile(r"(?P<verb>\p{Ll}{3,}ed(?:[^\S\n]+(?:in|out|on))?|(?:put|broke|struck|went|cut)[^\S\n]+(?:in|on))"
                           r"[^\S\n]+(?P<who>he|she|(?:(?:Mr|Mrs|Miss|Dr)\.?[^\S\n]*\n?[^\S\n]*)?\p{Lu}\p{Ll}+"
-                          r"(?:[^\S\n]+\p{Lu}\p{Ll}+)?)(?=[^\S\n]*[,.;:!?\N{EM DASH}])")
+                          r"(?:[^\S\n]+\p{Lu}\p{Ll}+)?)(?=(?:[^\S\n]+\p{Ll}{2,}ly)?[^\S\n]*[,.;:!?\N{EM DASH}])")
+# “…,” Mrs. Hale ventured. / “…,” she persisted gently.: the same with the subject first
+_INVERTED_SUBJECT = regex.compile(r"(?P<who>he|she|(?:(?:Mr|Mrs|Miss|Dr)\.?[^\S\n]*\n?[^\S\n]*)?\p{Lu}\p{Ll}+"
+                                  r"(?:[^\S\n]+\p{Lu}\p{Ll}+)?)[^\S\n]+(?P<verb>\p{Ll}{3,}ed)"
+                                  r"(?=(?:[^\S\n]+\p{Ll}{2,}ly)?[^\S\n]*[,.;:!?\N{EM DASH}])")
 
 
 def _inverted_tag(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
@@ -160,7 +164,7 @@ def _inverted_tag(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]
         return None
     g = _GAP.match(text, pos, hi)
     p = g.end() if g else pos
-    m = _INVERTED.match(text, p, min(hi, p + 60))
+    m = _INVERTED.match(text, p, min(hi, p + 60)) or _INVERTED_SUBJECT.match(text, p, min(hi, p + 60))
     if m is None:
         return None
     who = m.group("who")
@@ -195,7 +199,7 @@ def _wrapped_tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Sp
     (a, b), (c, d) = got
     lo, hi2 = min(a, c), max(b, d)
     # the break must fall inside the tag ("she⏎said", "said⏎Mr. Brown"), not before it
-    inverted = c < a and text[pos - 2 : pos - 1] == "," and not text[pos:end].startswith("\n\n")
+    inverted = c < a and text[pos - 2 : pos - 1] in (",", "?", "!") and not text[pos:end].startswith("\n\n")
     if not inverted and ("\n" in text[pos : pos + lo] or "\n" not in text[pos + lo : pos + hi2]):
         return None  # a break before the tag only in “…,”⏎said Cecil
     # only the plain shapes: a person pronoun or a capitalised name right next to the verb

@@ -87,19 +87,35 @@ def clause_starts(text: str, lo: int, hi: int) -> Iterator[int]:
     dash, a line start or ", and"), past their leading spaces and marks; a line start
     that is only a wrap inside a sentence is none."""
     for m in _CLAUSE_START.finditer(text, lo, hi):
-        if not _wrap_inside_sentence(text, m.start()):
+        if not _wrap_inside_sentence(text, m.start()) and not _after_abbreviation(text, m.start()):
             yield m.end()
+
+
+def _after_abbreviation(text: str, pos: int) -> bool:
+    """``pos`` follows the full stop of an abbreviation ("Mrs. Hale", "St. Clare"): no
+    clause starts there. Looks back at most a few characters."""
+    if pos == 0 or text[pos - 1] != ".":
+        return False
+    a = pos - 1
+    while a > 0 and pos - a <= 6 and text[a - 1].isalpha():
+        a -= 1
+    return a < pos - 1 and text[a : pos - 1] in _mentions.abbreviations()
 
 
 _CONNECTIVE = regex.compile(r"(?:Then|And|But|So|Now|Still|Yet|Presently|Suddenly|Meanwhile|At last|At once|At length"
                             r"|At first|Again|Once more|Soon|After a (?:moment|pause|while|time)|In a moment)"
                             r",?[^\S\n]+")
 _MARKS_AND_SPACE = " \t\n\r\"'“”‘’"
+_VOICE_OF = regex.compile(r"(?:(?:[Tt]he|[Aa])[^\S\n]+)?(?:\p{Ll}+[^\S\n]+)?(?:voice|cry|shout|tones?)[^\S\n]+of[^\S\n]+"
+                          r"(?=\p{Lu})")
 
 
 def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Optional[Span2]:
     """The person-like noun phrase a clause starts with, if any."""
     pron = _mentions.PRONOUNS
+    voice = _VOICE_OF.match(text, start, end)
+    if voice is not None:
+        start = voice.end()  # "the voice of Mr. Heelas, bellowing": whose voice it is
     sp = _mentions.np_after(text, start, end)
     if sp is None:
         lead = _CONNECTIVE.match(text, start, end)  # "Then Nell stood up."
@@ -128,7 +144,7 @@ def _wrap_inside_sentence(text: str, pos: int) -> bool:
     return b >= 0 and text[b] not in ".!?;:\N{EM DASH}\"'”’\n"
 
 
-_CLAUSE_START = regex.compile(r"(?:^|(?<=[.!?;:\N{EM DASH}][\"'”’]?)|(?<=[,][^\S\n]*(?:and|but|then|while|as|when)))[^\S\n\"'“”‘’(]*", regex.MULTILINE)
+_CLAUSE_START = regex.compile(r"(?:^|(?<=[.!?;:\N{EM DASH}][\"'”’]?)|(?<=[,\"”][^\S\n]*(?:and|but|then|while|as|when)))[^\S\n\"'“”‘’(]*", regex.MULTILINE)
 
 
 def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[Attribution]:

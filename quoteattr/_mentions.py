@@ -41,6 +41,11 @@ def _abbrevs() -> FrozenSet[str]:
     return _lexicons.words("abbreviations") | frozenset(h.rstrip(".") for h in _lexicons.first_field("honorifics"))
 
 
+def abbreviations() -> FrozenSet[str]:
+    """Words whose full stop does not end a sentence ("Mr", "St"), honorifics included."""
+    return _abbrevs()
+
+
 class Token:
     """A word or punctuation mark (a plain slotted class: made thousands of times)."""
 
