@@ -105,6 +105,7 @@ def _after_abbreviation(text: str, pos: int) -> bool:
 _CONNECTIVE = regex.compile(r"(?:Then|And|But|So|Now|Still|Yet|Presently|Suddenly|Meanwhile|At last|At once|At length"
                             r"|At first|Again|Once more|Soon|After a (?:moment|pause|while|time)|In a moment)"
                             r",?[^\S\n]+")
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "i", "they", "we"))
 _MARKS_AND_SPACE = " \t\n\r\"'“”‘’"
 _VOICE_OF = regex.compile(r"(?:(?:[Tt]he|[Aa])[^\S\n]+)?(?:\p{Ll}+[^\S\n]+)?(?:voice|cry|shout|tones?)[^\S\n]+of[^\S\n]+"
                           r"(?=\p{Lu})")
@@ -126,9 +127,21 @@ def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Op
     if lw in pron:
         return sp if pron[lw][1] in ("m", "f") or lw == "i" else None
     desc = _mentions.describe(text, sp[0], sp[1])
+    if desc.form == "name" and desc.kind == "person" and not desc.title:
+        first = text[sp[0] : sp[1]].split()[0]
+        # "Presently she began": a word right before a subject pronoun opens the clause
+        rest = _mentions.np_after(text, sp[0] + len(first), end) if sp[1] == sp[0] + len(first) else None
+        lr = text[rest[0] : rest[1]].lower() if rest is not None else ""
+        if rest is not None and lr in _SUBJECT_PRONOUNS:
+            return rest if lr not in ("they", "we") else None
+        if not _mentions.plain_word_as_name(text, first):
+            return None  # "Thus Slackbridge;", "Yes, it was": a capitalised common word, not a name
     if desc.form == "name" and desc.kind == "person" and _mentions.is_known_name(text, desc, names):
         return sp
     if desc.form == "description" and desc.kind == "person":
+        if text[sp[0]].isupper() and lw.split()[0] not in _lexicons.first_field("determiners") \
+                and (desc.head.endswith("men") or (desc.head.endswith("s") and not desc.head.endswith("ss"))):
+            return None  # "Women were screaming": people in general, not a speaker
         return sp
     return None
 
