@@ -39,7 +39,7 @@ _GAP = regex.compile(r"[^\S\n]*(?:(?:,|;|\N{EM DASH}|\N{EN DASH}|--|-)[^\S\n]*)?
 _FILLER = regex.compile(
     r"(?:[^\S\n]++[^\s.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
     r"[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,79}?)?"
-    r"[^\S\n]*+[,:\N{EM DASH}]?[^\S\n]*+\Z"
+    r"[^\S\n]*+(?:[,:\N{EM DASH}]|[,:]?--)?[^\S\n]*+\Z"  # "said,--" / "added:--" written with two hyphens
 )
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
 # "said Monday that …", "said on Tuesday that …": the time word is not content
@@ -326,6 +326,9 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     """The noun phrase a sentence starts with, if it is followed by a verb-like word."""
     sp = _mentions.np_after(text, lo, hi)
     if sp is None:
+        lead = _OPENER.match(text, lo, hi)  # "Then Mrs. Hale opened the door and said"
+        sp = _mentions.np_after(text, lead.end(), hi) if lead is not None else None
+    if sp is None:
         return None
     m = _mentions.describe(text, *sp)
     if m.form == "name" and m.kind == "person" and not m.title and _common_opener(text[sp[0] : sp[1]]):
@@ -333,6 +336,10 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     if m.kind in ("person", "organization", "media", "anonymous") or m.form == "pronoun":
         return sp
     return None
+
+
+_OPENER = regex.compile(r"[^\S\n]*(?:Then|And|But|So|Now|Presently|Suddenly|Soon|At last|At length|Again)"
+                        r",?[^\S\n]+(?=\p{Lu}|(?:the|a|an|his|her|their|my|our)[^\S\n])")
 
 
 # White space but a line break (the regex class [^\S\n]; tests/test_speed.py checks it).
@@ -426,6 +433,13 @@ class Attributor:
         before = text[b] if b >= pstart else None
         if before is None or before in _CLAUSE_BEFORE:
             return True
+        if not self.news and text[b - 1 : b + 1] == "--":
+            # fiction: two hyphens after a finished sentence or quotation (“…!” she cried. --“…”),
+            # or after a lead-in with its tag ("Tom felt it and said,--“…”")
+            d = _nonspace_before(text, b - 1, pstart)
+            if d >= pstart and text[d] in ".!?;\"”'’":
+                return True
+            return tag_before(text, max(pstart, self.layout.sentence(q.start)[0]), q.start) is not None
         if before == ",":
             return text[cs].isupper() or last in _END_PUNCT
         # mid-sentence: a full sentence right after a verb ("Trump said “We will win.”")
