@@ -607,7 +607,8 @@ def _description_kind(words: List[str], head: str, definite: bool) -> str:
         return "person"
     if head in _lexicons.words("anonymous_words") or head in _lexicons.words("titles"):
         return "anonymous"
-    if len(head) > 4 and head.endswith(_AGENT_SUFFIX) and head.isalpha():
+    last = head.rsplit("-", 1)[-1]  # "the turnpike-keeper": the last part is the noun
+    if len(last) > 4 and last.endswith(_AGENT_SUFFIX) and last.isalpha():
         # an agent noun: "the announcer", "a New York businessman", "the economist"
         return "person" if definite else "anonymous"
     return "unknown"
