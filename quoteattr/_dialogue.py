@@ -260,5 +260,13 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str]) -> Optional[Sp
             name = m.group("name")
             if name.lower() in not_names or name.lower() in _mentions.PRONOUNS or name not in names:
                 continue
+            if m.start("whole") == m.start("name") and _plural_address(name):
+                continue  # “Italians, dear, …”, “Gentlemen, …”: a group addressed, not one person
             return (m.start("whole"), m.end("whole"))  # "Mr. Bennet", honorific and all
     return None
+
+
+def _plural_address(word: str) -> bool:
+    """A capitalised plural of people ("Italians", "Gentlemen", "Ladies", "Boys")."""
+    lw = word.lower()
+    return lw.endswith(("ians", "men", "ies")) or lw in _lexicons.words("person_words") and lw.endswith("s")
