@@ -36,10 +36,12 @@ Span2 = Tuple[int, int]
 _END_PUNCT = frozenset(".,!?…;:—–-")
 _CLAUSE_BEFORE = frozenset(".!?:;—–―(\"”»」』")
 _GAP = regex.compile(r"[^\S\n]*(?:(?:,|;|\N{EM DASH}|\N{EN DASH}|--|-)[^\S\n]*)?")
+# (a line break right after the verb or right before the mark is a space: "called out,⏎“…”"
+# in hard-wrapped text)
 _FILLER = regex.compile(
-    r"(?:[^\S\n]++[^\s.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
+    r"(?:\s++[^\s.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
     r"[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,79}?)?"
-    r"[^\S\n]*+(?:[,:\N{EM DASH}]|[,:]?--)?[^\S\n]*+\Z"  # "said,--" / "added:--" written with two hyphens
+    r"\s*+(?:[,:\N{EM DASH}]|[,:]?--)?\s*+\Z"  # "said,--" / "added:--" written with two hyphens
 )
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
 # "said Monday that …", "said on Tuesday that …": the time word is not content
