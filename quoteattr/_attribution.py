@@ -332,6 +332,10 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
         sp = _mentions.np_after(text, lead.end(), hi) if lead is not None else None
     if sp is None:
         return None
+    first = text[sp[0] : sp[1]].split(None, 1)
+    if (len(first) == 2 and first[0].lower() in _lexicons.words("not_names") and first[1][:1].isupper()
+            and first[0].lower() not in _lexicons.first_field("determiners")):
+        sp = (text.index(first[1], sp[0]), sp[1])  # "Suddenly Nell Parry looked up and said": an opener
     m = _mentions.describe(text, *sp)
     if m.form == "name" and m.kind == "person" and not m.title and _common_opener(text[sp[0] : sp[1]]):
         return None  # "Something must have bitten him": a capitalised opener, not a name
