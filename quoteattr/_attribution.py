@@ -36,10 +36,12 @@ Span2 = Tuple[int, int]
 _END_PUNCT = frozenset(".,!?…;:—–-")
 _CLAUSE_BEFORE = frozenset(".!?:;—–―(\"”»」』")
 _GAP = regex.compile(r"[^\S\n]*(?:(?:,|;|\N{EM DASH}|\N{EN DASH}|--|-)[^\S\n]*)?")
+# (a line break right after the verb or right before the mark is a space: "called out,⏎“…”"
+# in hard-wrapped text)
 _FILLER = regex.compile(
-    r"(?:[^\S\n]++[^\s.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
+    r"(?:\s++[^\s.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
     r"[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,79}?)?"
-    r"[^\S\n]*+[,:\N{EM DASH}]?[^\S\n]*+\Z"
+    r"\s*+(?:[,:\N{EM DASH}]|[,:]?--)?\s*+\Z"  # "said,--" / "added:--" written with two hyphens
 )
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
 # "said Monday that …", "said on Tuesday that …": the time word is not content
@@ -150,7 +152,11 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
 # lexicons lack (or a verb and its particle), then a name or a pronoun, then punctuation
 _INVERTED = regex.compile(r"(?P<verb>\p{Ll}{3,}ed(?:[^\S\n]+(?:in|out|on))?|(?:put|broke|struck|went|cut)[^\S\n]+(?:in|on))"
                           r"[^\S\n]+(?P<who>he|she|(?:(?:Mr|Mrs|Miss|Dr)\.?[^\S\n]*\n?[^\S\n]*)?\p{Lu}\p{Ll}+"
-                          r"(?:[^\S\n]+\p{Lu}\p{Ll}+)?)(?=[^\S\n]*[,.;:!?\N{EM DASH}])")
+                          r"(?:[^\S\n]+\p{Lu}\p{Ll}+)?)(?=(?:[^\S\n]+\p{Ll}{2,}ly)?[^\S\n]*[,.;:!?\N{EM DASH}])")
+# “…,” Mrs. Hale ventured. / “…,” she persisted gently.: the same with the subject first
+_INVERTED_SUBJECT = regex.compile(r"(?P<who>he|she|(?:(?:Mr|Mrs|Miss|Dr)\.?[^\S\n]*\n?[^\S\n]*)?\p{Lu}\p{Ll}+"
+                                  r"(?:[^\S\n]+\p{Lu}\p{Ll}+)?)[^\S\n]+(?P<verb>\p{Ll}{3,}ed)"
+                                  r"(?=(?:[^\S\n]+\p{Ll}{2,}ly)?[^\S\n]*[,.;:!?\N{EM DASH}])")
 
 
 def _inverted_tag(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
@@ -160,7 +166,7 @@ def _inverted_tag(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]
         return None
     g = _GAP.match(text, pos, hi)
     p = g.end() if g else pos
-    m = _INVERTED.match(text, p, min(hi, p + 60))
+    m = _INVERTED.match(text, p, min(hi, p + 60)) or _INVERTED_SUBJECT.match(text, p, min(hi, p + 60))
     if m is None:
         return None
     who = m.group("who")
@@ -195,7 +201,7 @@ def _wrapped_tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Sp
     (a, b), (c, d) = got
     lo, hi2 = min(a, c), max(b, d)
     # the break must fall inside the tag ("she⏎said", "said⏎Mr. Brown"), not before it
-    inverted = c < a and text[pos - 2 : pos - 1] == "," and not text[pos:end].startswith("\n\n")
+    inverted = c < a and text[pos - 2 : pos - 1] in (",", "?", "!") and not text[pos:end].startswith("\n\n")
     if not inverted and ("\n" in text[pos : pos + lo] or "\n" not in text[pos + lo : pos + hi2]):
         return None  # a break before the tag only in “…,”⏎said Cecil
     # only the plain shapes: a person pronoun or a capitalised name right next to the verb
@@ -322,13 +328,24 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     """The noun phrase a sentence starts with, if it is followed by a verb-like word."""
     sp = _mentions.np_after(text, lo, hi)
     if sp is None:
+        lead = _OPENER.match(text, lo, hi)  # "Then Mrs. Hale opened the door and said"
+        sp = _mentions.np_after(text, lead.end(), hi) if lead is not None else None
+    if sp is None:
         return None
+    first = text[sp[0] : sp[1]].split(None, 1)
+    if (len(first) == 2 and first[0].lower() in _lexicons.words("not_names") and first[1][:1].isupper()
+            and first[0].lower() not in _lexicons.first_field("determiners")):
+        sp = (text.index(first[1], sp[0]), sp[1])  # "Suddenly Nell Parry looked up and said": an opener
     m = _mentions.describe(text, *sp)
     if m.form == "name" and m.kind == "person" and not m.title and _common_opener(text[sp[0] : sp[1]]):
         return None  # "Something must have bitten him": a capitalised opener, not a name
     if m.kind in ("person", "organization", "media", "anonymous") or m.form == "pronoun":
         return sp
     return None
+
+
+_OPENER = regex.compile(r"[^\S\n]*(?:Then|And|But|So|Now|Presently|Suddenly|Soon|At last|At length|Again)"
+                        r",?[^\S\n]+(?=\p{Lu}|(?:the|a|an|his|her|their|my|our)[^\S\n])")
 
 
 # White space but a line break (the regex class [^\S\n]; tests/test_speed.py checks it).
@@ -422,6 +439,13 @@ class Attributor:
         before = text[b] if b >= pstart else None
         if before is None or before in _CLAUSE_BEFORE:
             return True
+        if not self.news and text[b - 1 : b + 1] == "--":
+            # fiction: two hyphens after a finished sentence or quotation (“…!” she cried. --“…”),
+            # or after a lead-in with its tag ("Tom felt it and said,--“…”")
+            d = _nonspace_before(text, b - 1, pstart)
+            if d >= pstart and text[d] in ".!?;\"”'’":
+                return True
+            return tag_before(text, max(pstart, self.layout.sentence(q.start)[0]), q.start) is not None
         if before == ",":
             return text[cs].isupper() or last in _END_PUNCT
         # mid-sentence: a full sentence right after a verb ("Trump said “We will win.”")

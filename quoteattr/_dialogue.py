@@ -87,19 +87,36 @@ def clause_starts(text: str, lo: int, hi: int) -> Iterator[int]:
     dash, a line start or ", and"), past their leading spaces and marks; a line start
     that is only a wrap inside a sentence is none."""
     for m in _CLAUSE_START.finditer(text, lo, hi):
-        if not _wrap_inside_sentence(text, m.start()):
+        if not _wrap_inside_sentence(text, m.start()) and not _after_abbreviation(text, m.start()):
             yield m.end()
+
+
+def _after_abbreviation(text: str, pos: int) -> bool:
+    """``pos`` follows the full stop of an abbreviation ("Mrs. Hale", "St. Clare"): no
+    clause starts there. Looks back at most a few characters."""
+    if pos == 0 or text[pos - 1] != ".":
+        return False
+    a = pos - 1
+    while a > 0 and pos - a <= 6 and text[a - 1].isalpha():
+        a -= 1
+    return a < pos - 1 and text[a : pos - 1] in _mentions.abbreviations()
 
 
 _CONNECTIVE = regex.compile(r"(?:Then|And|But|So|Now|Still|Yet|Presently|Suddenly|Meanwhile|At last|At once|At length"
                             r"|At first|Again|Once more|Soon|After a (?:moment|pause|while|time)|In a moment)"
                             r",?[^\S\n]+")
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "i", "they", "we"))
 _MARKS_AND_SPACE = " \t\n\r\"'“”‘’"
+_VOICE_OF = regex.compile(r"(?:(?:[Tt]he|[Aa])[^\S\n]+)?(?:\p{Ll}+[^\S\n]+)?(?:voice|cry|shout|tones?)[^\S\n]+of[^\S\n]+"
+                          r"(?=\p{Lu})")
 
 
 def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Optional[Span2]:
     """The person-like noun phrase a clause starts with, if any."""
     pron = _mentions.PRONOUNS
+    voice = _VOICE_OF.match(text, start, end)
+    if voice is not None:
+        start = voice.end()  # "the voice of Mr. Heelas, bellowing": whose voice it is
     sp = _mentions.np_after(text, start, end)
     if sp is None:
         lead = _CONNECTIVE.match(text, start, end)  # "Then Nell stood up."
@@ -110,9 +127,21 @@ def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Op
     if lw in pron:
         return sp if pron[lw][1] in ("m", "f") or lw == "i" else None
     desc = _mentions.describe(text, sp[0], sp[1])
+    if desc.form == "name" and desc.kind == "person" and not desc.title:
+        first = text[sp[0] : sp[1]].split()[0]
+        # "Presently she began": a word right before a subject pronoun opens the clause
+        rest = _mentions.np_after(text, sp[0] + len(first), end) if sp[1] == sp[0] + len(first) else None
+        lr = text[rest[0] : rest[1]].lower() if rest is not None else ""
+        if rest is not None and lr in _SUBJECT_PRONOUNS:
+            return rest if lr not in ("they", "we") else None
+        if not _mentions.plain_word_as_name(text, first):
+            return None  # "Thus Slackbridge;", "Yes, it was": a capitalised common word, not a name
     if desc.form == "name" and desc.kind == "person" and _mentions.is_known_name(text, desc, names):
         return sp
     if desc.form == "description" and desc.kind == "person":
+        if text[sp[0]].isupper() and lw.split()[0] not in _lexicons.first_field("determiners") \
+                and (desc.head.endswith("men") or (desc.head.endswith("s") and not desc.head.endswith("ss"))):
+            return None  # "Women were screaming": people in general, not a speaker
         return sp
     return None
 
@@ -128,7 +157,7 @@ def _wrap_inside_sentence(text: str, pos: int) -> bool:
     return b >= 0 and text[b] not in ".!?;:\N{EM DASH}\"'”’\n"
 
 
-_CLAUSE_START = regex.compile(r"(?:^|(?<=[.!?;:\N{EM DASH}][\"'”’]?)|(?<=[,][^\S\n]*(?:and|but|then|while|as|when)))[^\S\n\"'“”‘’(]*", regex.MULTILINE)
+_CLAUSE_START = regex.compile(r"(?:^|(?<=[.!?;:\N{EM DASH}][\"'”’]?)|(?<=[,\"”][^\S\n]*(?:and|but|then|while|as|when)))[^\S\n\"'“”‘’(]*", regex.MULTILINE)
 
 
 def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[Attribution]:
@@ -231,5 +260,13 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str]) -> Optional[Sp
             name = m.group("name")
             if name.lower() in not_names or name.lower() in _mentions.PRONOUNS or name not in names:
                 continue
+            if m.start("whole") == m.start("name") and _plural_address(name):
+                continue  # “Italians, dear, …”, “Gentlemen, …”: a group addressed, not one person
             return (m.start("whole"), m.end("whole"))  # "Mr. Bennet", honorific and all
     return None
+
+
+def _plural_address(word: str) -> bool:
+    """A capitalised plural of people ("Italians", "Gentlemen", "Ladies", "Boys")."""
+    lw = word.lower()
+    return lw.endswith(("ians", "men", "ies")) or lw in _lexicons.words("person_words") and lw.endswith("s")

@@ -41,6 +41,11 @@ def _abbrevs() -> FrozenSet[str]:
     return _lexicons.words("abbreviations") | frozenset(h.rstrip(".") for h in _lexicons.first_field("honorifics"))
 
 
+def abbreviations() -> FrozenSet[str]:
+    """Words whose full stop does not end a sentence ("Mr", "St"), honorifics included."""
+    return _abbrevs()
+
+
 class Token:
     """A word or punctuation mark (a plain slotted class: made thousands of times)."""
 
@@ -602,7 +607,8 @@ def _description_kind(words: List[str], head: str, definite: bool) -> str:
         return "person"
     if head in _lexicons.words("anonymous_words") or head in _lexicons.words("titles"):
         return "anonymous"
-    if len(head) > 4 and head.endswith(_AGENT_SUFFIX) and head.isalpha():
+    last = head.rsplit("-", 1)[-1]  # "the turnpike-keeper": the last part is the noun
+    if len(last) > 4 and last.endswith(_AGENT_SUFFIX) and last.isalpha():
         # an agent noun: "the announcer", "a New York businessman", "the economist"
         return "person" if definite else "anonymous"
     return "unknown"
@@ -689,6 +695,57 @@ def _written_lower(text: str, words: List[str]) -> FrozenSet[str]:
         if every is not None and lw in every:
             out.add(w)
     return frozenset(out)
+
+
+_TITLED_WORD = regex.compile(r"(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Aunt|Uncle|Captain|Colonel)\.?"
+                             r"[^\S\n]*\n?[^\S\n]*(\p{Lu}\p{Ll}+)")
+
+
+class _WordEvidence:
+    """Per text: the capitalised words seen after an honorific ("Mr. Hall") or as the
+    speaker of a tag (“…,” said Hall), and the words looked up in lower case so far."""
+
+    __slots__ = ("text", "titled", "lower", "asked")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.titled = frozenset(_TITLED_WORD.findall(text)) | {w.capitalize() for w in tagged_words(text)}
+        self.lower: Dict[str, bool] = {}
+        self.asked = 0
+
+
+_evidence: List[_WordEvidence] = []
+
+
+def plain_word_as_name(text: str, word: str) -> bool:
+    """A capitalised word that starts a clause ("Presently she began", "Women were
+    screaming") names someone only if the text gives it as a name elsewhere: a given
+    name, after an honorific, in a tag, or never written in lower case. Past a bounded
+    number of look-ups per text, one scan lists the lower-case words (linear)."""
+    if word in _lexicons.mapping("first_names") or word in _lexicons.first_field("honorifics"):
+        return True  # "Father Christopher", "Aunt Polly": a form of address starts a name
+    if word.lower() in _lexicons.words("not_names"):
+        return False
+    ev = _evidence[0] if _evidence and _evidence[0].text is text else None
+    if ev is None:
+        ev = _WordEvidence(text)
+        _evidence[:] = [ev]
+    if word in ev.titled:
+        return True
+    if word not in ev.lower:
+        ev.asked += 1
+        if ev.asked == 64:
+            every = set(_LOWER_WORD.findall(text))
+            ev.lower = _AllLower(every)
+        ev.lower[word] = bool(_written_lower(text, [word])) if not isinstance(ev.lower, _AllLower) \
+            else word.lower() in ev.lower.every
+    return not ev.lower[word]
+
+
+class _AllLower(Dict[str, bool]):
+    def __init__(self, every: Set[str]) -> None:
+        super().__init__()
+        self.every = every
 
 
 def is_known_name(text: str, m: "Mention", names: FrozenSet[str]) -> bool:

@@ -179,7 +179,7 @@ class _Entity:
             extra = [w for w in toks if w.lower() not in words]
             if any(not w[:1].isupper() or foreign.get(w.lower(), id(self)) != id(self) for w in extra):
                 continue
-            if extra[0].lower() in _EPITHETS:
+            if not extra or extra[0].lower() in _EPITHETS:  # no word added ("Tom Tom"): nothing to gain
                 continue  # "Old Stephen" is Stephen
             if toks[0].lower() not in words and toks[0] not in given and self.forms[(title, name)] < 2:
                 continue  # a word before the name, seen once: "Mostyn Henry" from a line break
