@@ -227,6 +227,7 @@ class Resolver:
         self._touched: List[_Entity] = []  # entities whose names or titles grew
         self.names = _mentions.name_index(text)
         self._starts: List[int] = []
+        self._bare: Dict[str, int] = {}  # fiction: one-word untitled names -> how often the narration uses them
 
 
     # -- entities from names ------------------------------------------------
@@ -247,16 +248,38 @@ class Resolver:
         gender = m.gender
         cands = self.by_surname.get(surname, [])
         best: Optional[_Entity] = None
-        if self.genre == "fiction" and len(cands) > 1 and len(toks) == 1 and not m.title:
+        fiction = self.genre == "fiction"
+        if fiction and len(cands) > 1 and len(toks) == 1 and not m.title:
             # a bare family name in a novel ("Hall") is a man rather than his mother, wife
             # or sister ("Mrs. Hall", "Miss Hall"), then the one the text already calls so
             # (a woman once taken for "Hall" must not keep every later "Hall")
             bare = ("", m.name)
             cands = sorted(cands, key=lambda e: (e.guess_gender() != "f", e.forms.get(bare, 0) > 0,
                                                  self.counts.get(id(e), 0)))
-        for ent in reversed(cands):
+        elif fiction and len(cands) > 1:
+            # a novel's form of a name goes to the one it already names ("Mr. Emerson" is
+            # not the "George Emerson" met since)
+            seen = ((m.title if _honorific(m.title) and m.title else ""), m.name)
+            cands = sorted(cands, key=lambda e: e.forms.get(seen, 0) > 0)
+        if fiction and first and self._bare.get(first, 0) >= 2:
+            # "George Emerson" where the narration calls someone "George": that one, not
+            # "Mr. Emerson" (his father) nor "Mrs. Emerson"
+            for ent in self.by_surname.get(first, []):
+                if not ent.first and ent.forms.get(("", toks[0]), 0) > 0 and not (
+                        gender and ent.guess_gender() and ent.guess_gender() != gender):
+                    best = ent
+                    break
+            if best is None:
+                cands = [e for e in cands if e.first]
+        for ent in ([] if best is not None else reversed(cands)):
             if gender and ent.gender and gender != ent.gender and _honorific(m.title):
                 continue
+            if fiction and not first and m.title and ent.first and self._bare.get(ent.first, 0) >= 2:
+                continue  # "Mrs. Hilbery" is not "Katharine Hilbery", whom the text calls "Katharine"
+            if fiction and not first and _couple_titles(m.title, ent.titles):
+                continue  # "Mrs. Croft" is the wife of "Admiral Croft"
+            if fiction and gender and not _honorific(m.title) and _titled_gender(ent.titles) not in (None, gender):
+                continue  # "Josiah Bounderby" is not "Mrs. Bounderby"
             if first and ent.first and first != ent.first:
                 continue
             if _honorific(m.title) and ent.titles and _honorific_conflict(m.title, ent.titles):
@@ -297,6 +320,7 @@ class Resolver:
         """Every name in the text outside quotations, typed and grouped."""
         text = self.text
         first_names = _lexicons.mapping("first_names")
+        found: List[Tuple[int, int, Mention]] = []
         for s, e in self._name_spans():
             if self._quotes.covers(s):
                 continue
@@ -304,6 +328,13 @@ class Resolver:
             m = _mentions.describe_phrase(text[s:e])
             if m.form != "name" or m.name is None:
                 continue
+            found.append((s, e, m))
+            if self.genre == "fiction" and m.kind == "person" and not m.title:
+                toks = _name_tokens(m.name)
+                if len(toks) == 1:
+                    # fiction: given names the narration uses on their own ("Lucy")
+                    self._bare[toks[0].lower()] = self._bare.get(toks[0].lower(), 0) + 1
+        for s, e, m in found:
             if m.kind == "person" and _adjectival(text, s, e):
                 continue
             if m.kind == "person" and _date_like(text, s, e):
@@ -1873,6 +1904,31 @@ def _honorific(title: Optional[str]) -> bool:
         return False
     hons = _lexicons.mapping("honorifics")
     return any(hons.get(w) in ("m", "f") for w in title.split())
+
+
+def _titled_gender(titles: List[str]) -> Optional[str]:
+    """The gender the honorifics among ``titles`` give ("Mrs." -> f), None if none or both."""
+    hons = _lexicons.mapping("honorifics")
+    found = {hons.get(w) for t in set(titles) for w in t.split()} & {"m", "f"}
+    return found.pop() if len(found) == 1 else None
+
+
+def _couple_titles(title: Optional[str], others: List[str]) -> bool:
+    """A woman's honorific ("Mrs.", "Miss", "Lady") against titles that are all ranks with
+    no gender ("Admiral", "Captain", "Dr."), or the other way round: in a novel, a
+    husband and wife (or a father and daughter) of one family name."""
+    if not title or not others:
+        return False
+    hons = _lexicons.mapping("honorifics")
+
+    def kinds(t: str) -> Set[str]:
+        return {hons[w] for w in t.split() if w in hons}
+
+    mine = kinds(title)
+    theirs = set().union(*(kinds(t) for t in set(others)))
+    if not mine or not theirs:
+        return False
+    return (mine == {"f"} and theirs == {"-"}) or (mine == {"-"} and theirs == {"f"})
 
 
 def _honorific_conflict(title: Optional[str], others: List[str]) -> bool:
