@@ -104,7 +104,7 @@ _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 class _Entity:
     __slots__ = ("key", "kind", "names", "titles", "gender", "mentions", "votes", "surname", "first",
-                 "forms", "named", "_words", "_words_version")
+                 "forms", "named", "honored", "_words", "_words_version")
 
     def __init__(self, key: str, kind: str) -> None:
         self.key = key
@@ -119,6 +119,8 @@ class _Entity:
         # how often each (honorific, name) form names it: a novel's usual form of a name
         self.forms: Dict[Tuple[str, str], int] = {}
         self.named = [0, 0]  # fiction: mentions whose honorific or given name is male, female
+        # fiction: the kinds of honorific its mentions bear: "m", "f", "-" (a rank: "Admiral Croft")
+        self.honored: Set[str] = set()
         self._words: FrozenSet[str] = frozenset()
         self._words_version = (0, 0)  # how many of its names and titles are in _words
 
@@ -249,6 +251,10 @@ class Resolver:
         cands = self.by_surname.get(surname, [])
         best: Optional[_Entity] = None
         fiction = self.genre == "fiction"
+        hons = _lexicons.mapping("honorifics")
+        honored = {hons[w] for w in (m.title or "").split() if w in hons}
+        if fiction and len(toks) >= 2 and hons.get(toks[0]) == "-":
+            honored.add("-")  # "Admiral Croft", "Dr. Grant" as a name
         if fiction and len(cands) > 1 and len(toks) == 1 and not m.title:
             # a bare family name in a novel ("Hall") is a man rather than his mother, wife
             # or sister ("Mrs. Hall", "Miss Hall"), then the one the text already calls so
@@ -276,7 +282,7 @@ class Resolver:
                 continue
             if fiction and not first and m.title and ent.first and self._bare.get(ent.first, 0) >= 2:
                 continue  # "Mrs. Hilbery" is not "Katharine Hilbery", whom the text calls "Katharine"
-            if fiction and not first and _couple_titles(m.title, ent.titles):
+            if fiction and _couple(honored, ent.honored):
                 continue  # "Mrs. Croft" is the wife of "Admiral Croft"
             if fiction and gender and not _honorific(m.title) and _titled_gender(ent.titles) not in (None, gender):
                 continue  # "Josiah Bounderby" is not "Mrs. Bounderby"
@@ -300,6 +306,7 @@ class Resolver:
         best.names.append(m.name)
         if m.title:
             best.titles.append(m.title)
+        best.honored |= honored
         form = (m.title if _honorific(m.title) and m.title else "", m.name)
         best.forms[form] = best.forms.get(form, 0) + 1
         self._touched.append(best)
@@ -1913,21 +1920,10 @@ def _titled_gender(titles: List[str]) -> Optional[str]:
     return found.pop() if len(found) == 1 else None
 
 
-def _couple_titles(title: Optional[str], others: List[str]) -> bool:
-    """A woman's honorific ("Mrs.", "Miss", "Lady") against titles that are all ranks with
-    no gender ("Admiral", "Captain", "Dr."), or the other way round: in a novel, a
+def _couple(mine: Set[str], theirs: Set[str]) -> bool:
+    """A woman's honorific ("Mrs.", "Miss", "Lady") against names that bear only ranks
+    with no gender ("Admiral", "Captain", "Dr."), or the other way round: in a novel, a
     husband and wife (or a father and daughter) of one family name."""
-    if not title or not others:
-        return False
-    hons = _lexicons.mapping("honorifics")
-
-    def kinds(t: str) -> Set[str]:
-        return {hons[w] for w in t.split() if w in hons}
-
-    mine = kinds(title)
-    theirs = set().union(*(kinds(t) for t in set(others)))
-    if not mine or not theirs:
-        return False
     return (mine == {"f"} and theirs == {"-"}) or (mine == {"-"} and theirs == {"f"})
 
 
