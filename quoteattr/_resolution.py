@@ -99,6 +99,7 @@ _AGE_EPITHET = regex.compile(r"(?<![\p{L}])([Oo]ld|[Yy]oung)[^\S\n]+\Z")
 _GENERIC_PERSON = {"girl": "f", "woman": "f", "lady": "f", "man": "m", "boy": "m", "gentleman": "m",
                    "fellow": "m"}
 _INTRODUCED: Dict[str, "regex.Pattern[str]"] = {}
+_FAMILY = -2  # ``Resolver._name_words``: a word that is only ever a titled family name ("Mrs. Markham")
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
@@ -157,8 +158,9 @@ class _Entity:
             if len(toks) <= len(best[1].split()) or not words <= {w.lower() for w in toks}:
                 continue
             extra = [w for w in toks if w.lower() not in words]
-            if any(not w[:1].isupper() or foreign.get(w.lower(), id(self)) != id(self) for w in extra):
-                continue
+            if any(not w[:1].isupper() or foreign.get(w.lower(), id(self)) not in (id(self), _FAMILY)
+                   or (foreign.get(w.lower()) == _FAMILY and w != toks[-1]) for w in extra):
+                continue  # a family name shared with "Mrs. Markham" may end "Gilbert Markham"
             if extra[0].lower() in _EPITHETS:
                 continue  # "Old Stephen" is Stephen
             if toks[0].lower() not in words and toks[0] not in given and self.forms[(title, name)] < 2:
@@ -579,13 +581,20 @@ class Resolver:
         """Each word of a person's name: the id of the one entity whose usual name has it
         (-1 when several do)."""
         out: Dict[str, int] = {}
+        family: Set[str] = set()
         for ent in self.entities:
             if ent.kind != "person" or not ent.forms:
                 continue
             usual = max(ent.forms, key=lambda f: ent.forms[f])
-            for w in usual[1].split():
+            words = usual[1].split()
+            if len(words) == 1 and usual[0]:
+                family.add(words[0].lower())  # "Mrs. Markham": a family name, which her son may bear
+                continue
+            for w in words:
                 lw = w.lower()
                 out[lw] = id(ent) if out.get(lw, id(ent)) == id(ent) else -1
+        for w in family:
+            out.setdefault(w, _FAMILY)
         return out
 
     def _name_the_narrator(self, chosen: List[Optional[_Entity]]) -> None:
