@@ -1556,6 +1556,10 @@ class Resolver:
         return None
 
     def _resolve_mention(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        if self.genre == "fiction" and m.form in ("name", "description") and not m.plural and self._bare_honorific(m):
+            # "said Mademoiselle", "said the Duchess": a person, the one the text calls so
+            m = Mention(m.start, m.end, "description", "person", m.gender, False, None, m.title,
+                        m.head.rstrip("."), True)
         if m.form == "name":
             return self._entity_for_name(m, m.start)
         if m.form == "pronoun":
@@ -1623,6 +1627,14 @@ class Resolver:
         if m.kind == "person" and not m.definite:
             m = Mention(m.start, m.end, m.form, "anonymous", m.gender, m.plural, m.name, m.title, m.head, False)
         return self._own(m)
+
+    def _bare_honorific(self, m: Mention) -> bool:
+        """The phrase is an honorific alone, capitalised: "Mademoiselle", "the Duchess"."""
+        words = self.text[m.start : m.end].split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        return (len(words) == 1 and words[0][:1].isupper()
+                and _lexicons.mapping("honorifics").get(words[0].rstrip(".")) is not None)
 
     def _own(self, m: Mention) -> _Entity:
         text = self.text
