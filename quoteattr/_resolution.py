@@ -329,7 +329,7 @@ class Resolver:
         """Every name in the text outside quotations, typed and grouped."""
         text = self.text
         first_names = _lexicons.mapping("first_names")
-        found: List[Tuple[int, int, Mention]] = []
+        found: List[Tuple[int, int, Mention, str]] = []
         for s, e in self._name_spans():
             if self._quotes.covers(s):
                 continue
@@ -337,20 +337,20 @@ class Resolver:
             m = _mentions.describe_phrase(text[s:e])
             if m.form != "name" or m.name is None:
                 continue
-            found.append((s, e, m))
+            found.append((s, e, m, m.name))
             if self.genre == "fiction" and m.kind == "person" and not m.title:
                 toks = _name_tokens(m.name)
                 if len(toks) == 1:
                     # fiction: given names the narration uses on their own ("Lucy")
                     self._bare[toks[0].lower()] = self._bare.get(toks[0].lower(), 0) + 1
-        for s, e, m in found:
+        for s, e, m, name in found:
             if m.kind == "person" and _adjectival(text, s, e):
                 continue
             if m.kind == "person" and _date_like(text, s, e):
                 continue
             if self.genre == "fiction" and m.title is None and _heading_line(text, s, e):
                 continue  # "CHAPTER XV. THE MAN WHO WAS RUNNING"
-            toks = _name_tokens(m.name)
+            toks = _name_tokens(name)
             evidence = (
                 m.title is not None
                 or (toks and toks[0] in first_names)
