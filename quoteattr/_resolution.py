@@ -1560,6 +1560,10 @@ class Resolver:
             # "said Mademoiselle", "said the Duchess": a person, the one the text calls so
             m = Mention(m.start, m.end, "description", "person", m.gender, False, None, m.title,
                         m.head.rstrip("."), True)
+        if (self.genre == "fiction" and m.form == "name"
+                and " ".join(self.text[m.start : m.end].lower().split()) in _STYLES):
+            # "said her Ladyship": a style, not a name (the person so titled, below)
+            m = Mention(m.start, m.end, "description", "person", None, False, None, None, m.head, True)
         if m.form == "name":
             return self._entity_for_name(m, m.start)
         if m.form == "pronoun":
