@@ -99,13 +99,12 @@ _AGE_EPITHET = regex.compile(r"(?<![\p{L}])([Oo]ld|[Yy]oung)[^\S\n]+\Z")
 _GENERIC_PERSON = {"girl": "f", "woman": "f", "lady": "f", "man": "m", "boy": "m", "gentleman": "m",
                    "fellow": "m"}
 _INTRODUCED: Dict[str, "regex.Pattern[str]"] = {}
-_FAMILY = -2  # ``Resolver._name_words``: a word that is only ever a titled family name ("Mrs. Markham")
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
 class _Entity:
     __slots__ = ("key", "kind", "names", "titles", "gender", "mentions", "votes", "surname", "first",
-                 "forms", "named", "honored", "_words", "_words_version")
+                 "forms", "named", "honored", "family", "_words", "_words_version")
 
     def __init__(self, key: str, kind: str) -> None:
         self.key = key
@@ -122,6 +121,7 @@ class _Entity:
         self.named = [0, 0]  # fiction: mentions whose honorific or given name is male, female
         # fiction: the kinds of honorific its mentions bear: "m", "f", "-" (a rank: "Admiral Croft")
         self.honored: Set[str] = set()
+        self.family = ""  # fiction: the family name of the first full name that joined a given name
         self._words: FrozenSet[str] = frozenset()
         self._words_version = (0, 0)  # how many of its names and titles are in _words
 
@@ -158,9 +158,8 @@ class _Entity:
             if len(toks) <= len(best[1].split()) or not words <= {w.lower() for w in toks}:
                 continue
             extra = [w for w in toks if w.lower() not in words]
-            if any(not w[:1].isupper() or foreign.get(w.lower(), id(self)) not in (id(self), _FAMILY)
-                   or (foreign.get(w.lower()) == _FAMILY and w != toks[-1]) for w in extra):
-                continue  # a family name shared with "Mrs. Markham" may end "Gilbert Markham"
+            if any(not w[:1].isupper() or foreign.get(w.lower(), id(self)) != id(self) for w in extra):
+                continue
             if extra[0].lower() in _EPITHETS:
                 continue  # "Old Stephen" is Stephen
             if toks[0].lower() not in words and toks[0] not in given and self.forms[(title, name)] < 2:
@@ -273,9 +272,10 @@ class Resolver:
             # "George Emerson" where the narration calls someone "George": that one, not
             # "Mr. Emerson" (his father) nor "Mrs. Emerson"
             for ent in self.by_surname.get(first, []):
-                if not ent.first and ent.forms.get(("", toks[0]), 0) > 0 and not (
+                if ent.first in ("", first) and ent.family in ("", surname) and ent.forms.get(("", toks[0]), 0) > 0 and not (
                         gender and ent.guess_gender() and ent.guess_gender() != gender):
                     best = ent
+                    best.family = surname  # "Charles Musgrove": no other family's Charles joins him
                     break
             if best is None:
                 cands = [e for e in cands if e.first]
@@ -581,20 +581,13 @@ class Resolver:
         """Each word of a person's name: the id of the one entity whose usual name has it
         (-1 when several do)."""
         out: Dict[str, int] = {}
-        family: Set[str] = set()
         for ent in self.entities:
             if ent.kind != "person" or not ent.forms:
                 continue
             usual = max(ent.forms, key=lambda f: ent.forms[f])
-            words = usual[1].split()
-            if len(words) == 1 and usual[0]:
-                family.add(words[0].lower())  # "Mrs. Markham": a family name, which her son may bear
-                continue
-            for w in words:
+            for w in usual[1].split():
                 lw = w.lower()
                 out[lw] = id(ent) if out.get(lw, id(ent)) == id(ent) else -1
-        for w in family:
-            out.setdefault(w, _FAMILY)
         return out
 
     def _name_the_narrator(self, chosen: List[Optional[_Entity]]) -> None:
