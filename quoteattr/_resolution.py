@@ -95,6 +95,9 @@ _JOINING = frozenset(("and then But And Then " + _SUBORDINATING).split())
 # a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
 _FRONTING = frozenset("in at on after before by from inside outside near under upon within presently "
                       "meanwhile suddenly then now here there later soon at".split())
+# fiction: how often the narration must use a given name on its own ("Lucy") for the
+# full name to join that person rather than a Mr. or Mrs. of the family name
+_BARE_USES = 2
 _AGE_EPITHET = regex.compile(r"(?<![\p{L}])([Oo]ld|[Yy]oung)[^\S\n]+\Z")
 _GENERIC_PERSON = {"girl": "f", "woman": "f", "lady": "f", "man": "m", "boy": "m", "gentleman": "m",
                    "fellow": "m"}
@@ -268,7 +271,7 @@ class Resolver:
             # not the "George Emerson" met since)
             seen = ((m.title if _honorific(m.title) and m.title else ""), m.name)
             cands = sorted(cands, key=lambda e: e.forms.get(seen, 0) > 0)
-        if fiction and first and self._bare.get(first, 0) >= 2:
+        if fiction and first and self._bare.get(first, 0) >= _BARE_USES:
             # "George Emerson" where the narration calls someone "George": that one, not
             # "Mr. Emerson" (his father) nor "Mrs. Emerson"
             for ent in self.by_surname.get(first, []):
@@ -282,7 +285,7 @@ class Resolver:
         for ent in ([] if best is not None else reversed(cands)):
             if gender and ent.gender and gender != ent.gender and _honorific(m.title):
                 continue
-            if fiction and not first and m.title and ent.first and self._bare.get(ent.first, 0) >= 2:
+            if fiction and not first and m.title and ent.first and self._bare.get(ent.first, 0) >= _BARE_USES:
                 continue  # "Mrs. Hilbery" is not "Katharine Hilbery", whom the text calls "Katharine"
             if fiction and _couple(honored, ent.honored):
                 continue  # "Mrs. Croft" is the wife of "Admiral Croft"
