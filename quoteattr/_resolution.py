@@ -3,7 +3,12 @@
 - Names are grouped by surname ("Donald Trump", "Trump", "US President Donald
   Trump"); honorifics of different gender never merge (Mr. and Mrs. Bennet);
   a bare first name joins a full name the text gives ("Elizabeth" and "Elizabeth
-  Bennet") when only one full name has it.
+  Bennet") when only one full name has it. Fiction keeps a family's members apart:
+  a full name joins the given name the narration uses alone ("George Emerson" is
+  "George", not "Mr. Emerson"), a titled family name never joins such a person, a
+  given name never joins the other sex's honorific, and a rank with a family name
+  ("Admiral Croft") and a Mrs. or Miss of that name are a couple; an honorific or a
+  style alone ("said Mademoiselle", "said her Ladyship") is the one so titled.
 - Pronouns go to the nearest earlier person of agreeing gender mentioned outside
   quotations; gender comes from honorifics, role words ("spokeswoman"), common given
   names and the pronouns that follow the name in the text.
