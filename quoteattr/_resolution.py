@@ -103,6 +103,8 @@ _FRONTING = frozenset("in at on after before by from inside outside near under u
 # fiction: how often the narration must use a given name on its own ("Lucy") for the
 # full name to join that person rather than a Mr. or Mrs. of the family name
 _BARE_USES = 2
+# fiction: honorifics of a married woman ("Mrs. Reed" is not "Georgiana Reed", her daughter)
+_MARRIED = frozenset(["Mrs", "Madame", "Mme", "Frau"])
 _AGE_EPITHET = regex.compile(r"(?<![\p{L}])([Oo]ld|[Yy]oung)[^\S\n]+\Z")
 _GENERIC_PERSON = {"girl": "f", "woman": "f", "lady": "f", "man": "m", "boy": "m", "gentleman": "m",
                    "fellow": "m"}
@@ -264,6 +266,8 @@ class Resolver:
         honored = {hons[w] for w in (m.title or "").split() if w in hons}
         if fiction and len(toks) >= 2 and hons.get(toks[0]) == "-":
             honored.add("-")  # "Admiral Croft", "Dr. Grant" as a name
+        if fiction and any(w.rstrip(".") in _MARRIED for w in (m.title or "").split()):
+            honored.add("married")
         if fiction and len(cands) > 1 and len(toks) == 1 and not m.title:
             # a bare family name in a novel ("Hall") is a man rather than his mother, wife
             # or sister ("Mrs. Hall", "Miss Hall"), then the one the text already calls so
@@ -292,6 +296,10 @@ class Resolver:
                 continue
             if fiction and not first and m.title and ent.first and self._bare.get(ent.first, 0) >= _BARE_USES:
                 continue  # "Mrs. Hilbery" is not "Katharine Hilbery", whom the text calls "Katharine"
+            if fiction and first and ent.honored == {"f", "married"} and not ent.first:
+                continue  # "Georgiana Reed" is the daughter of "Mrs. Reed", not she
+            if fiction and not first and "married" in honored and ent.first and "married" not in ent.honored:
+                continue  # nor is "Mrs. Reed" the "Georgiana Reed" met before
             if fiction and _couple(honored, ent.honored):
                 continue  # "Mrs. Croft" is the wife of "Admiral Croft"
             if fiction and gender and not _honorific(m.title) and _titled_gender(ent.titles) not in (None, gender):
@@ -1950,6 +1958,7 @@ def _couple(mine: Set[str], theirs: Set[str]) -> bool:
     """A woman's honorific ("Mrs.", "Miss", "Lady") against names that bear only ranks
     with no gender ("Admiral", "Captain", "Dr."), or the other way round: in a novel, a
     husband and wife (or a father and daughter) of one family name."""
+    mine, theirs = mine - {"married"}, theirs - {"married"}
     return (mine == {"f"} and theirs == {"-"}) or (mine == {"-"} and theirs == {"f"})
 
 
