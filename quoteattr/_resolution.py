@@ -302,7 +302,7 @@ class Resolver:
                 continue  # nor is "Mrs. Reed" the "Georgiana Reed" met before
             if fiction and _couple(honored, ent.honored):
                 continue  # "Mrs. Croft" is the wife of "Admiral Croft"
-            if fiction and gender and not _honorific(m.title) and _titled_gender(ent.titles) not in (None, gender):
+            if fiction and gender and not _honorific(m.title) and _titled_gender(ent.honored) not in (None, gender):
                 continue  # "Josiah Bounderby" is not "Mrs. Bounderby"
             if first and ent.first and first != ent.first:
                 continue
@@ -1947,11 +1947,10 @@ def _honorific(title: Optional[str]) -> bool:
     return any(hons.get(w) in ("m", "f") for w in title.split())
 
 
-def _titled_gender(titles: List[str]) -> Optional[str]:
-    """The gender the honorifics among ``titles`` give ("Mrs." -> f), None if none or both."""
-    hons = _lexicons.mapping("honorifics")
-    found = {hons.get(w) for t in set(titles) for w in t.split()} & {"m", "f"}
-    return found.pop() if len(found) == 1 else None
+def _titled_gender(honored: Set[str]) -> Optional[str]:
+    """The gender an entity's honorifics give ("Mrs." -> f), None if none or both."""
+    found = honored & {"m", "f"}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _couple(mine: Set[str], theirs: Set[str]) -> bool:
