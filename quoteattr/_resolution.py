@@ -284,8 +284,9 @@ class Resolver:
             # "George Emerson" where the narration calls someone "George": that one, not
             # "Mr. Emerson" (his father) nor "Mrs. Emerson"
             for ent in self.by_surname.get(first, []):
-                if ent.first in ("", first) and ent.family in ("", surname) and ent.forms.get(("", toks[0]), 0) > 0 and not (
-                        gender and ent.guess_gender() and ent.guess_gender() != gender):
+                if (ent.first in ("", first) and ent.family in ("", surname)
+                        and ent.forms.get(("", toks[0]), 0) > 0
+                        and not (gender and ent.guess_gender() and ent.guess_gender() != gender)):
                     best = ent
                     best.family = surname  # "Charles Musgrove": no other family's Charles joins him
                     break
