@@ -3,7 +3,12 @@
 - Names are grouped by surname ("Donald Trump", "Trump", "US President Donald
   Trump"); honorifics of different gender never merge (Mr. and Mrs. Bennet);
   a bare first name joins a full name the text gives ("Elizabeth" and "Elizabeth
-  Bennet") when only one full name has it.
+  Bennet") when only one full name has it. Fiction keeps a family's members apart:
+  a full name joins the given name the narration uses alone ("George Emerson" is
+  "George", not "Mr. Emerson"), a titled family name never joins such a person, a
+  given name never joins the other sex's honorific, and a rank with a family name
+  ("Admiral Croft") and a Mrs. or Miss of that name are a couple; an honorific or a
+  style alone ("said Mademoiselle", "said her Ladyship") is the one so titled.
 - Pronouns go to the nearest earlier person of agreeing gender mentioned outside
   quotations; gender comes from honorifics, role words ("spokeswoman"), common given
   names and the pronouns that follow the name in the text.
@@ -117,6 +122,11 @@ _SUBORDINATE_WORDS = 25  # at most so many words in a fronted clause: "When Tom 
 # a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
 _FRONTING = frozenset("in at on after before by from inside outside near under upon within presently "
                       "meanwhile suddenly then now here there later soon at".split())
+# fiction: how often the narration must use a given name on its own ("Lucy") for the
+# full name to join that person rather than a Mr. or Mrs. of the family name
+_BARE_USES = 2
+# fiction: honorifics of a married woman ("Mrs. Reed" is not "Georgiana Reed", her daughter)
+_MARRIED = frozenset(["Mrs", "Madame", "Mme", "Frau"])
 _AGE_EPITHET = regex.compile(r"(?<![\p{L}])([Oo]ld|[Yy]oung)[^\S\n]+\Z")
 _GENERIC_PERSON = {"girl": "f", "woman": "f", "lady": "f", "man": "m", "boy": "m", "gentleman": "m",
                    "fellow": "m"}
@@ -126,7 +136,7 @@ _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 class _Entity:
     __slots__ = ("key", "kind", "names", "titles", "gender", "mentions", "votes", "surname", "first",
-                 "forms", "named", "_words", "_words_version")
+                 "forms", "named", "honored", "family", "_words", "_words_version")
 
     def __init__(self, key: str, kind: str) -> None:
         self.key = key
@@ -141,6 +151,9 @@ class _Entity:
         # how often each (honorific, name) form names it: a novel's usual form of a name
         self.forms: Dict[Tuple[str, str], int] = {}
         self.named = [0, 0]  # fiction: mentions whose honorific or given name is male, female
+        # fiction: the kinds of honorific its mentions bear: "m", "f", "-" (a rank: "Admiral Croft")
+        self.honored: Set[str] = set()
+        self.family = ""  # fiction: the family name of the first full name that joined a given name
         self._words: FrozenSet[str] = frozenset()
         self._words_version = (0, 0)  # how many of its names and titles are in _words
 
@@ -249,6 +262,7 @@ class Resolver:
         self._touched: List[_Entity] = []  # entities whose names or titles grew
         self.names = _mentions.name_index(text)
         self._starts: List[int] = []
+        self._bare: Dict[str, int] = {}  # fiction: one-word untitled names -> how often the narration uses them
 
 
     # -- entities from names ------------------------------------------------
@@ -269,16 +283,50 @@ class Resolver:
         gender = m.gender
         cands = self.by_surname.get(surname, [])
         best: Optional[_Entity] = None
-        if self.genre == "fiction" and len(cands) > 1 and len(toks) == 1 and not m.title:
+        fiction = self.genre == "fiction"
+        hons = _lexicons.mapping("honorifics")
+        honored = {hons[w] for w in (m.title or "").split() if w in hons}
+        if fiction and len(toks) >= 2 and hons.get(toks[0]) == "-":
+            honored.add("-")  # "Admiral Croft", "Dr. Grant" as a name
+        if fiction and any(w.rstrip(".") in _MARRIED for w in (m.title or "").split()):
+            honored.add("married")
+        if fiction and len(cands) > 1 and len(toks) == 1 and not m.title:
             # a bare family name in a novel ("Hall") is a man rather than his mother, wife
             # or sister ("Mrs. Hall", "Miss Hall"), then the one the text already calls so
             # (a woman once taken for "Hall" must not keep every later "Hall")
             bare = ("", m.name)
             cands = sorted(cands, key=lambda e: (e.guess_gender() != "f", e.forms.get(bare, 0) > 0,
                                                  self.counts.get(id(e), 0)))
-        for ent in reversed(cands):
+        elif fiction and len(cands) > 1:
+            # a novel's form of a name goes to the one it already names ("Mr. Emerson" is
+            # not the "George Emerson" met since)
+            seen = ((m.title if _honorific(m.title) and m.title else ""), m.name)
+            cands = sorted(cands, key=lambda e: e.forms.get(seen, 0) > 0)
+        if fiction and first and self._bare.get(first, 0) >= _BARE_USES:
+            # "George Emerson" where the narration calls someone "George": that one, not
+            # "Mr. Emerson" (his father) nor "Mrs. Emerson"
+            for ent in self.by_surname.get(first, []):
+                if (ent.first in ("", first) and ent.family in ("", surname)
+                        and ent.forms.get(("", toks[0]), 0) > 0
+                        and not (gender and ent.guess_gender() and ent.guess_gender() != gender)):
+                    best = ent
+                    best.family = surname  # "Charles Musgrove": no other family's Charles joins him
+                    break
+            if best is None:
+                cands = [e for e in cands if e.first]
+        for ent in ([] if best is not None else reversed(cands)):
             if gender and ent.gender and gender != ent.gender and _honorific(m.title):
                 continue
+            if fiction and not first and m.title and ent.first and self._bare.get(ent.first, 0) >= _BARE_USES:
+                continue  # "Mrs. Hilbery" is not "Katharine Hilbery", whom the text calls "Katharine"
+            if fiction and first and ent.honored == {"f", "married"} and not ent.first:
+                continue  # "Georgiana Reed" is the daughter of "Mrs. Reed", not she
+            if fiction and not first and "married" in honored and ent.first and "married" not in ent.honored:
+                continue  # nor is "Mrs. Reed" the "Georgiana Reed" met before
+            if fiction and _couple(honored, ent.honored):
+                continue  # "Mrs. Croft" is the wife of "Admiral Croft"
+            if fiction and gender and not _honorific(m.title) and _titled_gender(ent.honored) not in (None, gender):
+                continue  # "Josiah Bounderby" is not "Mrs. Bounderby"
             if first and ent.first and first != ent.first:
                 continue
             if _honorific(m.title) and ent.titles and _honorific_conflict(m.title, ent.titles):
@@ -299,6 +347,7 @@ class Resolver:
         best.names.append(m.name)
         if m.title:
             best.titles.append(m.title)
+        best.honored |= honored
         form = (m.title if _honorific(m.title) and m.title else "", m.name)
         best.forms[form] = best.forms.get(form, 0) + 1
         self._touched.append(best)
@@ -319,6 +368,7 @@ class Resolver:
         """Every name in the text outside quotations, typed and grouped."""
         text = self.text
         first_names = _lexicons.mapping("first_names")
+        found: List[Tuple[int, int, Mention, str]] = []
         for s, e in self._name_spans():
             if self._quotes.covers(s):
                 continue
@@ -326,13 +376,20 @@ class Resolver:
             m = _mentions.describe_phrase(text[s:e])
             if m.form != "name" or m.name is None:
                 continue
+            found.append((s, e, m, m.name))
+            if self.genre == "fiction" and m.kind == "person" and not m.title:
+                toks = _name_tokens(m.name)
+                if len(toks) == 1:
+                    # fiction: given names the narration uses on their own ("Lucy")
+                    self._bare[toks[0].lower()] = self._bare.get(toks[0].lower(), 0) + 1
+        for s, e, m, name in found:
             if m.kind == "person" and _adjectival(text, s, e):
                 continue
             if m.kind == "person" and _date_like(text, s, e):
                 continue
             if self.genre == "fiction" and m.title is None and _heading_line(text, s, e):
                 continue  # "CHAPTER XV. THE MAN WHO WAS RUNNING"
-            toks = _name_tokens(m.name)
+            toks = _name_tokens(name)
             evidence = (
                 m.title is not None
                 or (toks and toks[0] in first_names)
@@ -1622,6 +1679,14 @@ class Resolver:
         return None
 
     def _resolve_mention(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        if self.genre == "fiction" and m.form in ("name", "description") and not m.plural and self._bare_honorific(m):
+            # "said Mademoiselle", "said the Duchess": a person, the one the text calls so
+            m = Mention(m.start, m.end, "description", "person", m.gender, False, None, m.title,
+                        m.head.rstrip("."), True)
+        if (self.genre == "fiction" and m.form == "name"
+                and " ".join(self.text[m.start : m.end].lower().split()) in _STYLES):
+            # "said her Ladyship": a style, not a name (the person so titled, below)
+            m = Mention(m.start, m.end, "description", "person", None, False, None, None, m.head, True)
         if m.form == "name":
             return self._entity_for_name(m, m.start)
         if m.form == "pronoun":
@@ -1689,6 +1754,14 @@ class Resolver:
         if m.kind == "person" and not m.definite:
             m = Mention(m.start, m.end, m.form, "anonymous", m.gender, m.plural, m.name, m.title, m.head, False)
         return self._own(m)
+
+    def _bare_honorific(self, m: Mention) -> bool:
+        """The phrase is an honorific alone, capitalised: "Mademoiselle", "the Duchess"."""
+        words = self.text[m.start : m.end].split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        return (len(words) == 1 and words[0][:1].isupper()
+                and _lexicons.mapping("honorifics").get(words[0].rstrip(".")) is not None)
 
     def _own(self, m: Mention) -> _Entity:
         text = self.text
@@ -2003,6 +2076,20 @@ def _honorific(title: Optional[str]) -> bool:
         return False
     hons = _lexicons.mapping("honorifics")
     return any(hons.get(w) in ("m", "f") for w in title.split())
+
+
+def _titled_gender(honored: Set[str]) -> Optional[str]:
+    """The gender an entity's honorifics give ("Mrs." -> f), None if none or both."""
+    found = honored & {"m", "f"}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _couple(mine: Set[str], theirs: Set[str]) -> bool:
+    """A woman's honorific ("Mrs.", "Miss", "Lady") against names that bear only ranks
+    with no gender ("Admiral", "Captain", "Dr."), or the other way round: in a novel, a
+    husband and wife (or a father and daughter) of one family name."""
+    mine, theirs = mine - {"married"}, theirs - {"married"}
+    return (mine == {"f"} and theirs == {"-"}) or (mine == {"-"} and theirs == {"f"})
 
 
 def _honorific_conflict(title: Optional[str], others: List[str]) -> bool:
