@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import Callable, Iterable, Iterator, List, Optional, Protocol, Sequence, Tuple, TypeVar
+import itertools
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Protocol, Sequence, Tuple, TypeVar
 
 import attrs
 from . import _lazyregex as regex
@@ -103,6 +104,18 @@ _THAT_END = regex.compile(
     r"|(?:,|(?<![^\S\n]))[^\S\n]++(?:but)[^\S\n]++(?:he|she|they|we|it|when|then)[^\S\n]"
     r"|,[^\S\n]++(?:though|although|whereas)(?![\p{L}])"
 )
+# every match of _THAT_END holds one of these strings; most reported clauses hold none
+_THAT_END_HINTS = ("—", "–", "--", ";", "but", "though", "whereas")
+
+
+def _that_end(text: str, lo: int, hi: int) -> "Optional[regex.Match[str]]":
+    """``_THAT_END.search(text, lo, hi)``, tried only when ``text[lo:hi]`` holds one of the
+    strings each of its matches holds (a few ``str.find`` instead of the pattern tried at
+    every place of the clause)."""
+    for hint in _THAT_END_HINTS:
+        if text.find(hint, lo, hi) >= 0:
+            return _THAT_END.search(text, lo, hi)
+    return None
 
 
 # searched backwards ((?r)): the same match as forwards (the word's run of letters ends where
@@ -212,6 +225,13 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
     taken = Intervals([])
     belief = _cues.belief_forms()
     speech = _cues.speech_forms()
+    verb_at: Dict[int, bool] = {}  # _is_verb by place: a word in two lists is tested once
+
+    def is_verb(verb: "_cues.WordMatch") -> bool:
+        got = verb_at.get(verb.start())
+        if got is None:
+            got = verb_at[verb.start()] = _is_verb(text, layout, verb)
+        return got
 
     def add(rec: Attribution) -> None:
         rec = _fronted_cut(text, layout, rec)
@@ -258,11 +278,11 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
     (speech_words, reported_words, noun_words, appear_words, adjective_words,
      relative_at, passive_at) = _cues.reporting_words(text)
     if news:
-        each(_on_lines(_RELATIVE, text, relative_at), _relative)
+        each(_on_lines(_RELATIVE, text, relative_at, _RELATIVE_FIRSTS), _relative)
     after_verb = -1  # where the last reporting verb ended: a verb right after another has no subject of its own
     for verb in speech_words:
         vs = verb.start()
-        if blocked.covers(vs) or taken.covers(vs) or not _is_verb(text, layout, verb):
+        if blocked.covers(vs) or taken.covers(vs) or not is_verb(verb):
             continue
         adjacent = after_verb >= 0 and vs - after_verb <= 3 and text[after_verb:vs].isspace()
         after_verb = verb.end()
@@ -279,7 +299,7 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
             add(found)
     for verb in reported_words if news else ():
         vs = verb.start()
-        if blocked.covers(vs) or taken.covers(vs) or not _is_verb(text, layout, verb):
+        if blocked.covers(vs) or taken.covers(vs) or not is_verb(verb):
             continue
         found = _infinitival(text, layout, verb, quote_spans) or _object(text, layout, verb, quote_spans)
         if found is not None:
@@ -307,14 +327,16 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
     return out
 
 
-def _on_lines(pattern: "regex.Pattern[str]", text: str, anchors: Sequence[int]) -> Iterator["regex.Match[str]"]:
+def _on_lines(pattern: "regex.Pattern[str]", text: str, anchors: Sequence[int],
+              firsts: Tuple[str, ...] = ()) -> Iterator["regex.Match[str]"]:
     r"""``pattern.finditer(text)`` for ``_RELATIVE`` or ``_PASSIVE``, searching only the lines
     that hold one of ``anchors``: the places, in text order, of the verbs or participles
     (``_cues.RELATIVE_VERBS``, ``_cues.PASSIVE_PARTICIPLES``) one of which every match holds
     whole. The same matches: no match holds a newline (every space in the patterns is
     ``[^\S\n]``, every ``.`` stops at one) and none looks past the newline that ends its line,
     so a text's matches are its lines' matches, and a line without the word has none. Each
-    line is searched once: linear."""
+    line is searched once: linear. With ``firsts`` (strings one of which starts every match,
+    none empty), the pattern is tried only where one of them stands (``_at_starts``)."""
     done = -1  # where the last line searched ends
     for pos in anchors:
         if pos < done:
@@ -323,8 +345,31 @@ def _on_lines(pattern: "regex.Pattern[str]", text: str, anchors: Sequence[int]) 
         if end < 0:
             end = len(text)
         start = text.rfind("\n", 0, pos) + 1
-        yield from pattern.finditer(text, start, end)
+        yield from _at_starts(pattern, text, start, end, firsts) if firsts else pattern.finditer(text, start, end)
         done = end
+
+
+def _at_starts(pattern: "regex.Pattern[str]", text: str, start: int, end: int,
+               firsts: Tuple[str, ...]) -> Iterator["regex.Match[str]"]:
+    """``pattern.finditer(text, start, end)`` for a pattern whose every match is non-empty and
+    starts with one of ``firsts``: the pattern is matched at those places only, in text order,
+    each from where the last match ended (lookbehinds see before the place, as in a search).
+    The same matches, without trying the pattern at every place of a long line; never more
+    places than the search tries."""
+    at: List[int] = []
+    for first in firsts:
+        p = text.find(first, start, end)
+        while p >= 0:
+            at.append(p)
+            p = text.find(first, p + 1, end)
+    at.sort()
+    done = start
+    for p in at:
+        if p >= done:
+            m = pattern.match(text, p, end)
+            if m is not None:
+                yield m
+                done = m.end()
 
 
 # a sentence that opens with a subordinate clause: "While critics argue that A, B", "But when he said A, B"
@@ -409,6 +454,14 @@ _SHARE_HINT = regex.compile(r"\d|(?i:half|majorit|plurality|third|quarter|fifth|
 # what _SHARE_HINT leaves out of _SHARE ("one in ten", "those surveyed"): with it, a cheap test
 # that a window may hold a share, before _SHARE_BEFORE tries every place of it
 _SHARE_HINT_REST = regex.compile(r"[^\S\n]in[^\S\n]+ten|[Tt]hose[^\S\n]")
+
+
+def _share_hint_rest(text: str, lo: int, hi: int) -> bool:
+    """Whether ``_SHARE_HINT_REST`` matches in ``text[lo:hi]``: only where "ten" or "hose" is
+    (each of its matches holds one), which two ``str.find`` tell."""
+    if text.find("ten", lo, hi) < 0 and text.find("hose", lo, hi) < 0:
+        return False
+    return _SHARE_HINT_REST.search(text, lo, hi) is not None
 _SHARE_SUBJECT = regex.compile(
     r"(?<![\p{L}\p{N}])" + _SHARE + r"(?:[^\S\n]+of[^\S\n]+[^,.;:!?\n\"“”]{1,60}?|(?:[^\S\n]+\p{L}[\p{L}'’-]*){1,3})?"
     r"[^\S\n]+(?:also[^\S\n]+)?\Z"
@@ -505,13 +558,13 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     if nxt is not None:
         end = nxt.start()  # "… and said B": B is reported by its own verb
     hi = min(end, cstart + 2000)
-    nxt = _THAT_END.search(text, cstart, hi)
+    nxt = _that_end(text, cstart, hi)
     while nxt is not None and nxt.group().strip() in _DASHES:
         close = _DASH.search(text, nxt.end(), min(hi, nxt.end() + 200))
         if close is None or _THAT_END.match(text, close.end(), hi) is not None:
             break
         # "A -- an aside -- B": a pair of dashes sets off an aside, and the clause goes on
-        nxt = _THAT_END.search(text, close.end(), hi)
+        nxt = _that_end(text, close.end(), hi)
     if nxt is not None and nxt.start() - cstart >= 12:
         end = nxt.start()  # "…, and he urged B": a new clause of the narrator's
     end = _before_next_report(text, cstart, end)
@@ -826,7 +879,7 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     q = _QUANTIFIER_BEFORE.search(text, max(ss, vs - 12), vs)
     if q is not None:
         yield q.span(1)  # "Some believe …"
-    q = _SHARE_BEFORE.search(text, win, vs) if hint or _SHARE_HINT_REST.search(text, win, vs) else None
+    q = _SHARE_BEFORE.search(text, win, vs) if hint or _share_hint_rest(text, win, vs) else None
     if q is not None:
         yield _trim(text, q.start(), vs)  # "26% say …", "about half of GOP voters said …"
     if _COORDINATED.search(text, max(ss, vs - 80), vs):
@@ -899,12 +952,15 @@ _LOOSE_GAP = regex.compile(
 
 def _clause_start(text: str, ss: int, hi: int) -> Optional[int]:
     """Where the clause of a verb before ``hi`` starts: after a leading adverbial phrase."""
-    toks = _mentions.tokens(text, ss, min(hi, ss + 120))
-    if not toks:
+    # the tokens one at a time (``iter_tokens`` gives ``tokens``' list): most clauses need
+    # only the first, an adverbial opener at most twelve, not all of the 120 characters
+    toks = _mentions.iter_tokens(text, ss, min(hi, ss + 120))
+    first = next(toks, None)
+    if first is None:
         return None
     lo = ss
-    if toks[0].word.lower() in _LEAD_ADVERBIAL:
-        for t in toks[:12]:
+    if first.word.lower() in _LEAD_ADVERBIAL:
+        for t in itertools.chain((first,), itertools.islice(toks, 11)):
             if t.word == ",":
                 lo = t.end
                 break
@@ -1344,9 +1400,11 @@ def _nominal(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seque
     """his claim that …; Trump's call for …; her plan to … — the owner of the noun is the source."""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
+    link = _NOMINAL_LINK.match(text, ve, se)  # the cheap test first: most report nouns have no link
+    if link is None:
+        return None
     own = _OWNER.search(text, max(ss, vs - 60), vs)
-    link = _NOMINAL_LINK.match(text, ve, se)
-    if own is None or link is None:
+    if own is None:
         return None
     if own.group(1) is not None:
         sp = own.span(1)
@@ -1378,6 +1436,10 @@ _RELATIVE = regex.compile(
     r"|(?<=(?:which|who|what)[^\S\n].{0,60})(?:the|a|an|his|her|their|its|he|she|they|it|we|I|\p{Lu}\p{Ll}+)[^\S\n]+(?:[\p{L}'’-]+[^\S\n]+){0,3}?"
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must)(?![\p{L}]))"
 )
+
+
+# every match of _RELATIVE starts with "which", "what", "who" or "that"
+_RELATIVE_FIRSTS = ("wh", "that")
 
 
 def _relative(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
@@ -1463,9 +1525,11 @@ def _adjective(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seq
     """X is confident that …; X is eager to …; X was worried about …; it is unclear whether …"""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
+    link = _ADJ_LINK.match(text, ve, se)  # the cheap test first
+    if link is None:
+        return None
     be = _BE_ADJ.search(text, max(ss, vs - 60), vs)
-    link = _ADJ_LINK.match(text, ve, se)
-    if be is None or link is None:
+    if be is None:
         return None
     word = m.group()
     if word in _IMPERSONAL or _IT_BE.search(text, max(ss, be.start() - 6), be.start()):
