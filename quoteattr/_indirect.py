@@ -322,6 +322,7 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         each(_on_lines(_PASSIVE, text, passive_at), _passive)
     out.sort(key=lambda r: r.parts[0])
     _subject_before.cache_clear()
+    _sentence.cache_clear()
     _lead_np.cache_clear()
     _np_after.cache_clear()
     return out
@@ -388,7 +389,7 @@ def _fronted_cut(text: str, layout: Layout, rec: Attribution) -> Attribution:
         return rec
     cs, ce = rec.parts[0]
     ss, _ = _sentence(layout, rec.cue[0])
-    if rec.cue[0] - ss > 300 or _FRONTED.match(text, ss, rec.cue[0]) is None or "," in text[ss:rec.cue[0]]:
+    if rec.cue[0] - ss > 300 or "," in text[ss:rec.cue[0]] or _FRONTED.match(text, ss, rec.cue[0]) is None:
         # (bounded: a clause opener far back is no longer this clause's, and the scan stays linear)
         return rec
     comma = _CLAUSE_COMMA.search(text, cs, min(ce, cs + 2000))
@@ -420,7 +421,10 @@ def _trim(text: str, s: int, e: int) -> Tuple[int, int]:
     return s, e
 
 
+@functools.lru_cache(maxsize=4096)
 def _sentence(layout: Layout, pos: int) -> Tuple[int, int]:
+    """The sentence holding ``pos``, cut to its paragraph; asked once per place (each rule
+    tried at a cue asks; ``find`` clears it)."""
     ss, se = layout.sentence(pos)
     ps, pe = layout.paragraph(pos)
     return max(ss, ps), min(se, pe)
@@ -454,6 +458,24 @@ _SHARE_HINT = regex.compile(r"\d|(?i:half|majorit|plurality|third|quarter|fifth|
 # what _SHARE_HINT leaves out of _SHARE ("one in ten", "those surveyed"): with it, a cheap test
 # that a window may hold a share, before _SHARE_BEFORE tries every place of it
 _SHARE_HINT_REST = regex.compile(r"[^\S\n]in[^\S\n]+ten|[Tt]hose[^\S\n]")
+
+
+_DIGIT = regex.compile(r"\d")
+_SHARE_HINT_WORDS = regex.compile(r"(?i:half|majorit|plurality|third|quarter|fifth|fourth)")
+_SHARE_WORDS = ("half", "majorit", "plurality", "third", "quarter", "fifth", "fourth")
+
+
+def _share_hint(text: str, lo: int, hi: int) -> bool:
+    """Whether ``_SHARE_HINT`` matches in ``text[lo:hi]``: a digit, or one of its words in any
+    case, which in an ASCII window is a substring of the window in lower case (a few ``in``
+    instead of a case-blind alternation tried at every place)."""
+    if _DIGIT.search(text, lo, hi) is not None:
+        return True
+    window = text[lo:hi]
+    if window.isascii():
+        window = window.lower()
+        return any(word in window for word in _SHARE_WORDS)
+    return _SHARE_HINT_WORDS.search(text, lo, hi) is not None
 
 
 def _share_hint_rest(text: str, lo: int, hi: int) -> bool:
@@ -608,12 +630,15 @@ _BARE_VERB = regex.compile(
     r"who|which|that)(?![\p{L}])"
 )
 _JOIN = regex.compile(r"(?:,[^\S\n]*)?[^\S\n](?:and|but|while|whereas)[^\S\n]+")
+_JOIN_WORDS = ("and", "but", "while", "whereas")  # one of which every match of _JOIN holds
 
 
 def _before_next_report(text: str, cstart: int, end: int) -> int:
     """Where a reported clause ends because a coordinated clause reports something of its own:
     "A, but agreed that B"; "A, while 22 percent said B"."""
-    for j in _JOIN.finditer(text, cstart, min(end, cstart + 2000)):
+    hi = min(end, cstart + 2000)
+    joins = _JOIN.finditer(text, cstart, hi) if any(text.find(w, cstart, hi) >= 0 for w in _JOIN_WORDS) else ()
+    for j in joins:
         if j.start() - cstart < 12:
             continue
         for v in _cues.speech_verbs(text, j.end(), min(end, j.end() + 50)):
@@ -775,6 +800,7 @@ _CLAUSE_END = regex.compile(
     r",[^\S\n]++(?:(?!including(?![\p{L}]))\p{Ll}++(?<=ing)|which|who|while|whereas|although|though|as|because|since|but|and[^\S\n]++(?:then|also))(?![\p{L}])"
     r"|(?<![^\S\n])[^\S\n]++(?:[—–]|--)[^\S\n]|;"
 )
+_CLAUSE_END_MARKS = (",", ";", "—", "–", "--")
 _OBJECT_TAIL = regex.compile(
     r"(?<![^\S\n])[^\S\n]++(?:during|(?:on|last|this)[^\S\n]++(?:" + _cues.WEEKDAYS + r"|week|month)"
     r"|after|before|while|when|amid|following"
@@ -866,7 +892,7 @@ def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
 
 def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     win = max(ss, vs - 100)
-    hint = _SHARE_HINT.search(text, win, vs) is not None
+    hint = _share_hint(text, win, vs)
     share = _SHARE_SUBJECT.search(text, win, vs) if hint else None
     if share is not None:
         yield _trim(text, share.start(), vs)  # "Six in 10 voters say …": the whole share, not "10 voters"
@@ -975,7 +1001,9 @@ def _clause_start(text: str, ss: int, hi: int) -> Optional[int]:
 
 def _clause_end(text: str, cstart: int, se: int) -> int:
     end = se
-    nxt = _CLAUSE_END.search(text, cstart, min(se, cstart + 2000))  # bounded: linear in one endless sentence
+    hi = min(se, cstart + 2000)  # bounded: linear in one endless sentence
+    # every match of _CLAUSE_END holds a comma, a dash or a semicolon: str.find tells first
+    nxt = _CLAUSE_END.search(text, cstart, hi) if any(text.find(c, cstart, hi) >= 0 for c in _CLAUSE_END_MARKS) else None
     if nxt is not None:
         end = nxt.start()
     nxt = _cues.AND_SAID.search(text, cstart, min(end, cstart + 2000))

@@ -323,3 +323,27 @@ def test_relative_matches_at_their_first_words_are_the_search(text: str, a: int,
     got = [(m.span(), m.regs) for m in _indirect._at_starts(_indirect._RELATIVE, text, start, end,
                                                             _indirect._RELATIVE_FIRSTS)]
     assert got == [(m.span(), m.regs) for m in _indirect._RELATIVE.finditer(text, start, end)]
+
+
+_HINT_WORDS = st.sampled_from(["half", "HALF", "Half", "majority", "MAJORIT", "plurality", "third", "Thirds", "quarter",
+                               "fifth", "fourth", "FOURTH", "x", " ", "4", "٣", "²", "İ", "ı", "K", "ſ", "é", "thİrd",
+                               "ha", "lf", "-", "\n"])
+
+
+@given(st.lists(_HINT_WORDS, max_size=20).map("".join), st.integers(0, 100), st.integers(0, 100))
+def test_share_hint_is_the_patterns_search(text: str, a: int, b: int) -> None:
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    assert _indirect._share_hint(text, lo, hi) == (_indirect._SHARE_HINT.search(text, lo, hi) is not None)
+
+
+_JOIN_TEXT = st.sampled_from(["and", "but", "while", "whereas", "band", "x", " ", "  ", ", ", ",", ";", "—", "–", "--",
+                              "-", "\n", "saying", "including", "which", "as", "because", "then", "also", "Ana"])
+
+
+@given(st.lists(_JOIN_TEXT, max_size=30).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_join_and_clause_end_are_only_where_their_strings_are(text: str, a: int, b: int) -> None:
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    if not any(text.find(w, lo, hi) >= 0 for w in _indirect._JOIN_WORDS):
+        assert _indirect._JOIN.search(text, lo, hi) is None
+    if not any(text.find(c, lo, hi) >= 0 for c in _indirect._CLAUSE_END_MARKS):
+        assert _indirect._CLAUSE_END.search(text, lo, hi) is None
