@@ -67,6 +67,17 @@ _OBJECT = regex.compile(
 )
 _HER_NP = regex.compile(r"[^\S\n]+her[^\S\n]+\p{Ll}[\p{L}'’-]*(?:[^\S\n]+\p{Ll}[\p{L}'’-]*)?(?=[^\S\n]+(?:not[^\S\n]+)?to[^\S\n])")
 _THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\n])??that,?[^\S\n]+")
+_THAT_SOON_LEAD = regex.compile(r"[^\S\n]*,?[^\S\n]*")  # the longest start _THAT_SOON can have
+
+
+def _that_soon(text: str, pos: int, hi: int) -> "Optional[regex.Match[str]]":
+    """``_THAT_SOON.match(text, pos, hi)``, tried only when "that" stands where a match can
+    have it: at most 81 characters after the spaces and comma it may start with (most verbs
+    have no "that" that close, and the pattern would try every length up to 80 to learn it)."""
+    lead = _THAT_SOON_LEAD.match(text, pos, hi)
+    if text.find("that", pos, min(hi, (lead.end() if lead is not None else pos) + 85)) < 0:
+        return None
+    return _THAT_SOON.match(text, pos, hi)
 # a short time or setting phrase between a verb and a clause that starts like one
 _SHORT_FILLER = regex.compile(
     r"[^\S\n]+(?:(?:for|on|in|at|last|this|earlier|after|before|during|since)[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?\p{L}+"
@@ -540,7 +551,7 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
             return None
         a, b = answer.span(1)
         return Attribution(_kind(text, a, b, quote_spans), ((a, b),), (a, b), sp, (vs, ve), 0.6, "indirect.that")
-    that = _THAT_SOON.match(text, pos, se)
+    that = _that_soon(text, pos, se)
     conf = 0.75
     if that is not None and (that.end() - pos <= 6 + (text[that.end() - 2:that.end() - 1] == ",")
                              or _FILLER_START.match(text, pos, se)):
@@ -576,7 +587,7 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     if sp is None:
         return None
     end = se
-    nxt = _cues.AND_SAID.search(text, cstart, min(se, cstart + 2000))  # bounded: linear in one endless sentence
+    nxt = _and_said(text, cstart, min(se, cstart + 2000))  # bounded: linear in one endless sentence
     if nxt is not None:
         end = nxt.start()  # "… and said B": B is reported by its own verb
     hi = min(end, cstart + 2000)
@@ -631,6 +642,14 @@ _BARE_VERB = regex.compile(
 )
 _JOIN = regex.compile(r"(?:,[^\S\n]*)?[^\S\n](?:and|but|while|whereas)[^\S\n]+")
 _JOIN_WORDS = ("and", "but", "while", "whereas")  # one of which every match of _JOIN holds
+
+
+def _and_said(text: str, lo: int, hi: int) -> "Optional[regex.Match[str]]":
+    """``_cues.AND_SAID.search(text, lo, hi)``, tried only where "and" or "but" is (each of its
+    matches holds one): two ``str.find`` settle most clauses."""
+    if text.find("and", lo, hi) < 0 and text.find("but", lo, hi) < 0:
+        return None
+    return _cues.AND_SAID.search(text, lo, hi)
 
 
 def _before_next_report(text: str, cstart: int, end: int) -> int:
@@ -1006,7 +1025,7 @@ def _clause_end(text: str, cstart: int, se: int) -> int:
     nxt = _CLAUSE_END.search(text, cstart, hi) if any(text.find(c, cstart, hi) >= 0 for c in _CLAUSE_END_MARKS) else None
     if nxt is not None:
         end = nxt.start()
-    nxt = _cues.AND_SAID.search(text, cstart, min(end, cstart + 2000))
+    nxt = _and_said(text, cstart, min(end, cstart + 2000))
     if nxt is not None:
         end = nxt.start()
     return end

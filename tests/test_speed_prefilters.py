@@ -347,3 +347,25 @@ def test_join_and_clause_end_are_only_where_their_strings_are(text: str, a: int,
         assert _indirect._JOIN.search(text, lo, hi) is None
     if not any(text.find(c, lo, hi) >= 0 for c in _indirect._CLAUSE_END_MARKS):
         assert _indirect._CLAUSE_END.search(text, lo, hi) is None
+
+
+_AND_SAID_TEXT = st.sampled_from(["and", "but", "also", "said", "says", "told", "claimed", "band", "butter", ",", " ",
+                                  "  ", "\n", "\t", "x", "Ana", "-"])
+
+
+@given(st.lists(_AND_SAID_TEXT, max_size=30).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_and_said_is_the_patterns_search(text: str, a: int, b: int) -> None:
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    got, want = _indirect._and_said(text, lo, hi), _cues.AND_SAID.search(text, lo, hi)
+    assert (None if got is None else got.span()) == (None if want is None else want.span())
+
+
+_THAT_TEXT = st.sampled_from(["that", "that,", "thatch", "x" * 30, "word", " ", "  ", "\t", ",", ", ", "\n", ".", "“",
+                              "\u00a0", "\u2003", "\x1c", "on Monday", "said"])
+
+
+@given(st.lists(_THAT_TEXT, max_size=30).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_that_soon_is_the_patterns_match(text: str, a: int, b: int) -> None:
+    pos, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    got, want = _indirect._that_soon(text, pos, hi), _indirect._THAT_SOON.match(text, pos, hi)
+    assert (None if got is None else got.span()) == (None if want is None else want.span())
