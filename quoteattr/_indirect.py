@@ -123,10 +123,15 @@ def _that_end(text: str, lo: int, hi: int) -> "Optional[regex.Match[str]]":
     """``_THAT_END.search(text, lo, hi)``, tried only when ``text[lo:hi]`` holds one of the
     strings each of its matches holds (a few ``str.find`` instead of the pattern tried at
     every place of the clause)."""
-    for hint in _THAT_END_HINTS:
-        if text.find(hint, lo, hi) >= 0:
-            return _THAT_END.search(text, lo, hi)
-    return None
+    return _THAT_END.search(text, lo, hi) if _holds_one(text, lo, hi, _THAT_END_HINTS) else None
+
+
+def _holds_one(text: str, lo: int, hi: int, strings: Tuple[str, ...]) -> bool:
+    """Whether one of ``strings`` stands whole inside ``text[lo:hi]``."""
+    for s in strings:
+        if text.find(s, lo, hi) >= 0:
+            return True
+    return False
 
 
 # searched backwards ((?r)): the same match as forwards (the word's run of letters ends where
@@ -176,23 +181,23 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     """A speech form used as a verb: not a capitalised word inside a name, not "the report"."""
     vs, ve = m.span()
     word = m.group()
-    ss = layout.sentence(vs)[0] if word[0].isupper() else -1
-    if word[0].isupper() and vs != ss and not _HEADLINE_TAG.match(text, ve, min(len(text), ve + 3)) \
+    if word[0].isupper() and vs != layout.sentence(vs)[0] and not _HEADLINE_TAG.match(text, ve, min(len(text), ve + 3)) \
             and not (word in _HEADLINE_VERBS and _title_cased(text, layout, vs)):
         return False  # "State Department", "Washington Post" (but "…, Lindsey Graham Says." and headlines)
-    if word.lower() not in _cues.NOUN_FORMS and word.lower() not in _THAT_ONLY:
+    lw = word.lower()
+    if lw not in _cues.NOUN_FORMS and lw not in _THAT_ONLY:
         return True  # the plain verb forms ("said", "argued"): the tests below are for the others
     nxt = _NEXT_VERB.match(text, ve, min(len(text), ve + 30))
-    if nxt is not None and nxt.group(1).lower() in _cues.speech_forms() and word.lower() in _cues.NOUN_FORMS:
+    if nxt is not None and nxt.group(1).lower() in _cues.speech_forms() and lw in _cues.NOUN_FORMS:
         return False  # "New York Times reports says": the second word is the verb
-    if word.lower() in _THAT_ONLY and not (nxt is not None and nxt.group(1) == "that"):
+    if lw in _THAT_ONLY and not (nxt is not None and nxt.group(1) == "that"):
         return False  # "secretary of state", "state troopers", "states' rights"
-    if word.lower() not in _cues.NOUN_FORMS and word != "states":
+    if lw not in _cues.NOUN_FORMS and word != "states":
         return True
     prev = _PREV_WORD.search(text, max(0, vs - 30), vs)  # only a noun form or "states" asks for the word before
     if word == "states" and (prev is None or prev.group(1).lower() in _STATES_BEFORE or prev.group(1).isdigit()):
         return False  # "the three states that voted", "Ohio, states that …": the noun, not "it states that"
-    if word.lower() not in _cues.NOUN_FORMS:
+    if lw not in _cues.NOUN_FORMS:
         return True
     if prev is not None and (prev.group(1).lower() in _POSSESSIVE or prev.group(1).endswith(("'s", "’s"))):
         return False  # "his claim that …" is a noun (indirect.nominal)
@@ -485,7 +490,10 @@ def _share_hint(text: str, lo: int, hi: int) -> bool:
     window = text[lo:hi]
     if window.isascii():
         window = window.lower()
-        return any(word in window for word in _SHARE_WORDS)
+        for word in _SHARE_WORDS:
+            if word in window:
+                return True
+        return False
     return _SHARE_HINT_WORDS.search(text, lo, hi) is not None
 
 
@@ -656,7 +664,7 @@ def _before_next_report(text: str, cstart: int, end: int) -> int:
     """Where a reported clause ends because a coordinated clause reports something of its own:
     "A, but agreed that B"; "A, while 22 percent said B"."""
     hi = min(end, cstart + 2000)
-    joins = _JOIN.finditer(text, cstart, hi) if any(text.find(w, cstart, hi) >= 0 for w in _JOIN_WORDS) else ()
+    joins = _JOIN.finditer(text, cstart, hi) if _holds_one(text, cstart, hi, _JOIN_WORDS) else ()
     for j in joins:
         if j.start() - cstart < 12:
             continue
@@ -1022,7 +1030,7 @@ def _clause_end(text: str, cstart: int, se: int) -> int:
     end = se
     hi = min(se, cstart + 2000)  # bounded: linear in one endless sentence
     # every match of _CLAUSE_END holds a comma, a dash or a semicolon: str.find tells first
-    nxt = _CLAUSE_END.search(text, cstart, hi) if any(text.find(c, cstart, hi) >= 0 for c in _CLAUSE_END_MARKS) else None
+    nxt = _CLAUSE_END.search(text, cstart, hi) if _holds_one(text, cstart, hi, _CLAUSE_END_MARKS) else None
     if nxt is not None:
         end = nxt.start()
     nxt = _and_said(text, cstart, min(end, cstart + 2000))
