@@ -312,7 +312,8 @@ def test_share_hint_rest_is_the_patterns_search(text: str, a: int, b: int) -> No
 _RELATIVE_WORDS = st.sampled_from(
     ["which", "what", "that", "who", "whom", "somewhat", "thatch", "What", "critics", "the", "senators", "he", "Ana",
      "say", "says", "said", "believe", "claimed", "was", "is", "would", "wanted", "his", "a", "plan", "They", "it",
-     "x" * 30, "’s", "-"]
+     "x" * 30, "’s", "-", "which critics say was", "what the senators said would", "that Ana believes is",
+     "who they think had", "what he says the plan will"]
 )
 
 
@@ -361,7 +362,8 @@ def test_and_said_is_the_patterns_search(text: str, a: int, b: int) -> None:
 
 
 _THAT_TEXT = st.sampled_from(["that", "that,", "thatch", "x" * 30, "word", " ", "  ", "\t", ",", ", ", "\n", ".", "“",
-                              "\u00a0", "\u2003", "\x1c", "on Monday", "said"])
+                              "\u00a0", "\u2003", "\x1c", "on Monday", "said", " that ", ", that ",
+                              "x" * 70 + " that "])
 
 
 @given(st.lists(_THAT_TEXT, max_size=30).map("".join), st.integers(0, 200), st.integers(0, 200))
