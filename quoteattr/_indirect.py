@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import Callable, Iterable, Iterator, List, Optional, Protocol, Sequence, Tuple, TypeVar
+import itertools
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Protocol, Sequence, Tuple, TypeVar
 
 import attrs
 from . import _lazyregex as regex
@@ -66,6 +67,17 @@ _OBJECT = regex.compile(
 )
 _HER_NP = regex.compile(r"[^\S\n]+her[^\S\n]+\p{Ll}[\p{L}'’-]*(?:[^\S\n]+\p{Ll}[\p{L}'’-]*)?(?=[^\S\n]+(?:not[^\S\n]+)?to[^\S\n])")
 _THAT_SOON = regex.compile(r"[^\S\n]*,?[^\S\n]*(?:[^.;:!?\"“”\n]{0,80}?[^\S\n])??that,?[^\S\n]+")
+_THAT_SOON_LEAD = regex.compile(r"[^\S\n]*,?[^\S\n]*")  # the longest start _THAT_SOON can have
+
+
+def _that_soon(text: str, pos: int, hi: int) -> "Optional[regex.Match[str]]":
+    """``_THAT_SOON.match(text, pos, hi)``, tried only when "that" stands where a match can
+    have it: at most 81 characters after the spaces and comma it may start with (most verbs
+    have no "that" that close, and the pattern would try every length up to 80 to learn it)."""
+    lead = _THAT_SOON_LEAD.match(text, pos, hi)
+    if text.find("that", pos, min(hi, (lead.end() if lead is not None else pos) + 85)) < 0:
+        return None
+    return _THAT_SOON.match(text, pos, hi)
 # a short time or setting phrase between a verb and a clause that starts like one
 _SHORT_FILLER = regex.compile(
     r"[^\S\n]+(?:(?:for|on|in|at|last|this|earlier|after|before|during|since)[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?\p{L}+"
@@ -103,6 +115,23 @@ _THAT_END = regex.compile(
     r"|(?:,|(?<![^\S\n]))[^\S\n]++(?:but)[^\S\n]++(?:he|she|they|we|it|when|then)[^\S\n]"
     r"|,[^\S\n]++(?:though|although|whereas)(?![\p{L}])"
 )
+# every match of _THAT_END holds one of these strings; most reported clauses hold none
+_THAT_END_HINTS = ("—", "–", "--", ";", "but", "though", "whereas")
+
+
+def _that_end(text: str, lo: int, hi: int) -> "Optional[regex.Match[str]]":
+    """``_THAT_END.search(text, lo, hi)``, tried only when ``text[lo:hi]`` holds one of the
+    strings each of its matches holds (a few ``str.find`` instead of the pattern tried at
+    every place of the clause)."""
+    return _THAT_END.search(text, lo, hi) if _holds_one(text, lo, hi, _THAT_END_HINTS) else None
+
+
+def _holds_one(text: str, lo: int, hi: int, strings: Tuple[str, ...]) -> bool:
+    """Whether one of ``strings`` stands whole inside ``text[lo:hi]``."""
+    for s in strings:
+        if text.find(s, lo, hi) >= 0:
+            return True
+    return False
 
 
 # searched backwards ((?r)): the same match as forwards (the word's run of letters ends where
@@ -152,23 +181,23 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
     """A speech form used as a verb: not a capitalised word inside a name, not "the report"."""
     vs, ve = m.span()
     word = m.group()
-    ss = layout.sentence(vs)[0] if word[0].isupper() else -1
-    if word[0].isupper() and vs != ss and not _HEADLINE_TAG.match(text, ve, min(len(text), ve + 3)) \
+    if word[0].isupper() and vs != layout.sentence(vs)[0] and not _HEADLINE_TAG.match(text, ve, min(len(text), ve + 3)) \
             and not (word in _HEADLINE_VERBS and _title_cased(text, layout, vs)):
         return False  # "State Department", "Washington Post" (but "…, Lindsey Graham Says." and headlines)
-    if word.lower() not in _cues.NOUN_FORMS and word.lower() not in _THAT_ONLY:
+    lw = word.lower()
+    if lw not in _cues.NOUN_FORMS and lw not in _THAT_ONLY:
         return True  # the plain verb forms ("said", "argued"): the tests below are for the others
     nxt = _NEXT_VERB.match(text, ve, min(len(text), ve + 30))
-    if nxt is not None and nxt.group(1).lower() in _cues.speech_forms() and word.lower() in _cues.NOUN_FORMS:
+    if nxt is not None and nxt.group(1).lower() in _cues.speech_forms() and lw in _cues.NOUN_FORMS:
         return False  # "New York Times reports says": the second word is the verb
-    if word.lower() in _THAT_ONLY and not (nxt is not None and nxt.group(1) == "that"):
+    if lw in _THAT_ONLY and not (nxt is not None and nxt.group(1) == "that"):
         return False  # "secretary of state", "state troopers", "states' rights"
-    if word.lower() not in _cues.NOUN_FORMS and word != "states":
+    if lw not in _cues.NOUN_FORMS and word != "states":
         return True
     prev = _PREV_WORD.search(text, max(0, vs - 30), vs)  # only a noun form or "states" asks for the word before
     if word == "states" and (prev is None or prev.group(1).lower() in _STATES_BEFORE or prev.group(1).isdigit()):
         return False  # "the three states that voted", "Ohio, states that …": the noun, not "it states that"
-    if word.lower() not in _cues.NOUN_FORMS:
+    if lw not in _cues.NOUN_FORMS:
         return True
     if prev is not None and (prev.group(1).lower() in _POSSESSIVE or prev.group(1).endswith(("'s", "’s"))):
         return False  # "his claim that …" is a noun (indirect.nominal)
@@ -212,6 +241,13 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
     taken = Intervals([])
     belief = _cues.belief_forms()
     speech = _cues.speech_forms()
+    verb_at: Dict[int, bool] = {}  # _is_verb by place: a word in two lists is tested once
+
+    def is_verb(verb: "_cues.WordMatch") -> bool:
+        got = verb_at.get(verb.start())
+        if got is None:
+            got = verb_at[verb.start()] = _is_verb(text, layout, verb)
+        return got
 
     def add(rec: Attribution) -> None:
         rec = _fronted_cut(text, layout, rec)
@@ -258,11 +294,11 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
     (speech_words, reported_words, noun_words, appear_words, adjective_words,
      relative_at, passive_at) = _cues.reporting_words(text)
     if news:
-        each(_on_lines(_RELATIVE, text, relative_at), _relative)
+        each(_on_lines(_RELATIVE, text, relative_at, _RELATIVE_FIRSTS), _relative)
     after_verb = -1  # where the last reporting verb ended: a verb right after another has no subject of its own
     for verb in speech_words:
         vs = verb.start()
-        if blocked.covers(vs) or taken.covers(vs) or not _is_verb(text, layout, verb):
+        if blocked.covers(vs) or taken.covers(vs) or not is_verb(verb):
             continue
         adjacent = after_verb >= 0 and vs - after_verb <= 3 and text[after_verb:vs].isspace()
         after_verb = verb.end()
@@ -279,7 +315,7 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
             add(found)
     for verb in reported_words if news else ():
         vs = verb.start()
-        if blocked.covers(vs) or taken.covers(vs) or not _is_verb(text, layout, verb):
+        if blocked.covers(vs) or taken.covers(vs) or not is_verb(verb):
             continue
         found = _infinitival(text, layout, verb, quote_spans) or _object(text, layout, verb, quote_spans)
         if found is not None:
@@ -302,19 +338,22 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         each(_on_lines(_PASSIVE, text, passive_at), _passive)
     out.sort(key=lambda r: r.parts[0])
     _subject_before.cache_clear()
+    _sentence.cache_clear()
     _lead_np.cache_clear()
     _np_after.cache_clear()
     return out
 
 
-def _on_lines(pattern: "regex.Pattern[str]", text: str, anchors: Sequence[int]) -> Iterator["regex.Match[str]"]:
+def _on_lines(pattern: "regex.Pattern[str]", text: str, anchors: Sequence[int],
+              firsts: Tuple[str, ...] = ()) -> Iterator["regex.Match[str]"]:
     r"""``pattern.finditer(text)`` for ``_RELATIVE`` or ``_PASSIVE``, searching only the lines
     that hold one of ``anchors``: the places, in text order, of the verbs or participles
     (``_cues.RELATIVE_VERBS``, ``_cues.PASSIVE_PARTICIPLES``) one of which every match holds
     whole. The same matches: no match holds a newline (every space in the patterns is
     ``[^\S\n]``, every ``.`` stops at one) and none looks past the newline that ends its line,
     so a text's matches are its lines' matches, and a line without the word has none. Each
-    line is searched once: linear."""
+    line is searched once: linear. With ``firsts`` (strings one of which starts every match,
+    none empty), the pattern is tried only where one of them stands (``_at_starts``)."""
     done = -1  # where the last line searched ends
     for pos in anchors:
         if pos < done:
@@ -323,8 +362,31 @@ def _on_lines(pattern: "regex.Pattern[str]", text: str, anchors: Sequence[int]) 
         if end < 0:
             end = len(text)
         start = text.rfind("\n", 0, pos) + 1
-        yield from pattern.finditer(text, start, end)
+        yield from _at_starts(pattern, text, start, end, firsts) if firsts else pattern.finditer(text, start, end)
         done = end
+
+
+def _at_starts(pattern: "regex.Pattern[str]", text: str, start: int, end: int,
+               firsts: Tuple[str, ...]) -> Iterator["regex.Match[str]"]:
+    """``pattern.finditer(text, start, end)`` for a pattern whose every match is non-empty and
+    starts with one of ``firsts``: the pattern is matched at those places only, in text order,
+    each from where the last match ended (lookbehinds see before the place, as in a search).
+    The same matches, without trying the pattern at every place of a long line; never more
+    places than the search tries."""
+    at: List[int] = []
+    for first in firsts:
+        p = text.find(first, start, end)
+        while p >= 0:
+            at.append(p)
+            p = text.find(first, p + 1, end)
+    at.sort()
+    done = start
+    for p in at:
+        if p >= done:
+            m = pattern.match(text, p, end)
+            if m is not None:
+                yield m
+                done = m.end()
 
 
 # a sentence that opens with a subordinate clause: "While critics argue that A, B", "But when he said A, B"
@@ -343,7 +405,7 @@ def _fronted_cut(text: str, layout: Layout, rec: Attribution) -> Attribution:
         return rec
     cs, ce = rec.parts[0]
     ss, _ = _sentence(layout, rec.cue[0])
-    if rec.cue[0] - ss > 300 or _FRONTED.match(text, ss, rec.cue[0]) is None or "," in text[ss:rec.cue[0]]:
+    if rec.cue[0] - ss > 300 or "," in text[ss:rec.cue[0]] or _FRONTED.match(text, ss, rec.cue[0]) is None:
         # (bounded: a clause opener far back is no longer this clause's, and the scan stays linear)
         return rec
     comma = _CLAUSE_COMMA.search(text, cs, min(ce, cs + 2000))
@@ -375,7 +437,10 @@ def _trim(text: str, s: int, e: int) -> Tuple[int, int]:
     return s, e
 
 
+@functools.lru_cache(maxsize=4096)
 def _sentence(layout: Layout, pos: int) -> Tuple[int, int]:
+    """The sentence holding ``pos``, cut to its paragraph; asked once per place (each rule
+    tried at a cue asks; ``find`` clears it)."""
     ss, se = layout.sentence(pos)
     ps, pe = layout.paragraph(pos)
     return max(ss, ps), min(se, pe)
@@ -409,6 +474,35 @@ _SHARE_HINT = regex.compile(r"\d|(?i:half|majorit|plurality|third|quarter|fifth|
 # what _SHARE_HINT leaves out of _SHARE ("one in ten", "those surveyed"): with it, a cheap test
 # that a window may hold a share, before _SHARE_BEFORE tries every place of it
 _SHARE_HINT_REST = regex.compile(r"[^\S\n]in[^\S\n]+ten|[Tt]hose[^\S\n]")
+
+
+_DIGIT = regex.compile(r"\d")
+_SHARE_HINT_WORDS = regex.compile(r"(?i:half|majorit|plurality|third|quarter|fifth|fourth)")
+_SHARE_WORDS = ("half", "majorit", "plurality", "third", "quarter", "fifth", "fourth")
+
+
+def _share_hint(text: str, lo: int, hi: int) -> bool:
+    """Whether ``_SHARE_HINT`` matches in ``text[lo:hi]``: a digit, or one of its words in any
+    case, which in an ASCII window is a substring of the window in lower case (a few ``in``
+    instead of a case-blind alternation tried at every place)."""
+    if _DIGIT.search(text, lo, hi) is not None:
+        return True
+    window = text[lo:hi]
+    if window.isascii():
+        window = window.lower()
+        for word in _SHARE_WORDS:
+            if word in window:
+                return True
+        return False
+    return _SHARE_HINT_WORDS.search(text, lo, hi) is not None
+
+
+def _share_hint_rest(text: str, lo: int, hi: int) -> bool:
+    """Whether ``_SHARE_HINT_REST`` matches in ``text[lo:hi]``: only where "ten" or "hose" is
+    (each of its matches holds one), which two ``str.find`` tell."""
+    if text.find("ten", lo, hi) < 0 and text.find("hose", lo, hi) < 0:
+        return False
+    return _SHARE_HINT_REST.search(text, lo, hi) is not None
 _SHARE_SUBJECT = regex.compile(
     r"(?<![\p{L}\p{N}])" + _SHARE + r"(?:[^\S\n]+of[^\S\n]+[^,.;:!?\n\"“”]{1,60}?|(?:[^\S\n]+\p{L}[\p{L}'’-]*){1,3})?"
     r"[^\S\n]+(?:also[^\S\n]+)?\Z"
@@ -465,7 +559,7 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
             return None
         a, b = answer.span(1)
         return Attribution(_kind(text, a, b, quote_spans), ((a, b),), (a, b), sp, (vs, ve), 0.6, "indirect.that")
-    that = _THAT_SOON.match(text, pos, se)
+    that = _that_soon(text, pos, se)
     conf = 0.75
     if that is not None and (that.end() - pos <= 6 + (text[that.end() - 2:that.end() - 1] == ",")
                              or _FILLER_START.match(text, pos, se)):
@@ -501,17 +595,17 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     if sp is None:
         return None
     end = se
-    nxt = _cues.AND_SAID.search(text, cstart, min(se, cstart + 2000))  # bounded: linear in one endless sentence
+    nxt = _and_said(text, cstart, min(se, cstart + 2000))  # bounded: linear in one endless sentence
     if nxt is not None:
         end = nxt.start()  # "… and said B": B is reported by its own verb
     hi = min(end, cstart + 2000)
-    nxt = _THAT_END.search(text, cstart, hi)
+    nxt = _that_end(text, cstart, hi)
     while nxt is not None and nxt.group().strip() in _DASHES:
         close = _DASH.search(text, nxt.end(), min(hi, nxt.end() + 200))
         if close is None or _THAT_END.match(text, close.end(), hi) is not None:
             break
         # "A -- an aside -- B": a pair of dashes sets off an aside, and the clause goes on
-        nxt = _THAT_END.search(text, close.end(), hi)
+        nxt = _that_end(text, close.end(), hi)
     if nxt is not None and nxt.start() - cstart >= 12:
         end = nxt.start()  # "…, and he urged B": a new clause of the narrator's
     end = _before_next_report(text, cstart, end)
@@ -555,12 +649,23 @@ _BARE_VERB = regex.compile(
     r"who|which|that)(?![\p{L}])"
 )
 _JOIN = regex.compile(r"(?:,[^\S\n]*)?[^\S\n](?:and|but|while|whereas)[^\S\n]+")
+_JOIN_WORDS = ("and", "but", "while", "whereas")  # one of which every match of _JOIN holds
+
+
+def _and_said(text: str, lo: int, hi: int) -> "Optional[regex.Match[str]]":
+    """``_cues.AND_SAID.search(text, lo, hi)``, tried only where "and" or "but" is (each of its
+    matches holds one): two ``str.find`` settle most clauses."""
+    if text.find("and", lo, hi) < 0 and text.find("but", lo, hi) < 0:
+        return None
+    return _cues.AND_SAID.search(text, lo, hi)
 
 
 def _before_next_report(text: str, cstart: int, end: int) -> int:
     """Where a reported clause ends because a coordinated clause reports something of its own:
     "A, but agreed that B"; "A, while 22 percent said B"."""
-    for j in _JOIN.finditer(text, cstart, min(end, cstart + 2000)):
+    hi = min(end, cstart + 2000)
+    joins = _JOIN.finditer(text, cstart, hi) if _holds_one(text, cstart, hi, _JOIN_WORDS) else ()
+    for j in joins:
         if j.start() - cstart < 12:
             continue
         for v in _cues.speech_verbs(text, j.end(), min(end, j.end() + 50)):
@@ -722,6 +827,7 @@ _CLAUSE_END = regex.compile(
     r",[^\S\n]++(?:(?!including(?![\p{L}]))\p{Ll}++(?<=ing)|which|who|while|whereas|although|though|as|because|since|but|and[^\S\n]++(?:then|also))(?![\p{L}])"
     r"|(?<![^\S\n])[^\S\n]++(?:[—–]|--)[^\S\n]|;"
 )
+_CLAUSE_END_MARKS = (",", ";", "—", "–", "--")
 _OBJECT_TAIL = regex.compile(
     r"(?<![^\S\n])[^\S\n]++(?:during|(?:on|last|this)[^\S\n]++(?:" + _cues.WEEKDAYS + r"|week|month)"
     r"|after|before|while|when|amid|following"
@@ -813,7 +919,7 @@ def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
 
 def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     win = max(ss, vs - 100)
-    hint = _SHARE_HINT.search(text, win, vs) is not None
+    hint = _share_hint(text, win, vs)
     share = _SHARE_SUBJECT.search(text, win, vs) if hint else None
     if share is not None:
         yield _trim(text, share.start(), vs)  # "Six in 10 voters say …": the whole share, not "10 voters"
@@ -826,7 +932,7 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     q = _QUANTIFIER_BEFORE.search(text, max(ss, vs - 12), vs)
     if q is not None:
         yield q.span(1)  # "Some believe …"
-    q = _SHARE_BEFORE.search(text, win, vs) if hint or _SHARE_HINT_REST.search(text, win, vs) else None
+    q = _SHARE_BEFORE.search(text, win, vs) if hint or _share_hint_rest(text, win, vs) else None
     if q is not None:
         yield _trim(text, q.start(), vs)  # "26% say …", "about half of GOP voters said …"
     if _COORDINATED.search(text, max(ss, vs - 80), vs):
@@ -899,12 +1005,15 @@ _LOOSE_GAP = regex.compile(
 
 def _clause_start(text: str, ss: int, hi: int) -> Optional[int]:
     """Where the clause of a verb before ``hi`` starts: after a leading adverbial phrase."""
-    toks = _mentions.tokens(text, ss, min(hi, ss + 120))
-    if not toks:
+    # the tokens one at a time (``iter_tokens`` gives ``tokens``' list): most clauses need
+    # only the first, an adverbial opener at most twelve, not all of the 120 characters
+    toks = _mentions.iter_tokens(text, ss, min(hi, ss + 120))
+    first = next(toks, None)
+    if first is None:
         return None
     lo = ss
-    if toks[0].word.lower() in _LEAD_ADVERBIAL:
-        for t in toks[:12]:
+    if first.word.lower() in _LEAD_ADVERBIAL:
+        for t in itertools.chain((first,), itertools.islice(toks, 11)):
             if t.word == ",":
                 lo = t.end
                 break
@@ -919,10 +1028,12 @@ def _clause_start(text: str, ss: int, hi: int) -> Optional[int]:
 
 def _clause_end(text: str, cstart: int, se: int) -> int:
     end = se
-    nxt = _CLAUSE_END.search(text, cstart, min(se, cstart + 2000))  # bounded: linear in one endless sentence
+    hi = min(se, cstart + 2000)  # bounded: linear in one endless sentence
+    # every match of _CLAUSE_END holds a comma, a dash or a semicolon: str.find tells first
+    nxt = _CLAUSE_END.search(text, cstart, hi) if _holds_one(text, cstart, hi, _CLAUSE_END_MARKS) else None
     if nxt is not None:
         end = nxt.start()
-    nxt = _cues.AND_SAID.search(text, cstart, min(end, cstart + 2000))
+    nxt = _and_said(text, cstart, min(end, cstart + 2000))
     if nxt is not None:
         end = nxt.start()
     return end
@@ -1344,9 +1455,11 @@ def _nominal(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seque
     """his claim that …; Trump's call for …; her plan to … — the owner of the noun is the source."""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
+    link = _NOMINAL_LINK.match(text, ve, se)  # the cheap test first: most report nouns have no link
+    if link is None:
+        return None
     own = _OWNER.search(text, max(ss, vs - 60), vs)
-    link = _NOMINAL_LINK.match(text, ve, se)
-    if own is None or link is None:
+    if own is None:
         return None
     if own.group(1) is not None:
         sp = own.span(1)
@@ -1378,6 +1491,10 @@ _RELATIVE = regex.compile(
     r"|(?<=(?:which|who|what)[^\S\n].{0,60})(?:the|a|an|his|her|their|its|he|she|they|it|we|I|\p{Lu}\p{Ll}+)[^\S\n]+(?:[\p{L}'’-]+[^\S\n]+){0,3}?"
     r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|should|must)(?![\p{L}]))"
 )
+
+
+# every match of _RELATIVE starts with "which", "what", "who" or "that"
+_RELATIVE_FIRSTS = ("wh", "that")
 
 
 def _relative(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Sequence[Span2]) -> Optional[Attribution]:
@@ -1463,9 +1580,11 @@ def _adjective(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Seq
     """X is confident that …; X is eager to …; X was worried about …; it is unclear whether …"""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
+    link = _ADJ_LINK.match(text, ve, se)  # the cheap test first
+    if link is None:
+        return None
     be = _BE_ADJ.search(text, max(ss, vs - 60), vs)
-    link = _ADJ_LINK.match(text, ve, se)
-    if be is None or link is None:
+    if be is None:
         return None
     word = m.group()
     if word in _IMPERSONAL or _IT_BE.search(text, max(ss, be.start() - 6), be.start()):

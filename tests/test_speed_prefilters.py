@@ -258,3 +258,116 @@ _INNER_BLANK_LINE = regex.compile(r"\S[^\S\n]*\n[^\S\n]*\n\s*\S")
                 max_size=16).map("".join))
 def test_inner_blank_line_is_the_patterns_answer(text: str) -> None:
     assert _layout._has_inner_blank_line(text) == (_INNER_BLANK_LINE.search(text) is not None)
+
+
+def _plain_clause_start(text: str, ss: int, hi: int) -> "Optional[int]":
+    """``_indirect._clause_start`` as first written: all the tokens of 120 characters."""
+    toks = _mentions.tokens(text, ss, min(hi, ss + 120))
+    if not toks:
+        return None
+    lo = ss
+    if toks[0].word.lower() in _indirect._LEAD_ADVERBIAL:
+        for t in toks[:12]:
+            if t.word == ",":
+                lo = t.end
+                break
+        else:
+            return None
+    while lo < hi and text[lo] in " \t":
+        lo += 1
+    return lo
+
+
+_CLAUSE_WORDS = st.sampled_from(["On", "on", "In", "After", "yesterday", "Meanwhile", "the", "mayor", ",", ", ", " ",
+                                 "  ", "\t", "\n", "said", "x" * 50, "Mr.", "U.S.", "a.", "-", "é", "But", "when"])
+
+
+@given(st.lists(_CLAUSE_WORDS, max_size=40).map("".join), st.integers(0, 300), st.integers(0, 300))
+def test_clause_start_is_the_plain_one(text: str, a: int, b: int) -> None:
+    ss, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    assert _indirect._clause_start(text, ss, hi) == _plain_clause_start(text, ss, hi)
+
+
+_END_WORDS = st.sampled_from(["but", "But", "he", "she", "when", "though", "although", "whereas", "—", "–", "--", "-",
+                              ";", ",", " ", "  ", "\n", "\t", "x", "butter", "the", "thoughts", "that"])
+
+
+@given(st.lists(_END_WORDS, max_size=30).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_that_end_is_the_patterns_search(text: str, a: int, b: int) -> None:
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    got = _indirect._that_end(text, lo, hi)
+    want = _indirect._THAT_END.search(text, lo, hi)
+    assert (None if got is None else (got.span(), got.group())) == (None if want is None else (want.span(), want.group()))
+
+
+_SHARE_REST_WORDS = st.sampled_from(["in", "ten", "Those", "those", "hose", "x", " ", "  ", "\n", "\t", "tent", "Tin"])
+
+
+@given(st.lists(_SHARE_REST_WORDS, max_size=20).map("".join), st.integers(0, 100), st.integers(0, 100))
+def test_share_hint_rest_is_the_patterns_search(text: str, a: int, b: int) -> None:
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    assert _indirect._share_hint_rest(text, lo, hi) == (_indirect._SHARE_HINT_REST.search(text, lo, hi) is not None)
+
+
+_RELATIVE_WORDS = st.sampled_from(
+    ["which", "what", "that", "who", "whom", "somewhat", "thatch", "What", "critics", "the", "senators", "he", "Ana",
+     "say", "says", "said", "believe", "claimed", "was", "is", "would", "wanted", "his", "a", "plan", "They", "it",
+     "x" * 30, "’s", "-", "which critics say was", "what the senators said would", "that Ana believes is",
+     "who they think had", "what he says the plan will"]
+)
+
+
+@given(st.lists(st.tuples(_RELATIVE_WORDS, st.sampled_from([" "] * 6 + ["\n", "  ", ", ", ". ", "\t", ""]))
+                .map("".join), max_size=40).map("".join), st.integers(0, 400), st.integers(0, 400))
+def test_relative_matches_at_their_first_words_are_the_search(text: str, a: int, b: int) -> None:
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    got = [(m.span(), m.regs) for m in _indirect._at_starts(_indirect._RELATIVE, text, start, end,
+                                                            _indirect._RELATIVE_FIRSTS)]
+    assert got == [(m.span(), m.regs) for m in _indirect._RELATIVE.finditer(text, start, end)]
+
+
+_HINT_WORDS = st.sampled_from(["half", "HALF", "Half", "majority", "MAJORIT", "plurality", "third", "Thirds", "quarter",
+                               "fifth", "fourth", "FOURTH", "x", " ", "4", "٣", "²", "İ", "ı", "K", "ſ", "é", "thİrd",
+                               "ha", "lf", "-", "\n"])
+
+
+@given(st.lists(_HINT_WORDS, max_size=20).map("".join), st.integers(0, 100), st.integers(0, 100))
+def test_share_hint_is_the_patterns_search(text: str, a: int, b: int) -> None:
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    assert _indirect._share_hint(text, lo, hi) == (_indirect._SHARE_HINT.search(text, lo, hi) is not None)
+
+
+_JOIN_TEXT = st.sampled_from(["and", "but", "while", "whereas", "band", "x", " ", "  ", ", ", ",", ";", "—", "–", "--",
+                              "-", "\n", "saying", "including", "which", "as", "because", "then", "also", "Ana"])
+
+
+@given(st.lists(_JOIN_TEXT, max_size=30).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_join_and_clause_end_are_only_where_their_strings_are(text: str, a: int, b: int) -> None:
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    if not any(text.find(w, lo, hi) >= 0 for w in _indirect._JOIN_WORDS):
+        assert _indirect._JOIN.search(text, lo, hi) is None
+    if not any(text.find(c, lo, hi) >= 0 for c in _indirect._CLAUSE_END_MARKS):
+        assert _indirect._CLAUSE_END.search(text, lo, hi) is None
+
+
+_AND_SAID_TEXT = st.sampled_from(["and", "but", "also", "said", "says", "told", "claimed", "band", "butter", ",", " ",
+                                  "  ", "\n", "\t", "x", "Ana", "-"])
+
+
+@given(st.lists(_AND_SAID_TEXT, max_size=30).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_and_said_is_the_patterns_search(text: str, a: int, b: int) -> None:
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    got, want = _indirect._and_said(text, lo, hi), _cues.AND_SAID.search(text, lo, hi)
+    assert (None if got is None else got.span()) == (None if want is None else want.span())
+
+
+_THAT_TEXT = st.sampled_from(["that", "that,", "thatch", "x" * 30, "word", " ", "  ", "\t", ",", ", ", "\n", ".", "“",
+                              "\u00a0", "\u2003", "\x1c", "on Monday", "said", " that ", ", that ",
+                              "x" * 70 + " that "])
+
+
+@given(st.lists(_THAT_TEXT, max_size=30).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_that_soon_is_the_patterns_match(text: str, a: int, b: int) -> None:
+    pos, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    got, want = _indirect._that_soon(text, pos, hi), _indirect._THAT_SOON.match(text, pos, hi)
+    assert (None if got is None else got.span()) == (None if want is None else want.span())
