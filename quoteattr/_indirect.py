@@ -1024,8 +1024,6 @@ def _clause_start(text: str, ss: int, hi: int) -> Optional[int]:
     return lo
 
 
-
-
 def _clause_end(text: str, cstart: int, se: int) -> int:
     end = se
     hi = min(se, cstart + 2000)  # bounded: linear in one endless sentence
