@@ -28,4 +28,5 @@ def __getattr__(name: str) -> str:
         return version
     raise AttributeError(f"module 'quoteattr' has no attribute {name!r}")
 
+
 __all__ = ["Config", "Quote", "Result", "Source", "Span", "__version__", "extract", "extract_many"]

@@ -49,7 +49,8 @@ _TIME_THAT = regex.compile(
     r"[^\S\n]+(?:on[^\S\n]+)?(?:" + _cues.WEEKDAYS + r"|yesterday|today|"
     r"tonight|recently|earlier|later)[^\S\n]+that[^\S\n]+"
 )
-# "told reporters (in Ohio) that": a tell verb's object and "that" before a quoted fragment
+
+
 def _token_before(text: str, s: int) -> str:
     """The word (letters, apostrophes, hyphens, dots) that ends at the spaces right before
     ``s`` ("" if none, or if a line break comes between); looks back at most 40 characters."""
@@ -83,6 +84,7 @@ def _noun_use(text: str, s: int, word: str) -> bool:
     return "-" in pw.strip("-") and pw.islower()
 
 
+# "told reporters (in Ohio) that": a tell verb's object and "that" before a quoted fragment
 _TOLD_THAT = regex.compile(r"[^\S\n]+[^.!?;:\"“”\n]{1,80}?[^\S\n]that[^\S\n]+\Z")
 _TELL_FORMS = frozenset("told tell tells telling assured assures warned warns reminded reminds informed informs".split())
 # where the words after a quoted fragment stop being its clause: a participle or a new clause

@@ -78,6 +78,8 @@ def _that_soon(text: str, pos: int, hi: int) -> "Optional[regex.Match[str]]":
     if text.find("that", pos, min(hi, (lead.end() if lead is not None else pos) + 85)) < 0:
         return None
     return _THAT_SOON.match(text, pos, hi)
+
+
 # a short time or setting phrase between a verb and a clause that starts like one
 _SHORT_FILLER = regex.compile(
     r"[^\S\n]+(?:(?:for|on|in|at|last|this|earlier|after|before|during|since)[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?\p{L}+"
@@ -218,12 +220,13 @@ def _first_subject(text: str, ss: int, hi: int) -> Optional[Span2]:
     return None
 
 
-
 class _Starts(Protocol):
     def start(self) -> int: ...
 
 
 _Cue = TypeVar("_Cue", bound=_Starts)  # a cue match: a regex match or a _cues.WordMatch
+
+
 def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Sequence[Attribution],
          genre: str = "news") -> List[Attribution]:
     """Indirect and mixed attributions not already among ``records``.
@@ -283,6 +286,7 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         found = _according(text, layout, acc, quote_spans)
         if found is not None:
             add(found)
+
     def each(cues: Iterable[_Cue], rule: Callable[[str, Layout, _Cue, Sequence[Span2]], Optional[Attribution]]) -> None:
         """``rule`` at every cue not inside a quotation or a record already found."""
         for cue in cues:
@@ -503,6 +507,8 @@ def _share_hint_rest(text: str, lo: int, hi: int) -> bool:
     if text.find("ten", lo, hi) < 0 and text.find("hose", lo, hi) < 0:
         return False
     return _SHARE_HINT_REST.search(text, lo, hi) is not None
+
+
 _SHARE_SUBJECT = regex.compile(
     r"(?<![\p{L}\p{N}])" + _SHARE + r"(?:[^\S\n]+of[^\S\n]+[^,.;:!?\n\"“”]{1,60}?|(?:[^\S\n]+\p{L}[\p{L}'’-]*){1,3})?"
     r"[^\S\n]+(?:also[^\S\n]+)?\Z"
@@ -698,6 +704,8 @@ def _is_verb_form(word: str) -> bool:
     """A finite-looking verb form, not a noun of saying ("statement", "claims" stay ambiguous: past and -s forms pass)."""
     w = word.lower()
     return w.endswith(("ed", "s")) or w in ("said", "told", "wrote", "thought", "felt", "spoke", "knew", "saw", "found")
+
+
 _INLINE_SPACE = " \t\u00a0\u2009\u202f"
 _TAG_THEN = regex.compile(r"[^\S\n]*+(?:[.!?,]|that[^\S\n]|\Z)")
 
@@ -805,7 +813,6 @@ def _according(text: str, layout: Layout, m: "regex.Match[str]", quote_spans: Se
         return None
     kind = _kind(text, cs, ce, quote_spans)
     return Attribution(kind, ((cs, ce),), (cs, ce), sp, (a, b), 0.75, "indirect.according")
-
 
 
 # after a mid-sentence tag: an optional time phrase, then the comma that resumes the content

@@ -264,7 +264,6 @@ class Resolver:
         self._starts: List[int] = []
         self._bare: Dict[str, int] = {}  # fiction: one-word untitled names -> how often the narration uses them
 
-
     # -- entities from names ------------------------------------------------
 
     def _entity_for_name(self, m: Mention, pos: int) -> _Entity:
