@@ -372,7 +372,7 @@ def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     while i < len(toks) and n < 7:
         w = toks[i].word
         lw = w.lower()
-        if lw in ("of", "for") and not joined and last >= 0 and i + 1 < len(toks):
+        if lw in ("of", "for") and not joined and (last >= 0 or i > 0) and i + 1 < len(toks):
             nxt = toks[i + 1].word
             if nxt.lower() in dets or _is_cap(nxt):
                 joined = True
@@ -561,7 +561,8 @@ def _common_noun(word: str) -> bool:
 
 
 def is_name_like(words: List[str]) -> bool:
-    return bool(words) and all(_is_cap(w) or w.lower() in _CONNECTORS for w in words)
+    """Capitalised words, connectors only between them: "Duke of Ely", never "Part of"."""
+    return bool(words) and bool(_is_cap(words[-1])) and all(_is_cap(w) or w.lower() in _CONNECTORS for w in words)
 
 
 def _span_text(text: str, toks: List[Token], a: int, b: int) -> str:
@@ -794,6 +795,11 @@ def may_name_in_tag(word: str) -> bool:
     return lw not in PRONOUNS and lw not in _lexicons.first_field("determiners")
 
 
+def _possessive_stem(word: str) -> str:
+    """"perhaps" stays whole; "nobody's" is "nobody"."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def scan_names(text: str) -> List[Tuple[int, int]]:
     """Capitalised word sequences that may name someone, leading openers dropped."""
     out: List[Tuple[int, int]] = []
@@ -812,7 +818,7 @@ def scan_names(text: str) -> List[Tuple[int, int]]:
             k += 1  # "But Trump"; a chapter's capitalised first word ("TILL Elizabeth")
         if k:
             s = m.start() + m.group().index(words[k], sum(len(w) for w in words[:k]))
-        if len(words) - k == 1 and words[k].lower().rstrip("’'s") in not_names:
+        if len(words) - k == 1 and _possessive_stem(words[k].lower()) in not_names:
             if tagged is None:
                 tagged = tagged_words(text)
             if words[k].lower() not in tagged:
