@@ -127,6 +127,10 @@ _FRONTING = frozenset("in at on after before by from inside outside near under u
 _BARE_USES = 2
 # fiction: honorifics of a married woman ("Mrs. Reed" is not "Georgiana Reed", her daughter)
 _MARRIED = frozenset(["Mrs", "Madame", "Mme", "Frau"])
+# a Roman numeral opening a heading: "IV." or "XI" before a title, "I." alone before its line's end
+_ROMAN_HEADING = regex.compile(r"(?:[IVXLC]+\.|[IVXLC]{2,}(?=[^\S\n]*\n)|[IVXLC]{2,}\.?[^\S\n]+(?=\p{Lu}))")
+_ROMAN_LINE = regex.compile(r"[^\S\n]*(?:(?:CHAPTER|Chapter|BOOK|Book|PART|Part)[^\S\n]+)?[IVXLC]+\.?[^\S\n]*")
+_LINE_END = regex.compile(r"[.:]?[^\S\n]*(?:\n|\Z)")
 _AGE_EPITHET = regex.compile(r"(?<![\p{L}])([Oo]ld|[Yy]oung)[^\S\n]+\Z")
 _GENERIC_PERSON = {"girl": "f", "woman": "f", "lady": "f", "man": "m", "boy": "m", "gentleman": "m",
                    "fellow": "m"}
@@ -387,8 +391,8 @@ class Resolver:
                 continue
             if m.kind == "person" and _date_like(text, s, e):
                 continue
-            if self.genre == "fiction" and m.title is None and _heading_line(text, s, e):
-                continue  # "CHAPTER XV. THE MAN WHO WAS RUNNING"
+            if self.genre == "fiction" and m.title is None and (_heading_line(text, s, e) or _numbered_heading(text, s, e)):
+                continue  # "CHAPTER XV. THE MAN WHO WAS RUNNING", "IV. The Long Road"
             toks = _name_tokens(name)
             evidence = (
                 m.title is not None
@@ -2053,6 +2057,28 @@ def _heading_line(text: str, s: int, e: int) -> bool:
         hi = len(text)
     line = text[lo + 1 : hi]
     return not any(c.islower() for c in line) and len(line.split()) >= 2
+
+
+def _numbered_heading(text: str, s: int, e: int) -> bool:
+    """A name that fills a line opened by a Roman numeral ("IV. The Long Road") or under a
+    line holding only one ("XI" above "The Inn at Dover"): a chapter's title, not a person."""
+    if _LINE_END.match(text, e, min(len(text), e + 4)) is None:
+        return False
+    lo = text.rfind("\n", max(0, s - _HEADING_MAX), s)
+    if lo == -1 and s > _HEADING_MAX:
+        return False
+    before = text[lo + 1 : s]
+    numeral = _ROMAN_HEADING.match(text, s, e)
+    if numeral is not None:
+        before += text[s : numeral.end()]  # "PART I. The Wild Land": the name took the numeral
+    elif not before.strip():
+        if lo <= 0:
+            return False
+        prev = text.rfind("\n", max(0, lo - 16), lo)
+        before = text[prev + 1 : lo]  # the line above
+        if prev == -1 and lo > 16:
+            return False
+    return _ROMAN_LINE.fullmatch(before) is not None
 
 
 def _date_like(text: str, s: int, e: int) -> bool:
