@@ -1867,9 +1867,13 @@ class Resolver:
 
     def _place_like(self, ent: _Entity) -> bool:
         """Fiction: a name mostly written after 'in', 'at', 'near' ("in Hartwell",
-        "at Hartwell") is a place, whatever its pronoun votes say; it never speaks."""
+        "at Hartwell", "went to Hartwell") is a place, whatever its pronoun votes say; it
+        never speaks. A name with an honorific or a rank ("to Mrs. Pell") is a person."""
         placed = self.placed.get(id(ent), 0)
-        return placed > 0 and 2 * placed >= self.counts.get(id(ent), 0)
+        if not (placed > 0 and 2 * placed >= self.counts.get(id(ent), 0)):
+            return False
+        hons = _lexicons.mapping("honorifics")
+        return not any(hons.get(w) is not None for t in ent.titles for w in t.split())
 
     def _latest_with_head(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
         """The entity whose name or title has the description's head word ("the
@@ -1914,7 +1918,7 @@ _STYLES = {"her ladyship": frozenset({"lady", "duchess", "countess", "marchiones
 _OWNER_GENDER = {"his": "m", "her": "f"}
 # fiction: a speaker's own voice as the tag's subject ("came his low voice")
 _OWN_VOICE = regex.compile(r"([Hh]is|[Hh]er)(?:[^\S\n]+[\p{Ll}\-]+)?[^\S\n]+voice")
-_PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
+_PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|to|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
                               regex.IGNORECASE)
 _SELF_INTRO = regex.compile(
     r"(?<![\p{L}])(?:I\s{1,3}am|I['’]m|[Mm]y\s{1,3}name\s{1,3}is)\s{1,3}"
