@@ -406,7 +406,8 @@ class Resolver:
             ent = self._entity_for_name(m, s)
             ent.mentions.append((s, e))
             self.counts[id(ent)] = self.counts.get(id(ent), 0) + 1
-            if _PLACE_BEFORE.search(text, max(0, s - 12), s) is not None:
+            if (_PLACE_BEFORE.search(text, max(0, s - 12), s) is not None
+                    or (self.genre == "fiction" and _HOME_BEFORE.search(text, max(0, s - 40), s) is not None)):
                 self.placed[id(ent)] = self.placed.get(id(ent), 0) + 1
             if ent.kind == "person":
                 self.timeline.append((s, e, ent))
@@ -1920,6 +1921,8 @@ _OWNER_GENDER = {"his": "m", "her": "f"}
 _OWN_VOICE = regex.compile(r"([Hh]is|[Hh]er)(?:[^\S\n]+[\p{Ll}\-]+)?[^\S\n]+voice")
 _PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|to|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
                               regex.IGNORECASE)
+# fiction: "Mr. Pell of Brackley", "Josiah Pell of Brackley": the name after "of" is where a person is from
+_HOME_BEFORE = regex.compile(r"(?<![\p{L}.])(?:(?:Mr|Mrs|Miss|Dr|Sir|Lady)\.?|\p{Lu}\p{Ll}+)[^\S\n]+\p{Lu}\p{Ll}+[^\S\n]+of[^\S\n]+\Z")
 _SELF_INTRO = regex.compile(
     r"(?<![\p{L}])(?:I\s{1,3}am|I['’]m|[Mm]y\s{1,3}name\s{1,3}is)\s{1,3}"
     r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){0,2})"
