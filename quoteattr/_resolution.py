@@ -129,6 +129,8 @@ _BARE_USES = 2
 _MARRIED = frozenset(["Mrs", "Madame", "Mme", "Frau"])
 # a Roman numeral opening a heading: "IV." or "XI" before a title, "I." alone before its line's end
 _ROMAN_HEADING = regex.compile(r"(?:[IVXLC]+\.|[IVXLC]{2,}(?=[^\S\n]*\n)|[IVXLC]{2,}\.?[^\S\n]+(?=\p{Lu}))")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}'’\-])\p{Ll}+(?![\p{L}])")
+_COMMON_MIN = 3  # fiction: lower-case uses that make a lone capitalised word a common word
 _ROMAN_LINE = regex.compile(r"[^\S\n]*(?:(?:CHAPTER|Chapter|BOOK|Book|PART|Part)[^\S\n]+)?[IVXLC]+\.?[^\S\n]*")
 _LINE_END = regex.compile(r"[.:]?[^\S\n]*(?:\n|\Z)")
 _AGE_EPITHET = regex.compile(r"(?<![\p{L}])([Oo]ld|[Yy]oung)[^\S\n]+\Z")
@@ -386,6 +388,10 @@ class Resolver:
                 if len(toks) == 1:
                     # fiction: given names the narration uses on their own ("Lucy")
                     self._bare[toks[0].lower()] = self._bare.get(toks[0].lower(), 0) + 1
+        common = _common_words(text, self._bare) if self.genre == "fiction" else frozenset()
+        if common:
+            # a word that is also part of a longer name is a name ("Small" of "Jonathan Small")
+            common = common - {t.lower() for _, _, _, n in found for t in n.split() if " " in n.strip()}
         for s, e, m, name in found:
             if m.kind == "person" and _adjectival(text, s, e):
                 continue
@@ -394,6 +400,9 @@ class Resolver:
             if self.genre == "fiction" and m.title is None and (_heading_line(text, s, e) or _numbered_heading(text, s, e)):
                 continue  # "CHAPTER XV. THE MAN WHO WAS RUNNING", "IV. The Long Road"
             toks = _name_tokens(name)
+            if (common and m.title is None and len(toks) == 1 and toks[0].lower() in common
+                    and toks[0] not in first_names):
+                continue  # "Suddenly", "Down", "Breakfast": a word the text mostly writes in lower case
             evidence = (
                 m.title is not None
                 or (toks and toks[0] in first_names)
@@ -2066,11 +2075,24 @@ def _heading_line(text: str, s: int, e: int) -> bool:
     return not any(c.islower() for c in line) and len(line.split()) >= 2
 
 
+def _common_words(text: str, bare: Dict[str, int]) -> FrozenSet[str]:
+    """Fiction: those of the words a name stands alone as (``bare``: how often, lower-cased)
+    that the text writes in lower case at least as often and at least so many times:
+    "Suddenly", "Down", "Breakfast" opening sentences are words, not people."""
+    if not bare:
+        return frozenset()
+    lower: Dict[str, int] = {}
+    for m in _LOWER_WORD.finditer(text):
+        w = m.group()
+        if w in bare:
+            lower[w] = lower.get(w, 0) + 1
+    return frozenset(w for w, n in lower.items() if n >= _COMMON_MIN and n >= bare[w])
+
+
 def _numbered_heading(text: str, s: int, e: int) -> bool:
     """A name that fills a line opened by a Roman numeral ("IV. The Long Road") or under a
-    line holding only one ("XI" above "The Inn at Dover"): a chapter's title, not a person."""
-    if _LINE_END.match(text, e, min(len(text), e + 4)) is None:
-        return False
+    line holding only one ("XI" above "The Inn at Dover"), or that took a heading's numeral
+    from the line above ("I." over "Down the Well"): a chapter's title, not a person."""
     lo = text.rfind("\n", max(0, s - _HEADING_MAX), s)
     if lo == -1 and s > _HEADING_MAX:
         return False
@@ -2078,7 +2100,11 @@ def _numbered_heading(text: str, s: int, e: int) -> bool:
     numeral = _ROMAN_HEADING.match(text, s, e)
     if numeral is not None:
         before += text[s : numeral.end()]  # "PART I. The Wild Land": the name took the numeral
-    elif not before.strip():
+        if "\n" in text[numeral.end() : e]:
+            return _ROMAN_LINE.fullmatch(before) is not None
+    if _LINE_END.match(text, e, min(len(text), e + 4)) is None:
+        return False
+    if numeral is None and not before.strip():
         if lo <= 0:
             return False
         prev = text.rfind("\n", max(0, lo - 16), lo)
