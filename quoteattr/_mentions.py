@@ -498,6 +498,8 @@ def _describe(text: str, start: int, end: int) -> Mention:
             if not _is_cap(words[k]) and words[k].lower() not in _CONNECTORS:
                 if not any(w.lower() in _POSTMOD_PREP or w.lower() in dets for w in words[: k + 1]):
                     cut = max(cut, k)
+                    if cut + 2 < len(words) and words[cut].lower() == "voice" and words[cut + 1].lower() == "of":
+                        cut += 1  # "the voice of John Reed" is John Reed ("the wife of John Reed" is not)
                 break
     if cut >= 0 and len(words) - cut == 2 and words[cut] in honorifics and words[cut] not in _COURTESY:
         cut -= 1  # a form of address that is part of the name: "Father Christopher", "Aunt Polly"
