@@ -403,6 +403,9 @@ class Resolver:
             if (common and m.title is None and len(toks) == 1 and toks[0].lower() in common
                     and toks[0] not in first_names):
                 continue  # "Suddenly", "Down", "Breakfast": a word the text mostly writes in lower case
+            if (self.genre == "fiction" and m.title is None and len(toks) == 1 and _opening_adverb(text, s, e)
+                    and toks[0] not in first_names):
+                continue  # "Happily, the door held."
             evidence = (
                 m.title is not None
                 or (toks and toks[0] in first_names)
@@ -2073,6 +2076,16 @@ def _heading_line(text: str, s: int, e: int) -> bool:
         hi = len(text)
     line = text[lo + 1 : hi]
     return not any(c.islower() for c in line) and len(line.split()) >= 2
+
+
+def _opening_adverb(text: str, s: int, e: int) -> bool:
+    """A word in "-ly" that opens a sentence and is followed by a comma: "Happily, …"."""
+    if e - s < 6 or not text.endswith("ly", s, e) or not text.startswith(",", e):
+        return False
+    k = s - 1
+    while k >= 0 and s - k < 8 and text[k] in " \t\n\r\"“”'‘’(":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n"
 
 
 def _common_words(text: str, bare: Dict[str, int]) -> FrozenSet[str]:
