@@ -10,6 +10,7 @@ document, anonymous).
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Set, Tuple
@@ -663,15 +664,33 @@ _MARK_OR_HYPHEN = regex.compile(r"[\p{M}\-]")
 _LOWER_GOES_ON = regex.compile(r"[\p{Ll}\p{M}'’\-]")  # what _LOWER_WORD takes after its first letter
 
 
+_EVERY_LOWER: List[Tuple[str, Dict[str, int]]] = []  # the last text's lower-case words, counted
+
+
+def _every_lower(text: str) -> Dict[str, int]:
+    """Every ``_LOWER_WORD`` word of ``text`` with how often it occurs, kept for the last
+    text asked about (one scan, shared by the stages that ask)."""
+    if _EVERY_LOWER and _EVERY_LOWER[0][0] is text:
+        return _EVERY_LOWER[0][1]
+    every: Dict[str, int] = collections.Counter(_LOWER_WORD.findall(text))  # no group: the whole matches
+    _EVERY_LOWER[:] = [(text, every)]
+    return every
+
+
+def lower_counts(text: str) -> Dict[str, int]:
+    """How often ``text`` writes each lower-case word (read only)."""
+    return _every_lower(text)
+
+
 def _written_lower(text: str, words: List[str]) -> FrozenSet[str]:
     """Those of ``words`` whose lower-case form is one of the ``_LOWER_WORD`` words of
     ``text``. A few words are looked for where they occur (``str.find`` and one match
     there) instead of listing every lower-case word of the text: making those strings
     was most of the cost of ``name_index``. Past a bounded number of passes or places
     tried, the whole scan answers (linear on any input)."""
-    every: Optional[Set[str]] = None
+    every: Optional[Dict[str, int]] = None
     if len(words) > 64:
-        every = set(_LOWER_WORD.findall(text))  # no group: the whole matches
+        every = _every_lower(text)
     budget = len(text) // 64 + 64  # places tried before the whole scan is cheaper
     out = set()
     for w in words:
@@ -681,7 +700,7 @@ def _written_lower(text: str, words: List[str]) -> FrozenSet[str]:
         while i != -1:
             budget -= 1
             if budget < 0:
-                every = set(_LOWER_WORD.findall(text))
+                every = _every_lower(text)
                 break
             # the match here is lw exactly: it takes lw's characters (looked at up to its end
             # only: a long word after it is not read again at each place) and no more
@@ -690,7 +709,7 @@ def _written_lower(text: str, words: List[str]) -> FrozenSet[str]:
                 if i > 0 and _MARK_OR_HYPHEN.match(text, i - 1):
                     # after a hyphen or mark a match from further back may hold this one
                     # ("well-known"): the whole scan answers, for this word and the rest
-                    every = set(_LOWER_WORD.findall(text))
+                    every = _every_lower(text)
                 else:
                     out.add(w)
                 break
@@ -738,7 +757,7 @@ def plain_word_as_name(text: str, word: str) -> bool:
     if word not in ev.lower:
         ev.asked += 1
         if ev.asked == 64:
-            every = set(_LOWER_WORD.findall(text))
+            every = _every_lower(text)
             ev.lower = _AllLower(every)
         ev.lower[word] = bool(_written_lower(text, [word])) if not isinstance(ev.lower, _AllLower) \
             else word.lower() in ev.lower.every
@@ -746,7 +765,7 @@ def plain_word_as_name(text: str, word: str) -> bool:
 
 
 class _AllLower(Dict[str, bool]):
-    def __init__(self, every: Set[str]) -> None:
+    def __init__(self, every: Dict[str, int]) -> None:
         super().__init__()
         self.every = every
 

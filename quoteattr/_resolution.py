@@ -129,7 +129,6 @@ _BARE_USES = 2
 _MARRIED = frozenset(["Mrs", "Madame", "Mme", "Frau"])
 # a Roman numeral opening a heading: "IV." or "XI" before a title, "I." alone before its line's end
 _ROMAN_HEADING = regex.compile(r"(?:[IVXLC]+\.|[IVXLC]{2,}(?=[^\S\n]*\n)|[IVXLC]{2,}\.?[^\S\n]+(?=\p{Lu}))")
-_LOWER_WORD = regex.compile(r"(?<![\p{L}'’\-])\p{Ll}+(?![\p{L}])")
 _COMMON_MIN = 3  # fiction: lower-case uses that make a lone capitalised word a common word
 _ROMAN_LINE = regex.compile(r"[^\S\n]*(?:(?:CHAPTER|Chapter|BOOK|Book|PART|Part)[^\S\n]+)?[IVXLC]+\.?[^\S\n]*")
 _LINE_END = regex.compile(r"[.:]?[^\S\n]*(?:\n|\Z)")
@@ -419,7 +418,8 @@ class Resolver:
             ent.mentions.append((s, e))
             self.counts[id(ent)] = self.counts.get(id(ent), 0) + 1
             if (_PLACE_BEFORE.search(text, max(0, s - 12), s) is not None
-                    or (self.genre == "fiction" and _HOME_BEFORE.search(text, max(0, s - 40), s) is not None)):
+                    or (self.genre == "fiction" and "of" in text[max(0, s - 4) : s]
+                        and _HOME_BEFORE.search(text, max(0, s - 40), s) is not None)):
                 self.placed[id(ent)] = self.placed.get(id(ent), 0) + 1
             if ent.kind == "person":
                 self.timeline.append((s, e, ent))
@@ -2091,15 +2091,14 @@ def _opening_adverb(text: str, s: int, e: int) -> bool:
 def _common_words(text: str, bare: Dict[str, int]) -> FrozenSet[str]:
     """Fiction: those of the words a name stands alone as (``bare``: how often, lower-cased)
     that the text writes in lower case at least as often and at least so many times:
-    "Suddenly", "Down", "Breakfast" opening sentences are words, not people."""
-    if not bare:
+    "Suddenly", "Down", "Breakfast" opening sentences are words, not people. A given name
+    stays a name."""
+    first_names = _lexicons.mapping("first_names")
+    cands = [w for w in bare if w.capitalize() not in first_names]
+    if not cands:
         return frozenset()
-    lower: Dict[str, int] = {}
-    for m in _LOWER_WORD.finditer(text):
-        w = m.group()
-        if w in bare:
-            lower[w] = lower.get(w, 0) + 1
-    return frozenset(w for w, n in lower.items() if n >= _COMMON_MIN and n >= bare[w])
+    lower = _mentions.lower_counts(text)
+    return frozenset(w for w in cands if lower.get(w, 0) >= max(_COMMON_MIN, bare[w]))
 
 
 def _numbered_heading(text: str, s: int, e: int) -> bool:
