@@ -27,7 +27,11 @@
   speaker; any other untagged-by-name "he said" first looks to the people just
   talking (the latest earlier speaker of its gender, not the one who spoke last,
   while the narration names no one else of that gender). Names on an all-capital
-  heading line are not mentions; "Old"/"Young" before a name does not lengthen it.
+  heading line are not mentions, nor a title under or after a Roman numeral ("PART I.
+  The Wild Land"); a lone capitalised word the text writes in lower case at least as
+  often ("Down", "Suddenly") is a word, not a person; a name mostly written after
+  "in", "at", "to" or after "Mr. Pell of" is a place and never speaks; "Old"/"Young"
+  before a name does not lengthen it.
   A description tag ("said the clergyman", "said his friend") is the named person the
   text ties it to earlier on (an apposition, "Mr. Pell, the clergyman,"; a predicate,
   "Mr. Pell was a clergyman"; a possessive role, "his friend Tom"), else, in a
