@@ -134,6 +134,9 @@ def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Op
         lr = text[rest[0] : rest[1]].lower() if rest is not None else ""
         if rest is not None and lr in _SUBJECT_PRONOUNS:
             return rest if lr not in ("they", "we") else None
+        if (sp[1] == sp[0] + len(first) and len(first) >= 6 and first.endswith("ly") and text.startswith(",", sp[1])
+                and first not in _lexicons.mapping("first_names")):
+            return None  # "Happily, the door held": an adverb opening the clause
         if not _mentions.plain_word_as_name(text, first):
             return None  # "Thus Slackbridge;", "Yes, it was": a capitalised common word, not a name
     if desc.form == "name" and desc.kind == "person" and _mentions.is_known_name(text, desc, names):

@@ -10,6 +10,7 @@ document, anonymous).
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Set, Tuple
@@ -372,7 +373,7 @@ def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     while i < len(toks) and n < 7:
         w = toks[i].word
         lw = w.lower()
-        if lw in ("of", "for") and not joined and last >= 0 and i + 1 < len(toks):
+        if lw in ("of", "for") and not joined and (last >= 0 or i > 0) and i + 1 < len(toks):
             nxt = toks[i + 1].word
             if nxt.lower() in dets or _is_cap(nxt):
                 joined = True
@@ -498,6 +499,8 @@ def _describe(text: str, start: int, end: int) -> Mention:
             if not _is_cap(words[k]) and words[k].lower() not in _CONNECTORS:
                 if not any(w.lower() in _POSTMOD_PREP or w.lower() in dets for w in words[: k + 1]):
                     cut = max(cut, k)
+                    if cut + 2 < len(words) and words[cut].lower() == "voice" and words[cut + 1].lower() == "of":
+                        cut += 1  # "the voice of John Reed" is John Reed ("the wife of John Reed" is not)
                 break
     if cut >= 0 and len(words) - cut == 2 and words[cut] in honorifics and words[cut] not in _COURTESY:
         cut -= 1  # a form of address that is part of the name: "Father Christopher", "Aunt Polly"
@@ -561,7 +564,8 @@ def _common_noun(word: str) -> bool:
 
 
 def is_name_like(words: List[str]) -> bool:
-    return bool(words) and all(_is_cap(w) or w.lower() in _CONNECTORS for w in words)
+    """Capitalised words, connectors only between them: "Duke of Ely", never "Part of"."""
+    return bool(words) and bool(_is_cap(words[-1])) and all(_is_cap(w) or w.lower() in _CONNECTORS for w in words)
 
 
 def _span_text(text: str, toks: List[Token], a: int, b: int) -> str:
@@ -660,15 +664,33 @@ _MARK_OR_HYPHEN = regex.compile(r"[\p{M}\-]")
 _LOWER_GOES_ON = regex.compile(r"[\p{Ll}\p{M}'’\-]")  # what _LOWER_WORD takes after its first letter
 
 
+_EVERY_LOWER: List[Tuple[str, Dict[str, int]]] = []  # the last text's lower-case words, counted
+
+
+def _every_lower(text: str) -> Dict[str, int]:
+    """Every ``_LOWER_WORD`` word of ``text`` with how often it occurs, kept for the last
+    text asked about (one scan, shared by the stages that ask)."""
+    if _EVERY_LOWER and _EVERY_LOWER[0][0] is text:
+        return _EVERY_LOWER[0][1]
+    every: Dict[str, int] = collections.Counter(_LOWER_WORD.findall(text))  # no group: the whole matches
+    _EVERY_LOWER[:] = [(text, every)]
+    return every
+
+
+def lower_counts(text: str) -> Dict[str, int]:
+    """How often ``text`` writes each lower-case word (read only)."""
+    return _every_lower(text)
+
+
 def _written_lower(text: str, words: List[str]) -> FrozenSet[str]:
     """Those of ``words`` whose lower-case form is one of the ``_LOWER_WORD`` words of
     ``text``. A few words are looked for where they occur (``str.find`` and one match
     there) instead of listing every lower-case word of the text: making those strings
     was most of the cost of ``name_index``. Past a bounded number of passes or places
     tried, the whole scan answers (linear on any input)."""
-    every: Optional[Set[str]] = None
+    every: Optional[Dict[str, int]] = None
     if len(words) > 64:
-        every = set(_LOWER_WORD.findall(text))  # no group: the whole matches
+        every = _every_lower(text)
     budget = len(text) // 64 + 64  # places tried before the whole scan is cheaper
     out = set()
     for w in words:
@@ -678,7 +700,7 @@ def _written_lower(text: str, words: List[str]) -> FrozenSet[str]:
         while i != -1:
             budget -= 1
             if budget < 0:
-                every = set(_LOWER_WORD.findall(text))
+                every = _every_lower(text)
                 break
             # the match here is lw exactly: it takes lw's characters (looked at up to its end
             # only: a long word after it is not read again at each place) and no more
@@ -687,7 +709,7 @@ def _written_lower(text: str, words: List[str]) -> FrozenSet[str]:
                 if i > 0 and _MARK_OR_HYPHEN.match(text, i - 1):
                     # after a hyphen or mark a match from further back may hold this one
                     # ("well-known"): the whole scan answers, for this word and the rest
-                    every = set(_LOWER_WORD.findall(text))
+                    every = _every_lower(text)
                 else:
                     out.add(w)
                 break
@@ -735,7 +757,7 @@ def plain_word_as_name(text: str, word: str) -> bool:
     if word not in ev.lower:
         ev.asked += 1
         if ev.asked == 64:
-            every = set(_LOWER_WORD.findall(text))
+            every = _every_lower(text)
             ev.lower = _AllLower(every)
         ev.lower[word] = bool(_written_lower(text, [word])) if not isinstance(ev.lower, _AllLower) \
             else word.lower() in ev.lower.every
@@ -743,7 +765,7 @@ def plain_word_as_name(text: str, word: str) -> bool:
 
 
 class _AllLower(Dict[str, bool]):
-    def __init__(self, every: Set[str]) -> None:
+    def __init__(self, every: Dict[str, int]) -> None:
         super().__init__()
         self.every = every
 
@@ -794,6 +816,11 @@ def may_name_in_tag(word: str) -> bool:
     return lw not in PRONOUNS and lw not in _lexicons.first_field("determiners")
 
 
+def _possessive_stem(word: str) -> str:
+    """"perhaps" stays whole; "nobody's" is "nobody"."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def scan_names(text: str) -> List[Tuple[int, int]]:
     """Capitalised word sequences that may name someone, leading openers dropped."""
     out: List[Tuple[int, int]] = []
@@ -812,7 +839,7 @@ def scan_names(text: str) -> List[Tuple[int, int]]:
             k += 1  # "But Trump"; a chapter's capitalised first word ("TILL Elizabeth")
         if k:
             s = m.start() + m.group().index(words[k], sum(len(w) for w in words[:k]))
-        if len(words) - k == 1 and words[k].lower().rstrip("’'s") in not_names:
+        if len(words) - k == 1 and _possessive_stem(words[k].lower()) in not_names:
             if tagged is None:
                 tagged = tagged_words(text)
             if words[k].lower() not in tagged:

@@ -27,7 +27,11 @@
   speaker; any other untagged-by-name "he said" first looks to the people just
   talking (the latest earlier speaker of its gender, not the one who spoke last,
   while the narration names no one else of that gender). Names on an all-capital
-  heading line are not mentions; "Old"/"Young" before a name does not lengthen it.
+  heading line are not mentions, nor a title under or after a Roman numeral ("PART I.
+  The Wild Land"); a lone capitalised word the text writes in lower case at least as
+  often ("Down", "Suddenly") is a word, not a person; a name mostly written after
+  "in", "at", "to" or after "Mr. Pell of" is a place and never speaks; "Old"/"Young"
+  before a name does not lengthen it.
   A description tag ("said the clergyman", "said his friend") is the named person the
   text ties it to earlier on (an apposition, "Mr. Pell, the clergyman,"; a predicate,
   "Mr. Pell was a clergyman"; a possessive role, "his friend Tom"), else, in a
@@ -127,6 +131,11 @@ _FRONTING = frozenset("in at on after before by from inside outside near under u
 _BARE_USES = 2
 # fiction: honorifics of a married woman ("Mrs. Reed" is not "Georgiana Reed", her daughter)
 _MARRIED = frozenset(["Mrs", "Madame", "Mme", "Frau"])
+# a Roman numeral opening a heading: "IV." or "XI" before a title, "I." alone before its line's end
+_ROMAN_HEADING = regex.compile(r"(?:[IVXLC]+\.|[IVXLC]{2,}(?=[^\S\n]*\n)|[IVXLC]{2,}\.?[^\S\n]+(?=\p{Lu}))")
+_COMMON_MIN = 3  # fiction: lower-case uses that make a lone capitalised word a common word
+_ROMAN_LINE = regex.compile(r"[^\S\n]*(?:(?:CHAPTER|Chapter|BOOK|Book|PART|Part)[^\S\n]+)?[IVXLC]+\.?[^\S\n]*")
+_LINE_END = regex.compile(r"[.:]?[^\S\n]*(?:\n|\Z)")
 _AGE_EPITHET = regex.compile(r"(?<![\p{L}])([Oo]ld|[Yy]oung)[^\S\n]+\Z")
 _GENERIC_PERSON = {"girl": "f", "woman": "f", "lady": "f", "man": "m", "boy": "m", "gentleman": "m",
                    "fellow": "m"}
@@ -381,14 +390,24 @@ class Resolver:
                 if len(toks) == 1:
                     # fiction: given names the narration uses on their own ("Lucy")
                     self._bare[toks[0].lower()] = self._bare.get(toks[0].lower(), 0) + 1
+        common = _common_words(text, self._bare) if self.genre == "fiction" else frozenset()
+        if common:
+            # a word that is also part of a longer name is a name ("Small" of "Jonathan Small")
+            common = common - {t.lower() for _, _, _, n in found for t in n.split() if " " in n.strip()}
         for s, e, m, name in found:
             if m.kind == "person" and _adjectival(text, s, e):
                 continue
             if m.kind == "person" and _date_like(text, s, e):
                 continue
-            if self.genre == "fiction" and m.title is None and _heading_line(text, s, e):
-                continue  # "CHAPTER XV. THE MAN WHO WAS RUNNING"
+            if self.genre == "fiction" and m.title is None and (_heading_line(text, s, e) or _numbered_heading(text, s, e)):
+                continue  # "CHAPTER XV. THE MAN WHO WAS RUNNING", "IV. The Long Road"
             toks = _name_tokens(name)
+            if (common and m.title is None and len(toks) == 1 and toks[0].lower() in common
+                    and toks[0] not in first_names):
+                continue  # "Suddenly", "Down", "Breakfast": a word the text mostly writes in lower case
+            if (self.genre == "fiction" and m.title is None and len(toks) == 1 and _opening_adverb(text, s, e)
+                    and toks[0] not in first_names):
+                continue  # "Happily, the door held."
             evidence = (
                 m.title is not None
                 or (toks and toks[0] in first_names)
@@ -401,7 +420,9 @@ class Resolver:
             ent = self._entity_for_name(m, s)
             ent.mentions.append((s, e))
             self.counts[id(ent)] = self.counts.get(id(ent), 0) + 1
-            if _PLACE_BEFORE.search(text, max(0, s - 12), s) is not None:
+            if (_PLACE_BEFORE.search(text, max(0, s - 12), s) is not None
+                    or (self.genre == "fiction" and "of" in text[max(0, s - 4) : s]
+                        and _HOME_BEFORE.search(text, max(0, s - 40), s) is not None)):
                 self.placed[id(ent)] = self.placed.get(id(ent), 0) + 1
             if ent.kind == "person":
                 self.timeline.append((s, e, ent))
@@ -1862,9 +1883,13 @@ class Resolver:
 
     def _place_like(self, ent: _Entity) -> bool:
         """Fiction: a name mostly written after 'in', 'at', 'near' ("in Hartwell",
-        "at Hartwell") is a place, whatever its pronoun votes say; it never speaks."""
+        "at Hartwell", "went to Hartwell") is a place, whatever its pronoun votes say; it
+        never speaks. A name with an honorific or a rank ("to Mrs. Pell") is a person."""
         placed = self.placed.get(id(ent), 0)
-        return placed > 0 and 2 * placed >= self.counts.get(id(ent), 0)
+        if not (placed > 0 and 2 * placed >= self.counts.get(id(ent), 0)):
+            return False
+        hons = _lexicons.mapping("honorifics")
+        return not any(hons.get(w) is not None for t in ent.titles for w in t.split())
 
     def _latest_with_head(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
         """The entity whose name or title has the description's head word ("the
@@ -1909,8 +1934,10 @@ _STYLES = {"her ladyship": frozenset({"lady", "duchess", "countess", "marchiones
 _OWNER_GENDER = {"his": "m", "her": "f"}
 # fiction: a speaker's own voice as the tag's subject ("came his low voice")
 _OWN_VOICE = regex.compile(r"([Hh]is|[Hh]er)(?:[^\S\n]+[\p{Ll}\-]+)?[^\S\n]+voice")
-_PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
+_PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|to|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
                               regex.IGNORECASE)
+# fiction: "Mr. Pell of Brackley", "Josiah Pell of Brackley": the name after "of" is where a person is from
+_HOME_BEFORE = regex.compile(r"(?<![\p{L}.])(?:(?:Mr|Mrs|Miss|Dr|Sir|Lady)\.?|\p{Lu}\p{Ll}+)[^\S\n]+\p{Lu}\p{Ll}+[^\S\n]+of[^\S\n]+\Z")
 _SELF_INTRO = regex.compile(
     r"(?<![\p{L}])(?:I\s{1,3}am|I['’]m|[Mm]y\s{1,3}name\s{1,3}is)\s{1,3}"
     r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){0,2})"
@@ -2052,6 +2079,54 @@ def _heading_line(text: str, s: int, e: int) -> bool:
         hi = len(text)
     line = text[lo + 1 : hi]
     return not any(c.islower() for c in line) and len(line.split()) >= 2
+
+
+def _opening_adverb(text: str, s: int, e: int) -> bool:
+    """A word in "-ly" that opens a sentence and is followed by a comma: "Happily, …"."""
+    if e - s < 6 or not text.endswith("ly", s, e) or not text.startswith(",", e):
+        return False
+    k = s - 1
+    while k >= 0 and s - k < 8 and text[k] in " \t\n\r\"“”'‘’(":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n"
+
+
+def _common_words(text: str, bare: Dict[str, int]) -> FrozenSet[str]:
+    """Fiction: those of the words a name stands alone as (``bare``: how often, lower-cased)
+    that the text writes in lower case at least as often and at least so many times:
+    "Suddenly", "Down", "Breakfast" opening sentences are words, not people. A given name
+    stays a name."""
+    first_names = _lexicons.mapping("first_names")
+    cands = [w for w in bare if w.capitalize() not in first_names]
+    if not cands:
+        return frozenset()
+    lower = _mentions.lower_counts(text)
+    return frozenset(w for w in cands if lower.get(w, 0) >= max(_COMMON_MIN, bare[w]))
+
+
+def _numbered_heading(text: str, s: int, e: int) -> bool:
+    """A name that fills a line opened by a Roman numeral ("IV. The Long Road") or under a
+    line holding only one ("XI" above "The Inn at Dover"), or that took a heading's numeral
+    from the line above ("I." over "Down the Well"): a chapter's title, not a person."""
+    lo = text.rfind("\n", max(0, s - _HEADING_MAX), s)
+    if lo == -1 and s > _HEADING_MAX:
+        return False
+    before = text[lo + 1 : s]
+    numeral = _ROMAN_HEADING.match(text, s, e)
+    if numeral is not None:
+        before += text[s : numeral.end()]  # "PART I. The Wild Land": the name took the numeral
+        if "\n" in text[numeral.end() : e]:
+            return _ROMAN_LINE.fullmatch(before) is not None
+    if _LINE_END.match(text, e, min(len(text), e + 4)) is None:
+        return False
+    if numeral is None and not before.strip():
+        if lo <= 0:
+            return False
+        prev = text.rfind("\n", max(0, lo - 16), lo)
+        before = text[prev + 1 : lo]  # the line above
+        if prev == -1 and lo > 16:
+            return False
+    return _ROMAN_LINE.fullmatch(before) is not None
 
 
 def _date_like(text: str, s: int, e: int) -> bool:
