@@ -256,6 +256,7 @@ class Resolver:
         self._from_tail = False  # the last narration subject came from after a quotation
         self._exclude: Optional[_Entity] = None
         self._addressed: Optional[_Entity] = None  # fiction: the person the quotation speaks to
+        self._unowned: Set[int] = set()  # fiction: records tagged by a voice of nobody named ("said a voice")
         self._by_first: Optional[Dict[str, List[_Entity]]] = None
         self._couples_cache: Optional[Tuple[int, FrozenSet[str]]] = None
         self._kin_named: Optional[Dict[str, _Entity]] = None
@@ -476,6 +477,7 @@ class Resolver:
         anchored: Set[int] = set()  # fiction: pronoun tags settled by their own paragraph
         described: List[Tuple[int, Mention, Optional[_Entity]]] = []  # fiction: description tags
         extra: Dict[int, List[Tuple[int, int]]] = {}
+        self._unowned = set()
         for idx, rec in enumerate(self.records):
             ent: Optional[_Entity] = None
             self._addressed = self._addressee(rec)
@@ -489,8 +491,11 @@ class Resolver:
                         m = _mentions.describe(text, *ante)  # "the union, which endorsed her": the union
                 owner = _OWNER_GENDER.get(text[s:e].lower())
                 voice = _OWN_VOICE.match(text, s, e) if self.genre == "fiction" and owner is None else None
-                if voice is not None and voice.end() == e:
-                    owner = _OWNER_GENDER[voice.group(1).lower()]  # “…,” came his voice: he
+                if voice is not None and voice.end() == e and voice.group(2).lower() in _utterance_owners():
+                    # “…,” came his voice: he; "His lips trembled.": he
+                    owner = _OWNER_GENDER[voice.group(1).lower()]
+                unowned = (self.genre == "fiction" and owner is None and m.form == "description"
+                           and not m.definite and m.head == "voice" and _UNOWNED_VOICE.match(text, s, e) is not None)
                 if owner is not None and m.form != "pronoun":
                     # "was her cordial reply": the owner, read as "she"
                     m = Mention(s, e, "pronoun", "person", owner, False, None, None, text[s:e].lower(), True, 3)
@@ -503,7 +508,10 @@ class Resolver:
                            if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
                 if called is not None and narrated is not None:
                     narrated = None  # a tail of narration ("…, and Tom nodded.") counts less
-                if narrated is not None:
+                if unowned:
+                    self._unowned.add(idx)
+                    ent = None  # “…,” said a voice: whoever the conversation says speaks
+                elif narrated is not None:
                     ent = narrated  # "Kitty sat repining. “…,” said she."
                     if not self._from_tail:
                         anchored.add(idx)  # a conversation's votes may still overrule a tail
@@ -581,7 +589,7 @@ class Resolver:
             # turns still without a speaker: the person most present just before them,
             # other than the one who spoke the turn before
             for idx, rec in enumerate(self.records):
-                if chosen[idx] is None and rec.kind == "direct" and rec.speaker is None:
+                if chosen[idx] is None and rec.kind == "direct" and (rec.speaker is None or idx in self._unowned):
                     self._exclude = self._previous_turn(idx, chosen)
                     if self._exclude is None and self.layout is not None:
                         # no turn before it: not the person tagged in the paragraph after
@@ -773,7 +781,8 @@ class Resolver:
                 votes.append(best)
                 heard.append(to)
             for j, p in enumerate(run):
-                todo = [idx for idx in by_para[p] if chosen[idx] is None and self.records[idx].speaker is None]
+                todo = [idx for idx in by_para[p] if chosen[idx] is None
+                        and (self.records[idx].speaker is None or idx in self._unowned)]
                 pron: List[Tuple[int, Optional[str]]] = []
                 for idx in by_para[p]:
                     sp = self.records[idx].speaker
@@ -1932,8 +1941,15 @@ _STYLES = {"her ladyship": frozenset({"lady", "duchess", "countess", "marchiones
            "his lordship": frozenset({"lord", "duke", "earl", "marquis", "baron", "viscount"}),
            "her grace": frozenset({"duchess"}), "his grace": frozenset({"duke", "archbishop"})}
 _OWNER_GENDER = {"his": "m", "her": "f"}
-# fiction: a speaker's own voice as the tag's subject ("came his low voice")
-_OWN_VOICE = regex.compile(r"([Hh]is|[Hh]er)(?:[^\S\n]+[\p{Ll}\-]+)?[^\S\n]+voice")
+# fiction: a speaker's own voice, reply or body part as the tag's subject ("came his low
+# voice", "His lips trembled"); the noun must be in ``data/utterance_owners.txt``
+_OWN_VOICE = regex.compile(r"([Hh]is|[Hh]er)(?:\s{1,3}[\p{Ll}\-]+)?\s{1,3}(\p{L}+)")
+# fiction: a voice of nobody named ("said a voice", "came a low voice behind")
+_UNOWNED_VOICE = regex.compile(r"(?:an?|one)\s{1,3}(?:[\p{Ll}\-]+\s{1,3}){0,2}voice(?![\p{L}])")
+
+
+def _utterance_owners() -> FrozenSet[str]:
+    return _lexicons.words("utterance_owners")
 _PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|to|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
                               regex.IGNORECASE)
 # fiction: "Mr. Pell of Brackley", "Josiah Pell of Brackley": the name after "of" is where a person is from
