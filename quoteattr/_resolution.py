@@ -256,6 +256,7 @@ class Resolver:
         self._from_tail = False  # the last narration subject came from after a quotation
         self._exclude: Optional[_Entity] = None
         self._addressed: Optional[_Entity] = None  # fiction: the person the quotation speaks to
+        self._voice_name: Optional[bool] = None  # fiction: see ``_voice_named``
         self._unowned: Set[int] = set()  # fiction: records tagged by a voice of nobody named ("said a voice")
         self._by_first: Optional[Dict[str, List[_Entity]]] = None
         self._couples_cache: Optional[Tuple[int, FrozenSet[str]]] = None
@@ -464,6 +465,12 @@ class Resolver:
             return
         ent.votes[1 if pm.group(1).lower() in _FEMALE else 0] += 1
 
+    def _voice_named(self) -> bool:
+        """Fiction: the text calls someone "the Voice" (a capitalised voice as a name)."""
+        if self._voice_name is None:
+            self._voice_name = _VOICE_NAME.search(self.text) is not None
+        return self._voice_name
+
     # -- speakers -----------------------------------------------------------
 
     def resolve(self) -> Tuple[List[Optional[Source]], List[Source]]:
@@ -494,8 +501,16 @@ class Resolver:
                 if voice is not None and voice.end() == e and voice.group(2).lower() in _utterance_owners():
                     # “…,” came his voice: he; "His lips trembled.": he
                     owner = _OWNER_GENDER[voice.group(1).lower()]
-                unowned = (self.genre == "fiction" and owner is None and m.form == "description"
-                           and not m.definite and m.head == "voice" and _UNOWNED_VOICE.match(text, s, e) is not None)
+                unowned = False
+                if self.genre == "fiction" and owner is None and m.form == "description" and m.head == "voice":
+                    held = _HELD_VOICE.match(text, s, e)
+                    if held is not None and held.end() == e:
+                        m = _mentions.describe(text, s, held.end(1))  # "the Rabbit's voice": the Rabbit
+                    else:
+                        # "said the low voice", unless the book calls someone "the Voice"
+                        # (then any definite voice may be that one)
+                        plain = _UNOWNED_VOICE.match(text, s, e)
+                        unowned = plain is not None and (plain.group(1) is None or not self._voice_named())
                 if owner is not None and m.form != "pronoun":
                     # "was her cordial reply": the owner, read as "she"
                     m = Mention(s, e, "pronoun", "person", owner, False, None, None, text[s:e].lower(), True, 3)
@@ -1945,7 +1960,11 @@ _OWNER_GENDER = {"his": "m", "her": "f"}
 # voice", "His lips trembled"); the noun must be in ``data/utterance_owners.txt``
 _OWN_VOICE = regex.compile(r"([Hh]is|[Hh]er)(?:\s{1,3}[\p{Ll}\-]+)?\s{1,3}(\p{L}+)")
 # fiction: a voice of nobody named ("said a voice", "came a low voice behind")
-_UNOWNED_VOICE = regex.compile(r"(?:an?|one)\s{1,3}(?:[\p{Ll}\-]+\s{1,3}){0,2}voice(?![\p{L}])")
+_UNOWNED_VOICE = regex.compile(r"(?:an?|one|([Tt]he))\s{1,3}(?:[\p{Ll}\-]+\s{1,3}){0,2}voice(?![\p{L}])")
+_VOICE_NAME = regex.compile(r"(?<![\p{L}])[Tt]he[^\S\n]+Voice(?![\p{L}])")
+# fiction: somebody's voice ("the Rabbit's voice", "Tom's low voice"): group 1 is the owner
+_HELD_VOICE = regex.compile(r"((?:[Tt]he\s{1,3})?\p{Lu}[\p{L}.\-]*(?:\s{1,3}\p{Lu}[\p{L}.\-]*){0,2})['’]s?"
+                            r"(?:\s{1,3}[\p{Ll}\-]+)?\s{1,3}voice")
 
 
 def _utterance_owners() -> FrozenSet[str]:
