@@ -256,7 +256,7 @@ class Resolver:
         self._from_tail = False  # the last narration subject came from after a quotation
         self._exclude: Optional[_Entity] = None
         self._addressed: Optional[_Entity] = None  # fiction: the person the quotation speaks to
-        self._voice_name: Optional[bool] = None  # fiction: see ``_voice_named``
+        self._voice_name: Dict[str, bool] = {}  # fiction: see ``_voice_named``
         self._unowned: Set[int] = set()  # fiction: records tagged by a voice of nobody named ("said a voice")
         self._by_first: Optional[Dict[str, List[_Entity]]] = None
         self._couples_cache: Optional[Tuple[int, FrozenSet[str]]] = None
@@ -465,11 +465,12 @@ class Resolver:
             return
         ent.votes[1 if pm.group(1).lower() in _FEMALE else 0] += 1
 
-    def _voice_named(self) -> bool:
-        """Fiction: the text calls someone "the Voice" (a capitalised voice as a name)."""
-        if self._voice_name is None:
-            self._voice_name = _VOICE_NAME.search(self.text) is not None
-        return self._voice_name
+    def _voice_named(self, noun: str) -> bool:
+        """Fiction: the text calls someone "the Voice" (a capitalised ``noun`` as a name)."""
+        if noun not in self._voice_name:
+            pattern = r"(?<![\p{L}])[Tt]he[^\S\n]+" + noun.capitalize() + r"(?![\p{L}])"
+            self._voice_name[noun] = regex.search(pattern, self.text) is not None
+        return self._voice_name[noun]
 
     # -- speakers -----------------------------------------------------------
 
@@ -502,15 +503,18 @@ class Resolver:
                     # “…,” came his voice: he; "His lips trembled.": he
                     owner = _OWNER_GENDER[voice.group(1).lower()]
                 unowned = False
-                if self.genre == "fiction" and owner is None and m.form == "description" and m.head == "voice":
+                if (self.genre == "fiction" and owner is None and m.form == "description"
+                        and m.head in _utterance_owners()):
                     held = _HELD_VOICE.match(text, s, e)
-                    if held is not None and held.end() == e:
+                    if held is not None and held.end() == e and held.group(2) == m.head:
                         m = _mentions.describe(text, s, held.end(1))  # "the Rabbit's voice": the Rabbit
                     else:
-                        # "said the low voice", unless the book calls someone "the Voice"
-                        # (then any definite voice may be that one)
-                        plain = _UNOWNED_VOICE.match(text, s, e)
-                        unowned = plain is not None and (plain.group(1) is None or not self._voice_named())
+                        # "said the low voice", "the face said", unless the book calls
+                        # someone "the Voice" (then any definite voice may be that one)
+                        words = text[s:e].split(None, 4)[:4]
+                        unowned = (len(words) > 1 and words[0].lower() in _UNOWNED_DETERMINERS
+                                   and m.head in words[1:] and all(w.islower() for w in words[1:])
+                                   and (words[0].lower() != "the" or not self._voice_named(m.head)))
                 if owner is not None and m.form != "pronoun":
                     # "was her cordial reply": the owner, read as "she"
                     m = Mention(s, e, "pronoun", "person", owner, False, None, None, text[s:e].lower(), True, 3)
@@ -1959,12 +1963,11 @@ _OWNER_GENDER = {"his": "m", "her": "f"}
 # fiction: a speaker's own voice, reply or body part as the tag's subject ("came his low
 # voice", "His lips trembled"); the noun must be in ``data/utterance_owners.txt``
 _OWN_VOICE = regex.compile(r"([Hh]is|[Hh]er)(?:\s{1,3}[\p{Ll}\-]+)?\s{1,3}(\p{L}+)")
-# fiction: a voice of nobody named ("said a voice", "came a low voice behind")
-_UNOWNED_VOICE = regex.compile(r"(?:an?|one|([Tt]he))\s{1,3}(?:[\p{Ll}\-]+\s{1,3}){0,2}voice(?![\p{L}])")
-_VOICE_NAME = regex.compile(r"(?<![\p{L}])[Tt]he[^\S\n]+Voice(?![\p{L}])")
+# fiction: a voice of nobody named ("said a voice", "came a low voice behind", "the face")
+_UNOWNED_DETERMINERS = frozenset("a an one the".split())
 # fiction: somebody's voice ("the Rabbit's voice", "Tom's low voice"): group 1 is the owner
 _HELD_VOICE = regex.compile(r"((?:[Tt]he\s{1,3})?\p{Lu}[\p{L}.\-]*(?:\s{1,3}\p{Lu}[\p{L}.\-]*){0,2})['’]s?"
-                            r"(?:\s{1,3}[\p{Ll}\-]+)?\s{1,3}voice")
+                            r"(?:\s{1,3}[\p{Ll}\-]+)?\s{1,3}(\p{Ll}+)")
 
 
 def _utterance_owners() -> FrozenSet[str]:
