@@ -42,8 +42,12 @@
   the spouse of a tied aunt or mother), never one the narration gives such a relative
   ("Kitty learned from her aunt"); "the mother" is the Mrs. most present; "the old
   man" the man present the narration calls "old Mr. Pell"; "his friend" the most
-  salient person other than the friend's owner; "his voice" is "he". A narrator is
-  named by the vocatives of every part of the turns next to its own.
+  salient person other than the friend's owner; "his voice", "his lips", "her reply"
+  (``data/utterance_owners.txt``) are "he"/"she", "the Captain's voice" the Captain,
+  and an unowned "said a voice", "the face said" makes no source of its own: the
+  conversation gives the turn its speaker (not a definite one where the book calls
+  someone "the Voice"). A narrator is named by the vocatives of every part of the
+  turns next to its own.
 - Fiction pronoun tags: the latest clause subject of the tag's sex before it (a name,
   or a description of a known person: "Her mother", "The old Professor"; a subject
   also after a fronted clause, an aside, "; but" or a sentence adverb; never a name
