@@ -42,8 +42,12 @@
   the spouse of a tied aunt or mother), never one the narration gives such a relative
   ("Kitty learned from her aunt"); "the mother" is the Mrs. most present; "the old
   man" the man present the narration calls "old Mr. Pell"; "his friend" the most
-  salient person other than the friend's owner; "his voice" is "he". A narrator is
-  named by the vocatives of every part of the turns next to its own.
+  salient person other than the friend's owner; "his voice", "his lips", "her reply"
+  (``data/utterance_owners.txt``) are "he"/"she", "the Captain's voice" the Captain,
+  and an unowned "said a voice", "the face said" makes no source of its own: the
+  conversation gives the turn its speaker (not a definite one where the book calls
+  someone "the Voice"). A narrator is named by the vocatives of every part of the
+  turns next to its own.
 - Fiction pronoun tags: the latest clause subject of the tag's sex before it (a name,
   or a description of a known person: "Her mother", "The old Professor"; a subject
   also after a fronted clause, an aside, "; but" or a sentence adverb; never a name
@@ -256,6 +260,8 @@ class Resolver:
         self._from_tail = False  # the last narration subject came from after a quotation
         self._exclude: Optional[_Entity] = None
         self._addressed: Optional[_Entity] = None  # fiction: the person the quotation speaks to
+        self._voice_name: Dict[str, bool] = {}  # fiction: see ``_voice_named``
+        self._unowned: Set[int] = set()  # fiction: records tagged by a voice of nobody named ("said a voice")
         self._by_first: Optional[Dict[str, List[_Entity]]] = None
         self._couples_cache: Optional[Tuple[int, FrozenSet[str]]] = None
         self._kin_named: Optional[Dict[str, _Entity]] = None
@@ -463,6 +469,13 @@ class Resolver:
             return
         ent.votes[1 if pm.group(1).lower() in _FEMALE else 0] += 1
 
+    def _voice_named(self, noun: str) -> bool:
+        """Fiction: the text calls someone "the Voice" (a capitalised ``noun`` as a name)."""
+        if noun not in self._voice_name:
+            pattern = r"(?<![\p{L}])[Tt]he[^\S\n]+" + noun.capitalize() + r"(?![\p{L}])"
+            self._voice_name[noun] = regex.search(pattern, self.text) is not None
+        return self._voice_name[noun]
+
     # -- speakers -----------------------------------------------------------
 
     def resolve(self) -> Tuple[List[Optional[Source]], List[Source]]:
@@ -476,6 +489,7 @@ class Resolver:
         anchored: Set[int] = set()  # fiction: pronoun tags settled by their own paragraph
         described: List[Tuple[int, Mention, Optional[_Entity]]] = []  # fiction: description tags
         extra: Dict[int, List[Tuple[int, int]]] = {}
+        self._unowned = set()
         for idx, rec in enumerate(self.records):
             ent: Optional[_Entity] = None
             self._addressed = self._addressee(rec)
@@ -489,8 +503,22 @@ class Resolver:
                         m = _mentions.describe(text, *ante)  # "the union, which endorsed her": the union
                 owner = _OWNER_GENDER.get(text[s:e].lower())
                 voice = _OWN_VOICE.match(text, s, e) if self.genre == "fiction" and owner is None else None
-                if voice is not None and voice.end() == e:
-                    owner = _OWNER_GENDER[voice.group(1).lower()]  # “…,” came his voice: he
+                if voice is not None and voice.end() == e and voice.group(2).lower() in _utterance_owners():
+                    # “…,” came his voice: he; "His lips trembled.": he
+                    owner = _OWNER_GENDER[voice.group(1).lower()]
+                unowned = False
+                if (self.genre == "fiction" and owner is None and m.form == "description"
+                        and m.head in _utterance_owners()):
+                    held = _HELD_VOICE.match(text, s, e)
+                    if held is not None and held.end() == e and held.group(2) == m.head:
+                        m = _mentions.describe(text, s, held.end(1))  # "the Rabbit's voice": the Rabbit
+                    else:
+                        # "said the low voice", "the face said", unless the book calls
+                        # someone "the Voice" (then any definite voice may be that one)
+                        words = text[s:e].split(None, 4)[:4]
+                        unowned = (len(words) > 1 and words[0].lower() in _UNOWNED_DETERMINERS
+                                   and m.head in words[1:] and all(w.islower() for w in words[1:])
+                                   and (words[0].lower() != "the" or not self._voice_named(m.head)))
                 if owner is not None and m.form != "pronoun":
                     # "was her cordial reply": the owner, read as "she"
                     m = Mention(s, e, "pronoun", "person", owner, False, None, None, text[s:e].lower(), True, 3)
@@ -503,7 +531,10 @@ class Resolver:
                            if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
                 if called is not None and narrated is not None:
                     narrated = None  # a tail of narration ("…, and Tom nodded.") counts less
-                if narrated is not None:
+                if unowned:
+                    self._unowned.add(idx)
+                    ent = None  # “…,” said a voice: whoever the conversation says speaks
+                elif narrated is not None:
                     ent = narrated  # "Kitty sat repining. “…,” said she."
                     if not self._from_tail:
                         anchored.add(idx)  # a conversation's votes may still overrule a tail
@@ -581,7 +612,7 @@ class Resolver:
             # turns still without a speaker: the person most present just before them,
             # other than the one who spoke the turn before
             for idx, rec in enumerate(self.records):
-                if chosen[idx] is None and rec.kind == "direct" and rec.speaker is None:
+                if chosen[idx] is None and rec.kind == "direct" and (rec.speaker is None or idx in self._unowned):
                     self._exclude = self._previous_turn(idx, chosen)
                     if self._exclude is None and self.layout is not None:
                         # no turn before it: not the person tagged in the paragraph after
@@ -773,7 +804,8 @@ class Resolver:
                 votes.append(best)
                 heard.append(to)
             for j, p in enumerate(run):
-                todo = [idx for idx in by_para[p] if chosen[idx] is None and self.records[idx].speaker is None]
+                todo = [idx for idx in by_para[p] if chosen[idx] is None
+                        and (self.records[idx].speaker is None or idx in self._unowned)]
                 pron: List[Tuple[int, Optional[str]]] = []
                 for idx in by_para[p]:
                     sp = self.records[idx].speaker
@@ -1932,8 +1964,18 @@ _STYLES = {"her ladyship": frozenset({"lady", "duchess", "countess", "marchiones
            "his lordship": frozenset({"lord", "duke", "earl", "marquis", "baron", "viscount"}),
            "her grace": frozenset({"duchess"}), "his grace": frozenset({"duke", "archbishop"})}
 _OWNER_GENDER = {"his": "m", "her": "f"}
-# fiction: a speaker's own voice as the tag's subject ("came his low voice")
-_OWN_VOICE = regex.compile(r"([Hh]is|[Hh]er)(?:[^\S\n]+[\p{Ll}\-]+)?[^\S\n]+voice")
+# fiction: a speaker's own voice, reply or body part as the tag's subject ("came his low
+# voice", "His lips trembled"); the noun must be in ``data/utterance_owners.txt``
+_OWN_VOICE = regex.compile(r"([Hh]is|[Hh]er)(?:\s{1,3}[\p{Ll}\-]+)?\s{1,3}(\p{L}+)")
+# fiction: a voice of nobody named ("said a voice", "came a low voice behind", "the face")
+_UNOWNED_DETERMINERS = frozenset("a an one the".split())
+# fiction: somebody's voice ("the Rabbit's voice", "Tom's low voice"): group 1 is the owner
+_HELD_VOICE = regex.compile(r"((?:[Tt]he\s{1,3})?\p{Lu}[\p{L}.\-]*(?:\s{1,3}\p{Lu}[\p{L}.\-]*){0,2})['’]s?"
+                            r"(?:\s{1,3}[\p{Ll}\-]+)?\s{1,3}(\p{Ll}+)")
+
+
+def _utterance_owners() -> FrozenSet[str]:
+    return _lexicons.words("utterance_owners")
 _PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|to|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
                               regex.IGNORECASE)
 # fiction: "Mr. Pell of Brackley", "Josiah Pell of Brackley": the name after "of" is where a person is from
