@@ -78,6 +78,26 @@ _KIN_APPOSITION = regex.compile(
     r"(?<![\p{L}])(?:his|her|their)[^\S\n]+(?P<kin1>" + _KIN + r"),[^\S\n]+(?P<name1>" + _NAME + r")"
     r"|(?P<name2>" + _NAME + r"),[^\S\n]+(?:his|her|their)[^\S\n]+(?P<kin2>" + _KIN + r")(?![\p{L}])"
 )
+_KIN_WORDS = tuple(_KIN[len("(?:"):-len(")")].split("|"))
+
+
+def _kin_appositions(text: str) -> "Iterator[regex.Match[str]]":
+    """``_KIN_APPOSITION.finditer(text)``, searching only the lines holding a kin word
+    (a match holds one and never crosses a newline); each line is found once per kin
+    word and the search for that word resumes at the line's end, so this is linear."""
+    spans = set()
+    n = len(text)
+    for w in _KIN_WORDS:
+        i = text.find(w)
+        while i >= 0:
+            e = text.find("\n", i)
+            e = n if e < 0 else e
+            spans.add((text.rfind("\n", 0, i) + 1, e))
+            i = text.find(w, e)
+    for s, e in sorted(spans):
+        yield from _KIN_APPOSITION.finditer(text, s, e)
+
+
 _ISSUED_BY = regex.compile(r"(?<![\p{L}])(?:by|from|of)[^\S\n]+(?:the[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.'’&\-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’&\-]*)*)")
 _NAME_BEFORE_HEAD = regex.compile(r"(?:(?:the|a|an)[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.'’&\-]*+(?:[^\S\n]+\p{Lu}[\p{L}.'’&\-]*+)*+)[^\S\n]+\p{Ll}")
 # "Sen. Maria Lopez" is "the senator"
@@ -747,7 +767,7 @@ class Resolver:
                 if m is None:
                     continue
                 words = m.group("name").split()
-                if any(w.lower() in not_names or _DEMONYM.search(w) for w in words):
+                if any(w.lower() in not_names or w.endswith(_DEMONYM_ENDS) for w in words):
                     continue
                 if not any(w in self.names or w in first_names for w in words):
                     continue
@@ -1567,7 +1587,7 @@ class Resolver:
     def _learn_kin(self) -> Dict[str, _Entity]:
         """Relatives the text names in apposition: "her uncle, Mr. Gardiner"."""
         out: Dict[str, _Entity] = {}
-        for km in _KIN_APPOSITION.finditer(self.text):
+        for km in _kin_appositions(self.text):
             name_span = km.span("name1") if km.group("name1") else km.span("name2")
             head = (km.group("kin1") or km.group("kin2")).lower()
             m = _mentions.describe(self.text, *name_span)
@@ -1991,6 +2011,7 @@ _DATE_BEFORE = regex.compile(
     r"|twentieth|thirtieth|\p{L}+-(?:first|second|third|\p{L}+th))[^\S\n]+of[^\S\n]+)\Z", regex.IGNORECASE)
 _DATE_AFTER = regex.compile(r",?[^\S\n]*\d")
 _DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ic|i)\Z")
+_DEMONYM_ENDS = ("an", "ese", "ish", "ic", "i")  # ``_DEMONYM`` as ``str.endswith`` suffixes ("ian" ends in "an")
 
 
 _RELATIVE_PRONOUNS = frozenset("which that who".split())
@@ -2057,7 +2078,7 @@ def _adjectival(text: str, s: int, e: int) -> bool:
     if text[max(0, s - 4) : s] == "the ":
         return True
     after = text[e : e + 2]
-    if not (len(after) == 2 and after[0] == " " and after[1].islower() and _DEMONYM.search(text, s, e) is not None):
+    if not (len(after) == 2 and after[0] == " " and after[1].islower() and text.endswith(_DEMONYM_ENDS, s, e)):
         return False
     # one word, and not a given name: "Buck Mulligan frowned" and "Julian smiled" are people
     word = text[s:e]

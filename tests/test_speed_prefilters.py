@@ -5,7 +5,7 @@ from typing import FrozenSet, Optional
 
 import regex
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from quoteattr import _cues, _genre, _indirect, _layout, _lexicons, _marks, _mentions, _resolution
@@ -371,3 +371,23 @@ def test_that_soon_is_the_patterns_match(text: str, a: int, b: int) -> None:
     pos, hi = min(a, b, len(text)), min(max(a, b), len(text))
     got, want = _indirect._that_soon(text, pos, hi), _indirect._THAT_SOON.match(text, pos, hi)
     assert (None if got is None else got.span()) == (None if want is None else want.span())
+
+
+_KIN_ALPHABET = st.sampled_from(["his ", "her ", "their ", "uncle", "aunt", "wife", "cousin", "Uncle", ", ", ",", " ",
+                                 "\n", "\r", "\u2028", "Mr. ", "Mr", "Ann", "Bo", "Lee-", "x", "é", "É", "fatherly"])
+
+
+@example("her uncle, Mr. Bo Lee\nAnn, his wife\nx Bo, their cousin")
+@given(st.lists(_KIN_ALPHABET, max_size=30).map("".join))
+def test_kin_appositions_are_the_patterns_matches(text: str) -> None:
+    got = [(m.span(), m.groupdict()) for m in _resolution._kin_appositions(text)]
+    assert got == [(m.span(), m.groupdict()) for m in _resolution._KIN_APPOSITION.finditer(text)]
+
+
+_DEMONYM_ALPHABET = st.sampled_from(list("anisheécIAN\u017f\u0130 \n") + ["ian", "ese", "ish", "ic"])
+
+
+@given(st.lists(_DEMONYM_ALPHABET, max_size=12).map("".join), st.integers(0, 14), st.integers(0, 14))
+def test_demonym_suffixes_are_the_pattern(text: str, s: int, e: int) -> None:
+    assert text.endswith(_resolution._DEMONYM_ENDS, s, e) == (_resolution._DEMONYM.search(text, s, e) is not None)
+    assert text.endswith(_resolution._DEMONYM_ENDS) == (_resolution._DEMONYM.search(text) is not None)
