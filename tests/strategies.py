@@ -59,3 +59,15 @@ def documents(draw: st.DrawFn) -> str:
 
 
 texts = documents() | st.text(st.sampled_from(list("“”‘’\"'«»„ \n.,:aAs—")), max_size=60)
+
+
+# Fiction fragments that the speaker rules read: tags, honorifics, kin words, repeated
+# name words, headings, body parts, places, openers, vocatives. Joined at random they
+# make texts that no novel holds but every rule must survive.
+FICTION_PIECES = ["“", "”", "‘", "’", '"', "'", " said ", " cried ", " replied ", " went on", " asked ", "she ",
+                  "he ", "I said", "Mr. ", "Mrs. ", "Miss ", "Lady ", "Admiral ", "Tom ", "Tom Tom ", "Reed",
+                  "Jane Reed", "George", "Lizzy", "her aunt", "his lips", "the voice of ", "Part of him",
+                  " of ", "my mother", "the old man", "Chapter XI\n", "PART I. ", "The Wild Land\n", "\n\n",
+                  "\n", ". ", ", ", ": ", "--", "—", "? ", "! ", "Suddenly ", "Nobody ", " Heights", " to ",
+                  " at ", "and ", "When ", "Yes, "]
+fiction_soup = st.lists(st.sampled_from(FICTION_PIECES), max_size=60).map("".join)

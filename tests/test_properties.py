@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quoteattr
-from strategies import all_spans, texts
+from strategies import all_spans, fiction_soup, texts
 
 GENRES = st.sampled_from(["news", "fiction"])
 
@@ -91,3 +91,13 @@ def test_results_come_back_from_json_and_pickle(text: str, genre: str) -> None:
                  for q in result.quotes)
     assert back == attrs.evolve(result, quotes=hull)
     assert all(q.source is None or q.source in back.sources for q in back.quotes)
+
+
+@given(fiction_soup)
+def test_fiction_rules_survive_any_mix_of_their_cues(text: str) -> None:
+    """Any mix of what the fiction rules read gives valid offsets, the same each time."""
+    config = quoteattr.Config(genre="fiction")
+    result = quoteattr.extract(text, config=config)
+    for span in all_spans(result):
+        assert text[span.start:span.end] == span.text
+    assert quoteattr.extract(text, config=config) == result
