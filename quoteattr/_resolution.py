@@ -3,7 +3,9 @@
 - Names are grouped by surname ("Donald Trump", "Trump", "US President Donald
   Trump"); honorifics of different gender never merge (Mr. and Mrs. Bennet);
   a bare first name joins a full name the text gives ("Elizabeth" and "Elizabeth
-  Bennet") when only one full name has it. Fiction keeps a family's members apart:
+  Bennet") when only one full name has it; in fiction a nickname joins the untitled
+  name the text links it to in so many words ("Elizabeth, or Lizzy as her sisters
+  called her", "Elizabeth (Lizzy)"), never one alike in spelling. Fiction keeps a family's members apart:
   a full name joins the given name the narration uses alone ("George Emerson" is
   "George", not "Mr. Emerson"), a titled family name never joins such a person, a
   given name never joins the other sex's honorific, and a rank with a family name
@@ -164,6 +166,52 @@ _AGE_EPITHET = regex.compile(r"(?<![\p{L}])([Oo]ld|[Yy]oung)[^\S\n]+\Z")
 _GENERIC_PERSON = {"girl": "f", "woman": "f", "lady": "f", "man": "m", "boy": "m", "gentleman": "m",
                    "fellow": "m"}
 _INTRODUCED: Dict[str, "regex.Pattern[str]"] = {}
+# fiction: a nickname the text gives a named person in so many words ("Elizabeth, or
+# Lizzy as her sisters called her", "Elizabeth — Lizzy to her family —", "Elizabeth
+# (Lizzy)", "Elizabeth, whom everybody called Lizzy", "Lizzy, as Elizabeth was called");
+# never a link from the spelling alone
+_NICK_WORD = r"\p{Lu}\p{Ll}[\p{Ll}'’\-]*+"
+_NICK_FULL = (r"(?:(?:Mr|Mrs|Miss|Lady|Sir|Dr)\.?[^\S\n]+)?" + _NICK_WORD
+              + r"(?:[^\S\n]+" + _NICK_WORD + r")?+")
+_S = r"[^\S\n]+"
+_NICKNAMED = regex.compile(
+    r"(?<![\p{L}])(?P<full>" + _NICK_FULL + r")(?:"
+    r"," + _S + r"or" + _S + r"(?P<n1>" + _NICK_WORD + r"),?" + _S + r"as" + _S
+    + r"(?:[\p{Ll}'’]+" + _S + r"){0,3}?(?:called|call|calls|named|knew|know|knows)(?![\p{L}])"
+    r"|[^\S\n]*(?:\N{EM DASH}|\N{EN DASH}|--)[^\S\n]*(?P<n2>" + _NICK_WORD + r")" + _S + r"to" + _S
+    + r"(?:her|his|their|the|everybody|everyone|all)(?![\p{L}])"
+    r"|[^\S\n]*\((?:or" + _S + r"|called" + _S + r")?(?P<n3>" + _NICK_WORD + r")\)"
+    r"|,?" + _S + r"(?:whom|who)" + _S + r"(?:[\p{L}'’]+" + _S + r"){1,3}?(?:called|call|calls|named)" + _S
+    + r"(?P<n4>" + _NICK_WORD + r")(?![\p{L}])"
+    r")"
+    r"|(?<![\p{L}])(?P<n5>" + _NICK_WORD + r")," + _S + r"as" + _S + r"(?P<full5>" + _NICK_FULL + r")" + _S
+    + r"(?:was|is)" + _S + r"(?:called|known)(?![\p{L}])"
+)
+# words that open such a phrase without naming anyone: "She, whom everybody called Lizzy"
+_NOT_FULL_NAMES = frozenset("He She They It We You I The This That There Her His Their And But Then".split())
+
+
+def _nicknames(text: str) -> Dict[str, str]:
+    """Fiction: nickname -> the fuller name the text gives it (one linear scan); a
+    nickname the text gives two different people links to neither."""
+    out: Dict[str, str] = {}
+    clash: Set[str] = set()
+    for m in _NICKNAMED.finditer(text):
+        full = m.group("full") or m.group("full5")
+        nick = next(m.group(g) for g in ("n1", "n2", "n3", "n4", "n5") if m.group(g))
+        full = " ".join(full.split())
+        if full.split()[0] in _NOT_FULL_NAMES or nick in _NOT_FULL_NAMES or nick in full.split():
+            continue
+        if full.split()[0] in _lexicons.mapping("honorifics"):
+            continue  # "Miss Schlegel (Margaret)": a given name glossing a family's title, which sisters share
+        if out.get(nick, full) != full:
+            clash.add(nick)
+        out[nick] = full
+    for nick in clash:
+        del out[nick]
+    return out
+
+
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
@@ -298,10 +346,27 @@ class Resolver:
         self.names = _mentions.name_index(text)
         self._starts: List[int] = []
         self._bare: Dict[str, int] = {}  # fiction: one-word untitled names -> how often the narration uses them
+        # fiction: nickname -> the mention of the fuller name the text links it to
+        self._aliases: Dict[str, Mention] = (
+            {k: _mentions.describe_phrase(v) for k, v in _nicknames(text).items()} if genre == "fiction" else {})
+
+    def _alias(self, m: Mention) -> Mention:
+        """Fiction: a nickname the text links to a fuller name ("Lizzy") read as that name."""
+        if not self._aliases or m.form != "name" or m.title or m.name is None or m.plural:
+            return m
+        toks = _name_tokens(m.name)
+        if len(toks) != 1 or toks[0] not in self._aliases:
+            return m
+        full = self._aliases[toks[0]]
+        if full.form != "name" or full.name is None or full.kind not in ("person", "unknown"):
+            return m
+        return Mention(m.start, m.end, "name", "person", full.gender, False, full.name, full.title, full.head,
+                       full.definite)
 
     # -- entities from names ------------------------------------------------
 
     def _entity_for_name(self, m: Mention, pos: int) -> _Entity:
+        m = self._alias(m)
         assert m.name is not None
         toks = _name_tokens(m.name)
         if m.kind != "person" or not toks:
@@ -407,7 +472,7 @@ class Resolver:
             if self._quotes.covers(s):
                 continue
             # what the words are, without their offsets (nothing below reads them): no Mention made per name
-            m = _mentions.describe_phrase(text[s:e])
+            m = self._alias(_mentions.describe_phrase(text[s:e]))
             if m.form != "name" or m.name is None:
                 continue
             found.append((s, e, m, m.name))
@@ -1733,6 +1798,7 @@ class Resolver:
 
     def _known_person(self, m: Mention) -> Optional[_Entity]:
         """The person entity a name refers to, if the text already has one (no new entity)."""
+        m = self._alias(m)
         toks = _name_tokens(m.name or "")
         if not toks:
             return None
