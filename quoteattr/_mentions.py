@@ -92,6 +92,23 @@ def tokens(text: str, start: int, end: int) -> List[Token]:
     return out
 
 
+def _spaced_tokens(text: str, start: int, end: int) -> List[Token]:
+    """``tokens``, a piece between plain spaces at a time: no token holds a space, so the
+    pieces' tokens are the window's; a piece of ASCII letters is one token."""
+    out: List[Token] = []
+    pos = start
+    for piece in text[start:end].split(" "):
+        if piece:
+            e = pos + len(piece)
+            if piece.isalpha() and piece.isascii():
+                out.append(Token(pos, e, piece))
+            else:
+                out.extend(tokens(text, pos, e))
+            pos = e
+        pos += 1
+    return out
+
+
 def iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:
     """``tokens``, one at a time: the text is scanned only as far as they are taken."""
     abbr = _abbrevs()
@@ -212,12 +229,12 @@ def _subject_before(text: str, start: int, end: int, known: _Short) -> Optional[
             hit = known.get((0, end))
             if hit is not None:
                 return hit[1]  # the same cut (it depends on ``end`` only), the same answer
-            short = _Watched(tokens(text, cut, end))
+            short = _Watched(_spaced_tokens(text, cut, end))
             got = _subject_in(short)
             if short.low >= _MARGIN:
                 known[(0, end)] = (cut, got)
                 return got
-    return _subject_in(tokens(text, start, end))
+    return _subject_in(_spaced_tokens(text, start, end))
 
 
 def _subject_in(toks: List[Token]) -> Optional[Tuple[int, int]]:

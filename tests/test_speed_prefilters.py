@@ -391,3 +391,34 @@ _DEMONYM_ALPHABET = st.sampled_from(list("anisheécIAN\u017f\u0130 \n") + ["ian"
 def test_demonym_suffixes_are_the_pattern(text: str, s: int, e: int) -> None:
     assert text.endswith(_resolution._DEMONYM_ENDS, s, e) == (_resolution._DEMONYM.search(text, s, e) is not None)
     assert text.endswith(_resolution._DEMONYM_ENDS) == (_resolution._DEMONYM.search(text) is not None)
+
+
+def _plain_subject_before(text: str, start: int, end: int) -> object:
+    """``_mentions._subject_before`` as it was before tokens were taken a piece between
+    spaces at a time (its memo left out)."""
+    if end - start > _mentions._SHORT_BACK:
+        cut = text.find(" ", end - _mentions._SHORT_BACK, end)
+        if cut > start:
+            short = _mentions._Watched(_mentions.tokens(text, cut, end))
+            got = _mentions._subject_in(short)
+            if short.low >= _mentions._MARGIN:
+                return got
+    return _mentions._subject_in(_mentions.tokens(text, start, end))
+
+
+_SUBJECT_WORDS = st.sampled_from(["said", "he", "the", "mayor", "Smith", "Mr.", "U.S.", "A.", "and", "laughed",
+                                  "did", "not", "quickly", "(", ")", "R-Fla.", ",", "who", "é", "Éa", "x\u0301",
+                                  "officials", "in", "Washington", "of", "“", "\"", "9", "it's", "x.", "...", "\t",
+                                  "\n", "\u00a0", "\x1c", "ab’s", "", "D.C."])
+
+
+@given(st.lists(st.tuples(_SUBJECT_WORDS, st.sampled_from([" ", " ", " ", "", "  ", ", ", "\n", ". "])).map("".join),
+                max_size=60).map("".join),
+       st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), min_size=1, max_size=12))
+def test_subject_before_is_the_plain_one(text: str, places: "list[tuple[int, int]]") -> None:
+    assert all((t.start, t.end, t.word) == (u.start, u.end, u.word) for t, u in
+               zip(_mentions._spaced_tokens(text, 0, len(text)), _mentions.tokens(text, 0, len(text))))
+    assert len(_mentions._spaced_tokens(text, 0, len(text))) == len(_mentions.tokens(text, 0, len(text)))
+    for a, b in places:  # many places of one text: the memo of answers is shared
+        end, lo = min(max(a, b), len(text)), min(a, b, len(text))
+        assert _mentions.subject_before(text, end, lo) == _plain_subject_before(text, max(lo, end - 300), end)
