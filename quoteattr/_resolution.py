@@ -2062,6 +2062,8 @@ _HELD_VOICE = regex.compile(r"((?:[Tt]he\s{1,3})?\p{Lu}[\p{L}.\-]*(?:\s{1,3}\p{L
 
 def _utterance_owners() -> FrozenSet[str]:
     return _lexicons.words("utterance_owners")
+
+
 _PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|to|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
                               regex.IGNORECASE)
 # fiction: "Mr. Pell of Brackley", "Josiah Pell of Brackley": the name after "of" is where a person is from
@@ -2076,8 +2078,8 @@ _DATE_BEFORE = regex.compile(
     r"|(?<![\p{L}])(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\p{L}+teenth"
     r"|twentieth|thirtieth|\p{L}+-(?:first|second|third|\p{L}+th))[^\S\n]+of[^\S\n]+)\Z", regex.IGNORECASE)
 _DATE_AFTER = regex.compile(r",?[^\S\n]*\d")
-_DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ic|i)\Z")
-_DEMONYM_ENDS = ("an", "ese", "ish", "ic", "i")  # ``_DEMONYM`` as ``str.endswith`` suffixes ("ian" ends in "an")
+# endings of demonyms ("Italian", "Chinese", "English", "Icelandic", "Israeli"; "ian" ends in "an")
+_DEMONYM_ENDS = ("an", "ese", "ish", "ic", "i")
 
 
 _RELATIVE_PRONOUNS = frozenset("which that who".split())

@@ -384,13 +384,15 @@ def test_kin_appositions_are_the_patterns_matches(text: str) -> None:
     assert got == [(m.span(), m.groupdict()) for m in _resolution._KIN_APPOSITION.finditer(text)]
 
 
+# the demonym test as first written (a pattern), kept here as the suffixes' oracle
+_DEMONYM = regex.compile(r"(?:an|ian|ese|ish|ic|i)\Z")
 _DEMONYM_ALPHABET = st.sampled_from(list("anisheécIAN\u017f\u0130 \n") + ["ian", "ese", "ish", "ic"])
 
 
 @given(st.lists(_DEMONYM_ALPHABET, max_size=12).map("".join), st.integers(0, 14), st.integers(0, 14))
 def test_demonym_suffixes_are_the_pattern(text: str, s: int, e: int) -> None:
-    assert text.endswith(_resolution._DEMONYM_ENDS, s, e) == (_resolution._DEMONYM.search(text, s, e) is not None)
-    assert text.endswith(_resolution._DEMONYM_ENDS) == (_resolution._DEMONYM.search(text) is not None)
+    assert text.endswith(_resolution._DEMONYM_ENDS, s, e) == (_DEMONYM.search(text, s, e) is not None)
+    assert text.endswith(_resolution._DEMONYM_ENDS) == (_DEMONYM.search(text) is not None)
 
 
 def _plain_subject_before(text: str, start: int, end: int) -> object:
