@@ -150,15 +150,17 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     return None
 
 
+# the speaker of such a tag (a pronoun, or a name of one or two words, perhaps with an
+# honorific and a line wrap after it), and what ends the tag (an -ly adverb, punctuation)
+_TAG_WHO = (r"(?P<who>he|she|(?:(?:Mr|Mrs|Miss|Dr)\.?[^\S\n]*\n?[^\S\n]*)?\p{Lu}\p{Ll}+"
+            r"(?:[^\S\n]+\p{Lu}\p{Ll}+)?)")
+_TAG_DONE = r"(?=(?:[^\S\n]+\p{Ll}{2,}ly)?[^\S\n]*[,.;:!?\N{EM DASH}])"
 # “…,” blustered Mr. Hale. / “…!” whimpered she, / “…,” put in Tom.: a past-tense verb the
 # lexicons lack (or a verb and its particle), then a name or a pronoun, then punctuation
 _INVERTED = regex.compile(r"(?P<verb>\p{Ll}{3,}ed(?:[^\S\n]+(?:in|out|on))?|(?:put|broke|struck|went|cut)[^\S\n]+(?:in|on))"
-                          r"[^\S\n]+(?P<who>he|she|(?:(?:Mr|Mrs|Miss|Dr)\.?[^\S\n]*\n?[^\S\n]*)?\p{Lu}\p{Ll}+"
-                          r"(?:[^\S\n]+\p{Lu}\p{Ll}+)?)(?=(?:[^\S\n]+\p{Ll}{2,}ly)?[^\S\n]*[,.;:!?\N{EM DASH}])")
+                          r"[^\S\n]+" + _TAG_WHO + _TAG_DONE)
 # “…,” Mrs. Hale ventured. / “…,” she persisted gently.: the same with the subject first
-_INVERTED_SUBJECT = regex.compile(r"(?P<who>he|she|(?:(?:Mr|Mrs|Miss|Dr)\.?[^\S\n]*\n?[^\S\n]*)?\p{Lu}\p{Ll}+"
-                                  r"(?:[^\S\n]+\p{Lu}\p{Ll}+)?)[^\S\n]+(?P<verb>\p{Ll}{3,}ed)"
-                                  r"(?=(?:[^\S\n]+\p{Ll}{2,}ly)?[^\S\n]*[,.;:!?\N{EM DASH}])")
+_INVERTED_SUBJECT = regex.compile(_TAG_WHO + r"[^\S\n]+(?P<verb>\p{Ll}{3,}ed)" + _TAG_DONE)
 
 
 def _inverted_tag(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:

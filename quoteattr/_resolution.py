@@ -75,7 +75,9 @@ from ._records import Source, Span
 
 _PRONOUN_AFTER = regex.compile(r"(?<![\p{L}])(he|his|him|himself|she|her|hers|herself)(?![\p{L}])", regex.IGNORECASE)
 _KIN = r"(?:uncle|aunt|father|mother|husband|wife|sister|brother|cousin)"
-_NAME = r"(?:(?:Mr|Mrs|Miss|Lady|Sir|Dr)\.?[^\S\n]+)?\p{Lu}[\p{Ll}'’\-]+(?:[^\S\n]+\p{Lu}[\p{Ll}'’\-]+)?"
+# an honorific as the narration writes it before a name ("Mr.", "Lady")
+_SHORT_HONORIFIC = r"(?:Mr|Mrs|Miss|Lady|Sir|Dr)\.?"
+_NAME = r"(?:" + _SHORT_HONORIFIC + r"[^\S\n]+)?\p{Lu}[\p{Ll}'’\-]+(?:[^\S\n]+\p{Lu}[\p{Ll}'’\-]+)?"
 _KIN_APPOSITION = regex.compile(
     r"(?<![\p{L}])(?:his|her|their)[^\S\n]+(?P<kin1>" + _KIN + r"),[^\S\n]+(?P<name1>" + _NAME + r")"
     r"|(?P<name2>" + _NAME + r"),[^\S\n]+(?:his|her|their)[^\S\n]+(?P<kin2>" + _KIN + r")(?![\p{L}])"
@@ -171,7 +173,7 @@ _INTRODUCED: Dict[str, "regex.Pattern[str]"] = {}
 # (Lizzy)", "Elizabeth, whom everybody called Lizzy", "Lizzy, as Elizabeth was called");
 # never a link from the spelling alone
 _NICK_WORD = r"\p{Lu}\p{Ll}[\p{Ll}'’\-]*+"
-_NICK_FULL = (r"(?:(?:Mr|Mrs|Miss|Lady|Sir|Dr)\.?[^\S\n]+)?" + _NICK_WORD
+_NICK_FULL = (r"(?:" + _SHORT_HONORIFIC + r"[^\S\n]+)?" + _NICK_WORD
               + r"(?:[^\S\n]+" + _NICK_WORD + r")?+")
 _S = r"[^\S\n]+"
 _NICKNAMED = regex.compile(
@@ -2067,7 +2069,7 @@ def _utterance_owners() -> FrozenSet[str]:
 _PLACE_BEFORE = regex.compile(r"(?<![\w'’])(?:in|at|near|into|to|towards?|through|from)[^\S\n]+(?:the[^\S\n]+)?\Z",
                               regex.IGNORECASE)
 # fiction: "Mr. Pell of Brackley", "Josiah Pell of Brackley": the name after "of" is where a person is from
-_HOME_BEFORE = regex.compile(r"(?<![\p{L}.])(?:(?:Mr|Mrs|Miss|Dr|Sir|Lady)\.?|\p{Lu}\p{Ll}+)[^\S\n]+\p{Lu}\p{Ll}+[^\S\n]+of[^\S\n]+\Z")
+_HOME_BEFORE = regex.compile(r"(?<![\p{L}.])(?:" + _SHORT_HONORIFIC + r"|\p{Lu}\p{Ll}+)[^\S\n]+\p{Lu}\p{Ll}+[^\S\n]+of[^\S\n]+\Z")
 _SELF_INTRO = regex.compile(
     r"(?<![\p{L}])(?:I\s{1,3}am|I['’]m|[Mm]y\s{1,3}name\s{1,3}is)\s{1,3}"
     r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){0,2})"
