@@ -38,7 +38,7 @@ from . import _lazyregex as regex
 from . import _cues, _lexicons, _mentions
 from ._attribution import Attribution, Span2
 from ._intervals import Intervals
-from ._layout import Layout
+from ._layout import Layout, on_lines
 
 # verbs whose reported clause may come without "that"; the others need it ("criticised the plan" reports nothing)
 _BARE_CLAUSE = frozenset(
@@ -298,7 +298,7 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
     (speech_words, reported_words, noun_words, appear_words, adjective_words,
      relative_at, passive_at) = _cues.reporting_words(text)
     if news:
-        each(_on_lines(_RELATIVE, text, relative_at, _RELATIVE_FIRSTS), _relative)
+        each(on_lines(_RELATIVE, text, relative_at, _RELATIVE_FIRSTS), _relative)
     after_verb = -1  # where the last reporting verb ended: a verb right after another has no subject of its own
     for verb in speech_words:
         vs = verb.start()
@@ -339,58 +339,13 @@ def find(text: str, layout: Layout, quote_spans: Sequence[Span2], records: Seque
         each(appear_words, _appearance)
     # passives of judgment last: "X was criticized by Y for Z"
     if news:
-        each(_on_lines(_PASSIVE, text, passive_at), _passive)
+        each(on_lines(_PASSIVE, text, passive_at), _passive)
     out.sort(key=lambda r: r.parts[0])
     _subject_before.cache_clear()
     _sentence.cache_clear()
     _lead_np.cache_clear()
     _np_after.cache_clear()
     return out
-
-
-def _on_lines(pattern: "regex.Pattern[str]", text: str, anchors: Sequence[int],
-              firsts: Tuple[str, ...] = ()) -> Iterator["regex.Match[str]"]:
-    r"""``pattern.finditer(text)`` for ``_RELATIVE`` or ``_PASSIVE``, searching only the lines
-    that hold one of ``anchors``: the places, in text order, of the verbs or participles
-    (``_cues.RELATIVE_VERBS``, ``_cues.PASSIVE_PARTICIPLES``) one of which every match holds
-    whole. The same matches: no match holds a newline (every space in the patterns is
-    ``[^\S\n]``, every ``.`` stops at one) and none looks past the newline that ends its line,
-    so a text's matches are its lines' matches, and a line without the word has none. Each
-    line is searched once: linear. With ``firsts`` (strings one of which starts every match,
-    none empty), the pattern is tried only where one of them stands (``_at_starts``)."""
-    done = -1  # where the last line searched ends
-    for pos in anchors:
-        if pos < done:
-            continue
-        end = text.find("\n", pos)
-        if end < 0:
-            end = len(text)
-        start = text.rfind("\n", 0, pos) + 1
-        yield from _at_starts(pattern, text, start, end, firsts) if firsts else pattern.finditer(text, start, end)
-        done = end
-
-
-def _at_starts(pattern: "regex.Pattern[str]", text: str, start: int, end: int,
-               firsts: Tuple[str, ...]) -> Iterator["regex.Match[str]"]:
-    """``pattern.finditer(text, start, end)`` for a pattern whose every match is non-empty and
-    starts with one of ``firsts``: the pattern is matched at those places only, in text order,
-    each from where the last match ended (lookbehinds see before the place, as in a search).
-    The same matches, without trying the pattern at every place of a long line; never more
-    places than the search tries."""
-    at: List[int] = []
-    for first in firsts:
-        p = text.find(first, start, end)
-        while p >= 0:
-            at.append(p)
-            p = text.find(first, p + 1, end)
-    at.sort()
-    done = start
-    for p in at:
-        if p >= done:
-            m = pattern.match(text, p, end)
-            if m is not None:
-                yield m
-                done = m.end()
 
 
 # a sentence that opens with a subordinate clause: "While critics argue that A, B", "But when he said A, B"

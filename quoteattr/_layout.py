@@ -8,7 +8,7 @@ one-paragraph-a-line text (news feeds). The document's line lengths tell which.
 from __future__ import annotations
 
 import bisect
-from typing import Dict, List, Tuple
+from typing import Dict, Iterator, List, Sequence, Tuple
 
 from . import _lazyregex as regex
 
@@ -139,3 +139,48 @@ class Layout:
         e = starts[i + 1] if i + 1 < len(starts) else self.paragraphs[pi][1]
         got = self._sentence_at[pos] = (s, e)
         return got
+
+
+def on_lines(pattern: "regex.Pattern[str]", text: str, anchors: Sequence[int],
+             firsts: Tuple[str, ...] = ()) -> Iterator["regex.Match[str]"]:
+    r"""``pattern.finditer(text)`` for a pattern whose every match holds one of ``anchors``
+    whole (the places, in text order, of the words it needs: ``_indirect``'s report verbs and
+    participles, ``_resolution``'s kin words), searching only the lines that hold one. The
+    same matches when no match holds a newline (every space in the pattern is ``[^\S\n]``,
+    every ``.`` stops at one) and none looks past the newline that ends its line: a text's
+    matches are then its lines' matches, and a line without an anchor has none. Each line is
+    searched once: linear. With ``firsts`` (strings one of which starts every match, none
+    empty), the pattern is tried only where one of them stands (``at_starts``)."""
+    done = -1  # where the last line searched ends
+    for pos in anchors:
+        if pos < done:
+            continue
+        end = text.find("\n", pos)
+        if end < 0:
+            end = len(text)
+        start = text.rfind("\n", 0, pos) + 1
+        yield from at_starts(pattern, text, start, end, firsts) if firsts else pattern.finditer(text, start, end)
+        done = end
+
+
+def at_starts(pattern: "regex.Pattern[str]", text: str, start: int, end: int,
+              firsts: Tuple[str, ...]) -> Iterator["regex.Match[str]"]:
+    """``pattern.finditer(text, start, end)`` for a pattern whose every match is non-empty and
+    starts with one of ``firsts``: the pattern is matched at those places only, in text order,
+    each from where the last match ended (lookbehinds see before the place, as in a search).
+    The same matches, without trying the pattern at every place of a long line; never more
+    places than the search tries."""
+    at: List[int] = []
+    for first in firsts:
+        p = text.find(first, start, end)
+        while p >= 0:
+            at.append(p)
+            p = text.find(first, p + 1, end)
+    at.sort()
+    done = start
+    for p in at:
+        if p >= done:
+            m = pattern.match(text, p, end)
+            if m is not None:
+                yield m
+                done = m.end()

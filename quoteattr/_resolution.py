@@ -69,7 +69,7 @@ from . import _lazyregex as regex
 from . import _dialogue, _lexicons, _mentions
 from ._attribution import Attribution
 from ._intervals import Intervals
-from ._layout import Layout
+from ._layout import Layout, on_lines
 from ._mentions import Mention
 from ._records import Source, Span
 
@@ -86,20 +86,15 @@ _KIN_WORDS = tuple(_KIN[len("(?:"):-len(")")].split("|"))
 
 
 def _kin_appositions(text: str) -> "Iterator[regex.Match[str]]":
-    """``_KIN_APPOSITION.finditer(text)``, searching only the lines holding a kin word
-    (a match holds one and never crosses a newline); each line is found once per kin
-    word and the search for that word resumes at the line's end, so this is linear."""
-    spans = set()
-    n = len(text)
+    """``_KIN_APPOSITION.finditer(text)``, searching only the lines holding a kin word (a
+    match holds one and never crosses a newline)."""
+    at: List[int] = []
     for w in _KIN_WORDS:
         i = text.find(w)
         while i >= 0:
-            e = text.find("\n", i)
-            e = n if e < 0 else e
-            spans.add((text.rfind("\n", 0, i) + 1, e))
-            i = text.find(w, e)
-    for s, e in sorted(spans):
-        yield from _KIN_APPOSITION.finditer(text, s, e)
+            at.append(i)
+            i = text.find(w, i + 1)
+    return on_lines(_KIN_APPOSITION, text, sorted(at))
 
 
 _ISSUED_BY = regex.compile(r"(?<![\p{L}])(?:by|from|of)[^\S\n]+(?:the[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.'’&\-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’&\-]*)*)")

@@ -180,7 +180,7 @@ def test_relative_and_passive_scans_on_lines_are_the_whole_text_scans(text: str)
     got = tuple([(w.start(), w.end(), w.group()) for w in found] for found in words[:5]) + words[5:]
     assert got == _plain_reporting_words(text)
     for pattern, at in ((_indirect._RELATIVE, words[5]), (_indirect._PASSIVE, words[6])):
-        lines = [(m.span(), m.regs) for m in _indirect._on_lines(pattern, text, at)]
+        lines = [(m.span(), m.regs) for m in _layout.on_lines(pattern, text, at)]
         assert lines == [(m.span(), m.regs) for m in pattern.finditer(text)]
 
 
@@ -321,7 +321,7 @@ _RELATIVE_WORDS = st.sampled_from(
                 .map("".join), max_size=40).map("".join), st.integers(0, 400), st.integers(0, 400))
 def test_relative_matches_at_their_first_words_are_the_search(text: str, a: int, b: int) -> None:
     start, end = min(a, b, len(text)), min(max(a, b), len(text))
-    got = [(m.span(), m.regs) for m in _indirect._at_starts(_indirect._RELATIVE, text, start, end,
+    got = [(m.span(), m.regs) for m in _layout.at_starts(_indirect._RELATIVE, text, start, end,
                                                             _indirect._RELATIVE_FIRSTS)]
     assert got == [(m.span(), m.regs) for m in _indirect._RELATIVE.finditer(text, start, end)]
 
