@@ -40,9 +40,11 @@ from ._layout import Layout
 _UNSETTLED = ("direct.unattributed", "direct.continuation", "direct.context")
 # A name addressed at the start of a quotation (“Jane, …”) or set off by a comma (“…, Jane.”)
 _HON = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Aunt|Uncle|Captain|Colonel|Madam)\.?[^\S\n]+)?"
-_VOCATIVE_START = regex.compile(r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*[,!])")
+# an endearment before the name: “My dear Harriet, …”, “…, dearest Jane.”
+_ENDEARMENT = r"(?:(?:[Mm]y[^\S\n]+)?(?:[Dd]ear(?:est)?|[Ss]weet)[^\S\n]+)?"
+_VOCATIVE_START = regex.compile(_ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*[,!])")
 _VOCATIVE_INSIDE = regex.compile(
-    r",[^\S\n]+(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*[,.!?;\N{EM DASH}])"
+    r",[^\S\n]+" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*[,.!?;\N{EM DASH}])"
 )
 
 
@@ -259,6 +261,10 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str]) -> Optional[Sp
     for s, e in rec.parts:
         found = [m for m in (_VOCATIVE_START.match(text, s, e),) if m is not None]
         found += list(_VOCATIVE_INSIDE.finditer(text, s, e))
+        if found and "," in text[s:e]:
+            # “Tom, Nell, Ada and you”: names listed, nobody addressed
+            lists = [(m.start(), m.end()) for m in _NAME_LIST.finditer(text, s, e)]
+            found = [m for m in found if not any(a <= m.start("name") < b for a, b in lists)]
         for m in found:
             name = m.group("name")
             if name.lower() in not_names or name.lower() in _mentions.PRONOUNS or name not in names:
@@ -267,6 +273,9 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str]) -> Optional[Sp
                 continue  # “Italians, dear, …”, “Gentlemen, …”: a group addressed, not one person
             return (m.start("whole"), m.end("whole"))  # "Mr. Bennet", honorific and all
     return None
+
+
+_NAME_LIST = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+(?:,[^\S\n]+\p{Lu}[\p{Ll}'’\-]+){2,}")
 
 
 def _plural_address(word: str) -> bool:
