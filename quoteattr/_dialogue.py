@@ -21,14 +21,15 @@ A pronoun tag inside a run ("said he") is also pointed at the speaker two turns 
 which the resolver prefers when the gender agrees. First-person tags ("I said") need
 no rule here: the resolver makes "I" outside quotations the narrator.
 
-A new paragraph is a new turn; a narration paragraph between two turns breaks the
-run. Records keep their offsets; sources are resolved later (``_resolution``).
+A new paragraph is a new turn (but a quotation left open at a paragraph's end goes on
+in the next: one turn, ending where it closes); a narration paragraph between two
+turns breaks the run. Records keep their offsets; sources are resolved later (``_resolution``).
 """
 
 from __future__ import annotations
 
 import bisect
-from typing import Dict, FrozenSet, Iterator, List, Optional, Tuple
+from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
 
 import attrs
 from . import _lazyregex as regex
@@ -208,13 +209,20 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
     # 2. runs of consecutive dialogue paragraphs: vocatives and alternation
     runs: List[List[int]] = []
     for pi in paras:
-        if runs and runs[-1][-1] == pi - 1:
+        # a quotation that runs on over several paragraphs ends its turn in the last
+        if runs and last_paragraph(layout, out, by_para[runs[-1][-1]]) == pi - 1:
             runs[-1].append(pi)
         else:
             runs.append([pi])
     for run in runs:
         _alternate(text, out, by_para, run, names)
     return out
+
+
+def last_paragraph(layout: Layout, records: Sequence[Attribution], idxs: Sequence[int]) -> int:
+    """The paragraph where the last of the given records (one turn's) ends: a quotation
+    left open at a paragraph's end goes on in the next (“… | “…” is one turn)."""
+    return max(layout.paragraph_index(records[i].span[1] - 1) for i in idxs)
 
 
 def _alternate(text: str, out: List[Attribution], by_para: Dict[int, List[int]], run: List[int],

@@ -861,7 +861,7 @@ class Resolver:
                 by_para.setdefault(para(rec.span[0]), []).append(idx)
         runs: List[List[int]] = []
         for p in sorted(by_para):
-            if runs and runs[-1][-1] == p - 1:
+            if runs and _dialogue.last_paragraph(self.layout, self.records, by_para[runs[-1][-1]]) == p - 1:
                 runs[-1].append(p)
             else:
                 runs.append([p])
@@ -1181,7 +1181,7 @@ class Resolver:
             j = idx + step
             while 0 <= j < len(self.records) and abs(j - idx) <= _TURN_LOOKBACK:
                 rec = self.records[j]
-                there = para(rec.span[0])
+                there = para(rec.span[1] - 1 if step < 0 else rec.span[0])  # a turn before ends where it ends
                 if there == here:
                     j += step
                     continue
@@ -1338,14 +1338,14 @@ class Resolver:
         assert self.layout is not None
         para = self.layout.paragraph_index
         j = self._direct_before(idx)
-        return j < 0 or para(self.records[j].span[0]) < para(self.records[idx].span[0]) - 1
+        return j < 0 or para(self.records[j].span[1] - 1) < para(self.records[idx].span[0]) - 1
 
     def _previous_turn(self, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
         """In fiction, the speaker of the dialogue turn just before record ``idx``."""
         if self.genre != "fiction" or idx == 0 or self.layout is None:
             return None
         here = self.layout.paragraph_index(self.records[idx].span[0])
-        there = self.layout.paragraph_index(self.records[idx - 1].span[0])
+        there = self.layout.paragraph_index(self.records[idx - 1].span[1] - 1)
         return chosen[idx - 1] if here == there + 1 else None
 
     def _direct_before(self, idx: int) -> int:
