@@ -43,9 +43,9 @@ _UNSETTLED = ("direct.unattributed", "direct.continuation", "direct.context")
 _HON = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Aunt|Uncle|Captain|Colonel|Madam)\.?[^\S\n]+)?"
 # an endearment before the name: “My dear Harriet, …”, “…, dearest Jane.”
 _ENDEARMENT = r"(?:(?:[Mm]y[^\S\n]+)?(?:[Dd]ear(?:est)?|[Ss]weet)[^\S\n]+)?"
-_VOCATIVE_START = regex.compile(_ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*[,!])")
+_VOCATIVE_START = regex.compile(_ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,!\N{EM DASH}]|--))")
 _VOCATIVE_INSIDE = regex.compile(
-    r",[^\S\n]+" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*[,.!?;\N{EM DASH}])"
+    r",[^\S\n]+" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,.!?;\N{EM DASH}]|--))"
 )
 
 
