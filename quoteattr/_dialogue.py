@@ -181,9 +181,11 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
     paras = sorted(by_para)
     quote_spans = sorted(r.span for r in out)
     # 0. a name the quotation addresses is not its speaker
-    for idxs in by_para.values():
-        for i in idxs:
-            voc = _vocative(text, out[i], names)
+    for pi in paras:
+        # the turn just before (the paragraph before's last quotation): a name echoed from it is not addressed
+        said = _Said(text, out[by_para[pi - 1][-1]] if pi - 1 in by_para else None)
+        for i in by_para[pi]:
+            voc = _vocative(text, out[i], names, said)
             if voc is not None:
                 out[i] = attrs.evolve(out[i], addressee=voc)
     # 1. action beats and narration of the turn's own paragraph
@@ -249,7 +251,8 @@ def _alternate(text: str, out: List[Attribution], by_para: Dict[int, List[int]],
         if anchor is None:
             anchor, ahead = ahead, None
         # the turn before addressed someone by name: that person answers
-        hint = _vocative(text, out[by_para[run[k - 1]][-1]], names) if k >= 1 else None
+        said = _Said(text, out[by_para[run[k - 2]][-1]] if k >= 2 else None)
+        hint = _vocative(text, out[by_para[run[k - 1]][-1]], names, said) if k >= 1 else None
         for i in by_para[run[k]]:
             if hint is None and anchor is None and k == 0:
                 # a conversation's first untagged turn: the person the narration just
@@ -269,11 +272,36 @@ def _alternate(text: str, out: List[Attribution], by_para: Dict[int, List[int]],
                                       rule="fiction.reply", inherit=None, other_than=by_para[run[k - 1]][0])
 
 
-def _vocative(text: str, rec: Attribution, names: FrozenSet[str]) -> Optional[Span2]:
-    """A character's name the quotation addresses, if any."""
+class _Said:
+    """The capitalised words (the names) of one quotation, read once when first asked."""
+
+    def __init__(self, text: str, rec: Optional[Attribution]) -> None:
+        self.text = text
+        self.rec = rec
+        self._words: Optional[FrozenSet[str]] = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.rec is None:
+            return False
+        if self._words is None:
+            self._words = frozenset(w for s, e in self.rec.parts for w in _CAPITALISED.findall(self.text, s, e))
+            # "Tom's", "Tom--": Tom
+            self._words |= {w.replace("’", "'").split("'")[0].split("--")[0] for w in self._words}
+        return word in self._words
+
+
+_CAPITALISED = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{Ll}'’\-]+")
+
+
+def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional[_Said] = None) -> Optional[Span2]:
+    """A character's name the quotation addresses, if any. A name that opens the
+    quotation and is one of the words ``said`` in the turn before (“… remind me of Nell
+    Orme!” | “Nell!”) is echoed, not addressed."""
     not_names = _lexicons.words("not_names")
     for s, e in rec.parts:
         found = [m for m in (_VOCATIVE_START.match(text, s, e),) if m is not None]
+        if found and said is not None and found[0].group("name") in said:
+            found = []
         found += list(_VOCATIVE_INSIDE.finditer(text, s, e))
         if found and "," in text[s:e]:
             # “Tom, Nell, Ada and you”: names listed, nobody addressed
