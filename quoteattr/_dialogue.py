@@ -21,14 +21,15 @@ A pronoun tag inside a run ("said he") is also pointed at the speaker two turns 
 which the resolver prefers when the gender agrees. First-person tags ("I said") need
 no rule here: the resolver makes "I" outside quotations the narrator.
 
-A new paragraph is a new turn; a narration paragraph between two turns breaks the
-run. Records keep their offsets; sources are resolved later (``_resolution``).
+A new paragraph is a new turn (but a quotation left open at a paragraph's end goes on
+in the next: one turn, ending where it closes); a narration paragraph between two
+turns breaks the run. Records keep their offsets; sources are resolved later (``_resolution``).
 """
 
 from __future__ import annotations
 
 import bisect
-from typing import Dict, FrozenSet, Iterator, List, Optional, Tuple
+from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
 
 import attrs
 from . import _lazyregex as regex
@@ -38,11 +39,17 @@ from ._attribution import Attribution, Span2
 from ._layout import Layout
 
 _UNSETTLED = ("direct.unattributed", "direct.continuation", "direct.context")
+# each rule's confidence: the share of its speakers that were right (by name) on the
+# three fiction dev corpora when it was last measured, rounded down to 0.05 (docs/rules.md)
+_CONFIDENCE = {"fiction.same-turn": 0.85, "fiction.vocative": 0.75, "fiction.alternation": 0.7,
+               "fiction.beat": 0.65, "fiction.reply": 0.5, "fiction.nearest": 0.4}
 # A name addressed at the start of a quotation (“Jane, …”) or set off by a comma (“…, Jane.”)
 _HON = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Aunt|Uncle|Captain|Colonel|Madam)\.?[^\S\n]+)?"
-_VOCATIVE_START = regex.compile(r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*[,!])")
+# an endearment before the name: “My dear Harriet, …”, “…, dearest Jane.”
+_ENDEARMENT = r"(?:(?:[Mm]y[^\S\n]+)?(?:[Dd]ear(?:est)?|[Ss]weet)[^\S\n]+)?"
+_VOCATIVE_START = regex.compile(_ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,!\N{EM DASH}]|--))")
 _VOCATIVE_INSIDE = regex.compile(
-    r",[^\S\n]+(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*[,.!?;\N{EM DASH}])"
+    r",[^\S\n]+" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,.!?;\N{EM DASH}]|--))"
 )
 
 
@@ -174,9 +181,11 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
     paras = sorted(by_para)
     quote_spans = sorted(r.span for r in out)
     # 0. a name the quotation addresses is not its speaker
-    for idxs in by_para.values():
-        for i in idxs:
-            voc = _vocative(text, out[i], names)
+    for pi in paras:
+        # the turn just before (the paragraph before's last quotation): a name echoed from it is not addressed
+        said = _Said(text, out[by_para[pi - 1][-1]] if pi - 1 in by_para else None)
+        for i in by_para[pi]:
+            voc = _vocative(text, out[i], names, said)
             if voc is not None:
                 out[i] = attrs.evolve(out[i], addressee=voc)
     # 1. action beats and narration of the turn's own paragraph
@@ -197,22 +206,31 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
             if r.rule not in _UNSETTLED:
                 continue
             if known is not None:
-                out[i] = attrs.evolve(r, speaker=known.speaker, cue=known.cue, confidence=0.7,
-                                      rule="fiction.same-turn", inherit=None)
+                out[i] = attrs.evolve(r, speaker=known.speaker, cue=known.cue,
+                                      confidence=_CONFIDENCE["fiction.same-turn"], rule="fiction.same-turn",
+                                      inherit=None)
                 continue
             sp = _beat_subject(text, stretches, names, r.span[0])
             if sp is not None:
-                out[i] = attrs.evolve(r, speaker=sp, cue=None, confidence=0.6, rule="fiction.beat", inherit=None)
+                out[i] = attrs.evolve(r, speaker=sp, cue=None, confidence=_CONFIDENCE["fiction.beat"],
+                                      rule="fiction.beat", inherit=None)
     # 2. runs of consecutive dialogue paragraphs: vocatives and alternation
     runs: List[List[int]] = []
     for pi in paras:
-        if runs and runs[-1][-1] == pi - 1:
+        # a quotation that runs on over several paragraphs ends its turn in the last
+        if runs and last_paragraph(layout, out, by_para[runs[-1][-1]]) == pi - 1:
             runs[-1].append(pi)
         else:
             runs.append([pi])
     for run in runs:
         _alternate(text, out, by_para, run, names)
     return out
+
+
+def last_paragraph(layout: Layout, records: Sequence[Attribution], idxs: Sequence[int]) -> int:
+    """The paragraph where the last of the given records (one turn's) ends: a quotation
+    left open at a paragraph's end goes on in the next (“… | “…” is one turn)."""
+    return max(layout.paragraph_index(records[i].span[1] - 1) for i in idxs)
 
 
 def _alternate(text: str, out: List[Attribution], by_para: Dict[int, List[int]], run: List[int],
@@ -233,32 +251,62 @@ def _alternate(text: str, out: List[Attribution], by_para: Dict[int, List[int]],
         if anchor is None:
             anchor, ahead = ahead, None
         # the turn before addressed someone by name: that person answers
-        hint = _vocative(text, out[by_para[run[k - 1]][-1]], names) if k >= 1 else None
+        said = _Said(text, out[by_para[run[k - 2]][-1]] if k >= 2 else None)
+        hint = _vocative(text, out[by_para[run[k - 1]][-1]], names, said) if k >= 1 else None
         for i in by_para[run[k]]:
             if hint is None and anchor is None and k == 0:
                 # a conversation's first untagged turn: the person the narration just
                 # before it is about (settled by the resolver); never the previous
                 # paragraph's speaker
-                out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=0.3,
+                out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=_CONFIDENCE["fiction.nearest"],
                                       rule="fiction.nearest", inherit=None)
             elif hint is not None:
-                out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=0.6, rule="fiction.vocative",
-                                      inherit=anchor, alt=ahead, hint=hint)
+                out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=_CONFIDENCE["fiction.vocative"],
+                                      rule="fiction.vocative", inherit=anchor, alt=ahead, hint=hint)
             elif anchor is not None:
-                out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=0.5,
+                out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=_CONFIDENCE["fiction.alternation"],
                                       rule="fiction.alternation", inherit=anchor, alt=ahead)
             elif k >= 1:
                 # the reply to the run's first turn: the other person present
-                out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=0.4,
+                out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=_CONFIDENCE["fiction.reply"],
                                       rule="fiction.reply", inherit=None, other_than=by_para[run[k - 1]][0])
 
 
-def _vocative(text: str, rec: Attribution, names: FrozenSet[str]) -> Optional[Span2]:
-    """A character's name the quotation addresses, if any."""
+class _Said:
+    """The capitalised words (the names) of one quotation, read once when first asked."""
+
+    def __init__(self, text: str, rec: Optional[Attribution]) -> None:
+        self.text = text
+        self.rec = rec
+        self._words: Optional[FrozenSet[str]] = None
+
+    def __contains__(self, word: object) -> bool:
+        if self.rec is None:
+            return False
+        if self._words is None:
+            self._words = frozenset(w for s, e in self.rec.parts for w in _CAPITALISED.findall(self.text, s, e))
+            # "Tom's", "Tom--": Tom
+            self._words |= {w.replace("’", "'").split("'")[0].split("--")[0] for w in self._words}
+        return word in self._words
+
+
+_CAPITALISED = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{Ll}'’\-]+")
+
+
+def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional[_Said] = None) -> Optional[Span2]:
+    """A character's name the quotation addresses, if any. A name that opens the
+    quotation and is one of the words ``said`` in the turn before (“… remind me of Nell
+    Orme!” | “Nell!”) is echoed, not addressed."""
     not_names = _lexicons.words("not_names")
     for s, e in rec.parts:
         found = [m for m in (_VOCATIVE_START.match(text, s, e),) if m is not None]
+        if found and said is not None and found[0].group("name") in said:
+            found = []
         found += list(_VOCATIVE_INSIDE.finditer(text, s, e))
+        if found and "," in text[s:e]:
+            # “Tom, Nell, Ada and you”: names listed, nobody addressed
+            lists = [(m.start(), m.end()) for m in _NAME_LIST.finditer(text, s, e)]
+            found = [m for m in found if not any(a <= m.start("name") < b for a, b in lists)]
         for m in found:
             name = m.group("name")
             if name.lower() in not_names or name.lower() in _mentions.PRONOUNS or name not in names:
@@ -267,6 +315,9 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str]) -> Optional[Sp
                 continue  # “Italians, dear, …”, “Gentlemen, …”: a group addressed, not one person
             return (m.start("whole"), m.end("whole"))  # "Mr. Bennet", honorific and all
     return None
+
+
+_NAME_LIST = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+(?:,[^\S\n]+\p{Lu}[\p{Ll}'’\-]+){2,}")
 
 
 def _plural_address(word: str) -> bool:

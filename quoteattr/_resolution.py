@@ -122,6 +122,7 @@ _PAIR_TURNS = 2  # fiction: turns looked at either side for the two people talki
 _TAIL_ANCHORS = 200  # fiction: a narration tail this long after a turn settles "said she" on its own
 _SUBJECT_NAMES = 100  # fiction: names of the narration before a turn looked at for its subject
 _DESCRIBED_BACK = 400  # fiction: characters of narration looked at for a described subject
+_TURN_RULES = frozenset(("fiction.alternation", "fiction.vocative"))  # fiction: untagged turns linked to others
 # speech verbs by which a speaker takes up their own words again ("he went on")
 _NO_ONE_IN_PARTICULAR = frozenset("nobody somebody everybody anybody someone everyone anyone".split())
 _GOES_ON = frozenset(["continued", "resumed", "pursued", "persisted", "repeated", "added", "went on"])
@@ -688,6 +689,10 @@ class Resolver:
                         if ref is not None and 0 <= ref < len(chosen) and chosen[ref] is not None:
                             if addressed[idx] is not None and chosen[ref] is addressed[idx]:
                                 continue  # “…, Pat?” is not Pat's turn, whatever the alternation says
+                            if (self.genre == "fiction" and self.layout is not None and rec.inherit is not None
+                                    and rec.rule in _TURN_RULES and not self._led_in(idx)
+                                    and any(chosen[ref] is b for b in self._tagged_beside(idx, chosen))):
+                                continue  # one does not answer oneself: not the tagged turn's speaker next to it
                             chosen[idx] = chosen[ref]
                             break
         if self.genre == "fiction":
@@ -856,7 +861,7 @@ class Resolver:
                 by_para.setdefault(para(rec.span[0]), []).append(idx)
         runs: List[List[int]] = []
         for p in sorted(by_para):
-            if runs and runs[-1][-1] == p - 1:
+            if runs and _dialogue.last_paragraph(self.layout, self.records, by_para[runs[-1][-1]]) == p - 1:
                 runs[-1].append(p)
             else:
                 runs.append([p])
@@ -1176,7 +1181,7 @@ class Resolver:
             j = idx + step
             while 0 <= j < len(self.records) and abs(j - idx) <= _TURN_LOOKBACK:
                 rec = self.records[j]
-                there = para(rec.span[0])
+                there = para(rec.span[1] - 1 if step < 0 else rec.span[0])  # a turn before ends where it ends
                 if there == here:
                     j += step
                     continue
@@ -1316,20 +1321,31 @@ class Resolver:
             return ent
         return None
 
+    def _led_in(self, idx: int) -> bool:
+        """Fiction: the paragraph before record ``idx``'s ends its narration with a colon
+        or a comma ("…,” she replied, suddenly exclaiming, | “…”): a lead-in to it."""
+        assert self.layout is not None
+        pi = self.layout.paragraph_index(self.records[idx].span[0])
+        if pi == 0:
+            return False
+        ps, pe = self.layout.paragraphs[pi - 1]
+        end = self.text[max(ps, pe - 8) : pe].rstrip(" \t\r\n-\N{EM DASH}")
+        return end.endswith((":", ",")) and not self._quotes.covers(pe - 1)
+
     def _opens_run(self, idx: int) -> bool:
         """Fiction: record ``idx`` is a direct quotation whose paragraph follows one with
         no direct quotation (the first turn of a run of dialogue)."""
         assert self.layout is not None
         para = self.layout.paragraph_index
         j = self._direct_before(idx)
-        return j < 0 or para(self.records[j].span[0]) < para(self.records[idx].span[0]) - 1
+        return j < 0 or para(self.records[j].span[1] - 1) < para(self.records[idx].span[0]) - 1
 
     def _previous_turn(self, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
         """In fiction, the speaker of the dialogue turn just before record ``idx``."""
         if self.genre != "fiction" or idx == 0 or self.layout is None:
             return None
         here = self.layout.paragraph_index(self.records[idx].span[0])
-        there = self.layout.paragraph_index(self.records[idx - 1].span[0])
+        there = self.layout.paragraph_index(self.records[idx - 1].span[1] - 1)
         return chosen[idx - 1] if here == there + 1 else None
 
     def _direct_before(self, idx: int) -> int:
