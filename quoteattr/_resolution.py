@@ -284,12 +284,25 @@ class _Entity:
             return "m" if m > f else "f"
         if self.gender:
             return self.gender
+        ranked = self._ranked_gender()
+        if ranked is not None:
+            return ranked
         m, f = self.votes
         if m > f and m >= 1:
             return "m"
         if f > m and f >= 1:
             return "f"
         return None
+
+    def _ranked_gender(self) -> Optional[str]:
+        """Fiction: the gender of a rank read as part of a name ("Count Ostrov", "King
+        Alaric", "Princess Ida": the mention has no title, the name's first word gives
+        it), if its names agree on one."""
+        if self.titles or self.kind != "person":
+            return None
+        hons = _lexicons.mapping("honorifics")
+        found = {hons.get(n.split(None, 1)[0]) for n in self.names if n.strip()} & {"m", "f"}
+        return next(iter(found)) if len(found) == 1 else None
 
 
 def _name_tokens(name: str) -> List[str]:
