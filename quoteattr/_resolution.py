@@ -147,6 +147,7 @@ _HE_OR_SHE = regex.compile(r"(?:(?:Then|And|But|So|Now|Still|Yet),?[^\S\n]+)?(?P
 # a clause going on with a pronoun subject: "He smiled", "And then she rose"
 _GOES_ON_AS = regex.compile(r"(?:(?:[Tt]hen|[Aa]nd|[Bb]ut|[Ss]o|[Nn]ow|[Ss]till|[Yy]et|[Aa]gain|[Pp]resently|[Ss]uddenly),?[^\S\n]+){0,2}"
                             r"(?P<p>[Hh]e|[Ss]he)(?![\p{L}])")
+_CHAIN_PARAGRAPHS = 2  # fiction: narration paragraphs only saying "he" looked back over for his name
 _CLAUSE_BACK = 160  # characters looked back from a name for the start of its clause
 _SUBORDINATE_WORDS = 25  # at most so many words in a fronted clause: "When Tom came in,"
 # a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
@@ -961,6 +962,8 @@ class Resolver:
             found = self._previous_narration_subject(ps, gender, starts)
             if found is None and idx > 0:
                 found = self._tail_goes_on(idx, ps, gender, chosen)
+            if found is None and not self._from_tail:
+                found = self._chain_back(ps, gender, starts)
             return found
         named = self._named_before(idx, ps, gender, chosen)
         if named is not None:
@@ -975,6 +978,41 @@ class Resolver:
             if pi > 0 and not self._direct.overlaps(*self.layout.paragraphs[pi - 1]):
                 found = self._previous_narration_subject(ps, gender, starts)
         return found
+
+    def _goes_on_with(self, lo: int, hi: int, gender: str) -> bool:
+        """Fiction: a clause of the narration ``[lo, hi)`` opens with the subject
+        pronoun of ``gender`` ("He rose.", "And then she laughed.")."""
+        text = self.text
+        for cs in _dialogue.clause_starts(text, lo, hi):
+            he = _GOES_ON_AS.match(text, cs, hi)
+            if he is not None and (he.group("p").lower() == "she") == (gender == "f"):
+                return True
+        return False
+
+    def _chain_back(self, ps: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: for "said he" after narration paragraphs that only say "he" ("He
+        sat down. | “…,” said he."), the subject of the narration paragraph before those,
+        a few paragraphs back at most, when all between are narration going on with "he"
+        and naming no one of his sex."""
+        assert self.layout is not None
+        pi = self.layout.paragraph_index(ps)
+        for _ in range(_CHAIN_PARAGRAPHS):
+            if pi == 0:
+                return None
+            pps, ppe = self.layout.paragraphs[pi - 1]
+            if self._direct.overlaps(pps, ppe) or not self._goes_on_with(pps, ppe, gender):
+                return None
+            lo = bisect.bisect_left(self._starts, pps)
+            hi = bisect.bisect_left(self._starts, ppe)
+            if any(ent.guess_gender() == gender for _s, _e, ent in self.timeline[lo:min(hi, lo + _SUBJECT_NAMES)]):
+                return None  # someone of that sex named there: not only "he"
+            pi -= 1
+            found = self._previous_narration_subject(pps, gender, starts)
+            if found is not None:
+                if self._from_tail or found.named == [0, 0]:
+                    return None  # a tail's subject, or a name of no known sex ("the Strand")
+                return found
+        return None
 
     def _tail_goes_on(self, idx: int, ps: int, gender: str,
                       chosen: Sequence[Optional[_Entity]]) -> Optional[_Entity]:
