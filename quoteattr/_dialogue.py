@@ -70,7 +70,8 @@ def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[
                   before: int = -1) -> Optional[Span2]:
     """The person-like subject at the start of a narration clause: the last one of the
     narration right before the quotation at ``before`` ("Jane sewed. Then Nell stood
-    up. “…”" is Nell's), else the first one of the paragraph."""
+    up. “…”" is Nell's), else the first one of the paragraph, one after the quotation
+    only if no narration comes before it (“…” Nell smiled.)."""
     if before >= 0:
         lead = [(s, e) for s, e in stretches if e <= before]
         if lead and not text[lead[-1][1] : before].strip(_MARKS_AND_SPACE):
@@ -81,10 +82,13 @@ def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[
                     found = sp
             if found is not None:
                 return found
+    led = before >= 0 and any(e <= before for _s, e in stretches)
     for s, e in stretches:
         for cs in clause_starts(text, s, e):
             sp = clause_subject(text, cs, e, names)
             if sp is not None:
+                if led and sp[0] > before:
+                    return None  # "The fire was low. “…” Nell yawned.": Nell may be the one who listens
                 return sp
     return None
 

@@ -145,6 +145,10 @@ _SENTENCE_ADVERBS = frozenset("Indeed Perhaps Still Yet So Now Again Presently S
 _THE_TITLE = regex.compile(r"[Tt]he[^\S\n]+(?:[\p{Ll}\-]+[^\S\n]+){0,2}(?P<head>\p{Lu}\p{Ll}+)(?=[^\S\n]+\p{Ll})")
 _CLAUSE_LEADS = frozenset("And But Then So Yet Even Just Only Now".split())  # before a fronted clause's conjunction
 _HE_OR_SHE = regex.compile(r"(?:(?:Then|And|But|So|Now|Still|Yet),?[^\S\n]+)?(?P<p>[Hh]e|[Ss]he)(?![\p{L}])")
+# a clause going on with a pronoun subject: "He smiled", "And then she rose"
+_GOES_ON_AS = regex.compile(r"(?:(?:[Tt]hen|[Aa]nd|[Bb]ut|[Ss]o|[Nn]ow|[Ss]till|[Yy]et|[Aa]gain|[Pp]resently|[Ss]uddenly),?[^\S\n]+){0,2}"
+                            r"(?P<p>[Hh]e|[Ss]he)(?![\p{L}])")
+_CHAIN_PARAGRAPHS = 2  # fiction: narration paragraphs only saying "he" looked back over for his name
 _CLAUSE_BACK = 160  # characters looked back from a name for the start of its clause
 _SUBORDINATE_WORDS = 25  # at most so many words in a fronted clause: "When Tom came in,"
 # a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
@@ -285,12 +289,25 @@ class _Entity:
             return "m" if m > f else "f"
         if self.gender:
             return self.gender
+        ranked = self._ranked_gender()
+        if ranked is not None:
+            return ranked
         m, f = self.votes
         if m > f and m >= 1:
             return "m"
         if f > m and f >= 1:
             return "f"
         return None
+
+    def _ranked_gender(self) -> Optional[str]:
+        """Fiction: the gender of a rank read as part of a name ("Count Ostrov", "King
+        Alaric", "Princess Ida": the mention has no title, the name's first word gives
+        it), if its names agree on one."""
+        if self.titles or self.kind != "person":
+            return None
+        hons = _lexicons.mapping("honorifics")
+        found = {hons.get(n.split(None, 1)[0]) for n in self.names if n.strip()} & {"m", "f"}
+        return next(iter(found)) if len(found) == 1 else None
 
 
 def _name_tokens(name: str) -> List[str]:
@@ -947,7 +964,12 @@ class Resolver:
         qs = rec.span[0]
         self._from_tail = False
         if qs - ps < 2:
-            return self._previous_narration_subject(ps, gender, starts)
+            found = self._previous_narration_subject(ps, gender, starts)
+            if found is None and idx > 0:
+                found = self._tail_goes_on(idx, ps, gender, chosen)
+            if found is None and not self._from_tail:
+                found = self._chain_back(ps, gender, starts)
+            return found
         named = self._named_before(idx, ps, gender, chosen)
         if named is not None:
             # "“…,” wheezed Tom, “…?” he asked.": Tom, unless the narration since names
@@ -961,6 +983,80 @@ class Resolver:
             if pi > 0 and not self._direct.overlaps(*self.layout.paragraphs[pi - 1]):
                 found = self._previous_narration_subject(ps, gender, starts)
         return found
+
+    def _goes_on_with(self, lo: int, hi: int, gender: str) -> bool:
+        """Fiction: a clause of the narration ``[lo, hi)`` opens with the subject
+        pronoun of ``gender`` ("He rose.", "And then she laughed.")."""
+        text = self.text
+        for cs in _dialogue.clause_starts(text, lo, hi):
+            he = _GOES_ON_AS.match(text, cs, hi)
+            if he is not None and (he.group("p").lower() == "she") == (gender == "f"):
+                return True
+        return False
+
+    def _chain_back(self, ps: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: for "said he" after narration paragraphs that only say "he" ("He
+        sat down. | “…,” said he."), the subject of the narration paragraph before those,
+        a few paragraphs back at most, when all between are narration going on with "he"
+        and naming no one of his sex."""
+        assert self.layout is not None
+        pi = self.layout.paragraph_index(ps)
+        for _ in range(_CHAIN_PARAGRAPHS):
+            if pi == 0:
+                return None
+            pps, ppe = self.layout.paragraphs[pi - 1]
+            if self._direct.overlaps(pps, ppe) or not self._goes_on_with(pps, ppe, gender):
+                return None
+            lo = bisect.bisect_left(self._starts, pps)
+            hi = bisect.bisect_left(self._starts, ppe)
+            if any(ent.guess_gender() == gender for _s, _e, ent in self.timeline[lo:min(hi, lo + _SUBJECT_NAMES)]):
+                return None  # someone of that sex named there: not only "he"
+            pi -= 1
+            found = self._previous_narration_subject(pps, gender, starts)
+            if found is not None:
+                if self._from_tail or found.named == [0, 0]:
+                    return None  # a tail's subject, or a name of no known sex ("the Strand")
+                return found
+        return None
+
+    def _tail_goes_on(self, idx: int, ps: int, gender: str,
+                      chosen: Sequence[Optional[_Entity]]) -> Optional[_Entity]:
+        """Fiction: for a paragraph opening with “…,” said he, the speaker of the last
+        turn of the paragraph before, when that one is of his gender and the narration
+        after it goes on with "he" and names no one (“…?” said Tom. Then he smiled. |
+        “…,” he said.): the tag settles it, whatever the conversation's parity says."""
+        assert self.layout is not None
+        pi = self.layout.paragraph_index(ps)
+        if pi == 0:
+            return None
+        pps, ppe = self.layout.paragraphs[pi - 1]
+        j = self._direct_before(idx)
+        if j < 0 or j >= len(chosen) or not pps <= self.records[j].span[0] < ppe:
+            return None
+        ent = chosen[j]
+        tag = self.records[j].speaker
+        if (ent is None or ent.kind != "person" or ent.guess_gender() != gender or ent is self._addressed
+                or tag is None or _mentions.describe(self.text, *tag).form != "name"):
+            return None  # only after a turn its tag names ("said Tom")
+        i = bisect.bisect_right(self._direct.starts, ppe - 1) - 1
+        if self._direct.starts[i] > self.records[j].span[1]:
+            return None  # a quotation after that turn
+        lo = max(self._direct.ends[i], self.records[j].span[1], tag[1])
+        text = self.text
+        went_on = False
+        for cs in _dialogue.clause_starts(text, lo, ppe):
+            he = _GOES_ON_AS.match(text, cs, ppe)
+            if he is not None:
+                if (he.group("p").lower() == "she") != (gender == "f"):
+                    return None  # "… Then she smiled.": someone else goes on
+                went_on = True
+        if not went_on:
+            return None
+        k = bisect.bisect_left(self._starts, lo)
+        if k < len(self._starts) and self._starts[k] < ppe:
+            return None  # a name in the tail: the subjects rule above has had its say
+        self._from_tail = False  # not a tail's guess: the tag settles it
+        return ent
 
     def _named_before(self, idx: int, ps: int, gender: str,
                       chosen: Sequence[Optional[_Entity]]) -> Optional[Tuple[int, _Entity]]:
