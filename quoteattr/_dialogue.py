@@ -40,6 +40,7 @@ from ._layout import Layout
 _UNSETTLED = ("direct.unattributed", "direct.continuation", "direct.context")
 # A name addressed at the start of a quotation (“Jane, …”) or set off by a comma (“…, Jane.”)
 _HON = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Aunt|Uncle|Captain|Colonel|Madam)\.?[^\S\n]+)?"
+_VOCATIVE_TAIL = 200  # characters of a turn after a name addressed, beyond which the name settles no reply
 _VOCATIVE_START = regex.compile(r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*[,!])")
 _VOCATIVE_INSIDE = regex.compile(
     r",[^\S\n]+(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*[,.!?;\N{EM DASH}])"
@@ -233,7 +234,11 @@ def _alternate(text: str, out: List[Attribution], by_para: Dict[int, List[int]],
         if anchor is None:
             anchor, ahead = ahead, None
         # the turn before addressed someone by name: that person answers
-        hint = _vocative(text, out[by_para[run[k - 1]][-1]], names) if k >= 1 else None
+        # (the name nearest the end of that turn; one addressed early in a long speech,
+        # sentences before its end, settles nothing)
+        hint = _vocative(text, out[by_para[run[k - 1]][-1]], names, last=True) if k >= 1 else None
+        if hint is not None and _addressed_early(text, hint, out[by_para[run[k - 1]][-1]]):
+            hint = None
         for i in by_para[run[k]]:
             if hint is None and anchor is None and k == 0:
                 # a conversation's first untagged turn: the person the narration just
@@ -253,9 +258,11 @@ def _alternate(text: str, out: List[Attribution], by_para: Dict[int, List[int]],
                                       rule="fiction.reply", inherit=None, other_than=by_para[run[k - 1]][0])
 
 
-def _vocative(text: str, rec: Attribution, names: FrozenSet[str]) -> Optional[Span2]:
-    """A character's name the quotation addresses, if any."""
+def _vocative(text: str, rec: Attribution, names: FrozenSet[str], last: bool = False) -> Optional[Span2]:
+    """A character's name the quotation addresses, if any (with ``last``, the one
+    nearest its end)."""
     not_names = _lexicons.words("not_names")
+    best: Optional[Span2] = None
     for s, e in rec.parts:
         found = [m for m in (_VOCATIVE_START.match(text, s, e),) if m is not None]
         found += list(_VOCATIVE_INSIDE.finditer(text, s, e))
@@ -263,10 +270,24 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str]) -> Optional[Sp
             name = m.group("name")
             if name.lower() in not_names or name.lower() in _mentions.PRONOUNS or name not in names:
                 continue
+            if m.start("whole") == m.start("name") and _lexicons.mapping("honorifics").get(name) is not None:
+                continue  # “Yes, sir.”, “…, Colonel?”: an honorific alone is no name to go by
             if m.start("whole") == m.start("name") and _plural_address(name):
                 continue  # “Italians, dear, …”, “Gentlemen, …”: a group addressed, not one person
-            return (m.start("whole"), m.end("whole"))  # "Mr. Bennet", honorific and all
-    return None
+            best = (m.start("whole"), m.end("whole"))  # "Mr. Bennet", honorific and all
+            if not last:
+                return best
+    return best
+
+
+_SENTENCE_GOES_ON = regex.compile(r"[.!?][\"'”’]?[^\S\n]+[\"'“‘]?\p{Lu}")
+
+
+def _addressed_early(text: str, voc: Span2, rec: Attribution) -> bool:
+    """The name ``voc`` is addressed early in a long speech: more than
+    ``_VOCATIVE_TAIL`` characters and a new sentence follow it before the turn ends."""
+    end = rec.parts[-1][1]
+    return end - voc[1] > _VOCATIVE_TAIL and _SENTENCE_GOES_ON.search(text, voc[1], end) is not None
 
 
 def _plural_address(word: str) -> bool:
