@@ -47,6 +47,7 @@ _CONFIDENCE = {"fiction.same-turn": 0.85, "fiction.vocative": 0.75, "fiction.alt
 _HON = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Aunt|Uncle|Captain|Colonel|Madam)\.?[^\S\n]+)?"
 # an endearment before the name: “My dear Harriet, …”, “…, dearest Jane.”
 _ENDEARMENT = r"(?:(?:[Mm]y[^\S\n]+)?(?:[Dd]ear(?:est)?|[Ss]weet)[^\S\n]+)?"
+_VOCATIVE_TAIL = 200  # characters of a turn after a name addressed, beyond which the name settles no reply
 _VOCATIVE_START = regex.compile(_ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,!\N{EM DASH}]|--))")
 _VOCATIVE_INSIDE = regex.compile(
     r",[^\S\n]+" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,.!?;\N{EM DASH}]|--))"
@@ -256,7 +257,11 @@ def _alternate(text: str, out: List[Attribution], by_para: Dict[int, List[int]],
             anchor, ahead = ahead, None
         # the turn before addressed someone by name: that person answers
         said = _Said(text, out[by_para[run[k - 2]][-1]] if k >= 2 else None)
-        hint = _vocative(text, out[by_para[run[k - 1]][-1]], names, said) if k >= 1 else None
+        # (the name nearest the end of that turn; one addressed early in a long speech,
+        # sentences before its end, settles nothing)
+        hint = _vocative(text, out[by_para[run[k - 1]][-1]], names, said, last=True) if k >= 1 else None
+        if hint is not None and _addressed_early(text, hint, out[by_para[run[k - 1]][-1]]):
+            hint = None
         for i in by_para[run[k]]:
             if hint is None and anchor is None and k == 0:
                 # a conversation's first untagged turn: the person the narration just
@@ -297,28 +302,48 @@ class _Said:
 _CAPITALISED = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{Ll}'’\-]+")
 
 
-def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional[_Said] = None) -> Optional[Span2]:
-    """A character's name the quotation addresses, if any. A name that opens the
+def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional[_Said] = None,
+              last: bool = False) -> Optional[Span2]:
+    """A character's name the quotation addresses, if any (with ``last``, the one
+    nearest its end). A name that opens the
     quotation and is one of the words ``said`` in the turn before (“… remind me of Nell
     Orme!” | “Nell!”) is echoed, not addressed."""
     not_names = _lexicons.words("not_names")
+    best: Optional[Span2] = None
     for s, e in rec.parts:
         found = [m for m in (_VOCATIVE_START.match(text, s, e),) if m is not None]
         if found and said is not None and found[0].group("name") in said:
             found = []
         found += list(_VOCATIVE_INSIDE.finditer(text, s, e))
         if found and "," in text[s:e]:
-            # “Tom, Nell, Ada and you”: names listed, nobody addressed
-            lists = [(m.start(), m.end()) for m in _NAME_LIST.finditer(text, s, e)]
+            # “Tom, Nell, Ada and you”: names listed, nobody addressed (but “Hullo, Hullo, Tom!”
+            # lists one name only: Tom is addressed)
+            lists = [(m.start(), m.end()) for m in _NAME_LIST.finditer(text, s, e)
+                     if sum(w in names and w.lower() not in not_names
+                            for w in (x.strip() for x in m.group().split(","))) >= 2]
             found = [m for m in found if not any(a <= m.start("name") < b for a, b in lists)]
         for m in found:
             name = m.group("name")
             if name.lower() in not_names or name.lower() in _mentions.PRONOUNS or name not in names:
                 continue
+            if m.start("whole") == m.start("name") and _lexicons.mapping("honorifics").get(name) is not None:
+                continue  # “Yes, sir.”, “…, Colonel?”: an honorific alone is no name to go by
             if m.start("whole") == m.start("name") and _plural_address(name):
                 continue  # “Italians, dear, …”, “Gentlemen, …”: a group addressed, not one person
-            return (m.start("whole"), m.end("whole"))  # "Mr. Bennet", honorific and all
-    return None
+            best = (m.start("whole"), m.end("whole"))  # "Mr. Bennet", honorific and all
+            if not last:
+                return best
+    return best
+
+
+_SENTENCE_GOES_ON = regex.compile(r"[.!?][\"'”’]?[^\S\n]+[\"'“‘]?\p{Lu}")
+
+
+def _addressed_early(text: str, voc: Span2, rec: Attribution) -> bool:
+    """The name ``voc`` is addressed early in a long speech: more than
+    ``_VOCATIVE_TAIL`` characters and a new sentence follow it before the turn ends."""
+    end = rec.parts[-1][1]
+    return end - voc[1] > _VOCATIVE_TAIL and _SENTENCE_GOES_ON.search(text, voc[1], end) is not None
 
 
 _NAME_LIST = regex.compile(r"\p{Lu}[\p{Ll}'’\-]+(?:,[^\S\n]+\p{Lu}[\p{Ll}'’\-]+){2,}")

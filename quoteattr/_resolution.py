@@ -1830,7 +1830,13 @@ class Resolver:
             while i >= 0:
                 ent = links[1][i]
                 if ent is not self._addressed and ent is not self._exclude:
-                    return ent
+                    # the one so described, while still in the story: a tie to someone
+                    # the text has long stopped naming is not followed ("Mr. Jaffers, the
+                    # constable" a hundred pages before another constable speaks)
+                    j = bisect.bisect_left(ent.mentions, (m.start, -1)) - 1
+                    if j >= 0 and m.start - ent.mentions[j][0] <= _ROLE_GONE:
+                        return ent
+                    return None
                 i -= 1
         return None
 
@@ -1863,6 +1869,8 @@ class Resolver:
             bm = _ROLE_BEFORE.search(text, max(0, s - 60), s)
             if bm is not None:
                 words = bm.group("desc").split()
+                if len(words) > 1 and words[-1] in ("himself", "herself"):
+                    words = words[:-1]  # "the painter himself, Tom Hale"
                 if words[-1] in heads:
                     det = bm.group("det").lower()
                     found.append((det + " " if det in _POSSESSIVES else "") + " ".join(words))
@@ -1981,7 +1989,10 @@ class Resolver:
                 return issuer
             if m.definite and self._last_issuer is not None:
                 return self._last_issuer  # "the report": the one just named
-        if m.definite and m.kind in ("person", "organization", "media", "document"):
+        if m.definite and m.kind in ("person", "organization", "media", "document") and not (
+                self.genre == "fiction" and m.head in _GENERIC_PERSON):
+            # (fiction: "the man", "the lady" are anyone's, not "the Invisible Man"'s or
+            # "Lady Russell"'s: the person of that sex most present, below)
             latest = self._latest_with_head(m, starts)
             if latest is not None:
                 return latest
@@ -2215,16 +2226,19 @@ _AGED_CANDIDATES = 3  # "the old man": the people of his sex most present looked
 _PARENT_CANDIDATES = 3  # "the mother": the people of her sex most present looked at
 _PARENT_OR_SPOUSE = frozenset("father mother papa mamma husband wife".split())
 # fiction: descriptions tied to a name (``Resolver._role``)
+_ROLE_GONE = 30000  # fiction: characters since a person was last named after which a tie to a role lapses
 _ROLE_DETERMINERS = frozenset("the his her their my our".split())
 # heads too plain to stand for one person on their own; with their modifiers they may
-_PLAIN_HEADS = frozenset("person people one friend stranger figure voice visitor".split())
-_ROLE_WORDS = r"(?P<desc>[\p{Ll}\-]+(?:[^\S\n]+[\p{Ll}\-]+){0,2})"
+_PLAIN_HEADS = frozenset("person people one friend companion stranger figure voice visitor".split())
+# a space between words, a line break of the paragraph included ("the painter\nhimself")
+_WRAP = r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)"
+_ROLE_WORDS = r"(?P<desc>[\p{Ll}\-]+(?:" + _WRAP + r"[\p{Ll}\-]+){0,2})"
 _ROLE_APPOSITION = regex.compile(
-    r",[^\S\n]+(?:(?P<pred>who[^\S\n]+(?:was|is))[^\S\n]+)?(?:the|an?)[^\S\n]+" + _ROLE_WORDS
+    r"," + _WRAP + r"(?:(?P<pred>who" + _WRAP + r"(?:was|is))" + _WRAP + r")?(?:the|an?)" + _WRAP + _ROLE_WORDS
     + r"(?P<end>[^\S\n]*[,;.:!?])?")
-_ROLE_PREDICATE = regex.compile(r"[^\S\n]+(?:was|is)[^\S\n]+(?:the|an?)[^\S\n]+" + _ROLE_WORDS)
+_ROLE_PREDICATE = regex.compile(_WRAP + r"(?:was|is)" + _WRAP + r"(?:the|an?)" + _WRAP + _ROLE_WORDS)
 _POSSESSIVES = frozenset("his her their my our".split())
-_ROLE_BEFORE = regex.compile(r"(?<![\p{L}])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)[^\S\n]+" + _ROLE_WORDS + r",?[^\S\n]+\Z")
+_ROLE_BEFORE = regex.compile(r"(?<![\p{L}])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)" + _WRAP + _ROLE_WORDS + r",?" + _WRAP + r"\Z")
 _ROLE_HEADS: List[FrozenSet[str]] = []
 
 
