@@ -843,9 +843,23 @@ def scan_names(text: str) -> List[Tuple[int, int]]:
     out: List[Tuple[int, int]] = []
     not_names = _lexicons.words("not_names")
     tagged: Optional[FrozenSet[str]] = None
+    # one word alone (most matches: "The", "He", "Trump"): whether it is an opener, asked once per word
+    opener: Dict[str, bool] = {}
     for m in _NAME_SEQ.finditer(text):
         s, e = m.span()
         words = m.group().split()
+        if len(words) == 1:
+            word = words[0]
+            dropped = opener.get(word)
+            if dropped is None:
+                dropped = opener[word] = _possessive_stem(word.lower()) in not_names
+            if dropped:
+                if tagged is None:
+                    tagged = tagged_words(text)
+                if word.lower() not in tagged:
+                    continue
+            out.append((s, e - 2 if word.endswith(("'s", "’s")) else e))
+            continue
         # drop sentence openers ("But Trump", "The White House" keeps its words later)
         k = 0
         while k < len(words) - 1 and (

@@ -61,6 +61,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
 
@@ -293,7 +294,14 @@ class _Entity:
 
 
 def _name_tokens(name: str) -> List[str]:
-    return [w for w in name.replace("’s", "").replace("'s", "").split() if w[:1].isalnum()]
+    """The words of a name, possessive endings dropped (a copy: the caller may change it)."""
+    return list(_name_tokens_of(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_tokens_of(name: str) -> Tuple[str, ...]:
+    # names recur (a novel's "Elizabeth" thousands of times): split once per distinct name
+    return tuple(w for w in name.replace("’s", "").replace("'s", "").split() if w[:1].isalnum())
 
 
 class Resolver:

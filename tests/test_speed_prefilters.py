@@ -424,3 +424,51 @@ def test_subject_before_is_the_plain_one(text: str, places: "list[tuple[int, int
     for a, b in places:  # many places of one text: the memo of answers is shared
         end, lo = min(max(a, b), len(text)), min(a, b, len(text))
         assert _mentions.subject_before(text, end, lo) == _plain_subject_before(text, max(lo, end - 300), end)
+
+
+def _plain_scan_names(text: str) -> "list[tuple[int, int]]":
+    """``_mentions.scan_names`` as first written: every match through the openers loop."""
+    out = []
+    not_names = _lexicons.words("not_names")
+    tagged = None
+    for m in _mentions._NAME_SEQ.finditer(text):
+        s, e = m.span()
+        words = m.group().split()
+        k = 0
+        while k < len(words) - 1 and (
+            (words[k].lower() in not_names and words[k].lower() != "the"
+             and not (words[k].isupper() and 1 < len(words[k]) < 3))
+            or (words[k].endswith("ly") and words[k][1:].islower())
+        ):
+            k += 1
+        if k:
+            s = m.start() + m.group().index(words[k], sum(len(w) for w in words[:k]))
+        if len(words) - k == 1 and _mentions._possessive_stem(words[k].lower()) in not_names:
+            if tagged is None:
+                tagged = _mentions.tagged_words(text)
+            if words[k].lower() not in tagged:
+                continue
+        if words[-1].endswith(("'s", "’s")):
+            e -= 2
+        out.append((s, e))
+    return out
+
+
+_SCAN_ALPHABET = st.sampled_from(["The", "He", "Trump", "Trump's", "Sunday", "Sunday’s", "But", "Mr.", "Ana", "Ruiz",
+                                  " ", "  ", "\n", ", ", ". ", "“", "”", "said", "Happily", "US", "of", "x", "’s",
+                                  "é", "Élan"])
+
+
+@given(st.lists(_SCAN_ALPHABET, max_size=30).map("".join))
+@example("“Hi,” said Sunday. Sunday came. The Sunday’s.")
+def test_scan_names_is_the_plain_loop(text: str) -> None:
+    assert _mentions.scan_names(text) == _plain_scan_names(text)
+
+
+@given(st.lists(st.sampled_from(["Ana", "ruiz", "'s", "’s", " ", "\n", "-x", "9", "é", "_a", "Ó'Neil"]),
+                max_size=8).map("".join))
+def test_name_tokens_are_the_plain_split(name: str) -> None:
+    plain = [w for w in name.replace("’s", "").replace("'s", "").split() if w[:1].isalnum()]
+    assert _resolution._name_tokens(name) == plain
+    _resolution._name_tokens(name).append("x")  # a copy each time
+    assert _resolution._name_tokens(name) == plain
