@@ -816,9 +816,23 @@ _NAME_SEQ = regex.compile(
 _TAGGED_WORD = regex.compile(r"[\"”’'][^\S\n]*(?P<verb>\p{Ll}+)[^\S\n]*\n?[^\S\n]*(?<=\s)(?P<name>\p{Lu}\p{Ll}+)(?=[^\S\n]*[,.;:!?\N{EM DASH}])")
 
 
+# the last text's tagged words: (text, words); scan_names and plain_word_as_name both ask
+_TAGGED: List[Tuple[str, FrozenSet[str]]] = [("", frozenset())]
+
+
 def tagged_words(text: str) -> FrozenSet[str]:
     """Capitalised words that speak in a tag right after a quotation (“…,” said Sunday.):
-    names in this text, even where the word is also a day, a month or a modal verb."""
+    names in this text, even where the word is also a day, a month or a modal verb (kept
+    for the last text asked about: one scan per text)."""
+    last = _TAGGED[0]  # one read: another thread may replace it
+    if last[0] is text:
+        return last[1]
+    got = _tagged_words(text)
+    _TAGGED[0] = (text, got)
+    return got
+
+
+def _tagged_words(text: str) -> FrozenSet[str]:
     out = set()
     for m in _TAGGED_WORD.finditer(text):
         if _cues.tag_verb_at(text, m.start("verb"), m.end("verb")) is not None and may_name_in_tag(m.group("name")):

@@ -189,12 +189,28 @@ _NICKNAMED = regex.compile(
 _NOT_FULL_NAMES = frozenset("He She They It We You I The This That There Her His Their And But Then".split())
 
 
+# strings one of which every _NICKNAMED match holds: a verb of naming, a dash, a bracket
+_NICK_ANCHORS = ("call", "named", "knew", "know", "\N{EM DASH}", "\N{EN DASH}", "--", "(")
+
+
+def _nicknamed(text: str) -> "Iterator[regex.Match[str]]":
+    """``_NICKNAMED.finditer(text)``, searching only the lines holding one of
+    ``_NICK_ANCHORS`` (a match holds one and never crosses a newline)."""
+    at: List[int] = []
+    for w in _NICK_ANCHORS:
+        i = text.find(w)
+        while i >= 0:
+            at.append(i)
+            i = text.find(w, i + 1)
+    return on_lines(_NICKNAMED, text, sorted(at))
+
+
 def _nicknames(text: str) -> Dict[str, str]:
     """Fiction: nickname -> the fuller name the text gives it (one linear scan); a
     nickname the text gives two different people links to neither."""
     out: Dict[str, str] = {}
     clash: Set[str] = set()
-    for m in _NICKNAMED.finditer(text):
+    for m in _nicknamed(text):
         full = m.group("full") or m.group("full5")
         nick = next(m.group(g) for g in ("n1", "n2", "n3", "n4", "n5") if m.group(g))
         full = " ".join(full.split())

@@ -472,3 +472,34 @@ def test_name_tokens_are_the_plain_split(name: str) -> None:
     assert _resolution._name_tokens(name) == plain
     _resolution._name_tokens(name).append("x")  # a copy each time
     assert _resolution._name_tokens(name) == plain
+
+
+@given(st.lists(st.sampled_from(["\u2014", "\u2015", "\u2013", "-", "--", " ", "\n", "a", "“", "'", ".", "9", "x-"]),
+                max_size=12).map("".join))
+def test_dash_starts_open_with_a_dash_first_character(text: str) -> None:
+    for i in range(len(text)):
+        assert _marks._DASH_START.match(text, i) is None or text[i] in _marks._DASH_FIRST
+
+
+_TAG_TEXT = st.sampled_from(["“Hi,” said Sunday.", "”", "\"", " said ", "Sunday", "May", "He", ".", ",", " ", "\n",
+                             "asked", "x", "’ cried May!"])
+
+
+@given(st.lists(st.lists(_TAG_TEXT, max_size=10).map("".join), min_size=1, max_size=4))
+def test_tagged_words_kept_for_the_last_text_are_the_scan(texts: "list[str]") -> None:
+    for text in texts + texts[::-1]:
+        assert _mentions.tagged_words(text) == _mentions._tagged_words(text)
+        assert _mentions.tagged_words(text) == _mentions._tagged_words(text)
+
+
+_NICK_TEXT = st.sampled_from(["Elizabeth", "Lizzy", "Mr. Hale", " ", "  ", "\n", ",", ", or ", " as ", "her sisters",
+                              " called her", "call", "named", "knew", "know", "knows", "\u2014", "\u2013", "--",
+                              " to her", "(", ")", "(or ", "whom", " who ", "everybody", " was ", " is ", "known",
+                              "x", "é", "Ab"])
+
+
+@given(st.lists(_NICK_TEXT, max_size=30).map("".join))
+@example("Elizabeth, or Lizzy as her sisters called her\nElizabeth \u2014 Lizzy to her family. Ana (Annie)")
+def test_nicknames_on_lines_are_the_whole_text_search(text: str) -> None:
+    got = [(m.span(), m.regs) for m in _resolution._nicknamed(text)]
+    assert got == [(m.span(), m.regs) for m in _resolution._NICKNAMED.finditer(text)]
