@@ -363,6 +363,7 @@ class Resolver:
         self._by_word: Dict[str, List[_Entity]] = {}
         self._by_kind: Dict[str, List[_Entity]] = {}
         self._index_version: Dict[int, Tuple[int, int]] = {}
+        self._title_sets: Dict[int, Tuple[int, List[str]]] = {}  # see _distinct_titles
         self._touched: List[_Entity] = []  # entities whose names or titles grew
         self.names = _mentions.name_index(text)
         self._starts: List[int] = []
@@ -449,7 +450,7 @@ class Resolver:
                 continue  # "Josiah Bounderby" is not "Mrs. Bounderby"
             if first and ent.first and first != ent.first:
                 continue
-            if _honorific(m.title) and ent.titles and _honorific_conflict(m.title, ent.titles):
+            if _honorific(m.title) and ent.titles and _honorific_conflict(m.title, self._distinct_titles(ent)):
                 continue
             best = ent
             break
@@ -476,6 +477,15 @@ class Resolver:
         if gender and self.genre == "fiction":
             best.named[0 if gender == "m" else 1] += 1
         return best
+
+    def _distinct_titles(self, ent: _Entity) -> List[str]:
+        """``ent.titles`` without repeats, first seen first (the same title recurs with every
+        mention: a novel's "Mr." hundreds of times), grown with the list."""
+        seen, distinct = self._title_sets.get(id(ent), (0, []))
+        if seen != len(ent.titles):
+            distinct = list(dict.fromkeys(distinct + ent.titles[seen:]))
+            self._title_sets[id(ent)] = (len(ent.titles), distinct)
+        return distinct
 
     def _new(self, key: str, kind: str) -> _Entity:
         ent = _Entity(key, kind)
@@ -1828,12 +1838,12 @@ class Resolver:
         if not cands:
             cands = [e for e in self.entities if e.kind == "person" and e.first == last]
         if len(cands) == 1:
-            if m.title and _honorific(m.title) and _honorific_conflict(m.title, cands[0].titles):
+            if m.title and _honorific(m.title) and _honorific_conflict(m.title, self._distinct_titles(cands[0])):
                 return None  # "Mrs. Collins" addressed is not Mr. Collins
             return cands[0]
         if cands and m.title:
             for e in cands:
-                if not _honorific_conflict(m.title, e.titles):
+                if not _honorific_conflict(m.title, self._distinct_titles(e)):
                     return e
         return None
 
@@ -2297,6 +2307,7 @@ def _strip_det(phrase: str) -> str:
     return phrase
 
 
+@functools.lru_cache(maxsize=1024)
 def _honorific(title: Optional[str]) -> bool:
     if not title:
         return False

@@ -503,3 +503,19 @@ _NICK_TEXT = st.sampled_from(["Elizabeth", "Lizzy", "Mr. Hale", " ", "  ", "\n",
 def test_nicknames_on_lines_are_the_whole_text_search(text: str) -> None:
     got = [(m.span(), m.regs) for m in _resolution._nicknamed(text)]
     assert got == [(m.span(), m.regs) for m in _resolution._NICKNAMED.finditer(text)]
+
+
+_TITLES = st.sampled_from(["Mr.", "Mrs.", "Miss", "Mr", "Dr.", "Lady", "Sir", "Admiral", "Mrs. Dr.", ""])
+
+
+@given(st.lists(st.lists(_TITLES, max_size=3), max_size=6), st.sampled_from(["Mr.", "Mrs.", "Miss", "Lady", None]))
+def test_distinct_titles_grown_give_the_conflicts_of_all_titles(steps: "list[list[str]]", title: Optional[str]) -> None:
+    from quoteattr._resolution import _Entity, _honorific, _honorific_conflict
+    r = _resolution.Resolver("", [], [], "fiction")
+    ent = _Entity("person:x", "person")
+    for grown in steps:
+        ent.titles.extend(grown)
+        distinct = r._distinct_titles(ent)
+        assert distinct == list(dict.fromkeys(ent.titles))
+        assert _honorific_conflict(title, distinct) == _honorific_conflict(title, ent.titles)
+        assert _honorific(title) == _honorific.__wrapped__(title)
