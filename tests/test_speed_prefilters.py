@@ -519,3 +519,38 @@ def test_distinct_titles_grown_give_the_conflicts_of_all_titles(steps: "list[lis
         assert distinct == list(dict.fromkeys(ent.titles))
         assert _honorific_conflict(title, distinct) == _honorific_conflict(title, ent.titles)
         assert _honorific(title) == _honorific.__wrapped__(title)
+
+
+def _plain_sentence_starts(layout: _layout.Layout, para: int) -> "list[int]":
+    """``Layout.sentence_starts`` as first written: the word before each end found one
+    character at a time."""
+    start, end = layout.paragraphs[para]
+    abbrevs = _lexicons.words("abbreviations")
+    out = [start]
+    text = layout.text
+    for m in _layout._SENTENCE_END.finditer(text, start, end):
+        w = m.start()
+        while w > start and w > m.start() - 12 and (text[w - 1].isalpha() or text[w - 1] == "."):
+            w -= 1
+        word = text[w : m.start()]
+        if m.group("punct") == "." and (word.rstrip(".") in abbrevs or (len(word) == 1 and word.isupper())):
+            continue
+        nxt = m.end()
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if word == "No" and nxt < end and text[nxt].isdigit() and nxt - m.end() <= 1:
+            continue
+        if nxt < end:
+            out.append(nxt)
+    return out
+
+
+_SENTENCE_TEXT = st.sampled_from(["Mr.", "Dr.", "No.", "No", " 2", "U.S.", "A.", "etc.", "é", "Éa", "ab", "abcdefghijklmno",
+                                  ".", "!", "?", "…", " ", "  ", "\n", "\n\n", "The", "x", "9", "”", "\u00df", "\u01c5"])
+
+
+@given(st.lists(_SENTENCE_TEXT, max_size=40).map("".join))
+def test_sentence_starts_are_the_plain_loop(text: str) -> None:
+    layout = _layout.Layout(text)
+    for i in range(len(layout.paragraphs)):
+        assert layout.sentence_starts(i) == _plain_sentence_starts(layout, i)
