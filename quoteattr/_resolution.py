@@ -157,6 +157,7 @@ _BARE_USES = 2
 _MARRIED = frozenset(["Mrs", "Madame", "Mme", "Frau"])
 # a Roman numeral opening a heading: "IV." or "XI" before a title, "I." alone before its line's end
 _ROMAN_HEADING = regex.compile(r"(?:[IVXLC]+\.|[IVXLC]{2,}(?=[^\S\n]*\n)|[IVXLC]{2,}\.?[^\S\n]+(?=\p{Lu}))")
+_ROMAN_FIRST = frozenset("IVXLC")  # where a _ROMAN_HEADING match starts
 _COMMON_MIN = 3  # fiction: lower-case uses that make a lone capitalised word a common word
 _ROMAN_LINE = regex.compile(r"[^\S\n]*(?:(?:CHAPTER|Chapter|BOOK|Book|PART|Part)[^\S\n]+)?[IVXLC]+\.?[^\S\n]*")
 _LINE_END = regex.compile(r"[.:]?[^\S\n]*(?:\n|\Z)")
@@ -364,6 +365,7 @@ class Resolver:
         self._by_kind: Dict[str, List[_Entity]] = {}
         self._index_version: Dict[int, Tuple[int, int]] = {}
         self._title_sets: Dict[int, Tuple[int, List[str]]] = {}  # see _distinct_titles
+        self._with_first: Dict[str, List[_Entity]] = {}  # entities by their ``first`` (set once, never changed)
         self._touched: List[_Entity] = []  # entities whose names or titles grew
         self.names = _mentions.name_index(text)
         self._starts: List[int] = []
@@ -456,7 +458,7 @@ class Resolver:
             break
         if best is None and len(toks) == 1:
             # a bare first name ("Elizabeth") that begins exactly one full name
-            hits = [e for e in self.entities if e.kind == "person" and e.first == surname]
+            hits = [e for e in self._with_first.get(surname, []) if e.kind == "person"]
             if len(hits) == 1:
                 best = hits[0]
         if best is None:
@@ -465,6 +467,7 @@ class Resolver:
             self.by_surname.setdefault(surname, []).append(best)
         if first and not best.first:
             best.first = first
+            self._with_first.setdefault(first, []).append(best)
         best.names.append(m.name)
         if m.title:
             best.titles.append(m.title)
@@ -2274,7 +2277,7 @@ def _numbered_heading(text: str, s: int, e: int) -> bool:
     if lo == -1 and s > _HEADING_MAX:
         return False
     before = text[lo + 1 : s]
-    numeral = _ROMAN_HEADING.match(text, s, e)
+    numeral = _ROMAN_HEADING.match(text, s, e) if text[s] in _ROMAN_FIRST else None
     if numeral is not None:
         before += text[s : numeral.end()]  # "PART I. The Wild Land": the name took the numeral
         if "\n" in text[numeral.end() : e]:

@@ -554,3 +554,19 @@ def test_sentence_starts_are_the_plain_loop(text: str) -> None:
     layout = _layout.Layout(text)
     for i in range(len(layout.paragraphs)):
         assert layout.sentence_starts(i) == _plain_sentence_starts(layout, i)
+
+
+@given(st.lists(_NAMES_TEXT, max_size=40).map("".join), st.sampled_from(["news", "fiction"]))
+def test_entities_by_first_name_are_those_with_that_first(text: str, genre: str) -> None:
+    r = _resolution.Resolver(text, [], [], genre, _layout.Layout(text))
+    r.scan()
+    for first, ents in r._with_first.items():
+        assert ents and sorted(map(id, ents)) == sorted(id(e) for e in r.entities if e.first == first)
+    assert {e.first for e in r.entities if e.first} == set(r._with_first)
+
+
+@given(st.lists(st.sampled_from(["I", "V", "X", "L", "C", "IV", ".", " ", "\n", "The", "x", "Ab", "M", "\u2160"]),
+                max_size=12).map("".join))
+def test_roman_headings_start_with_a_roman_first_character(text: str) -> None:
+    for i in range(len(text)):
+        assert _resolution._ROMAN_HEADING.match(text, i) is None or text[i] in _resolution._ROMAN_FIRST
