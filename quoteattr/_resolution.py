@@ -566,7 +566,8 @@ class Resolver:
         titles = _lexicons.words("titles")
         places = _lexicons.words("place_words")
         for s, e in spans:
-            m = _OF_SPLIT.search(self.text, s, e) if e - s > 6 else None
+            # every split holds "of": looked for first, in C
+            m = _OF_SPLIT.search(self.text, s, e) if e - s > 6 and self.text.find("of", s, e) >= 0 else None
             if m is not None:
                 before = self.text[s : m.start()].split()
                 last = before[-1] if before else ""

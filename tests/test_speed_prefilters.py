@@ -570,3 +570,10 @@ def test_entities_by_first_name_are_those_with_that_first(text: str, genre: str)
 def test_roman_headings_start_with_a_roman_first_character(text: str) -> None:
     for i in range(len(text)):
         assert _resolution._ROMAN_HEADING.match(text, i) is None or text[i] in _resolution._ROMAN_FIRST
+
+
+@given(st.lists(st.sampled_from(["Mary", " of ", "of", "Of", " ", "\n", "Ralph", "Duke", "x", "o", "f"]),
+                max_size=10).map("".join))
+def test_of_splits_hold_of(text: str) -> None:
+    for m in _resolution._OF_SPLIT.finditer(text):
+        assert "of" in m.group()
