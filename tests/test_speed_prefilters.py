@@ -577,3 +577,23 @@ def test_roman_headings_start_with_a_roman_first_character(text: str) -> None:
 def test_of_splits_hold_of(text: str) -> None:
     for m in _resolution._OF_SPLIT.finditer(text):
         assert "of" in m.group()
+
+
+def test_tagged_words_kept_for_the_last_text_are_right_under_threads() -> None:
+    import threading
+    texts = [f"“Hi,” said {name}. “Yes,” asked May." * (i + 1) for i, name in enumerate(["Sunday", "Will", "June"])]
+    want = [_mentions._tagged_words(t) for t in texts]
+    wrong = []
+
+    def ask(k: int) -> None:
+        for j in range(300):
+            i = (j + k) % len(texts)
+            if _mentions.tagged_words(texts[i]) != want[i]:
+                wrong.append(i)
+
+    threads = [threading.Thread(target=ask, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not wrong
