@@ -14,6 +14,7 @@ from . import _lazyregex as regex
 
 from . import _lexicons
 
+_ASCII_WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."  # each isalpha() or "."
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n\s*")
 _NEWLINE = regex.compile(r"\n\s*")
 # A blank line between two stretches of text (what "\S[^\S\n]*\n[^\S\n]*\n\s*\S" finds, a
@@ -109,8 +110,11 @@ class Layout:
         out = [start]
         text = self.text
         for m in _SENTENCE_END.finditer(text, start, end):
-            w = m.start()
-            while w > start and w > m.start() - 12 and (text[w - 1].isalpha() or text[w - 1] == "."):
+            # the word before: letters and dots, at most 12 characters back; ASCII ones
+            # stripped in one call, then any other letter one at a time
+            lo = max(start, m.start() - 12)
+            w = lo + len(text[lo : m.start()].rstrip(_ASCII_WORD_CHARS))
+            while w > lo and (text[w - 1].isalpha() or text[w - 1] == "."):
                 w -= 1
             word = text[w : m.start()]
             if m.group("punct") == "." and (word.rstrip(".") in abbrevs or (len(word) == 1 and word.isupper())):

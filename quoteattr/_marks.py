@@ -91,6 +91,7 @@ _AFTER_CLOSE = frozenset(".,;:!?)]}>\N{HORIZONTAL ELLIPSIS}\N{EM DASH}\N{EN DASH
 )
 _SENTENCE_PUNCT = frozenset(".,!?;:\N{HORIZONTAL ELLIPSIS}\N{EM DASH}\N{EN DASH}-")
 _DASH_START = regex.compile(r"(?:\N{EM DASH}|\N{HORIZONTAL BAR}|\N{EN DASH}|--)[^\S\n]*(?=[\p{L}\p{N}\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}.])")
+_DASH_FIRST = frozenset("\N{EM DASH}\N{HORIZONTAL BAR}\N{EN DASH}-")  # where a _DASH_START match starts
 _SINGLE_MARK = regex.compile(r"['\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}]")
 _WORD_AFTER = regex.compile(r"\p{L}+")
 
@@ -331,7 +332,8 @@ def _find_opener(stack: List[_Open], glyph: str) -> Optional[int]:
 
 def _dash_dialogue(text: str, layout: Layout, out: List[Quotation]) -> None:
     """Paragraphs opening with a quotation dash, where the text uses them for dialogue."""
-    starts = [p for p in layout.paragraphs if _DASH_START.match(text, p[0])]
+    # a paragraph opening with a dash opens with one of its first characters: tested first
+    starts = [p for p in layout.paragraphs if text[p[0]] in _DASH_FIRST and _DASH_START.match(text, p[0])]
     if len(starts) < 2:
         return
     taken = {q.parts[0][0] for q in out}

@@ -816,9 +816,23 @@ _NAME_SEQ = regex.compile(
 _TAGGED_WORD = regex.compile(r"[\"”’'][^\S\n]*(?P<verb>\p{Ll}+)[^\S\n]*\n?[^\S\n]*(?<=\s)(?P<name>\p{Lu}\p{Ll}+)(?=[^\S\n]*[,.;:!?\N{EM DASH}])")
 
 
+# the last text's tagged words: (text, words); scan_names and plain_word_as_name both ask
+_TAGGED: List[Tuple[str, FrozenSet[str]]] = [("", frozenset())]
+
+
 def tagged_words(text: str) -> FrozenSet[str]:
     """Capitalised words that speak in a tag right after a quotation (“…,” said Sunday.):
-    names in this text, even where the word is also a day, a month or a modal verb."""
+    names in this text, even where the word is also a day, a month or a modal verb (kept
+    for the last text asked about: one scan per text)."""
+    last = _TAGGED[0]  # one read: another thread may replace it
+    if last[0] is text:
+        return last[1]
+    got = _tagged_words(text)
+    _TAGGED[0] = (text, got)
+    return got
+
+
+def _tagged_words(text: str) -> FrozenSet[str]:
     out = set()
     for m in _TAGGED_WORD.finditer(text):
         if _cues.tag_verb_at(text, m.start("verb"), m.end("verb")) is not None and may_name_in_tag(m.group("name")):
@@ -843,9 +857,23 @@ def scan_names(text: str) -> List[Tuple[int, int]]:
     out: List[Tuple[int, int]] = []
     not_names = _lexicons.words("not_names")
     tagged: Optional[FrozenSet[str]] = None
+    # one word alone (most matches: "The", "He", "Trump"): whether it is an opener, asked once per word
+    opener: Dict[str, bool] = {}
     for m in _NAME_SEQ.finditer(text):
         s, e = m.span()
         words = m.group().split()
+        if len(words) == 1:
+            word = words[0]
+            dropped = opener.get(word)
+            if dropped is None:
+                dropped = opener[word] = _possessive_stem(word.lower()) in not_names
+            if dropped:
+                if tagged is None:
+                    tagged = tagged_words(text)
+                if word.lower() not in tagged:
+                    continue
+            out.append((s, e - 2 if word.endswith(("'s", "’s")) else e))
+            continue
         # drop sentence openers ("But Trump", "The White House" keeps its words later)
         k = 0
         while k < len(words) - 1 and (

@@ -61,6 +61,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
 
@@ -161,6 +162,7 @@ _BARE_USES = 2
 _MARRIED = frozenset(["Mrs", "Madame", "Mme", "Frau"])
 # a Roman numeral opening a heading: "IV." or "XI" before a title, "I." alone before its line's end
 _ROMAN_HEADING = regex.compile(r"(?:[IVXLC]+\.|[IVXLC]{2,}(?=[^\S\n]*\n)|[IVXLC]{2,}\.?[^\S\n]+(?=\p{Lu}))")
+_ROMAN_FIRST = frozenset("IVXLC")  # where a _ROMAN_HEADING match starts
 _COMMON_MIN = 3  # fiction: lower-case uses that make a lone capitalised word a common word
 _ROMAN_LINE = regex.compile(r"[^\S\n]*(?:(?:CHAPTER|Chapter|BOOK|Book|PART|Part)[^\S\n]+)?[IVXLC]+\.?[^\S\n]*")
 _LINE_END = regex.compile(r"[.:]?[^\S\n]*(?:\n|\Z)")
@@ -193,12 +195,28 @@ _NICKNAMED = regex.compile(
 _NOT_FULL_NAMES = frozenset("He She They It We You I The This That There Her His Their And But Then".split())
 
 
+# strings one of which every _NICKNAMED match holds: a verb of naming, a dash, a bracket
+_NICK_ANCHORS = ("call", "named", "knew", "know", "\N{EM DASH}", "\N{EN DASH}", "--", "(")
+
+
+def _nicknamed(text: str) -> "Iterator[regex.Match[str]]":
+    """``_NICKNAMED.finditer(text)``, searching only the lines holding one of
+    ``_NICK_ANCHORS`` (a match holds one and never crosses a newline)."""
+    at: List[int] = []
+    for w in _NICK_ANCHORS:
+        i = text.find(w)
+        while i >= 0:
+            at.append(i)
+            i = text.find(w, i + 1)
+    return on_lines(_NICKNAMED, text, sorted(at))
+
+
 def _nicknames(text: str) -> Dict[str, str]:
     """Fiction: nickname -> the fuller name the text gives it (one linear scan); a
     nickname the text gives two different people links to neither."""
     out: Dict[str, str] = {}
     clash: Set[str] = set()
-    for m in _NICKNAMED.finditer(text):
+    for m in _nicknamed(text):
         full = m.group("full") or m.group("full5")
         nick = next(m.group(g) for g in ("n1", "n2", "n3", "n4", "n5") if m.group(g))
         full = " ".join(full.split())
@@ -311,7 +329,14 @@ class _Entity:
 
 
 def _name_tokens(name: str) -> List[str]:
-    return [w for w in name.replace("’s", "").replace("'s", "").split() if w[:1].isalnum()]
+    """The words of a name, possessive endings dropped (a copy: the caller may change it)."""
+    return list(_name_tokens_of(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_tokens_of(name: str) -> Tuple[str, ...]:
+    # names recur (a novel's "Elizabeth" thousands of times): split once per distinct name
+    return tuple(w for w in name.replace("’s", "").replace("'s", "").split() if w[:1].isalnum())
 
 
 class Resolver:
@@ -357,6 +382,8 @@ class Resolver:
         self._by_word: Dict[str, List[_Entity]] = {}
         self._by_kind: Dict[str, List[_Entity]] = {}
         self._index_version: Dict[int, Tuple[int, int]] = {}
+        self._title_sets: Dict[int, Tuple[int, List[str]]] = {}  # see _distinct_titles
+        self._with_first: Dict[str, List[_Entity]] = {}  # entities by their ``first`` (set once, never changed)
         self._touched: List[_Entity] = []  # entities whose names or titles grew
         self.names = _mentions.name_index(text)
         self._starts: List[int] = []
@@ -443,13 +470,13 @@ class Resolver:
                 continue  # "Josiah Bounderby" is not "Mrs. Bounderby"
             if first and ent.first and first != ent.first:
                 continue
-            if _honorific(m.title) and ent.titles and _honorific_conflict(m.title, ent.titles):
+            if _honorific(m.title) and ent.titles and _honorific_conflict(m.title, self._distinct_titles(ent)):
                 continue
             best = ent
             break
         if best is None and len(toks) == 1:
             # a bare first name ("Elizabeth") that begins exactly one full name
-            hits = [e for e in self.entities if e.kind == "person" and e.first == surname]
+            hits = [e for e in self._with_first.get(surname, []) if e.kind == "person"]
             if len(hits) == 1:
                 best = hits[0]
         if best is None:
@@ -458,6 +485,7 @@ class Resolver:
             self.by_surname.setdefault(surname, []).append(best)
         if first and not best.first:
             best.first = first
+            self._with_first.setdefault(first, []).append(best)
         best.names.append(m.name)
         if m.title:
             best.titles.append(m.title)
@@ -470,6 +498,15 @@ class Resolver:
         if gender and self.genre == "fiction":
             best.named[0 if gender == "m" else 1] += 1
         return best
+
+    def _distinct_titles(self, ent: _Entity) -> List[str]:
+        """``ent.titles`` without repeats, first seen first (the same title recurs with every
+        mention: a novel's "Mr." hundreds of times), grown with the list."""
+        seen, distinct = self._title_sets.get(id(ent), (0, []))
+        if seen != len(ent.titles):
+            distinct = list(dict.fromkeys(distinct + ent.titles[seen:]))
+            self._title_sets[id(ent)] = (len(ent.titles), distinct)
+        return distinct
 
     def _new(self, key: str, kind: str) -> _Entity:
         ent = _Entity(key, kind)
@@ -547,7 +584,8 @@ class Resolver:
         titles = _lexicons.words("titles")
         places = _lexicons.words("place_words")
         for s, e in spans:
-            m = _OF_SPLIT.search(self.text, s, e) if e - s > 6 else None
+            # every split holds "of": looked for first, in C
+            m = _OF_SPLIT.search(self.text, s, e) if e - s > 6 and self.text.find("of", s, e) >= 0 else None
             if m is not None:
                 before = self.text[s : m.start()].split()
                 last = before[-1] if before else ""
@@ -1924,12 +1962,12 @@ class Resolver:
         if not cands:
             cands = [e for e in self.entities if e.kind == "person" and e.first == last]
         if len(cands) == 1:
-            if m.title and _honorific(m.title) and _honorific_conflict(m.title, cands[0].titles):
+            if m.title and _honorific(m.title) and _honorific_conflict(m.title, self._distinct_titles(cands[0])):
                 return None  # "Mrs. Collins" addressed is not Mr. Collins
             return cands[0]
         if cands and m.title:
             for e in cands:
-                if not _honorific_conflict(m.title, e.titles):
+                if not _honorific_conflict(m.title, self._distinct_titles(e)):
                     return e
         return None
 
@@ -2366,7 +2404,7 @@ def _numbered_heading(text: str, s: int, e: int) -> bool:
     if lo == -1 and s > _HEADING_MAX:
         return False
     before = text[lo + 1 : s]
-    numeral = _ROMAN_HEADING.match(text, s, e)
+    numeral = _ROMAN_HEADING.match(text, s, e) if text[s] in _ROMAN_FIRST else None
     if numeral is not None:
         before += text[s : numeral.end()]  # "PART I. The Wild Land": the name took the numeral
         if "\n" in text[numeral.end() : e]:
@@ -2399,6 +2437,7 @@ def _strip_det(phrase: str) -> str:
     return phrase
 
 
+@functools.lru_cache(maxsize=1024)
 def _honorific(title: Optional[str]) -> bool:
     if not title:
         return False

@@ -424,3 +424,176 @@ def test_subject_before_is_the_plain_one(text: str, places: "list[tuple[int, int
     for a, b in places:  # many places of one text: the memo of answers is shared
         end, lo = min(max(a, b), len(text)), min(a, b, len(text))
         assert _mentions.subject_before(text, end, lo) == _plain_subject_before(text, max(lo, end - 300), end)
+
+
+def _plain_scan_names(text: str) -> "list[tuple[int, int]]":
+    """``_mentions.scan_names`` as first written: every match through the openers loop."""
+    out = []
+    not_names = _lexicons.words("not_names")
+    tagged = None
+    for m in _mentions._NAME_SEQ.finditer(text):
+        s, e = m.span()
+        words = m.group().split()
+        k = 0
+        while k < len(words) - 1 and (
+            (words[k].lower() in not_names and words[k].lower() != "the"
+             and not (words[k].isupper() and 1 < len(words[k]) < 3))
+            or (words[k].endswith("ly") and words[k][1:].islower())
+        ):
+            k += 1
+        if k:
+            s = m.start() + m.group().index(words[k], sum(len(w) for w in words[:k]))
+        if len(words) - k == 1 and _mentions._possessive_stem(words[k].lower()) in not_names:
+            if tagged is None:
+                tagged = _mentions.tagged_words(text)
+            if words[k].lower() not in tagged:
+                continue
+        if words[-1].endswith(("'s", "’s")):
+            e -= 2
+        out.append((s, e))
+    return out
+
+
+_SCAN_ALPHABET = st.sampled_from(["The", "He", "Trump", "Trump's", "Sunday", "Sunday’s", "But", "Mr.", "Ana", "Ruiz",
+                                  " ", "  ", "\n", ", ", ". ", "“", "”", "said", "Happily", "US", "of", "x", "’s",
+                                  "é", "Élan"])
+
+
+@given(st.lists(_SCAN_ALPHABET, max_size=30).map("".join))
+@example("“Hi,” said Sunday. Sunday came. The Sunday’s.")
+def test_scan_names_is_the_plain_loop(text: str) -> None:
+    assert _mentions.scan_names(text) == _plain_scan_names(text)
+
+
+@given(st.lists(st.sampled_from(["Ana", "ruiz", "'s", "’s", " ", "\n", "-x", "9", "é", "_a", "Ó'Neil"]),
+                max_size=8).map("".join))
+def test_name_tokens_are_the_plain_split(name: str) -> None:
+    plain = [w for w in name.replace("’s", "").replace("'s", "").split() if w[:1].isalnum()]
+    assert _resolution._name_tokens(name) == plain
+    _resolution._name_tokens(name).append("x")  # a copy each time
+    assert _resolution._name_tokens(name) == plain
+
+
+@given(st.lists(st.sampled_from(["\u2014", "\u2015", "\u2013", "-", "--", " ", "\n", "a", "“", "'", ".", "9", "x-"]),
+                max_size=12).map("".join))
+def test_dash_starts_open_with_a_dash_first_character(text: str) -> None:
+    for i in range(len(text)):
+        assert _marks._DASH_START.match(text, i) is None or text[i] in _marks._DASH_FIRST
+
+
+_TAG_TEXT = st.sampled_from(["“Hi,” said Sunday.", "”", "\"", " said ", "Sunday", "May", "He", ".", ",", " ", "\n",
+                             "asked", "x", "’ cried May!"])
+
+
+@given(st.lists(st.lists(_TAG_TEXT, max_size=10).map("".join), min_size=1, max_size=4))
+def test_tagged_words_kept_for_the_last_text_are_the_scan(texts: "list[str]") -> None:
+    for text in texts + texts[::-1]:
+        assert _mentions.tagged_words(text) == _mentions._tagged_words(text)
+        assert _mentions.tagged_words(text) == _mentions._tagged_words(text)
+
+
+_NICK_TEXT = st.sampled_from(["Elizabeth", "Lizzy", "Mr. Hale", " ", "  ", "\n", ",", ", or ", " as ", "her sisters",
+                              " called her", "call", "named", "knew", "know", "knows", "\u2014", "\u2013", "--",
+                              " to her", "(", ")", "(or ", "whom", " who ", "everybody", " was ", " is ", "known",
+                              "x", "é", "Ab"])
+
+
+@given(st.lists(_NICK_TEXT, max_size=30).map("".join))
+@example("Elizabeth, or Lizzy as her sisters called her\nElizabeth \u2014 Lizzy to her family. Ana (Annie)")
+def test_nicknames_on_lines_are_the_whole_text_search(text: str) -> None:
+    got = [(m.span(), m.regs) for m in _resolution._nicknamed(text)]
+    assert got == [(m.span(), m.regs) for m in _resolution._NICKNAMED.finditer(text)]
+
+
+_TITLES = st.sampled_from(["Mr.", "Mrs.", "Miss", "Mr", "Dr.", "Lady", "Sir", "Admiral", "Mrs. Dr.", ""])
+
+
+@given(st.lists(st.lists(_TITLES, max_size=3), max_size=6), st.sampled_from(["Mr.", "Mrs.", "Miss", "Lady", None]))
+def test_distinct_titles_grown_give_the_conflicts_of_all_titles(steps: "list[list[str]]", title: Optional[str]) -> None:
+    from quoteattr._resolution import _Entity, _honorific, _honorific_conflict
+    r = _resolution.Resolver("", [], [], "fiction")
+    ent = _Entity("person:x", "person")
+    for grown in steps:
+        ent.titles.extend(grown)
+        distinct = r._distinct_titles(ent)
+        assert distinct == list(dict.fromkeys(ent.titles))
+        assert _honorific_conflict(title, distinct) == _honorific_conflict(title, ent.titles)
+        assert _honorific(title) == _honorific.__wrapped__(title)
+
+
+def _plain_sentence_starts(layout: _layout.Layout, para: int) -> "list[int]":
+    """``Layout.sentence_starts`` as first written: the word before each end found one
+    character at a time."""
+    start, end = layout.paragraphs[para]
+    abbrevs = _lexicons.words("abbreviations")
+    out = [start]
+    text = layout.text
+    for m in _layout._SENTENCE_END.finditer(text, start, end):
+        w = m.start()
+        while w > start and w > m.start() - 12 and (text[w - 1].isalpha() or text[w - 1] == "."):
+            w -= 1
+        word = text[w : m.start()]
+        if m.group("punct") == "." and (word.rstrip(".") in abbrevs or (len(word) == 1 and word.isupper())):
+            continue
+        nxt = m.end()
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if word == "No" and nxt < end and text[nxt].isdigit() and nxt - m.end() <= 1:
+            continue
+        if nxt < end:
+            out.append(nxt)
+    return out
+
+
+_SENTENCE_TEXT = st.sampled_from(["Mr.", "Dr.", "No.", "No", " 2", "U.S.", "A.", "etc.", "é", "Éa", "ab", "abcdefghijklmno",
+                                  ".", "!", "?", "…", " ", "  ", "\n", "\n\n", "The", "x", "9", "”", "\u00df", "\u01c5"])
+
+
+@given(st.lists(_SENTENCE_TEXT, max_size=40).map("".join))
+def test_sentence_starts_are_the_plain_loop(text: str) -> None:
+    layout = _layout.Layout(text)
+    for i in range(len(layout.paragraphs)):
+        assert layout.sentence_starts(i) == _plain_sentence_starts(layout, i)
+
+
+@given(st.lists(_NAMES_TEXT, max_size=40).map("".join), st.sampled_from(["news", "fiction"]))
+def test_entities_by_first_name_are_those_with_that_first(text: str, genre: str) -> None:
+    r = _resolution.Resolver(text, [], [], genre, _layout.Layout(text))
+    r.scan()
+    for first, ents in r._with_first.items():
+        assert ents and sorted(map(id, ents)) == sorted(id(e) for e in r.entities if e.first == first)
+    assert {e.first for e in r.entities if e.first} == set(r._with_first)
+
+
+@given(st.lists(st.sampled_from(["I", "V", "X", "L", "C", "IV", ".", " ", "\n", "The", "x", "Ab", "M", "\u2160"]),
+                max_size=12).map("".join))
+def test_roman_headings_start_with_a_roman_first_character(text: str) -> None:
+    for i in range(len(text)):
+        assert _resolution._ROMAN_HEADING.match(text, i) is None or text[i] in _resolution._ROMAN_FIRST
+
+
+@given(st.lists(st.sampled_from(["Mary", " of ", "of", "Of", " ", "\n", "Ralph", "Duke", "x", "o", "f"]),
+                max_size=10).map("".join))
+def test_of_splits_hold_of(text: str) -> None:
+    for m in _resolution._OF_SPLIT.finditer(text):
+        assert "of" in m.group()
+
+
+def test_tagged_words_kept_for_the_last_text_are_right_under_threads() -> None:
+    import threading
+    texts = [f"“Hi,” said {name}. “Yes,” asked May." * (i + 1) for i, name in enumerate(["Sunday", "Will", "June"])]
+    want = [_mentions._tagged_words(t) for t in texts]
+    wrong = []
+
+    def ask(k: int) -> None:
+        for j in range(300):
+            i = (j + k) % len(texts)
+            if _mentions.tagged_words(texts[i]) != want[i]:
+                wrong.append(i)
+
+    threads = [threading.Thread(target=ask, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not wrong
