@@ -172,7 +172,7 @@ def _inverted_tag(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]
     p = g.end() if g else pos
     m = _INVERTED.match(text, p, min(hi, p + 60)) or _INVERTED_SUBJECT.match(text, p, min(hi, p + 60))
     if m is None:
-        return None
+        return _inverted_described(text, p, hi)
     who = m.group("who")
     if who not in ("he", "she"):
         first = who.split()[0]
@@ -183,6 +183,30 @@ def _inverted_tag(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]
 
 
 _BARE_HONORIFICS = frozenset(("Mr", "Mrs", "Miss", "Dr"))
+# “…,” rapped the clergyman. / “…,” moodily answered the son. / “…,” broke in old Tom Hale.:
+# an -ly adverb perhaps, a verb (of the lexicons, or one they lack, or a verb and its
+# particle), then a person description or a name the noun-phrase reader finds
+_INVERTED_VERB = regex.compile(r"(?:\p{Ll}{3,}ly[^\S\n]+)?(?P<verb>\p{Ll}{3,}ed(?:[^\S\n]+(?:in|out|on))?"
+                               r"|(?:put|broke|struck|went|cut)[^\S\n]+(?:in|on)|\p{Ll}+)[^\S\n]+")
+_DESCRIBED_DONE = regex.compile(r"(?:[^\S\n]+(?:\p{Ll}{2,}ly|again))?[^\S\n]*[,.;:!?\N{EM DASH}]")
+
+
+def _inverted_described(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
+    """The inverted tags of ``_inverted_tag`` whose subject is a description or a name
+    with words before it: the phrase must end the tag and name a person."""
+    m = _INVERTED_VERB.match(text, p, min(hi, p + 40))
+    if m is None:
+        return None
+    verb = m.span("verb")
+    if not m.group("verb").endswith(("ed", "in", "on")) and _verb_at(text, verb[0], verb[1]) is None:
+        return None
+    sp = _mentions.np_after(text, m.end(), hi)
+    if sp is None or sp[0] != m.end() or _DESCRIBED_DONE.match(text, sp[1], hi) is None:
+        return None
+    who = _mentions.describe(text, sp[0], sp[1])
+    if who.form == "pronoun" or who.kind not in ("person", "anonymous"):
+        return None
+    return sp, verb
 _WRAP_WINDOW = 120
 _WRAPPED_SPEAKER = regex.compile(r"(?:he|she|they|I|we|(?:\p{Lu}[\p{L}.'’-]*[^\S\n]*){1,3})")
 
@@ -241,9 +265,22 @@ def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span
     return None
 
 
+# tag verbs that speak only with a particle ("Tom put in", "she broke off"): "Nell put down
+# her sewing" or "he cut the bread" is an action beat, not a tag
+_NEEDS_PARTICLE = frozenset("put puts putting cut cuts cutting break breaks broke breaking".split())
+_PARTICLE_AFTER = regex.compile(r"[^\S\n]+(?:in|on|out|off|forth|short)(?![\p{L}])")
+
+
 def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tuple[Span2, Span2]]:
     """The subject of verb ``m`` if it starts the tag at ``p``."""
     start = _skip_space(text, p, hi)
+    if m.group().lower() in _NEEDS_PARTICLE and _PARTICLE_AFTER.match(text, m.end(), hi) is None:
+        return None
+    if m.group().lower() in _cues.NOUN_FORMS:
+        # “…” was her reply / was Tom's answer: the owner speaks (no subject to read)
+        was = _WAS_OWNER.fullmatch(text, start, m.start())
+        if was is not None:
+            return was.span("who"), m.span()
     sp = _mentions.subject_before(text, m.start(), p)
     if sp is not None and _LEAD_WORDS.fullmatch(text, start, sp[0]):
         if m.group().lower() in _cues.NOUN_FORMS:
@@ -306,6 +343,9 @@ _PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|with|at|by|from|for|of|o
                                     regex.IGNORECASE)
 _OWNER = regex.compile(r"(?P<who>his|her|their|my|our|(?:\p{Lu}[\p{L}.\-]*[^\S\n]+){0,2}\p{Lu}[\p{L}\-]*(?=['’]s(?![\p{L}])))"
                     r"(?![\p{L}])", regex.IGNORECASE)
+_WAS_OWNER = regex.compile(r"(?:was|were)[^\S\n]+(?:(?P<who>his|her|their|my|our)"
+                           r"|(?P<who>(?:\p{Lu}[\p{L}.\-]*[^\S\n]+){0,2}\p{Lu}[\p{Ll}\-]*)['’]s)"
+                           r"(?:[^\S\n]+\p{Ll}+){0,2}[^\S\n]+")
 _WHO_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]+\Z")
 _CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![\p{L}])[^\S\n]*)?")
 
