@@ -228,14 +228,38 @@ def _wrapped_tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Sp
         return None
     (a, b), (c, d) = got
     lo, hi2 = min(a, c), max(b, d)
-    # the break must fall inside the tag ("she⏎said", "said⏎Mr. Brown"), not before it
-    inverted = c < a and text[pos - 2 : pos - 1] in (",", "?", "!") and not text[pos:end].startswith("\n\n")
-    if not inverted and ("\n" in text[pos : pos + lo] or "\n" not in text[pos + lo : pos + hi2]):
+    # the break must fall inside the tag ("she⏎said", "said⏎Mr. Brown"), not before it,
+    # unless the sentence runs on into the tag: “…,”⏎said Cecil, “…?”⏎her mother asked
+    runs_on = text[pos - 2 : pos - 1] in (",", "?", "!") and not text[pos:end].startswith("\n\n")
+    inverted = c < a and runs_on
+    lower = runs_on and window[lo : lo + 1].islower()
+    if not (inverted or lower) and ("\n" in text[pos : pos + lo] or "\n" not in text[pos + lo : pos + hi2]):
         return None  # a break before the tag only in “…,”⏎said Cecil
-    # only the plain shapes: a person pronoun or a capitalised name right next to the verb
-    if window[min(b, d) : max(a, c)].strip() or not _WRAPPED_SPEAKER.fullmatch(window, a, b):
+    # only the plain shapes: a person pronoun, a capitalised name or (the sentence running
+    # on into the tag) a person description, right next to the verb
+    if window[min(b, d) : max(a, c)].strip():
         return None
+    if not _WRAPPED_SPEAKER.fullmatch(window, a, b):
+        who = _mentions.describe(window, a, b)
+        if not runs_on or who.form != "description" or who.kind != "person":
+            return None
     return (a + pos, b + pos), (c + pos, d + pos)
+
+
+def _wrapped_inverted_tag(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
+    """``_inverted_tag`` in hard-wrapped text, a line break in the tag read as a space
+    (“…,” put in⏎Kitty. / “…,” whimpered the⏎boy.): the same bounded window."""
+    if pos < 2:
+        return None
+    end = min(hi, pos + _WRAP_WINDOW)
+    if text.find("\n", pos, end) < 0:
+        return None
+    window = text[pos - 2 : end].replace("\n", " ")  # the closing punctuation too
+    got = _inverted_tag(window, 2, len(window))
+    if got is None:
+        return None
+    (a, b), (c, d) = got
+    return (a + pos - 2, b + pos - 2), (c + pos - 2, d + pos - 2)
 
 
 def _skip_space(text: str, pos: int, hi: int) -> int:
@@ -288,6 +312,8 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
             own = _OWNER.match(text, sp[0], sp[1])
             if own is not None:
                 return own.span("who"), m.span()
+            if _WAS_BEFORE.search(text, start, sp[0]) is not None:
+                return None  # “…” was the acid reply: the words before the noun name nobody
         return sp, m.span()
     # “…,” Jane Doe, a lawyer, one of the plaintiffs, said
     sp = _mentions.np_after(text, start, m.start())
@@ -346,6 +372,7 @@ _OWNER = regex.compile(r"(?P<who>his|her|their|my|our|(?:\p{Lu}[\p{L}.\-]*[^\S\n
 _WAS_OWNER = regex.compile(r"(?:was|were)[^\S\n]+(?:(?P<who>his|her|their|my|our)"
                            r"|(?P<who>(?:\p{Lu}[\p{L}.\-]*[^\S\n]+){0,2}\p{Lu}[\p{Ll}\-]*)['’]s)"
                            r"(?:[^\S\n]+\p{Ll}+){0,2}[^\S\n]+")
+_WAS_BEFORE = regex.compile(r"(?<![\p{L}])(?:was|were)[^\S\n]+\Z")
 _WHO_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]+\Z")
 _CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![\p{L}])[^\S\n]*)?")
 
@@ -536,6 +563,8 @@ class Attributor:
             tag = _wrapped_tag_after(text, q.end, pend)  # “…,” she⏎said.
         if tag is None and not self.news:
             tag = _inverted_tag(text, q.end, pend)  # “…,” blustered Mr. Hale.
+            if tag is None and self.layout.wrapped:
+                tag = _wrapped_inverted_tag(text, q.end, pend)  # “…,” put in⏎Kitty.
         if tag is not None and self.news:
             lead = None if text[tag[1][1] - 3:tag[1][1]] == "ing" else self._lead_clause(i, q, pstart)
             if lead is not None:
