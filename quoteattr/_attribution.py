@@ -130,6 +130,26 @@ def tagged_name(text: str, pos: int, hi: int) -> Optional[Span2]:
     return m.span() if _mentions.may_name_in_tag(m.group()) else None
 
 
+_ADJECTIVE_COMMA = regex.compile(r",[^\S\n]+(?=\p{Ll})")
+_LOWER_WORDS = regex.compile(r"\p{Ll}[\p{Ll}\-]*(?:[^\S\n]+\p{Ll}[\p{Ll}\-]*){0,2}(?=[^\S\n]*[,.;:!?\N{EM DASH}])")
+
+
+def _past_adjectives(text: str, sp: Span2, hi: int) -> Span2:
+    """A description cut at a comma between its adjectives ("a thin, elderly gentleman"
+    read as "a thin"): the whole phrase when the part before the comma names no kind of
+    speaker and the whole names a person."""
+    c = _ADJECTIVE_COMMA.match(text, sp[1], hi)
+    if c is None or text[sp[0] : sp[1]].split()[0].lower() not in ("a", "an", "the"):
+        return sp
+    if _mentions.describe(text, sp[0], sp[1]).kind != "unknown":
+        return sp
+    rest = _LOWER_WORDS.match(text, c.end(), min(hi, c.end() + 60))
+    if rest is None:
+        return sp
+    who = _mentions.describe(text, sp[0], rest.end())
+    return (sp[0], rest.end()) if who.form == "description" and who.kind in ("person", "anonymous") else sp
+
+
 def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     """A speech tag right after a closing mark at ``pos``: (speaker, cue)."""
     g = _GAP.match(text, pos, hi)
@@ -142,7 +162,7 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
         if sp is None:
             sp = tagged_name(text, at, hi)  # “…,” said Will.
         if sp is not None and sp[0] - v[1] <= 2:
-            return sp, v
+            return _past_adjectives(text, sp, hi), v
     # X said / X, the mayor, said / he had said
     sub = _subject_then_verb(text, p, hi)
     if sub is not None:
@@ -201,7 +221,10 @@ def _inverted_described(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Spa
     if not m.group("verb").endswith(("ed", "in", "on")) and _verb_at(text, verb[0], verb[1]) is None:
         return None
     sp = _mentions.np_after(text, m.end(), hi)
-    if sp is None or sp[0] != m.end() or _DESCRIBED_DONE.match(text, sp[1], hi) is None:
+    if sp is None or sp[0] != m.end():
+        return None
+    sp = _past_adjectives(text, sp, hi)
+    if _DESCRIBED_DONE.match(text, sp[1], hi) is None:
         return None
     who = _mentions.describe(text, sp[0], sp[1])
     if who.form == "pronoun" or who.kind not in ("person", "anonymous"):
