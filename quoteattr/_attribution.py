@@ -150,6 +150,16 @@ def _past_adjectives(text: str, sp: Span2, hi: int) -> Span2:
     return (sp[0], rest.end()) if who.form == "description" and who.kind in ("person", "anonymous") else sp
 
 
+_SP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # a space, or one line break
+# “…” was her reply / was her husband's answer / were Tom Hale's first words: the owner of
+# the words that name an utterance speaks
+_WAS_WORDS = regex.compile(
+    r"(?:was|were)" + _SP + r"(?:(?P<who>his|her|their|my|our)|(?P<who>(?:his|her|their|my|our|the)" + _SP
+    + r"\p{Ll}+|(?:\p{Lu}[\p{L}.\-]*" + _SP + r"){0,2}\p{Lu}[\p{Ll}\-]*)['’]s)(?:" + _SP + r"\p{Ll}+){0,2}?" + _SP
+    + r"(?P<noun>answer|reply|question|words|rejoinder|retort|comment|remark|greeting|inquiry|response|exclamation"
+    r"|observation|reproach|protest|objection|admission|salutation|contribution|explanation|rejoinder)(?![\p{L}])")
+
+
 def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     """A speech tag right after a closing mark at ``pos``: (speaker, cue)."""
     g = _GAP.match(text, pos, hi)
@@ -163,6 +173,10 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
             sp = tagged_name(text, at, hi)  # “…,” said Will.
         if sp is not None and sp[0] - v[1] <= 2:
             return _past_adjectives(text, sp, hi), v
+    # “…” was her husband's answer / were Tom's first words
+    was = _WAS_WORDS.match(text, p, min(hi, p + 120))
+    if was is not None:
+        return was.span("who"), was.span("noun")
     # X said / X, the mayor, said / he had said
     sub = _subject_then_verb(text, p, hi)
     if sub is not None:
