@@ -329,6 +329,10 @@ def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span
 # tag verbs that speak only with a particle ("Tom put in", "she broke off"): "Nell put down
 # her sewing" or "he cut the bread" is an action beat, not a tag
 _NEEDS_PARTICLE = frozenset("put puts putting cut cuts cutting break breaks broke breaking".split())
+_GOES = frozenset("go goes went".split())
+_BEGINS = frozenset("begin begins began begun".split())
+_TO_AFTER = regex.compile(r"[^\S\n]+to[^\S\n]+\p{Ll}")
+_ON_AFTER = regex.compile(r"[^\S\n]+on(?![\p{L}])")
 _PARTICLE_AFTER = regex.compile(r"[^\S\n]+(?:in|on|out|off|forth|short)(?![\p{L}])")
 
 
@@ -337,6 +341,10 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
     start = _skip_space(text, p, hi)
     if m.group().lower() in _NEEDS_PARTICLE and _PARTICLE_AFTER.match(text, m.end(), hi) is None:
         return None
+    if m.group().lower() in _GOES and _ON_AFTER.match(text, m.end(), hi) is None:
+        return None  # “…” Ann went to the window: a beat; “…,” Ann went on: a tag
+    if m.group().lower() in _BEGINS and _TO_AFTER.match(text, m.end(), hi) is not None:
+        return None  # “…” Ann began to cry: a beat; “…,” Ann began: a tag
     if m.group().lower() in _cues.NOUN_FORMS:
         # “…” was her reply / was Tom's answer: the owner speaks (no subject to read)
         was = _WAS_OWNER.fullmatch(text, start, m.start())
