@@ -130,6 +130,36 @@ def tagged_name(text: str, pos: int, hi: int) -> Optional[Span2]:
     return m.span() if _mentions.may_name_in_tag(m.group()) else None
 
 
+_ADJECTIVE_COMMA = regex.compile(r",[^\S\n]+(?=\p{Ll})")
+_LOWER_WORDS = regex.compile(r"\p{Ll}[\p{Ll}\-]*(?:[^\S\n]+\p{Ll}[\p{Ll}\-]*){0,2}(?=[^\S\n]*[,.;:!?\N{EM DASH}])")
+
+
+def _past_adjectives(text: str, sp: Span2, hi: int) -> Span2:
+    """A description cut at a comma between its adjectives ("a thin, elderly gentleman"
+    read as "a thin"): the whole phrase when the part before the comma names no kind of
+    speaker and the whole names a person."""
+    c = _ADJECTIVE_COMMA.match(text, sp[1], hi)
+    if c is None or text[sp[0] : sp[1]].split()[0].lower() not in ("a", "an", "the"):
+        return sp
+    if _mentions.describe(text, sp[0], sp[1]).kind != "unknown":
+        return sp
+    rest = _LOWER_WORDS.match(text, c.end(), min(hi, c.end() + 60))
+    if rest is None:
+        return sp
+    who = _mentions.describe(text, sp[0], rest.end())
+    return (sp[0], rest.end()) if who.form == "description" and who.kind in ("person", "anonymous") else sp
+
+
+_SP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # a space, or one line break
+# “…” was her reply / was her husband's answer / were Tom Hale's first words: the owner of
+# the words that name an utterance speaks
+_WAS_WORDS = regex.compile(
+    r"(?:was|were)" + _SP + r"(?:(?P<who>his|her|their|my|our)|(?P<who>(?:his|her|their|my|our|the)" + _SP
+    + r"\p{Ll}+|(?:\p{Lu}[\p{L}.\-]*" + _SP + r"){0,2}\p{Lu}[\p{Ll}\-]*)['’]s)(?:" + _SP + r"\p{Ll}+){0,2}?" + _SP
+    + r"(?P<noun>answer|reply|question|words|rejoinder|retort|comment|remark|greeting|inquiry|response|exclamation"
+    r"|observation|reproach|protest|objection|admission|salutation|contribution|explanation|rejoinder)(?![\p{L}])")
+
+
 def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     """A speech tag right after a closing mark at ``pos``: (speaker, cue)."""
     g = _GAP.match(text, pos, hi)
@@ -142,7 +172,11 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
         if sp is None:
             sp = tagged_name(text, at, hi)  # “…,” said Will.
         if sp is not None and sp[0] - v[1] <= 2:
-            return sp, v
+            return _past_adjectives(text, sp, hi), v
+    # “…” was her husband's answer / were Tom's first words
+    was = _WAS_WORDS.match(text, p, min(hi, p + 120))
+    if was is not None:
+        return was.span("who"), was.span("noun")
     # X said / X, the mayor, said / he had said
     sub = _subject_then_verb(text, p, hi)
     if sub is not None:
@@ -172,7 +206,7 @@ def _inverted_tag(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]
     p = g.end() if g else pos
     m = _INVERTED.match(text, p, min(hi, p + 60)) or _INVERTED_SUBJECT.match(text, p, min(hi, p + 60))
     if m is None:
-        return None
+        return _inverted_described(text, p, hi)
     who = m.group("who")
     if who not in ("he", "she"):
         first = who.split()[0]
@@ -183,6 +217,33 @@ def _inverted_tag(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]
 
 
 _BARE_HONORIFICS = frozenset(("Mr", "Mrs", "Miss", "Dr"))
+# “…,” rapped the clergyman. / “…,” moodily answered the son. / “…,” broke in old Tom Hale.:
+# an -ly adverb perhaps, a verb (of the lexicons, or one they lack, or a verb and its
+# particle), then a person description or a name the noun-phrase reader finds
+_INVERTED_VERB = regex.compile(r"(?:\p{Ll}{3,}ly[^\S\n]+)?(?P<verb>\p{Ll}{3,}ed(?:[^\S\n]+(?:in|out|on))?"
+                               r"|(?:put|broke|struck|went|cut)[^\S\n]+(?:in|on)|\p{Ll}+)[^\S\n]+")
+_DESCRIBED_DONE = regex.compile(r"(?:[^\S\n]+(?:\p{Ll}{2,}ly|again))?[^\S\n]*[,.;:!?\N{EM DASH}]")
+
+
+def _inverted_described(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
+    """The inverted tags of ``_inverted_tag`` whose subject is a description or a name
+    with words before it: the phrase must end the tag and name a person."""
+    m = _INVERTED_VERB.match(text, p, min(hi, p + 40))
+    if m is None:
+        return None
+    verb = m.span("verb")
+    if not m.group("verb").endswith(("ed", "in", "on")) and _verb_at(text, verb[0], verb[1]) is None:
+        return None
+    sp = _mentions.np_after(text, m.end(), hi)
+    if sp is None or sp[0] != m.end():
+        return None
+    sp = _past_adjectives(text, sp, hi)
+    if _DESCRIBED_DONE.match(text, sp[1], hi) is None:
+        return None
+    who = _mentions.describe(text, sp[0], sp[1])
+    if who.form == "pronoun" or who.kind not in ("person", "anonymous"):
+        return None
+    return sp, verb
 _WRAP_WINDOW = 120
 _WRAPPED_SPEAKER = regex.compile(r"(?:he|she|they|I|we|(?:\p{Lu}[\p{L}.'’-]*[^\S\n]*){1,3})")
 
@@ -204,14 +265,38 @@ def _wrapped_tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Sp
         return None
     (a, b), (c, d) = got
     lo, hi2 = min(a, c), max(b, d)
-    # the break must fall inside the tag ("she⏎said", "said⏎Mr. Brown"), not before it
-    inverted = c < a and text[pos - 2 : pos - 1] in (",", "?", "!") and not text[pos:end].startswith("\n\n")
-    if not inverted and ("\n" in text[pos : pos + lo] or "\n" not in text[pos + lo : pos + hi2]):
+    # the break must fall inside the tag ("she⏎said", "said⏎Mr. Brown"), not before it,
+    # unless the sentence runs on into the tag: “…,”⏎said Cecil, “…?”⏎her mother asked
+    runs_on = text[pos - 2 : pos - 1] in (",", "?", "!") and not text[pos:end].startswith("\n\n")
+    inverted = c < a and runs_on
+    lower = runs_on and window[lo : lo + 1].islower()
+    if not (inverted or lower) and ("\n" in text[pos : pos + lo] or "\n" not in text[pos + lo : pos + hi2]):
         return None  # a break before the tag only in “…,”⏎said Cecil
-    # only the plain shapes: a person pronoun or a capitalised name right next to the verb
-    if window[min(b, d) : max(a, c)].strip() or not _WRAPPED_SPEAKER.fullmatch(window, a, b):
+    # only the plain shapes: a person pronoun, a capitalised name or (the sentence running
+    # on into the tag) a person description, right next to the verb
+    if window[min(b, d) : max(a, c)].strip():
         return None
+    if not _WRAPPED_SPEAKER.fullmatch(window, a, b):
+        who = _mentions.describe(window, a, b)
+        if not runs_on or who.form != "description" or who.kind != "person":
+            return None
     return (a + pos, b + pos), (c + pos, d + pos)
+
+
+def _wrapped_inverted_tag(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
+    """``_inverted_tag`` in hard-wrapped text, a line break in the tag read as a space
+    (“…,” put in⏎Kitty. / “…,” whimpered the⏎boy.): the same bounded window."""
+    if pos < 2:
+        return None
+    end = min(hi, pos + _WRAP_WINDOW)
+    if text.find("\n", pos, end) < 0:
+        return None
+    window = text[pos - 2 : end].replace("\n", " ")  # the closing punctuation too
+    got = _inverted_tag(window, 2, len(window))
+    if got is None:
+        return None
+    (a, b), (c, d) = got
+    return (a + pos - 2, b + pos - 2), (c + pos - 2, d + pos - 2)
 
 
 def _skip_space(text: str, pos: int, hi: int) -> int:
@@ -241,9 +326,30 @@ def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span
     return None
 
 
+# tag verbs that speak only with a particle ("Tom put in", "she broke off"): "Nell put down
+# her sewing" or "he cut the bread" is an action beat, not a tag
+_NEEDS_PARTICLE = frozenset("put puts putting cut cuts cutting break breaks broke breaking".split())
+_GOES = frozenset("go goes went".split())
+_BEGINS = frozenset("begin begins began begun".split())
+_TO_AFTER = regex.compile(r"[^\S\n]+to[^\S\n]+\p{Ll}")
+_ON_AFTER = regex.compile(r"[^\S\n]+on(?![\p{L}])")
+_PARTICLE_AFTER = regex.compile(r"[^\S\n]+(?:in|on|out|off|forth|short)(?![\p{L}])")
+
+
 def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tuple[Span2, Span2]]:
     """The subject of verb ``m`` if it starts the tag at ``p``."""
     start = _skip_space(text, p, hi)
+    if m.group().lower() in _NEEDS_PARTICLE and _PARTICLE_AFTER.match(text, m.end(), hi) is None:
+        return None
+    if m.group().lower() in _GOES and _ON_AFTER.match(text, m.end(), hi) is None:
+        return None  # “…” Ann went to the window: a beat; “…,” Ann went on: a tag
+    if m.group().lower() in _BEGINS and _TO_AFTER.match(text, m.end(), hi) is not None:
+        return None  # “…” Ann began to cry: a beat; “…,” Ann began: a tag
+    if m.group().lower() in _cues.NOUN_FORMS:
+        # “…” was her reply / was Tom's answer: the owner speaks (no subject to read)
+        was = _WAS_OWNER.fullmatch(text, start, m.start())
+        if was is not None:
+            return was.span("who"), m.span()
     sp = _mentions.subject_before(text, m.start(), p)
     if sp is not None and _LEAD_WORDS.fullmatch(text, start, sp[0]):
         if m.group().lower() in _cues.NOUN_FORMS:
@@ -251,6 +357,8 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
             own = _OWNER.match(text, sp[0], sp[1])
             if own is not None:
                 return own.span("who"), m.span()
+            if _WAS_BEFORE.search(text, start, sp[0]) is not None:
+                return None  # “…” was the acid reply: the words before the noun name nobody
         return sp, m.span()
     # “…,” Jane Doe, a lawyer, one of the plaintiffs, said
     sp = _mentions.np_after(text, start, m.start())
@@ -306,6 +414,10 @@ _PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|with|at|by|from|for|of|o
                                     regex.IGNORECASE)
 _OWNER = regex.compile(r"(?P<who>his|her|their|my|our|(?:\p{Lu}[\p{L}.\-]*[^\S\n]+){0,2}\p{Lu}[\p{L}\-]*(?=['’]s(?![\p{L}])))"
                     r"(?![\p{L}])", regex.IGNORECASE)
+_WAS_OWNER = regex.compile(r"(?:was|were)[^\S\n]+(?:(?P<who>his|her|their|my|our)"
+                           r"|(?P<who>(?:\p{Lu}[\p{L}.\-]*[^\S\n]+){0,2}\p{Lu}[\p{Ll}\-]*)['’]s)"
+                           r"(?:[^\S\n]+\p{Ll}+){0,2}[^\S\n]+")
+_WAS_BEFORE = regex.compile(r"(?<![\p{L}])(?:was|were)[^\S\n]+\Z")
 _WHO_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]+\Z")
 _CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![\p{L}])[^\S\n]*)?")
 
@@ -496,6 +608,8 @@ class Attributor:
             tag = _wrapped_tag_after(text, q.end, pend)  # “…,” she⏎said.
         if tag is None and not self.news:
             tag = _inverted_tag(text, q.end, pend)  # “…,” blustered Mr. Hale.
+            if tag is None and self.layout.wrapped:
+                tag = _wrapped_inverted_tag(text, q.end, pend)  # “…,” put in⏎Kitty.
         if tag is not None and self.news:
             lead = None if text[tag[1][1] - 3:tag[1][1]] == "ing" else self._lead_clause(i, q, pstart)
             if lead is not None:
