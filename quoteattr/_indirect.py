@@ -682,7 +682,17 @@ def _before_comma_tag(text: str, cstart: int, end: int) -> int:
 
 def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
                news: bool = True) -> Optional[Attribution]:
-    """…, X said. / …, said X."""
+    """…, X said. / …, said X. The reported clause ends at a comma after the sentence's
+    start and before the verb: without one there is no tag, and no subject is sought."""
+    vs = m.start()
+    if text.find(",", _sentence(layout, vs)[0] + 1, vs) < 0:
+        return None
+    return _tag_after_rule(text, layout, m, quote_spans, news)
+
+
+def _tag_after_rule(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
+                    news: bool = True) -> Optional[Attribution]:
+    """``_tag_after`` without its test for a comma (the rule as first written)."""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
     if news:

@@ -424,3 +424,23 @@ def test_subject_before_is_the_plain_one(text: str, places: "list[tuple[int, int
     for a, b in places:  # many places of one text: the memo of answers is shared
         end, lo = min(max(a, b), len(text)), min(a, b, len(text))
         assert _mentions.subject_before(text, end, lo) == _plain_subject_before(text, max(lo, end - 300), end)
+
+
+_TAG_WORDS = st.sampled_from(["said", "says", "told", "the", "mayor", "analysts", "he", "Ana", "Ruiz", "a", "spokeswoman",
+                              "plan", "would", "fail", "”", "“", ",", ";", ":", ".", "Mr.", "on", "Monday", "x" * 20,
+                              "according", "to", "which", "reporters", "\n", "-"])
+
+
+@given(st.lists(st.tuples(_TAG_WORDS, st.sampled_from([" ", " ", " ", "", ", ", ". ", "  "])).map("".join),
+                max_size=40).map("".join), st.booleans())
+def test_tag_after_without_a_comma_before_the_verb_is_the_rule(text: str, news: bool) -> None:
+    """``_indirect._tag_after`` tries its rule only where a comma stands before the verb."""
+    layout = _layout.Layout(text)
+    spans = [(q.start, q.end) for q in _marks.find_quotations(text, layout)]
+    for verb in _cues.reporting_words(text)[0]:
+        assert _indirect._tag_after(text, layout, verb, spans, news) == \
+            _indirect._tag_after_rule(text, layout, verb, spans, news)
+    _indirect._sentence.cache_clear()
+    _indirect._subject_before.cache_clear()
+    _indirect._np_after.cache_clear()
+    _indirect._lead_np.cache_clear()
