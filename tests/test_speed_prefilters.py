@@ -426,6 +426,19 @@ def test_subject_before_is_the_plain_one(text: str, places: "list[tuple[int, int
         assert _mentions.subject_before(text, end, lo) == _plain_subject_before(text, max(lo, end - 300), end)
 
 
+_PIECE_WORDS = st.sampled_from(["Smith", "said", "Mr", "A", "a", "U", "S", "St", "etc", "x", "é", "9", "Dr", "no", "No"])
+_PIECE_MARKS = st.sampled_from(["", "", ",", ".", ". ", ", ", "..", ",.", ".,", "-", "'", " ", "  ", "\n", "\u00a0"])
+
+
+@given(st.lists(st.tuples(_PIECE_WORDS, _PIECE_MARKS, st.sampled_from([" ", " ", "", "\t"])).map("".join),
+                max_size=30).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_spaced_tokens_of_words_with_a_mark_are_the_tokens(text: str, a: int, b: int) -> None:
+    """``_spaced_tokens`` reads "Smith," and "Mr." without the pattern: the same tokens."""
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    got = [(t.start, t.end, t.word) for t in _mentions._spaced_tokens(text, start, end)]
+    assert got == [(t.start, t.end, t.word) for t in _mentions.tokens(text, start, end)]
+
+
 _TAG_WORDS = st.sampled_from(["said", "says", "told", "the", "mayor", "analysts", "he", "Ana", "Ruiz", "a", "spokeswoman",
                               "plan", "would", "fail", "”", "“", ",", ";", ":", ".", "Mr.", "on", "Monday", "x" * 20,
                               "according", "to", "which", "reporters", "\n", "-"])
