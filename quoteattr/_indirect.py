@@ -477,7 +477,7 @@ def _speaker_ok(text: str, sp: Span2) -> bool:
         return True
     if text[sp[0]:sp[1]].lower().endswith(("n't", "n’t")) or text[sp[0]:sp[1]] in _TIME_WORDS:
         return False  # "Don't blame …"; "Monday"
-    m = _mentions.describe(text, *sp)
+    m = _mentions.describe_phrase(text[sp[0]:sp[1]])
     if m.form == "pronoun":
         return m.head in ("he", "she", "they", "we", "i", "it")
     if m.form == "description" and m.kind == "unknown" and m.plural:
@@ -582,7 +582,7 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         return None
     if is_belief:
         conf -= 0.15
-    if _mentions.describe(text, *sp).form == "pronoun":
+    if _mentions.describe_phrase(text[sp[0]:sp[1]]).form == "pronoun":
         conf -= 0.05
     kind = _kind(text, cs, ce, quote_spans)
     return Attribution(kind, ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.that")
@@ -851,13 +851,13 @@ def _plain_subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span
         b -= 1
     if b > ss and text[b - 1] == ",":
         cand = _lead_np(text, _clause_start(text, ss, vs), vs)
-        if cand is not None and text[cand[1]:cand[1] + 1] == "," and _mentions.describe(text, *cand).form == "name":
+        if cand is not None and text[cand[1]:cand[1] + 1] == "," and _mentions.describe_phrase(text[cand[0]:cand[1]]).form == "name":
             return cand
         return None
     sp = _subject_before(text, vs, ss)
     if sp is None or text[sp[0]:sp[1]] in _TIME_WORDS:
         return None
-    m = _mentions.describe(text, *sp)
+    m = _mentions.describe_phrase(text[sp[0]:sp[1]])
     if m.form != "description" or not _PLAIN_HEAD.fullmatch(m.head) or m.head in _cues.lemma_of():
         return None
     if m.head in _lexicons.words("auxiliaries") or m.head in _lexicons.words("function_words"):
@@ -1146,7 +1146,7 @@ def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     if ce - cs < 8 or " " not in text[cs:ce]:
         return None
     conf = 0.55
-    if _mentions.describe(text, *sp).form == "pronoun":
+    if _mentions.describe_phrase(text[sp[0]:sp[1]]).form == "pronoun":
         conf -= 0.05
     return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.infinitival")
 
@@ -1186,7 +1186,7 @@ def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequen
     sp = _subject(text, layout, vs, ss)
     if sp is None:
         return None
-    if form in _FINDING and _mentions.describe(text, *sp).kind != "document":
+    if form in _FINDING and _mentions.describe_phrase(text[sp[0]:sp[1]]).kind != "document":
         return None  # "the study found 31 cases"; but "police found the car"
     cs = cl.end()
     end = _clause_end(text, cs, se)
@@ -1396,7 +1396,7 @@ def _label(text: str, lab: "regex.Match[str]", pe: int, quote_spans: Sequence[Sp
     if words[0].lower() in _NOT_LABEL or words[-1].lower() in _NOT_LABEL:
         return None
     if label not in ("Q", "A") and not label.isupper():
-        m = _mentions.describe(text, ls, le)
+        m = _mentions.describe_phrase(label)
         if not (_mentions.is_speaker_like(m) or m.kind == "document"):
             return None
         if m.kind == "unknown" or m.kind == "place":

@@ -3,6 +3,7 @@ they replace (a companion to test_speed.py)."""
 
 from typing import FrozenSet, Optional
 
+import attrs
 import regex
 
 from hypothesis import example, given
@@ -457,3 +458,17 @@ def test_tag_after_without_a_comma_before_the_verb_is_the_rule(text: str, news: 
     _indirect._subject_before.cache_clear()
     _indirect._np_after.cache_clear()
     _indirect._lead_np.cache_clear()
+
+
+_MENTION_WORDS = st.sampled_from(["he", "I.", "the", "mayor", "Mr.", "Ana", "Ruiz", "52", "percent", "of", "voters", ",",
+                                  "a", "spokesman", "for", "Acme", "Inc.", "The", "New", "York", "Times", "x", "é", "’s"])
+
+
+@given(st.lists(st.tuples(_MENTION_WORDS, st.sampled_from([" ", " ", "", "\n", ", "])).map("".join),
+                max_size=12).map("".join), st.integers(0, 80), st.integers(0, 80))
+def test_a_phrase_is_described_as_at_its_offsets(text: str, a: int, b: int) -> None:
+    """The rules that read only what a speaker mention is (not where) describe the phrase
+    (``describe_phrase``, no new ``Mention``): the same answer as ``describe`` but for the offsets."""
+    s, e = min(a, b, len(text)), min(max(a, b), len(text))
+    at, phrase = _mentions.describe(text, s, e), _mentions.describe_phrase(text[s:e])
+    assert attrs.evolve(at, start=0, end=e - s) == phrase
