@@ -932,10 +932,33 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
         app = _subject_before(text, comma.start(), ss)
         if app is not None and _COMMA_BEFORE.search(text, max(ss, app[0] - 3), app[0]):
             yield app  # "A lawyer for them, Dana Cole, said …"
+    cand = _loose_lead(text, ss, vs)
+    if cand is not None:
+        yield cand  # "RT and its defenders say …", "Those close to him say …"
+
+
+# what a clause's first noun phrase and the words between it and its verb are made of:
+# word characters (those of ``_mentions`` tokens) and white space
+_NOT_NP_OR_GAP = regex.compile(r"[^\p{L}\p{N}\p{M}'’.\-\s]")
+
+
+def _loose_lead(text: str, ss: int, vs: int) -> Optional[Span2]:
+    """The first noun phrase of the clause of the verb at ``vs`` when only noun-phrase words
+    stand between it and the verb (``_LOOSE_GAP``). Then nothing but words and spaces stands
+    between the clause start and the verb: where anything else does (looked for in a bounded
+    window of it, to stay linear), no noun phrase is sought."""
     lo = _clause_start(text, ss, vs)
+    if lo is None or _NOT_NP_OR_GAP.search(text, max(lo, vs - 300), vs) is not None:
+        return None
+    return _loose_lead_rule(text, lo, vs)
+
+
+def _loose_lead_rule(text: str, lo: Optional[int], vs: int) -> Optional[Span2]:
+    """``_loose_lead`` from the clause start ``lo``, without its test of the characters."""
     cand = _lead_np(text, lo, vs)
     if cand is not None and vs - cand[1] <= 70 and _LOOSE_GAP.fullmatch(text, cand[1], vs):
-        yield cand  # "RT and its defenders say …", "Those close to him say …"
+        return cand
+    return None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -472,3 +472,20 @@ def test_a_phrase_is_described_as_at_its_offsets(text: str, a: int, b: int) -> N
     s, e = min(a, b, len(text)), min(max(a, b), len(text))
     at, phrase = _mentions.describe(text, s, e), _mentions.describe_phrase(text[s:e])
     assert attrs.evolve(at, start=0, end=e - s) == phrase
+
+
+_LEAD_WORDS = st.sampled_from(["RT", "and", "its", "defenders", "Those", "close", "to", "him", "the", "mayor", "Ana",
+                               "Ruiz", "On", "Monday", "In", "2016", ",", "(", ")", "“", "”", ";", "-", "’s", "é",
+                               "x\u0301", "U.S.", "Mr.", "that", "who", "also", "x" * 60, "say", "said"])
+
+
+@given(st.lists(st.tuples(_LEAD_WORDS, st.sampled_from([" ", " ", " ", "", "\n", "\t", "\u00a0", ", "])).map("".join),
+                max_size=40).map("".join), st.integers(0, 400), st.integers(0, 400))
+def test_loose_lead_only_where_words_and_spaces_stand_is_the_rule(text: str, a: int, b: int) -> None:
+    """``_indirect._loose_lead`` seeks a noun phrase only where the clause before the verb
+    holds nothing but words and spaces: the same answer as the rule everywhere."""
+    ss, vs = min(a, b, len(text)), min(max(a, b), len(text))
+    want = _indirect._loose_lead_rule(text, _indirect._clause_start(text, ss, vs), vs)
+    assert _indirect._loose_lead(text, ss, vs) == want
+    _indirect._np_after.cache_clear()
+    _indirect._lead_np.cache_clear()
