@@ -406,11 +406,28 @@ def _sentence(layout: Layout, pos: int) -> Tuple[int, int]:
 
 
 # a time phrase or adverb between a subject and its verb
+_ADVERBS_BEFORE = (_cues.WEEKDAYS + r"|yesterday|today|recently|also|then|later|again|repeatedly|publicly|privately|"
+                   r"previously|often|already|still|just|now|once|twice|long|quickly|immediately|initially|originally|"
+                   r"ultimately|eventually")
 _ADVERBIAL_BEFORE = regex.compile(
     r"(?<![^\S\n])(?:[^\S\n]++(?:(?:on|last|this|next|earlier|later)[^\S\n]++\p{L}+(?:[^\S\n]++(?:morning|afternoon|evening|night))?|"
-    + _cues.WEEKDAYS + r"|yesterday|today|recently|also|then|later|again|repeatedly|publicly|privately|previously|often|"
-    r"already|still|just|now|once|twice|long|quickly|immediately|initially|originally|ultimately|eventually))+[^\S\n]++\Z"
+    + _ADVERBS_BEFORE + r"))+[^\S\n]++\Z"
 )
+# how every match of _ADVERBIAL_BEFORE ends (its last phrase or adverb, after a space), matched
+# back from the end of the window (a reversed pattern's match is anchored there): a window
+# that does not end so has none, and the pattern is not tried at each of its places to learn it
+_ADVERBIAL_LAST = regex.compile(
+    r"(?r)[^\S\n](?:(?:on|last|this|next|earlier|later)[^\S\n]+\p{L}+|morning|afternoon|evening|night|"
+    + _ADVERBS_BEFORE + r")[^\S\n]+\Z"
+)
+
+
+def _adverbial_before(text: str, lo: int, hi: int) -> "Optional[regex.Match[str]]":
+    """``_ADVERBIAL_BEFORE.search(text, lo, hi)``, tried only where ``_ADVERBIAL_LAST`` is
+    found: most verbs have no adverb right before them."""
+    if _ADVERBIAL_LAST.match(text, lo, hi) is None:
+        return None
+    return _ADVERBIAL_BEFORE.search(text, lo, hi)
 # quantifiers that stand for people as a subject ("Some believe …", "Many say …")
 _QUANTIFIERS = frozenset("some many most others few several both everyone everybody nobody someone somebody".split())
 _QUANTIFIER_BEFORE = regex.compile(
@@ -898,7 +915,7 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     first = _subject_before(text, vs, ss)
     if first is None or text[first[0]:first[1]] not in _TIME_WORDS:
         yield first
-    adv = _ADVERBIAL_BEFORE.search(text, max(ss, vs - 60), vs)
+    adv = _adverbial_before(text, max(ss, vs - 60), vs)
     if adv is not None and adv.start() > ss:
         yield _subject_before(text, adv.start(), ss)  # "the court this month rejected …"
     q = _QUANTIFIER_BEFORE.search(text, max(ss, vs - 12), vs)

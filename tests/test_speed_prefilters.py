@@ -489,3 +489,17 @@ def test_loose_lead_only_where_words_and_spaces_stand_is_the_rule(text: str, a: 
     assert _indirect._loose_lead(text, ss, vs) == want
     _indirect._np_after.cache_clear()
     _indirect._lead_np.cache_clear()
+
+
+_ADVERB_WORDS = st.sampled_from(["on", "last", "this", "next", "earlier", "later", "Monday", "morning", "night", "also",
+                                 "yesterday", "again", "now", "long", "eventually", "the", "court", "month", "said",
+                                 "mayor", "x", "é", "alsox", "xalso", "ON", ",", "-", "Mondays"])
+
+
+@given(st.lists(st.tuples(_ADVERB_WORDS, st.sampled_from([" ", " ", " ", "  ", "", "\n", "\t", "\u00a0", "\u2003",
+                                                          "\x1c", ", "])).map("".join), max_size=20).map("".join),
+       st.integers(0, 200), st.integers(0, 200))
+def test_adverbial_before_is_the_patterns_search(text: str, a: int, b: int) -> None:
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    got, want = _indirect._adverbial_before(text, lo, hi), _indirect._ADVERBIAL_BEFORE.search(text, lo, hi)
+    assert (None if got is None else got.span()) == (None if want is None else want.span())
