@@ -378,7 +378,7 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
         return None
     v = last.span()
     sp = _mentions.subject_before(text, v[0], lo)
-    if sp is not None and not _mentions.is_speaker_like(_mentions.describe(text, *sp)):
+    if sp is not None and not _mentions.is_speaker_like(_mentions.describe_phrase(text[sp[0]:sp[1]])):
         sp = None
     if sp is not None and _PREPOSITION_BEFORE.search(text, max(lo, sp[0] - 12), sp[0]) is not None:
         sp = None  # "Darcy spoke, and in a constrained manner said": no subject there
@@ -387,7 +387,7 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
         if who is not None:
             np = _NP_END.search(text, max(lo, who.start() - 60), who.start())  # "…by the butler, who said"
             sp = np.span() if np is not None else None
-            if sp is not None and not _mentions.is_speaker_like(_mentions.describe(text, *sp)):
+            if sp is not None and not _mentions.is_speaker_like(_mentions.describe_phrase(text[sp[0]:sp[1]])):
                 sp = None
     if sp is None:
         # "He took the hint, and soon began with, “…”": the clause's subject is further back;
@@ -403,7 +403,7 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
         sp = _mentions.np_after(text, _skip_space(text, v[1], pos), pos)
         if sp is None or sp[0] - v[1] > 2 or _INVERTED_END.match(text, sp[1], pos) is None:
             return None
-        if not _mentions.is_speaker_like(_mentions.describe(text, *sp)):
+        if not _mentions.is_speaker_like(_mentions.describe_phrase(text[sp[0]:sp[1]])):
             return None  # "answered most readily, “…”"
     return sp, v
 
@@ -452,7 +452,7 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     if (len(first) == 2 and first[0].lower() in _lexicons.words("not_names") and first[1][:1].isupper()
             and first[0].lower() not in _lexicons.first_field("determiners")):
         sp = (text.index(first[1], sp[0]), sp[1])  # "Suddenly Nell Parry looked up and said": an opener
-    m = _mentions.describe(text, *sp)
+    m = _mentions.describe_phrase(text[sp[0]:sp[1]])
     if m.form == "name" and m.kind == "person" and not m.title and _common_opener(text[sp[0] : sp[1]]):
         return None  # "Something must have bitten him": a capitalised opener, not a name
     if m.kind in ("person", "organization", "media", "anonymous") or m.form == "pronoun":
@@ -685,7 +685,7 @@ class Attributor:
                 lead_free = i == 0 or self.quotations[i - 1].end <= max(ss, ps)
                 if colon or ((text[pe - 1] in ",\N{EM DASH}-" or _ends_with_tag_verb(text, ps, pe)) and lead_free):
                     tb = tag_before(text, max(ss, ps), pe)
-                    if tb is not None and not colon and _mentions.describe(text, *tb[0]).form == "pronoun":
+                    if tb is not None and not colon and _mentions.describe_phrase(text[tb[0][0]:tb[0][1]]).form == "pronoun":
                         tb = None
                     if tb is not None:
                         sp, cue = tb
@@ -796,7 +796,7 @@ class Attributor:
         # a sentence that only introduces someone: "Jane Doe, a lawyer in Ohio."
         intro = _mentions.np_after(text, lo, hi)
         if intro is not None and text[intro[0]].isupper() and text[intro[1] : intro[1] + 1] == ",":
-            desc = _mentions.describe(text, *intro)
+            desc = _mentions.describe_phrase(text[intro[0]:intro[1]])
             if desc.form == "name" and desc.kind == "person":
                 return intro, None
         return None

@@ -406,11 +406,28 @@ def _sentence(layout: Layout, pos: int) -> Tuple[int, int]:
 
 
 # a time phrase or adverb between a subject and its verb
+_ADVERBS_BEFORE = (_cues.WEEKDAYS + r"|yesterday|today|recently|also|then|later|again|repeatedly|publicly|privately|"
+                   r"previously|often|already|still|just|now|once|twice|long|quickly|immediately|initially|originally|"
+                   r"ultimately|eventually")
 _ADVERBIAL_BEFORE = regex.compile(
     r"(?<![^\S\n])(?:[^\S\n]++(?:(?:on|last|this|next|earlier|later)[^\S\n]++\p{L}+(?:[^\S\n]++(?:morning|afternoon|evening|night))?|"
-    + _cues.WEEKDAYS + r"|yesterday|today|recently|also|then|later|again|repeatedly|publicly|privately|previously|often|"
-    r"already|still|just|now|once|twice|long|quickly|immediately|initially|originally|ultimately|eventually))+[^\S\n]++\Z"
+    + _ADVERBS_BEFORE + r"))+[^\S\n]++\Z"
 )
+# how every match of _ADVERBIAL_BEFORE ends (its last phrase or adverb, after a space), matched
+# back from the end of the window (a reversed pattern's match is anchored there): a window
+# that does not end so has none, and the pattern is not tried at each of its places to learn it
+_ADVERBIAL_LAST = regex.compile(
+    r"(?r)[^\S\n](?:(?:on|last|this|next|earlier|later)[^\S\n]+\p{L}+|morning|afternoon|evening|night|"
+    + _ADVERBS_BEFORE + r")[^\S\n]+\Z"
+)
+
+
+def _adverbial_before(text: str, lo: int, hi: int) -> "Optional[regex.Match[str]]":
+    """``_ADVERBIAL_BEFORE.search(text, lo, hi)``, tried only where ``_ADVERBIAL_LAST`` is
+    found: most verbs have no adverb right before them."""
+    if _ADVERBIAL_LAST.match(text, lo, hi) is None:
+        return None
+    return _ADVERBIAL_BEFORE.search(text, lo, hi)
 # quantifiers that stand for people as a subject ("Some believe …", "Many say …")
 _QUANTIFIERS = frozenset("some many most others few several both everyone everybody nobody someone somebody".split())
 _QUANTIFIER_BEFORE = regex.compile(
@@ -477,7 +494,7 @@ def _speaker_ok(text: str, sp: Span2) -> bool:
         return True
     if text[sp[0]:sp[1]].lower().endswith(("n't", "n’t")) or text[sp[0]:sp[1]] in _TIME_WORDS:
         return False  # "Don't blame …"; "Monday"
-    m = _mentions.describe(text, *sp)
+    m = _mentions.describe_phrase(text[sp[0]:sp[1]])
     if m.form == "pronoun":
         return m.head in ("he", "she", "they", "we", "i", "it")
     if m.form == "description" and m.kind == "unknown" and m.plural:
@@ -582,7 +599,7 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         return None
     if is_belief:
         conf -= 0.15
-    if _mentions.describe(text, *sp).form == "pronoun":
+    if _mentions.describe_phrase(text[sp[0]:sp[1]]).form == "pronoun":
         conf -= 0.05
     kind = _kind(text, cs, ce, quote_spans)
     return Attribution(kind, ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.that")
@@ -682,7 +699,17 @@ def _before_comma_tag(text: str, cstart: int, end: int) -> int:
 
 def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
                news: bool = True) -> Optional[Attribution]:
-    """…, X said. / …, said X."""
+    """…, X said. / …, said X. The reported clause ends at a comma after the sentence's
+    start and before the verb: without one there is no tag, and no subject is sought."""
+    vs = m.start()
+    if text.find(",", _sentence(layout, vs)[0] + 1, vs) < 0:
+        return None
+    return _tag_after_rule(text, layout, m, quote_spans, news)
+
+
+def _tag_after_rule(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
+                    news: bool = True) -> Optional[Attribution]:
+    """``_tag_after`` without its test for a comma (the rule as first written)."""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
     if news:
@@ -841,13 +868,13 @@ def _plain_subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span
         b -= 1
     if b > ss and text[b - 1] == ",":
         cand = _lead_np(text, _clause_start(text, ss, vs), vs)
-        if cand is not None and text[cand[1]:cand[1] + 1] == "," and _mentions.describe(text, *cand).form == "name":
+        if cand is not None and text[cand[1]:cand[1] + 1] == "," and _mentions.describe_phrase(text[cand[0]:cand[1]]).form == "name":
             return cand
         return None
     sp = _subject_before(text, vs, ss)
     if sp is None or text[sp[0]:sp[1]] in _TIME_WORDS:
         return None
-    m = _mentions.describe(text, *sp)
+    m = _mentions.describe_phrase(text[sp[0]:sp[1]])
     if m.form != "description" or not _PLAIN_HEAD.fullmatch(m.head) or m.head in _cues.lemma_of():
         return None
     if m.head in _lexicons.words("auxiliaries") or m.head in _lexicons.words("function_words"):
@@ -888,7 +915,7 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
     first = _subject_before(text, vs, ss)
     if first is None or text[first[0]:first[1]] not in _TIME_WORDS:
         yield first
-    adv = _ADVERBIAL_BEFORE.search(text, max(ss, vs - 60), vs)
+    adv = _adverbial_before(text, max(ss, vs - 60), vs)
     if adv is not None and adv.start() > ss:
         yield _subject_before(text, adv.start(), ss)  # "the court this month rejected …"
     q = _QUANTIFIER_BEFORE.search(text, max(ss, vs - 12), vs)
@@ -922,10 +949,33 @@ def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:
         app = _subject_before(text, comma.start(), ss)
         if app is not None and _COMMA_BEFORE.search(text, max(ss, app[0] - 3), app[0]):
             yield app  # "A lawyer for them, Dana Cole, said …"
+    cand = _loose_lead(text, ss, vs)
+    if cand is not None:
+        yield cand  # "RT and its defenders say …", "Those close to him say …"
+
+
+# what a clause's first noun phrase and the words between it and its verb are made of:
+# word characters (those of ``_mentions`` tokens) and white space
+_NOT_NP_OR_GAP = regex.compile(r"[^\p{L}\p{N}\p{M}'’.\-\s]")
+
+
+def _loose_lead(text: str, ss: int, vs: int) -> Optional[Span2]:
+    """The first noun phrase of the clause of the verb at ``vs`` when only noun-phrase words
+    stand between it and the verb (``_LOOSE_GAP``). Then nothing but words and spaces stands
+    between the clause start and the verb: where anything else does (looked for in a bounded
+    window of it, to stay linear), no noun phrase is sought."""
     lo = _clause_start(text, ss, vs)
+    if lo is None or _NOT_NP_OR_GAP.search(text, max(lo, vs - 300), vs) is not None:
+        return None
+    return _loose_lead_rule(text, lo, vs)
+
+
+def _loose_lead_rule(text: str, lo: Optional[int], vs: int) -> Optional[Span2]:
+    """``_loose_lead`` from the clause start ``lo``, without its test of the characters."""
     cand = _lead_np(text, lo, vs)
     if cand is not None and vs - cand[1] <= 70 and _LOOSE_GAP.fullmatch(text, cand[1], vs):
-        yield cand  # "RT and its defenders say …", "Those close to him say …"
+        return cand
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1136,7 +1186,7 @@ def _infinitival(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     if ce - cs < 8 or " " not in text[cs:ce]:
         return None
     conf = 0.55
-    if _mentions.describe(text, *sp).form == "pronoun":
+    if _mentions.describe_phrase(text[sp[0]:sp[1]]).form == "pronoun":
         conf -= 0.05
     return Attribution(_kind(text, cs, ce, quote_spans), ((cs, ce),), (cs, ce), sp, (vs, ve), conf, "indirect.infinitival")
 
@@ -1176,7 +1226,7 @@ def _object(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequen
     sp = _subject(text, layout, vs, ss)
     if sp is None:
         return None
-    if form in _FINDING and _mentions.describe(text, *sp).kind != "document":
+    if form in _FINDING and _mentions.describe_phrase(text[sp[0]:sp[1]]).kind != "document":
         return None  # "the study found 31 cases"; but "police found the car"
     cs = cl.end()
     end = _clause_end(text, cs, se)
@@ -1386,7 +1436,7 @@ def _label(text: str, lab: "regex.Match[str]", pe: int, quote_spans: Sequence[Sp
     if words[0].lower() in _NOT_LABEL or words[-1].lower() in _NOT_LABEL:
         return None
     if label not in ("Q", "A") and not label.isupper():
-        m = _mentions.describe(text, ls, le)
+        m = _mentions.describe_phrase(label)
         if not (_mentions.is_speaker_like(m) or m.kind == "document"):
             return None
         if m.kind == "unknown" or m.kind == "place":

@@ -94,19 +94,31 @@ def tokens(text: str, start: int, end: int) -> List[Token]:
 
 def _spaced_tokens(text: str, start: int, end: int) -> List[Token]:
     """``tokens``, a piece between plain spaces at a time: no token holds a space, so the
-    pieces' tokens are the window's; a piece of ASCII letters is one token."""
+    pieces' tokens are the window's; a piece of ASCII letters is one token, and one with a
+    comma or a full stop after it ("Smith,", "Mr.") is read without the pattern too."""
     out: List[Token] = []
     pos = start
     for piece in text[start:end].split(" "):
         if piece:
             e = pos + len(piece)
-            if piece.isalpha() and piece.isascii():
+            if piece.isascii() and piece.isalpha():
                 out.append(Token(pos, e, piece))
+            elif piece[-1] in ",." and piece.isascii() and piece[:-1].isalpha():
+                out.extend(_word_then_mark(pos, e, piece))
             else:
                 out.extend(tokens(text, pos, e))
             pos = e
         pos += 1
     return out
+
+
+def _word_then_mark(start: int, end: int, piece: str) -> Tuple[Token, ...]:
+    """``tokens`` of ``piece``, ASCII letters and then a comma or a full stop, at ``start``:
+    the word and the mark, or for an abbreviation ("Mr.", "A.") one token."""
+    core = piece[:-1]
+    if piece[-1] == "." and (core in _abbrevs() or (len(core) == 1 and core.isupper())):
+        return (Token(start, end, piece),)
+    return (Token(start, end - 1, core), Token(end - 1, end, piece[-1]))
 
 
 def iter_tokens(text: str, start: int, end: int) -> Iterator[Token]:

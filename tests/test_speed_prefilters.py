@@ -3,6 +3,7 @@ they replace (a companion to test_speed.py)."""
 
 from typing import FrozenSet, Optional
 
+import attrs
 import regex
 
 from hypothesis import example, given
@@ -597,3 +598,81 @@ def test_tagged_words_kept_for_the_last_text_are_right_under_threads() -> None:
     for t in threads:
         t.join()
     assert not wrong
+
+
+_PIECE_WORDS = st.sampled_from(["Smith", "said", "Mr", "A", "a", "U", "S", "St", "etc", "x", "é", "9", "Dr", "no", "No"])
+_PIECE_MARKS = st.sampled_from(["", "", ",", ".", ". ", ", ", "..", ",.", ".,", "-", "'", " ", "  ", "\n", "\u00a0"])
+
+
+@given(st.lists(st.tuples(_PIECE_WORDS, _PIECE_MARKS, st.sampled_from([" ", " ", "", "\t"])).map("".join),
+                max_size=30).map("".join), st.integers(0, 200), st.integers(0, 200))
+def test_spaced_tokens_of_words_with_a_mark_are_the_tokens(text: str, a: int, b: int) -> None:
+    """``_spaced_tokens`` reads "Smith," and "Mr." without the pattern: the same tokens."""
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    got = [(t.start, t.end, t.word) for t in _mentions._spaced_tokens(text, start, end)]
+    assert got == [(t.start, t.end, t.word) for t in _mentions.tokens(text, start, end)]
+
+
+_TAG_WORDS = st.sampled_from(["said", "says", "told", "the", "mayor", "analysts", "he", "Ana", "Ruiz", "a", "spokeswoman",
+                              "plan", "would", "fail", "”", "“", ",", ";", ":", ".", "Mr.", "on", "Monday", "x" * 20,
+                              "according", "to", "which", "reporters", "\n", "-"])
+
+
+@given(st.lists(st.tuples(_TAG_WORDS, st.sampled_from([" ", " ", " ", "", ", ", ". ", "  "])).map("".join),
+                max_size=40).map("".join), st.booleans())
+def test_tag_after_without_a_comma_before_the_verb_is_the_rule(text: str, news: bool) -> None:
+    """``_indirect._tag_after`` tries its rule only where a comma stands before the verb."""
+    layout = _layout.Layout(text)
+    spans = [(q.start, q.end) for q in _marks.find_quotations(text, layout)]
+    for verb in _cues.reporting_words(text)[0]:
+        assert _indirect._tag_after(text, layout, verb, spans, news) == \
+            _indirect._tag_after_rule(text, layout, verb, spans, news)
+    _indirect._sentence.cache_clear()
+    _indirect._subject_before.cache_clear()
+    _indirect._np_after.cache_clear()
+    _indirect._lead_np.cache_clear()
+
+
+_MENTION_WORDS = st.sampled_from(["he", "I.", "the", "mayor", "Mr.", "Ana", "Ruiz", "52", "percent", "of", "voters", ",",
+                                  "a", "spokesman", "for", "Acme", "Inc.", "The", "New", "York", "Times", "x", "é", "’s"])
+
+
+@given(st.lists(st.tuples(_MENTION_WORDS, st.sampled_from([" ", " ", "", "\n", ", "])).map("".join),
+                max_size=12).map("".join), st.integers(0, 80), st.integers(0, 80))
+def test_a_phrase_is_described_as_at_its_offsets(text: str, a: int, b: int) -> None:
+    """The rules that read only what a speaker mention is (not where) describe the phrase
+    (``describe_phrase``, no new ``Mention``): the same answer as ``describe`` but for the offsets."""
+    s, e = min(a, b, len(text)), min(max(a, b), len(text))
+    at, phrase = _mentions.describe(text, s, e), _mentions.describe_phrase(text[s:e])
+    assert attrs.evolve(at, start=0, end=e - s) == phrase
+
+
+_LEAD_WORDS = st.sampled_from(["RT", "and", "its", "defenders", "Those", "close", "to", "him", "the", "mayor", "Ana",
+                               "Ruiz", "On", "Monday", "In", "2016", ",", "(", ")", "“", "”", ";", "-", "’s", "é",
+                               "x\u0301", "U.S.", "Mr.", "that", "who", "also", "x" * 60, "say", "said"])
+
+
+@given(st.lists(st.tuples(_LEAD_WORDS, st.sampled_from([" ", " ", " ", "", "\n", "\t", "\u00a0", ", "])).map("".join),
+                max_size=40).map("".join), st.integers(0, 400), st.integers(0, 400))
+def test_loose_lead_only_where_words_and_spaces_stand_is_the_rule(text: str, a: int, b: int) -> None:
+    """``_indirect._loose_lead`` seeks a noun phrase only where the clause before the verb
+    holds nothing but words and spaces: the same answer as the rule everywhere."""
+    ss, vs = min(a, b, len(text)), min(max(a, b), len(text))
+    want = _indirect._loose_lead_rule(text, _indirect._clause_start(text, ss, vs), vs)
+    assert _indirect._loose_lead(text, ss, vs) == want
+    _indirect._np_after.cache_clear()
+    _indirect._lead_np.cache_clear()
+
+
+_ADVERB_WORDS = st.sampled_from(["on", "last", "this", "next", "earlier", "later", "Monday", "morning", "night", "also",
+                                 "yesterday", "again", "now", "long", "eventually", "the", "court", "month", "said",
+                                 "mayor", "x", "é", "alsox", "xalso", "ON", ",", "-", "Mondays"])
+
+
+@given(st.lists(st.tuples(_ADVERB_WORDS, st.sampled_from([" ", " ", " ", "  ", "", "\n", "\t", "\u00a0", "\u2003",
+                                                          "\x1c", ", "])).map("".join), max_size=20).map("".join),
+       st.integers(0, 200), st.integers(0, 200))
+def test_adverbial_before_is_the_patterns_search(text: str, a: int, b: int) -> None:
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    got, want = _indirect._adverbial_before(text, lo, hi), _indirect._ADVERBIAL_BEFORE.search(text, lo, hi)
+    assert (None if got is None else got.span()) == (None if want is None else want.span())
