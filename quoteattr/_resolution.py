@@ -507,8 +507,9 @@ class Resolver:
             found = self._split_pairs(found, first_names)
         common = _common_words(text, self._bare) if self.genre == "fiction" else frozenset()
         if common:
-            # a word that is also part of a longer name is a name ("Small" of "Jonathan Small")
-            common = common - {t.lower() for _, _, _, n in found for t in n.split() if " " in n.strip()}
+            # a word that ends or goes on a longer name is a name ("Small" of "Jonathan Small"),
+            # not one that only opens one ("Suddenly Mrs. Hale")
+            common = common - {t.lower() for _, _, _, n in found for t in n.split()[1:] if " " in n.strip()}
         for s, e, m, name in found:
             if m.kind == "person" and _adjectival(text, s, e):
                 continue
