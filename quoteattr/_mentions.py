@@ -536,6 +536,8 @@ def _describe(text: str, start: int, end: int) -> Mention:
     name_words = [w for w in words[cut + 1 :]]
     title_words = words[: cut + 1]
     is_name = is_name_like(name_words)
+    if is_name and name_words[0].lower() in ("of", "and") and not (title_words and title_words[-1] in honorifics):
+        is_name = False  # "the girl of Robert" is a girl ("the Duke of Ely" keeps his style)
     if is_name and len(name_words) == 1 and cut < 0 and _common_noun(name_words[0]):
         is_name = False  # "Sources said", "Officials say": a capitalised common noun
     head = words[-1].lower().rstrip(".")

@@ -33,7 +33,12 @@
   The Wild Land"); a lone capitalised word the text writes in lower case at least as
   often ("Down", "Suddenly") is a word, not a person; a name mostly written after
   "in", "at", "to" or after "Mr. Pell of" is a place and never speaks; "Old"/"Young"
-  before a name does not lengthen it.
+  before a name does not lengthen it. A word the text writes in lower case before a
+  given name is not part of it ("Whenever Kate came in": Kate), two given names the
+  narration uses alone, written together once ("Kate Anna"), are two people, and a
+  description followed by "of" and a name ("the girl of Robert") is not that name;
+  in "Pell's Circus" the name is the possessor, Pell. "Mrs. Charles" is not the
+  "Charles Pell" met before, and "Mr. Pell" is the "Mr. James Pell" the text names so.
   A description tag ("said the clergyman", "said his friend") is the named person the
   text ties it to earlier on (an apposition, "Mr. Pell, the clergyman,"; a predicate,
   "Mr. Pell was a clergyman"; a possessive role, "his friend Tom"), else, in a
@@ -458,8 +463,10 @@ class Resolver:
         for ent in ([] if best is not None else reversed(cands)):
             if gender and ent.gender and gender != ent.gender and _honorific(m.title):
                 continue
-            if fiction and not first and m.title and ent.first and self._bare.get(ent.first, 0) >= _BARE_USES:
+            if (fiction and not first and m.title and ent.first and self._bare.get(ent.first, 0) >= _BARE_USES
+                    and not any(t == m.title and " " in n.strip() for t, n in ent.forms)):
                 continue  # "Mrs. Hilbery" is not "Katharine Hilbery", whom the text calls "Katharine"
+                # (but "Mr. Pell" is the "Mr. James Pell" the text names so)
             if fiction and first and ent.honored == {"f", "married"} and not ent.first:
                 continue  # "Georgiana Reed" is the daughter of "Mrs. Reed", not she
             if fiction and not first and "married" in honored and ent.first and "married" not in ent.honored:
@@ -477,8 +484,8 @@ class Resolver:
         if best is None and len(toks) == 1:
             # a bare first name ("Elizabeth") that begins exactly one full name
             hits = [e for e in self._with_first.get(surname, []) if e.kind == "person"]
-            if len(hits) == 1:
-                best = hits[0]
+            if len(hits) == 1 and not (gender and _honorific(m.title) and hits[0].guess_gender() not in (None, gender)):
+                best = hits[0]  # ("Mrs. Charles" is the wife of the "Charles Pell" met before)
         if best is None:
             best = self._new("person:" + " ".join(t.lower() for t in toks), "person")
             best.surname = surname
@@ -533,10 +540,13 @@ class Resolver:
                 if len(toks) == 1:
                     # fiction: given names the narration uses on their own ("Lucy")
                     self._bare[toks[0].lower()] = self._bare.get(toks[0].lower(), 0) + 1
+        if self.genre == "fiction":
+            found = self._split_pairs(found, first_names)
         common = _common_words(text, self._bare) if self.genre == "fiction" else frozenset()
         if common:
-            # a word that is also part of a longer name is a name ("Small" of "Jonathan Small")
-            common = common - {t.lower() for _, _, _, n in found for t in n.split() if " " in n.strip()}
+            # a word that ends or goes on a longer name is a name ("Small" of "Jonathan Small"),
+            # not one that only opens one ("Suddenly Mrs. Hale")
+            common = common - {t.lower() for _, _, _, n in found for t in n.split()[1:] if " " in n.strip()}
         for s, e, m, name in found:
             if m.kind == "person" and _adjectival(text, s, e):
                 continue
@@ -572,6 +582,54 @@ class Resolver:
                 self._vote(ent, e)
                 if self.genre == "fiction" and _SUBJECT_BEFORE.search(text, max(0, s - 40), s) is not None:
                     self._subject_count[id(ent)] = self._subject_count.get(id(ent), 0) + 1
+
+    def _split_pairs(self, found: List[Tuple[int, int, Mention, str]],
+                     first_names: Dict[str, str]) -> List[Tuple[int, int, Mention, str]]:
+        """Fiction: two capitalised words read as one name that are not one person: a
+        sentence's opening word before a given name ("First Kate looked up": Kate), or two
+        given names the narration uses alone, joined only once ("Kate Anna; Anna Kate they
+        alternated"): two people."""
+        pairs: Dict[str, int] = {}
+        for _, _, m, name in found:
+            if m.title is None and m.kind == "person" and " " in name.strip():
+                pairs[name] = pairs.get(name, 0) + 1
+        lower: Optional[Dict[str, int]] = None
+        hons = _lexicons.mapping("honorifics")
+        out: List[Tuple[int, int, Mention, str]] = []
+        for s, e, m, name in found:
+            cut = _possessive_end(self.text, s, e) if m.kind == "person" else -1
+            if cut > s:
+                # "Lucy's Sabbath", "Mr. Pell's Circus": the possessor is the name
+                pm = self._alias(_mentions.describe_phrase(self.text[s:cut]))
+                if pm.form == "name" and pm.name is not None and pm.kind == "person":
+                    out.append((s, cut, pm, pm.name))
+                continue
+            toks = name.split()
+            if (m.title is not None or m.kind != "person" or len(toks) != 2 or toks[1] not in first_names
+                    or len(_name_tokens(name)) != 2):
+                out.append((s, e, m, name))
+                continue
+            second = self.text.rfind(toks[1], s, e)
+            keep: List[Tuple[int, int]] = []
+            if toks[0] not in first_names:
+                if toks[0] in hons:
+                    out.append((s, e, m, name))
+                    continue  # "Aunt Polly", "Father Brown": a form of address in the name
+                if lower is None:
+                    lower = _mentions.lower_counts(self.text)
+                if lower.get(toks[0].lower(), 0) >= _COMMON_MIN:
+                    keep = [(second, second + len(toks[1]))]
+            elif (pairs.get(name, 0) == 1 and self._bare.get(toks[0].lower(), 0) >= _BARE_USES
+                  and self._bare.get(toks[1].lower(), 0) >= _BARE_USES):
+                keep = [(s, s + len(toks[0])), (second, second + len(toks[1]))]
+            if not keep or second < 0:
+                out.append((s, e, m, name))
+                continue
+            for ps, pe in keep:
+                pm = self._alias(_mentions.describe_phrase(self.text[ps:pe]))
+                if pm.form == "name" and pm.name is not None:
+                    out.append((ps, pe, pm, pm.name))
+        return out
 
     def _name_spans(self) -> List[Tuple[int, int]]:
         """The names of ``scan_names``; in fiction "Mary of Ralph" (from "reminded Mary
@@ -2381,6 +2439,16 @@ def _opening_adverb(text: str, s: int, e: int) -> bool:
     while k >= 0 and s - k < 8 and text[k] in " \t\n\r\"“”'‘’(":
         k -= 1
     return k < 0 or text[k] in ".!?\n"
+
+
+def _possessive_end(text: str, s: int, e: int) -> int:
+    """Where the possessor of a name span ends, if one of its words but the last ends in
+    "'s" ("Lucy's Sabbath": after "Lucy"), else -1."""
+    for mark in ("'s", "’s"):
+        k = text.find(mark, s, e)
+        if k > s and k + 2 < e and text[k + 2].isspace():
+            return k
+    return -1
 
 
 def _common_words(text: str, bare: Dict[str, int]) -> FrozenSet[str]:
