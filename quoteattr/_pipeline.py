@@ -1,5 +1,7 @@
 """The pipeline, wired in one place: text -> marks -> cues -> speakers -> attribution
--> source resolution -> records. Each stage is a module of pure functions over offsets."""
+-> source resolution -> records. Each stage is a module of pure functions over offsets
+(source resolution is ``_resolution`` with its fiction parts ``_turns`` and ``_kinship``
+and their shared ``_entities``)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from quoteattr import _cues, _genre, _indirect, _layout, _lexicons, _marks, _mentions, _resolution
+from quoteattr import _cues, _entities, _genre, _indirect, _kinship, _layout, _lexicons, _marks, _mentions, _resolution
 
 _GENRE_ALPHABET = st.sampled_from(
     list(_genre._NEWS_CUE_STARTS) + list(_genre._FICTION_TAG_STARTS)
@@ -134,7 +134,7 @@ _ENTITY_NAMES = st.sampled_from(["Ana Ruiz", "Sen.", "Gov.", "ruiz", "Mr. Ruiz,"
 
 @given(st.lists(st.tuples(st.booleans(), _ENTITY_NAMES, st.booleans()), max_size=12))
 def test_entity_words_grown_are_the_words_recomputed(steps: "list[tuple[bool, str, bool]]") -> None:
-    from quoteattr._resolution import _ABBREVIATED, _Entity
+    from quoteattr._entities import _ABBREVIATED, _Entity
     ent = _Entity("person:x", "person")
     for is_title, name, look in steps:
         (ent.titles if is_title else ent.names).append(name)
@@ -381,8 +381,8 @@ _KIN_ALPHABET = st.sampled_from(["his ", "her ", "their ", "uncle", "aunt", "wif
 @example("her uncle, Mr. Bo Lee\nAnn, his wife\nx Bo, their cousin")
 @given(st.lists(_KIN_ALPHABET, max_size=30).map("".join))
 def test_kin_appositions_are_the_patterns_matches(text: str) -> None:
-    got = [(m.span(), m.groupdict()) for m in _resolution._kin_appositions(text)]
-    assert got == [(m.span(), m.groupdict()) for m in _resolution._KIN_APPOSITION.finditer(text)]
+    got = [(m.span(), m.groupdict()) for m in _kinship._kin_appositions(text)]
+    assert got == [(m.span(), m.groupdict()) for m in _kinship._KIN_APPOSITION.finditer(text)]
 
 
 # the demonym test as first written (a pattern), kept here as the suffixes' oracle
@@ -392,8 +392,8 @@ _DEMONYM_ALPHABET = st.sampled_from(list("anisheécIAN\u017f\u0130 \n") + ["ian"
 
 @given(st.lists(_DEMONYM_ALPHABET, max_size=12).map("".join), st.integers(0, 14), st.integers(0, 14))
 def test_demonym_suffixes_are_the_pattern(text: str, s: int, e: int) -> None:
-    assert text.endswith(_resolution._DEMONYM_ENDS, s, e) == (_DEMONYM.search(text, s, e) is not None)
-    assert text.endswith(_resolution._DEMONYM_ENDS) == (_DEMONYM.search(text) is not None)
+    assert text.endswith(_entities._DEMONYM_ENDS, s, e) == (_DEMONYM.search(text, s, e) is not None)
+    assert text.endswith(_entities._DEMONYM_ENDS) == (_DEMONYM.search(text) is not None)
 
 
 def _plain_subject_before(text: str, start: int, end: int) -> object:

@@ -1,0 +1,551 @@
+"""Source resolution, fiction relatives and roles: "said her aunt", "said the clergyman".
+
+Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels:
+
+- Kinship tags ("said her aunt"): the possessor is the one the turn addresses, else
+  the previous turn's speaker; the relative is the person present whom the text calls
+  that relative (apposition, "Aunt Kitty", "Mrs. Hale looked at her niece", and the
+  spouse of a tied aunt or mother), never one the narration gives such a relative
+  ("Kitty learned from her aunt"); "her father" of someone with no family name is the
+  father of the household with children; "the mother" is the Mrs. most present.
+- Description tags ("said the clergyman", "said his friend"): the named person the
+  text ties the description to earlier on (an apposition, "Mr. Pell, the clergyman,";
+  a predicate, "Mr. Pell was a clergyman"; a possessive role, "his friend Tom"), else,
+  in a conversation of two named people of whom exactly one is of its sex, that one;
+  "the old man" is the man present the narration calls "old Mr. Pell"; "his friend"
+  the most salient person other than the friend's owner.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
+
+from . import _lazyregex as regex
+
+from . import _lexicons, _mentions
+from ._layout import on_lines
+from ._mentions import Mention
+from ._entities import _Entity, _GENERIC_PERSON, _KIN, _NAME, _PLAIN_HEADS, _WRAP, _honorific
+from . import _turns
+
+if TYPE_CHECKING:
+    from ._resolution import Resolver
+
+
+_KIN_APPOSITION = regex.compile(
+    r"(?<![\p{L}])(?:his|her|their)[^\S\n]+(?P<kin1>" + _KIN + r"),[^\S\n]+(?P<name1>" + _NAME + r")"
+    r"|(?P<name2>" + _NAME + r"),[^\S\n]+(?:his|her|their)[^\S\n]+(?P<kin2>" + _KIN + r")(?![\p{L}])"
+)
+_KIN_WORDS = tuple(_KIN[len("(?:"):-len(")")].split("|"))
+
+
+def _kin_appositions(text: str) -> "Iterator[regex.Match[str]]":
+    """``_KIN_APPOSITION.finditer(text)``, searching only the lines holding a kin word (a
+    match holds one and never crosses a newline)."""
+    at: List[int] = []
+    for w in _KIN_WORDS:
+        i = text.find(w)
+        while i >= 0:
+            at.append(i)
+            i = text.find(w, i + 1)
+    return on_lines(_KIN_APPOSITION, text, sorted(at))
+
+
+_PAIR_TURNS = 2  # fiction: turns looked at either side for the two people talking
+_AGE_EPITHET = regex.compile(r"(?<![\p{L}])([Oo]ld|[Yy]oung)[^\S\n]+\Z")
+# fiction: kinship ties of the narration (``_kin_ties``): "his/her <kin>" and
+# how far after the name it follows in its sentence
+_POSSESSED_KIN = regex.compile(r"(?<![\p{L}])([Hh]is|[Hh]er)[^\S\n]+(uncle|aunt|father|mother|papa|mamma|husband|wife"
+                               r"|sister|brother|son|daughter|niece|nephew)s?(?![\p{L}'’])")
+_KIN_OWNER_GAP = 60
+_SENTENCE_BREAK = regex.compile(r"[.!?;\"“”\n]")
+# what one is to those who have one as such a relative: (if a man, if a woman)
+_KIN_INVERSE = {"niece": ("uncle", "aunt"), "nephew": ("uncle", "aunt"), "aunt": ("nephew", "niece"),
+                "uncle": ("nephew", "niece"), "father": ("son", "daughter"), "mother": ("son", "daughter"),
+                "papa": ("son", "daughter"), "mamma": ("son", "daughter"), "son": ("father", "mother"),
+                "daughter": ("father", "mother"), "husband": ("husband", "wife"), "wife": ("husband", "wife"),
+                "sister": ("brother", "sister"), "brother": ("brother", "sister")}
+# a relative's other word and the spouse's word (``_kin_ties``)
+_KIN_COUNTERPART = {"aunt": ("aunt", "uncle"), "uncle": ("uncle", "aunt"), "mother": ("mamma", "father"),
+                    "mamma": ("mother", "papa"), "father": ("papa", "mother"), "papa": ("father", "mamma")}
+_PARENTS = frozenset("father mother papa mamma".split())
+_AUNT_UNCLE = frozenset(["aunt", "uncle"])
+_SIBLINGS = frozenset(["sister", "brother"])
+_COMPANIONS = frozenset(["friend", "companion"])
+_AGED_CANDIDATES = 3  # "the old man": the people of his sex most present looked at
+_PARENT_CANDIDATES = 3  # "the mother": the people of her sex most present looked at
+_PARENT_OR_SPOUSE = frozenset("father mother papa mamma husband wife".split())
+# fiction: descriptions tied to a name (``_role``)
+_ROLE_GONE = 30000  # fiction: characters since a person was last named after which a tie to a role lapses
+_ROLE_DETERMINERS = frozenset("the his her their my our".split())
+_ROLE_WORDS = r"(?P<desc>[\p{Ll}\-]+(?:" + _WRAP + r"[\p{Ll}\-]+){0,2})"
+_ROLE_APPOSITION = regex.compile(
+    r"," + _WRAP + r"(?:(?P<pred>who" + _WRAP + r"(?:was|is))" + _WRAP + r")?(?:the|an?)" + _WRAP + _ROLE_WORDS
+    + r"(?P<end>[^\S\n]*[,;.:!?])?")
+_ROLE_PREDICATE = regex.compile(_WRAP + r"(?:was|is)" + _WRAP + r"(?:the|an?)" + _WRAP + _ROLE_WORDS)
+_POSSESSIVES = frozenset("his her their my our".split())
+_ROLE_BEFORE = regex.compile(r"(?<![\p{L}])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)" + _WRAP + _ROLE_WORDS + r",?" + _WRAP + r"\Z")
+_ROLE_HEADS: List[FrozenSet[str]] = []
+
+
+def _role_heads() -> FrozenSet[str]:
+    """Words that end a description of a person: person words, titles and kinship nouns."""
+    if not _ROLE_HEADS:
+        _ROLE_HEADS.append(_lexicons.words("person_words") | _lexicons.words("titles")
+                           | _lexicons.first_field("kinship_words") | frozenset(["friend", "companion"]))
+    return _ROLE_HEADS[0]
+
+
+def _relative(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
+    """ "her father", "his wife": a relative of the person the possessive points to."""
+    words = r.text[m.start : m.end].split()
+    kin = _lexicons.rows("kinship_words")
+    if len(words) != 2 or words[0].lower() not in ("his", "her", "their"):
+        return None
+    head = words[1].lower()
+    row = next((r for r in kin if r[0] == head), None)
+    if row is None:
+        return None
+    if r._kin_named is None:
+        r._kin_named = _learn_kin(r)
+    named = r._kin_named.get(head)
+    gender = row[1] if row[1] in ("m", "f") else None
+    pg = {"his": "m", "her": "f"}.get(words[0].lower())
+    ranked: List[_Entity] = []
+    has: FrozenSet[int] = frozenset()
+    if r.genre == "fiction":
+        # the people of the relative's sex present now: one the text calls such a
+        # relative (its apposition, "Aunt Kitty", "Mrs. Hale … her niece") is it
+        ties, owners = _kin_ties(r)
+        has = owners.get(head, frozenset())
+        ranked = _present_people(r, m.start, gender, starts)
+        # not the one who spoke just before when the text gives them such a relative:
+        # theirs is likely meant ("Kitty … her sister" and "Nell … her sister")
+        prev = (r._exclude if r._exclude is not None and r._exclude.guess_gender() == pg
+                and id(r._exclude) in has else None)
+        called = _turns._called(r, r._idx, gender) if r._idx is not None and gender else None
+        if called is not None and called.forms and (head in _SIBLINGS or id(called) in ties.get(head, ())):
+            return called  # “Oh, Kitty, …” | “…,” replied her sister: the one called answers
+        tied = [e for e in ranked if id(e) in ties.get(head, ()) and e is not prev]
+        if tied:
+            return tied[0]
+    possessor = r._antecedent(m.start, pg, starts) if pg else None
+    if r.genre == "fiction" and pg:
+        # “…, Kitty,” said her aunt | “…,” said Kitty. “…,” said her aunt: "her" is the
+        # one addressed, else the one who spoke the turn before
+        for other in (r._addressed, r._exclude):
+            if other is not None and other.kind == "person" and other.guess_gender() == pg:
+                possessor = other
+                break
+    # the possessor's family name, when the text gives one ("Tom Hale", "Mr. Hale"; a
+    # lone "Elizabeth" has none)
+    family = (possessor.surname if possessor is not None
+              and (possessor.first or any(_honorific(t) for t in possessor.titles)) else None)
+    if (family is not None and r.genre == "fiction" and possessor is not None and not possessor.first
+            and family.capitalize() in _lexicons.mapping("first_names")):
+        family = None  # "Miss Kitty": a given name, not the family's
+    if named is not None and (r.genre != "fiction" or family is None or named.surname == family
+                              or row[2] != "same"):
+        return named
+    if r.genre == "fiction":
+        ent = _relative_of(r, m, head, row, gender, possessor, family, starts, ranked)
+        if ent is not None and id(ent) in has:
+            # one the text gives such a relative ("Kitty … her aunt") is not that relative
+            ent = next((e for e in ranked if id(e) not in has and e is not ent), ent)
+        return ent
+    return _relative_of(r, m, head, row, gender, possessor, family, starts, ranked)
+
+
+def _relative_of(r: Resolver, m: Mention, head: str, row: Sequence[str], gender: Optional[str],
+                 possessor: Optional[_Entity], family: Optional[str], starts: List[int],
+                 ranked: List[_Entity]) -> Optional[_Entity]:
+    """ "her father" of ``possessor``: the one of its family name and the relative's
+    courtesy title (in fiction those present first: ``ranked``), else the person of
+    the relative's sex most present."""
+    if row[2] != "same":
+        if head in _AUNT_UNCLE and ranked:
+            # "said her uncle" with a married couple present: the husband (the wife for
+            # "her aunt") of that couple
+            mine = "Mr" if gender == "m" else "Mrs"
+            other = "Mrs" if mine == "Mr" else "Mr"
+            around = _present_people(r, m.start, None, starts)[:_PARENT_CANDIDATES * 2]
+            for ent in ranked[:_PARENT_CANDIDATES]:
+                if ent is possessor or not ent.surname:
+                    continue
+                if not any(t.split()[0].rstrip(".") == mine for t in ent.titles if t.split()):
+                    continue
+                if any(e is not ent and e.surname == ent.surname and any(
+                        t.split()[0].rstrip(".") == other for t in e.titles if t.split()) for e in around):
+                    return ent
+        return _kin_present(r, m, gender, possessor, starts)
+    courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
+    best: Optional[_Entity] = None
+    couples: Optional[FrozenSet[str]] = None  # the same for every entity below
+    present = {id(e) for e in ranked[:_PARENT_CANDIDATES]}
+    for ent in r.entities:
+        if ent.kind != "person" or ent is possessor:
+            continue
+        g = ent.guess_gender()
+        if gender and g and g != gender:
+            continue
+        if family is not None and ent.surname != family:
+            continue
+        if family is None:
+            if head not in ("father", "mother", "papa", "mamma", "husband", "wife"):
+                continue
+            if couples is None:
+                couples = _couples(r)
+            if ent.surname not in couples:
+                continue
+        if courtesy and head in ("father", "mother", "papa", "mamma", "husband", "wife"):
+            if not any(t.rstrip(".") == courtesy for title in ent.titles for t in title.split()):
+                continue
+        if best is None or (_parent_rank(r, ent, head, family, present)
+                            > _parent_rank(r, best, head, family, present)):
+            best = ent
+    if (best is None and r.genre == "fiction" and possessor is not None and courtesy
+            and head in _PARENT_OR_SPOUSE and possessor.guess_gender() == gender
+            and any(t.rstrip(".") == courtesy for title in possessor.titles for t in title.split())):
+        # "said her mother" where the woman most present is a "Mrs.": she is the
+        # mother, not the one whose mother is meant
+        return possessor
+    if best is None and courtesy and head in _PARENTS:
+        # no household to go by: the first of those present with a parent's title
+        best = next((e for e in ranked[:_PARENT_CANDIDATES] if e is not possessor and any(
+            t.rstrip(".") == courtesy for title in e.titles for t in title.split())), None)
+    return best if best is not None else _kin_present(r, m, gender, possessor, starts)
+
+
+def _kin_ties(r: Resolver) -> Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int]]]:
+    """Fiction: who the text calls whose relative, as kinship words: ``ties[w]`` are
+    the people called a ``w`` ("her aunt, Mrs. Hale", "Aunt Kitty", and "Mrs. Hale
+    looked at her niece": an aunt), ``owners[w]`` those said to have one ("Kitty
+    found her aunt"). Learned once, one look back from each "his/her <kin>" of the
+    narration to the name just before it in its sentence: linear in the text."""
+    if r._ties is not None:
+        return r._ties
+    ties: Dict[str, Set[int]] = {}
+    owners: Dict[str, Set[int]] = {}
+    gender_of = _lexicons.mapping("kinship_words")
+    if r._kin_named is None:
+        r._kin_named = _learn_kin(r)
+    for head, ent in r._kin_named.items():
+        ties.setdefault(head, set()).add(id(ent))
+    for ent in r.entities:
+        if ent.kind != "person" or not ent.forms:
+            continue
+        for title, name in ent.forms:
+            w = (title or name).split()[0].rstrip(".").lower()
+            if w in gender_of and len(name.split()) >= (1 if title else 2):
+                ties.setdefault(w, set()).add(id(ent))  # "Aunt Kitty"
+    text = r.text
+    starts = r._starts
+    for km in _POSSESSED_KIN.finditer(text):
+        s = km.start()
+        if r._quotes.covers(s):
+            continue
+        i = bisect.bisect_left(starts, s) - 1
+        if i < 0:
+            continue
+        ns, ne, ent = r.timeline[i]
+        if s - ne > _KIN_OWNER_GAP or ent.kind != "person" or _SENTENCE_BREAK.search(text, ne, s):
+            continue
+        pg = "m" if km.group(1).lower() == "his" else "f"
+        if ent.guess_gender() != pg:
+            continue
+        head = km.group(2).lower()  # "his daughters" as "his daughter"
+        owners.setdefault(head, set()).add(id(ent))
+        other = _KIN_INVERSE.get(head)
+        if other is not None:
+            ties.setdefault(other[0 if pg == "m" else 1], set()).add(id(ent))
+    # the same relative by another word, and the spouse of a tied Mr./Mrs. as the
+    # counterpart ("Mrs. Hale", an aunt: "Mr. Hale" an uncle)
+    by_id = {id(e): e for e in r.entities}
+    courtesy: Dict[Tuple[str, str], List[_Entity]] = {}
+    for ent in r.entities:
+        if ent.kind == "person" and ent.surname:
+            for t in {t.split()[0].rstrip(".") for t in ent.titles if t.split()}:
+                if t in ("Mr", "Mrs"):
+                    courtesy.setdefault((t, ent.surname), []).append(ent)
+    for word, (same, spouse) in _KIN_COUNTERPART.items():
+        for i in list(ties.get(word, ())):
+            ties.setdefault(same, set()).add(i)
+            ent = by_id[i]
+            mine = "Mr" if gender_of.get(word) == "m" else "Mrs"
+            if not any(t.split()[0].rstrip(".") == mine for t in ent.titles if t.split()):
+                continue
+            partners = courtesy.get(("Mrs" if mine == "Mr" else "Mr", ent.surname), [])
+            if len(partners) == 1:
+                ties.setdefault(spouse, set()).add(id(partners[0]))
+    r._ties = (ties, {k: frozenset(v) for k, v in owners.items()})
+    return r._ties
+
+
+def _present_people(r: Resolver, pos: int, gender: Optional[str], starts: List[int]) -> List[_Entity]:
+    """Fiction: the named people of ``gender`` mentioned or speaking in the recent
+    text, most present first (the weights of ``_salient``), never the one addressed."""
+    scores: Dict[int, float] = {}
+    ents: Dict[int, _Entity] = {}
+    for d, ent, spk in r._recent(pos, starts, 5000, 80):
+        if ent is r._addressed or not ent.forms or r._place_like(ent):
+            continue
+        if not spk and r._thing_like(ent):
+            continue
+        if gender is not None and ent.guess_gender() != gender:
+            continue
+        scores[id(ent)] = scores.get(id(ent), 0.0) + (2.0 if spk else 1.0) / (1.0 + d / 100.0)
+        ents[id(ent)] = ent
+    return [ents[k] for k in sorted(scores, key=lambda k: -scores[k])]
+
+
+def _companion(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: "said his friend", "asked my companion" (no tie to a name): the person
+    most salient (else most present) other than the one whose friend is meant, who is
+    the one the turn addresses, else the one who spoke the turn before, else the
+    narrator for "my"."""
+    words = r.text[m.start : m.end].lower().split()
+    if len(words) not in (2, 3) or words[0] not in ("his", "her", "my") or words[-1] not in _COMPANIONS:
+        return None
+    pg = {"his": "m", "her": "f"}.get(words[0])
+    owner: Optional[_Entity] = None
+    for other in (r._addressed, r._exclude):
+        if other is not None and other.kind == "person" and (pg is None or other.guess_gender() == pg):
+            owner = other
+            break
+    if owner is None and pg is not None:
+        owner = r._salient(m.start, pg, starts)
+        if owner is None:
+            return None
+    saved = r._exclude
+    r._exclude = owner
+    ent = r._salient(m.start, None, starts)
+    r._exclude = saved
+    if ent is not None and ent.forms and ent is not saved:
+        return ent
+    return next((e for e in _present_people(r, m.start, None, starts)[:_PAIR_TURNS + 1]
+                 if e is not owner and e is not saved), None)
+
+
+def _aged_present(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: "the old man", "the young lady": of the few people of that sex most
+    present, the first the narration calls "old"/"young" before the name ("old Mr.
+    Hale", "young Tom")."""
+    words = r.text[m.start : m.end].lower().split()
+    gender = _GENERIC_PERSON.get(words[-1]) if len(words) >= 3 else None
+    if gender is None or words[0] != "the" or words[-2] not in ("old", "young"):
+        return None
+    if r._roles is None:
+        r._roles = _learn_roles(r)
+    aged = r._aged.get(words[-2], set())
+    for ent in _present_people(r, m.start, gender, starts)[:_AGED_CANDIDATES]:
+        if id(ent) in aged and ent is not r._exclude:
+            return ent
+    return None
+
+
+def _parent_present(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: "the mother", "my father" (no possessor to follow): of the few people
+    of that sex most present, the first who bears the courtesy title of a parent
+    ("Mrs. Hale", "Mr. Hale")."""
+    words = r.text[m.start : m.end].lower().split()
+    if len(words) != 2 or words[0] not in ("the", "my", "our") or words[1] not in _PARENTS:
+        return None
+    gender = _lexicons.mapping("kinship_words").get(words[1])
+    courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
+    if courtesy is None:
+        return None
+    for ent in _present_people(r, m.start, gender, starts)[:_PARENT_CANDIDATES]:
+        if ent is r._exclude:
+            continue
+        if any(t.rstrip(".") == courtesy for title in ent.titles for t in title.split()):
+            return ent
+    return None
+
+
+def _parent_rank(r: Resolver, ent: _Entity, head: str, family: Optional[str],
+                 present: Optional[Set[int]] = None) -> Tuple[bool, bool, int]:
+    """How likely ``ent`` is "her father" or "her mother" of someone: in fiction one of
+    the few people of that sex most present (``present``) first; then, when the text
+    does not give the family name, a couple with a daughter or son named by a "Miss"
+    or "Master" (a household with children); then the one named most often."""
+    children = False
+    if family is None and head in ("father", "mother", "papa", "mamma"):
+        children = any(
+            other is not ent and any(t.split()[0].rstrip(".") in ("Miss", "Master") for t in other.titles)
+            for other in r.by_surname.get(ent.surname, ()))
+    return bool(present and id(ent) in present), children, r.counts.get(id(ent), 0)
+
+
+def _kin_present(r: Resolver, m: Mention, gender: Optional[str], possessor: Optional[_Entity],
+                 starts: List[int]) -> Optional[_Entity]:
+    """Fiction: "said her aunt" with no aunt named as such: the named person of the
+    relative's sex most present just before, other than the possessor."""
+    if r.genre != "fiction" or gender is None or possessor is None:
+        return None
+    saved = r._exclude
+    r._exclude = possessor
+    ent = r._salient(m.start, gender, starts)
+    r._exclude = saved
+    if ent is None or ent.guess_gender() != gender or not ent.forms:
+        return None
+    return ent
+
+
+def _couples(r: Resolver) -> FrozenSet[str]:
+    """Family names that both a Mr. and a Mrs. bear in the text (a household)."""
+    if r._couples_cache is not None and r._couples_cache[0] == len(r.entities):
+        return r._couples_cache[1]
+    found = _find_couples(r)
+    r._couples_cache = (len(r.entities), found)
+    return found
+
+
+def _find_couples(r: Resolver) -> FrozenSet[str]:
+    mr: set[str] = set()
+    mrs: set[str] = set()
+    for ent in r.entities:
+        if ent.kind != "person" or not ent.surname:
+            continue
+        for title in set(ent.titles):  # a title recurs with every mention
+            t = title.split()[0].rstrip(".")
+            (mr if t == "Mr" else mrs if t == "Mrs" else set()).add(ent.surname)
+    return frozenset(mr & mrs)
+
+
+def _learn_kin(r: Resolver) -> Dict[str, _Entity]:
+    """Relatives the text names in apposition: "her uncle, Mr. Gardiner"."""
+    out: Dict[str, _Entity] = {}
+    for km in _kin_appositions(r.text):
+        name_span = km.span("name1") if km.group("name1") else km.span("name2")
+        head = (km.group("kin1") or km.group("kin2")).lower()
+        m = _mentions.describe(r.text, *name_span)
+        if m.form == "name" and m.kind == "person":
+            ent = r._known_person(m)
+            row = next((r for r in _lexicons.rows("kinship_words") if r[0] == head), None)
+            g = ent.guess_gender() if ent is not None else None
+            if ent is not None and row is not None and g in ("m", "f") and row[1] in ("m", "f") and g != row[1]:
+                continue  # "Mr. Collins, her mother ...": not an apposition
+            if ent is not None:
+                out.setdefault(head, ent)
+    return out
+
+
+def _one_of_pair(r: Resolver, idx: int, m: Mention, own: Optional[_Entity],
+                 chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: a description tag of known sex ("said the old man") in a conversation
+    of two named people (the turns just before and after it), of whom exactly one is
+    of that sex: that one."""
+    if r.layout is None:
+        return None
+    g = m.gender or _GENERIC_PERSON.get(m.head or "") or (own.gender if own is not None else None)
+    if g is None:
+        g = _lexicons.mapping("kinship_words").get(m.head or "")
+    if g not in ("m", "f"):
+        return None
+    if own is None or not own.forms:
+        called = _turns._called(r, idx, g)
+        if called is not None and called.forms and called.guess_gender() == g:
+            return called  # “George, tell them!” | “…,” said the son: the one called answers
+    people: Dict[int, _Entity] = {}
+    for step in (-1, 1):
+        for j in _turns._turns_near(r, idx, step, _PAIR_TURNS):
+            ent = chosen[j]
+            if ent is not None and ent.kind == "person" and ent.forms:
+                people[id(ent)] = ent
+    if len(people) != 2:
+        return None
+    fits = [e for e in people.values() if e.guess_gender() == g]
+    others = [e for e in people.values() if e.guess_gender() not in (None, g)]
+    if len(fits) == 1 and len(others) == 1 and fits[0] is not r._addressed:
+        return fits[0]
+    return None
+
+
+def _role(r: Resolver, m: Mention) -> Optional[_Entity]:
+    """Fiction: the named person a definite description ("the curate", "his friend",
+    "the old sailor") stands for when the text ties the two earlier on: in apposition
+    ("Mr. Hale, the curate," / "the curate, Mr. Hale"), as a predicate ("Mr. Hale was
+    the curate", "Mr. Hale, who was a curate") or as a possessive role ("his friend
+    Tom"). The whole description is matched first, then its head word (never a
+    head as plain as "man" or "girl"); the latest such tie before it wins."""
+    if r._roles is None:
+        r._roles = _learn_roles(r)
+    words = r.text[m.start : m.end].lower().split()
+    if len(words) < 2 or words[0] not in _ROLE_DETERMINERS:
+        return None
+    keys = [" ".join(words)] if words[0] in _POSSESSIVES else []  # "his friend" as "his friend Tom"
+    if len(words) > 2 or not (words[1] in _GENERIC_PERSON or words[1] in _PLAIN_HEADS):
+        keys.append(" ".join(words[1:]))  # "the man": too plain to follow a tie
+    if m.head and m.head not in _GENERIC_PERSON and m.head not in _PLAIN_HEADS and m.head not in keys:
+        keys.append(m.head)
+    for key in keys:
+        links = r._roles.get(key)
+        if not links:
+            continue
+        i = bisect.bisect_left(links[0], m.start) - 1
+        while i >= 0:
+            ent = links[1][i]
+            if ent is not r._addressed and ent is not r._exclude:
+                # the one so described, while still in the story: a tie to someone
+                # the text has long stopped naming is not followed ("Mr. Jaffers, the
+                # constable" a hundred pages before another constable speaks)
+                j = bisect.bisect_left(ent.mentions, (m.start, -1)) - 1
+                if j >= 0 and m.start - ent.mentions[j][0] <= _ROLE_GONE:
+                    return ent
+                return None
+            i -= 1
+    return None
+
+
+def _learn_roles(r: Resolver) -> Dict[str, Tuple[List[int], List[_Entity]]]:
+    """Fiction: descriptions tied to the person names of the narration (see ``_role``),
+    one look either side of each name: linear in the text."""
+    out: Dict[str, Tuple[List[int], List[_Entity]]] = {}
+    heads = _role_heads()
+    text = r.text
+    for s, e, ent in r.timeline:
+        if ent.kind != "person" or not ent.forms:
+            continue
+        found: List[str] = []
+        am = _ROLE_APPOSITION.match(text, e, min(len(text), e + 80))
+        if am is not None:
+            words = am.group("desc").split()
+            if am.group("pred") is not None:
+                k = next((k for k, w in enumerate(words) if w in heads), -1)
+                if k >= 0:
+                    found.append(" ".join(words[: k + 1]))
+            elif am.group("end") is not None and words[-1] in heads:
+                # an apposition ends with the description: "Mr. Hale, the curate, …"
+                found.append(" ".join(words))
+        pm = _ROLE_PREDICATE.match(text, e, min(len(text), e + 80))
+        if pm is not None:
+            words = pm.group("desc").split()
+            k = next((k for k, w in enumerate(words) if w in heads), -1)
+            if k >= 0:
+                found.append(" ".join(words[: k + 1]))
+        bm = _ROLE_BEFORE.search(text, max(0, s - 60), s)
+        if bm is not None:
+            words = bm.group("desc").split()
+            if len(words) > 1 and words[-1] in ("himself", "herself"):
+                words = words[:-1]  # "the painter himself, Tom Hale"
+            if words[-1] in heads:
+                det = bm.group("det").lower()
+                found.append((det + " " if det in _POSSESSIVES else "") + " ".join(words))
+        em = _AGE_EPITHET.search(text, max(0, s - 8), s)
+        if em is not None:
+            # "old Mr. Hale", "young Tom": the old man, the young man (when present)
+            r._aged.setdefault(em.group(1).lower(), set()).add(id(ent))
+        for desc in found:
+            words = desc.split()
+            plain = words[-1] in _GENERIC_PERSON or words[-1] in _PLAIN_HEADS
+            keys = {desc} if len(words) > 1 or not plain else set()
+            if words[0] in _POSSESSIVES:
+                keys.add(" ".join(words[1:]) if len(words) > 2 or not plain else desc)
+            if not plain:
+                keys.add(words[-1])
+            for key in keys:
+                pos, ents = out.setdefault(key, ([], []))
+                pos.append(s)
+                ents.append(ent)
+    return out

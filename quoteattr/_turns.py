@@ -1,0 +1,825 @@
+"""Source resolution, fiction conversations: who speaks each turn of a dialogue run.
+
+Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels:
+
+- Dialogue runs are settled as conversations: the named turns of each parity vote for
+  the untagged turns and the pronoun tags; a vocative is never its own quotation's
+  speaker, and a pronoun tag answering a turn that addressed someone by name goes to
+  that person. "He went on" after his own turn is that turn's speaker; any other
+  untagged-by-name "he said" first looks to the people just talking (the latest
+  earlier speaker of its gender, not the one who spoke last, while the narration
+  names no one else of that gender).
+- Pronoun tags: the latest clause subject of the tag's sex before it (a name, or a
+  description of a known person: "Her mother", "The old Professor"; a subject also
+  after a fronted clause, an aside, "; but" or a sentence adverb; never a name with a
+  possessive 's), else the named tag of an earlier turn of its paragraph, else the
+  subject of the narration paragraph before; "“…,” said Tom. Then he yawned. | “…,” he
+  said." is Tom's whatever the turn order says, and after one or two narration
+  paragraphs that only go on with "he", the named subject of the paragraph before them.
+- A first-person narrator is named by the vocatives of every part of the turns next
+  to its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, Dict, Iterator, List, Optional, Sequence, Set, Tuple
+
+from . import _lazyregex as regex
+
+from . import _dialogue, _lexicons, _mentions
+from ._attribution import Attribution
+from ._mentions import Mention
+from ._entities import _DEMONYM_ENDS, _Entity, _GENERIC_PERSON, _PLAIN_HEADS, _honorific, _honorific_conflict, _name_tokens
+
+if TYPE_CHECKING:
+    from ._resolution import Resolver
+
+
+# fiction conversations: how many paragraphs either side vote on a turn, and how much
+# a name addressed in a turn of the other parity weighs (a named tag weighs 3)
+_WINDOW = 4
+_ADDRESSED_WEIGHT = 3.0
+# fiction: "he said" looks back this many turns, each at most this many paragraphs
+# after the one before, for a speaker of its gender, and gives up when more than so
+# many names lie in the narration since that speaker's turn
+_PRESENT_QUOTES = 4  # quotations of a paragraph looked at around a turn
+_PRESENT_NAMES = 12  # names of that paragraph looked at, last first
+_PARTICIPANT_TURNS = 2
+_TURN_LOOKBACK = 20  # fiction: records looked back over for the turn before (reported speech between)
+_PARTICIPANT_GAP = 2
+_PARTICIPANT_NAMES = 40
+_TURN_PARTS = 6  # fiction: records of one paragraph looked at for a turn's vocatives
+_TAIL_ANCHORS = 200  # fiction: a narration tail this long after a turn settles "said she" on its own
+_SUBJECT_NAMES = 100  # fiction: names of the narration before a turn looked at for its subject
+_DESCRIBED_BACK = 400  # fiction: characters of narration looked at for a described subject
+# speech verbs by which a speaker takes up their own words again ("he went on")
+_NO_ONE_IN_PARTICULAR = frozenset("nobody somebody everybody anybody someone everyone anyone".split())
+_GOES_ON = frozenset(["continued", "resumed", "pursued", "persisted", "repeated", "added", "went on"])
+# words between a clause start and the name that is its subject: "then the luckless Kitty"
+_SUBORDINATING = "when When while While whilst Whilst as As until till before Before after After since Since though Though although Although once Once"
+_LEADING_WORDS = frozenset(("the The old young little poor luckless and then But And Then " + _SUBORDINATING).split())
+_JOINING = frozenset(("and then But And Then " + _SUBORDINATING).split())
+# joining words of a later clause whose subject is named: "…; but Mr. Hale, …"
+_LATER_JOINING = frozenset("but yet".split())
+# an aside between a fronted clause and the subject: "When she came, however, Ann rose"
+_ASIDES = frozenset("however, indeed, therefore, too, then, though, meanwhile,".split())
+_CLAUSE_ENDS = frozenset(".!?;:\"”’\N{EM DASH}")
+_SUBORDINATE_BEFORE = regex.compile(r"(?<![\p{L}])(?:as|when|while|if|though)[^\S\n]*\Z", regex.IGNORECASE)
+_POSSESSIVE_HEAD = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+(?P<kin>\p{Ll}+)(?![\p{L}])")
+_SENTENCE_ADVERBS = frozenset("Indeed Perhaps Still Yet So Now Again Presently Suddenly Meanwhile Soon Only Even Here There Instantly Immediately Afterwards Finally".split())
+_THE_TITLE = regex.compile(r"[Tt]he[^\S\n]+(?:[\p{Ll}\-]+[^\S\n]+){0,2}(?P<head>\p{Lu}\p{Ll}+)(?=[^\S\n]+\p{Ll})")
+_CLAUSE_LEADS = frozenset("And But Then So Yet Even Just Only Now".split())  # before a fronted clause's conjunction
+_HE_OR_SHE = regex.compile(r"(?:(?:Then|And|But|So|Now|Still|Yet),?[^\S\n]+)?(?P<p>[Hh]e|[Ss]he)(?![\p{L}])")
+# a clause going on with a pronoun subject: "He smiled", "And then she rose"
+_GOES_ON_AS = regex.compile(r"(?:(?:[Tt]hen|[Aa]nd|[Bb]ut|[Ss]o|[Nn]ow|[Ss]till|[Yy]et|[Aa]gain|[Pp]resently|[Ss]uddenly),?[^\S\n]+){0,2}"
+                            r"(?P<p>[Hh]e|[Ss]he)(?![\p{L}])")
+_CHAIN_PARAGRAPHS = 2  # fiction: narration paragraphs only saying "he" looked back over for his name
+_CLAUSE_BACK = 160  # characters looked back from a name for the start of its clause
+_SUBORDINATE_WORDS = 25  # at most so many words in a fronted clause: "When Tom came in,"
+# a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
+_FRONTING = frozenset("in at on after before by from inside outside near under upon within presently "
+                      "meanwhile suddenly then now here there later soon at".split())
+_SELF_INTRO = regex.compile(
+    r"(?<![\p{L}])(?:I\s{1,3}am|I['’]m|[Mm]y\s{1,3}name\s{1,3}is)\s{1,3}"
+    r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){0,2})"
+    r"(?=\s{0,3}[,.!;?\N{EM DASH}]|\s*\Z)")
+_THE_NOUN = regex.compile(r"[Tt]he(?:[^\S\n]+[\p{Ll}\-]+){1,3}")
+
+
+def _described_head(text: str, start: int, end: int) -> Optional[Tuple[int, int]]:
+    """A clause opening "The (old) girl <verb>…": the description before the verb,
+    when its last word is a word for a person ("girl", "clerk", "mother")."""
+    m = _THE_NOUN.match(text, start, end)
+    if m is None:
+        return None
+    words = text[m.start() : m.end()].split()
+    heads = _lexicons.words("person_words") | _lexicons.words("titles") | _lexicons.first_field("kinship_words")
+    for n in range(len(words), 1, -1):  # the longest first: "The old man", not "The old"
+        if words[n - 1] in heads:
+            e = m.start() + len(" ".join(words[:n]))
+            if text[m.start() : e] == " ".join(words[:n]):
+                return (m.start(), e)
+            return None  # a line break inside: leave it
+    return None
+
+
+def _after_subordinate(words: List[str]) -> bool:
+    """``words`` (before a subject, the last one ending with a comma) are a fronted
+    subordinate clause opening the sentence: "When Tom came into the room,"."""
+    k = len(words) - 1
+    while k > 0 and len(words) - k <= _SUBORDINATE_WORDS and words[k - 1][-1:] not in _CLAUSE_ENDS:
+        k -= 1
+    if len(words) - k > _SUBORDINATE_WORDS or (k > 0 and words[k - 1][-1:] not in _CLAUSE_ENDS):
+        return False
+    if words[k] in _CLAUSE_LEADS and k + 1 < len(words):
+        k += 1  # "And as ill luck would have it," "Even when she came,"
+        return words[k] in _SUBORDINATING
+    return words[k][:1].isupper() and words[k] in _SUBORDINATING
+
+
+def _fronted(words: List[str]) -> bool:
+    """``words`` (before a subject) end with a short fronted phrase of place or time set
+    off by a comma and opening a sentence: "… flowers. In the garden,"."""
+    k = len(words) - 1
+    while k > 0 and len(words) - k <= 4 and words[k - 1][-1:] not in (".", "!", "?", ";", ":", '"', "”", "’"):
+        k -= 1
+    if len(words) - k > 4 or (k > 0 and words[k - 1][-1:] not in (".", "!", "?", ";", ":", '"', "”", "’")):
+        return False
+    return words[k][:1].isupper() and words[k].lower() in _FRONTING
+
+
+def _name_the_narrator(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
+    """Fiction: a first-person narrator is named by what the others call them: the
+    names addressed (“…, Watson?”) in the turns just before and after the
+    narrator's own turns, when one name has most of those votes."""
+    narrator = r.by_key.get("narrator:")
+    if narrator is None or r.layout is None:
+        return
+    votes: Dict[Tuple[str, str], int] = {}
+    total = 0
+    para = r.layout.paragraph_index
+    paras = [para(rec.span[0]) for rec in r.records]
+    counted: Set[int] = set()  # a turn votes once, whichever of its parts names the narrator
+    for idx, ent in enumerate(chosen):
+        if ent is not narrator:
+            continue
+        for j in _next_turn_records(r, idx, paras):
+            if chosen[j] is narrator or r.records[j].addressee is None or j in counted:
+                continue
+            counted.add(j)
+            to = r.records[j].addressee
+            if to is None:
+                continue
+            m = _mentions.describe(r.text, to[0], to[1])
+            if m.form != "name" or m.kind != "person" or m.name is None:
+                continue
+            key = (m.title if m.title and _honorific(m.title) else "", m.name)
+            votes[key] = votes.get(key, 0) + 1
+            total += 1
+    if not votes:
+        return
+    best = max(votes, key=lambda k: votes[k])
+    # the same name with or without its honorific counts once
+    support = sum(n for k, n in votes.items() if k[1] == best[1])
+    if support >= 2 and 2 * support > total:
+        narrator.forms[best] = support
+
+
+def _next_turn_records(r: Resolver, idx: int, paras: List[int]) -> Iterator[int]:
+    """The records of the turns just before and after record ``idx``'s paragraph
+    (the paragraphs next to it, every part of each; a few records each way)."""
+    here = paras[idx]
+    for step in (-1, 1):
+        j = idx + step
+        while 0 <= j < len(paras) and paras[j] == here and abs(j - idx) <= _TURN_PARTS:
+            j += step
+        there = paras[j] if 0 <= j < len(paras) else -1
+        if there < 0 or abs(there - here) != 1:
+            continue
+        n = 0
+        while 0 <= j < len(paras) and paras[j] == there and n < _TURN_PARTS:
+            yield j
+            j += step
+            n += 1
+
+
+def _self_introduced(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
+    """Fiction: a speaker the narration never names ("the parson") is named by its own
+    words: “I am Parson Tringham, …” or “My name is Hal Orme.”"""
+    done: Set[int] = set()
+    not_names = _lexicons.words("not_names")
+    first_names = _lexicons.mapping("first_names")
+    for idx, ent in enumerate(chosen):
+        if ent is None or ent.forms or id(ent) in done or ent.kind not in ("person", "narrator"):
+            continue
+        for ps, pe in r.records[idx].parts:
+            m = _SELF_INTRO.search(r.text, ps, pe)
+            if m is None:
+                continue
+            words = m.group("name").split()
+            if any(w.lower() in not_names or w.endswith(_DEMONYM_ENDS) for w in words):
+                continue
+            if not any(w in r.names or w in first_names for w in words):
+                continue
+            ent.forms[("", " ".join(words))] = 1
+            done.add(id(ent))
+            break
+
+
+def _conversations(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]],
+                   anchored: Set[int]) -> None:
+    """Fiction: in a run of dialogue paragraphs, each untagged turn goes to the person
+    the settled turns of its parity (two, four, ... paragraphs away) vote for, a
+    named tag counting more than a pronoun and a near turn more than a far one; a
+    name addressed in a turn of the other parity votes for that person too; the
+    person tagged in the paragraph just before or after is never chosen (one does
+    not answer oneself: in a talk of three the alternation breaks there). A
+    pronoun tag ("she said") goes to the person of its gender that the named turns
+    of its parity vote for, if there is one."""
+    if r.layout is None:
+        return
+    para = r.layout.paragraph_index
+    by_para: Dict[int, List[int]] = {}
+    for idx, rec in enumerate(r.records):
+        if rec.kind == "direct":
+            by_para.setdefault(para(rec.span[0]), []).append(idx)
+    runs: List[List[int]] = []
+    for p in sorted(by_para):
+        if runs and _dialogue.last_paragraph(r.layout, r.records, by_para[runs[-1][-1]]) == p - 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    weight = {"name": 3.0, "description": 2.0, "pronoun": 1.0}
+    for run in runs:
+        if len(run) < 2:
+            continue
+        votes: List[Optional[Tuple[_Entity, float]]] = []
+        heard: List[Optional[_Entity]] = []
+        for p in run:
+            best: Optional[Tuple[_Entity, float]] = None
+            to: Optional[_Entity] = None
+            for idx in by_para[p]:
+                rec = r.records[idx]
+                to = to or addressed[idx]
+                ent = chosen[idx]
+                if ent is None:
+                    continue
+                if rec.speaker is not None:
+                    w = weight.get(_mentions.describe(r.text, *rec.speaker).form, 1.0)
+                elif rec.hint is not None:
+                    w = 1.5
+                else:
+                    continue
+                if best is None or w > best[1]:
+                    best = (ent, w)
+            votes.append(best)
+            heard.append(to)
+        for j, p in enumerate(run):
+            todo = [idx for idx in by_para[p] if chosen[idx] is None
+                    and (r.records[idx].speaker is None or idx in r._unowned)]
+            pron: List[Tuple[int, Optional[str]]] = []
+            for idx in by_para[p]:
+                sp = r.records[idx].speaker
+                if sp is not None and idx not in anchored:
+                    m = _mentions.describe(r.text, sp[0], sp[1])
+                    if m.form == "pronoun":
+                        pron.append((idx, m.gender))
+            if not todo and not pron:
+                continue
+            score: Dict[int, float] = {}
+            strong: Dict[int, float] = {}  # named tags and vocatives only
+            ents: Dict[int, _Entity] = {}
+            for i in range(max(0, j - _WINDOW), min(len(run), j + _WINDOW + 1)):
+                near = 1.0 / (1.0 + abs(i - j) / 2.0)
+                vote = votes[i]
+                heard_i = heard[i]
+                if i != j and (i - j) % 2 == 0 and vote is not None:
+                    ent, w = vote
+                    score[id(ent)] = score.get(id(ent), 0.0) + w * near
+                    if w > 1.0:
+                        strong[id(ent)] = strong.get(id(ent), 0.0) + w * near
+                    ents[id(ent)] = ent
+                elif (i - j) % 2 == 1 and heard_i is not None:
+                    score[id(heard_i)] = score.get(id(heard_i), 0.0) + _ADDRESSED_WEIGHT * near
+                    ents[id(heard_i)] = heard_i
+            # the speaker of a turn next to it (tagged) does not answer himself
+            beside: List[_Entity] = []
+            for i in (j - 1, j + 1):
+                near_vote = votes[i] if 0 <= i < len(run) else None
+                if near_vote is not None:
+                    beside.append(near_vote[0])
+            for idx in todo:
+                options = [k for k in score if ents[k] is not addressed[idx]
+                           and not any(ents[k] is b for b in beside)]
+                if options:
+                    chosen[idx] = ents[max(options, key=lambda k: score[k])]
+            for idx, g in pron:
+                options = [k for k in strong if ents[k] is not addressed[idx] and ents[k].guess_gender() == g]
+                if options:
+                    chosen[idx] = ents[max(options, key=lambda k: strong[k])]
+
+
+def _narration_subject(r: Resolver, rec: Attribution, gender: str, starts: List[int], idx: int = -1,
+                       chosen: Sequence[Optional[_Entity]] = ()) -> Optional[_Entity]:
+    """Fiction: for "said she", a person of that gender named as a subject in the
+    narration that opens the quotation's own paragraph ("Kitty sat repining. “…,”
+    said she."), or named by the tag of an earlier turn of the paragraph with no
+    such subject since (“…,” cried Kitty. “…,” said she.), else a subject in the
+    paragraph before it when that one is all narration."""
+    if r.layout is None:
+        return None
+    ps = r.layout.paragraph(rec.span[0])[0]
+    qs = rec.span[0]
+    r._from_tail = False
+    if qs - ps < 2:
+        found = _previous_narration_subject(r, ps, gender, starts)
+        if found is None and idx > 0:
+            found = _tail_goes_on(r, idx, ps, gender, chosen)
+        if found is None and not r._from_tail:
+            found = _chain_back(r, ps, gender, starts)
+        return found
+    named = _named_before(r, idx, ps, gender, chosen)
+    if named is not None:
+        # "“…,” wheezed Tom, “…?” he asked.": Tom, unless the narration since names
+        # another subject of that sex
+        return _subject_between(r, named[0], qs, gender, starts) or named[1]
+    found = _subject_between(r, ps, qs, gender, starts)
+    if found is None:
+        # "Tom Harlow shrugged. | He rose. “…,” he said.": the narration goes on
+        # about the person of the paragraph before, when that one is all narration
+        pi = r.layout.paragraph_index(ps)
+        if pi > 0 and not r._direct.overlaps(*r.layout.paragraphs[pi - 1]):
+            found = _previous_narration_subject(r, ps, gender, starts)
+    return found
+
+
+def _goes_on_with(r: Resolver, lo: int, hi: int, gender: str) -> bool:
+    """Fiction: a clause of the narration ``[lo, hi)`` opens with the subject
+    pronoun of ``gender`` ("He rose.", "And then she laughed.")."""
+    text = r.text
+    for cs in _dialogue.clause_starts(text, lo, hi):
+        he = _GOES_ON_AS.match(text, cs, hi)
+        if he is not None and (he.group("p").lower() == "she") == (gender == "f"):
+            return True
+    return False
+
+
+def _chain_back(r: Resolver, ps: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: for "said he" after narration paragraphs that only say "he" ("He
+    sat down. | “…,” said he."), the subject of the narration paragraph before those,
+    a few paragraphs back at most, when all between are narration going on with "he"
+    and naming no one of his sex."""
+    assert r.layout is not None
+    pi = r.layout.paragraph_index(ps)
+    for _ in range(_CHAIN_PARAGRAPHS):
+        if pi == 0:
+            return None
+        pps, ppe = r.layout.paragraphs[pi - 1]
+        if r._direct.overlaps(pps, ppe) or not _goes_on_with(r, pps, ppe, gender):
+            return None
+        lo = bisect.bisect_left(r._starts, pps)
+        hi = bisect.bisect_left(r._starts, ppe)
+        if any(ent.guess_gender() == gender for _s, _e, ent in r.timeline[lo:min(hi, lo + _SUBJECT_NAMES)]):
+            return None  # someone of that sex named there: not only "he"
+        pi -= 1
+        found = _previous_narration_subject(r, pps, gender, starts)
+        if found is not None:
+            if r._from_tail or found.named == [0, 0]:
+                return None  # a tail's subject, or a name of no known sex ("the Strand")
+            return found
+    return None
+
+
+def _tail_goes_on(r: Resolver, idx: int, ps: int, gender: str,
+                  chosen: Sequence[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: for a paragraph opening with “…,” said he, the speaker of the last
+    turn of the paragraph before, when that one is of his gender and the narration
+    after it goes on with "he" and names no one (“…?” said Tom. Then he smiled. |
+    “…,” he said.): the tag settles it, whatever the conversation's parity says."""
+    assert r.layout is not None
+    pi = r.layout.paragraph_index(ps)
+    if pi == 0:
+        return None
+    pps, ppe = r.layout.paragraphs[pi - 1]
+    j = _direct_before(r, idx)
+    if j < 0 or j >= len(chosen) or not pps <= r.records[j].span[0] < ppe:
+        return None
+    ent = chosen[j]
+    tag = r.records[j].speaker
+    if (ent is None or ent.kind != "person" or ent.guess_gender() != gender or ent is r._addressed
+            or tag is None or _mentions.describe(r.text, *tag).form != "name"):
+        return None  # only after a turn its tag names ("said Tom")
+    i = bisect.bisect_right(r._direct.starts, ppe - 1) - 1
+    if r._direct.starts[i] > r.records[j].span[1]:
+        return None  # a quotation after that turn
+    lo = max(r._direct.ends[i], r.records[j].span[1], tag[1])
+    text = r.text
+    went_on = False
+    for cs in _dialogue.clause_starts(text, lo, ppe):
+        he = _GOES_ON_AS.match(text, cs, ppe)
+        if he is not None:
+            if (he.group("p").lower() == "she") != (gender == "f"):
+                return None  # "… Then she smiled.": someone else goes on
+            went_on = True
+    if not went_on:
+        return None
+    k = bisect.bisect_left(r._starts, lo)
+    if k < len(r._starts) and r._starts[k] < ppe:
+        return None  # a name in the tail: the subjects rule above has had its say
+    r._from_tail = False  # not a tail's guess: the tag settles it
+    return ent
+
+
+def _named_before(r: Resolver, idx: int, ps: int, gender: str,
+                  chosen: Sequence[Optional[_Entity]]) -> Optional[Tuple[int, _Entity]]:
+    """Fiction: the latest turn before record ``idx`` in its paragraph (starting at
+    ``ps``) whose tag names a person of ``gender``: where it ends, and that person."""
+    for j in range(idx - 1, max(-1, idx - 1 - _PRESENT_QUOTES), -1):
+        rec = r.records[j]
+        if rec.span[0] < ps:
+            break
+        ent = chosen[j] if j < len(chosen) else None
+        if rec.kind != "direct" or rec.speaker is None or ent is None or ent.guess_gender() != gender:
+            continue
+        if _mentions.describe(r.text, *rec.speaker).form == "name":
+            return max(rec.span[1], rec.speaker[1]), ent
+    return None
+
+
+def _described_before(r: Resolver, rec: Attribution, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: the person a definite description ("the girl", "the old clerk") names
+    as the last clause subject of the narration just before an untagged turn: in
+    its own paragraph, else in the paragraph before when that one has no quotation."""
+    if r.layout is None:
+        return None
+    pi = r.layout.paragraph_index(rec.span[0])
+    lo = r.layout.paragraphs[pi][0]
+    if rec.span[0] - lo < 2:
+        if pi == 0:
+            return None
+        lo, hi = r.layout.paragraphs[pi - 1]
+        if r._direct.overlaps(lo, hi):
+            return None
+    else:
+        hi = rec.span[0]
+    text = r.text
+    last: Optional[Tuple[int, int]] = None
+    for cs in _dialogue.clause_starts(text, max(lo, hi - 400), hi):
+        sp = _dialogue.clause_subject(text, cs, hi, r.names) or _described_head(text, cs, hi)
+        if sp is not None:
+            last = sp
+    if last is None:
+        return None
+    m = _mentions.describe(text, last[0], last[1])
+    if m.form != "description" or m.kind != "person" or not m.definite or m.plural:
+        return None
+    if m.head in _NO_ONE_IN_PARTICULAR:
+        return None  # "Nobody spoke." | “…”: no one in particular
+    ent = r._resolve_mention(m, starts)
+    return ent if ent is not None and ent is not r._addressed and ent is not r._exclude else None
+
+
+def _previous_narration_subject(r: Resolver, ps: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
+    """Fiction: for a paragraph opening with “…,” said he, the last person of that
+    gender named as a subject in the paragraph before, when that paragraph is all
+    narration ("Tom shrugged. | “…,” he said."), else in the narration after its last
+    quotation (a short tail of it counts less than a conversation's votes)."""
+    assert r.layout is not None
+    pi = r.layout.paragraph_index(ps)
+    if pi == 0:
+        return None
+    pps, ppe = r.layout.paragraphs[pi - 1]
+    if r._direct.overlaps(pps, ppe):
+        # narration after the paragraph's last quotation ("…,” said Ann. Tom rose.)
+        i = bisect.bisect_right(r._direct.starts, ppe - 1) - 1
+        pps = r._direct.ends[i]
+        if pps >= ppe:
+            return None
+        r._from_tail = ppe - pps < _TAIL_ANCHORS
+    return _subject_between(r, pps, ppe, gender, starts)
+
+
+def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
+    """The last person (of ``gender``, if given) named as a clause's subject in
+    ``[ps, qs)``, other than the person addressed or excluded."""
+    hi = bisect.bisect_left(starts, qs)
+    lo = max(bisect.bisect_left(starts, ps), hi - _SUBJECT_NAMES)  # the last ones: bounded work per record
+    best: Optional[_Entity] = None
+    best_at = ps
+    for k in range(hi - 1, lo - 1, -1):  # the last one wins: look from the end
+        s, e, ent = r.timeline[k]
+        if e > qs or ent is r._addressed or ent is r._exclude or r._place_like(ent):
+            continue
+        if gender is not None and ent.guess_gender() != gender:
+            continue
+        if r.text.startswith(("'s", "’s"), e):
+            continue  # "Tom's hat fell": Tom is not the subject
+        if not _opens_clause(r, ps, s):
+            continue
+        best, best_at = ent, s
+        break
+    if gender is not None:
+        described = _described_subject(r, max(best_at, ps, qs - _DESCRIBED_BACK), qs, gender)
+        if described is not None:
+            named = r._resolve_mention(described, starts)
+            if (named is not None and named is not r._addressed and named is not r._exclude
+                    and named.kind == "person" and named.forms and named.guess_gender() == gender):
+                return named  # "Her mother came in. | “…,” said she": the latest subject
+    return best
+
+
+def _described_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[Mention]:
+    """Fiction: the last clause subject in the narration ``[lo, hi)`` that is a
+    description of a person of ``gender`` ("her mother", "the old man"), if it is
+    the last subject of that gender there (no pronoun of it after)."""
+    text = r.text
+    found: Optional[Mention] = None
+    kin = _lexicons.mapping("kinship_words")
+    titles = _lexicons.words("titles")
+    i = bisect.bisect_right(r._direct.ends, hi) - 1
+    if i >= 0:
+        lo = max(lo, r._direct.ends[i])  # only the narration since the last quotation
+    for cs in _dialogue.clause_starts(text, lo, hi):
+        if r._quotes.covers(cs):
+            continue
+        he = _HE_OR_SHE.match(text, cs, hi)
+        if he is not None:
+            if (he.group("p").lower() == "she") == (gender == "f"):
+                found = None  # "Her mother came in. She sat down.": "she" goes on as before
+            continue
+        sp = _described_head(text, cs, hi)
+        pm = _POSSESSIVE_HEAD.match(text, cs, hi)
+        if pm is not None and pm.group("kin") in kin:
+            sp = pm.span()  # "Her mother came in"
+        tm = _THE_TITLE.match(text, cs, hi)
+        if tm is not None and tm.group("head").lower() in titles:
+            sp = tm.span()  # "The Colonel looked up": the one the text calls so
+        if sp is None:
+            continue
+        m = _mentions.describe(text, sp[0], sp[1])
+        if m.form != "description" or m.kind != "person" or m.plural:
+            continue
+        if m.head in _GENERIC_PERSON or m.head in _PLAIN_HEADS or _SUBORDINATE_BEFORE.search(text, max(0, cs - 8), cs):
+            continue  # "the young fellow", "as her mother had": too loose to name anyone
+        g = m.gender or kin.get(m.head or "") or _GENERIC_PERSON.get(m.head or "")
+        if g == gender or (g is None and tm is not None and sp == tm.span()):
+            found = m
+    return found
+
+
+def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
+    """Fiction: the name at ``s`` is the subject a clause opens with (the clause
+    starting at or after ``ps``)."""
+    words = r.text[max(ps, s - _CLAUSE_BACK) : s].split()
+    joined = False  # "…, and Cassandra stepped forth"
+    while words and (words[-1] in _LEADING_WORDS or words[-1] in _LATER_JOINING
+                     or (words[-1] in _SENTENCE_ADVERBS and (len(words) == 1 or words[-2][-1:] in _CLAUSE_ENDS))):
+        joined = joined or words[-1] in _JOINING or words[-1] in _LATER_JOINING
+        words.pop()
+    if words and words[-1] in _ASIDES and len(words) > 1 and words[-2][-1:] == ",":
+        words.pop()  # "…, however, Louisa spoke again"
+    if words or s - _CLAUSE_BACK > ps:
+        last = words[-1] if words else ""
+        if last[-1:] in _CLAUSE_ENDS or last.endswith("--"):
+            return True  # "… evening. -- Elizabeth read her feelings"
+        return last[-1:] == "," and (joined or _fronted(words) or _after_subordinate(words))
+    return True
+
+
+def _nearest_of_parity(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
+    """Fiction: an untagged turn takes the speaker of the NEAREST settled turn of the
+    same parity in its run (two, four, ... turns before or after), so that one
+    wrong guess at a run's start does not run on past a tagged turn; never the
+    person tagged in the paragraph just before or after (then the other side's)."""
+    n = len(r.records)
+    back: List[Tuple[Optional[_Entity], int]] = [(None, 0)] * n
+    ahead: List[Tuple[Optional[_Entity], int]] = [(None, 0)] * n
+    for idx in range(n):
+        if chosen[idx] is not None:
+            back[idx] = (chosen[idx], 0)
+            continue
+        for ref in (r.records[idx].inherit, r.records[idx].alt):
+            if ref is not None and 0 <= ref < idx and back[ref][0] is not None:
+                back[idx] = (back[ref][0], back[ref][1] + 1)
+                break
+    for idx in range(n - 1, -1, -1):
+        if chosen[idx] is not None:
+            ahead[idx] = (chosen[idx], 0)
+            continue
+        for ref in (r.records[idx].alt, r.records[idx].inherit):
+            if ref is not None and idx < ref < n and ahead[ref][0] is not None:
+                ahead[idx] = (ahead[ref][0], ahead[ref][1] + 1)
+                break
+    for idx in range(n):
+        if chosen[idx] is not None:
+            continue
+        options = sorted((d, k, e) for k, (e, d) in enumerate((back[idx], ahead[idx])) if e is not None)
+        beside = _tagged_beside(r, idx, chosen) if options else []
+        for _d, _k, ent in options:
+            if ent is not addressed[idx] and not any(ent is b for b in beside):
+                chosen[idx] = ent
+                break
+
+
+def _lead_in_subject(r: Resolver, rec: Attribution, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: for a turn after a paragraph of narration that ends with a colon
+    ("The old clerk rubbed his eyes, looked at the fire, and went on:"), the person
+    named or described as the subject of that paragraph's last sentence."""
+    assert r.layout is not None
+    pi = r.layout.paragraph_index(rec.span[0])
+    if pi == 0 or rec.span[0] - r.layout.paragraphs[pi][0] > 2:
+        return None
+    ps, pe = r.layout.paragraphs[pi - 1]
+    if r._direct.overlaps(ps, pe) or not r.text[max(ps, pe - 8) : pe].rstrip("-\N{EM DASH}").endswith(":"):
+        return None  # it ends "…, and went on:" or "…, and went on:--"
+    ss, _ = r.layout.sentence(pe - 1)
+    cs = max(ps, ss)
+    sp = _described_head(r.text, cs, pe) or _dialogue.clause_subject(r.text, cs, pe, r.names)
+    if sp is None:
+        return None
+    m = _mentions.describe(r.text, sp[0], sp[1])
+    if m.form not in ("name", "description") or m.kind != "person" or m.plural:
+        return None
+    ent = r._resolve_mention(m, starts)
+    if ent is None or ent is r._exclude or ent is r._addressed or ent.kind != "person":
+        return None
+    return ent
+
+
+def _tagged_beside(r: Resolver, idx: int, chosen: List[Optional[_Entity]]) -> List[_Entity]:
+    """Fiction: the speakers of the tagged turns in the paragraphs just before and
+    just after record ``idx``'s (a turn is not its neighbour's answer to itself)."""
+    assert r.layout is not None
+    para = r.layout.paragraph_index
+    here = para(r.records[idx].span[0])
+    out: List[_Entity] = []
+    for step in (-1, 1):
+        j = idx + step
+        while 0 <= j < len(r.records) and abs(j - idx) <= _TURN_LOOKBACK:
+            rec = r.records[j]
+            there = para(rec.span[1] - 1 if step < 0 else rec.span[0])  # a turn before ends where it ends
+            if there == here:
+                j += step
+                continue
+            if there != here + step:
+                break
+            ent = chosen[j]
+            if rec.kind == "direct" and rec.speaker is not None and ent is not None:
+                out.append(ent)
+            j += step
+    return out
+
+
+def _addressee(r: Resolver, rec: Attribution) -> Optional[_Entity]:
+    """Fiction: the known person a quotation addresses by name (never its speaker)."""
+    if rec.addressee is None:
+        return None
+    m = _mentions.describe(r.text, *rec.addressee)
+    if m.form != "name":
+        return None
+    ent = r._known_person(m)
+    if ent is None:
+        # "Ralph" with a "Ralph" and a "Ralph Denham" in the text: the one named most
+        toks = _name_tokens(m.name or "")
+        if toks:
+            last = toks[-1].lower()
+            if r._by_first is None:
+                r._by_first = {}
+                for e in r.entities:
+                    if e.kind == "person" and e.first:
+                        r._by_first.setdefault(e.first, []).append(e)
+            cands = r.by_surname.get(last, []) + r._by_first.get(last, [])
+            if m.title:
+                cands = [e for e in cands if not _honorific_conflict(m.title, e.titles)]
+            if cands:
+                ent = max(cands, key=lambda e: r.counts.get(id(e), 0))
+    if ent is not None and (ent.kind != "person" or r._place_like(ent)):
+        return None  # “London, then.”: a place or a thing is no one to answer
+    return ent
+
+
+def _called(r: Resolver, idx: int, gender: str) -> Optional[_Entity]:
+    """Fiction: the person of ``gender`` the turn just before record ``idx`` (the
+    paragraph before) addresses by name, if any."""
+    if r.genre != "fiction" or idx == 0 or r.layout is None:
+        return None
+    prev = r.records[idx - 1]
+    if prev.kind != "direct" or prev.addressee is None:
+        return None
+    para = r.layout.paragraph_index
+    if para(r.records[idx].span[0]) != para(prev.span[0]) + 1:
+        return None
+    ent = _addressee(r, prev)
+    if ent is None or ent is r._addressed or ent.guess_gender() not in (None, gender):
+        return None
+    return ent
+
+
+def _continued(r: Resolver, idx: int, gender: str, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: "he continued", "she went on" after a turn of that gender a paragraph
+    or two before, with only narration between: the speaker of that turn."""
+    rec = r.records[idx]
+    if rec.cue is None or idx == 0 or r.layout is None:
+        return None
+    word = " ".join(r.text[rec.cue[0] : rec.cue[1]].lower().split())
+    if word == "went" and r.text.startswith(" on", rec.cue[1]):
+        word = "went on"
+    if word not in _GOES_ON:
+        return None
+    prev = r.records[idx - 1]
+    ent = chosen[idx - 1]
+    if prev.kind != "direct" or ent is None or ent.kind != "person" or ent.guess_gender() != gender:
+        return None
+    para = r.layout.paragraph_index
+    if not 0 <= para(rec.span[0]) - para(prev.span[0]) <= 2:
+        return None
+    return ent
+
+
+def _participant(r: Resolver, idx: int, gender: str, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: for "he said" in a conversation, the latest speaker of that gender in
+    the turns just before, other than the one who spoke the turn before and the one
+    addressed."""
+    qs = r.records[idx].span[0]
+    for j in _turns_near(r, idx, -1, _PARTICIPANT_TURNS):
+        rec = r.records[j]
+        ent = chosen[j]
+        if ent is None or ent is r._exclude or ent is r._addressed or ent.kind != "person":
+            continue
+        if ent.guess_gender() == gender:
+            # not when someone else of that gender is named in the narration since
+            lo = bisect.bisect_left(r._starts, rec.span[1])
+            hi = bisect.bisect_left(r._starts, qs)
+            if hi - lo > _PARTICIPANT_NAMES:
+                return None
+            for _s, _e, other in r.timeline[lo:hi]:
+                if other is not ent and other.guess_gender() == gender:
+                    return None
+            return ent
+    return None
+
+
+def _turns_near(r: Resolver, idx: int, step: int, count: int) -> Iterator[int]:
+    """Fiction: the direct turns next to record ``idx``, before it (``step`` -1) or
+    after it (1), at most ``count``, each at most ``_PARTICIPANT_GAP`` paragraphs
+    from the one before."""
+    assert r.layout is not None
+    para = r.layout.paragraph_index
+    here = para(r.records[idx].span[0])
+    seen = 0
+    j = idx + step
+    while 0 <= j < len(r.records) and seen < count:
+        rec = r.records[j]
+        if rec.kind == "direct":
+            there = para(rec.span[0])
+            if abs(here - there) > _PARTICIPANT_GAP:
+                return
+            here = there
+            seen += 1
+            yield j
+        j += step
+
+
+def _present(r: Resolver, idx: int, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: the person last named in the narration of record ``idx``'s paragraph
+    other than its speaker ("“Who is for lunch?” said Tom. Nell sat down." | “…”:
+    Nell answers; "she said to Mr. Hale:" | “…”: Mr. Hale answers)."""
+    if r.layout is None:
+        return None
+    ps, pe = r.layout.paragraph(r.records[idx].span[0])
+    inside: List[Tuple[int, int]] = []
+    for j in range(max(0, idx - _PRESENT_QUOTES), min(len(r.records), idx + _PRESENT_QUOTES)):
+        qs, qe = r.records[j].span
+        if qs < pe and qe > ps:
+            inside.append((qs, qe))
+    lo = bisect.bisect_left(starts, ps)
+    hi = bisect.bisect_left(starts, pe)
+    for k in range(hi - 1, max(lo, hi - _PRESENT_NAMES) - 1, -1):
+        s, _e, ent = r.timeline[k]
+        if any(qs <= s < qe for qs, qe in inside):
+            continue
+        if (ent is r._exclude or ent.kind != "person" or r._place_like(ent) or r._thing_like(ent)):
+            continue
+        return ent
+    return None
+
+
+def _led_in(r: Resolver, idx: int) -> bool:
+    """Fiction: the paragraph before record ``idx``'s ends its narration with a colon
+    or a comma ("…,” she replied, suddenly exclaiming, | “…”): a lead-in to it."""
+    assert r.layout is not None
+    pi = r.layout.paragraph_index(r.records[idx].span[0])
+    if pi == 0:
+        return False
+    ps, pe = r.layout.paragraphs[pi - 1]
+    end = r.text[max(ps, pe - 8) : pe].rstrip(" \t\r\n-\N{EM DASH}")
+    return end.endswith((":", ",")) and not r._quotes.covers(pe - 1)
+
+
+def _opens_run(r: Resolver, idx: int) -> bool:
+    """Fiction: record ``idx`` is a direct quotation whose paragraph follows one with
+    no direct quotation (the first turn of a run of dialogue)."""
+    assert r.layout is not None
+    para = r.layout.paragraph_index
+    j = _direct_before(r, idx)
+    return j < 0 or para(r.records[j].span[1] - 1) < para(r.records[idx].span[0]) - 1
+
+
+def _previous_turn(r: Resolver, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+    """In fiction, the speaker of the dialogue turn just before record ``idx``."""
+    if r.genre != "fiction" or idx == 0 or r.layout is None:
+        return None
+    here = r.layout.paragraph_index(r.records[idx].span[0])
+    there = r.layout.paragraph_index(r.records[idx - 1].span[1] - 1)
+    return chosen[idx - 1] if here == there + 1 else None
+
+
+def _direct_before(r: Resolver, idx: int) -> int:
+    """The index of the last quotation before record ``idx`` that is not reported
+    speech (reported speech in the narration between is no turn), -1 if none within
+    ``_TURN_LOOKBACK`` records."""
+    j = idx - 1
+    while j >= 0 and idx - j <= _TURN_LOOKBACK and r.records[j].kind == "indirect":
+        j -= 1
+    return j if j >= 0 and r.records[j].kind != "indirect" else -1
