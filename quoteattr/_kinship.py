@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Dict, FrozenSet, Iterator, List, Optional, Seq
 from . import _lazyregex as regex
 
 from . import _lexicons, _mentions
-from ._layout import on_lines
+from ._layout import on_lines_with
 from ._mentions import Mention
 from ._entities import _Entity, _GENERIC_PERSON, _KIN, _NAME, _PLAIN_HEADS, _WRAP, _honorific
 from . import _turns
@@ -43,13 +43,7 @@ _KIN_WORDS = tuple(_KIN[len("(?:"):-len(")")].split("|"))
 def _kin_appositions(text: str) -> "Iterator[regex.Match[str]]":
     """``_KIN_APPOSITION.finditer(text)``, searching only the lines holding a kin word (a
     match holds one and never crosses a newline)."""
-    at: List[int] = []
-    for w in _KIN_WORDS:
-        i = text.find(w)
-        while i >= 0:
-            at.append(i)
-            i = text.find(w, i + 1)
-    return on_lines(_KIN_APPOSITION, text, sorted(at))
+    return on_lines_with(_KIN_APPOSITION, text, _KIN_WORDS)
 
 
 _PAIR_TURNS = 2  # fiction: turns looked at either side for the two people talking

@@ -149,7 +149,7 @@ def on_lines(pattern: "regex.Pattern[str]", text: str, anchors: Sequence[int],
              firsts: Tuple[str, ...] = ()) -> Iterator["regex.Match[str]"]:
     r"""``pattern.finditer(text)`` for a pattern whose every match holds one of ``anchors``
     whole (the places, in text order, of the words it needs: ``_indirect``'s report verbs and
-    participles, ``_resolution``'s kin words), searching only the lines that hold one. The
+    participles, ``_kinship``'s kin words), searching only the lines that hold one. The
     same matches when no match holds a newline (every space in the pattern is ``[^\S\n]``,
     every ``.`` stops at one) and none looks past the newline that ends its line: a text's
     matches are then its lines' matches, and a line without an anchor has none. Each line is
@@ -167,6 +167,25 @@ def on_lines(pattern: "regex.Pattern[str]", text: str, anchors: Sequence[int],
         done = end
 
 
+def on_lines_with(pattern: "regex.Pattern[str]", text: str, words: Sequence[str]) -> Iterator["regex.Match[str]"]:
+    """``pattern.finditer(text)`` for a pattern whose every match holds one of ``words``
+    whole and no newline (see ``on_lines``): only the lines holding one are searched
+    (``_kinship``'s kin appositions, ``_resolution``'s nicknames)."""
+    return on_lines(pattern, text, places(text, words, 0, len(text)))
+
+
+def places(text: str, words: Sequence[str], start: int, end: int) -> List[int]:
+    """Where each of ``words`` (none empty) stands in ``text[start:end]``, in text order."""
+    at: List[int] = []
+    for w in words:
+        p = text.find(w, start, end)
+        while p >= 0:
+            at.append(p)
+            p = text.find(w, p + 1, end)
+    at.sort()
+    return at
+
+
 def at_starts(pattern: "regex.Pattern[str]", text: str, start: int, end: int,
               firsts: Tuple[str, ...]) -> Iterator["regex.Match[str]"]:
     """``pattern.finditer(text, start, end)`` for a pattern whose every match is non-empty and
@@ -174,15 +193,8 @@ def at_starts(pattern: "regex.Pattern[str]", text: str, start: int, end: int,
     each from where the last match ended (lookbehinds see before the place, as in a search).
     The same matches, without trying the pattern at every place of a long line; never more
     places than the search tries."""
-    at: List[int] = []
-    for first in firsts:
-        p = text.find(first, start, end)
-        while p >= 0:
-            at.append(p)
-            p = text.find(first, p + 1, end)
-    at.sort()
     done = start
-    for p in at:
+    for p in places(text, firsts, start, end):
         if p >= done:
             m = pattern.match(text, p, end)
             if m is not None:

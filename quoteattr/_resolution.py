@@ -55,7 +55,7 @@ from . import _lazyregex as regex
 from . import _lexicons, _mentions
 from ._attribution import Attribution
 from ._intervals import Intervals
-from ._layout import Layout, on_lines
+from ._layout import Layout, on_lines_with
 from ._mentions import Mention
 from ._records import Source, Span
 from ._entities import _DEMONYM_ENDS, _Entity, _GENERIC_PERSON, _SHORT_HONORIFIC, _honorific, _honorific_conflict, _name_tokens
@@ -114,13 +114,7 @@ _NICK_ANCHORS = ("call", "named", "knew", "know", "\N{EM DASH}", "\N{EN DASH}", 
 def _nicknamed(text: str) -> "Iterator[regex.Match[str]]":
     """``_NICKNAMED.finditer(text)``, searching only the lines holding one of
     ``_NICK_ANCHORS`` (a match holds one and never crosses a newline)."""
-    at: List[int] = []
-    for w in _NICK_ANCHORS:
-        i = text.find(w)
-        while i >= 0:
-            at.append(i)
-            i = text.find(w, i + 1)
-    return on_lines(_NICKNAMED, text, sorted(at))
+    return on_lines_with(_NICKNAMED, text, _NICK_ANCHORS)
 
 
 def _nicknames(text: str) -> Dict[str, str]:
