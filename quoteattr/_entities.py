@@ -26,7 +26,7 @@ _GENERIC_PERSON = {"girl": "f", "woman": "f", "lady": "f", "man": "m", "boy": "m
 
 class _Entity:
     __slots__ = ("key", "kind", "names", "titles", "gender", "mentions", "votes", "surname", "first",
-                 "forms", "named", "honored", "family", "_words", "_words_version")
+                 "forms", "named", "honored", "family", "_words", "_words_version", "_ranks", "_ranks_seen")
 
     def __init__(self, key: str, kind: str) -> None:
         self.key = key
@@ -43,6 +43,9 @@ class _Entity:
         self.named = [0, 0]  # fiction: mentions whose honorific or given name is male, female
         # fiction: the kinds of honorific its mentions bear: "m", "f", "-" (a rank: "Admiral Croft")
         self.honored: Set[str] = set()
+        # fiction: genders of the ranks opening its names, over its first ``_ranks_seen`` names
+        self._ranks: Set[Optional[str]] = set()
+        self._ranks_seen = 0
         self.family = ""  # fiction: the family name of the first full name that joined a given name
         self._words: FrozenSet[str] = frozenset()
         self._words_version = (0, 0)  # how many of its names and titles are in _words
@@ -112,8 +115,13 @@ class _Entity:
         it), if its names agree on one."""
         if self.titles or self.kind != "person":
             return None
-        hons = _lexicons.mapping("honorifics")
-        found = {hons.get(n.split(None, 1)[0]) for n in self.names if n.strip()} & {"m", "f"}
+        if self._ranks_seen != len(self.names):
+            # read only the names added since the last call: a novel's hero gathers
+            # thousands, and the gender is asked for at every pronoun
+            hons = _lexicons.mapping("honorifics")
+            self._ranks |= {hons.get(n.split(None, 1)[0]) for n in self.names[self._ranks_seen:] if n.strip()}
+            self._ranks_seen = len(self.names)
+        found = self._ranks & {"m", "f"}
         return next(iter(found)) if len(found) == 1 else None
 
 

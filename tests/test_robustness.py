@@ -155,6 +155,10 @@ HOSTILE = {
     "commas": lambda n: _cycle(", ", n),
     "dashes": lambda n: _cycle("— ", n),
     "one word": lambda n: "x" * n,
+    # a novel's dialogue about a person of unknown sex: the sex is asked for at every
+    # pronoun (a regression: it once read all of the person's names each time)
+    "dialogue, a name of unknown sex": lambda n: _cycle(
+        "Orlov came in and Vesk looked up.\n\n“Is it late?” he asked.\n\n“Nearly,” he said. Orlov sat down.\n\n", n),
 }
 
 

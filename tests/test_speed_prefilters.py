@@ -676,3 +676,22 @@ def test_adverbial_before_is_the_patterns_search(text: str, a: int, b: int) -> N
     lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
     got, want = _indirect._adverbial_before(text, lo, hi), _indirect._ADVERBIAL_BEFORE.search(text, lo, hi)
     assert (None if got is None else got.span()) == (None if want is None else want.span())
+
+
+_RANKED_NAMES = st.sampled_from(["Count Orlov", "Princess Ida", "King Alaric", "Tom Hale", "Orlov", "Mr. Pell",
+                                 "Lady Ann", "Duke", "", " ", "Captain Wren", "Queen Mab", "Ida"])
+
+
+@given(st.lists(st.lists(_RANKED_NAMES, max_size=4), max_size=6), st.booleans())
+def test_ranked_gender_read_as_names_come_is_the_rule_over_all_names(batches: list, titled: bool) -> None:
+    """``_Entity._ranked_gender`` reads only the names added since it was last asked:
+    after every batch of new names, the same answer as reading all of them."""
+    ent = _entities._Entity("person:x", "person")
+    if titled:
+        ent.titles.append("Mr.")
+    hons = _lexicons.mapping("honorifics")
+    for batch in batches:
+        ent.names.extend(batch)
+        found = {hons.get(n.split(None, 1)[0]) for n in ent.names if n.strip()} & {"m", "f"}
+        want = None if titled else (next(iter(found)) if len(found) == 1 else None)
+        assert ent._ranked_gender() == want
