@@ -135,7 +135,7 @@ def _relative(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
     # the possessor's family name, when the text gives one ("Tom Hale", "Mr. Hale"; a
     # lone "Elizabeth" has none)
     family = (possessor.surname if possessor is not None
-              and (possessor.first or any(_honorific(t) for t in possessor.titles)) else None)
+              and (possessor.first or any(_honorific(t) for t in r._distinct_titles(possessor))) else None)
     if (family is not None and r.genre == "fiction" and possessor is not None and not possessor.first
             and family.capitalize() in _lexicons.mapping("first_names")):
         family = None  # "Miss Kitty": a given name, not the family's
@@ -167,10 +167,10 @@ def _relative_of(r: Resolver, m: Mention, head: str, row: Sequence[str], gender:
             for ent in ranked[:_PARENT_CANDIDATES]:
                 if ent is possessor or not ent.surname:
                     continue
-                if not any(t.split()[0].rstrip(".") == mine for t in ent.titles if t.split()):
+                if not any(t.split()[0].rstrip(".") == mine for t in r._distinct_titles(ent) if t.split()):
                     continue
                 if any(e is not ent and e.surname == ent.surname and any(
-                        t.split()[0].rstrip(".") == other for t in e.titles if t.split()) for e in around):
+                        t.split()[0].rstrip(".") == other for t in r._distinct_titles(e) if t.split()) for e in around):
                     return ent
         return _kin_present(r, m, gender, possessor, starts)
     courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
@@ -193,21 +193,21 @@ def _relative_of(r: Resolver, m: Mention, head: str, row: Sequence[str], gender:
             if ent.surname not in couples:
                 continue
         if courtesy and head in ("father", "mother", "papa", "mamma", "husband", "wife"):
-            if not any(t.rstrip(".") == courtesy for title in ent.titles for t in title.split()):
+            if not any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split()):
                 continue
         if best is None or (_parent_rank(r, ent, head, family, present)
                             > _parent_rank(r, best, head, family, present)):
             best = ent
     if (best is None and r.genre == "fiction" and possessor is not None and courtesy
             and head in _PARENT_OR_SPOUSE and possessor.guess_gender() == gender
-            and any(t.rstrip(".") == courtesy for title in possessor.titles for t in title.split())):
+            and any(t.rstrip(".") == courtesy for title in r._distinct_titles(possessor) for t in title.split())):
         # "said her mother" where the woman most present is a "Mrs.": she is the
         # mother, not the one whose mother is meant
         return possessor
     if best is None and courtesy and head in _PARENTS:
         # no household to go by: the first of those present with a parent's title
         best = next((e for e in ranked[:_PARENT_CANDIDATES] if e is not possessor and any(
-            t.rstrip(".") == courtesy for title in e.titles for t in title.split())), None)
+            t.rstrip(".") == courtesy for title in r._distinct_titles(e) for t in title.split())), None)
     return best if best is not None else _kin_present(r, m, gender, possessor, starts)
 
 
@@ -259,7 +259,7 @@ def _kin_ties(r: Resolver) -> Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int
     courtesy: Dict[Tuple[str, str], List[_Entity]] = {}
     for ent in r.entities:
         if ent.kind == "person" and ent.surname:
-            for t in {t.split()[0].rstrip(".") for t in ent.titles if t.split()}:
+            for t in {t.split()[0].rstrip(".") for t in r._distinct_titles(ent) if t.split()}:
                 if t in ("Mr", "Mrs"):
                     courtesy.setdefault((t, ent.surname), []).append(ent)
     for word, (same, spouse) in _KIN_COUNTERPART.items():
@@ -267,7 +267,7 @@ def _kin_ties(r: Resolver) -> Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int
             ties.setdefault(same, set()).add(i)
             ent = by_id[i]
             mine = "Mr" if gender_of.get(word) == "m" else "Mrs"
-            if not any(t.split()[0].rstrip(".") == mine for t in ent.titles if t.split()):
+            if not any(t.split()[0].rstrip(".") == mine for t in r._distinct_titles(ent) if t.split()):
                 continue
             partners = courtesy.get(("Mrs" if mine == "Mr" else "Mr", ent.surname), [])
             if len(partners) == 1:
@@ -352,7 +352,7 @@ def _parent_present(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Ent
     for ent in _present_people(r, m.start, gender, starts)[:_PARENT_CANDIDATES]:
         if ent is r._exclude:
             continue
-        if any(t.rstrip(".") == courtesy for title in ent.titles for t in title.split()):
+        if any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split()):
             return ent
     return None
 
@@ -366,7 +366,7 @@ def _parent_rank(r: Resolver, ent: _Entity, head: str, family: Optional[str],
     children = False
     if family is None and head in ("father", "mother", "papa", "mamma"):
         children = any(
-            other is not ent and any(t.split()[0].rstrip(".") in ("Miss", "Master") for t in other.titles)
+            other is not ent and any(t.split()[0].rstrip(".") in ("Miss", "Master") for t in r._distinct_titles(other))
             for other in r.by_surname.get(ent.surname, ()))
     return bool(present and id(ent) in present), children, r.counts.get(id(ent), 0)
 
@@ -401,7 +401,7 @@ def _find_couples(r: Resolver) -> FrozenSet[str]:
     for ent in r.entities:
         if ent.kind != "person" or not ent.surname:
             continue
-        for title in set(ent.titles):  # a title recurs with every mention
+        for title in r._distinct_titles(ent):  # a title recurs with every mention
             t = title.split()[0].rstrip(".")
             (mr if t == "Mr" else mrs if t == "Mrs" else set()).add(ent.surname)
     return frozenset(mr & mrs)

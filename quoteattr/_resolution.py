@@ -757,7 +757,7 @@ class Resolver:
             seen: Dict[int, Tuple[int, int]] = {}
             found: Dict[int, _Entity] = {}
             for d, ent, _spk in self._recent(m.start, starts, 5000, 80):
-                if any(w.rstrip(".").lower() in styled for t in ent.titles for w in t.split()):
+                if any(w.rstrip(".").lower() in styled for t in self._distinct_titles(ent) for w in t.split()):
                     n, near = seen.get(id(ent), (0, d))
                     seen[id(ent)] = (n + 1, min(near, d))
                     found[id(ent)] = ent
@@ -894,7 +894,7 @@ class Resolver:
         """Fiction: a name the text uses at least twice, never as a clause's subject,
         with no honorific and no given name ("Pemberley", "Windy Corner"): a place or
         a thing rather than someone who talks."""
-        return self._talked_about(ent) and ent.named == [0, 0] and not any(_honorific(t) for t in ent.titles)
+        return self._talked_about(ent) and ent.named == [0, 0] and not any(_honorific(t) for t in self._distinct_titles(ent))
 
     def _talked_about(self, ent: _Entity) -> bool:
         """Fiction: named at least twice and never as the subject of a clause."""
@@ -908,7 +908,7 @@ class Resolver:
         if not (placed > 0 and 2 * placed >= self.counts.get(id(ent), 0)):
             return False
         hons = _lexicons.mapping("honorifics")
-        return not any(hons.get(w) is not None for t in ent.titles for w in t.split())
+        return not any(hons.get(w) is not None for t in self._distinct_titles(ent) for w in t.split())
 
     def _latest_with_head(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
         """The entity whose name or title has the description's head word ("the

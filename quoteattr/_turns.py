@@ -671,7 +671,7 @@ def _addressee(r: Resolver, rec: Attribution) -> Optional[_Entity]:
                         r._by_first.setdefault(e.first, []).append(e)
             cands = r.by_surname.get(last, []) + r._by_first.get(last, [])
             if m.title:
-                cands = [e for e in cands if not _honorific_conflict(m.title, e.titles)]
+                cands = [e for e in cands if not _honorific_conflict(m.title, r._distinct_titles(e))]
             if cands:
                 ent = max(cands, key=lambda e: r.counts.get(id(e), 0))
     if ent is not None and (ent.kind != "person" or r._place_like(ent)):

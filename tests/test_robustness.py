@@ -159,6 +159,11 @@ HOSTILE = {
     # pronoun (a regression: it once read all of the person's names each time)
     "dialogue, a name of unknown sex": lambda n: _cycle(
         "Orlov came in and Vesk looked up.\n\n“Is it late?” he asked.\n\n“Nearly,” he said. Orlov sat down.\n\n", n),
+    # kinship and role tags among people with a rank that gives no sex ("Dr.", "Captain"):
+    # a regression: each tag once read every title of every person met so far
+    "kin tags among ranked names": lambda n: _cycle(
+        "Mrs. Pell came in with Dr. Wren.\n\n“Is it late?” said her aunt.\n\n“Nearly,” said the doctor. "
+        "Captain Orme sat down.\n\n", n),
 }
 
 
