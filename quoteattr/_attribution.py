@@ -157,7 +157,7 @@ _WAS_WORDS = regex.compile(
     r"(?:was|were)" + _SP + r"(?:(?P<who>his|her|their|my|our)|(?P<who>(?:his|her|their|my|our|the)" + _SP
     + r"\p{Ll}+|(?:\p{Lu}[\p{L}.\-]*" + _SP + r"){0,2}\p{Lu}[\p{Ll}\-]*)['’]s)(?:" + _SP + r"\p{Ll}+){0,2}?" + _SP
     + r"(?P<noun>answer|reply|question|words|rejoinder|retort|comment|remark|greeting|inquiry|response|exclamation"
-    r"|observation|reproach|protest|objection|admission|salutation|contribution|explanation|rejoinder)(?![\p{L}])")
+    r"|observation|reproach|protest|objection|admission|salutation|contribution|explanation)(?![\p{L}])")
 
 
 def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
@@ -367,6 +367,11 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
     return None
 
 
+def _speaker_like(text: str, sp: Span2) -> bool:
+    """The words at ``sp`` may name who speaks (``_mentions.is_speaker_like``)."""
+    return _mentions.is_speaker_like(_mentions.describe_phrase(text[sp[0] : sp[1]]))
+
+
 def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
     """A speech tag before an opening mark at ``pos`` in ``[lo, pos)``: (speaker, cue)."""
     last = None
@@ -378,7 +383,7 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
         return None
     v = last.span()
     sp = _mentions.subject_before(text, v[0], lo)
-    if sp is not None and not _mentions.is_speaker_like(_mentions.describe_phrase(text[sp[0]:sp[1]])):
+    if sp is not None and not _speaker_like(text, sp):
         sp = None
     if sp is not None and _PREPOSITION_BEFORE.search(text, max(lo, sp[0] - 12), sp[0]) is not None:
         sp = None  # "Darcy spoke, and in a constrained manner said": no subject there
@@ -387,7 +392,7 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
         if who is not None:
             np = _NP_END.search(text, max(lo, who.start() - 60), who.start())  # "…by the butler, who said"
             sp = np.span() if np is not None else None
-            if sp is not None and not _mentions.is_speaker_like(_mentions.describe_phrase(text[sp[0]:sp[1]])):
+            if sp is not None and not _speaker_like(text, sp):
                 sp = None
     if sp is None:
         # "He took the hint, and soon began with, “…”": the clause's subject is further back;
@@ -403,7 +408,7 @@ def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
         sp = _mentions.np_after(text, _skip_space(text, v[1], pos), pos)
         if sp is None or sp[0] - v[1] > 2 or _INVERTED_END.match(text, sp[1], pos) is None:
             return None
-        if not _mentions.is_speaker_like(_mentions.describe_phrase(text[sp[0]:sp[1]])):
+        if not _speaker_like(text, sp):
             return None  # "answered most readily, “…”"
     return sp, v
 
