@@ -176,6 +176,8 @@ class Resolver:
         self._couples_cache: Optional[Tuple[int, FrozenSet[str]]] = None
         self._kin_named: Optional[Dict[str, _Entity]] = None
         self._idx: Optional[int] = None  # the record being resolved (fiction kinship tags)
+        # fiction: records tagged "he"/"she" -> that sex; no later pass gives them someone of the other
+        self.pronoun_sex: Dict[int, str] = {}
         self._ties: Optional[Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int]]]] = None
         # fiction: descriptions the text ties to a name ("Mr. Hale, the curate"): key -> [(pos, entity)]
         self._roles: Optional[Dict[str, Tuple[List[int], List[_Entity]]]] = None
@@ -460,6 +462,15 @@ class Resolver:
             return
         ent.votes[1 if pm.group(1).lower() in _FEMALE else 0] += 1
 
+    def agrees(self, idx: int, ent: Optional[_Entity]) -> bool:
+        """Fiction: ``ent`` may speak record ``idx``: not a man for a turn tagged "she"
+        or a woman for one tagged "he"."""
+        sex = self.pronoun_sex.get(idx)
+        if sex is None or ent is None:
+            return True
+        g = ent.guess_gender()
+        return g is None or g == sex
+
     def _voice_named(self, noun: str) -> bool:
         """Fiction: the text calls someone "the Voice" (a capitalised ``noun`` as a name)."""
         if noun not in self._voice_name:
@@ -512,6 +523,8 @@ class Resolver:
                     # "was her cordial reply": the owner, read as "she"
                     m = Mention(s, e, "pronoun", "person", owner, False, None, None, text[s:e].lower(), True, 3)
                 turn = chosen[rec.alt] if rec.alt is not None and 0 <= rec.alt < idx else None
+                if self.genre == "fiction" and m.form == "pronoun" and m.gender in ("m", "f"):
+                    self.pronoun_sex[idx] = m.gender
                 narrated = (_turns._narration_subject(self, rec, m.gender, starts, idx, chosen)
                             if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
                 called = (_turns._called(self, idx, m.gender) if (narrated is None or self._from_tail)
@@ -540,6 +553,10 @@ class Resolver:
                         ent = _turns._participant(self, idx, m.gender, chosen)  # the one talked with before
                     if ent is None:
                         ent = self._resolve_mention(m, starts)
+                    if (ent is None and self.genre == "fiction" and m.form == "pronoun" and m.gender
+                            and self._exclude is not None and self._exclude.guess_gender() == m.gender):
+                        # nobody else of that sex is near: "she" goes on from the turn before
+                        ent = self._exclude
                     if (self.genre == "fiction" and m.form == "description" and m.kind == "person"
                             and m.definite and not m.plural
                             and (ent is None or not ent.forms or m.head in _GENERIC_PERSON)):
@@ -595,6 +612,8 @@ class Resolver:
                         if ref is not None and 0 <= ref < len(chosen) and chosen[ref] is not None:
                             if addressed[idx] is not None and chosen[ref] is addressed[idx]:
                                 continue  # “…, Pat?” is not Pat's turn, whatever the alternation says
+                            if not self.agrees(idx, chosen[ref]):
+                                continue  # "she said" is not his turn
                             if (self.genre == "fiction" and self.layout is not None and rec.inherit is not None
                                     and rec.rule in _TURN_RULES and not _turns._led_in(self, idx)
                                     and any(chosen[ref] is b for b in _turns._tagged_beside(self, idx, chosen))):

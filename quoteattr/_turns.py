@@ -597,7 +597,7 @@ def _nearest_of_parity(r: Resolver, chosen: List[Optional[_Entity]], addressed: 
         options = sorted((d, k, e) for k, (e, d) in enumerate((back[idx], ahead[idx])) if e is not None)
         beside = _tagged_beside(r, idx, chosen) if options else []
         for _d, _k, ent in options:
-            if ent is not addressed[idx] and not any(ent is b for b in beside):
+            if ent is not addressed[idx] and not any(ent is b for b in beside) and r.agrees(idx, ent):
                 chosen[idx] = ent
                 break
 
