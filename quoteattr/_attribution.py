@@ -43,6 +43,13 @@ _FILLER = regex.compile(
     r"[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,79}?)?"
     r"\s*+(?:[,:\N{EM DASH}]|[,:]?--)?\s*+\Z"  # "said,--" / "added:--" written with two hyphens
 )
+# in a lead-in paragraph the words after the verb may also open with a comma: "said, in a
+# colder voice," | “…”
+_LEAD_FILLER = regex.compile(
+    r"(?:,?\s++[^\s.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
+    r"[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,79}?)?"
+    r"\s*+(?:[,:\N{EM DASH}]|[,:]?--)?\s*+\Z"  # "said,--" / "added:--" written with two hyphens
+)
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
 # "said Monday that …", "said on Tuesday that …": the time word is not content
 _TIME_THAT = regex.compile(
@@ -372,14 +379,15 @@ def _speaker_like(text: str, sp: Span2) -> bool:
     return _mentions.is_speaker_like(_mentions.describe_phrase(text[sp[0] : sp[1]]))
 
 
-def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
-    """A speech tag before an opening mark at ``pos`` in ``[lo, pos)``: (speaker, cue)."""
+def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[Tuple[Span2, Span2]]:
+    """A speech tag before an opening mark at ``pos`` in ``[lo, pos)``: (speaker, cue);
+    with ``lead_in``, the tag ends a lead-in paragraph (``pos`` is that paragraph's end)."""
     last = None
     for m in _cues.tag_verbs(text, lo, pos):
         last = m
     if last is None:
         return None
-    if _FILLER.match(text, last.end(), pos) is None:
+    if (_LEAD_FILLER if lead_in else _FILLER).match(text, last.end(), pos) is None:
         return None
     v = last.span()
     sp = _mentions.subject_before(text, v[0], lo)
@@ -425,16 +433,6 @@ _WAS_OWNER = regex.compile(r"(?:was|were)[^\S\n]+(?:(?P<who>his|her|their|my|our
 _WAS_BEFORE = regex.compile(r"(?<![\p{L}])(?:was|were)[^\S\n]+\Z")
 _WHO_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]+\Z")
 _CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![\p{L}])[^\S\n]*)?")
-
-
-def _ends_with_tag_verb(text: str, ps: int, pe: int) -> bool:
-    """``text[ps:pe]`` ends with a tag verb ("…, and had said")."""
-    if not text[pe - 1].isalpha():
-        return False
-    last = None
-    for m in _cues.tag_verbs(text, max(ps, pe - 16), pe):
-        last = m
-    return last is not None and last.end() == pe
 
 
 def _common_opener(word: str) -> bool:
@@ -680,18 +678,18 @@ class Attributor:
                 ps, pe = self.layout.paragraphs[pi - 1]
                 while pe > ps + 1 and text[pe - 1] in " \t\r\n":
                     pe -= 1
-                # or, in narration without quotations, a comma or a dash after a tag
-                # that names its speaker ("Tom Harlow looked up and said coolly,"), or a
-                # tag verb that ends the paragraph ("…, and had said")
+                # or, in narration without quotations, a comma, a dash or no mark at all
+                # after a tag that names its speaker ("Tom Harlow looked up and said
+                # coolly,", "the Colonel said, in a harsh voice", "…, and Tom had said")
                 colon = text[pe - 1] == ":"
                 ss, _ = self.layout.sentence(pe - 1)
                 # no quotation in the lead-in sentence itself (one earlier in its paragraph is
                 # fine: “…” glanced at Emma. With a smile Emma said,)
                 lead_free = i == 0 or self.quotations[i - 1].end <= max(ss, ps)
-                if colon or ((text[pe - 1] in ",\N{EM DASH}-" or _ends_with_tag_verb(text, ps, pe)) and lead_free):
-                    tb = tag_before(text, max(ss, ps), pe)
+                if colon or ((text[pe - 1] in ",\N{EM DASH}-" or text[pe - 1].isalpha()) and lead_free):
+                    tb = tag_before(text, max(ss, ps), pe, lead_in=True)
                     if tb is not None and not colon and _mentions.describe_phrase(text[tb[0][0]:tb[0][1]]).form == "pronoun":
-                        tb = None
+                        tb = None  # "…, he added," | “…”: left to the turns (a lead-in's "he" is often misread)
                     if tb is not None:
                         sp, cue = tb
                         self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), sp, cue,
