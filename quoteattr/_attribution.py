@@ -435,6 +435,36 @@ _WHO_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]+\Z")
 _CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![\p{L}])[^\S\n]*)?")
 
 
+# verbs by which a speaker takes up the word again, and what may follow them before the
+# full stop that ends a lead-in ("began again.", "continued, speaking quickly.", "went
+# on in the same vein."): nothing, "on"/"again", then an aside that opens with a comma,
+# a preposition, an adverb in -ly or a participle -- never an object ("added a dash of
+# pepper")
+_GOES_ON_VERBS = frozenset(("continued", "resumed", "pursued", "persisted", "proceeded", "went", "began", "added"))
+_GOES_ON_TAIL = regex.compile(
+    r"(?:[^\S\n]+(?:on|again))?"
+    r"(?:,[^\S\n]*[^.!?;:\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{1,80}"
+    r"|[^\S\n]+(?:in|with|without|after|as|at|for|to|from|by|\p{Ll}+ly)(?![\p{L}])"
+    r"[^.!?;:\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,80})?\Z")
+
+
+def _goes_on_lead(text: str, lo: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
+    """A sentence ``[lo, hi)`` (its full stop left out) that ends with a speaker taking
+    up the word again ("Then Tom went on.", "Mrs. Hurst began again."): (speaker, verb)."""
+    last = None
+    for m in _cues.tag_verbs(text, lo, hi):
+        last = m
+    if last is None or last.group().lower() not in _GOES_ON_VERBS:
+        return None
+    tail = _GOES_ON_TAIL.match(text, last.end(), hi)
+    if tail is None:
+        return None
+    word = last.group().lower()
+    if (word == "went" and not text.startswith(" on", last.end())) or (word == "began" and not text.startswith(" again", last.end())):
+        return None  # "went out.", "off they went again.", "began to cry."
+    return tag_before(text, lo, last.end(), lead_in=True)
+
+
 def _common_opener(word: str) -> bool:
     """A capitalised common word opening a sentence ("Something", "Such", "Smiling")."""
     w = word.lower()
@@ -691,6 +721,16 @@ class Attributor:
                     if tb is not None and not colon and _mentions.describe_phrase(text[tb[0][0]:tb[0][1]]).form == "pronoun":
                         tb = None  # "…, he added," | “…”: left to the turns (a lead-in's "he" is often misread)
                     if tb is not None:
+                        sp, cue = tb
+                        self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), sp, cue,
+                                                    0.85 - conf_penalty, "direct.colon-lead"))
+                        return 1
+                elif not self.news and text[pe - 1] == "." and lead_free and not text[ps].islower():
+                    # "Mrs. Hurst began again." | “…”, "She went on." | “…”: a speaker taking up
+                    # the word again (not "she continued." alone: that tags the quotation before)
+                    tb = _goes_on_lead(text, max(ss, ps), pe - 1)
+                    lead_m = _mentions.describe_phrase(text[tb[0][0]:tb[0][1]]) if tb is not None else None
+                    if tb is not None and lead_m is not None and not lead_m.plural:
                         sp, cue = tb
                         self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), sp, cue,
                                                     0.85 - conf_penalty, "direct.colon-lead"))
