@@ -635,13 +635,15 @@ class Resolver:
                     if first:
                         # "The old clerk rubbed his eyes and went on: | “…”"
                         chosen[idx] = _turns._lead_in_subject(self, rec, starts)
+                    # "After a pause, she added," | “…”: someone of her sex
+                    sex = _turns._lead_in_sex(self, rec) if first else None
                     if first and chosen[idx] is None and self.layout is not None:
                         # "Tom Harlow looked up. | “…”": the narration's last subject (also
                         # for a run's first turn that the alternation links to later turns)
                         chosen[idx] = _turns._previous_narration_subject(
-                            self, self.layout.paragraph(rec.span[0])[0], None, starts)
+                            self, self.layout.paragraph(rec.span[0])[0], sex, starts)
                     if chosen[idx] is None:
-                        chosen[idx] = self._salient(rec.span[0], None, starts)
+                        chosen[idx] = self._salient(rec.span[0], sex, starts)
                     if chosen[idx] is None:
                         # no named person near: "The girl flushed. | “…”"
                         chosen[idx] = _turns._described_before(self, rec, starts)
