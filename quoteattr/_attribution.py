@@ -718,8 +718,11 @@ class Attributor:
                 lead_free = i == 0 or self.quotations[i - 1].end <= max(ss, ps)
                 if colon or ((text[pe - 1] in ",\N{EM DASH}-" or text[pe - 1].isalpha()) and lead_free):
                     tb = tag_before(text, max(ss, ps), pe, lead_in=True)
-                    if tb is not None and not colon and _mentions.describe_phrase(text[tb[0][0]:tb[0][1]]).form == "pronoun":
+                    lead_m = _mentions.describe_phrase(text[tb[0][0]:tb[0][1]]) if tb is not None else None
+                    if lead_m is not None and not colon and lead_m.form == "pronoun":
                         tb = None  # "…, he added," | “…”: left to the turns (a lead-in's "he" is often misread)
+                    if tb is not None and lead_m is not None and not self.news and lead_m.plural:
+                        tb = None  # "…, when Miss Lavish stopped and cried:" taken as "they": left to the turns
                     if tb is not None:
                         sp, cue = tb
                         self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), sp, cue,
