@@ -642,6 +642,14 @@ class Resolver:
                         # for a run's first turn that the alternation links to later turns)
                         chosen[idx] = _turns._previous_narration_subject(
                             self, self.layout.paragraph(rec.span[0])[0], sex, starts)
+                    named = chosen[idx]
+                    if first and sex is None and named is not None and self.layout is not None:
+                        # "Tom came in, but she did not look up." | “…”: hers, not Tom's
+                        last = _turns._last_subject_sex(self, rec)
+                        if last is not None and named.guess_gender() not in (None, last):
+                            chosen[idx] = (_turns._previous_narration_subject(
+                                self, self.layout.paragraph(rec.span[0])[0], last, starts)
+                                or self._salient(rec.span[0], last, starts))
                     if chosen[idx] is None:
                         chosen[idx] = self._salient(rec.span[0], sex, starts)
                     if chosen[idx] is None:

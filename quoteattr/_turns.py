@@ -650,6 +650,27 @@ def _lead_in_sex(r: Resolver, rec: Attribution) -> Optional[str]:
     return "m" if who == "he" else "f" if who == "she" else None
 
 
+def _last_subject_sex(r: Resolver, rec: Attribution) -> Optional[str]:
+    """Fiction: the sex of "he" or "she" when it is the last clause subject of the
+    narration paragraph (no quotation in it) just before turn ``rec``."""
+    assert r.layout is not None
+    pi = r.layout.paragraph_index(rec.span[0])
+    if pi == 0 or rec.span[0] - r.layout.paragraphs[pi][0] > 2:
+        return None
+    ps, pe = r.layout.paragraphs[pi - 1]
+    if r._quotes.overlaps(ps, pe):
+        return None
+    text = r.text
+    sex: Optional[str] = None
+    for cs in _dialogue.clause_starts(text, max(ps, pe - _DESCRIBED_BACK), pe):
+        he = _HE_OR_SHE.match(text, cs, pe)
+        if he is not None:
+            sex = "f" if he.group("p").lower() == "she" else "m"
+        elif _dialogue.clause_subject(text, cs, pe, r.names) is not None:
+            sex = None
+    return sex
+
+
 def _tagged_beside(r: Resolver, idx: int, chosen: List[Optional[_Entity]]) -> List[_Entity]:
     """Fiction: the speakers of the tagged turns in the paragraphs just before and
     just after record ``idx``'s (a turn is not its neighbour's answer to itself)."""
