@@ -43,6 +43,13 @@ _FILLER = regex.compile(
     r"[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,79}?)?"
     r"\s*+(?:[,:\N{EM DASH}]|[,:]?--)?\s*+\Z"  # "said,--" / "added:--" written with two hyphens
 )
+# in a lead-in paragraph the words after the verb may also open with a comma: "said, in a
+# colder voice," | “…”
+_LEAD_FILLER = regex.compile(
+    r"(?:,?\s++[^\s.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
+    r"[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,79}?)?"
+    r"\s*+(?:[,:\N{EM DASH}]|[,:]?--)?\s*+\Z"  # "said,--" / "added:--" written with two hyphens
+)
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
 # "said Monday that …", "said on Tuesday that …": the time word is not content
 _TIME_THAT = regex.compile(
@@ -372,14 +379,15 @@ def _speaker_like(text: str, sp: Span2) -> bool:
     return _mentions.is_speaker_like(_mentions.describe_phrase(text[sp[0] : sp[1]]))
 
 
-def tag_before(text: str, lo: int, pos: int) -> Optional[Tuple[Span2, Span2]]:
-    """A speech tag before an opening mark at ``pos`` in ``[lo, pos)``: (speaker, cue)."""
+def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[Tuple[Span2, Span2]]:
+    """A speech tag before an opening mark at ``pos`` in ``[lo, pos)``: (speaker, cue);
+    with ``lead_in``, the tag ends a lead-in paragraph (``pos`` is that paragraph's end)."""
     last = None
     for m in _cues.tag_verbs(text, lo, pos):
         last = m
     if last is None:
         return None
-    if _FILLER.match(text, last.end(), pos) is None:
+    if (_LEAD_FILLER if lead_in else _FILLER).match(text, last.end(), pos) is None:
         return None
     v = last.span()
     sp = _mentions.subject_before(text, v[0], lo)
@@ -427,14 +435,34 @@ _WHO_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]+\Z")
 _CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![\p{L}])[^\S\n]*)?")
 
 
-def _ends_with_tag_verb(text: str, ps: int, pe: int) -> bool:
-    """``text[ps:pe]`` ends with a tag verb ("…, and had said")."""
-    if not text[pe - 1].isalpha():
-        return False
+# verbs by which a speaker takes up the word again, and what may follow them before the
+# full stop that ends a lead-in ("began again.", "continued, speaking quickly.", "went
+# on in the same vein."): nothing, "on"/"again", then an aside that opens with a comma,
+# a preposition, an adverb in -ly or a participle -- never an object ("added a dash of
+# pepper")
+_GOES_ON_VERBS = frozenset(("continued", "resumed", "pursued", "persisted", "proceeded", "went", "began", "added"))
+_GOES_ON_TAIL = regex.compile(
+    r"(?:[^\S\n]+(?:on|again))?"
+    r"(?:,[^\S\n]*[^.!?;:\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{1,80}"
+    r"|[^\S\n]+(?:in|with|without|after|as|at|for|to|from|by|\p{Ll}+ly)(?![\p{L}])"
+    r"[^.!?;:\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,80})?\Z")
+
+
+def _goes_on_lead(text: str, lo: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
+    """A sentence ``[lo, hi)`` (its full stop left out) that ends with a speaker taking
+    up the word again ("Then Tom went on.", "Mrs. Hurst began again."): (speaker, verb)."""
     last = None
-    for m in _cues.tag_verbs(text, max(ps, pe - 16), pe):
+    for m in _cues.tag_verbs(text, lo, hi):
         last = m
-    return last is not None and last.end() == pe
+    if last is None or last.group().lower() not in _GOES_ON_VERBS:
+        return None
+    tail = _GOES_ON_TAIL.match(text, last.end(), hi)
+    if tail is None:
+        return None
+    word = last.group().lower()
+    if (word == "went" and not text.startswith(" on", last.end())) or (word == "began" and not text.startswith(" again", last.end())):
+        return None  # "went out.", "off they went again.", "began to cry."
+    return tag_before(text, lo, last.end(), lead_in=True)
 
 
 def _common_opener(word: str) -> bool:
@@ -680,19 +708,32 @@ class Attributor:
                 ps, pe = self.layout.paragraphs[pi - 1]
                 while pe > ps + 1 and text[pe - 1] in " \t\r\n":
                     pe -= 1
-                # or, in narration without quotations, a comma or a dash after a tag
-                # that names its speaker ("Tom Harlow looked up and said coolly,"), or a
-                # tag verb that ends the paragraph ("…, and had said")
+                # or, in narration without quotations, a comma, a dash or no mark at all
+                # after a tag that names its speaker ("Tom Harlow looked up and said
+                # coolly,", "the Colonel said, in a harsh voice", "…, and Tom had said")
                 colon = text[pe - 1] == ":"
                 ss, _ = self.layout.sentence(pe - 1)
                 # no quotation in the lead-in sentence itself (one earlier in its paragraph is
                 # fine: “…” glanced at Emma. With a smile Emma said,)
                 lead_free = i == 0 or self.quotations[i - 1].end <= max(ss, ps)
-                if colon or ((text[pe - 1] in ",\N{EM DASH}-" or _ends_with_tag_verb(text, ps, pe)) and lead_free):
-                    tb = tag_before(text, max(ss, ps), pe)
-                    if tb is not None and not colon and _mentions.describe_phrase(text[tb[0][0]:tb[0][1]]).form == "pronoun":
-                        tb = None
+                if colon or ((text[pe - 1] in ",\N{EM DASH}-" or text[pe - 1].isalpha()) and lead_free):
+                    tb = tag_before(text, max(ss, ps), pe, lead_in=True)
+                    lead_m = _mentions.describe_phrase(text[tb[0][0]:tb[0][1]]) if tb is not None else None
+                    if lead_m is not None and not colon and lead_m.form == "pronoun":
+                        tb = None  # "…, he added," | “…”: left to the turns (a lead-in's "he" is often misread)
+                    if tb is not None and lead_m is not None and not self.news and lead_m.plural:
+                        tb = None  # "…, when Miss Lavish stopped and cried:" taken as "they": left to the turns
                     if tb is not None:
+                        sp, cue = tb
+                        self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), sp, cue,
+                                                    0.85 - conf_penalty, "direct.colon-lead"))
+                        return 1
+                elif not self.news and text[pe - 1] == "." and lead_free and not text[ps].islower():
+                    # "Mrs. Hurst began again." | “…”, "She went on." | “…”: a speaker taking up
+                    # the word again (not "she continued." alone: that tags the quotation before)
+                    tb = _goes_on_lead(text, max(ss, ps), pe - 1)
+                    lead_m = _mentions.describe_phrase(text[tb[0][0]:tb[0][1]]) if tb is not None else None
+                    if tb is not None and lead_m is not None and not lead_m.plural:
                         sp, cue = tb
                         self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), sp, cue,
                                                     0.85 - conf_penalty, "direct.colon-lead"))

@@ -6,7 +6,9 @@ from the most to the least certain:
 
 - ``fiction.same-turn``: another quotation of the same paragraph is tagged: same speaker.
 - ``fiction.beat``: the paragraph's own narration names someone ("Mara set down the
-  lantern."; "She shook her head."): its first subject is the speaker.
+  lantern."; "She shook her head."): its first subject is the speaker. A subject only
+  after the quotation (“…” She shook her head.) is as often the listener: the
+  alternation and vocatives below go first there.
 - ``fiction.vocative``: the turn before addressed someone by name (“…, Tobias.”): that
   person answers.
 - ``fiction.alternation``: in a run of dialogue paragraphs, speakers alternate; an
@@ -42,7 +44,7 @@ _UNSETTLED = ("direct.unattributed", "direct.continuation", "direct.context")
 # each rule's confidence: the share of its speakers that were right (by name) on the
 # three fiction dev corpora when it was last measured, rounded down to 0.05 (docs/rules.md)
 _CONFIDENCE = {"fiction.same-turn": 0.85, "fiction.vocative": 0.75, "fiction.alternation": 0.7,
-               "fiction.beat": 0.65, "fiction.reply": 0.5, "fiction.nearest": 0.4}
+               "fiction.beat": 0.65, "fiction.reply": 0.5, "fiction.nearest": 0.45}
 # A name addressed at the start of a quotation (“Jane, …”) or set off by a comma (“…, Jane.”)
 _HON = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Aunt|Uncle|Captain|Colonel|Madam)\.?[^\S\n]+)?"
 # an endearment before the name: “My dear Harriet, …”, “…, dearest Jane.”
@@ -195,6 +197,7 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
                 out[i] = attrs.evolve(out[i], addressee=voc)
     # 1. action beats and narration of the turn's own paragraph
     narrated: Dict[int, bool] = {}
+    after: Dict[int, Span2] = {}  # beats that only follow their quotation: weaker than the turns
     for pi in paras:
         ps, pe = layout.paragraphs[pi]
         lo = bisect.bisect_left(quote_spans, (ps, -1))
@@ -216,6 +219,11 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
                                       inherit=None)
                 continue
             sp = _beat_subject(text, stretches, names, r.span[0])
+            if sp is not None and sp[0] > r.span[0] and not any(a > sp[1] for a, _b in inside):
+                # “…” She shook her head.: as often the one who listens; the turns of the run
+                # go first (“…” She sighed. “…” is hers: her words go on after it)
+                after[i] = sp
+                continue
             if sp is not None:
                 out[i] = attrs.evolve(r, speaker=sp, cue=None, confidence=_CONFIDENCE["fiction.beat"],
                                       rule="fiction.beat", inherit=None)
@@ -228,7 +236,7 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
         else:
             runs.append([pi])
     for run in runs:
-        _alternate(text, out, by_para, run, names)
+        _alternate(text, out, by_para, run, names, after)
     return out
 
 
@@ -239,7 +247,7 @@ def last_paragraph(layout: Layout, records: Sequence[Attribution], idxs: Sequenc
 
 
 def _alternate(text: str, out: List[Attribution], by_para: Dict[int, List[int]], run: List[int],
-               names: FrozenSet[str]) -> None:
+               names: FrozenSet[str], after: Dict[int, Span2]) -> None:
     settled = [not any(out[i].rule in _UNSETTLED for i in by_para[pi]) for pi in run]
     for k in range(len(run)):
         if settled[k]:
@@ -263,6 +271,11 @@ def _alternate(text: str, out: List[Attribution], by_para: Dict[int, List[int]],
         if hint is not None and _addressed_early(text, hint, out[by_para[run[k - 1]][-1]]):
             hint = None
         for i in by_para[run[k]]:
+            if i in after and hint is None and k < 2:
+                # a beat after the turn, with no turn two before it to alternate with
+                out[i] = attrs.evolve(out[i], speaker=after[i], cue=None, confidence=_CONFIDENCE["fiction.beat"],
+                                      rule="fiction.beat", inherit=None)
+                continue
             if hint is None and anchor is None and k == 0:
                 # a conversation's first untagged turn: the person the narration just
                 # before it is about (settled by the resolver); never the previous

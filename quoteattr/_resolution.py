@@ -635,13 +635,23 @@ class Resolver:
                     if first:
                         # "The old clerk rubbed his eyes and went on: | “…”"
                         chosen[idx] = _turns._lead_in_subject(self, rec, starts)
+                    # "After a pause, she added," | “…”: someone of her sex
+                    sex = _turns._lead_in_sex(self, rec) if first else None
                     if first and chosen[idx] is None and self.layout is not None:
                         # "Tom Harlow looked up. | “…”": the narration's last subject (also
                         # for a run's first turn that the alternation links to later turns)
                         chosen[idx] = _turns._previous_narration_subject(
-                            self, self.layout.paragraph(rec.span[0])[0], None, starts)
+                            self, self.layout.paragraph(rec.span[0])[0], sex, starts)
+                    named = chosen[idx]
+                    if first and sex is None and named is not None and self.layout is not None:
+                        # "Tom came in, but she did not look up." | “…”: hers, not Tom's
+                        last = _turns._last_subject_sex(self, rec)
+                        if last is not None and named.guess_gender() not in (None, last):
+                            chosen[idx] = (_turns._previous_narration_subject(
+                                self, self.layout.paragraph(rec.span[0])[0], last, starts)
+                                or self._salient(rec.span[0], last, starts))
                     if chosen[idx] is None:
-                        chosen[idx] = self._salient(rec.span[0], None, starts)
+                        chosen[idx] = self._salient(rec.span[0], sex, starts)
                     if chosen[idx] is None:
                         # no named person near: "The girl flushed. | “…”"
                         chosen[idx] = _turns._described_before(self, rec, starts)

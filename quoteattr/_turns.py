@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Dict, Iterator, List, Optional, Sequence, Set,
 
 from . import _lazyregex as regex
 
-from . import _dialogue, _lexicons, _mentions
+from . import _attribution, _dialogue, _lexicons, _mentions
 from ._attribution import Attribution
 from ._mentions import Mention
 from ._entities import _DEMONYM_ENDS, _Entity, _GENERIC_PERSON, _PLAIN_HEADS, _honorific, _honorific_conflict, _name_tokens
@@ -625,6 +625,50 @@ def _lead_in_subject(r: Resolver, rec: Attribution, starts: List[int]) -> Option
     if ent is None or ent is r._exclude or ent is r._addressed or ent.kind != "person":
         return None
     return ent
+
+
+def _lead_in_sex(r: Resolver, rec: Attribution) -> Optional[str]:
+    """Fiction: the sex of the pronoun that the paragraph before turn ``rec`` (which
+    opens its paragraph) ends with as a tag ("After a pause she added," | “…”), if
+    that paragraph holds no quotation at all (not even reported speech): the turn is
+    by someone of that sex."""
+    assert r.layout is not None
+    pi = r.layout.paragraph_index(rec.span[0])
+    if pi == 0 or rec.span[0] - r.layout.paragraphs[pi][0] > 2:
+        return None
+    ps, pe = r.layout.paragraphs[pi - 1]
+    text = r.text
+    while pe > ps + 1 and text[pe - 1] in " \t\r\n":
+        pe -= 1
+    if r._quotes.overlaps(ps, pe) or not (text[pe - 1] in ",:-\N{EM DASH}" or text[pe - 1].isalpha()):
+        return None
+    ss, _ = r.layout.sentence(pe - 1)
+    tb = _attribution.tag_before(text, max(ss, ps), pe, lead_in=True)
+    if tb is None:
+        return None
+    who = text[tb[0][0] : tb[0][1]].lower()
+    return "m" if who == "he" else "f" if who == "she" else None
+
+
+def _last_subject_sex(r: Resolver, rec: Attribution) -> Optional[str]:
+    """Fiction: the sex of "he" or "she" when it is the last clause subject of the
+    narration paragraph (no quotation in it) just before turn ``rec``."""
+    assert r.layout is not None
+    pi = r.layout.paragraph_index(rec.span[0])
+    if pi == 0 or rec.span[0] - r.layout.paragraphs[pi][0] > 2:
+        return None
+    ps, pe = r.layout.paragraphs[pi - 1]
+    if r._quotes.overlaps(ps, pe):
+        return None
+    text = r.text
+    sex: Optional[str] = None
+    for cs in _dialogue.clause_starts(text, max(ps, pe - _DESCRIBED_BACK), pe):
+        he = _HE_OR_SHE.match(text, cs, pe)
+        if he is not None:
+            sex = "f" if he.group("p").lower() == "she" else "m"
+        elif _dialogue.clause_subject(text, cs, pe, r.names) is not None:
+            sex = None
+    return sex
 
 
 def _tagged_beside(r: Resolver, idx: int, chosen: List[Optional[_Entity]]) -> List[_Entity]:
