@@ -542,6 +542,7 @@ class Resolver:
                         anchored.add(idx)  # a conversation's votes may still overrule a tail
                 elif called is not None:
                     ent = called  # “…, Fergus.” | “…,” replied he: the one addressed answers
+                    anchored.add(idx)  # whatever the parity of the conversation says
                 elif goes_on is not None:
                     ent = goes_on  # "Then he went on, “…”": the speaker of the turn before
                 elif m.form == "pronoun" and turn is not None and turn.guess_gender() == m.gender:
@@ -647,6 +648,7 @@ class Resolver:
                         chosen[idx] = _turns._described_before(self, rec, starts)
                     self._exclude = self._addressed = None
         if self.genre == "fiction":
+            _turns._same_tag(self, chosen)
             _turns._name_the_narrator(self, chosen)
             _turns._self_introduced(self, chosen)
         # build the sources, in order of first mention, only those that speak

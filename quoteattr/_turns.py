@@ -129,6 +129,21 @@ def _fronted(words: List[str]) -> bool:
     return words[k][:1].isupper() and words[k].lower() in _FRONTING
 
 
+def _same_tag(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
+    """Fiction: a quotation that shares the tag of another in its paragraph
+    (“…,” she answered. “I am tired.”) has that tag's speaker, however each was
+    resolved on its own."""
+    for idx, rec in enumerate(r.records):
+        if rec.rule != "fiction.same-turn" or rec.speaker is None:
+            continue
+        for j in range(max(0, idx - _TURN_PARTS), min(len(r.records), idx + _TURN_PARTS + 1)):
+            other = r.records[j]
+            if j != idx and other.speaker == rec.speaker and other.rule != "fiction.same-turn":
+                if chosen[j] is not None:
+                    chosen[idx] = chosen[j]
+                break
+
+
 def _name_the_narrator(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
     """Fiction: a first-person narrator is named by what the others call them: the
     names addressed (“…, Watson?”) in the turns just before and after the
