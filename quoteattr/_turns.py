@@ -508,8 +508,8 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
             continue
         if gender is not None and ent.guess_gender() != gender:
             continue
-        if r.text.startswith(("'s", "’s"), e):
-            continue  # "Tom's hat fell": Tom is not the subject
+        if r.text.startswith(("'s", "’s"), e) or _dialogue.possessive_s(r.text, e):
+            continue  # "Tom's hat fell" (or "Tom s hat", its apostrophe lost): Tom is not the subject
         if not _opens_clause(r, ps, s):
             continue
         best, best_at = ent, s
