@@ -104,29 +104,81 @@ def _described_head(text: str, start: int, end: int) -> Optional[Tuple[int, int]
     return None
 
 
+def _ends_clause(word: str) -> bool:
+    """A word that ends a clause ("came.", "said:"), not an abbreviation ("Mrs.")."""
+    return word[-1:] in _CLAUSE_ENDS and not (word[-1:] == "." and word[:-1] in _mentions.abbreviations())
+
+
 def _after_subordinate(words: List[str]) -> bool:
     """``words`` (before a subject, the last one ending with a comma) are a fronted
     subordinate clause opening the sentence: "When Tom came into the room,"."""
     k = len(words) - 1
-    while k > 0 and len(words) - k <= _SUBORDINATE_WORDS and words[k - 1][-1:] not in _CLAUSE_ENDS:
+    while k > 0 and len(words) - k <= _SUBORDINATE_WORDS and not _ends_clause(words[k - 1]):
         k -= 1
-    if len(words) - k > _SUBORDINATE_WORDS or (k > 0 and words[k - 1][-1:] not in _CLAUSE_ENDS):
+    if len(words) - k > _SUBORDINATE_WORDS or (k > 0 and not _ends_clause(words[k - 1])):
         return False
     if words[k] in _CLAUSE_LEADS and k + 1 < len(words):
         k += 1  # "And as ill luck would have it," "Even when she came,"
         return words[k] in _SUBORDINATING
-    return words[k][:1].isupper() and words[k] in _SUBORDINATING
+    if words[k][:1].isupper() and words[k] in _SUBORDINATING:
+        return True
+    return _absolute(words[k:])  # "Mr. Hale still walking up and down, Tom spoke"
+
+
+# a participle after a name opening an absolute phrase ("Tom still walking up and down, …"),
+# and words in "-ing" that are none
+_NOT_PARTICIPLES = frozenset("bring sing ring fling sting swing cling wring spring string sling thing nothing "
+                             "something anything everything king wing evening morning during".split())
+_ABSOLUTE_ADVERBS = frozenset("still now then already once again meanwhile".split())
+_PARTICIPLE_AFTER = regex.compile(r"[^\S\n]+(?:(?:still|now|then|already)[^\S\n]+)?(?P<p>\p{Ll}+ing)(?![\p{L}])")
+# prepositions that may open a longer fronted phrase: "To these high-flown words, Ann listened"
+_FRONTING_PREPOSITIONS = frozenset("in at on after before by from inside outside near under upon within to with "
+                                   "without during through across among beside behind for against towards toward "
+                                   "into beyond".split())
+_PREPOSITIONAL_WORDS = 8  # at most so many words in a fronted prepositional phrase
+
+
+def _participle(word: str) -> bool:
+    """A lower-case word in "-ing" that is a participle ("walking", "being")."""
+    return len(word) > 4 and word.endswith("ing") and word.islower() and word not in _NOT_PARTICIPLES
+
+
+def _absolute(words: List[str]) -> bool:
+    """``words`` (a clause's opening words, up to the comma before a subject) are an
+    absolute phrase: a name and a participle ("Mr. Hale still walking up and down when
+    his wife had done,", "Tom being restrained by this,"), not a clause of their own."""
+    for n, w in enumerate(words[1:5], 1):
+        if _participle(w.rstrip(",")):
+            return n > 0 and all(x[:1].isupper() or x in _ABSOLUTE_ADVERBS for x in words[:n])
+        if not (w[:1].isupper() or w in _ABSOLUTE_ADVERBS):
+            return False
+    return False
+
+
+def _opens_absolute(text: str, end: int) -> bool:
+    """The name ending at ``end`` is followed by a participle ("Tom still walking …"):
+    it opens an absolute phrase, and is not the subject of the sentence."""
+    m = _PARTICIPLE_AFTER.match(text, end, end + 40)
+    return m is not None and _participle(m.group("p"))
 
 
 def _fronted(words: List[str]) -> bool:
-    """``words`` (before a subject) end with a short fronted phrase of place or time set
-    off by a comma and opening a sentence: "… flowers. In the garden,"."""
+    """``words`` (before a subject) end with a fronted phrase set off by a comma and
+    opening a sentence: a short one of place or time ("… flowers. In the garden,"),
+    or a longer one opened by a preposition ("To these high-flown words,")."""
     k = len(words) - 1
     while k > 0 and len(words) - k <= 4 and words[k - 1][-1:] not in (".", "!", "?", ";", ":", '"', "”", "’"):
         k -= 1
-    if len(words) - k > 4 or (k > 0 and words[k - 1][-1:] not in (".", "!", "?", ";", ":", '"', "”", "’")):
+    if (len(words) - k <= 4 and (k == 0 or words[k - 1][-1:] in (".", "!", "?", ";", ":", '"', "”", "’"))
+            and words[k][:1].isupper() and words[k].lower() in _FRONTING):
+        return True
+    k = len(words) - 1
+    while k > 0 and len(words) - k <= _PREPOSITIONAL_WORDS and not _ends_clause(words[k - 1]):
+        k -= 1
+    if len(words) - k > _PREPOSITIONAL_WORDS or (k > 0 and not _ends_clause(words[k - 1])):
         return False
-    return words[k][:1].isupper() and words[k].lower() in _FRONTING
+    return (words[k][:1].isupper() and words[k].lower() in _FRONTING_PREPOSITIONS
+            and not any(w[-1:] == "," for w in words[k:-1]))
 
 
 def _same_tag(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
@@ -510,7 +562,7 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
             continue
         if r.text.startswith(("'s", "’s"), e) or _dialogue.possessive_s(r.text, e):
             continue  # "Tom's hat fell" (or "Tom s hat", its apostrophe lost): Tom is not the subject
-        if not _opens_clause(r, ps, s):
+        if not _opens_clause(r, ps, s) or _opens_absolute(r.text, e):
             continue
         best, best_at = ent, s
         break
