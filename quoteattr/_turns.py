@@ -138,6 +138,10 @@ _FRONTING_PREPOSITIONS = frozenset("in at on after before by from inside outside
 _PREPOSITIONAL_WORDS = 8  # at most so many words in a fronted prepositional phrase
 
 
+# a name joined by "and" to another opening the subject: "Mrs. Bankes and Rodney followed"
+_JOINED_SUBJECT = regex.compile(r"[^\S\n]*\n?[^\S\n]*(?:and|&)\s{1,3}\p{Lu}")
+
+
 def _participle(word: str) -> bool:
     """A lower-case word in "-ing" that is a participle ("walking", "being")."""
     return len(word) > 4 and word.endswith("ing") and word.islower() and word not in _NOT_PARTICIPLES
@@ -562,8 +566,8 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
             continue
         if r.text.startswith(("'s", "’s"), e) or _dialogue.possessive_s(r.text, e):
             continue  # "Tom's hat fell" (or "Tom s hat", its apostrophe lost): Tom is not the subject
-        if not _opens_clause(r, ps, s) or _opens_absolute(r.text, e):
-            continue
+        if not _opens_clause(r, ps, s) or _opens_absolute(r.text, e) or _JOINED_SUBJECT.match(r.text, e, e + 12):
+            continue  # (not "Ann and Tom followed her": a subject of two)
         best, best_at = ent, s
         break
     if gender is not None:
