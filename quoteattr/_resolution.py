@@ -80,6 +80,10 @@ _ROMAN_HEADING = regex.compile(r"(?:[IVXLC]+\.|[IVXLC]{2,}(?=[^\S\n]*\n)|[IVXLC]
 _ROMAN_FIRST = frozenset("IVXLC")  # where a _ROMAN_HEADING match starts
 _COMMON_MIN = 3  # fiction: lower-case uses that make a lone capitalised word a common word
 _ROMAN_LINE = regex.compile(r"[^\S\n]*(?:(?:CHAPTER|Chapter|BOOK|Book|PART|Part)[^\S\n]+)?[IVXLC]+\.?[^\S\n]*")
+# a heading line's opening: "Chapter XII", "CHAPTER 4.", "Chapter XIX: "
+_CHAPTER_OPENS = regex.compile(r"[^\S\n]*(?:CHAPTER|Chapter)[^\S\n]+(?:[IVXLC]+|\d+)(?:[.:]|[^\S\n]*(?:\n|\Z)|[^\S\n]+(?=\p{Lu}))")
+_CHAPTER_LINE = regex.compile(r"[^\S\n]*(?:CHAPTER|Chapter)[^\S\n]+(?:[IVXLC]+|\d+)\.?[^\S\n]*")
+_TITLE_ENDS = regex.compile(r"[^\n]*\n[^\S\n]*(?:\n|\Z)")  # the rest of the line, then a blank line
 _LINE_END = regex.compile(r"[.:]?[^\S\n]*(?:\n|\Z)")
 _INTRODUCED: Dict[str, "regex.Pattern[str]"] = {}
 # fiction: a nickname the text gives a named person in so many words ("Elizabeth, or
@@ -351,6 +355,8 @@ class Resolver:
                 continue
             if self.genre == "fiction" and m.title is None and (_heading_line(text, s, e) or _numbered_heading(text, s, e)):
                 continue  # "CHAPTER XV. THE MAN WHO WAS RUNNING", "IV. The Long Road"
+            if self.genre == "fiction" and _chapter_title(text, s, e):
+                continue  # "Chapter XIX: Lying to Mr. Emerson", "Chapter XII" over "The Story of Jonathan Small"
             toks = _name_tokens(name)
             if (common and m.title is None and len(toks) == 1 and toks[0].lower() in common
                     and toks[0] not in first_names):
@@ -1095,6 +1101,22 @@ def _numbered_heading(text: str, s: int, e: int) -> bool:
         if prev == -1 and lo > 16:
             return False
     return _ROMAN_LINE.fullmatch(before) is not None
+
+
+def _chapter_title(text: str, s: int, e: int) -> bool:
+    """A name on a chapter's heading line: one opened by "Chapter" and its number
+    ("Chapter XIX: Lying to Mr. Emerson"), or the title line under a line holding only
+    that ("Chapter XII" over "The Strange Story of Jonathan Small"), which a blank line
+    ends. A heading names no one present."""
+    lo = text.rfind("\n", max(0, s - _HEADING_MAX), s) + 1
+    if lo == 0 and s > _HEADING_MAX:
+        return False
+    if _CHAPTER_OPENS.match(text, lo, s) is not None:
+        return True
+    if lo < 2 or _TITLE_ENDS.match(text, e, min(len(text), e + _HEADING_MAX)) is None:
+        return False
+    above = text.rfind("\n", max(0, lo - 1 - _HEADING_MAX), lo - 1) + 1
+    return _CHAPTER_LINE.fullmatch(text, above, lo - 1) is not None
 
 
 def _date_like(text: str, s: int, e: int) -> bool:
