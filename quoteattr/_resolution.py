@@ -434,6 +434,20 @@ class Resolver:
                     out.append((ps, pe, pm, pm.name))
         return out
 
+    def of_split(self, s: int, e: int) -> Optional[Tuple[int, int]]:
+        """Fiction: where a name span "Robert of Mrs. Hale" (from "asked Robert of Mrs.
+        Hale") holds two names: the " of " between them; None for one name ("the Duke of
+        Ely": a title before "of"; "Hal of Brackley": a place word)."""
+        m = _OF_SPLIT.search(self.text, s, e) if e - s > 6 and self.text.find("of", s, e) >= 0 else None
+        if m is None:
+            return None
+        before = self.text[s : m.start()].split()
+        last = before[-1] if before else ""
+        if (not last or last in _lexicons.mapping("honorifics") or last.lower() in _lexicons.words("titles")
+                or last.lower() in _lexicons.words("place_words")):
+            return None
+        return (m.start(), m.end())
+
     def _name_spans(self) -> List[Tuple[int, int]]:
         """The names of ``scan_names``; in fiction "Mary of Ralph" (from "reminded Mary
         of Ralph") is two names, while "the Duke of Ely" (a title before "of") stays one."""
@@ -441,19 +455,12 @@ class Resolver:
         if self.genre != "fiction":
             return spans
         out: List[Tuple[int, int]] = []
-        hons = _lexicons.mapping("honorifics")
-        titles = _lexicons.words("titles")
-        places = _lexicons.words("place_words")
         for s, e in spans:
-            # every split holds "of": looked for first, in C
-            m = _OF_SPLIT.search(self.text, s, e) if e - s > 6 and self.text.find("of", s, e) >= 0 else None
-            if m is not None:
-                before = self.text[s : m.start()].split()
-                last = before[-1] if before else ""
-                if last and last not in hons and last.lower() not in titles and last.lower() not in places:
-                    out.append((s, m.start()))
-                    out.append((m.end(), e))
-                    continue
+            cut = self.of_split(s, e)
+            if cut is not None:
+                out.append((s, cut[0]))
+                out.append((cut[1], e))
+                continue
             out.append((s, e))
         return out
 
@@ -507,6 +514,10 @@ class Resolver:
                     ante = _relative_antecedent(text, s)
                     if ante is not None:
                         m = _mentions.describe(text, *ante)  # "the union, which endorsed her": the union
+                if self.genre == "fiction" and m.form == "name":
+                    cut = self.of_split(s, e)
+                    if cut is not None and all(w[:1].isupper() for w in text[s : cut[0]].split()):
+                        m = _mentions.describe(text, s, cut[0])  # "asked Robert of Mrs. Hale": Robert
                 owner = _OWNER_GENDER.get(text[s:e].lower())
                 voice = _OWN_VOICE.match(text, s, e) if self.genre == "fiction" and owner is None else None
                 if voice is not None and voice.end() == e and voice.group(2).lower() in _utterance_owners():

@@ -752,19 +752,53 @@ def _addressee(r: Resolver, rec: Attribution) -> Optional[_Entity]:
 
 def _called(r: Resolver, idx: int, gender: str) -> Optional[_Entity]:
     """Fiction: the person of ``gender`` the turn just before record ``idx`` (the
-    paragraph before) addresses by name, if any."""
+    paragraph before) addresses by name (“…, Edna?”), or whom its tag names as the one
+    spoken to (“…?” asked Robert of Edna; “…,” said Tom to Mary), if any."""
     if r.genre != "fiction" or idx == 0 or r.layout is None:
         return None
     prev = r.records[idx - 1]
-    if prev.kind != "direct" or prev.addressee is None:
+    if prev.kind != "direct":
         return None
     para = r.layout.paragraph_index
     if para(r.records[idx].span[0]) != para(prev.span[0]) + 1:
         return None
-    ent = _addressee(r, prev)
+    ent = _addressee(r, prev) if prev.addressee is not None else None
+    if ent is None:
+        ent = _told(r, prev)
     if ent is None or ent is r._addressed or ent.guess_gender() not in (None, gender):
         return None
     return ent
+
+
+# fiction: the one a tag says a turn is spoken to: "asked Robert of Edna", "said Tom to
+# Mary", "Robert asked Edna" (verbs whose object is the one spoken to)
+_TOLD = regex.compile(r"[^\S\n]+(?:(?P<prep>to|of)[^\S\n]+)?"
+                      r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\.?[^\S\n]+|(?:Miss|Madame|Sir|Lady|Lord|Captain|Colonel|Aunt|Uncle)[^\S\n]+)?\p{Lu}[\p{Ll}\-]+(?:[^\S\n]+\p{Lu}[\p{Ll}\-]+){0,2})"
+                      r"(?![\p{L}'’])")
+_TOLD_VERBS = frozenset("asked told answered assured begged warned reminded informed urged implored entreated "
+                        "bade questioned greeted interrupted thanked".split())
+
+
+def _told(r: Resolver, rec: Attribution) -> Optional[_Entity]:
+    """Fiction: the known person the tag of a turn names as the one spoken to."""
+    if rec.speaker is None or rec.cue is None:
+        return None
+    cut = r.of_split(*rec.speaker) if rec.cue[1] <= rec.speaker[0] else None
+    if cut is not None and not all(w[:1].isupper() for w in r.text[rec.speaker[0] : cut[0]].split()):
+        cut = None  # "the voice of Kemp": one who speaks
+    end = cut[0] if cut is not None else max(rec.speaker[1], rec.cue[1])  # "asked Robert of Mrs. Hale"
+    m = _TOLD.match(r.text, end, end + 60)
+    if m is None:
+        return None
+    if m.group("prep") is None and r.text[rec.cue[0] : rec.cue[1]].lower() not in _TOLD_VERBS:
+        return None
+    if m.group("prep") == "of" and r.text[rec.cue[0] : rec.cue[1]].lower() not in ("asked", "inquired", "enquired", "demanded"):
+        return None
+    name = _mentions.describe(r.text, m.start("name"), m.end("name"))
+    if name.form != "name" or name.kind != "person":
+        return None
+    ent = r._known_person(name)
+    return ent if ent is not None and ent.kind == "person" else None  # (one spoken to is no place)
 
 
 def _continued(r: Resolver, idx: int, gender: str, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
