@@ -390,6 +390,14 @@ def _narration_subject(r: Resolver, rec: Attribution, gender: str, starts: List[
         if found is None and not r._from_tail:
             found = _chain_back(r, ps, gender, starts)
         return found
+    asked = _asked_before(r, idx, ps, chosen)
+    if asked is not None and r._exclude is None:
+        # "when Rabbit said, “…?” he said, “Both”": the one answering, not Rabbit
+        r._exclude = asked
+        try:
+            return _narration_subject(r, rec, gender, starts, idx, chosen)
+        finally:
+            r._exclude = None
     named = _named_before(r, idx, ps, gender, chosen)
     if named is not None:
         # "“…,” wheezed Tom, “…?” he asked.": Tom, unless the narration since names
@@ -482,6 +490,22 @@ def _tail_goes_on(r: Resolver, idx: int, ps: int, gender: str,
     return ent
 
 
+def _asked_before(r: Resolver, idx: int, ps: int, chosen: Sequence[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: the speaker of the turn just before record ``idx`` in its paragraph
+    when a subordinate clause brings that turn in ("when Rabbit said, “…?”"): the
+    quotation after it answers, and is not that speaker's."""
+    j = idx - 1
+    if j < 0 or j >= len(chosen) or chosen[j] is None:
+        return None
+    prev = r.records[j]
+    if prev.kind != "direct" or prev.speaker is None or prev.span[0] < ps or prev.speaker[0] > prev.span[0]:
+        return None  # only a tag before its quotation: "when Rabbit said, “…”"
+    s = prev.speaker[0]
+    if _SUBORDINATE_BEFORE.search(r.text, max(ps, s - 8), s) is None:
+        return None
+    return chosen[j]
+
+
 def _named_before(r: Resolver, idx: int, ps: int, gender: str,
                   chosen: Sequence[Optional[_Entity]]) -> Optional[Tuple[int, _Entity]]:
     """Fiction: the latest turn before record ``idx`` in its paragraph (starting at
@@ -491,7 +515,8 @@ def _named_before(r: Resolver, idx: int, ps: int, gender: str,
         if rec.span[0] < ps:
             break
         ent = chosen[j] if j < len(chosen) else None
-        if rec.kind != "direct" or rec.speaker is None or ent is None or ent.guess_gender() != gender:
+        if (rec.kind != "direct" or rec.speaker is None or ent is None or ent.guess_gender() != gender
+                or ent is r._exclude):
             continue
         if _mentions.describe(r.text, *rec.speaker).form == "name":
             return max(rec.span[1], rec.speaker[1]), ent
