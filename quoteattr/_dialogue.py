@@ -50,7 +50,7 @@ _ENDEARMENT = r"(?:(?:[Mm]y[^\S\n]+)?(?:[Dd]ear(?:est)?|[Ss]weet)[^\S\n]+)?"
 _VOCATIVE_TAIL = 200  # characters of a turn after a name addressed, beyond which the name settles no reply
 _VOCATIVE_START = regex.compile(_ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,!\N{EM DASH}]|--))")
 _VOCATIVE_INSIDE = regex.compile(
-    r",(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,.!?;\N{EM DASH}]|--))"
+    r",(?:[^\S\n]++|[^\S\n]*+\n[^\S\n]*+)" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,.!?;\N{EM DASH}]|--))"
 )
 
 

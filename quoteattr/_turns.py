@@ -139,7 +139,7 @@ _PREPOSITIONAL_WORDS = 8  # at most so many words in a fronted prepositional phr
 
 
 # a name joined by "and" to another opening the subject: "Mrs. Bankes and Rodney followed"
-_JOINED_SUBJECT = regex.compile(r"[^\S\n]*\n?[^\S\n]*(?:and|&)\s{1,3}\p{Lu}")
+_JOINED_SUBJECT = regex.compile(r"[^\S\n]*+(?:\n[^\S\n]*+)?(?:and|&)\s{1,3}\p{Lu}")
 
 
 def _participle(word: str) -> bool:
