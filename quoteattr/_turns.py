@@ -16,6 +16,12 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   subject of the narration paragraph before; "“…,” said Tom. Then he yawned. | “…,” he
   said." is Tom's whatever the turn order says, and after one or two narration
   paragraphs that only go on with "he", the named subject of the paragraph before them.
+  No subject: the name of an absolute phrase ("Tom still walking up and down, Ann
+  spoke"), a name joined to another ("Ann and Tom followed her"), a possessor ("Tom's
+  dog", "Tom s dog"). The one a turn addresses by name or its tag speaks to ("said
+  Robert to Edna") answers the "she said" after it, whatever the parity; the answer to a
+  turn brought in by "when Rabbit said, “…”" is not Rabbit's; a quotation that shares
+  another's tag has that one's speaker.
 - A first-person narrator is named by the vocatives of every part of the turns next
   to its own.
 """
