@@ -17,7 +17,8 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   said." is Tom's whatever the turn order says, and after one or two narration
   paragraphs that only go on with "he", the named subject of the paragraph before them.
   No subject: the name of an absolute phrase ("Tom still walking up and down, Ann
-  spoke"), a name joined to another ("Ann and Tom followed her"), a possessor ("Tom's
+  spoke"), a name joined to another ("Ann and Tom followed her", unless "the former" or "the
+  latter" picks one), a possessor ("Tom's
   dog", "Tom s dog"). The one a turn addresses by name or its tag speaks to ("said
   Robert to Edna") answers the "she said" after it, whatever the parity; the answer to a
   turn brought in by "when Rabbit said, “…”" is not Rabbit's; a quotation that shares
@@ -146,6 +147,24 @@ _PREPOSITIONAL_WORDS = 8  # at most so many words in a fronted prepositional phr
 
 # a name joined by "and" to another opening the subject: "Mrs. Bankes and Rodney followed"
 _JOINED_SUBJECT = regex.compile(r"[^\S\n]*+(?:\n[^\S\n]*+)?(?:and|&)\s{1,3}\p{Lu}")
+
+
+_FORMER_LATTER = regex.compile(r"(?<![\p{L}])the[^\S\n]+(?P<which>former|latter)(?![\p{L}])")
+_PAIR_BACK = 200  # characters after a subject of two looked at for "the former"
+
+
+def _picked(r: Resolver, end: int, second: int, qs: int) -> Optional[str]:
+    """Fiction: for a subject of two ("When Ann and Jane were alone,") whose first name
+    ends at ``end`` (and whose second starts at ``second``, if given), "former" or
+    "latter" when the sentence goes on to pick one of them ("the former …")."""
+    m = _JOINED_SUBJECT.match(r.text, end, end + 12)
+    if m is None or (second >= 0 and m.end() - 1 != second):
+        return None
+    hi = min(qs, end + _PAIR_BACK)
+    f = _FORMER_LATTER.search(r.text, end, hi)
+    if f is None or any(c in r.text[end : f.start()] for c in ".!?;"):
+        return None
+    return f.group("which")
 
 
 def _participle(word: str) -> bool:
@@ -597,7 +616,11 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
             continue
         if r.text.startswith(("'s", "’s"), e) or _dialogue.possessive_s(r.text, e):
             continue  # "Tom's hat fell" (or "Tom s hat", its apostrophe lost): Tom is not the subject
-        if not _opens_clause(r, ps, s) or _opens_absolute(r.text, e) or _JOINED_SUBJECT.match(r.text, e, e + 12):
+        if k > lo and _picked(r, r.timeline[k - 1][1], s, qs) == "latter" and _opens_clause(r, ps, r.timeline[k - 1][0]):
+            best, best_at = ent, s  # "When Ann and Jane were alone, the latter said"
+            break
+        joined = _JOINED_SUBJECT.match(r.text, e, e + 12) is not None
+        if not _opens_clause(r, ps, s) or _opens_absolute(r.text, e) or (joined and _picked(r, e, -1, qs) != "former"):
             continue  # (not "Ann and Tom followed her": a subject of two)
         best, best_at = ent, s
         break
