@@ -52,7 +52,7 @@ _ENDEARMENT = r"(?:(?:[Mm]y[^\S\n]+)?(?:[Dd]ear(?:est)?|[Ss]weet)[^\S\n]+)?"
 _VOCATIVE_TAIL = 200  # characters of a turn after a name addressed, beyond which the name settles no reply
 _VOCATIVE_START = regex.compile(_ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,!\N{EM DASH}]|--))")
 _VOCATIVE_INSIDE = regex.compile(
-    r",[^\S\n]+" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,.!?;\N{EM DASH}]|--))"
+    r",(?:[^\S\n]++|[^\S\n]*+\n[^\S\n]*+)" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,.!?;\N{EM DASH}]|--))"
 )
 
 
@@ -125,6 +125,15 @@ _VOICE_OF = regex.compile(r"(?:(?:[Tt]he|[Aa])[^\S\n]+)?(?:\p{Ll}+[^\S\n]+)?(?:v
                           r"(?=\p{Lu})")
 
 
+_LOST_APOSTROPHE = regex.compile(r"[^\S\n]s[^\S\n]+\p{Ll}")
+
+
+def possessive_s(text: str, end: int) -> bool:
+    """A name ending at ``end`` is followed by a possessive whose apostrophe the text
+    lost ("Margaret s face"): a lone "s" before a word in lower case."""
+    return _LOST_APOSTROPHE.match(text, end, end + 4) is not None
+
+
 def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Optional[Span2]:
     """The person-like noun phrase a clause starts with, if any."""
     pron = _mentions.PRONOUNS
@@ -154,7 +163,7 @@ def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Op
         if not _mentions.plain_word_as_name(text, first):
             return None  # "Thus Slackbridge;", "Yes, it was": a capitalised common word, not a name
     if desc.form == "name" and desc.kind == "person" and _mentions.is_known_name(text, desc, names):
-        return sp
+        return None if possessive_s(text, sp[1]) else sp  # "Margaret s face flushed": not Margaret
     if desc.form == "description" and desc.kind == "person":
         if text[sp[0]].isupper() and lw.split()[0] not in _lexicons.first_field("determiners") \
                 and (desc.head.endswith("men") or (desc.head.endswith("s") and not desc.head.endswith("ss"))):

@@ -80,6 +80,10 @@ _ROMAN_HEADING = regex.compile(r"(?:[IVXLC]+\.|[IVXLC]{2,}(?=[^\S\n]*\n)|[IVXLC]
 _ROMAN_FIRST = frozenset("IVXLC")  # where a _ROMAN_HEADING match starts
 _COMMON_MIN = 3  # fiction: lower-case uses that make a lone capitalised word a common word
 _ROMAN_LINE = regex.compile(r"[^\S\n]*(?:(?:CHAPTER|Chapter|BOOK|Book|PART|Part)[^\S\n]+)?[IVXLC]+\.?[^\S\n]*")
+# a heading line's opening: "Chapter XII", "CHAPTER 4.", "Chapter XIX: "
+_CHAPTER_OPENS = regex.compile(r"[^\S\n]*(?:CHAPTER|Chapter)[^\S\n]+(?:[IVXLC]+|\d+)(?:[.:]|[^\S\n]*(?:\n|\Z)|[^\S\n]+(?=\p{Lu}))")
+_CHAPTER_LINE = regex.compile(r"[^\S\n]*(?:CHAPTER|Chapter)[^\S\n]+(?:[IVXLC]+|\d+)\.?[^\S\n]*")
+_TITLE_ENDS = regex.compile(r"[^\n]*\n[^\S\n]*(?:\n|\Z)")  # the rest of the line, then a blank line
 _LINE_END = regex.compile(r"[.:]?[^\S\n]*(?:\n|\Z)")
 _INTRODUCED: Dict[str, "regex.Pattern[str]"] = {}
 # fiction: a nickname the text gives a named person in so many words ("Elizabeth, or
@@ -351,6 +355,8 @@ class Resolver:
                 continue
             if self.genre == "fiction" and m.title is None and (_heading_line(text, s, e) or _numbered_heading(text, s, e)):
                 continue  # "CHAPTER XV. THE MAN WHO WAS RUNNING", "IV. The Long Road"
+            if self.genre == "fiction" and _chapter_title(text, s, e):
+                continue  # "Chapter XIX: Lying to Mr. Emerson", "Chapter XII" over "The Story of Jonathan Small"
             toks = _name_tokens(name)
             if (common and m.title is None and len(toks) == 1 and toks[0].lower() in common
                     and toks[0] not in first_names):
@@ -428,6 +434,20 @@ class Resolver:
                     out.append((ps, pe, pm, pm.name))
         return out
 
+    def of_split(self, s: int, e: int) -> Optional[Tuple[int, int]]:
+        """Fiction: where a name span "Robert of Mrs. Hale" (from "asked Robert of Mrs.
+        Hale") holds two names: the " of " between them; None for one name ("the Duke of
+        Ely": a title before "of"; "Hal of Brackley": a place word)."""
+        m = _OF_SPLIT.search(self.text, s, e) if e - s > 6 and self.text.find("of", s, e) >= 0 else None
+        if m is None:
+            return None
+        before = self.text[s : m.start()].split()
+        last = before[-1] if before else ""
+        if (not last or last in _lexicons.mapping("honorifics") or last.lower() in _lexicons.words("titles")
+                or last.lower() in _lexicons.words("place_words")):
+            return None
+        return (m.start(), m.end())
+
     def _name_spans(self) -> List[Tuple[int, int]]:
         """The names of ``scan_names``; in fiction "Mary of Ralph" (from "reminded Mary
         of Ralph") is two names, while "the Duke of Ely" (a title before "of") stays one."""
@@ -435,19 +455,12 @@ class Resolver:
         if self.genre != "fiction":
             return spans
         out: List[Tuple[int, int]] = []
-        hons = _lexicons.mapping("honorifics")
-        titles = _lexicons.words("titles")
-        places = _lexicons.words("place_words")
         for s, e in spans:
-            # every split holds "of": looked for first, in C
-            m = _OF_SPLIT.search(self.text, s, e) if e - s > 6 and self.text.find("of", s, e) >= 0 else None
-            if m is not None:
-                before = self.text[s : m.start()].split()
-                last = before[-1] if before else ""
-                if last and last not in hons and last.lower() not in titles and last.lower() not in places:
-                    out.append((s, m.start()))
-                    out.append((m.end(), e))
-                    continue
+            cut = self.of_split(s, e)
+            if cut is not None:
+                out.append((s, cut[0]))
+                out.append((cut[1], e))
+                continue
             out.append((s, e))
         return out
 
@@ -501,6 +514,10 @@ class Resolver:
                     ante = _relative_antecedent(text, s)
                     if ante is not None:
                         m = _mentions.describe(text, *ante)  # "the union, which endorsed her": the union
+                if self.genre == "fiction" and m.form == "name":
+                    cut = self.of_split(s, e)
+                    if cut is not None and all(w[:1].isupper() for w in text[s : cut[0]].split()):
+                        m = _mentions.describe(text, s, cut[0])  # "asked Robert of Mrs. Hale": Robert
                 owner = _OWNER_GENDER.get(text[s:e].lower())
                 voice = _OWN_VOICE.match(text, s, e) if self.genre == "fiction" and owner is None else None
                 if voice is not None and voice.end() == e and voice.group(2).lower() in _utterance_owners():
@@ -542,6 +559,7 @@ class Resolver:
                         anchored.add(idx)  # a conversation's votes may still overrule a tail
                 elif called is not None:
                     ent = called  # “…, Fergus.” | “…,” replied he: the one addressed answers
+                    anchored.add(idx)  # whatever the parity of the conversation says
                 elif goes_on is not None:
                     ent = goes_on  # "Then he went on, “…”": the speaker of the turn before
                 elif m.form == "pronoun" and turn is not None and turn.guess_gender() == m.gender:
@@ -657,6 +675,7 @@ class Resolver:
                         chosen[idx] = _turns._described_before(self, rec, starts)
                     self._exclude = self._addressed = None
         if self.genre == "fiction":
+            _turns._same_tag(self, chosen)
             _turns._name_the_narrator(self, chosen)
             _turns._self_introduced(self, chosen)
         # build the sources, in order of first mention, only those that speak
@@ -1103,6 +1122,22 @@ def _numbered_heading(text: str, s: int, e: int) -> bool:
         if prev == -1 and lo > 16:
             return False
     return _ROMAN_LINE.fullmatch(before) is not None
+
+
+def _chapter_title(text: str, s: int, e: int) -> bool:
+    """A name on a chapter's heading line: one opened by "Chapter" and its number
+    ("Chapter XIX: Lying to Mr. Emerson"), or the title line under a line holding only
+    that ("Chapter XII" over "The Strange Story of Jonathan Small"), which a blank line
+    ends. A heading names no one present."""
+    lo = text.rfind("\n", max(0, s - _HEADING_MAX), s) + 1
+    if lo == 0 and s > _HEADING_MAX:
+        return False
+    if _CHAPTER_OPENS.match(text, lo, s) is not None:
+        return True
+    if lo < 2 or _TITLE_ENDS.match(text, e, min(len(text), e + _HEADING_MAX)) is None:
+        return False
+    above = text.rfind("\n", max(0, lo - 1 - _HEADING_MAX), lo - 1) + 1
+    return _CHAPTER_LINE.fullmatch(text, above, lo - 1) is not None
 
 
 def _date_like(text: str, s: int, e: int) -> bool:

@@ -16,6 +16,13 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   subject of the narration paragraph before; "“…,” said Tom. Then he yawned. | “…,” he
   said." is Tom's whatever the turn order says, and after one or two narration
   paragraphs that only go on with "he", the named subject of the paragraph before them.
+  No subject: the name of an absolute phrase ("Tom still walking up and down, Ann
+  spoke"), a name joined to another ("Ann and Tom followed her", unless "the former" or "the
+  latter" picks one), a possessor ("Tom's
+  dog", "Tom s dog"). The one a turn addresses by name or its tag speaks to ("said
+  Robert to Edna") answers the "she said" after it, whatever the parity; the answer to a
+  turn brought in by "when Rabbit said, “…”" is not Rabbit's; a quotation that shares
+  another's tag has that one's speaker.
 - A first-person narrator is named by the vocatives of every part of the turns next
   to its own.
 """
@@ -104,29 +111,118 @@ def _described_head(text: str, start: int, end: int) -> Optional[Tuple[int, int]
     return None
 
 
+def _ends_clause(word: str) -> bool:
+    """A word that ends a clause ("came.", "said:"), not an abbreviation ("Mrs.")."""
+    return word[-1:] in _CLAUSE_ENDS and not (word[-1:] == "." and word[:-1] in _mentions.abbreviations())
+
+
 def _after_subordinate(words: List[str]) -> bool:
     """``words`` (before a subject, the last one ending with a comma) are a fronted
     subordinate clause opening the sentence: "When Tom came into the room,"."""
     k = len(words) - 1
-    while k > 0 and len(words) - k <= _SUBORDINATE_WORDS and words[k - 1][-1:] not in _CLAUSE_ENDS:
+    while k > 0 and len(words) - k <= _SUBORDINATE_WORDS and not _ends_clause(words[k - 1]):
         k -= 1
-    if len(words) - k > _SUBORDINATE_WORDS or (k > 0 and words[k - 1][-1:] not in _CLAUSE_ENDS):
+    if len(words) - k > _SUBORDINATE_WORDS or (k > 0 and not _ends_clause(words[k - 1])):
         return False
     if words[k] in _CLAUSE_LEADS and k + 1 < len(words):
         k += 1  # "And as ill luck would have it," "Even when she came,"
         return words[k] in _SUBORDINATING
-    return words[k][:1].isupper() and words[k] in _SUBORDINATING
+    if words[k][:1].isupper() and words[k] in _SUBORDINATING:
+        return True
+    return _absolute(words[k:])  # "Mr. Hale still walking up and down, Tom spoke"
+
+
+# a participle after a name opening an absolute phrase ("Tom still walking up and down, …"),
+# and words in "-ing" that are none
+_NOT_PARTICIPLES = frozenset("bring sing ring fling sting swing cling wring spring string sling thing nothing "
+                             "something anything everything king wing evening morning during".split())
+_ABSOLUTE_ADVERBS = frozenset("still now then already once again meanwhile".split())
+_PARTICIPLE_AFTER = regex.compile(r"[^\S\n]+(?:(?:still|now|then|already)[^\S\n]+)?(?P<p>\p{Ll}+ing)(?![\p{L}])")
+# prepositions that may open a longer fronted phrase: "To these high-flown words, Ann listened"
+_FRONTING_PREPOSITIONS = frozenset("in at on after before by from inside outside near under upon within to with "
+                                   "without during through across among beside behind for against towards toward "
+                                   "into beyond".split())
+_PREPOSITIONAL_WORDS = 8  # at most so many words in a fronted prepositional phrase
+
+
+# a name joined by "and" to another opening the subject: "Mrs. Bankes and Rodney followed"
+_JOINED_SUBJECT = regex.compile(r"[^\S\n]*+(?:\n[^\S\n]*+)?(?:and|&)\s{1,3}\p{Lu}")
+
+
+_FORMER_LATTER = regex.compile(r"(?<![\p{L}])the[^\S\n]+(?P<which>former|latter)(?![\p{L}])")
+_PAIR_BACK = 200  # characters after a subject of two looked at for "the former"
+
+
+def _picked(r: Resolver, end: int, second: int, qs: int) -> Optional[str]:
+    """Fiction: for a subject of two ("When Ann and Jane were alone,") whose first name
+    ends at ``end`` (and whose second starts at ``second``, if given), "former" or
+    "latter" when the sentence goes on to pick one of them ("the former …")."""
+    m = _JOINED_SUBJECT.match(r.text, end, end + 12)
+    if m is None or (second >= 0 and m.end() - 1 != second):
+        return None
+    hi = min(qs, end + _PAIR_BACK)
+    f = _FORMER_LATTER.search(r.text, end, hi)
+    if f is None or any(c in r.text[end : f.start()] for c in ".!?;"):
+        return None
+    return f.group("which")
+
+
+def _participle(word: str) -> bool:
+    """A lower-case word in "-ing" that is a participle ("walking", "being")."""
+    return len(word) > 4 and word.endswith("ing") and word.islower() and word not in _NOT_PARTICIPLES
+
+
+def _absolute(words: List[str]) -> bool:
+    """``words`` (a clause's opening words, up to the comma before a subject) are an
+    absolute phrase: a name and a participle ("Mr. Hale still walking up and down when
+    his wife had done,", "Tom being restrained by this,"), not a clause of their own."""
+    for n, w in enumerate(words[1:5], 1):
+        if _participle(w.rstrip(",")):
+            return n > 0 and all(x[:1].isupper() or x in _ABSOLUTE_ADVERBS for x in words[:n])
+        if not (w[:1].isupper() or w in _ABSOLUTE_ADVERBS):
+            return False
+    return False
+
+
+def _opens_absolute(text: str, end: int) -> bool:
+    """The name ending at ``end`` is followed by a participle ("Tom still walking …"):
+    it opens an absolute phrase, and is not the subject of the sentence."""
+    m = _PARTICIPLE_AFTER.match(text, end, end + 40)
+    return m is not None and _participle(m.group("p"))
 
 
 def _fronted(words: List[str]) -> bool:
-    """``words`` (before a subject) end with a short fronted phrase of place or time set
-    off by a comma and opening a sentence: "… flowers. In the garden,"."""
+    """``words`` (before a subject) end with a fronted phrase set off by a comma and
+    opening a sentence: a short one of place or time ("… flowers. In the garden,"),
+    or a longer one opened by a preposition ("To these high-flown words,")."""
     k = len(words) - 1
     while k > 0 and len(words) - k <= 4 and words[k - 1][-1:] not in (".", "!", "?", ";", ":", '"', "”", "’"):
         k -= 1
-    if len(words) - k > 4 or (k > 0 and words[k - 1][-1:] not in (".", "!", "?", ";", ":", '"', "”", "’")):
+    if (len(words) - k <= 4 and (k == 0 or words[k - 1][-1:] in (".", "!", "?", ";", ":", '"', "”", "’"))
+            and words[k][:1].isupper() and words[k].lower() in _FRONTING):
+        return True
+    k = len(words) - 1
+    while k > 0 and len(words) - k <= _PREPOSITIONAL_WORDS and not _ends_clause(words[k - 1]):
+        k -= 1
+    if len(words) - k > _PREPOSITIONAL_WORDS or (k > 0 and not _ends_clause(words[k - 1])):
         return False
-    return words[k][:1].isupper() and words[k].lower() in _FRONTING
+    return (words[k][:1].isupper() and words[k].lower() in _FRONTING_PREPOSITIONS
+            and not any(w[-1:] == "," for w in words[k:-1]))
+
+
+def _same_tag(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
+    """Fiction: a quotation that shares the tag of another in its paragraph
+    (“…,” she answered. “I am tired.”) has that tag's speaker, however each was
+    resolved on its own."""
+    for idx, rec in enumerate(r.records):
+        if rec.rule != "fiction.same-turn" or rec.speaker is None:
+            continue
+        for j in range(max(0, idx - _TURN_PARTS), min(len(r.records), idx + _TURN_PARTS + 1)):
+            other = r.records[j]
+            if j != idx and other.speaker == rec.speaker and other.rule != "fiction.same-turn":
+                if chosen[j] is not None:
+                    chosen[idx] = chosen[j]
+                break
 
 
 def _name_the_narrator(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
@@ -319,6 +415,14 @@ def _narration_subject(r: Resolver, rec: Attribution, gender: str, starts: List[
         if found is None and not r._from_tail:
             found = _chain_back(r, ps, gender, starts)
         return found
+    asked = _asked_before(r, idx, ps, chosen)
+    if asked is not None and r._exclude is None:
+        # "when Rabbit said, “…?” he said, “Both”": the one answering, not Rabbit
+        r._exclude = asked
+        try:
+            return _narration_subject(r, rec, gender, starts, idx, chosen)
+        finally:
+            r._exclude = None
     named = _named_before(r, idx, ps, gender, chosen)
     if named is not None:
         # "“…,” wheezed Tom, “…?” he asked.": Tom, unless the narration since names
@@ -411,6 +515,22 @@ def _tail_goes_on(r: Resolver, idx: int, ps: int, gender: str,
     return ent
 
 
+def _asked_before(r: Resolver, idx: int, ps: int, chosen: Sequence[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: the speaker of the turn just before record ``idx`` in its paragraph
+    when a subordinate clause brings that turn in ("when Rabbit said, “…?”"): the
+    quotation after it answers, and is not that speaker's."""
+    j = idx - 1
+    if j < 0 or j >= len(chosen) or chosen[j] is None:
+        return None
+    prev = r.records[j]
+    if prev.kind != "direct" or prev.speaker is None or prev.span[0] < ps or prev.speaker[0] > prev.span[0]:
+        return None  # only a tag before its quotation: "when Rabbit said, “…”"
+    s = prev.speaker[0]
+    if _SUBORDINATE_BEFORE.search(r.text, max(ps, s - 8), s) is None:
+        return None
+    return chosen[j]
+
+
 def _named_before(r: Resolver, idx: int, ps: int, gender: str,
                   chosen: Sequence[Optional[_Entity]]) -> Optional[Tuple[int, _Entity]]:
     """Fiction: the latest turn before record ``idx`` in its paragraph (starting at
@@ -420,7 +540,8 @@ def _named_before(r: Resolver, idx: int, ps: int, gender: str,
         if rec.span[0] < ps:
             break
         ent = chosen[j] if j < len(chosen) else None
-        if rec.kind != "direct" or rec.speaker is None or ent is None or ent.guess_gender() != gender:
+        if (rec.kind != "direct" or rec.speaker is None or ent is None or ent.guess_gender() != gender
+                or ent is r._exclude):
             continue
         if _mentions.describe(r.text, *rec.speaker).form == "name":
             return max(rec.span[1], rec.speaker[1]), ent
@@ -493,10 +614,14 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
             continue
         if gender is not None and ent.guess_gender() != gender:
             continue
-        if r.text.startswith(("'s", "’s"), e):
-            continue  # "Tom's hat fell": Tom is not the subject
-        if not _opens_clause(r, ps, s):
-            continue
+        if r.text.startswith(("'s", "’s"), e) or _dialogue.possessive_s(r.text, e):
+            continue  # "Tom's hat fell" (or "Tom s hat", its apostrophe lost): Tom is not the subject
+        if k > lo and _picked(r, r.timeline[k - 1][1], s, qs) == "latter" and _opens_clause(r, ps, r.timeline[k - 1][0]):
+            best, best_at = ent, s  # "When Ann and Jane were alone, the latter said"
+            break
+        joined = _JOINED_SUBJECT.match(r.text, e, e + 12) is not None
+        if not _opens_clause(r, ps, s) or _opens_absolute(r.text, e) or (joined and _picked(r, e, -1, qs) != "former"):
+            continue  # (not "Ann and Tom followed her": a subject of two)
         best, best_at = ent, s
         break
     if gender is not None:
@@ -725,19 +850,53 @@ def _addressee(r: Resolver, rec: Attribution) -> Optional[_Entity]:
 
 def _called(r: Resolver, idx: int, gender: str) -> Optional[_Entity]:
     """Fiction: the person of ``gender`` the turn just before record ``idx`` (the
-    paragraph before) addresses by name, if any."""
+    paragraph before) addresses by name (“…, Edna?”), or whom its tag names as the one
+    spoken to (“…?” asked Robert of Edna; “…,” said Tom to Mary), if any."""
     if r.genre != "fiction" or idx == 0 or r.layout is None:
         return None
     prev = r.records[idx - 1]
-    if prev.kind != "direct" or prev.addressee is None:
+    if prev.kind != "direct":
         return None
     para = r.layout.paragraph_index
     if para(r.records[idx].span[0]) != para(prev.span[0]) + 1:
         return None
-    ent = _addressee(r, prev)
+    ent = _addressee(r, prev) if prev.addressee is not None else None
+    if ent is None:
+        ent = _told(r, prev)
     if ent is None or ent is r._addressed or ent.guess_gender() not in (None, gender):
         return None
     return ent
+
+
+# fiction: the one a tag says a turn is spoken to: "asked Robert of Edna", "said Tom to
+# Mary", "Robert asked Edna" (verbs whose object is the one spoken to)
+_TOLD = regex.compile(r"[^\S\n]+(?:(?P<prep>to|of)[^\S\n]+)?"
+                      r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Mme|Mlle)\.?[^\S\n]+|(?:Miss|Madame|Sir|Lady|Lord|Captain|Colonel|Aunt|Uncle)[^\S\n]+)?\p{Lu}[\p{Ll}\-]+(?:[^\S\n]+\p{Lu}[\p{Ll}\-]+){0,2})"
+                      r"(?![\p{L}'’])")
+_TOLD_VERBS = frozenset("asked told answered assured begged warned reminded informed urged implored entreated "
+                        "bade questioned greeted interrupted thanked".split())
+
+
+def _told(r: Resolver, rec: Attribution) -> Optional[_Entity]:
+    """Fiction: the known person the tag of a turn names as the one spoken to."""
+    if rec.speaker is None or rec.cue is None:
+        return None
+    cut = r.of_split(*rec.speaker) if rec.cue[1] <= rec.speaker[0] else None
+    if cut is not None and not all(w[:1].isupper() for w in r.text[rec.speaker[0] : cut[0]].split()):
+        cut = None  # "the voice of Kemp": one who speaks
+    end = cut[0] if cut is not None else max(rec.speaker[1], rec.cue[1])  # "asked Robert of Mrs. Hale"
+    m = _TOLD.match(r.text, end, end + 60)
+    if m is None:
+        return None
+    if m.group("prep") is None and r.text[rec.cue[0] : rec.cue[1]].lower() not in _TOLD_VERBS:
+        return None
+    if m.group("prep") == "of" and r.text[rec.cue[0] : rec.cue[1]].lower() not in ("asked", "inquired", "enquired", "demanded"):
+        return None
+    name = _mentions.describe(r.text, m.start("name"), m.end("name"))
+    if name.form != "name" or name.kind != "person":
+        return None
+    ent = r._known_person(name)
+    return ent if ent is not None and ent.kind == "person" else None  # (one spoken to is no place)
 
 
 def _continued(r: Resolver, idx: int, gender: str, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
