@@ -823,3 +823,134 @@ def _direct_before(r: Resolver, idx: int) -> int:
     while j >= 0 and idx - j <= _TURN_LOOKBACK and r.records[j].kind == "indirect":
         j -= 1
     return j if j >= 0 and r.records[j].kind != "indirect" else -1
+
+
+# fiction: the joint decoding of a dialogue run (``_decode_runs``): at most so many
+# people per run, and the scores of a speaker sequence
+_DECODE_PEOPLE = 4
+_DECODE_TAG = {"name": 6.0, "description": 4.0, "pronoun": 2.0}  # a tag's speaker kept
+_DECODE_CHAIN = 1.0  # the speaker the turn-by-turn passes gave an untagged turn
+_DECODE_CALLED = 1.5  # the person the turn before addressed answers
+_DECODE_SAME = -3.0  # one turn after another by the same person
+_DECODE_ABAB = 1.0  # the speaker of the turn two before
+_IMPOSSIBLE = -1e9
+
+
+def dialogue_runs(r: Resolver) -> List[List[List[int]]]:
+    """Fiction: the runs of consecutive dialogue paragraphs, each a list of turns, each
+    turn the indexes of its paragraph's direct records."""
+    assert r.layout is not None
+    para = r.layout.paragraph_index
+    by_para: Dict[int, List[int]] = {}
+    for idx, rec in enumerate(r.records):
+        if rec.kind == "direct":
+            by_para.setdefault(para(rec.span[0]), []).append(idx)
+    runs: List[List[int]] = []
+    for p in sorted(by_para):
+        if runs and _dialogue.last_paragraph(r.layout, r.records, by_para[runs[-1][-1]]) == p - 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return [[by_para[p] for p in run] for run in runs]
+
+
+def _decode_runs(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
+    """Fiction: settle the untagged turns of each dialogue run together, by the best
+    sequence of speakers (Viterbi over pairs of consecutive speakers): tags keep
+    their speakers, an untagged turn leans to the speaker the turn-by-turn passes
+    gave it, the person addressed answers and is not the speaker, speakers
+    alternate (A-B-A-B) and one person seldom speaks two turns running."""
+    if r.layout is None:
+        return
+    for turns in dialogue_runs(r):
+        if len(turns) >= 3:
+            _decode_run(r, turns, chosen, addressed)
+
+
+def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Entity]],
+                addressed: List[Optional[_Entity]]) -> None:
+    n = len(turns)
+    tagged: List[Optional[Tuple[_Entity, float]]] = []
+    free: List[List[int]] = []
+    heard: List[Optional[_Entity]] = []
+    weight: Dict[int, float] = {}
+    ents: Dict[int, _Entity] = {}
+    for idxs in turns:
+        tag: Optional[Tuple[_Entity, float]] = None
+        todo: List[int] = []
+        to: Optional[_Entity] = None
+        for idx in idxs:
+            rec = r.records[idx]
+            to = to or addressed[idx]
+            ent = chosen[idx]
+            if rec.speaker is not None and idx not in r._unowned:
+                if ent is not None:
+                    w = _DECODE_TAG.get(_mentions.describe(r.text, *rec.speaker).form, 2.0)
+                    if tag is None or w > tag[1]:
+                        tag = (ent, w)
+            else:
+                todo.append(idx)
+        if tag is not None:
+            todo = []
+        for ent in [tag[0] if tag else None, to] + [chosen[i] for i in todo]:
+            if ent is not None and ent.kind in ("person", "narrator"):
+                ents[id(ent)] = ent
+                weight[id(ent)] = weight.get(id(ent), 0.0) + (tag[1] if tag and ent is tag[0] else 1.0)
+        tagged.append(tag)
+        free.append(todo)
+        heard.append(to)
+    if not any(free):
+        return
+    people = [ents[k] for k in sorted(weight, key=lambda k: -weight[k])[:_DECODE_PEOPLE]]
+    if len(people) < 2:
+        return
+    k = len(people)
+
+    def emit(t: int, s: int) -> float:
+        ent = people[s]
+        tag = tagged[t]
+        if tag is not None:
+            return tag[1] if tag[0] is ent else -tag[1]
+        score = 0.0
+        for idx in free[t]:
+            if addressed[idx] is ent or not r.agrees(idx, ent):
+                return _IMPOSSIBLE
+            if chosen[idx] is ent:
+                score = _DECODE_CHAIN
+        if t > 0 and heard[t - 1] is ent:
+            score += _DECODE_CALLED
+        return score
+
+    # best[(a, b)]: the best score of a sequence ending ... a, b
+    best: Dict[Tuple[int, int], float] = {}
+    back: List[Dict[Tuple[int, int], Tuple[int, int]]] = []
+    e0 = [emit(0, s) for s in range(k)]
+    e1 = [emit(1, s) for s in range(k)]
+    for a in range(k):
+        for b in range(k):
+            best[(a, b)] = e0[a] + e1[b] + (_DECODE_SAME if a == b else 0.0)
+    for t in range(2, n):
+        et = [emit(t, s) for s in range(k)]
+        nxt: Dict[Tuple[int, int], float] = {}
+        ptr: Dict[Tuple[int, int], Tuple[int, int]] = {}
+        for b in range(k):
+            for c in range(k):
+                trans = et[c] + (_DECODE_SAME if b == c else 0.0)
+                top, arg = _IMPOSSIBLE * 10, (0, b)
+                for a in range(k):
+                    v = best[(a, b)] + (_DECODE_ABAB if a == c else 0.0)
+                    if v > top:
+                        top, arg = v, (a, b)
+                nxt[(b, c)] = top + trans
+                ptr[(b, c)] = arg
+        best = nxt
+        back.append(ptr)
+    state = max(best, key=lambda st: best[st])
+    path = [state[1], state[0]]
+    for ptr in reversed(back):
+        state = ptr[state]
+        path.append(state[0])
+    path.reverse()
+    for t, todo in enumerate(free):
+        for idx in todo:
+            chosen[idx] = people[path[t]]
