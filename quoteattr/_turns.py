@@ -827,12 +827,14 @@ def _direct_before(r: Resolver, idx: int) -> int:
 
 # fiction: the joint decoding of a dialogue run (``_decode_runs``): at most so many
 # people per run, and the scores of a speaker sequence
-_DECODE_PEOPLE = 4
-_DECODE_TAG = {"name": 6.0, "description": 4.0, "pronoun": 2.0}  # a tag's speaker kept
-_DECODE_CHAIN = 1.0  # the speaker the turn-by-turn passes gave an untagged turn
-_DECODE_CALLED = 1.5  # the person the turn before addressed answers
-_DECODE_SAME = -3.0  # one turn after another by the same person
-_DECODE_ABAB = 1.0  # the speaker of the turn two before
+import os as _os
+_E = lambda k, d: float(_os.environ.get(k, d))
+_DECODE_PEOPLE = int(_E("DP", 4))
+_DECODE_TAG = {"name": _E("TN", 6.0), "description": _E("TD", 4.0), "pronoun": _E("TP", 2.0)}  # a tag's speaker kept
+_DECODE_CHAIN = _E("DC", 0.5)  # the speaker the turn-by-turn passes gave an untagged turn
+_DECODE_CALLED = _E("DV", 1.5)  # the person the turn before addressed answers
+_DECODE_SAME = _E("DS", -1.5)  # one turn after another by the same person
+_DECODE_ABAB = _E("DA", 1.0)  # the speaker of the turn two before
 _IMPOSSIBLE = -1e9
 
 
@@ -854,7 +856,8 @@ def dialogue_runs(r: Resolver) -> List[List[List[int]]]:
     return [[by_para[p] for p in run] for run in runs]
 
 
-def _decode_runs(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
+def _decode_runs(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]],
+                anchored: Set[int]) -> None:
     """Fiction: settle the untagged turns of each dialogue run together, by the best
     sequence of speakers (Viterbi over pairs of consecutive speakers): tags keep
     their speakers, an untagged turn leans to the speaker the turn-by-turn passes
@@ -862,13 +865,33 @@ def _decode_runs(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[O
     alternate (A-B-A-B) and one person seldom speaks two turns running."""
     if r.layout is None:
         return
-    for turns in dialogue_runs(r):
-        if len(turns) >= 3:
-            _decode_run(r, turns, chosen, addressed)
+    assert r.layout is not None
+    runs = dialogue_runs(r)
+    para = r.layout.paragraph_index
+    gap = int(_E("GAP", 0))
+    joined: List[Tuple[List[List[int]], Dict[int, Optional[_Entity]]]] = []
+    for turns in runs:
+        if joined and gap:
+            prev = joined[-1][0]
+            end = _dialogue.last_paragraph(r.layout, r.records, prev[-1])
+            here = para(r.records[turns[0][0]].span[0])
+            if here == end + 2:
+                ps, pe = r.layout.paragraphs[end + 1]
+                if pe - ps <= gap:
+                    subj = _subject_between(r, ps, pe, None, r._starts)
+                    if subj is not None or _E("GAPANY", 0):
+                        joined[-1][1][len(prev)] = subj
+                        prev.extend(turns)
+                        continue
+        joined.append((list(turns), {}))
+    for turns, gaps in joined:
+        if len(turns) >= _E("MINRUN", 3):
+            _decode_run(r, turns, chosen, addressed, anchored, gaps)
 
 
 def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Entity]],
-                addressed: List[Optional[_Entity]]) -> None:
+                addressed: List[Optional[_Entity]], anchored: Set[int],
+                gaps: Dict[int, Optional[_Entity]]) -> None:
     n = len(turns)
     tagged: List[Optional[Tuple[_Entity, float]]] = []
     free: List[List[int]] = []
@@ -884,8 +907,15 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
             to = to or addressed[idx]
             ent = chosen[idx]
             if rec.speaker is not None and idx not in r._unowned:
+                form = _mentions.describe(r.text, *rec.speaker).form
+                if (form == "pronoun" and idx not in anchored and _E("DPRON", 2.0) and ent is not None
+                        and idx in r.pronoun_sex and ent.guess_gender() == r.pronoun_sex[idx]):
+                    todo.append(idx)
+                    continue
                 if ent is not None:
-                    w = _DECODE_TAG.get(_mentions.describe(r.text, *rec.speaker).form, 2.0)
+                    w = _DECODE_TAG.get(form, 2.0)
+                    if rec.rule == "fiction.beat":
+                        w = _E("TB", w)
                     if tag is None or w > tag[1]:
                         tag = (ent, w)
             else:
@@ -915,10 +945,15 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
         for idx in free[t]:
             if addressed[idx] is ent or not r.agrees(idx, ent):
                 return _IMPOSSIBLE
+            if r.records[idx].speaker is not None and idx in r.pronoun_sex and ent.guess_gender() is None:
+                return _IMPOSSIBLE  # "she said": not a person of no known sex
             if chosen[idx] is ent:
-                score = _DECODE_CHAIN
-        if t > 0 and heard[t - 1] is ent:
-            score += _DECODE_CALLED
+                score = _DECODE_CHAIN if r.records[idx].speaker is None else _E("DPRON", 2.0)
+        if t > 0 and heard[t - 1] is ent and t not in gaps:
+            pron = any(r.records[idx].speaker is not None for idx in free[t])
+            score += _E("HP", 0.0) if pron else _DECODE_CALLED
+        if t in gaps and gaps[t] is ent:
+            score += _E("NX", 0.0)
         return score
 
     # best[(a, b)]: the best score of a sequence ending ... a, b
@@ -952,5 +987,7 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
         path.append(state[0])
     path.reverse()
     for t, todo in enumerate(free):
+        if emit(t, path[t]) <= _IMPOSSIBLE:
+            continue  # nobody of the run may speak it: leave it
         for idx in todo:
             chosen[idx] = people[path[t]]
