@@ -826,15 +826,15 @@ def _direct_before(r: Resolver, idx: int) -> int:
 
 
 # fiction: the joint decoding of a dialogue run (``_decode_runs``): at most so many
-# people per run, and the scores of a speaker sequence
-import os as _os
-_E = lambda k, d: float(_os.environ.get(k, d))
-_DECODE_PEOPLE = int(_E("DP", 4))
-_DECODE_TAG = {"name": _E("TN", 6.0), "description": _E("TD", 4.0), "pronoun": _E("TP", 2.0)}  # a tag's speaker kept
-_DECODE_CHAIN = _E("DC", 0.5)  # the speaker the turn-by-turn passes gave an untagged turn
-_DECODE_CALLED = _E("DV", 1.5)  # the person the turn before addressed answers
-_DECODE_SAME = _E("DS", -1.5)  # one turn after another by the same person
-_DECODE_ABAB = _E("DA", 1.0)  # the speaker of the turn two before
+# people per run, and the scores of a sequence of speakers
+_DECODE_PEOPLE = 4
+_DECODE_TAG = {"name": 6.0, "description": 4.0, "pronoun": 2.0}  # a tag's own speaker
+_DECODE_CHAIN = 0.5  # the speaker the turn-by-turn passes gave an untagged turn
+_DECODE_PRONOUN = 2.0  # the speaker they gave a "he said" not settled by its own paragraph
+_DECODE_CALLED = 1.5  # the person the turn before addressed by name (an untagged turn)
+_DECODE_SAME = -1.5  # one person speaking two turns running
+_DECODE_ABAB = 1.0  # the speaker of the turn two before
+_DECODE_RUN = 3  # turns a run needs to be decoded
 _IMPOSSIBLE = -1e9
 
 
@@ -857,45 +857,30 @@ def dialogue_runs(r: Resolver) -> List[List[List[int]]]:
 
 
 def _decode_runs(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]],
-                anchored: Set[int]) -> None:
-    """Fiction: settle the untagged turns of each dialogue run together, by the best
-    sequence of speakers (Viterbi over pairs of consecutive speakers): tags keep
-    their speakers, an untagged turn leans to the speaker the turn-by-turn passes
-    gave it, the person addressed answers and is not the speaker, speakers
-    alternate (A-B-A-B) and one person seldom speaks two turns running."""
+                 anchored: Set[int]) -> None:
+    """Fiction: settle the open turns of each dialogue run together, as the best
+    sequence of speakers (Viterbi over pairs of consecutive speakers, so linear in the
+    run's length): the open turns are the untagged ones and those tagged "he"/"she"
+    that their own paragraph did not settle. The people are the run's (its tags'
+    speakers, the names it addresses, the speakers the earlier passes gave its open
+    turns; the four most weighty). A tag keeps its speaker; an open turn leans to
+    the speaker the earlier passes gave it, a "she" turn only goes to a woman; the
+    person a turn addresses does not speak it, an untagged turn leans to the person
+    the turn before addressed; speakers alternate (A-B-A-B) and one person seldom
+    speaks two turns running, but a tag may bring in a third."""
     if r.layout is None:
         return
-    assert r.layout is not None
-    runs = dialogue_runs(r)
-    para = r.layout.paragraph_index
-    gap = int(_E("GAP", 0))
-    joined: List[Tuple[List[List[int]], Dict[int, Optional[_Entity]]]] = []
-    for turns in runs:
-        if joined and gap:
-            prev = joined[-1][0]
-            end = _dialogue.last_paragraph(r.layout, r.records, prev[-1])
-            here = para(r.records[turns[0][0]].span[0])
-            if here == end + 2:
-                ps, pe = r.layout.paragraphs[end + 1]
-                if pe - ps <= gap:
-                    subj = _subject_between(r, ps, pe, None, r._starts)
-                    if subj is not None or _E("GAPANY", 0):
-                        joined[-1][1][len(prev)] = subj
-                        prev.extend(turns)
-                        continue
-        joined.append((list(turns), {}))
-    for turns, gaps in joined:
-        if len(turns) >= _E("MINRUN", 3):
-            _decode_run(r, turns, chosen, addressed, anchored, gaps)
+    for turns in dialogue_runs(r):
+        if len(turns) >= _DECODE_RUN:
+            _decode_run(r, turns, chosen, addressed, anchored)
 
 
 def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Entity]],
-                addressed: List[Optional[_Entity]], anchored: Set[int],
-                gaps: Dict[int, Optional[_Entity]]) -> None:
-    n = len(turns)
-    tagged: List[Optional[Tuple[_Entity, float]]] = []
-    free: List[List[int]] = []
-    heard: List[Optional[_Entity]] = []
+                addressed: List[Optional[_Entity]], anchored: Set[int]) -> None:
+    """Fiction: decode one dialogue run (``_decode_runs``); updates ``chosen``."""
+    tagged: List[Optional[Tuple[_Entity, float]]] = []  # each turn's tag: its speaker and weight
+    open_: List[List[int]] = []  # each turn's open records
+    heard: List[Optional[_Entity]] = []  # the person each turn addresses
     weight: Dict[int, float] = {}
     ents: Dict[int, _Entity] = {}
     for idxs in turns:
@@ -906,30 +891,27 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
             rec = r.records[idx]
             to = to or addressed[idx]
             ent = chosen[idx]
-            if rec.speaker is not None and idx not in r._unowned:
-                form = _mentions.describe(r.text, *rec.speaker).form
-                if (form == "pronoun" and idx not in anchored and _E("DPRON", 2.0) and ent is not None
-                        and idx in r.pronoun_sex and ent.guess_gender() == r.pronoun_sex[idx]):
-                    todo.append(idx)
-                    continue
-                if ent is not None:
-                    w = _DECODE_TAG.get(form, 2.0)
-                    if rec.rule == "fiction.beat":
-                        w = _E("TB", w)
-                    if tag is None or w > tag[1]:
-                        tag = (ent, w)
-            else:
+            if rec.speaker is None or idx in r._unowned:
                 todo.append(idx)
+                continue
+            form = _mentions.describe(r.text, *rec.speaker).form
+            if (form == "pronoun" and idx not in anchored and ent is not None and idx in r.pronoun_sex
+                    and ent.guess_gender() == r.pronoun_sex[idx]):
+                todo.append(idx)  # "he said" as a conversation's parity has it
+            elif ent is not None:
+                w = _DECODE_TAG.get(form, _DECODE_TAG["pronoun"])
+                if tag is None or w > tag[1]:
+                    tag = (ent, w)
         if tag is not None:
-            todo = []
+            todo = []  # a paragraph's tag settles the whole turn
         for ent in [tag[0] if tag else None, to] + [chosen[i] for i in todo]:
             if ent is not None and ent.kind in ("person", "narrator"):
                 ents[id(ent)] = ent
                 weight[id(ent)] = weight.get(id(ent), 0.0) + (tag[1] if tag and ent is tag[0] else 1.0)
         tagged.append(tag)
-        free.append(todo)
+        open_.append(todo)
         heard.append(to)
-    if not any(free):
+    if not any(open_):
         return
     people = [ents[k] for k in sorted(weight, key=lambda k: -weight[k])[:_DECODE_PEOPLE]]
     if len(people) < 2:
@@ -942,41 +924,38 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
         if tag is not None:
             return tag[1] if tag[0] is ent else -tag[1]
         score = 0.0
-        for idx in free[t]:
+        pronoun = False
+        for idx in open_[t]:
             if addressed[idx] is ent or not r.agrees(idx, ent):
                 return _IMPOSSIBLE
-            if r.records[idx].speaker is not None and idx in r.pronoun_sex and ent.guess_gender() is None:
-                return _IMPOSSIBLE  # "she said": not a person of no known sex
+            if r.records[idx].speaker is not None and idx not in r._unowned:
+                pronoun = True
+                if ent.guess_gender() is None:
+                    return _IMPOSSIBLE  # "she said": not a person of no known sex
             if chosen[idx] is ent:
-                score = _DECODE_CHAIN if r.records[idx].speaker is None else _E("DPRON", 2.0)
-        if t > 0 and heard[t - 1] is ent and t not in gaps:
-            pron = any(r.records[idx].speaker is not None for idx in free[t])
-            score += _E("HP", 0.0) if pron else _DECODE_CALLED
-        if t in gaps and gaps[t] is ent:
-            score += _E("NX", 0.0)
+                score = _DECODE_PRONOUN if pronoun else _DECODE_CHAIN
+        if t > 0 and heard[t - 1] is ent and not pronoun:
+            score += _DECODE_CALLED  # (a "he said" answering a name: the earlier passes had their say)
         return score
 
-    # best[(a, b)]: the best score of a sequence ending ... a, b
+    # best[(a, b)]: the best score of the turns so far, the last two spoken by a and b
+    ems = [[emit(t, s) for s in range(k)] for t in range(len(turns))]
     best: Dict[Tuple[int, int], float] = {}
-    back: List[Dict[Tuple[int, int], Tuple[int, int]]] = []
-    e0 = [emit(0, s) for s in range(k)]
-    e1 = [emit(1, s) for s in range(k)]
     for a in range(k):
         for b in range(k):
-            best[(a, b)] = e0[a] + e1[b] + (_DECODE_SAME if a == b else 0.0)
-    for t in range(2, n):
-        et = [emit(t, s) for s in range(k)]
+            best[(a, b)] = ems[0][a] + ems[1][b] + (_DECODE_SAME if a == b else 0.0)
+    back: List[Dict[Tuple[int, int], Tuple[int, int]]] = []
+    for t in range(2, len(turns)):
         nxt: Dict[Tuple[int, int], float] = {}
         ptr: Dict[Tuple[int, int], Tuple[int, int]] = {}
         for b in range(k):
             for c in range(k):
-                trans = et[c] + (_DECODE_SAME if b == c else 0.0)
                 top, arg = _IMPOSSIBLE * 10, (0, b)
                 for a in range(k):
                     v = best[(a, b)] + (_DECODE_ABAB if a == c else 0.0)
                     if v > top:
                         top, arg = v, (a, b)
-                nxt[(b, c)] = top + trans
+                nxt[(b, c)] = top + ems[t][c] + (_DECODE_SAME if b == c else 0.0)
                 ptr[(b, c)] = arg
         best = nxt
         back.append(ptr)
@@ -986,8 +965,8 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
         state = ptr[state]
         path.append(state[0])
     path.reverse()
-    for t, todo in enumerate(free):
-        if emit(t, path[t]) <= _IMPOSSIBLE:
-            continue  # nobody of the run may speak it: leave it
+    for t, todo in enumerate(open_):
+        if ems[t][path[t]] <= _IMPOSSIBLE:
+            continue  # nobody of the run may speak it: left as it was
         for idx in todo:
             chosen[idx] = people[path[t]]
