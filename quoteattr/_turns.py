@@ -16,6 +16,11 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   subject of the narration paragraph before; "“…,” said Tom. Then he yawned. | “…,” he
   said." is Tom's whatever the turn order says, and after one or two narration
   paragraphs that only go on with "he", the named subject of the paragraph before them.
+- Last, each dialogue run is decoded as one sequence of speakers (Viterbi over pairs
+  of consecutive speakers): its untagged turns and its "he said" tags not settled by
+  their own paragraph go to the people of the run so that tags keep their speakers,
+  speakers alternate, no one speaks two turns running and no one speaks the turn
+  that addresses them, the guesses of the passes above weighing too.
 - A first-person narrator is named by the vocatives of every part of the turns next
   to its own.
 """
