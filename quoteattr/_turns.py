@@ -833,6 +833,7 @@ def _direct_before(r: Resolver, idx: int) -> int:
 # fiction: the joint decoding of a dialogue run (``_decode_runs``): at most so many
 # people per run, and the scores of a sequence of speakers
 _DECODE_PEOPLE = 4
+_DECODE_AROUND = 12  # turns either side whose people a turn's may be (a long run changes company)
 _DECODE_TAG = {"name": 6.0, "description": 4.0, "pronoun": 2.0}  # a tag's own speaker
 _DECODE_CHAIN = 0.5  # the speaker the turn-by-turn passes gave an untagged turn
 _DECODE_PRONOUN = 2.0  # the speaker they gave a "he said" not settled by its own paragraph
@@ -866,9 +867,10 @@ def _decode_runs(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[O
     """Fiction: settle the open turns of each dialogue run together, as the best
     sequence of speakers (Viterbi over pairs of consecutive speakers, so linear in the
     run's length): the open turns are the untagged ones and those tagged "he"/"she"
-    that their own paragraph did not settle. The people are the run's (its tags'
-    speakers, the names it addresses, the speakers the earlier passes gave its open
-    turns; the four most weighty). A tag keeps its speaker; an open turn leans to
+    that their own paragraph did not settle. A turn's people are those of the turns
+    around it (their tags' speakers, the names they address, the speakers the
+    earlier passes gave their open turns; the four most weighty within a dozen
+    turns either side) and its own. A tag keeps its speaker; an open turn leans to
     the speaker the earlier passes gave it, a "she" turn only goes to a woman; the
     person a turn addresses does not speak it, an untagged turn leans to the person
     the turn before addressed; speakers alternate (A-B-A-B) and one person seldom
@@ -886,8 +888,7 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
     tagged: List[Optional[Tuple[_Entity, float]]] = []  # each turn's tag: its speaker and weight
     open_: List[List[int]] = []  # each turn's open records
     heard: List[Optional[_Entity]] = []  # the person each turn addresses
-    weight: Dict[int, float] = {}
-    ents: Dict[int, _Entity] = {}
+    weighs: List[List[Tuple[_Entity, float]]] = []  # the people each turn brings in, and how much
     for idxs in turns:
         tag: Optional[Tuple[_Entity, float]] = None
         todo: List[int] = []
@@ -909,22 +910,32 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
                     tag = (ent, w)
         if tag is not None:
             todo = []  # a paragraph's tag settles the whole turn
-        for ent in [tag[0] if tag else None, to] + [chosen[i] for i in todo]:
-            if ent is not None and ent.kind in ("person", "narrator"):
-                ents[id(ent)] = ent
-                weight[id(ent)] = weight.get(id(ent), 0.0) + (tag[1] if tag and ent is tag[0] else 1.0)
+        brought = [(e, tag[1] if tag and e is tag[0] else 1.0)
+                   for e in [tag[0] if tag else None, to] + [chosen[i] for i in todo]
+                   if e is not None and e.kind in ("person", "narrator")]
         tagged.append(tag)
         open_.append(todo)
         heard.append(to)
+        weighs.append(brought)
     if not any(open_):
         return
-    people = [ents[k] for k in sorted(weight, key=lambda k: -weight[k])[:_DECODE_PEOPLE]]
-    if len(people) < 2:
-        return
-    k = len(people)
+    n = len(turns)
+    # each turn's people: the weightiest of the turns around it, and its own
+    people: List[List[_Entity]] = []
+    for t in range(n):
+        weight: Dict[int, float] = {}
+        ents: Dict[int, _Entity] = {}
+        for u in range(max(0, t - _DECODE_AROUND), min(n, t + _DECODE_AROUND + 1)):
+            for ent, w in weighs[u]:
+                ents[id(ent)] = ent
+                weight[id(ent)] = weight.get(id(ent), 0.0) + w
+        here = [ents[k] for k in sorted(weight, key=lambda k: -weight[k])[:_DECODE_PEOPLE]]
+        for ent, _w in weighs[t]:
+            if not any(ent is e for e in here):
+                here.append(ent)
+        people.append(here)
 
-    def emit(t: int, s: int) -> float:
-        ent = people[s]
+    def emit(t: int, ent: _Entity) -> float:
         tag = tagged[t]
         if tag is not None:
             return tag[1] if tag[0] is ent else -tag[1]
@@ -943,24 +954,27 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
             score += _DECODE_CALLED  # (a "he said" answering a name: the earlier passes had their say)
         return score
 
-    # best[(a, b)]: the best score of the turns so far, the last two spoken by a and b
-    ems = [[emit(t, s) for s in range(k)] for t in range(len(turns))]
+    # best[(a, b)]: the best score of the turns so far, the last two spoken by people[t-1][a], people[t][b]
+    if any(not p for p in people):
+        return
+    ems = [[emit(t, ent) for ent in people[t]] for t in range(n)]
     best: Dict[Tuple[int, int], float] = {}
-    for a in range(k):
-        for b in range(k):
-            best[(a, b)] = ems[0][a] + ems[1][b] + (_DECODE_SAME if a == b else 0.0)
+    for a, ea in enumerate(people[0]):
+        for b, eb in enumerate(people[1]):
+            best[(a, b)] = ems[0][a] + ems[1][b] + (_DECODE_SAME if ea is eb else 0.0)
     back: List[Dict[Tuple[int, int], Tuple[int, int]]] = []
-    for t in range(2, len(turns)):
+    for t in range(2, n):
         nxt: Dict[Tuple[int, int], float] = {}
         ptr: Dict[Tuple[int, int], Tuple[int, int]] = {}
-        for b in range(k):
-            for c in range(k):
+        two, one, now = people[t - 2], people[t - 1], people[t]
+        for b, eb in enumerate(one):
+            for c, ec in enumerate(now):
                 top, arg = _IMPOSSIBLE * 10, (0, b)
-                for a in range(k):
-                    v = best[(a, b)] + (_DECODE_ABAB if a == c else 0.0)
+                for a, ea in enumerate(two):
+                    v = best[(a, b)] + (_DECODE_ABAB if ea is ec else 0.0)
                     if v > top:
                         top, arg = v, (a, b)
-                nxt[(b, c)] = top + ems[t][c] + (_DECODE_SAME if b == c else 0.0)
+                nxt[(b, c)] = top + ems[t][c] + (_DECODE_SAME if eb is ec else 0.0)
                 ptr[(b, c)] = arg
         best = nxt
         back.append(ptr)
@@ -974,4 +988,4 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
         if ems[t][path[t]] <= _IMPOSSIBLE:
             continue  # nobody of the run may speak it: left as it was
         for idx in todo:
-            chosen[idx] = people[path[t]]
+            chosen[idx] = people[t][path[t]]
