@@ -931,7 +931,7 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
                 weight[id(ent)] = weight.get(id(ent), 0.0) + w
         here = [ents[k] for k in sorted(weight, key=lambda k: -weight[k])[:_DECODE_PEOPLE]]
         for ent, _w in weighs[t]:
-            if not any(ent is e for e in here):
+            if len(here) < _DECODE_PEOPLE + 2 and not any(ent is e for e in here):
                 here.append(ent)
         people.append(here)
 
