@@ -674,6 +674,8 @@ class Resolver:
                         # no named person near: "The girl flushed. | “…”"
                         chosen[idx] = _turns._described_before(self, rec, starts)
                     self._exclude = self._addressed = None
+        if self.genre == "fiction" and self.layout is not None:
+            _turns._decode_runs(self, chosen, addressed, anchored)
         if self.genre == "fiction":
             _turns._same_tag(self, chosen)
             _turns._name_the_narrator(self, chosen)

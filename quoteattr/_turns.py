@@ -17,12 +17,16 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   said." is Tom's whatever the turn order says, and after one or two narration
   paragraphs that only go on with "he", the named subject of the paragraph before them.
   No subject: the name of an absolute phrase ("Tom still walking up and down, Ann
-  spoke"), a name joined to another ("Ann and Tom followed her", unless "the former" or "the
-  latter" picks one), a possessor ("Tom's
-  dog", "Tom s dog"). The one a turn addresses by name or its tag speaks to ("said
+  spoke"), a name joined to another ("Ann and Tom followed her", unless "the former"
+  or "the latter" picks one), a possessor ("Tom's dog", "Tom s dog"). The one a turn addresses by name or its tag speaks to ("said
   Robert to Edna") answers the "she said" after it, whatever the parity; the answer to a
   turn brought in by "when Rabbit said, “…”" is not Rabbit's; a quotation that shares
   another's tag has that one's speaker.
+- Last, each dialogue run is decoded as one sequence of speakers (Viterbi over pairs
+  of consecutive speakers): its untagged turns and its "he said" tags not settled by
+  their own paragraph go to the people of the run so that tags keep their speakers,
+  speakers alternate, no one speaks two turns running and no one speaks the turn
+  that addresses them, the guesses of the passes above weighing too.
 - A first-person narrator is named by the vocatives of every part of the turns next
   to its own.
 """
@@ -1026,3 +1030,164 @@ def _direct_before(r: Resolver, idx: int) -> int:
     while j >= 0 and idx - j <= _TURN_LOOKBACK and r.records[j].kind == "indirect":
         j -= 1
     return j if j >= 0 and r.records[j].kind != "indirect" else -1
+
+
+# fiction: the joint decoding of a dialogue run (``_decode_runs``): at most so many
+# people per run, and the scores of a sequence of speakers
+_DECODE_PEOPLE = 4
+_DECODE_AROUND = 12  # turns either side whose people a turn's may be (a long run changes company)
+_DECODE_TAG = {"name": 6.0, "description": 4.0, "pronoun": 2.0}  # a tag's own speaker
+_DECODE_CHAIN = 0.5  # the speaker the turn-by-turn passes gave an untagged turn
+_DECODE_PRONOUN = 2.0  # the speaker they gave a "he said" not settled by its own paragraph
+_DECODE_CALLED = 1.5  # the person the turn before addressed by name (an untagged turn)
+_DECODE_SAME = -1.5  # one person speaking two turns running
+_DECODE_ABAB = 1.0  # the speaker of the turn two before
+_DECODE_RUN = 3  # turns a run needs to be decoded
+_IMPOSSIBLE = -1e9
+
+
+def dialogue_runs(r: Resolver) -> List[List[List[int]]]:
+    """Fiction: the runs of consecutive dialogue paragraphs, each a list of turns, each
+    turn the indexes of its paragraph's direct records."""
+    assert r.layout is not None
+    para = r.layout.paragraph_index
+    by_para: Dict[int, List[int]] = {}
+    for idx, rec in enumerate(r.records):
+        if rec.kind == "direct":
+            by_para.setdefault(para(rec.span[0]), []).append(idx)
+    runs: List[List[int]] = []
+    for p in sorted(by_para):
+        if runs and _dialogue.last_paragraph(r.layout, r.records, by_para[runs[-1][-1]]) == p - 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return [[by_para[p] for p in run] for run in runs]
+
+
+def _decode_runs(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]],
+                 anchored: Set[int]) -> None:
+    """Fiction: settle the open turns of each dialogue run together, as the best
+    sequence of speakers (Viterbi over pairs of consecutive speakers, so linear in the
+    run's length): the open turns are the untagged ones and those tagged "he"/"she"
+    that their own paragraph did not settle. A turn's people are those of the turns
+    around it (their tags' speakers, the names they address, the speakers the
+    earlier passes gave their open turns; the four most weighty within a dozen
+    turns either side) and its own. A tag keeps its speaker; an open turn leans to
+    the speaker the earlier passes gave it, a "she" turn only goes to a woman; the
+    person a turn addresses does not speak it, an untagged turn leans to the person
+    the turn before addressed; speakers alternate (A-B-A-B) and one person seldom
+    speaks two turns running, but a tag may bring in a third."""
+    if r.layout is None:
+        return
+    for turns in dialogue_runs(r):
+        if len(turns) >= _DECODE_RUN:
+            _decode_run(r, turns, chosen, addressed, anchored)
+
+
+def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Entity]],
+                addressed: List[Optional[_Entity]], anchored: Set[int]) -> None:
+    """Fiction: decode one dialogue run (``_decode_runs``); updates ``chosen``."""
+    tagged: List[Optional[Tuple[_Entity, float]]] = []  # each turn's tag: its speaker and weight
+    open_: List[List[int]] = []  # each turn's open records
+    heard: List[Optional[_Entity]] = []  # the person each turn addresses
+    weighs: List[List[Tuple[_Entity, float]]] = []  # the people each turn brings in, and how much
+    for idxs in turns:
+        tag: Optional[Tuple[_Entity, float]] = None
+        todo: List[int] = []
+        to: Optional[_Entity] = None
+        for idx in idxs:
+            rec = r.records[idx]
+            to = to or addressed[idx]
+            ent = chosen[idx]
+            if rec.speaker is None or idx in r._unowned:
+                todo.append(idx)
+                continue
+            form = _mentions.describe(r.text, *rec.speaker).form
+            if (form == "pronoun" and idx not in anchored and ent is not None and idx in r.pronoun_sex
+                    and ent.guess_gender() == r.pronoun_sex[idx]):
+                todo.append(idx)  # "he said" as a conversation's parity has it
+            elif ent is not None:
+                w = _DECODE_TAG.get(form, _DECODE_TAG["pronoun"])
+                if tag is None or w > tag[1]:
+                    tag = (ent, w)
+        if tag is not None:
+            todo = []  # a paragraph's tag settles the whole turn
+        brought = [(e, tag[1] if tag and e is tag[0] else 1.0)
+                   for e in [tag[0] if tag else None, to] + [chosen[i] for i in todo]
+                   if e is not None and e.kind in ("person", "narrator")]
+        tagged.append(tag)
+        open_.append(todo)
+        heard.append(to)
+        weighs.append(brought)
+    if not any(open_):
+        return
+    n = len(turns)
+    # each turn's people: the weightiest of the turns around it, and its own
+    people: List[List[_Entity]] = []
+    for t in range(n):
+        weight: Dict[int, float] = {}
+        ents: Dict[int, _Entity] = {}
+        for u in range(max(0, t - _DECODE_AROUND), min(n, t + _DECODE_AROUND + 1)):
+            for ent, w in weighs[u]:
+                ents[id(ent)] = ent
+                weight[id(ent)] = weight.get(id(ent), 0.0) + w
+        here = [ents[k] for k in sorted(weight, key=lambda k: -weight[k])[:_DECODE_PEOPLE]]
+        for ent, _w in weighs[t]:
+            if len(here) < _DECODE_PEOPLE + 2 and not any(ent is e for e in here):
+                here.append(ent)
+        people.append(here)
+
+    def emit(t: int, ent: _Entity) -> float:
+        tag = tagged[t]
+        if tag is not None:
+            return tag[1] if tag[0] is ent else -tag[1]
+        score = 0.0
+        pronoun = False
+        for idx in open_[t]:
+            if addressed[idx] is ent or not r.agrees(idx, ent):
+                return _IMPOSSIBLE
+            if r.records[idx].speaker is not None and idx not in r._unowned:
+                pronoun = True
+                if ent.guess_gender() is None:
+                    return _IMPOSSIBLE  # "she said": not a person of no known sex
+            if chosen[idx] is ent:
+                score = _DECODE_PRONOUN if pronoun else _DECODE_CHAIN
+        if t > 0 and heard[t - 1] is ent and not pronoun:
+            score += _DECODE_CALLED  # (a "he said" answering a name: the earlier passes had their say)
+        return score
+
+    # best[(a, b)]: the best score of the turns so far, the last two spoken by people[t-1][a], people[t][b]
+    if any(not p for p in people):
+        return
+    ems = [[emit(t, ent) for ent in people[t]] for t in range(n)]
+    best: Dict[Tuple[int, int], float] = {}
+    for a, ea in enumerate(people[0]):
+        for b, eb in enumerate(people[1]):
+            best[(a, b)] = ems[0][a] + ems[1][b] + (_DECODE_SAME if ea is eb else 0.0)
+    back: List[Dict[Tuple[int, int], Tuple[int, int]]] = []
+    for t in range(2, n):
+        nxt: Dict[Tuple[int, int], float] = {}
+        ptr: Dict[Tuple[int, int], Tuple[int, int]] = {}
+        two, one, now = people[t - 2], people[t - 1], people[t]
+        for b, eb in enumerate(one):
+            for c, ec in enumerate(now):
+                top, arg = _IMPOSSIBLE * 10, (0, b)
+                for a, ea in enumerate(two):
+                    v = best[(a, b)] + (_DECODE_ABAB if ea is ec else 0.0)
+                    if v > top:
+                        top, arg = v, (a, b)
+                nxt[(b, c)] = top + ems[t][c] + (_DECODE_SAME if eb is ec else 0.0)
+                ptr[(b, c)] = arg
+        best = nxt
+        back.append(ptr)
+    state = max(best, key=lambda st: best[st])
+    path = [state[1], state[0]]
+    for ptr in reversed(back):
+        state = ptr[state]
+        path.append(state[0])
+    path.reverse()
+    for t, todo in enumerate(open_):
+        if ems[t][path[t]] <= _IMPOSSIBLE:
+            continue  # nobody of the run may speak it: left as it was
+        for idx in todo:
+            chosen[idx] = people[t][path[t]]
