@@ -319,27 +319,16 @@ def _conversations(r: Resolver, chosen: List[Optional[_Entity]], addressed: List
     of its parity vote for, if there is one."""
     if r.layout is None:
         return
-    para = r.layout.paragraph_index
-    by_para: Dict[int, List[int]] = {}
-    for idx, rec in enumerate(r.records):
-        if rec.kind == "direct":
-            by_para.setdefault(para(rec.span[0]), []).append(idx)
-    runs: List[List[int]] = []
-    for p in sorted(by_para):
-        if runs and _dialogue.last_paragraph(r.layout, r.records, by_para[runs[-1][-1]]) == p - 1:
-            runs[-1].append(p)
-        else:
-            runs.append([p])
     weight = {"name": 3.0, "description": 2.0, "pronoun": 1.0}
-    for run in runs:
+    for run in dialogue_runs(r):
         if len(run) < 2:
             continue
         votes: List[Optional[Tuple[_Entity, float]]] = []
         heard: List[Optional[_Entity]] = []
-        for p in run:
+        for turn in run:
             best: Optional[Tuple[_Entity, float]] = None
             to: Optional[_Entity] = None
-            for idx in by_para[p]:
+            for idx in turn:
                 rec = r.records[idx]
                 to = to or addressed[idx]
                 ent = chosen[idx]
@@ -355,11 +344,11 @@ def _conversations(r: Resolver, chosen: List[Optional[_Entity]], addressed: List
                     best = (ent, w)
             votes.append(best)
             heard.append(to)
-        for j, p in enumerate(run):
-            todo = [idx for idx in by_para[p] if chosen[idx] is None
+        for j, turn in enumerate(run):
+            todo = [idx for idx in turn if chosen[idx] is None
                     and (r.records[idx].speaker is None or idx in r._unowned)]
             pron: List[Tuple[int, Optional[str]]] = []
-            for idx in by_para[p]:
+            for idx in turn:
                 sp = r.records[idx].speaker
                 if sp is not None and idx not in anchored:
                     m = _mentions.describe(r.text, sp[0], sp[1])
