@@ -311,10 +311,10 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional
     not_names = _lexicons.words("not_names")
     best: Optional[Span2] = None
     for s, e in rec.parts:
-        found = [m for m in (_VOCATIVE_START.match(text, s, e),) if m is not None]
+        found = [m for m in (_vocative_start(text, s, e),) if m is not None]
         if found and said is not None and found[0].group("name") in said:
             found = []
-        found += list(_VOCATIVE_INSIDE.finditer(text, s, e))
+        found += _vocatives_inside(text, s, e)
         if found and "," in text[s:e]:
             # “Tom, Nell, Ada and you”: names listed, nobody addressed (but “Hullo, Hullo, Tom!”
             # lists one name only: Tom is addressed)
@@ -334,6 +334,20 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional
             if not last:
                 return best
     return best
+
+
+def _vocative_start(text: str, s: int, e: int) -> "Optional[regex.Match[str]]":
+    """``_VOCATIVE_START.match(text, s, e)``, tried only where its first character may stand:
+    a capital (of the name or its honorific) or the m, d or s of an endearment ("my dear")."""
+    if s >= e or not (text[s].isupper() or text[s] in "mds"):
+        return None
+    return _VOCATIVE_START.match(text, s, e)
+
+
+def _vocatives_inside(text: str, s: int, e: int) -> "List[regex.Match[str]]":
+    """``_VOCATIVE_INSIDE``'s matches in ``text[s:e]``, looked for only when a comma stands
+    there (each match opens with one; most turns have none)."""
+    return list(_VOCATIVE_INSIDE.finditer(text, s, e)) if text.find(",", s, e) >= 0 else []
 
 
 _SENTENCE_GOES_ON = regex.compile(r"[.!?][\"'”’]?[^\S\n]+[\"'“‘]?\p{Lu}")

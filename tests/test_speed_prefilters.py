@@ -695,3 +695,26 @@ def test_ranked_gender_read_as_names_come_is_the_rule_over_all_names(batches: li
         found = {hons.get(n.split(None, 1)[0]) for n in ent.names if n.strip()} & {"m", "f"}
         want = None if titled else (next(iter(found)) if len(found) == 1 else None)
         assert ent._ranked_gender() == want
+
+
+def _regs(m: "Optional[regex.Match[str]]") -> object:
+    return None if m is None else m.regs
+
+
+_VOCATIVE_TEXT = st.sampled_from(["Tom", "tom", "Nell Orme", ",", ", ", "my dear ", "My ", "dear ", "Dearest ", "sweet ",
+                                  "Sweet ", "Mr. ", "Aunt ", "Colonel ", "!", "\u2014", "--", ".", "?", " ", "\n", "É",
+                                  "éa", "x", "\u01c5a", "\u2160", "m", "d", "s", "’s"])
+
+
+@given(st.lists(_VOCATIVE_TEXT, max_size=16).map("".join), st.integers(0, 80), st.integers(0, 80))
+@example("my dear Nell, come, Mr. Tom!", 0, 40)
+@example("Tom, come, sweet Nell.", 0, 40)
+@example("sweet Nell, come", 0, 16)
+def test_vocatives_tried_where_they_may_stand_are_the_patterns(text: str, a: int, b: int) -> None:
+    """``_dialogue._vocative`` tries the name at a part's start only where its first
+    character may stand, and the names after a comma only in a part that holds one."""
+    from quoteattr import _dialogue
+    s, e = min(a, b, len(text)), min(max(a, b), len(text))
+    assert _regs(_dialogue._vocative_start(text, s, e)) == _regs(_dialogue._VOCATIVE_START.match(text, s, e))
+    assert [m.regs for m in _dialogue._vocatives_inside(text, s, e)] == \
+        [m.regs for m in _dialogue._VOCATIVE_INSIDE.finditer(text, s, e)]
