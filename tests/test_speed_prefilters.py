@@ -718,3 +718,21 @@ def test_vocatives_tried_where_they_may_stand_are_the_patterns(text: str, a: int
     assert _regs(_dialogue._vocative_start(text, s, e)) == _regs(_dialogue._VOCATIVE_START.match(text, s, e))
     assert [m.regs for m in _dialogue._vocatives_inside(text, s, e)] == \
         [m.regs for m in _dialogue._VOCATIVE_INSIDE.finditer(text, s, e)]
+
+
+_CLAUSE_TEXT = st.sampled_from(["and", "but", "then", "while", "as", "when", "hand", "was", "abut", " ", "  ", "\n", "\t",
+                                "\u00a0", "\x1c", "\u2028", "\x85", ",", "\"", "”", "’", "'", "“", "(", ".", "!", "?", ";",
+                                ":", "\u2014", "x", "Ana", "Mrs."])
+
+
+@given(st.lists(_CLAUSE_TEXT, max_size=24).map("".join), st.integers(-2, 120), st.integers(-2, 120))
+@example("Stop.” and then, as\n“Go!” she said;  but when", 0, 45)
+@example("Stop.” and then, as\n“Go!” she said;  but when", 3, 26)
+def test_clause_starts_found_at_their_cues_are_the_patterns_matches(text: str, a: int, b: int) -> None:
+    """``_dialogue._clause_start_matches`` matches the pattern only after a mark, a newline
+    or a conjunction: the same matches as its ``finditer`` (any bounds)."""
+    from quoteattr import _dialogue
+    inside = min(max(a, 0), len(text)), min(max(b, 0), len(text))
+    for lo, hi in (tuple(sorted(inside)), (min(a, b), max(a, b)), (a, b)):
+        want = [m.regs for m in _dialogue._CLAUSE_START.finditer(text, lo, hi)]
+        assert [m.regs for m in _dialogue._clause_start_matches(text, lo, hi)] == want
