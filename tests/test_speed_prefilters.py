@@ -736,3 +736,14 @@ def test_clause_starts_found_at_their_cues_are_the_patterns_matches(text: str, a
     for lo, hi in (tuple(sorted(inside)), (min(a, b), max(a, b)), (a, b)):
         want = [m.regs for m in _dialogue._CLAUSE_START.finditer(text, lo, hi)]
         assert [m.regs for m in _dialogue._clause_start_matches(text, lo, hi)] == want
+
+
+@given(st.lists(st.sampled_from(["a", "ab", "abc", "Said", "x", " ", "'", "-", "é", "9", "ß", "\n", "told", "K"]),
+                max_size=20).map("".join), st.integers(1, 5), st.integers(0, 60), st.integers(0, 60))
+def test_long_runs_are_the_ascii_words_that_long(text: str, shortest: int, a: int, b: int) -> None:
+    """``_cues._runs(k)`` finds the ``_ASCII_WORD`` runs of ``k`` letters or more (the cue
+    scans look only at those when every word of their set is that long)."""
+    lo, hi = min(a, b), max(a, b)
+    want = [m.span() for m in _cues._ASCII_WORD.finditer(text, lo, hi) if m.end() - m.start() >= shortest]
+    assert [m.span() for m in _cues._runs(shortest).finditer(text, lo, hi)] == want
+    assert _cues._runs(shortest).findall(text, lo, hi) == [text[s:e] for s, e in want]
