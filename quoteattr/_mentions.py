@@ -13,6 +13,7 @@ from __future__ import annotations
 import collections
 import functools
 import itertools
+import re
 from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Set, Tuple
 
 import attrs
@@ -696,6 +697,9 @@ _LOWER_GOES_ON = regex.compile(r"[\p{Ll}\p{M}'’\-]")  # what _LOWER_WORD takes
 
 
 _EVERY_LOWER: List[Tuple[str, Dict[str, int]]] = []  # the last text's lower-case words, counted
+# ``_LOWER_WORD`` in a text of ASCII characters only (no mark, no curly apostrophe there; a
+# letter is one of A-Z, a-z), for the ``re`` engine: the same words, found in half the time
+_ASCII_LOWER_WORD = re.compile(r"(?<![A-Za-z'])[a-z][a-z'\-]*")
 
 
 def _every_lower(text: str) -> Dict[str, int]:
@@ -703,7 +707,8 @@ def _every_lower(text: str) -> Dict[str, int]:
     text asked about (one scan, shared by the stages that ask)."""
     if _EVERY_LOWER and _EVERY_LOWER[0][0] is text:
         return _EVERY_LOWER[0][1]
-    every: Dict[str, int] = collections.Counter(_LOWER_WORD.findall(text))  # no group: the whole matches
+    words = (_ASCII_LOWER_WORD if text.isascii() else _LOWER_WORD).findall(text)  # no group: the whole matches
+    every: Dict[str, int] = collections.Counter(words)
     _EVERY_LOWER[:] = [(text, every)]
     return every
 

@@ -747,3 +747,14 @@ def test_long_runs_are_the_ascii_words_that_long(text: str, shortest: int, a: in
     want = [m.span() for m in _cues._ASCII_WORD.finditer(text, lo, hi) if m.end() - m.start() >= shortest]
     assert [m.span() for m in _cues._runs(shortest).finditer(text, lo, hi)] == want
     assert _cues._runs(shortest).findall(text, lo, hi) == [text[s:e] for s, e in want]
+
+
+@given(st.lists(st.sampled_from(["ab", "Ab", "aB", "a", "'", "’", "-", "--", " ", "\n", "9", "_", "é", "\u0301", "x'y",
+                                 "O'Neil", "well-known", ".", "ß", "K"]), max_size=24).map("".join))
+def test_lower_words_of_an_ascii_text_are_the_patterns(text: str) -> None:
+    """``_mentions._every_lower`` reads an ASCII text with the ASCII pattern: the same words."""
+    from collections import Counter
+    _mentions._EVERY_LOWER[:] = []
+    assert _mentions._every_lower(text) == Counter(_mentions._LOWER_WORD.findall(text))
+    if text.isascii():
+        assert _mentions._ASCII_LOWER_WORD.findall(text) == _mentions._LOWER_WORD.findall(text)
