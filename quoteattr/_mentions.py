@@ -831,6 +831,21 @@ _NAME_SEQ = regex.compile(
 )
 
 
+# ``_NAME_SEQ`` in a text of ASCII characters only, for the ``re`` engine (no property
+# classes: a capital is A-Z, a letter A-Za-z, a digit 0-9, no marks, and the white space
+# ``regex`` knows there is \t \n \v \f \r and the space, not \x1c-\x1f): the same
+# matches, found in about two thirds of the time
+_ASCII_SPACE = "[\t\n\x0b\x0c\r ]"
+_ASCII_BLANK = "[\t\x0b\x0c\r ]"  # [^\S\n]
+_ASCII_NAME_SEQ = re.compile(
+    r"(?=[A-Z])(?<![A-Za-z0-9'])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Rev|St)\.?" + _ASCII_SPACE + r"+)?"
+    r"[A-Z](?:[A-Za-z']|-(?=[A-Za-z]))*+"
+    r"(?:(?=" + _ASCII_SPACE + r")" + _ASCII_BLANK + r"*+\n?" + _ASCII_BLANK + r"*+"
+    r"(?:(?:of|de|van|von|der|da|du|del|la|le|bin|al)" + _ASCII_BLANK + r"++)?"
+    r"(?:[A-Z]\.|[A-Z](?:[A-Za-z']|-(?=[A-Za-z]))++))*+"
+)
+
+
 # “…,” said Sunday. | “…” asked May!: a closing mark, a tag verb, one capitalised word, punctuation
 _TAGGED_WORD = regex.compile(r"[\"”’'][^\S\n]*(?P<verb>\p{Ll}+)[^\S\n]*\n?[^\S\n]*(?<=\s)(?P<name>\p{Lu}\p{Ll}+)(?=[^\S\n]*[,.;:!?\N{EM DASH}])")
 
@@ -878,7 +893,7 @@ def scan_names(text: str) -> List[Tuple[int, int]]:
     tagged: Optional[FrozenSet[str]] = None
     # one word alone (most matches: "The", "He", "Trump"): whether it is an opener, asked once per word
     opener: Dict[str, bool] = {}
-    for m in _NAME_SEQ.finditer(text):
+    for m in (_ASCII_NAME_SEQ if text.isascii() else _NAME_SEQ).finditer(text):
         s, e = m.span()
         words = m.group().split()
         if len(words) == 1:

@@ -758,3 +758,18 @@ def test_lower_words_of_an_ascii_text_are_the_patterns(text: str) -> None:
     assert _mentions._every_lower(text) == Counter(_mentions._LOWER_WORD.findall(text))
     if text.isascii():
         assert _mentions._ASCII_LOWER_WORD.findall(text) == _mentions._LOWER_WORD.findall(text)
+
+
+_ASCII_NAME_TEXT = st.sampled_from(["The", "Mr.", "Mr", "Dr.", "St", "Ana", "Ruiz", "Ruiz's", "O'Neil", "Jean-Luc", "-x", "A.",
+                                    "B", "of", "de", "la", " ", "  ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1f",
+                                    ",", ".", "9", "x", "'", "Smith", "SMITH", "van", "Duke"])
+
+
+@given(st.lists(_ASCII_NAME_TEXT, max_size=30).map("".join))
+@example("Mr.\x1cAna of\x0bRuiz Jean-Luc O'Neil A. B\n\nDuke de la Mer's")
+@example("Ana \x1cRuiz of \x1cSmith Mr.\x0bAna \x0b\nRuiz")
+def test_name_sequences_of_an_ascii_text_are_the_patterns(text: str) -> None:
+    """``_mentions.scan_names`` reads an ASCII text with the ASCII pattern: the same matches."""
+    assert text.isascii()
+    assert [m.span() for m in _mentions._ASCII_NAME_SEQ.finditer(text)] == \
+        [m.span() for m in _mentions._NAME_SEQ.finditer(text)]
