@@ -773,3 +773,20 @@ def test_name_sequences_of_an_ascii_text_are_the_patterns(text: str) -> None:
     assert text.isascii()
     assert [m.span() for m in _mentions._ASCII_NAME_SEQ.finditer(text)] == \
         [m.span() for m in _mentions._NAME_SEQ.finditer(text)]
+
+
+_ASCII_TOKEN_TEXT = st.sampled_from(list("aZ9'.-  \t\n\r\x0b\x0c\x1c\x1f,;\"!x_()\x00") + ["said", "Mr.", "the", "Ana", "U.S.",
+                                                                                     "St.", "A.", "etc.", "...", "a-b",
+                                                                                     "x'", "9.5"])
+
+
+@given(st.lists(_ASCII_TOKEN_TEXT, max_size=40).map("".join), st.integers(0, 60), st.integers(0, 60))
+@example("Mr. Ana\x1cU.S.\x0b said-so 9.5 x' ...\x1f", 0, 40)
+def test_tokens_of_an_ascii_text_are_the_patterns(text: str, a: int, b: int) -> None:
+    """``_mentions.tokens`` and ``iter_tokens`` read an ASCII text with ASCII patterns: the
+    same matches as ``_WORD`` and ``_SPACED_WORD``."""
+    assert text.isascii()
+    lo, hi = min(a, b), max(a, b)
+    assert [m.span() for m in _mentions._ASCII_TOKEN.finditer(text, lo, hi)] == \
+        [m.span() for m in _mentions._WORD.finditer(text, lo, hi)]
+    assert _mentions._ASCII_SPACED_WORD.findall(text, lo, hi) == _mentions._SPACED_WORD.findall(text, lo, hi)
