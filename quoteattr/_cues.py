@@ -116,11 +116,25 @@ def _speech_set() -> FrozenSet[str]:
     return _with_capitals(speech_forms() | belief_forms())
 
 
+@functools.lru_cache(maxsize=None)
+def _runs(shortest: int) -> "re.Pattern[str]":
+    """The ``_ASCII_WORD`` runs of at least ``shortest`` letters (the scanner reaches a run's
+    first letter first, so a match is a whole run): the only runs that can be a word of a
+    set whose words are that long, without a string made for each shorter one ("a", "he")."""
+    return re.compile("[A-Za-z]{%d,}" % shortest)
+
+
+@functools.lru_cache(maxsize=64)
+def _runs_for(forms: FrozenSet[str]) -> "re.Pattern[str]":
+    return _runs(max(1, min(map(len, forms), default=1)))
+
+
 def _words(text: str, lo: int, hi: int, forms: FrozenSet[str]) -> Iterator[WordMatch]:
-    if hi - lo < 400 and forms.isdisjoint(_ASCII_WORD.findall(text, lo, hi)):
+    runs = _runs_for(forms)
+    if hi - lo < 400 and forms.isdisjoint(runs.findall(text, lo, hi)):
         return  # most windows hold no cue word: one C pass and a set look-up tell
     # the set look-up for every word runs in C (map, compress); Python sees only the hits
-    found, words = itertools.tee(_ASCII_WORD.finditer(text, lo, hi))
+    found, words = itertools.tee(runs.finditer(text, lo, hi))
     for m in itertools.compress(found, map(forms.__contains__, map(_GROUP, words))):
         word = m.group()
         s, e = m.span()
@@ -184,7 +198,7 @@ def reporting_words(text: str) -> Tuple[Words, Words, Words, Words, Words, List[
     passive_at: List[int] = []
     relative, passive = _relative_set(), _passive_set()
     n = len(text)
-    found, words = itertools.tee(_ASCII_WORD.finditer(text))
+    found, words = itertools.tee(_runs_for(_scan_set()).finditer(text))
     for m in itertools.compress(found, map(_scan_set().__contains__, map(_GROUP, words))):
         word = m.group()
         s, e = m.span()

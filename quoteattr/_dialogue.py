@@ -31,6 +31,7 @@ turns breaks the run. Records keep their offsets; sources are resolved later (``
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
 
 import attrs
@@ -100,7 +101,7 @@ def clause_starts(text: str, lo: int, hi: int) -> Iterator[int]:
     """Where the clauses of ``text[lo:hi]`` start (after a sentence end, a colon or
     dash, a line start or ", and"), past their leading spaces and marks; a line start
     that is only a wrap inside a sentence is none."""
-    for m in _CLAUSE_START.finditer(text, lo, hi):
+    for m in _clause_start_matches(text, lo, hi):
         if not _wrap_inside_sentence(text, m.start()) and not _after_abbreviation(text, m.start()):
             yield m.end()
 
@@ -184,6 +185,37 @@ def _wrap_inside_sentence(text: str, pos: int) -> bool:
 
 
 _CLAUSE_START = regex.compile(r"(?:^|(?<=[.!?;:\N{EM DASH}][\"'”’]?)|(?<=[,\"”][^\S\n]*(?:and|but|then|while|as|when)))[^\S\n\"'“”‘’(]*", regex.MULTILINE)
+# Where a _CLAUSE_START match may start: after one of its marks or a newline (its
+# "^"), or a mark and then a quotation mark, or "and", "but", … after a space or a comma
+# (``re``'s ``\s`` takes every space ``regex``'s does). Found in one C pass (``re``: no
+# lookbehind tried at every place of the stretch).
+_CLAUSE_CUE = re.compile("[.!?;:\N{EM DASH}\n]|[\\s,\"\N{RIGHT DOUBLE QUOTATION MARK}](?:and|but|then|while|as|when)")
+_QUOTE_AFTER = frozenset("\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK}")
+
+
+def _clause_start_matches(text: str, lo: int, hi: int) -> "Iterator[regex.Match[str]]":
+    """``_CLAUSE_START.finditer(text, lo, hi)``: the pattern is matched only at the places
+    where it may start (``_CLAUSE_CUE``, a superset), in text order, each from where the
+    last match ended. The same matches; the pattern's lookbehinds are not tried at every
+    place of the stretch."""
+    n = len(text)
+    if not 0 <= lo <= hi <= n:
+        yield from _CLAUSE_START.finditer(text, lo, hi)  # bounds as ``regex`` reads them
+        return
+    places = [lo] if lo == 0 else []
+    for cue in _CLAUSE_CUE.finditer(text, max(0, lo - 6), hi):
+        p = cue.end()
+        places.append(p)
+        if p < n and text[p] in _QUOTE_AFTER:
+            places.append(p + 1)  # “Stop.” | a mark, then a closing quotation mark
+    done = lo
+    for p in sorted(set(places)):
+        if p < done or p > hi:
+            continue
+        m = _CLAUSE_START.match(text, p, hi)
+        if m is not None:
+            yield m
+            done = m.end() if m.end() > p else p + 1
 
 
 def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[Attribution]:
@@ -333,10 +365,10 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional
     not_names = _lexicons.words("not_names")
     best: Optional[Span2] = None
     for s, e in rec.parts:
-        found = [m for m in (_VOCATIVE_START.match(text, s, e),) if m is not None]
+        found = [m for m in (_vocative_start(text, s, e),) if m is not None]
         if found and said is not None and found[0].group("name") in said:
             found = []
-        found += list(_VOCATIVE_INSIDE.finditer(text, s, e))
+        found += _vocatives_inside(text, s, e)
         if found and "," in text[s:e]:
             # “Tom, Nell, Ada and you”: names listed, nobody addressed (but “Hullo, Hullo, Tom!”
             # lists one name only: Tom is addressed)
@@ -356,6 +388,20 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional
             if not last:
                 return best
     return best
+
+
+def _vocative_start(text: str, s: int, e: int) -> "Optional[regex.Match[str]]":
+    """``_VOCATIVE_START.match(text, s, e)``, tried only where its first character may stand:
+    a capital (of the name or its honorific) or the m, d or s of an endearment ("my dear")."""
+    if s >= e or not (text[s].isupper() or text[s] in "mds"):
+        return None
+    return _VOCATIVE_START.match(text, s, e)
+
+
+def _vocatives_inside(text: str, s: int, e: int) -> "List[regex.Match[str]]":
+    """``_VOCATIVE_INSIDE``'s matches in ``text[s:e]``, looked for only when a comma stands
+    there (each match opens with one; most turns have none)."""
+    return list(_VOCATIVE_INSIDE.finditer(text, s, e)) if text.find(",", s, e) >= 0 else []
 
 
 _SENTENCE_GOES_ON = regex.compile(r"[.!?][\"'”’]?[^\S\n]+[\"'“‘]?\p{Lu}")

@@ -695,3 +695,98 @@ def test_ranked_gender_read_as_names_come_is_the_rule_over_all_names(batches: li
         found = {hons.get(n.split(None, 1)[0]) for n in ent.names if n.strip()} & {"m", "f"}
         want = None if titled else (next(iter(found)) if len(found) == 1 else None)
         assert ent._ranked_gender() == want
+
+
+def _regs(m: "Optional[regex.Match[str]]") -> object:
+    return None if m is None else m.regs
+
+
+_VOCATIVE_TEXT = st.sampled_from(["Tom", "tom", "Nell Orme", ",", ", ", "my dear ", "My ", "dear ", "Dearest ", "sweet ",
+                                  "Sweet ", "Mr. ", "Aunt ", "Colonel ", "!", "\u2014", "--", ".", "?", " ", "\n", "É",
+                                  "éa", "x", "\u01c5a", "\u2160", "m", "d", "s", "’s"])
+
+
+@given(st.lists(_VOCATIVE_TEXT, max_size=16).map("".join), st.integers(0, 80), st.integers(0, 80))
+@example("my dear Nell, come, Mr. Tom!", 0, 40)
+@example("Tom, come, sweet Nell.", 0, 40)
+@example("sweet Nell, come", 0, 16)
+def test_vocatives_tried_where_they_may_stand_are_the_patterns(text: str, a: int, b: int) -> None:
+    """``_dialogue._vocative`` tries the name at a part's start only where its first
+    character may stand, and the names after a comma only in a part that holds one."""
+    from quoteattr import _dialogue
+    s, e = min(a, b, len(text)), min(max(a, b), len(text))
+    assert _regs(_dialogue._vocative_start(text, s, e)) == _regs(_dialogue._VOCATIVE_START.match(text, s, e))
+    assert [m.regs for m in _dialogue._vocatives_inside(text, s, e)] == \
+        [m.regs for m in _dialogue._VOCATIVE_INSIDE.finditer(text, s, e)]
+
+
+_CLAUSE_TEXT = st.sampled_from(["and", "but", "then", "while", "as", "when", "hand", "was", "abut", " ", "  ", "\n", "\t",
+                                "\u00a0", "\x1c", "\u2028", "\x85", ",", "\"", "”", "’", "'", "“", "(", ".", "!", "?", ";",
+                                ":", "\u2014", "x", "Ana", "Mrs."])
+
+
+@given(st.lists(_CLAUSE_TEXT, max_size=24).map("".join), st.integers(-2, 120), st.integers(-2, 120))
+@example("Stop.” and then, as\n“Go!” she said;  but when", 0, 45)
+@example("Stop.” and then, as\n“Go!” she said;  but when", 3, 26)
+def test_clause_starts_found_at_their_cues_are_the_patterns_matches(text: str, a: int, b: int) -> None:
+    """``_dialogue._clause_start_matches`` matches the pattern only after a mark, a newline
+    or a conjunction: the same matches as its ``finditer`` (any bounds)."""
+    from quoteattr import _dialogue
+    inside = min(max(a, 0), len(text)), min(max(b, 0), len(text))
+    for lo, hi in (tuple(sorted(inside)), (min(a, b), max(a, b)), (a, b)):
+        want = [m.regs for m in _dialogue._CLAUSE_START.finditer(text, lo, hi)]
+        assert [m.regs for m in _dialogue._clause_start_matches(text, lo, hi)] == want
+
+
+@given(st.lists(st.sampled_from(["a", "ab", "abc", "Said", "x", " ", "'", "-", "é", "9", "ß", "\n", "told", "K"]),
+                max_size=20).map("".join), st.integers(1, 5), st.integers(0, 60), st.integers(0, 60))
+def test_long_runs_are_the_ascii_words_that_long(text: str, shortest: int, a: int, b: int) -> None:
+    """``_cues._runs(k)`` finds the ``_ASCII_WORD`` runs of ``k`` letters or more (the cue
+    scans look only at those when every word of their set is that long)."""
+    lo, hi = min(a, b), max(a, b)
+    want = [m.span() for m in _cues._ASCII_WORD.finditer(text, lo, hi) if m.end() - m.start() >= shortest]
+    assert [m.span() for m in _cues._runs(shortest).finditer(text, lo, hi)] == want
+    assert _cues._runs(shortest).findall(text, lo, hi) == [text[s:e] for s, e in want]
+
+
+@given(st.lists(st.sampled_from(["ab", "Ab", "aB", "a", "'", "’", "-", "--", " ", "\n", "9", "_", "é", "\u0301", "x'y",
+                                 "O'Neil", "well-known", ".", "ß", "K"]), max_size=24).map("".join))
+def test_lower_words_of_an_ascii_text_are_the_patterns(text: str) -> None:
+    """``_mentions._every_lower`` reads an ASCII text with the ASCII pattern: the same words."""
+    from collections import Counter
+    _mentions._EVERY_LOWER[:] = []
+    assert _mentions._every_lower(text) == Counter(_mentions._LOWER_WORD.findall(text))
+    if text.isascii():
+        assert _mentions._ASCII_LOWER_WORD.findall(text) == _mentions._LOWER_WORD.findall(text)
+
+
+_ASCII_NAME_TEXT = st.sampled_from(["The", "Mr.", "Mr", "Dr.", "St", "Ana", "Ruiz", "Ruiz's", "O'Neil", "Jean-Luc", "-x", "A.",
+                                    "B", "of", "de", "la", " ", "  ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1f",
+                                    ",", ".", "9", "x", "'", "Smith", "SMITH", "van", "Duke"])
+
+
+@given(st.lists(_ASCII_NAME_TEXT, max_size=30).map("".join))
+@example("Mr.\x1cAna of\x0bRuiz Jean-Luc O'Neil A. B\n\nDuke de la Mer's")
+@example("Ana \x1cRuiz of \x1cSmith Mr.\x0bAna \x0b\nRuiz")
+def test_name_sequences_of_an_ascii_text_are_the_patterns(text: str) -> None:
+    """``_mentions.scan_names`` reads an ASCII text with the ASCII pattern: the same matches."""
+    assert text.isascii()
+    assert [m.span() for m in _mentions._ASCII_NAME_SEQ.finditer(text)] == \
+        [m.span() for m in _mentions._NAME_SEQ.finditer(text)]
+
+
+_ASCII_TOKEN_TEXT = st.sampled_from(list("aZ9'.-  \t\n\r\x0b\x0c\x1c\x1f,;\"!x_()\x00") + ["said", "Mr.", "the", "Ana", "U.S.",
+                                                                                     "St.", "A.", "etc.", "...", "a-b",
+                                                                                     "x'", "9.5"])
+
+
+@given(st.lists(_ASCII_TOKEN_TEXT, max_size=40).map("".join), st.integers(0, 60), st.integers(0, 60))
+@example("Mr. Ana\x1cU.S.\x0b said-so 9.5 x' ...\x1f", 0, 40)
+def test_tokens_of_an_ascii_text_are_the_patterns(text: str, a: int, b: int) -> None:
+    """``_mentions.tokens`` and ``iter_tokens`` read an ASCII text with ASCII patterns: the
+    same matches as ``_WORD`` and ``_SPACED_WORD``."""
+    assert text.isascii()
+    lo, hi = min(a, b), max(a, b)
+    assert [m.span() for m in _mentions._ASCII_TOKEN.finditer(text, lo, hi)] == \
+        [m.span() for m in _mentions._WORD.finditer(text, lo, hi)]
+    assert _mentions._ASCII_SPACED_WORD.findall(text, lo, hi) == _mentions._SPACED_WORD.findall(text, lo, hi)
