@@ -919,18 +919,24 @@ class Resolver:
         """
         scores: Dict[int, float] = {}
         ents: Dict[int, _Entity] = {}
+        # what is asked of each person once per call (the same few people fill the window)
+        facts: Dict[int, Tuple[bool, bool, Optional[str], bool]] = {}
         for d, ent, spk in self._recent(pos, starts, 5000, 80):
-            if ent is self._exclude or ent is self._addressed or self._place_like(ent):
+            if ent is self._exclude or ent is self._addressed:
                 continue
-            if not spk and self._thing_like(ent):
+            known = facts.get(id(ent))
+            if known is None:
+                known = facts[id(ent)] = (self._place_like(ent), self._thing_like(ent), ent.guess_gender(),
+                                          self._talked_about(ent))
+            place, thing, g, talked = known
+            if place or (not spk and thing):
                 continue
-            g = ent.guess_gender()
             if gender is not None and g is not None and g != gender:
                 continue
             if gender is not None and g is None and not spk and (not ent.first or self.placed.get(id(ent), 0) > 0):
                 continue  # "she": not a lone name of no known sex ("Nebraska", "Bistritz") that has not spoken
             w = 1.0 / (1.0 + d / 100.0) * (1.5 if g == gender else 1.0)
-            if not spk and self._talked_about(ent):
+            if not spk and talked:
                 w *= _NEVER_SUBJECT_WEIGHT  # never the subject of a clause, only talked about: "a letter from Jane"
             if id(ent) not in scores:
                 scores[id(ent)] = 0.1 * math.log1p(self.counts.get(id(ent), 0))
