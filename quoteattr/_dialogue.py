@@ -49,6 +49,8 @@ _CONFIDENCE = {"fiction.same-turn": 0.85, "fiction.vocative": 0.75, "fiction.alt
 _HON = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Aunt|Uncle|Captain|Colonel|Madam)\.?[^\S\n]+)?"
 # an endearment before the name: “My dear Harriet, …”, “…, dearest Jane.”
 _ENDEARMENT = r"(?:(?:[Mm]y[^\S\n]+)?(?:[Dd]ear(?:est)?|[Ss]weet)[^\S\n]+)?"
+# the words a child calls a parent by (“Father, …”, “…, Mamma?”): a vocative though not a name
+PARENT_VOCATIVES = {"father": "m", "papa": "m", "pa": "m", "mother": "f", "mamma": "f", "mama": "f", "ma": "f"}
 _VOCATIVE_TAIL = 200  # characters of a turn after a name addressed, beyond which the name settles no reply
 _VOCATIVE_START = regex.compile(_ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,!\N{EM DASH}]|--))")
 _VOCATIVE_INSIDE = regex.compile(
@@ -346,6 +348,11 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional
             found = [m for m in found if not any(a <= m.start("name") < b for a, b in lists)]
         for m in found:
             name = m.group("name")
+            if m.start("whole") == m.start("name") and name.lower() in PARENT_VOCATIVES:
+                best = (m.start("whole"), m.end("whole"))  # “Father, …”: the one the speaker calls so
+                if not last:
+                    return best
+                continue
             if name.lower() in not_names or name.lower() in _mentions.PRONOUNS or name not in names:
                 continue
             if m.start("whole") == m.start("name") and _lexicons.mapping("honorifics").get(name) is not None:

@@ -594,8 +594,11 @@ class Resolver:
                         self.spoken_at.append(rec.span[0])
             elif rec.hint is not None:
                 m = _mentions.describe(text, *rec.hint)
-                if m.form == "name":
-                    ent = self._known_person(m)
+                parent = _turns.addressed_parent(self, rec.hint, rec.span[0])
+                if parent is not None:
+                    ent = parent  # “…, Father?” | “…”: the father answers
+                elif m.form == "name":
+                    ent = _turns.namesake_present(self, m, self._known_person(m), rec.span[0])
                     if ent is not None and self._place_like(ent):
                         ent = None  # “London, then.” | “…”: a place does not answer
             chosen[idx] = ent
