@@ -177,6 +177,9 @@ class Resolver:
         self._voice_name: Dict[str, bool] = {}  # fiction: see ``_voice_named``
         self._unowned: Set[int] = set()  # fiction: records tagged by a voice of nobody named ("said a voice")
         self._by_first: Optional[Dict[str, List[_Entity]]] = None
+        # fiction: people by the family name their given name joined ("Elizabeth" of "Elizabeth
+        # Bennet"), with the count of entities when it was built
+        self._by_family: Tuple[int, Dict[str, List[_Entity]]] = (-1, {})
         self._couples_cache: Optional[Tuple[int, FrozenSet[str]]] = None
         self._kin_named: Optional[Dict[str, _Entity]] = None
         self._idx: Optional[int] = None  # the record being resolved (fiction kinship tags)
