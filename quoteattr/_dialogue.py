@@ -346,6 +346,12 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional
                      if sum(w in names and w.lower() not in not_names
                             for w in (x.strip() for x in m.group().split(","))) >= 2]
             found = [m for m in found if not any(a <= m.start("name") < b for a, b in lists)]
+        if found and ("'" in text[s:e] or "‘" in text[s:e]):
+            # “Say, ‘What do you want, Master Reed?’”: a name addressed in a quotation the
+            # turn quotes is not addressed by the turn
+            inner = [(n.start(), n.end()) for n in _INNER_QUOTE.finditer(text, s, e)]
+            if inner:
+                found = [m for m in found if not any(a < m.start("name") < b for a, b in inner)]
         for m in found:
             name = m.group("name")
             if m.start("whole") == m.start("name") and name.lower() in PARENT_VOCATIVES:
@@ -365,6 +371,9 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional
     return best
 
 
+# a quotation inside a quotation: ‘What…?’ or 'What…?' (capital after it, a stop before it
+# closes: not a dialect's elisions, 'tis … fro')
+_INNER_QUOTE = regex.compile(r"(?<![\p{L}\p{N}])['‘](?=\p{Lu})[^'‘’\n\"“”]{1,300}?[.,!?\-\N{EM DASH}]['’](?![\p{L}\p{N}])")
 _SENTENCE_GOES_ON = regex.compile(r"[.!?][\"'”’]?[^\S\n]+[\"'“‘]?\p{Lu}")
 
 
