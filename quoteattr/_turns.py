@@ -849,8 +849,8 @@ def _addressee(r: Resolver, rec: Attribution) -> Optional[_Entity]:
 def addressed_parent(r: Resolver, span: Tuple[int, int], pos: int) -> Optional[_Entity]:
     """Fiction: the parent a quotation at ``pos`` addresses (“Father, …”, “…, Mamma?”):
     of the few people of that sex most present before it, the first who bears the
-    courtesy title of a parent (“Mr. Hale”, “Mrs. Hale”); else None (the text does
-    not say who)."""
+    courtesy title of a parent (“Mr. Hale”, “Mrs. Hale”) of a family the text names
+    both a Mr. and a Mrs. of (a household); else None (the text does not say who)."""
     words = r.text[span[0] : span[1]].split()
     gender = _dialogue.PARENT_VOCATIVES.get(words[-1].lower()) if len(words) == 1 else None
     if gender is None:
@@ -859,8 +859,9 @@ def addressed_parent(r: Resolver, span: Tuple[int, int], pos: int) -> Optional[_
     saved, r._addressed = r._addressed, None
     people = _kinship._present_people(r, pos, gender, r._starts)[:_kinship._PARENT_CANDIDATES]
     r._addressed = saved
+    couples = _kinship._couples(r)
     for ent in people:
-        if any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split()):
+        if ent.surname in couples and any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split()):
             return ent
     return None
 
