@@ -51,6 +51,9 @@ _HON = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Aunt|Uncle|Captain|Colonel
 _ENDEARMENT = r"(?:(?:[Mm]y[^\S\n]+)?(?:[Dd]ear(?:est)?|[Ss]weet)[^\S\n]+)?"
 # the words a child calls a parent by (“Father, …”, “…, Mamma?”): a vocative though not a name
 PARENT_VOCATIVES = {"father": "m", "papa": "m", "pa": "m", "mother": "f", "mamma": "f", "mama": "f", "ma": "f"}
+# a parent addressed in lower case after a comma: “Yes, father.”, “…, my dear mother?”
+_PARENT_INSIDE = regex.compile(r",[^\S\n]+(?:my[^\S\n]+)?(?:dear(?:est)?[^\S\n]+)?(?P<whole>(?P<name>father|mother|papa|mamma|mama|ma|pa))"
+                               r"(?=[^\S\n]*(?:[,.!?;\N{EM DASH}]|--))")
 _VOCATIVE_TAIL = 200  # characters of a turn after a name addressed, beyond which the name settles no reply
 _VOCATIVE_START = regex.compile(_ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,!\N{EM DASH}]|--))")
 _VOCATIVE_INSIDE = regex.compile(
@@ -339,6 +342,8 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional
         if found and said is not None and found[0].group("name") in said:
             found = []
         found += list(_VOCATIVE_INSIDE.finditer(text, s, e))
+        if "," in text[s:e]:
+            found += list(_PARENT_INSIDE.finditer(text, s, e))  # “Yes, father.”
         if found and "," in text[s:e]:
             # “Tom, Nell, Ada and you”: names listed, nobody addressed (but “Hullo, Hullo, Tom!”
             # lists one name only: Tom is addressed)

@@ -860,10 +860,11 @@ def addressed_parent(r: Resolver, span: Tuple[int, int], pos: int) -> Optional[_
     people = _kinship._present_people(r, pos, gender, r._starts)[:_kinship._PARENT_CANDIDATES]
     r._addressed = saved
     couples = _kinship._couples(r)
-    for ent in people:
-        if ent.surname in couples and any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split()):
-            return ent
-    return None
+    parents = [ent for ent in people if ent.surname in couples
+               and any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split())]
+    # a household with a child the text calls “Miss …” or “Master …” first
+    return next((ent for ent in parents if _kinship._parent_rank(r, ent, "father", None)[1]),
+                parents[0] if parents else None)
 
 
 def namesake_present(r: Resolver, m: Mention, ent: Optional[_Entity], pos: int) -> Optional[_Entity]:
