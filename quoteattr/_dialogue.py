@@ -50,6 +50,11 @@ _CONFIDENCE = {"fiction.same-turn": 0.85, "fiction.vocative": 0.75, "fiction.alt
 _HON = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Aunt|Uncle|Captain|Colonel|Madam)\.?[^\S\n]+)?"
 # an endearment before the name: “My dear Harriet, …”, “…, dearest Jane.”
 _ENDEARMENT = r"(?:(?:[Mm]y[^\S\n]+)?(?:[Dd]ear(?:est)?|[Ss]weet)[^\S\n]+)?"
+# the words a child calls a parent by (“Father, …”, “…, Mamma?”): a vocative though not a name
+PARENT_VOCATIVES = {"father": "m", "papa": "m", "pa": "m", "mother": "f", "mamma": "f", "mama": "f", "ma": "f"}
+# a parent addressed in lower case after a comma: “Yes, father.”, “…, my dear mother?”
+_PARENT_INSIDE = regex.compile(r",[^\S\n]+(?:my[^\S\n]+)?(?:dear(?:est)?[^\S\n]+)?(?P<whole>(?P<name>father|mother|papa|mamma|mama|ma|pa))"
+                               r"(?=[^\S\n]*(?:[,.!?;\N{EM DASH}]|--))")
 _VOCATIVE_TAIL = 200  # characters of a turn after a name addressed, beyond which the name settles no reply
 _VOCATIVE_START = regex.compile(_ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,!\N{EM DASH}]|--))")
 _VOCATIVE_INSIDE = regex.compile(
@@ -369,6 +374,8 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional
         if found and said is not None and found[0].group("name") in said:
             found = []
         found += _vocatives_inside(text, s, e)
+        if text.find(",", s, e) >= 0:
+            found += list(_PARENT_INSIDE.finditer(text, s, e))  # “Yes, father.”
         if found and "," in text[s:e]:
             # “Tom, Nell, Ada and you”: names listed, nobody addressed (but “Hullo, Hullo, Tom!”
             # lists one name only: Tom is addressed)
@@ -376,8 +383,19 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional
                      if sum(w in names and w.lower() not in not_names
                             for w in (x.strip() for x in m.group().split(","))) >= 2]
             found = [m for m in found if not any(a <= m.start("name") < b for a, b in lists)]
+        if found and ("'" in text[s:e] or "‘" in text[s:e]):
+            # “Say, ‘What do you want, Master Reed?’”: a name addressed in a quotation the
+            # turn quotes is not addressed by the turn
+            inner = [(n.start(), n.end()) for n in _INNER_QUOTE.finditer(text, s, e)]
+            if inner:
+                found = [m for m in found if not any(a < m.start("name") < b for a, b in inner)]
         for m in found:
             name = m.group("name")
+            if m.start("whole") == m.start("name") and name.lower() in PARENT_VOCATIVES:
+                best = (m.start("whole"), m.end("whole"))  # “Father, …”: the one the speaker calls so
+                if not last:
+                    return best
+                continue
             if name.lower() in not_names or name.lower() in _mentions.PRONOUNS or name not in names:
                 continue
             if m.start("whole") == m.start("name") and _lexicons.mapping("honorifics").get(name) is not None:
@@ -404,6 +422,9 @@ def _vocatives_inside(text: str, s: int, e: int) -> "List[regex.Match[str]]":
     return list(_VOCATIVE_INSIDE.finditer(text, s, e)) if text.find(",", s, e) >= 0 else []
 
 
+# a quotation inside a quotation: ‘What…?’ or 'What…?' (capital after it, a stop before it
+# closes: not a dialect's elisions, 'tis … fro')
+_INNER_QUOTE = regex.compile(r"(?<![\p{L}\p{N}])['‘](?=\p{Lu})[^'‘’\n\"“”]{1,300}?[.,!?\-\N{EM DASH}]['’](?![\p{L}\p{N}])")
 _SENTENCE_GOES_ON = regex.compile(r"[.!?][\"'”’]?[^\S\n]+[\"'“‘]?\p{Lu}")
 
 

@@ -177,6 +177,9 @@ class Resolver:
         self._voice_name: Dict[str, bool] = {}  # fiction: see ``_voice_named``
         self._unowned: Set[int] = set()  # fiction: records tagged by a voice of nobody named ("said a voice")
         self._by_first: Optional[Dict[str, List[_Entity]]] = None
+        # fiction: people by the family name their given name joined ("Elizabeth" of "Elizabeth
+        # Bennet"), with the count of entities when it was built
+        self._by_family: Tuple[int, Dict[str, List[_Entity]]] = (-1, {})
         self._couples_cache: Optional[Tuple[int, FrozenSet[str]]] = None
         self._kin_named: Optional[Dict[str, _Entity]] = None
         self._idx: Optional[int] = None  # the record being resolved (fiction kinship tags)
@@ -594,8 +597,11 @@ class Resolver:
                         self.spoken_at.append(rec.span[0])
             elif rec.hint is not None:
                 m = _mentions.describe(text, *rec.hint)
-                if m.form == "name":
-                    ent = self._known_person(m)
+                parent = _turns.addressed_parent(self, rec.hint, rec.span[0])
+                if parent is not None:
+                    ent = parent  # “…, Father?” | “…”: the father answers
+                elif m.form == "name":
+                    ent = _turns.namesake_present(self, m, self._known_person(m), rec.span[0])
                     if ent is not None and self._place_like(ent):
                         ent = None  # “London, then.” | “…”: a place does not answer
             chosen[idx] = ent

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Dict, Iterator, List, Optional, Sequence, Set,
 
 from . import _lazyregex as regex
 
-from . import _attribution, _dialogue, _lexicons, _mentions
+from . import _attribution, _dialogue, _kinship, _lexicons, _mentions
 from ._attribution import Attribution
 from ._mentions import Mention
 from ._entities import _DEMONYM_ENDS, _Entity, _GENERIC_PERSON, _PLAIN_HEADS, _honorific, _honorific_conflict, _name_tokens
@@ -63,6 +63,8 @@ _PARTICIPANT_NAMES = 40
 _TURN_PARTS = 6  # fiction: records of one paragraph looked at for a turn's vocatives
 _TAIL_ANCHORS = 200  # fiction: a narration tail this long after a turn settles "said she" on its own
 _SUBJECT_NAMES = 100  # fiction: names of the narration before a turn looked at for its subject
+_NAMESAKE_BACK = 3000  # fiction: characters looked back for the one of several namesakes addressed
+_NAMESAKE_MENTIONS = 6  # mentions of each namesake looked back over
 _DESCRIBED_BACK = 400  # fiction: characters of narration looked at for a described subject
 # speech verbs by which a speaker takes up their own words again ("he went on")
 _NO_ONE_IN_PARTICULAR = frozenset("nobody somebody everybody anybody someone everyone anyone".split())
@@ -817,6 +819,9 @@ def _addressee(r: Resolver, rec: Attribution) -> Optional[_Entity]:
     """Fiction: the known person a quotation addresses by name (never its speaker)."""
     if rec.addressee is None:
         return None
+    parent = addressed_parent(r, rec.addressee, rec.span[0])
+    if parent is not None:
+        return parent
     m = _mentions.describe(r.text, *rec.addressee)
     if m.form != "name":
         return None
@@ -838,7 +843,68 @@ def _addressee(r: Resolver, rec: Attribution) -> Optional[_Entity]:
                 ent = max(cands, key=lambda e: r.counts.get(id(e), 0))
     if ent is not None and (ent.kind != "person" or r._place_like(ent)):
         return None  # “London, then.”: a place or a thing is no one to answer
-    return ent
+    return namesake_present(r, m, ent, rec.span[0])
+
+
+def addressed_parent(r: Resolver, span: Tuple[int, int], pos: int) -> Optional[_Entity]:
+    """Fiction: the parent a quotation at ``pos`` addresses (“Father, …”, “…, Mamma?”):
+    of the few people of that sex most present before it, the first who bears the
+    courtesy title of a parent (“Mr. Hale”, “Mrs. Hale”) of a family the text names
+    both a Mr. and a Mrs. of (a household); else None (the text does not say who)."""
+    words = r.text[span[0] : span[1]].split()
+    gender = _dialogue.PARENT_VOCATIVES.get(words[-1].lower()) if len(words) == 1 else None
+    if gender is None:
+        return None
+    courtesy = "Mr" if gender == "m" else "Mrs"
+    saved, r._addressed = r._addressed, None
+    people = _kinship._present_people(r, pos, gender, r._starts)[:_kinship._PARENT_CANDIDATES]
+    r._addressed = saved
+    couples = _kinship._couples(r)
+    parents = [ent for ent in people if ent.surname in couples
+               and any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split())]
+    # a household with a child the text calls “Miss …” or “Master …” first
+    return next((ent for ent in parents if _kinship._parent_rank(r, ent, "father", None)[1]),
+                parents[0] if parents else None)
+
+
+def namesake_present(r: Resolver, m: Mention, ent: Optional[_Entity], pos: int) -> Optional[_Entity]:
+    """Fiction: of several people a bare family name fits (“…, Mr. Wilcox.” with a father
+    and a son of that name), the one the text names last before ``pos`` by a form of their
+    own (“Charles”, “said Charles Wilcox”), within ``_NAMESAKE_BACK`` characters; else
+    ``ent`` (the one the name resolves to on its own)."""
+    if ent is None or not ent.surname:
+        return ent
+    toks = _name_tokens(m.name or "")
+    if len(toks) != 1 or toks[0].lower() != ent.surname:
+        return ent  # a given name or a full name picks its person itself
+    if r._by_family[0] != len(r.entities):
+        family: Dict[str, List[_Entity]] = {}
+        for e in r.entities:
+            if e.kind == "person" and e.family and e.family != e.surname:
+                family.setdefault(e.family, []).append(e)
+        r._by_family = (len(r.entities), family)
+    # (“Miss Bennet” addressed: also the Elizabeth of “Elizabeth Bennet”)
+    cands = [e for e in r.by_surname.get(ent.surname, []) + r._by_family[1].get(ent.surname, [])
+             if e.kind == "person" and not (m.title and _honorific_conflict(m.title, r._distinct_titles(e)))
+             and (m.gender is None or e.guess_gender() in (None, m.gender))]
+    if len(cands) < 2:
+        return ent
+    honorifics = _lexicons.mapping("honorifics")
+    best, best_at = ent, pos - _NAMESAKE_BACK
+    for e in cands:
+        j = bisect.bisect_left(e.mentions, (pos, -1)) - 1
+        # the latest mention of its own (not one spelled like the ambiguous name itself)
+        for _step in range(_NAMESAKE_MENTIONS):
+            if j < 0 or e.mentions[j][0] <= best_at:
+                break
+            s, t = e.mentions[j]
+            words = r.text[s:t].split()
+            if not (words[-1].strip(".,'’").lower() == ent.surname
+                    and (len(words) == 1 or len(words) == 2 and words[0] in honorifics)):
+                best, best_at = e, s
+                break
+            j -= 1
+    return best
 
 
 def _called(r: Resolver, idx: int, gender: str) -> Optional[_Entity]:
