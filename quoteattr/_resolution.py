@@ -192,6 +192,7 @@ class Resolver:
         self._index_version: Dict[int, Tuple[int, int]] = {}
         self._title_sets: Dict[int, Tuple[int, List[str]]] = {}  # see _distinct_titles
         self._with_first: Dict[str, List[_Entity]] = {}  # entities by their ``first`` (set once, never changed)
+        self._bare_owner: Dict[str, Optional[_Entity]] = {}  # see _entity_for_name
         self._touched: List[_Entity] = []  # entities whose names or titles grew
         self.names = _mentions.name_index(text)
         self._starts: List[int] = []
@@ -237,6 +238,10 @@ class Resolver:
             honored.add("-")  # "Admiral Croft", "Dr. Grant" as a name
         if fiction and any(w.rstrip(".") in _MARRIED for w in (m.title or "").split()):
             honored.add("married")
+        # a title that is one ("Mrs.", "Captain"), not the words a tag put before the name
+        # ("at this point Charles told them", "finally made William answer")
+        styled = bool(m.title) and any(w in hons or w.rstrip(".").lower() in _lexicons.words("titles")
+                                       for w in (m.title or "").split())
         if fiction and len(cands) > 1 and len(toks) == 1 and not m.title:
             # a bare family name in a novel ("Hall") is a man rather than his mother, wife
             # or sister ("Mrs. Hall", "Miss Hall"), then the one the text already calls so
@@ -264,7 +269,7 @@ class Resolver:
         for ent in ([] if best is not None else reversed(cands)):
             if gender and ent.gender and gender != ent.gender and _honorific(m.title):
                 continue
-            if (fiction and not first and m.title and ent.first and self._bare.get(ent.first, 0) >= _BARE_USES
+            if (fiction and not first and styled and ent.first and self._bare.get(ent.first, 0) >= _BARE_USES
                     and not any(t == m.title and " " in n.strip() for t, n in ent.forms)):
                 continue  # "Mrs. Hilbery" is not "Katharine Hilbery", whom the text calls "Katharine"
                 # (but "Mr. Pell" is the "Mr. James Pell" the text names so)
@@ -284,9 +289,12 @@ class Resolver:
             break
         if best is None and len(toks) == 1:
             # a bare first name ("Elizabeth") that begins exactly one full name
-            hits = [e for e in self._with_first.get(surname, []) if e.kind == "person"]
-            if len(hits) == 1 and not (gender and _honorific(m.title) and hits[0].guess_gender() not in (None, gender)):
-                best = hits[0]  # ("Mrs. Charles" is the wife of the "Charles Pell" met before)
+            # (several: the one the text already calls so alone, "William" of "William Rodney"
+            # once a "William Cowper" is named; never a loop over them)
+            hits = self._with_first.get(surname, [])
+            pick = hits[0] if len(hits) == 1 else self._bare_owner.get(surname)
+            if pick is not None and not (gender and _honorific(m.title) and pick.guess_gender() not in (None, gender)):
+                best = pick  # ("Mrs. Charles" is the wife of the "Charles Pell" met before)
         if best is None:
             best = self._new("person:" + " ".join(t.lower() for t in toks), "person")
             best.surname = surname
@@ -294,8 +302,13 @@ class Resolver:
         if first and not best.first:
             best.first = first
             self._with_first.setdefault(first, []).append(best)
+        if fiction and len(toks) == 1 and not m.title and best.first == surname:
+            # fiction: the one a bare given name has named (None once it has named two)
+            owner = self._bare_owner.setdefault(surname, best)
+            if owner is not best:
+                self._bare_owner[surname] = None
         best.names.append(m.name)
-        if m.title:
+        if m.title and (styled or not fiction):
             best.titles.append(m.title)
         best.honored |= honored
         form = (m.title if _honorific(m.title) and m.title else "", m.name)
