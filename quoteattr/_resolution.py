@@ -226,12 +226,18 @@ class Resolver:
             ent.names.append(m.name)
             self._touched.append(ent)
             return ent
+        fiction = self.genre == "fiction"
+        if fiction and len(toks) > 2 and not m.title and self._opener(toks):
+            toks = toks[1:]  # a speaker mention "Remembering Mary Datchet": Mary Datchet
+            given = _lexicons.mapping("first_names").get(toks[0])
+            m = Mention(m.start, m.end, m.form, m.kind, m.gender or (given if given in ("m", "f") else None),
+                        m.plural, " ".join(toks), None, m.head, m.definite, m.person)
+        assert m.name is not None
         surname = toks[-1].lower()
         first = toks[0].lower() if len(toks) > 1 else ""
         gender = m.gender
         cands = self.by_surname.get(surname, [])
         best: Optional[_Entity] = None
-        fiction = self.genre == "fiction"
         hons = _lexicons.mapping("honorifics")
         honored = {hons[w] for w in (m.title or "").split() if w in hons}
         if fiction and len(toks) >= 2 and hons.get(toks[0]) == "-":
@@ -319,6 +325,15 @@ class Resolver:
         if gender and self.genre == "fiction":
             best.named[0 if gender == "m" else 1] += 1
         return best
+
+    def _opener(self, toks: Sequence[str]) -> bool:
+        """Fiction: the first of a name's words is a sentence's opening word before a given
+        name ("Remembering Mary Datchet"): no given name nor form of address, written in
+        lower case elsewhere."""
+        first_names = _lexicons.mapping("first_names")
+        return (len(toks) > 1 and toks[1] in first_names and toks[0] not in first_names
+                and toks[0] not in _lexicons.mapping("honorifics")
+                and _mentions.lower_counts(self.text).get(toks[0].lower(), 0) >= _COMMON_MIN)
 
     def _distinct_titles(self, ent: _Entity) -> List[str]:
         """``ent.titles`` without repeats, first seen first (the same title recurs with every
@@ -421,11 +436,14 @@ class Resolver:
                     out.append((s, cut, pm, pm.name))
                 continue
             toks = name.split()
-            if (m.title is not None or m.kind != "person" or len(toks) != 2 or toks[1] not in first_names
-                    or len(_name_tokens(name)) != 2):
+            if (m.title is not None or m.kind != "person" or len(toks) < 2 or toks[1] not in first_names
+                    or len(_name_tokens(name)) != len(toks) or (len(toks) > 2 and toks[0] in first_names)):
                 out.append((s, e, m, name))
                 continue
-            second = self.text.rfind(toks[1], s, e)
+            # (three words or more: "Remembering Mary Datchet" is Mary Datchet)
+            second = (self.text.rfind(toks[1], s, e) if len(toks) == 2
+                      else self.text.find(toks[1], s + len(toks[0]), e))
+            rest = second + len(toks[1]) if len(toks) == 2 else e
             keep: List[Tuple[int, int]] = []
             if toks[0] not in first_names:
                 if toks[0] in hons:
@@ -434,7 +452,7 @@ class Resolver:
                 if lower is None:
                     lower = _mentions.lower_counts(self.text)
                 if lower.get(toks[0].lower(), 0) >= _COMMON_MIN:
-                    keep = [(second, second + len(toks[1]))]
+                    keep = [(second, rest)]
             elif (pairs.get(name, 0) == 1 and self._bare.get(toks[0].lower(), 0) >= _BARE_USES
                   and self._bare.get(toks[1].lower(), 0) >= _BARE_USES):
                 keep = [(s, s + len(toks[0])), (second, second + len(toks[1]))]
