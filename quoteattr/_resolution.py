@@ -58,7 +58,7 @@ from ._intervals import Intervals
 from ._layout import Layout, on_lines_with
 from ._mentions import Mention
 from ._records import Source, Span
-from ._entities import _DEMONYM_ENDS, _Entity, _GENERIC_PERSON, _SHORT_HONORIFIC, _honorific, _honorific_conflict, _name_tokens
+from ._entities import _ABBREVIATED, _DEMONYM_ENDS, _Entity, _GENERIC_PERSON, _SHORT_HONORIFIC, _honorific, _honorific_conflict, _name_tokens
 from . import _kinship
 from . import _turns
 
@@ -885,7 +885,7 @@ class Resolver:
 
     def _own(self, m: Mention) -> _Entity:
         text = self.text
-        phrase = text[m.start : m.end]
+        phrase = _plain_phrase(text[m.start : m.end])
         kind = m.kind
         if m.form == "pronoun":
             kind = "unknown"
@@ -896,7 +896,7 @@ class Resolver:
             ent = self.by_key.get(key) or self._new(key, kind)
         ent.names.append(_strip_det(phrase))
         if m.title:
-            ent.titles.append(m.title)
+            ent.titles.append(_plain_phrase(m.title))
         if m.form != "pronoun" and not ent.gender:
             # "the old woman", "my mother": the description gives the sex
             g = m.gender or _lexicons.mapping("kinship_words").get(m.head or "")
@@ -1180,6 +1180,18 @@ def _date_like(text: str, s: int, e: int) -> bool:
         return False
     return (_DATE_BEFORE.search(text, max(0, s - 24), s) is not None
             or _DATE_AFTER.match(text, e, min(len(text), e + 6)) is not None)
+
+
+def _plain_phrase(phrase: str) -> str:
+    """A description as one source names it: its words one space apart, without the full
+    stop a tag's span took in ("said the King." and "said the\nKing" are "the King"; an
+    abbreviation keeps its point: "the Dr.")."""
+    words = phrase.split()
+    if words and words[-1].endswith(".") and not words[-1].endswith(".."):
+        last = words[-1][:-1]
+        if len(last) > 3 and last.lower() not in _ABBREVIATED:
+            words[-1] = last
+    return " ".join(words)
 
 
 def _strip_det(phrase: str) -> str:
