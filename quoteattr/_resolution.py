@@ -782,9 +782,10 @@ class Resolver:
         if not toks:
             return None
         last = toks[-1].lower()
-        cands = [e for e in self.by_surname.get(last, [])]
+        cands = self.by_surname.get(last, [])
         if not cands:
-            cands = [e for e in self.entities if e.kind == "person" and e.first == last]
+            # (the index of given names, not a pass over every entity per mention)
+            cands = self._with_first.get(last, [])
         if len(cands) == 1:
             if m.title and _honorific(m.title) and _honorific_conflict(m.title, self._distinct_titles(cands[0])):
                 return None  # "Mrs. Collins" addressed is not Mr. Collins
