@@ -35,7 +35,13 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
   case before a given name is not part of it ("Whenever Kate came in": Kate), two
   given names the narration uses alone, written together once ("Kate Anna"), are two
   people, and a description followed by "of" and a name ("the girl of Robert") is not
-  that name; in "Pell's Circus" the name is the possessor, Pell. "Mrs. Charles" is not
+  that name; in "Pell's Circus" the name is the possessor, Pell. Lower-case words a tag
+  puts before a name ("at that moment Charles") are no title that keeps it from the
+  person so named, nor is a capitalised opener before a full name part of it
+  ("Remembering Mary Datchet"); a bare given name stays with the person the text has
+  called so once a second full name shares it ("William" of "William Rodney", after a
+  "William Cowper"); a description is one source however a tag's span wrote it ("the
+  King." and "the\nKing"). "Mrs. Charles" is not
   the "Charles Pell" met before, and "Mr. Pell" is the "Mr. James Pell" the text names
   so. "His voice", "his lips", "her
   reply" (``data/utterance_owners.txt``) are "he"/"she", "the Captain's voice" the
