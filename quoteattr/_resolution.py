@@ -38,7 +38,8 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
   that name; in "Pell's Circus" the name is the possessor, Pell. Lower-case words a tag
   puts before a name ("at that moment Charles") are no title that keeps it from the
   person so named, nor is a capitalised opener before a full name part of it
-  ("Remembering Mary Datchet"); a bare given name stays with the person the text has
+  ("Remembering Mary Datchet"), nor one written once, opening a sentence, before a given
+  name the narration uses alone ("Hence Cecil"); a bare given name stays with the person the text has
   called so once a second full name shares it ("William" of "William Rodney", after a
   "William Cowper"); a description is one source however a tag's span wrote it ("the
   King." and "the\nKing"). "Mrs. Charles" is not
@@ -64,7 +65,7 @@ from ._intervals import Intervals
 from ._layout import Layout, on_lines_with
 from ._mentions import Mention
 from ._records import Source, Span
-from ._entities import _ABBREVIATED, _DEMONYM_ENDS, _Entity, _GENERIC_PERSON, _SHORT_HONORIFIC, _honorific, _honorific_conflict, _name_tokens
+from ._entities import _ABBREVIATED, _DEMONYM_ENDS, _EPITHETS, _Entity, _GENERIC_PERSON, _SHORT_HONORIFIC, _honorific, _honorific_conflict, _name_tokens
 from . import _kinship
 from . import _turns
 
@@ -458,6 +459,12 @@ class Resolver:
                 if lower is None:
                     lower = _mentions.lower_counts(self.text)
                 if lower.get(toks[0].lower(), 0) >= _COMMON_MIN:
+                    keep = [(second, rest)]
+                elif (len(toks) == 2 and pairs.get(name, 0) == 1 and toks[0].lower() not in _EPITHETS
+                      and toks[0] not in self.names and self._bare.get(toks[1].lower(), 0) >= _BARE_USES
+                      and _sentence_initial(self.text, s)):
+                    # "Hence Cecil", written once and opening a sentence, where "Cecil" alone is
+                    # usual ("Lucian Gregory" at a sentence's start keeps "Lucian", a name elsewhere)
                     keep = [(second, rest)]
             elif (pairs.get(name, 0) == 1 and self._bare.get(toks[0].lower(), 0) >= _BARE_USES
                   and self._bare.get(toks[1].lower(), 0) >= _BARE_USES):
@@ -1187,6 +1194,26 @@ def _date_like(text: str, s: int, e: int) -> bool:
         return False
     return (_DATE_BEFORE.search(text, max(0, s - 24), s) is not None
             or _DATE_AFTER.match(text, e, min(len(text), e + 6)) is not None)
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """What stands at ``pos`` opens a sentence: nothing but spaces (a few) between it and
+    the text's start or a full stop, question or exclamation mark or colon, or a
+    paragraph break."""
+    j = pos - 1
+    lo = max(0, pos - 12)
+    while j >= lo and text[j] in " \t\r":
+        j -= 1
+    if j < 0:
+        return True
+    if text[j] == "\n":
+        k = j - 1
+        while k >= lo and text[k] in " \t\r":
+            k -= 1
+        if k < 0 or text[k] == "\n":
+            return True
+        j = k
+    return text[j] in ".!?:"
 
 
 def _plain_phrase(phrase: str) -> str:
