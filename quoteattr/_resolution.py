@@ -35,7 +35,14 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
   case before a given name is not part of it ("Whenever Kate came in": Kate), two
   given names the narration uses alone, written together once ("Kate Anna"), are two
   people, and a description followed by "of" and a name ("the girl of Robert") is not
-  that name; in "Pell's Circus" the name is the possessor, Pell. "Mrs. Charles" is not
+  that name; in "Pell's Circus" the name is the possessor, Pell. Lower-case words a tag
+  puts before a name ("at that moment Charles") are no title that keeps it from the
+  person so named, nor is a capitalised opener before a full name part of it
+  ("Remembering Mary Datchet"), nor one written once, opening a sentence, before a given
+  name the narration uses alone ("Hence Cecil"); a bare given name stays with the person the text has
+  called so once a second full name shares it ("William" of "William Rodney", after a
+  "William Cowper"); a description is one source however a tag's span wrote it ("the
+  King." and "the\nKing"). "Mrs. Charles" is not
   the "Charles Pell" met before, and "Mr. Pell" is the "Mr. James Pell" the text names
   so. "His voice", "his lips", "her
   reply" (``data/utterance_owners.txt``) are "he"/"she", "the Captain's voice" the
@@ -58,7 +65,7 @@ from ._intervals import Intervals
 from ._layout import Layout, on_lines_with
 from ._mentions import Mention
 from ._records import Source, Span
-from ._entities import _DEMONYM_ENDS, _Entity, _GENERIC_PERSON, _SHORT_HONORIFIC, _honorific, _honorific_conflict, _name_tokens
+from ._entities import _ABBREVIATED, _DEMONYM_ENDS, _EPITHETS, _Entity, _GENERIC_PERSON, _SHORT_HONORIFIC, _honorific, _honorific_conflict, _name_tokens
 from . import _kinship
 from . import _turns
 
@@ -195,6 +202,7 @@ class Resolver:
         self._index_version: Dict[int, Tuple[int, int]] = {}
         self._title_sets: Dict[int, Tuple[int, List[str]]] = {}  # see _distinct_titles
         self._with_first: Dict[str, List[_Entity]] = {}  # entities by their ``first`` (set once, never changed)
+        self._bare_owner: Dict[str, Optional[_Entity]] = {}  # see _entity_for_name
         self._touched: List[_Entity] = []  # entities whose names or titles grew
         self.names = _mentions.name_index(text)
         self._starts: List[int] = []
@@ -228,18 +236,28 @@ class Resolver:
             ent.names.append(m.name)
             self._touched.append(ent)
             return ent
+        fiction = self.genre == "fiction"
+        if fiction and len(toks) > 2 and not m.title and self._opener(toks):
+            toks = toks[1:]  # a speaker mention "Remembering Mary Datchet": Mary Datchet
+            given = _lexicons.mapping("first_names").get(toks[0])
+            m = Mention(m.start, m.end, m.form, m.kind, m.gender or (given if given in ("m", "f") else None),
+                        m.plural, " ".join(toks), None, m.head, m.definite, m.person)
+        assert m.name is not None
         surname = toks[-1].lower()
         first = toks[0].lower() if len(toks) > 1 else ""
         gender = m.gender
         cands = self.by_surname.get(surname, [])
         best: Optional[_Entity] = None
-        fiction = self.genre == "fiction"
         hons = _lexicons.mapping("honorifics")
         honored = {hons[w] for w in (m.title or "").split() if w in hons}
         if fiction and len(toks) >= 2 and hons.get(toks[0]) == "-":
             honored.add("-")  # "Admiral Croft", "Dr. Grant" as a name
         if fiction and any(w.rstrip(".") in _MARRIED for w in (m.title or "").split()):
             honored.add("married")
+        # a title that is one ("Mrs.", "Captain"), not the words a tag put before the name
+        # ("at this point Charles told them", "finally made William answer")
+        styled = bool(m.title) and any(w in hons or w.rstrip(".").lower() in _lexicons.words("titles")
+                                       for w in (m.title or "").split())
         if fiction and len(cands) > 1 and len(toks) == 1 and not m.title:
             # a bare family name in a novel ("Hall") is a man rather than his mother, wife
             # or sister ("Mrs. Hall", "Miss Hall"), then the one the text already calls so
@@ -267,7 +285,7 @@ class Resolver:
         for ent in ([] if best is not None else reversed(cands)):
             if gender and ent.gender and gender != ent.gender and _honorific(m.title):
                 continue
-            if (fiction and not first and m.title and ent.first and self._bare.get(ent.first, 0) >= _BARE_USES
+            if (fiction and not first and styled and ent.first and self._bare.get(ent.first, 0) >= _BARE_USES
                     and not any(t == m.title and " " in n.strip() for t, n in ent.forms)):
                 continue  # "Mrs. Hilbery" is not "Katharine Hilbery", whom the text calls "Katharine"
                 # (but "Mr. Pell" is the "Mr. James Pell" the text names so)
@@ -287,9 +305,12 @@ class Resolver:
             break
         if best is None and len(toks) == 1:
             # a bare first name ("Elizabeth") that begins exactly one full name
-            hits = [e for e in self._with_first.get(surname, []) if e.kind == "person"]
-            if len(hits) == 1 and not (gender and _honorific(m.title) and hits[0].guess_gender() not in (None, gender)):
-                best = hits[0]  # ("Mrs. Charles" is the wife of the "Charles Pell" met before)
+            # (several: the one the text already calls so alone, "William" of "William Rodney"
+            # once a "William Cowper" is named; never a loop over them)
+            hits = self._with_first.get(surname, [])
+            pick = hits[0] if len(hits) == 1 else self._bare_owner.get(surname)
+            if pick is not None and not (gender and _honorific(m.title) and pick.guess_gender() not in (None, gender)):
+                best = pick  # ("Mrs. Charles" is the wife of the "Charles Pell" met before)
         if best is None:
             best = self._new("person:" + " ".join(t.lower() for t in toks), "person")
             best.surname = surname
@@ -297,8 +318,13 @@ class Resolver:
         if first and not best.first:
             best.first = first
             self._with_first.setdefault(first, []).append(best)
+        if fiction and len(toks) == 1 and not m.title and best.first == surname:
+            # fiction: the one a bare given name has named (None once it has named two)
+            owner = self._bare_owner.setdefault(surname, best)
+            if owner is not best:
+                self._bare_owner[surname] = None
         best.names.append(m.name)
-        if m.title:
+        if m.title and (styled or not fiction):
             best.titles.append(m.title)
         best.honored |= honored
         form = (m.title if _honorific(m.title) and m.title else "", m.name)
@@ -309,6 +335,15 @@ class Resolver:
         if gender and self.genre == "fiction":
             best.named[0 if gender == "m" else 1] += 1
         return best
+
+    def _opener(self, toks: Sequence[str]) -> bool:
+        """Fiction: the first of a name's words is a sentence's opening word before a given
+        name ("Remembering Mary Datchet"): no given name nor form of address, written in
+        lower case elsewhere."""
+        first_names = _lexicons.mapping("first_names")
+        return (len(toks) > 1 and toks[1] in first_names and toks[0] not in first_names
+                and toks[0] not in _lexicons.mapping("honorifics")
+                and _mentions.lower_counts(self.text).get(toks[0].lower(), 0) >= _COMMON_MIN)
 
     def _distinct_titles(self, ent: _Entity) -> List[str]:
         """``ent.titles`` without repeats, first seen first (the same title recurs with every
@@ -411,11 +446,14 @@ class Resolver:
                     out.append((s, cut, pm, pm.name))
                 continue
             toks = name.split()
-            if (m.title is not None or m.kind != "person" or len(toks) != 2 or toks[1] not in first_names
-                    or len(_name_tokens(name)) != 2):
+            if (m.title is not None or m.kind != "person" or len(toks) < 2 or toks[1] not in first_names
+                    or len(_name_tokens(name)) != len(toks) or (len(toks) > 2 and toks[0] in first_names)):
                 out.append((s, e, m, name))
                 continue
-            second = self.text.rfind(toks[1], s, e)
+            # (three words or more: "Remembering Mary Datchet" is Mary Datchet)
+            second = (self.text.rfind(toks[1], s, e) if len(toks) == 2
+                      else self.text.find(toks[1], s + len(toks[0]), e))
+            rest = second + len(toks[1]) if len(toks) == 2 else e
             keep: List[Tuple[int, int]] = []
             if toks[0] not in first_names:
                 if toks[0] in hons:
@@ -424,7 +462,13 @@ class Resolver:
                 if lower is None:
                     lower = _mentions.lower_counts(self.text)
                 if lower.get(toks[0].lower(), 0) >= _COMMON_MIN:
-                    keep = [(second, second + len(toks[1]))]
+                    keep = [(second, rest)]
+                elif (len(toks) == 2 and pairs.get(name, 0) == 1 and toks[0].lower() not in _EPITHETS
+                      and toks[0] not in self.names and self._bare.get(toks[1].lower(), 0) >= _BARE_USES
+                      and _sentence_initial(self.text, s)):
+                    # "Hence Cecil", written once and opening a sentence, where "Cecil" alone is
+                    # usual ("Lucian Gregory" at a sentence's start keeps "Lucian", a name elsewhere)
+                    keep = [(second, rest)]
             elif (pairs.get(name, 0) == 1 and self._bare.get(toks[0].lower(), 0) >= _BARE_USES
                   and self._bare.get(toks[1].lower(), 0) >= _BARE_USES):
                 keep = [(s, s + len(toks[0])), (second, second + len(toks[1]))]
@@ -757,9 +801,10 @@ class Resolver:
         if not toks:
             return None
         last = toks[-1].lower()
-        cands = [e for e in self.by_surname.get(last, [])]
+        cands = self.by_surname.get(last, [])
         if not cands:
-            cands = [e for e in self.entities if e.kind == "person" and e.first == last]
+            # (the index of given names, not a pass over every entity per mention)
+            cands = self._with_first.get(last, [])
         if len(cands) == 1:
             if m.title and _honorific(m.title) and _honorific_conflict(m.title, self._distinct_titles(cands[0])):
                 return None  # "Mrs. Collins" addressed is not Mr. Collins
@@ -860,7 +905,7 @@ class Resolver:
 
     def _own(self, m: Mention) -> _Entity:
         text = self.text
-        phrase = text[m.start : m.end]
+        phrase = _plain_phrase(text[m.start : m.end])
         kind = m.kind
         if m.form == "pronoun":
             kind = "unknown"
@@ -871,7 +916,7 @@ class Resolver:
             ent = self.by_key.get(key) or self._new(key, kind)
         ent.names.append(_strip_det(phrase))
         if m.title:
-            ent.titles.append(m.title)
+            ent.titles.append(_plain_phrase(m.title))
         if m.form != "pronoun" and not ent.gender:
             # "the old woman", "my mother": the description gives the sex
             g = m.gender or _lexicons.mapping("kinship_words").get(m.head or "")
@@ -1161,6 +1206,38 @@ def _date_like(text: str, s: int, e: int) -> bool:
         return False
     return (_DATE_BEFORE.search(text, max(0, s - 24), s) is not None
             or _DATE_AFTER.match(text, e, min(len(text), e + 6)) is not None)
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """What stands at ``pos`` opens a sentence: nothing but spaces (a few) between it and
+    the text's start or a full stop, question or exclamation mark or colon, or a
+    paragraph break."""
+    j = pos - 1
+    lo = max(0, pos - 12)
+    while j >= lo and text[j] in " \t\r":
+        j -= 1
+    if j < 0:
+        return True
+    if text[j] == "\n":
+        k = j - 1
+        while k >= lo and text[k] in " \t\r":
+            k -= 1
+        if k < 0 or text[k] == "\n":
+            return True
+        j = k
+    return text[j] in ".!?:"
+
+
+def _plain_phrase(phrase: str) -> str:
+    """A description as one source names it: its words one space apart, without the full
+    stop a tag's span took in ("said the King." and "said the\nKing" are "the King"; an
+    abbreviation keeps its point: "the Dr.")."""
+    words = phrase.split()
+    if words and words[-1].endswith(".") and not words[-1].endswith(".."):
+        last = words[-1][:-1]
+        if len(last) > 3 and last.lower() not in _ABBREVIATED:
+            words[-1] = last
+    return " ".join(words)
 
 
 def _strip_det(phrase: str) -> str:
