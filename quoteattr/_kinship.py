@@ -445,6 +445,8 @@ def _one_of_pair(r: Resolver, idx: int, m: Mention, own: Optional[_Entity],
     for step in (-1, 1):
         for j in _turns._turns_near(r, idx, step, _PAIR_TURNS):
             ent = chosen[j]
+            if ent is not None and own is not None and ent is own:
+                return None  # "the King", who has no name, is one of those talking himself
             if ent is not None and ent.kind == "person" and ent.forms:
                 people[id(ent)] = ent
     if len(people) != 2:

@@ -39,7 +39,10 @@ _MASCULINE_ROLE = regex.compile(r"(?<!wo)man$|^(?:king|prince|duke|count|lord)$"
 
 @functools.lru_cache(maxsize=None)
 def _abbrevs() -> FrozenSet[str]:
-    return _lexicons.words("abbreviations") | frozenset(h.rstrip(".") for h in _lexicons.first_field("honorifics"))
+    # an honorific is an abbreviation only in its short form ("Prof.", "Col."): the full
+    # stop after "the King." or "the Professor." ends the sentence
+    return _lexicons.words("abbreviations") | frozenset(
+        h[:-1] for h in _lexicons.first_field("honorifics") if h.endswith("."))
 
 
 def abbreviations() -> FrozenSet[str]:
