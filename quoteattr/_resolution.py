@@ -488,6 +488,7 @@ class Resolver:
         chosen: List[Optional[_Entity]] = [None] * len(self.records)
         anchored: Set[int] = set()  # fiction: pronoun tags settled by their own paragraph
         described: List[Tuple[int, Mention, Optional[_Entity]]] = []  # fiction: description tags
+        the_other: Set[int] = set()  # fiction: records tagged "the other"
         extra: Dict[int, List[Tuple[int, int]]] = {}
         self._unowned = set()
         for idx, rec in enumerate(self.records):
@@ -519,6 +520,9 @@ class Resolver:
                         unowned = (len(words) > 1 and words[0].lower() in _UNOWNED_DETERMINERS
                                    and m.head in words[1:] and all(w.islower() for w in words[1:])
                                    and (words[0].lower() != "the" or not self._voice_named(m.head)))
+                if self.genre == "fiction" and " ".join(text[s:e].lower().split()) == "the other":
+                    unowned = True  # “…,” said the other: the one of the two talking who did not speak last
+                    the_other.add(idx)
                 if owner is not None and m.form != "pronoun":
                     # "was her cordial reply": the owner, read as "she"
                     m = Mention(s, e, "pronoun", "person", owner, False, None, None, text[s:e].lower(), True, 3)
@@ -591,10 +595,15 @@ class Resolver:
         self._addressed = None
         # replies to a first turn: the most present person who is not its speaker
         for idx, rec in enumerate(self.records):
-            if chosen[idx] is None and rec.other_than is not None and 0 <= rec.other_than < len(chosen):
-                self._exclude = chosen[rec.other_than]
+            first = rec.other_than
+            if chosen[idx] is None and first is None and idx in the_other and self.layout is not None:
+                # “…,” said Ann. | “…,” said the other: the other of the two, as in a reply
+                j = _turns._direct_before(self, idx)
+                first = j if j >= 0 and _turns._opens_run(self, j) else None
+            if chosen[idx] is None and first is not None and 0 <= first < len(chosen):
+                self._exclude = chosen[first]
                 if self._exclude is not None:
-                    chosen[idx] = _turns._present(self, rec.other_than, starts)
+                    chosen[idx] = _turns._present(self, first, starts)
                 if self._exclude is not None and chosen[idx] is None:
                     chosen[idx] = self._salient(rec.span[0], None, starts)
                 self._exclude = None
