@@ -562,7 +562,7 @@ class Resolver:
                         # nobody else of that sex is near: "she" goes on from the turn before
                         ent = self._exclude
                     if (self.genre == "fiction" and m.form == "description" and m.kind == "person"
-                            and m.definite and not m.plural
+                            and m.definite and not m.plural and not _epithet(text, m)
                             and (ent is None or not ent.forms or m.head in _GENERIC_PERSON)):
                         # “…,” said the old man: the one man of the two talking (the turns
                         # before; once all tags are settled, those after as well)
@@ -806,6 +806,7 @@ class Resolver:
             if latest is not None:
                 return latest
         if (self.genre == "fiction" and m.definite and m.kind == "person" and m.head in _GENERIC_PERSON
+                and not _epithet(self.text, m)
                 and self.text[m.start : m.end].split()[0].lower() == "the"):
             # "the girl", "the young man": the person of that sex most present just now
             g = _GENERIC_PERSON[m.head]
@@ -1111,6 +1112,13 @@ def _date_like(text: str, s: int, e: int) -> bool:
         return False
     return (_DATE_BEFORE.search(text, max(0, s - 24), s) is not None
             or _DATE_AFTER.match(text, e, min(len(text), e + 6)) is not None)
+
+
+def _epithet(text: str, m: Mention) -> bool:
+    """Fiction: a description that goes on past its head word ("the man with the black
+    beard"): a way of naming one person, not "the man" most present."""
+    words = text[m.start : m.end].split()
+    return bool(words) and m.form == "description" and words[-1].lower() != m.head
 
 
 def _strip_det(phrase: str) -> str:
