@@ -315,8 +315,10 @@ def _companion(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
     r._exclude = owner
     ent = r._salient(m.start, None, starts)
     r._exclude = saved
-    if ent is not None and ent.forms and ent is not saved:
-        return ent
+    cue = r.records[r._idx].cue if r._idx is not None else None
+    goes_on = cue is not None and " ".join(r.text[cue[0] : cue[1]].lower().split()) in _turns._GOES_ON
+    if ent is not None and ent.forms and (ent is not saved or goes_on):
+        return ent  # (“…,” said Tom. Ann said nothing. Her companion added, “…”: Tom goes on)
     return next((e for e in _present_people(r, m.start, None, starts)[:_PAIR_TURNS + 1]
                  if e is not owner and e is not saved), None)
 
