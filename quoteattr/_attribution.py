@@ -22,7 +22,7 @@ Fiction dialogue (turn-taking, vocatives, action beats) lives in ``_dialogue``.
 from __future__ import annotations
 
 import bisect
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import attrs
 from . import _lazyregex as regex
@@ -157,6 +157,51 @@ def _past_adjectives(text: str, sp: Span2, hi: int) -> Span2:
     return (sp[0], rest.end()) if who.form == "description" and who.kind in ("person", "anonymous") else sp
 
 
+# fiction: a description's epithet ("the man with the black beard", "the man in blue"):
+# "with the" and one or two words, or "in" and one word, ending the tag
+_EPITHET = regex.compile(r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P<pp>(?:with\s+the|in)\s+\p{Ll}[\p{Ll}\-]*(?:\s+\p{Ll}[\p{Ll}\-]*)?)"
+                         r"(?=[^\S\n]*[,.;:!?\N{EM DASH}])")
+# every "<word> with the <word> [<word>]" and "<word> in <word>" of a text
+# (the head word is looked behind for: the search runs on from the literal "with"/"in")
+_EPITHET_ANY = regex.compile(r"(?<=(?<![\p{L}])(?P<head>\p{Ll}+)\s{1,3})(?P<prep>with\s+the|in)\s+"
+                             r"(?P<w1>\p{Ll}[\p{Ll}\-]*)(?:\s+(?P<w2>\p{Ll}[\p{Ll}\-]*))?")
+_epithets: Tuple[str, Dict[str, int]] = ("", {})
+
+
+def _epithet_counts(text: str) -> Dict[str, int]:
+    """How often each "<word> with the <word> [<word>]" and "<word> in <word>" occurs in
+    ``text`` (spaces normalised): one pass, made once for the last text asked about."""
+    global _epithets
+    cur = _epithets
+    if cur[0] is not text:
+        counts: Dict[str, int] = {}
+        for m in _EPITHET_ANY.finditer(text):
+            base = m.group("head") + " " + " ".join(m.group("prep").split()) + " " + m.group("w1")
+            counts[base] = counts.get(base, 0) + 1
+            if m.group("w2"):
+                key = base + " " + m.group("w2")
+                counts[key] = counts.get(key, 0) + 1
+        cur = (text, counts)
+        _epithets = cur
+    return cur[1]
+
+
+def _with_epithet(text: str, sp: Span2, hi: int) -> Span2:
+    """ "the man" of "said the man with the black beard," read whole when the text uses
+    that epithet more than once (a way of naming someone, not "with a smile")."""
+    words = text[sp[0] : sp[1]].split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return sp
+    m = _EPITHET.match(text, sp[1], min(hi, sp[1] + 60))
+    if m is None:
+        return sp
+    who = _mentions.describe(text, sp[0], sp[1])
+    if who.form != "description" or who.kind != "person" or words[-1].lower() != who.head:
+        return sp
+    key = words[-1].lower() + " " + " ".join(m.group("pp").split())
+    return (sp[0], m.end("pp")) if _epithet_counts(text).get(key, 0) >= 2 else sp
+
+
 _SP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # a space, or one line break
 # “…” was her reply / was her husband's answer / were Tom Hale's first words: the owner of
 # the words that name an utterance speaks
@@ -179,7 +224,7 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
         if sp is None:
             sp = tagged_name(text, at, hi)  # “…,” said Will.
         if sp is not None and sp[0] - v[1] <= 2:
-            return _past_adjectives(text, sp, hi), v
+            return _with_epithet(text, _past_adjectives(text, sp, hi), hi), v
     # “…” was her husband's answer / were Tom's first words
     was = _WAS_WORDS.match(text, p, min(hi, p + 120))
     if was is not None:

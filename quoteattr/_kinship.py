@@ -315,8 +315,10 @@ def _companion(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
     r._exclude = owner
     ent = r._salient(m.start, None, starts)
     r._exclude = saved
-    if ent is not None and ent.forms and ent is not saved:
-        return ent
+    cue = r.records[r._idx].cue if r._idx is not None else None
+    goes_on = cue is not None and " ".join(r.text[cue[0] : cue[1]].lower().split()) in _turns._GOES_ON
+    if ent is not None and ent.forms and (ent is not saved or goes_on):
+        return ent  # (“…,” said Tom. Ann said nothing. Her companion added, “…”: Tom goes on)
     return next((e for e in _present_people(r, m.start, None, starts)[:_PAIR_TURNS + 1]
                  if e is not owner and e is not saved), None)
 
@@ -435,16 +437,28 @@ def _one_of_pair(r: Resolver, idx: int, m: Mention, own: Optional[_Entity],
     g = m.gender or _GENERIC_PERSON.get(m.head or "") or (own.gender if own is not None else None)
     if g is None:
         g = _lexicons.mapping("kinship_words").get(m.head or "")
-    if g not in ("m", "f"):
-        return None
     if own is None or not own.forms:
+        if g not in ("m", "f"):
+            # “…, Basil,” said Harry. | “…,” said the painter: the one called answers,
+            # whatever the sex (a description of none: "the painter", "the clerk")
+            cue = r.records[idx].cue
+            if cue is not None and " ".join(r.text[cue[0] : cue[1]].lower().split()) in _turns._GOES_ON:
+                return None  # “…, Crane?” | “…,” repeated her host: the one who spoke before goes on
+            called = _turns._called(r, idx, "m") or _turns._called(r, idx, "f")
+            if called is not None and called.forms:
+                return called
+            return None
         called = _turns._called(r, idx, g)
         if called is not None and called.forms and called.guess_gender() == g:
             return called  # “George, tell them!” | “…,” said the son: the one called answers
+    if g not in ("m", "f"):
+        return None
     people: Dict[int, _Entity] = {}
     for step in (-1, 1):
         for j in _turns._turns_near(r, idx, step, _PAIR_TURNS):
             ent = chosen[j]
+            if ent is not None and own is not None and ent is own:
+                return None  # "the King", who has no name, is one of those talking himself
             if ent is not None and ent.kind == "person" and ent.forms:
                 people[id(ent)] = ent
     if len(people) != 2:

@@ -40,7 +40,10 @@ _MASCULINE_ROLE = regex.compile(r"(?<!wo)man$|^(?:king|prince|duke|count|lord)$"
 
 @functools.lru_cache(maxsize=None)
 def _abbrevs() -> FrozenSet[str]:
-    return _lexicons.words("abbreviations") | frozenset(h.rstrip(".") for h in _lexicons.first_field("honorifics"))
+    # an honorific is an abbreviation only in its short form ("Prof.", "Col."): the full
+    # stop after "the King." or "the Professor." ends the sentence
+    return _lexicons.words("abbreviations") | frozenset(
+        h[:-1] for h in _lexicons.first_field("honorifics") if h.endswith("."))
 
 
 def abbreviations() -> FrozenSet[str]:
@@ -392,6 +395,9 @@ def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
         return None  # "says of Clinton": a prepositional phrase, not a speaker
     dets = _lexicons.first_field("determiners")
     honorifics = _lexicons.first_field("honorifics")
+    if lf == "the" and len(toks) > 1 and toks[1].word.lower() == "other" and (
+            len(toks) == 2 or _stop(toks[2].word) or toks[2].word.lower().endswith("ly")):
+        return (toks[0].start, toks[1].end)  # "said the other, smiling": one of two people talking
     i = 0
     if lf in dets:
         i = 1

@@ -548,6 +548,7 @@ class Resolver:
         chosen: List[Optional[_Entity]] = [None] * len(self.records)
         anchored: Set[int] = set()  # fiction: pronoun tags settled by their own paragraph
         described: List[Tuple[int, Mention, Optional[_Entity]]] = []  # fiction: description tags
+        the_other: Set[int] = set()  # fiction: records tagged "the other"
         extra: Dict[int, List[Tuple[int, int]]] = {}
         self._unowned = set()
         for idx, rec in enumerate(self.records):
@@ -583,6 +584,9 @@ class Resolver:
                         unowned = (len(words) > 1 and words[0].lower() in _UNOWNED_DETERMINERS
                                    and m.head in words[1:] and all(w.islower() for w in words[1:])
                                    and (words[0].lower() != "the" or not self._voice_named(m.head)))
+                if self.genre == "fiction" and " ".join(text[s:e].lower().split()) == "the other":
+                    unowned = True  # “…,” said the other: the one of the two talking who did not speak last
+                    the_other.add(idx)
                 if owner is not None and m.form != "pronoun":
                     # "was her cordial reply": the owner, read as "she"
                     m = Mention(s, e, "pronoun", "person", owner, False, None, None, text[s:e].lower(), True, 3)
@@ -623,7 +627,7 @@ class Resolver:
                         # nobody else of that sex is near: "she" goes on from the turn before
                         ent = self._exclude
                     if (self.genre == "fiction" and m.form == "description" and m.kind == "person"
-                            and m.definite and not m.plural
+                            and m.definite and not m.plural and not _epithet(text, m)
                             and (ent is None or not ent.forms or m.head in _GENERIC_PERSON)):
                         # “…,” said the old man: the one man of the two talking (the turns
                         # before; once all tags are settled, those after as well)
@@ -659,10 +663,15 @@ class Resolver:
         self._addressed = None
         # replies to a first turn: the most present person who is not its speaker
         for idx, rec in enumerate(self.records):
-            if chosen[idx] is None and rec.other_than is not None and 0 <= rec.other_than < len(chosen):
-                self._exclude = chosen[rec.other_than]
+            first = rec.other_than
+            if chosen[idx] is None and first is None and idx in the_other and self.layout is not None:
+                # “…,” said Ann. | “…,” said the other: the other of the two, as in a reply
+                j = _turns._direct_before(self, idx)
+                first = j if j >= 0 and _turns._opens_run(self, j) else None
+            if chosen[idx] is None and first is not None and 0 <= first < len(chosen):
+                self._exclude = chosen[first]
                 if self._exclude is not None:
-                    chosen[idx] = _turns._present(self, rec.other_than, starts)
+                    chosen[idx] = _turns._present(self, first, starts)
                 if self._exclude is not None and chosen[idx] is None:
                     chosen[idx] = self._salient(rec.span[0], None, starts)
                 self._exclude = None
@@ -879,6 +888,7 @@ class Resolver:
             if latest is not None:
                 return latest
         if (self.genre == "fiction" and m.definite and m.kind == "person" and m.head in _GENERIC_PERSON
+                and not _epithet(self.text, m)
                 and self.text[m.start : m.end].split()[0].lower() == "the"):
             # "the girl", "the young man": the person of that sex most present just now
             g = _GENERIC_PERSON[m.head]
@@ -1238,6 +1248,13 @@ def _plain_phrase(phrase: str) -> str:
         if len(last) > 3 and last.lower() not in _ABBREVIATED:
             words[-1] = last
     return " ".join(words)
+
+
+def _epithet(text: str, m: Mention) -> bool:
+    """Fiction: a description that goes on past its head word ("the man with the black
+    beard"): a way of naming one person, not "the man" most present."""
+    words = text[m.start : m.end].split()
+    return bool(words) and m.form == "description" and words[-1].lower() != m.head
 
 
 def _strip_det(phrase: str) -> str:
