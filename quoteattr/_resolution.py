@@ -734,6 +734,7 @@ class Resolver:
                         chosen[idx] = _turns._described_before(self, rec, starts)
                     self._exclude = self._addressed = None
         if self.genre == "fiction" and self.layout is not None:
+            _turns._goes_on(self, chosen, addressed)
             _turns._decode_runs(self, chosen, addressed, anchored)
         if self.genre == "fiction":
             _turns._same_tag(self, chosen)

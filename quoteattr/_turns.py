@@ -1139,6 +1139,44 @@ def _decode_runs(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[O
             _decode_run(r, turns, chosen, addressed, anchored)
 
 
+# fiction: a narration paragraph between two turns at most so long may be a beat of the
+# speaker who goes on (``_goes_on``)
+_BEAT_LEN = 400
+_PERSONAL = frozenset(("he", "she", "they", "i", "we"))
+
+
+def _goes_on(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
+    """Fiction: “…,” said Pat. | The fire crackled. | “…”: an untagged turn opening a
+    dialogue run right after one short narration paragraph that follows a turn, where
+    that narration names nobody, does not open with a personal pronoun and does not
+    lead in with a colon, is spoken by the speaker of the turn before it (the narration
+    is a pause in the same person's speech); not when that person is the one the turn
+    addresses or of the other sex than its "she"."""
+    assert r.layout is not None
+    layout = r.layout
+    runs = dialogue_runs(r)
+    for prev, run in zip(runs, runs[1:]):
+        last = _dialogue.last_paragraph(layout, r.records, prev[-1])
+        if layout.paragraph_index(r.records[run[0][0]].span[0]) != last + 2:
+            continue
+        ps, pe = layout.paragraphs[last + 1]
+        gap = r.text[ps:pe].strip()
+        if not gap or pe - ps > _BEAT_LEN or gap.endswith(":") or gap.split(None, 1)[0].lower() in _PERSONAL:
+            continue
+        if bisect.bisect_left(r._starts, pe) > bisect.bisect_left(r._starts, ps):
+            continue  # the narration names someone
+        turn = run[0]
+        if not all(r.records[i].speaker is None or i in r._unowned for i in turn):
+            continue
+        before = [chosen[i] for i in prev[-1] if chosen[i] is not None]
+        who = before[-1] if before else None
+        if who is None or who.kind not in ("person", "narrator"):
+            continue
+        if all(addressed[i] is not who and r.agrees(i, who) for i in turn):
+            for i in turn:
+                chosen[i] = who
+
+
 def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Entity]],
                 addressed: List[Optional[_Entity]], anchored: Set[int]) -> None:
     """Fiction: decode one dialogue run (``_decode_runs``); updates ``chosen``."""
