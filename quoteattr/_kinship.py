@@ -66,7 +66,7 @@ _KIN_COUNTERPART = {"aunt": ("aunt", "uncle"), "uncle": ("uncle", "aunt"), "moth
 # relatives with a parent's or spouse's title who bear the family name of the one they
 # are relatives of (a wife, her husband's; "her husband" of a woman named by her maiden
 # name does not)
-_NAME_KEEPERS = frozenset("father mother papa mamma wife".split())
+_NAME_KEEPERS = frozenset("father mother papa mamma wife brother son".split())
 _PARENTS = frozenset("father mother papa mamma".split())
 _AUNT_UNCLE = frozenset(["aunt", "uncle"])
 _SIBLINGS = frozenset(["sister", "brother"])
@@ -150,7 +150,8 @@ def _relative(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
             if (family is not None and owner is not None and tied[0].surname != family
                     and not (owner.guess_gender() == "f" and _wed_title(r, owner, "f"))):
                 kin_of = next((e for e in ranked[:_PARENT_CANDIDATES] if e is not owner and e.surname == family
-                               and e.first != family and _wed_title(r, e, gender)), None)
+                               and e.first != family
+                               and (head not in _PARENT_OR_SPOUSE or _wed_title(r, e, gender))), None)
                 if kin_of is not None:
                     return kin_of
         if tied:
@@ -380,19 +381,18 @@ def _aged_present(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entit
 
 def _parent_present(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
     """Fiction: "the mother", "my father" (no possessor to follow): of the few people
-    of that sex most present, the first who bears the courtesy title of a parent
-    ("Mrs. Hale", "Mr. Hale")."""
+    of that sex most present, the first who bears the title of a parent ("Mrs. Hale",
+    "Mr. Hale", "Sir Walter")."""
     words = r.text[m.start : m.end].lower().split()
     if len(words) != 2 or words[0] not in ("the", "my", "our") or words[1] not in _PARENTS:
         return None
     gender = _lexicons.mapping("kinship_words").get(words[1])
-    courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
-    if courtesy is None:
+    if gender not in ("m", "f"):
         return None
     for ent in _present_people(r, m.start, gender, starts)[:_PARENT_CANDIDATES]:
         if ent is r._exclude:
             continue
-        if any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split()):
+        if _wed_title(r, ent, gender):
             return ent
     return None
 
