@@ -173,20 +173,46 @@ def _possessor(r: Resolver, m: Mention, pg: Optional[str],
                starts: List[int]) -> Tuple[Optional[_Entity], Optional[str]]:
     """Whose relative "her father" is, and that person's family name when the text
     gives one ("Tom Hale", "Mr. Hale"; a lone "Elizabeth" has none)."""
-    possessor = r._antecedent(m.start, pg, starts) if pg else None
+    possessor = None
     if r.genre == "fiction" and pg:
         # “…, Kitty,” said her aunt | “…,” said Kitty. “…,” said her aunt: "her" is the
-        # one addressed, else the one who spoke the turn before
-        for other in (r._addressed, r._exclude):
-            if other is not None and other.kind == "person" and other.guess_gender() == pg:
-                possessor = other
-                break
+        # one addressed, else the one who spoke the turn before, else one just named
+        # in the paragraph ("Harry came in. His brother wrung his hand.")
+        possessor = next((o for o in (r._addressed, r._exclude)
+                          if o is not None and o.kind == "person" and o.guess_gender() == pg), None)
+        if possessor is None:
+            possessor = _named_just_before(r, m.start, pg)
+    if possessor is None and pg:
+        possessor = r._antecedent(m.start, pg, starts)
     family = (possessor.surname if possessor is not None
               and (possessor.first or any(_honorific(t) for t in r._distinct_titles(possessor))) else None)
     if (family is not None and r.genre == "fiction" and possessor is not None and not possessor.first
             and family.capitalize() in _lexicons.mapping("first_names")):
         family = None  # "Miss Kitty": a given name, not the family's
     return possessor, family
+
+
+_OWNER_WINDOW = 300  # fiction: characters before "his brother" looked at for its owner, in its paragraph
+_OWNER_MENTIONS = 4  # and the mentions of people there looked at
+
+
+def _named_just_before(r: Resolver, pos: int, gender: str) -> Optional[_Entity]:
+    """Fiction: the person of ``gender`` named last in the narration of the paragraph
+    just before ``pos`` (a bounded look back), if any."""
+    lo = max(0, pos - _OWNER_WINDOW)
+    brk = r.text.rfind("\n\n", lo, pos)
+    if brk >= 0:
+        lo = brk
+    i = bisect.bisect_left(r._starts, pos) - 1
+    for j in range(i, max(-1, i - _OWNER_MENTIONS), -1):
+        ns, _ne, ent = r.timeline[j]
+        if ns < lo:
+            break
+        if r._quotes.covers(ns) or ent.kind != "person" or not ent.forms:
+            continue
+        if ent.guess_gender() == gender:
+            return ent
+    return None
 
 
 def _relative_of(r: Resolver, m: Mention, head: str, row: Sequence[str], gender: Optional[str],
