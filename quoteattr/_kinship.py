@@ -176,12 +176,14 @@ def _possessor(r: Resolver, m: Mention, pg: Optional[str],
     possessor = None
     if r.genre == "fiction" and pg:
         # “…, Kitty,” said her aunt | “…,” said Kitty. “…,” said her aunt: "her" is the
-        # one addressed, else the one who spoke the turn before, else one just named
-        # in the paragraph ("Harry came in. His brother wrung his hand.")
+        # one addressed, else the one who spoke the turn before, else for a subject
+        # before the turn one just named in the paragraph ("Harry came in. His brother
+        # wrung his hand. “…,” he said")
         possessor = next((o for o in (r._addressed, r._exclude)
                           if o is not None and o.kind == "person" and o.guess_gender() == pg), None)
-        if possessor is None:
-            possessor = _named_just_before(r, m.start, pg)
+        if possessor is None and r._idx is not None and m.start < r.records[r._idx].span[0]:
+            possessor = _named_just_before(r, m.start, pg)  # (not in a tag after the turn:
+            # "Mrs. Hale looked at her niece. “…,” said her aunt")
     if possessor is None and pg:
         possessor = r._antecedent(m.start, pg, starts)
     family = (possessor.surname if possessor is not None
