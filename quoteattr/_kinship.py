@@ -63,6 +63,10 @@ _KIN_INVERSE = {"niece": ("uncle", "aunt"), "nephew": ("uncle", "aunt"), "aunt":
 # a relative's other word and the spouse's word (``_kin_ties``)
 _KIN_COUNTERPART = {"aunt": ("aunt", "uncle"), "uncle": ("uncle", "aunt"), "mother": ("mamma", "father"),
                     "mamma": ("mother", "papa"), "father": ("papa", "mother"), "papa": ("father", "mamma")}
+# relatives with a parent's or spouse's title who bear the family name of the one they
+# are relatives of (a wife, her husband's; "her husband" of a woman named by her maiden
+# name does not)
+_NAME_KEEPERS = frozenset("father mother papa mamma wife brother son".split())
 _PARENTS = frozenset("father mother papa mamma".split())
 _AUNT_UNCLE = frozenset(["aunt", "uncle"])
 _SIBLINGS = frozenset(["sister", "brother"])
@@ -89,6 +93,22 @@ def _role_heads() -> FrozenSet[str]:
         _ROLE_HEADS.append(_lexicons.words("person_words") | _lexicons.words("titles")
                            | _lexicons.first_field("kinship_words") | frozenset(["friend", "companion"]))
     return _ROLE_HEADS[0]
+
+
+# honorifics of the unmarried, the young or a religious order: no parent's or spouse's title
+_UNWED_TITLES = frozenset("Miss Mademoiselle Mlle Señorita Fräulein Master Ms Father Mother Brother Sister Aunt Uncle "
+                          "Cousin".split())
+
+
+def _wed_title(r: Resolver, ent: _Entity, gender: Optional[str]) -> bool:
+    """``ent`` bears a title a parent or spouse of ``gender`` may bear: "Mr.", "Mrs.",
+    and as well "Sir", "Lady", "Lord" ("Sir Walter" is a father as much as a "Mr."),
+    never "Miss" or "Master"."""
+    if gender not in ("m", "f"):
+        return False
+    hons = _lexicons.mapping("honorifics")
+    return any(hons.get(w) == gender and w.rstrip(".") not in _UNWED_TITLES
+               for title in r._distinct_titles(ent) for w in title.split())
 
 
 def _relative(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
@@ -122,23 +142,21 @@ def _relative(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
         if called is not None and called.forms and (head in _SIBLINGS or id(called) in ties.get(head, ())):
             return called  # “Oh, Kitty, …” | “…,” replied her sister: the one called answers
         tied = [e for e in ranked if id(e) in ties.get(head, ()) and e is not prev]
+        if tied and head in _NAME_KEEPERS and tied[0] in ranked[:_PARENT_CANDIDATES]:
+            # "her father" of Anne Elliot, with Sir Walter Elliot present, is he, not the
+            # Mr. Musgrove the text makes someone's father (a married woman's parents
+            # bear her maiden name)
+            owner, family = _possessor(r, m, pg, starts)
+            if (family is not None and owner is not None and tied[0].surname != family
+                    and not (owner.guess_gender() == "f" and _wed_title(r, owner, "f"))):
+                kin_of = next((e for e in ranked[:_PARENT_CANDIDATES] if e is not owner and e.surname == family
+                               and e.first != family
+                               and (head not in _PARENT_OR_SPOUSE or _wed_title(r, e, gender))), None)
+                if kin_of is not None:
+                    return kin_of
         if tied:
             return tied[0]
-    possessor = r._antecedent(m.start, pg, starts) if pg else None
-    if r.genre == "fiction" and pg:
-        # “…, Kitty,” said her aunt | “…,” said Kitty. “…,” said her aunt: "her" is the
-        # one addressed, else the one who spoke the turn before
-        for other in (r._addressed, r._exclude):
-            if other is not None and other.kind == "person" and other.guess_gender() == pg:
-                possessor = other
-                break
-    # the possessor's family name, when the text gives one ("Tom Hale", "Mr. Hale"; a
-    # lone "Elizabeth" has none)
-    family = (possessor.surname if possessor is not None
-              and (possessor.first or any(_honorific(t) for t in r._distinct_titles(possessor))) else None)
-    if (family is not None and r.genre == "fiction" and possessor is not None and not possessor.first
-            and family.capitalize() in _lexicons.mapping("first_names")):
-        family = None  # "Miss Kitty": a given name, not the family's
+    possessor, family = _possessor(r, m, pg, starts)
     if named is not None and (r.genre != "fiction" or family is None or named.surname == family
                               or row[2] != "same"):
         return named
@@ -149,6 +167,54 @@ def _relative(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
             ent = next((e for e in ranked if id(e) not in has and e is not ent), ent)
         return ent
     return _relative_of(r, m, head, row, gender, possessor, family, starts, ranked)
+
+
+def _possessor(r: Resolver, m: Mention, pg: Optional[str],
+               starts: List[int]) -> Tuple[Optional[_Entity], Optional[str]]:
+    """Whose relative "her father" is, and that person's family name when the text
+    gives one ("Tom Hale", "Mr. Hale"; a lone "Elizabeth" has none)."""
+    possessor = None
+    if r.genre == "fiction" and pg:
+        # “…, Kitty,” said her aunt | “…,” said Kitty. “…,” said her aunt: "her" is the
+        # one addressed, else the one who spoke the turn before, else for a subject
+        # before the turn one just named in the paragraph ("Harry came in. His brother
+        # wrung his hand. “…,” he said")
+        possessor = next((o for o in (r._addressed, r._exclude)
+                          if o is not None and o.kind == "person" and o.guess_gender() == pg), None)
+        if possessor is None and r._idx is not None and m.start < r.records[r._idx].span[0]:
+            possessor = _named_just_before(r, m.start, pg)  # (not in a tag after the turn:
+            # "Mrs. Hale looked at her niece. “…,” said her aunt")
+    if possessor is None and pg:
+        possessor = r._antecedent(m.start, pg, starts)
+    family = (possessor.surname if possessor is not None
+              and (possessor.first or any(_honorific(t) for t in r._distinct_titles(possessor))) else None)
+    if (family is not None and r.genre == "fiction" and possessor is not None and not possessor.first
+            and family.capitalize() in _lexicons.mapping("first_names")):
+        family = None  # "Miss Kitty": a given name, not the family's
+    return possessor, family
+
+
+_OWNER_WINDOW = 300  # fiction: characters before "his brother" looked at for its owner, in its paragraph
+_OWNER_MENTIONS = 4  # and the mentions of people there looked at
+
+
+def _named_just_before(r: Resolver, pos: int, gender: str) -> Optional[_Entity]:
+    """Fiction: the person of ``gender`` named last in the narration of the paragraph
+    just before ``pos`` (a bounded look back), if any."""
+    lo = max(0, pos - _OWNER_WINDOW)
+    brk = r.text.rfind("\n\n", lo, pos)
+    if brk >= 0:
+        lo = brk
+    i = bisect.bisect_left(r._starts, pos) - 1
+    for j in range(i, max(-1, i - _OWNER_MENTIONS), -1):
+        ns, _ne, ent = r.timeline[j]
+        if ns < lo:
+            break
+        if r._quotes.covers(ns) or ent.kind != "person" or not ent.forms:
+            continue
+        if ent.guess_gender() == gender:
+            return ent
+    return None
 
 
 def _relative_of(r: Resolver, m: Mention, head: str, row: Sequence[str], gender: Optional[str],
@@ -193,7 +259,7 @@ def _relative_of(r: Resolver, m: Mention, head: str, row: Sequence[str], gender:
             if ent.surname not in couples:
                 continue
         if courtesy and head in ("father", "mother", "papa", "mamma", "husband", "wife"):
-            if not any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split()):
+            if not _wed_title(r, ent, gender):
                 continue
         if best is None or (_parent_rank(r, ent, head, family, present)
                             > _parent_rank(r, best, head, family, present)):
@@ -206,9 +272,10 @@ def _relative_of(r: Resolver, m: Mention, head: str, row: Sequence[str], gender:
         return possessor
     if best is None and courtesy and head in _PARENTS:
         # no household to go by: the first of those present with a parent's title
-        best = next((e for e in ranked[:_PARENT_CANDIDATES] if e is not possessor and any(
-            t.rstrip(".") == courtesy for title in r._distinct_titles(e) for t in title.split())), None)
-    return best if best is not None else _kin_present(r, m, gender, possessor, starts)
+        best = next((e for e in ranked[:_PARENT_CANDIDATES] if e is not possessor and _wed_title(r, e, gender)),
+                    None)
+    return best if best is not None else _kin_present(r, m, gender, possessor, starts,
+                                                      family if head in _PARENT_OR_SPOUSE else None)
 
 
 def _kin_ties(r: Resolver) -> Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int]]]:
@@ -342,19 +409,18 @@ def _aged_present(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entit
 
 def _parent_present(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
     """Fiction: "the mother", "my father" (no possessor to follow): of the few people
-    of that sex most present, the first who bears the courtesy title of a parent
-    ("Mrs. Hale", "Mr. Hale")."""
+    of that sex most present, the first who bears the title of a parent ("Mrs. Hale",
+    "Mr. Hale", "Sir Walter")."""
     words = r.text[m.start : m.end].lower().split()
     if len(words) != 2 or words[0] not in ("the", "my", "our") or words[1] not in _PARENTS:
         return None
     gender = _lexicons.mapping("kinship_words").get(words[1])
-    courtesy = {"m": "Mr", "f": "Mrs"}.get(gender or "")
-    if courtesy is None:
+    if gender not in ("m", "f"):
         return None
     for ent in _present_people(r, m.start, gender, starts)[:_PARENT_CANDIDATES]:
         if ent is r._exclude:
             continue
-        if any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split()):
+        if _wed_title(r, ent, gender):
             return ent
     return None
 
@@ -374,9 +440,11 @@ def _parent_rank(r: Resolver, ent: _Entity, head: str, family: Optional[str],
 
 
 def _kin_present(r: Resolver, m: Mention, gender: Optional[str], possessor: Optional[_Entity],
-                 starts: List[int]) -> Optional[_Entity]:
+                 starts: List[int], family: Optional[str] = None) -> Optional[_Entity]:
     """Fiction: "said her aunt" with no aunt named as such: the named person of the
-    relative's sex most present just before, other than the possessor."""
+    relative's sex most present just before, other than the possessor; for a parent
+    or spouse of the family ``family``, never one of that family without a parent's
+    title ("said his wife" of Mr. Hale is not his daughter "Kitty Hale")."""
     if r.genre != "fiction" or gender is None or possessor is None:
         return None
     saved = r._exclude
@@ -384,6 +452,8 @@ def _kin_present(r: Resolver, m: Mention, gender: Optional[str], possessor: Opti
     ent = r._salient(m.start, gender, starts)
     r._exclude = saved
     if ent is None or ent.guess_gender() != gender or not ent.forms:
+        return None
+    if family is not None and ent.surname == family and not _wed_title(r, ent, gender):
         return None
     return ent
 
@@ -466,6 +536,16 @@ def _one_of_pair(r: Resolver, idx: int, m: Mention, own: Optional[_Entity],
     fits = [e for e in people.values() if e.guess_gender() == g]
     others = [e for e in people.values() if e.guess_gender() not in (None, g)]
     if len(fits) == 1 and len(others) == 1 and fits[0] is not r._addressed:
+        words = r.text[m.start : m.end].lower().split()
+        if len(words) == 2 and words[0] in ("his", "her") and words[1] in _lexicons.mapping("kinship_words"):
+            # “…,” said her mother: a relative is never the one it is a relative of ("her"
+            # the one woman of the two), nor a parent or spouse the other's child ("his
+            # wife" of Mr. Hale talking with Kitty Hale)
+            if (words[0] == "her") == (g == "f"):
+                return None
+            if (words[1] in _PARENT_OR_SPOUSE and fits[0].surname and fits[0].surname == others[0].surname
+                    and not _wed_title(r, fits[0], g)):
+                return None
         return fits[0]
     return None
 
