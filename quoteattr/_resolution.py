@@ -185,8 +185,8 @@ class Resolver:
         self._unowned: Set[int] = set()  # fiction: records tagged by a voice of nobody named ("said a voice")
         self._by_first: Optional[Dict[str, List[_Entity]]] = None
         # fiction: people by the family name their given name joined ("Elizabeth" of "Elizabeth
-        # Bennet"), with the count of entities when it was built
-        self._by_family: Tuple[int, Dict[str, List[_Entity]]] = (-1, {})
+        # Bennet"; kept up where ``_Entity.family`` is set)
+        self.by_family: Dict[str, List[_Entity]] = {}
         self._couples_cache: Optional[Tuple[int, FrozenSet[str]]] = None
         self._kin_named: Optional[Dict[str, _Entity]] = None
         self._idx: Optional[int] = None  # the record being resolved (fiction kinship tags)
@@ -278,6 +278,8 @@ class Resolver:
                         and ent.forms.get(("", toks[0]), 0) > 0
                         and not (gender and ent.guess_gender() and ent.guess_gender() != gender)):
                     best = ent
+                    if best.family != surname and best.surname != surname:
+                        self.by_family.setdefault(surname, []).append(best)
                     best.family = surname  # "Charles Musgrove": no other family's Charles joins him
                     break
             if best is None:

@@ -877,14 +877,8 @@ def namesake_present(r: Resolver, m: Mention, ent: Optional[_Entity], pos: int) 
     toks = _name_tokens(m.name or "")
     if len(toks) != 1 or toks[0].lower() != ent.surname:
         return ent  # a given name or a full name picks its person itself
-    if r._by_family[0] != len(r.entities):
-        family: Dict[str, List[_Entity]] = {}
-        for e in r.entities:
-            if e.kind == "person" and e.family and e.family != e.surname:
-                family.setdefault(e.family, []).append(e)
-        r._by_family = (len(r.entities), family)
     # (“Miss Bennet” addressed: also the Elizabeth of “Elizabeth Bennet”)
-    cands = [e for e in r.by_surname.get(ent.surname, []) + r._by_family[1].get(ent.surname, [])
+    cands = [e for e in r.by_surname.get(ent.surname, []) + r.by_family.get(ent.surname, [])
              if e.kind == "person" and not (m.title and _honorific_conflict(m.title, r._distinct_titles(e)))
              and (m.gender is None or e.guess_gender() in (None, m.gender))]
     if len(cands) < 2:

@@ -6,6 +6,8 @@ from typing import FrozenSet, Optional
 import attrs
 import regex
 
+import quoteattr
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -790,3 +792,38 @@ def test_tokens_of_an_ascii_text_are_the_patterns(text: str, a: int, b: int) -> 
     assert [m.span() for m in _mentions._ASCII_TOKEN.finditer(text, lo, hi)] == \
         [m.span() for m in _mentions._WORD.finditer(text, lo, hi)]
     assert _mentions._ASCII_SPACED_WORD.findall(text, lo, hi) == _mentions._SPACED_WORD.findall(text, lo, hi)
+
+
+_FAMILY_TEXT = st.sampled_from(["Charles", "Charles Pell", "Mr. Pell", "Mrs. Pell", "Ann", "Ann Pell", "Ann Orme",
+                                "Charles Orme", "Miss Orme", "William", "William Pell", " came in. ", " and ",
+                                "\n\n", "“Yes, Mr. Pell,” said Ann.", "“No,” said a man.", "“Well, Miss Orme?”"])
+
+
+@given(st.lists(_FAMILY_TEXT, max_size=30).map("".join))
+@example("Charles came. Charles sat. Charles Pell came in.\n\n“Yes, Mr. Pell,” said Ann.\n\n“No,” said a man.")
+def test_family_index_kept_up_is_the_index_over_all_people(text: str) -> None:
+    """``Resolver.by_family`` is kept up where a given name joins a family name: at the
+    end, the same index as one built over every entity (people whose given name joined
+    another family name than their own surname)."""
+    made = []
+
+    class Kept(_resolution.Resolver):
+        def resolve(self):  # type: ignore[no-untyped-def]
+            out = super().resolve()
+            made.append(self)
+            return out
+
+    from quoteattr import _pipeline
+    real = _pipeline.Resolver
+    _pipeline.Resolver = Kept
+    try:
+        quoteattr.extract(text, config=quoteattr.Config(genre="fiction"))
+    finally:
+        _pipeline.Resolver = real
+    for r in made:
+        want: dict = {}
+        for e in r.entities:
+            if e.family and e.family != e.surname:
+                want.setdefault(e.family, []).append(e)
+        assert {k: sorted(map(id, v)) for k, v in r.by_family.items()} == \
+            {k: sorted(map(id, v)) for k, v in want.items()}
