@@ -680,8 +680,9 @@ class Resolver:
         # records that share another's source: forward, backward, forward again
         order = list(range(len(self.records)))
         addressed = [_turns._addressee(self, rec) for rec in self.records]
+        runs = _turns.dialogue_runs(self) if self.genre == "fiction" and self.layout is not None else []
         if self.genre == "fiction":
-            _turns._conversations(self, chosen, addressed, anchored)
+            _turns._conversations(self, runs, chosen, addressed, anchored)
             _turns._nearest_of_parity(self, chosen, addressed)
         for seq in (order, order[::-1], order):
             for idx in seq:
@@ -736,8 +737,8 @@ class Resolver:
                         chosen[idx] = _turns._described_before(self, rec, starts)
                     self._exclude = self._addressed = None
         if self.genre == "fiction" and self.layout is not None:
-            _turns._goes_on(self, chosen, addressed)
-            _turns._decode_runs(self, chosen, addressed, anchored)
+            _turns._goes_on(self, runs, chosen, addressed)
+            _turns._decode_runs(self, runs, chosen, addressed, anchored)
         if self.genre == "fiction":
             _turns._same_tag(self, chosen)
             _turns._name_the_narrator(self, chosen)

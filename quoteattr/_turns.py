@@ -34,7 +34,7 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Dict, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, Iterator, List, Optional, Sequence, Set, Tuple
 
 from . import _lazyregex as regex
 
@@ -122,13 +122,28 @@ def _ends_clause(word: str) -> bool:
     return word[-1:] in _CLAUSE_ENDS and not (word[-1:] == "." and word[:-1] in _mentions.abbreviations())
 
 
+def _ends_sentence(word: str) -> bool:
+    """A word that ends a sentence or a quotation before a fronted phrase ("flowers.")."""
+    return word[-1:] in (".", "!", "?", ";", ":", '"', "”", "’")
+
+
+def _phrase_start(words: List[str], most: int, ends: Callable[[str], bool]) -> Optional[int]:
+    """Where the phrase that ``words`` end with starts: just after the last word that
+    ``ends`` says closes what came before, or at the first word, at most ``most`` words
+    back; None when no such start lies that near."""
+    k = len(words) - 1
+    while k > 0 and len(words) - k <= most and not ends(words[k - 1]):
+        k -= 1
+    if len(words) - k > most or (k > 0 and not ends(words[k - 1])):
+        return None
+    return k
+
+
 def _after_subordinate(words: List[str]) -> bool:
     """``words`` (before a subject, the last one ending with a comma) are a fronted
     subordinate clause opening the sentence: "When Tom came into the room,"."""
-    k = len(words) - 1
-    while k > 0 and len(words) - k <= _SUBORDINATE_WORDS and not _ends_clause(words[k - 1]):
-        k -= 1
-    if len(words) - k > _SUBORDINATE_WORDS or (k > 0 and not _ends_clause(words[k - 1])):
+    k = _phrase_start(words, _SUBORDINATE_WORDS, _ends_clause)
+    if k is None:
         return False
     if words[k] in _CLAUSE_LEADS and k + 1 < len(words):
         k += 1  # "And as ill luck would have it," "Even when she came,"
@@ -201,16 +216,11 @@ def _fronted(words: List[str]) -> bool:
     """``words`` (before a subject) end with a fronted phrase set off by a comma and
     opening a sentence: a short one of place or time ("… flowers. In the garden,"),
     or a longer one opened by a preposition ("To these high-flown words,")."""
-    k = len(words) - 1
-    while k > 0 and len(words) - k <= 4 and words[k - 1][-1:] not in (".", "!", "?", ";", ":", '"', "”", "’"):
-        k -= 1
-    if (len(words) - k <= 4 and (k == 0 or words[k - 1][-1:] in (".", "!", "?", ";", ":", '"', "”", "’"))
-            and words[k][:1].isupper() and words[k].lower() in _FRONTING):
+    k = _phrase_start(words, 4, _ends_sentence)
+    if k is not None and words[k][:1].isupper() and words[k].lower() in _FRONTING:
         return True
-    k = len(words) - 1
-    while k > 0 and len(words) - k <= _PREPOSITIONAL_WORDS and not _ends_clause(words[k - 1]):
-        k -= 1
-    if len(words) - k > _PREPOSITIONAL_WORDS or (k > 0 and not _ends_clause(words[k - 1])):
+    k = _phrase_start(words, _PREPOSITIONAL_WORDS, _ends_clause)
+    if k is None:
         return False
     return (words[k][:1].isupper() and words[k].lower() in _FRONTING_PREPOSITIONS
             and not any(w[-1:] == "," for w in words[k:-1]))
@@ -309,8 +319,8 @@ def _self_introduced(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
             break
 
 
-def _conversations(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]],
-                   anchored: Set[int]) -> None:
+def _conversations(r: Resolver, runs: List[List[List[int]]], chosen: List[Optional[_Entity]],
+                   addressed: List[Optional[_Entity]], anchored: Set[int]) -> None:
     """Fiction: in a run of dialogue paragraphs, each untagged turn goes to the person
     the settled turns of its parity (two, four, ... paragraphs away) vote for, a
     named tag counting more than a pronoun and a near turn more than a far one; a
@@ -318,11 +328,9 @@ def _conversations(r: Resolver, chosen: List[Optional[_Entity]], addressed: List
     person tagged in the paragraph just before or after is never chosen (one does
     not answer oneself: in a talk of three the alternation breaks there). A
     pronoun tag ("she said") goes to the person of its gender that the named turns
-    of its parity vote for, if there is one."""
-    if r.layout is None:
-        return
+    of its parity vote for, if there is one. ``runs``: ``dialogue_runs``."""
     weight = {"name": 3.0, "description": 2.0, "pronoun": 1.0}
-    for run in dialogue_runs(r):
+    for run in runs:
         if len(run) < 2:
             continue
         votes: List[Optional[Tuple[_Entity, float]]] = []
@@ -722,15 +730,25 @@ def _nearest_of_parity(r: Resolver, chosen: List[Optional[_Entity]], addressed: 
                 break
 
 
+def _paragraph_before(r: Resolver, rec: Attribution) -> Optional[Tuple[int, int]]:
+    """Fiction: the paragraph just before turn ``rec`` (where a lead-in stands), when
+    ``rec`` opens its own paragraph; else None."""
+    assert r.layout is not None
+    pi = r.layout.paragraph_index(rec.span[0])
+    if pi == 0 or rec.span[0] - r.layout.paragraphs[pi][0] > 2:
+        return None
+    return r.layout.paragraphs[pi - 1]
+
+
 def _lead_in_subject(r: Resolver, rec: Attribution, starts: List[int]) -> Optional[_Entity]:
     """Fiction: for a turn after a paragraph of narration that ends with a colon
     ("The old clerk rubbed his eyes, looked at the fire, and went on:"), the person
     named or described as the subject of that paragraph's last sentence."""
     assert r.layout is not None
-    pi = r.layout.paragraph_index(rec.span[0])
-    if pi == 0 or rec.span[0] - r.layout.paragraphs[pi][0] > 2:
+    before = _paragraph_before(r, rec)
+    if before is None:
         return None
-    ps, pe = r.layout.paragraphs[pi - 1]
+    ps, pe = before
     if r._direct.overlaps(ps, pe) or not r.text[max(ps, pe - 8) : pe].rstrip("-\N{EM DASH}").endswith(":"):
         return None  # it ends "…, and went on:" or "…, and went on:--"
     ss, _ = r.layout.sentence(pe - 1)
@@ -753,10 +771,10 @@ def _lead_in_sex(r: Resolver, rec: Attribution) -> Optional[str]:
     that paragraph holds no quotation at all (not even reported speech): the turn is
     by someone of that sex."""
     assert r.layout is not None
-    pi = r.layout.paragraph_index(rec.span[0])
-    if pi == 0 or rec.span[0] - r.layout.paragraphs[pi][0] > 2:
+    before = _paragraph_before(r, rec)
+    if before is None:
         return None
-    ps, pe = r.layout.paragraphs[pi - 1]
+    ps, pe = before
     text = r.text
     while pe > ps + 1 and text[pe - 1] in " \t\r\n":
         pe -= 1
@@ -774,10 +792,10 @@ def _last_subject_sex(r: Resolver, rec: Attribution) -> Optional[str]:
     """Fiction: the sex of "he" or "she" when it is the last clause subject of the
     narration paragraph (no quotation in it) just before turn ``rec``."""
     assert r.layout is not None
-    pi = r.layout.paragraph_index(rec.span[0])
-    if pi == 0 or rec.span[0] - r.layout.paragraphs[pi][0] > 2:
+    before = _paragraph_before(r, rec)
+    if before is None:
         return None
-    ps, pe = r.layout.paragraphs[pi - 1]
+    ps, pe = before
     if r._quotes.overlaps(ps, pe):
         return None
     text = r.text
@@ -1113,8 +1131,8 @@ def dialogue_runs(r: Resolver) -> List[List[List[int]]]:
     return [[by_para[p] for p in run] for run in runs]
 
 
-def _decode_runs(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]],
-                 anchored: Set[int]) -> None:
+def _decode_runs(r: Resolver, runs: List[List[List[int]]], chosen: List[Optional[_Entity]],
+                 addressed: List[Optional[_Entity]], anchored: Set[int]) -> None:
     """Fiction: settle the open turns of each dialogue run together, as the best
     sequence of speakers (Viterbi over pairs of consecutive speakers, so linear in the
     run's length): the open turns are the untagged ones and those tagged "he"/"she"
@@ -1125,10 +1143,8 @@ def _decode_runs(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[O
     the speaker the earlier passes gave it, a "she" turn only goes to a woman; the
     person a turn addresses does not speak it, an untagged turn leans to the person
     the turn before addressed; speakers alternate (A-B-A-B) and one person seldom
-    speaks two turns running, but a tag may bring in a third."""
-    if r.layout is None:
-        return
-    for turns in dialogue_runs(r):
+    speaks two turns running, but a tag may bring in a third. ``runs``: ``dialogue_runs``."""
+    for turns in runs:
         if len(turns) >= _DECODE_RUN:
             _decode_run(r, turns, chosen, addressed, anchored)
 
@@ -1139,16 +1155,16 @@ _BEAT_LEN = 400
 _PERSONAL = frozenset(("he", "she", "they", "i", "we"))
 
 
-def _goes_on(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
+def _goes_on(r: Resolver, runs: List[List[List[int]]], chosen: List[Optional[_Entity]],
+             addressed: List[Optional[_Entity]]) -> None:
     """Fiction: “…,” said Pat. | The fire crackled. | “…”: an untagged turn opening a
     dialogue run right after one short narration paragraph that follows a turn, where
     that narration names nobody, does not open with a personal pronoun and does not
     lead in with a colon, is spoken by the speaker of the turn before it (the narration
     is a pause in the same person's speech); not when that person is the one the turn
-    addresses or of the other sex than its "she"."""
+    addresses or of the other sex than its "she". ``runs``: ``dialogue_runs``."""
     assert r.layout is not None
     layout = r.layout
-    runs = dialogue_runs(r)
     for prev, run in zip(runs, runs[1:]):
         last = _dialogue.last_paragraph(layout, r.records, prev[-1])
         if layout.paragraph_index(r.records[run[0][0]].span[0]) != last + 2:
