@@ -36,20 +36,15 @@ Span2 = Tuple[int, int]
 _END_PUNCT = frozenset(".,!?…;:—–-")
 _CLAUSE_BEFORE = frozenset(".!?:;—–―(\"”»」』")
 _GAP = regex.compile(r"[^\S\n]*(?:(?:,|;|\N{EM DASH}|\N{EN DASH}|--|-)[^\S\n]*)?")
-# (a line break right after the verb or right before the mark is a space: "called out,⏎“…”"
-# in hard-wrapped text)
-_FILLER = regex.compile(
-    r"(?:\s++[^\s.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
-    r"[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,79}?)?"
-    r"\s*+(?:[,:\N{EM DASH}]|[,:]?--)?\s*+\Z"  # "said,--" / "added:--" written with two hyphens
-)
-# in a lead-in paragraph the words after the verb may also open with a comma: "said, in a
-# colder voice," | “…”
-_LEAD_FILLER = regex.compile(
-    r"(?:,?\s++[^\s.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
-    r"[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,79}?)?"
-    r"\s*+(?:[,:\N{EM DASH}]|[,:]?--)?\s*+\Z"  # "said,--" / "added:--" written with two hyphens
-)
+# between a tag verb and the opening mark: an aside, if any ("said coolly"), then a
+# comma, colon or dash (a line break right after the verb or right before the mark is a
+# space: "called out,⏎“…”" in hard-wrapped text)
+_ASIDE = (r"\s++[^\s.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
+          r"[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,79}?")
+_FILLER_END = r"\s*+(?:[,:\N{EM DASH}]|[,:]?--)?\s*+\Z"  # "said,--" / "added:--" written with two hyphens
+_FILLER = regex.compile(r"(?:" + _ASIDE + r")?" + _FILLER_END)
+# in a lead-in paragraph the aside may also open with a comma: "said, in a colder voice," | “…”
+_LEAD_FILLER = regex.compile(r"(?:,?" + _ASIDE + r")?" + _FILLER_END)
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
 # "said Monday that …", "said on Tuesday that …": the time word is not content
 _TIME_THAT = regex.compile(
