@@ -1122,13 +1122,15 @@ def dialogue_runs(r: Resolver) -> List[List[List[int]]]:
     for idx, rec in enumerate(r.records):
         if rec.kind == "direct":
             by_para.setdefault(para(rec.span[0]), []).append(idx)
-    runs: List[List[int]] = []
+    runs: List[List[List[int]]] = []
     for p in sorted(by_para):
-        if runs and _dialogue.last_paragraph(r.layout, r.records, by_para[runs[-1][-1]]) == p - 1:
-            runs[-1].append(p)
+        if runs and _dialogue.last_paragraph(r.layout, r.records, runs[-1][-1]) == p - 1:
+            runs[-1].append(by_para[p])
+        elif runs and any(r.records[i].rule == "fiction.goes-on" for i in by_para[p]):
+            runs[-1][-1] = runs[-1][-1] + by_para[p]  # “…?” | Tom made no answer. | “…”: one turn
         else:
-            runs.append([p])
-    return [[by_para[p] for p in run] for run in runs]
+            runs.append([by_para[p]])
+    return runs
 
 
 def _decode_runs(r: Resolver, runs: List[List[List[int]]], chosen: List[Optional[_Entity]],
