@@ -234,8 +234,8 @@ _SILENT = regex.compile(
     r"|(?:was|remained|kept|fell|sat|stood)\s+(?:\p{Ll}+ly\s+)?silent"
     r"|said\s+nothing|answered\s+nothing|held\s+(?:his|her|my)\s+(?:tongue|peace)"
     r"|(?:did|could|would)\s+not\s+(?:answer|reply|respond|speak))"
-    r"(?P<tail>[^.!?:;\n\N{EM DASH}\"“”]{0,60})[.!]\Z")
-_SILENT_LEN = 120  # characters of such a paragraph at most
+    r"(?P<tail>[^.!?:;\n\N{EM DASH}\"“”]{0,60})[.!;](?P<rest>\s+[^\"“”]*)?\Z")
+_SILENT_LEN = 300  # characters of such a paragraph at most
 _NOT_SILENT_TAIL = frozenset("then till until but and".split())  # "…, then he said", "… and turned away"
 
 
@@ -251,8 +251,13 @@ def silent_between(text: str, layout: Layout, pi: int) -> bool:
     m = _SILENT.match(gap)
     if m is None:
         return False
+    rest = m.group("rest") or ""
+    if rest.rstrip().endswith((",", ":", "--", "\N{EM DASH}")):
+        return False  # leads in to the turn after: "…; then she said,"
     return not any(w.strip(",").lower() in _NOT_SILENT_TAIL or w.strip(",") in _cues.tag_forms()
-                   for w in m.group("tail").split())
+                   for w in m.group("tail").split()) and not any(
+        w.strip(",.;!?").lower() in ("then", "till", "until") or w.strip(",.;!?") in _cues.tag_forms()
+        for w in rest.split())
 
 
 def joined_turn(text: str, layout: Layout, records: Sequence[Attribution], before: Sequence[int],
