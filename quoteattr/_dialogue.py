@@ -141,6 +141,32 @@ def possessive_s(text: str, end: int) -> bool:
     return _LOST_APOSTROPHE.match(text, end, end + 4) is not None
 
 
+_NAME_JOINS = frozenset("de da di du del della der den van von la le of y".split())
+_FIRST_WORDS = regex.compile(r"\S+")
+
+
+def _subject_name_only(text: str, sp: Span2) -> Span2:
+    """A clause subject read as "Tom bent towards Nell" or "The Colonel leaned across"
+    (lower-case words after a name, as "Chief executive Dana Brooks" after a verb may
+    have) ends with its name: "Tom", "The Colonel"."""
+    words = list(_FIRST_WORDS.finditer(text, sp[0], sp[1]))
+    if len(words) < 3:
+        return sp
+    dets = _lexicons.first_field("determiners")
+    end = -1  # the end of the name so far
+    for n, w in enumerate(words):
+        word = w.group()
+        if word[:1].isupper() and not (n == 0 and word.lower() in dets):
+            end = w.end()
+        elif word in _NAME_JOINS or (n == 0 and word.lower() in dets):
+            continue
+        elif end < 0:
+            return sp  # "The elder lady", "A classmate named Tom Snyder": a description
+        else:
+            return (sp[0], end)  # a lower-case word that joins no name: the clause's verb
+    return sp
+
+
 def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Optional[Span2]:
     """The person-like noun phrase a clause starts with, if any."""
     pron = _mentions.PRONOUNS
@@ -153,6 +179,7 @@ def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Op
         sp = _mentions.np_after(text, lead.end(), end) if lead else None
     if sp is None:
         return None
+    sp = _subject_name_only(text, sp)
     lw = text[sp[0] : sp[1]].lower()
     if lw in pron:
         return sp if pron[lw][1] in ("m", "f") or lw == "i" else None
