@@ -14,6 +14,9 @@ from the most to the least certain:
 - ``fiction.alternation``: in a run of dialogue paragraphs, speakers alternate; an
   untagged turn has the speaker of the turn two before it (or two after it).
 - ``fiction.reply``: the answer to a run's first turn goes to the other person present.
+- ``fiction.goes-on``: an untagged turn after a narration paragraph that only says
+  someone keeps silent (“…?” | Tom made no answer. | “…”) is the turn before it going
+  on: same speaker, and the run's alternation goes on across the silence.
 - ``fiction.nearest``: a run's first turn with none of the above: the person most
   present in the text just before it (the resolver picks it; see ``_resolution``).
   The resolver uses the same fallback for any turn whose chain of alternation ends
@@ -25,7 +28,7 @@ no rule here: the resolver makes "I" outside quotations the narrator.
 
 A new paragraph is a new turn (but a quotation left open at a paragraph's end goes on
 in the next: one turn, ending where it closes); a narration paragraph between two
-turns breaks the run. Records keep their offsets; sources are resolved later (``_resolution``).
+turns breaks the run (but for one that only says someone keeps silent). Records keep their offsets; sources are resolved later (``_resolution``).
 """
 
 from __future__ import annotations
