@@ -14,6 +14,9 @@ from the most to the least certain:
 - ``fiction.alternation``: in a run of dialogue paragraphs, speakers alternate; an
   untagged turn has the speaker of the turn two before it (or two after it).
 - ``fiction.reply``: the answer to a run's first turn goes to the other person present.
+- ``fiction.goes-on``: an untagged turn after a narration paragraph that only says
+  someone keeps silent (“…?” | Tom made no answer. | “…”) is the turn before it going
+  on: same speaker, and the run's alternation goes on across the silence.
 - ``fiction.nearest``: a run's first turn with none of the above: the person most
   present in the text just before it (the resolver picks it; see ``_resolution``).
   The resolver uses the same fallback for any turn whose chain of alternation ends
@@ -25,7 +28,7 @@ no rule here: the resolver makes "I" outside quotations the narrator.
 
 A new paragraph is a new turn (but a quotation left open at a paragraph's end goes on
 in the next: one turn, ending where it closes); a narration paragraph between two
-turns breaks the run. Records keep their offsets; sources are resolved later (``_resolution``).
+turns breaks the run (but for one that only says someone keeps silent). Records keep their offsets; sources are resolved later (``_resolution``).
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
 import attrs
 from . import _lazyregex as regex
 
-from . import _lexicons, _mentions
+from . import _cues, _lexicons, _mentions
 from ._attribution import Attribution, Span2
 from ._layout import Layout
 
@@ -45,7 +48,8 @@ _UNSETTLED = ("direct.unattributed", "direct.continuation", "direct.context")
 # each rule's confidence: the share of its speakers that were right (by name) on the
 # three fiction dev corpora when it was last measured, rounded down to 0.05 (docs/rules.md)
 _CONFIDENCE = {"fiction.same-turn": 0.85, "fiction.vocative": 0.75, "fiction.alternation": 0.75,
-               "fiction.beat": 0.65, "fiction.reply": 0.55, "fiction.nearest": 0.5}
+               "fiction.beat": 0.65, "fiction.reply": 0.55, "fiction.nearest": 0.5,
+               "fiction.goes-on": 0.75}
 # A name addressed at the start of a quotation (“Jane, …”) or set off by a comma (“…, Jane.”)
 _HON = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Aunt|Uncle|Captain|Colonel|Madam)\.?[^\S\n]+)?"
 # an endearment before the name: “My dear Harriet, …”, “…, dearest Jane.”
@@ -140,6 +144,32 @@ def possessive_s(text: str, end: int) -> bool:
     return _LOST_APOSTROPHE.match(text, end, end + 4) is not None
 
 
+_NAME_JOINS = frozenset("de da di du del della der den van von la le of y".split())
+_FIRST_WORDS = regex.compile(r"\S+")
+
+
+def _subject_name_only(text: str, sp: Span2) -> Span2:
+    """A clause subject read as "Tom bent towards Nell" or "The Colonel leaned across"
+    (lower-case words after a name, as "Chief executive Dana Brooks" after a verb may
+    have) ends with its name: "Tom", "The Colonel"."""
+    words = list(_FIRST_WORDS.finditer(text, sp[0], sp[1]))
+    if len(words) < 3:
+        return sp
+    dets = _lexicons.first_field("determiners")
+    end = -1  # the end of the name so far
+    for n, w in enumerate(words):
+        word = w.group()
+        if word[:1].isupper() and not (n == 0 and word.lower() in dets):
+            end = w.end()
+        elif word in _NAME_JOINS or (n == 0 and word.lower() in dets):
+            continue
+        elif end < 0:
+            return sp  # "The elder lady", "A classmate named Tom Snyder": a description
+        else:
+            return (sp[0], end)  # a lower-case word that joins no name: the clause's verb
+    return sp
+
+
 def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Optional[Span2]:
     """The person-like noun phrase a clause starts with, if any."""
     pron = _mentions.PRONOUNS
@@ -152,6 +182,7 @@ def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Op
         sp = _mentions.np_after(text, lead.end(), end) if lead else None
     if sp is None:
         return None
+    sp = _subject_name_only(text, sp)
     lw = text[sp[0] : sp[1]].lower()
     if lw in pron:
         return sp if pron[lw][1] in ("m", "f") or lw == "i" else None
@@ -223,6 +254,50 @@ def _clause_start_matches(text: str, lo: int, hi: int) -> "Iterator[regex.Match[
             done = m.end() if m.end() > p else p + 1
 
 
+# a narration paragraph that is one sentence saying its subject keeps silent ("Tom made
+# no answer.", "She was silent for a moment."): the turns either side are one speaker's
+_SILENT = regex.compile(
+    r"(?:(?:[Bb]ut|[Ss]till|[Aa]nd),?[^\S\n]+)?"
+    r"(?:[Tt]he[^\S\n]+)?(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}?(?:\p{Lu}[\p{L}'’\-]*|[Hh]e|[Ss]he|I)\s+"
+    r"(?:\p{Ll}+ly\s+)?"
+    r"(?:(?:made|gave|returned)\s+(?:(?:him|her|them|me|us)\s+)?no\s+(?:answer|reply|response)"
+    r"|(?:was|remained|kept|fell|sat|stood)\s+(?:\p{Ll}+ly\s+)?silent"
+    r"|said\s+nothing|answered\s+nothing|held\s+(?:his|her|my)\s+(?:tongue|peace)"
+    r"|(?:did|could|would)\s+not\s+(?:answer|reply|respond|speak))"
+    r"(?P<tail>[^.!?:;\n\N{EM DASH}\"“”]{0,60})[.!;](?P<rest>\s+[^\"“”]*)?\Z")
+_SILENT_LEN = 300  # characters of such a paragraph at most
+_NOT_SILENT_TAIL = frozenset("then till until but and".split())  # "…, then he said", "… and turned away"
+
+
+def silent_between(text: str, layout: Layout, pi: int) -> bool:
+    """Paragraph ``pi`` is narration saying only that someone keeps silent (“…?” |
+    Tom made no answer. | “…”): the one who spoke before it goes on after it."""
+    if not 0 <= pi < len(layout.paragraphs):
+        return False
+    ps, pe = layout.paragraphs[pi]
+    gap = text[ps:pe].strip()
+    if len(gap) > _SILENT_LEN:
+        return False
+    m = _SILENT.match(gap)
+    if m is None:
+        return False
+    rest = m.group("rest") or ""
+    if rest.rstrip().endswith((",", ":", "--", "\N{EM DASH}")):
+        return False  # leads in to the turn after: "…; then she said,"
+    return not any(w.strip(",").lower() in _NOT_SILENT_TAIL or w.strip(",") in _cues.tag_forms()
+                   for w in m.group("tail").split()) and not any(
+        w.strip(",.;!?").lower() in ("then", "till", "until") or w.strip(",.;!?") in _cues.tag_forms()
+        for w in rest.split())
+
+
+def joined_turn(text: str, layout: Layout, records: Sequence[Attribution], before: Sequence[int],
+                idxs: Sequence[int], pi: int) -> bool:
+    """The untagged turn of paragraph ``pi`` (records ``idxs``) goes on the turn
+    ``before`` across one silence paragraph (``silent_between``): one person's words."""
+    return (last_paragraph(layout, records, before) == pi - 2 and silent_between(text, layout, pi - 1)
+            and all(records[i].rule in _UNSETTLED for i in idxs))
+
+
 def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[Attribution]:
     """Settle the speakers of untagged dialogue turns; returns the new record list."""
     out = list(records)
@@ -275,14 +350,23 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
                                       rule="fiction.beat", inherit=None)
     # 2. runs of consecutive dialogue paragraphs: vocatives and alternation
     runs: List[List[int]] = []
+    goes_on: Dict[int, int] = {}  # the paragraph of a turn going on after a silence: the turn's record before
     for pi in paras:
         # a quotation that runs on over several paragraphs ends its turn in the last
         if runs and last_paragraph(layout, out, by_para[runs[-1][-1]]) == pi - 1:
             runs[-1].append(pi)
+        elif runs and joined_turn(text, layout, out, by_para[runs[-1][-1]], by_para[pi], pi):
+            goes_on[pi] = by_para[runs[-1][-1]][0]
+            runs[-1].append(pi)
         else:
             runs.append([pi])
     for run in runs:
-        _alternate(text, out, by_para, run, names, after)
+        _alternate(text, out, by_para, [pi for pi in run if pi not in goes_on], names, after)
+    for pi, before in goes_on.items():
+        for i in by_para[pi]:
+            # “…?” | Tom made no answer. | “…”: the one who spoke before goes on
+            out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=_CONFIDENCE["fiction.goes-on"],
+                                  rule="fiction.goes-on", inherit=before, alt=None)
     return out
 
 

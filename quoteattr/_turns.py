@@ -755,6 +755,12 @@ def _lead_in_subject(r: Resolver, rec: Attribution, starts: List[int]) -> Option
     cs = max(ps, ss)
     sp = _described_head(r.text, cs, pe) or _dialogue.clause_subject(r.text, cs, pe, r.names)
     if sp is None:
+        # "Seeing that she was tired, Tom turned to Nell and said:": after a fronted
+        # participle or subordinate clause, the subject of the main clause
+        after = _after_fronted_clause(r.text, cs, pe)
+        if after is not None:
+            sp = _described_head(r.text, after, pe) or _dialogue.clause_subject(r.text, after, pe, r.names)
+    if sp is None:
         return None
     m = _mentions.describe(r.text, sp[0], sp[1])
     if m.form not in ("name", "description") or m.kind != "person" or m.plural:
@@ -763,6 +769,24 @@ def _lead_in_subject(r: Resolver, rec: Attribution, starts: List[int]) -> Option
     if ent is None or ent is r._exclude or ent is r._addressed or ent.kind != "person":
         return None
     return ent
+
+
+_FRONTED_CLAUSE = regex.compile(r"(?P<lead>\p{Lu}\p{Ll}+)(?P<rest>[^\S\n]+[^,;:.!?\"“”\n]{1,150}?),\s+(?=\p{Lu})")
+
+
+def _after_fronted_clause(text: str, start: int, end: int) -> Optional[int]:
+    """Where the main clause starts in a sentence (``text[start:end]``) opening with a
+    fronted participle or subordinate clause set off by a comma ("Seeing that she
+    was tired, Tom …", "When the door shut, Ann …"); None when it opens otherwise."""
+    m = _FRONTED_CLAUSE.match(text, start, end)
+    if m is None:
+        return None
+    lead = m.group("lead")
+    if not (_participle(lead.lower()) or lead in _SUBORDINATING.split()):
+        return None
+    if len(m.group("rest").split()) > _SUBORDINATE_WORDS:
+        return None
+    return m.end()
 
 
 def _lead_in_sex(r: Resolver, rec: Attribution) -> Optional[str]:
@@ -1122,13 +1146,15 @@ def dialogue_runs(r: Resolver) -> List[List[List[int]]]:
     for idx, rec in enumerate(r.records):
         if rec.kind == "direct":
             by_para.setdefault(para(rec.span[0]), []).append(idx)
-    runs: List[List[int]] = []
+    runs: List[List[List[int]]] = []
     for p in sorted(by_para):
-        if runs and _dialogue.last_paragraph(r.layout, r.records, by_para[runs[-1][-1]]) == p - 1:
-            runs[-1].append(p)
+        if runs and _dialogue.last_paragraph(r.layout, r.records, runs[-1][-1]) == p - 1:
+            runs[-1].append(by_para[p])
+        elif runs and any(r.records[i].rule == "fiction.goes-on" for i in by_para[p]):
+            runs[-1][-1] = runs[-1][-1] + by_para[p]  # “…?” | Tom made no answer. | “…”: one turn
         else:
-            runs.append([p])
-    return [[by_para[p] for p in run] for run in runs]
+            runs.append([by_para[p]])
+    return runs
 
 
 def _decode_runs(r: Resolver, runs: List[List[List[int]]], chosen: List[Optional[_Entity]],
