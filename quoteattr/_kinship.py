@@ -643,16 +643,39 @@ def _learn_roles(r: Resolver) -> Dict[str, Tuple[List[int], List[_Entity]]]:
     return out
 
 
-def _pair_other(r: Resolver, idx: int, m: Mention, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
-    """Fiction: who a description tag ("said the clergyman") stands for by its place in
-    a conversation: the named person the turn before calls by name or speaks to, else,
-    in a talk of two named people (the tagged turns either side) of whom one spoke the
-    turn before, the other one, when the description's sex allows."""
+def _description_sex(m: Mention) -> Optional[str]:
+    """The sex a description gives ("the vicar", "the girl", "her aunt"), if any."""
     g = m.gender or _GENERIC_PERSON.get(m.head or "") or _lexicons.mapping("kinship_words").get(m.head or "")
-    for sex in ((g,) if g in ("m", "f") else ("m", "f")):
+    return g if g in ("m", "f") else None
+
+
+def _answers_call(r: Resolver, idx: int, m: Mention) -> Optional[_Entity]:
+    """Fiction: the named person the turn before a description tag calls by name or
+    speaks to (“…, Kit?” | “…,” said the cub), when the description's sex allows;
+    never for a tag saying the speaker goes on (“…, Crane?” | “…,” repeated her
+    host: the host, not Crane)."""
+    cue = r.records[idx].cue
+    if cue is not None and " ".join(r.text[cue[0] : cue[1]].lower().split()) in _turns._GOES_ON:
+        return None
+    g = _description_sex(m)
+    for sex in ((g,) if g is not None else ("m", "f")):
         called = _turns._called(r, idx, sex)
         if called is not None and called.forms and called.kind == "person":
             return called
+    return None
+
+
+def _pair_other(r: Resolver, idx: int, m: Mention, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: who a description tag ("said the clergyman", "said his host") stands
+    for by its place in a conversation: the one the turn before calls (``_answers_call``),
+    else, in a talk of two named people (the tagged turns either side) of whom one spoke
+    the turn before, the other one, when the description's sex allows."""
+    called = _answers_call(r, idx, m)
+    if called is not None:
+        return called
+    cue = r.records[idx].cue
+    if cue is not None and " ".join(r.text[cue[0] : cue[1]].lower().split()) in _turns._GOES_ON:
+        return None
     people: Dict[int, _Entity] = {}
     for step in (-1, 1):
         for j in _turns._turns_near(r, idx, step, _PAIR_TURNS):
@@ -666,24 +689,32 @@ def _pair_other(r: Resolver, idx: int, m: Mention, chosen: List[Optional[_Entity
     if last is None or id(last) not in people:
         return None
     other = next(e for e in people.values() if e is not last)
-    if other is r._addressed or (g in ("m", "f") and other.guess_gender() not in (None, g)):
+    g = _description_sex(m)
+    if other is r._addressed or (g is not None and other.guess_gender() not in (None, g)):
         return None
     return other
 
 
 def _repeated_epithets(r: Resolver, tags: Sequence[Tuple[int, str, Mention]],
                        chosen: List[Optional[_Entity]]) -> None:
-    """Fiction: description tags the text words alike ("said the clergyman", "the whelp
-    replied") and that no tie names stand, all of them, for the named person most of
-    the others stand for: those resolved to a name (a tie, the one man of two talking)
-    and those whose conversation says who speaks (``_pair_other``) each give one vote;
-    the winner needs ``_EPITHET_VOTES`` votes, twice the runner-up's and a third of
-    all the tags so worded (a stranger the text never names, talking to many people,
-    gets few votes for any one)."""
+    """Fiction: description tags still without a named person after the ties and the
+    pair of people talking (``_role``, ``_one_of_pair``).
+
+    Tags the text words alike ("said the clergyman", "the whelp replied"; ``key`` the
+    words after "the") stand, all of them, for the named person most of them stand
+    for: each one resolved to a name and each one whose conversation says who speaks
+    (``_pair_other``) gives a vote; the winner needs ``_EPITHET_VOTES`` votes, twice
+    the runner-up's and a third of all the tags so worded (a stranger the text never
+    names, talking to many people, gets few votes for any one). Such a tag with no
+    winner is the one the turn before calls (``_answers_call``), if any. A possessive
+    description ("said his host"; ``key`` empty), a relation to one of those talking,
+    gets no vote: it is the other of the two talking (``_pair_other``)."""
     votes: Dict[str, Dict[int, int]] = {}
     people: Dict[int, _Entity] = {}
     count: Dict[str, int] = {}
     for idx, key, m in tags:
+        if not key:
+            continue
         count[key] = count.get(key, 0) + 1
         ent = chosen[idx]
         if ent is None or not ent.forms:
@@ -693,14 +724,19 @@ def _repeated_epithets(r: Resolver, tags: Sequence[Tuple[int, str, Mention]],
             tally = votes.setdefault(key, {})
             tally[id(ent)] = tally.get(id(ent), 0) + 1
             people[id(ent)] = ent
-    r._addressed = None
     winners: Dict[str, _Entity] = {}
     for key, tally in votes.items():
         ranked = sorted(tally.values(), reverse=True) + [0]
         if ranked[0] >= _EPITHET_VOTES and ranked[0] >= 2 * ranked[1] and 3 * ranked[0] >= count[key]:
             winners[key] = people[max(tally, key=lambda k: tally[k])]
-    for idx, key, _m in tags:
+    for idx, key, m in tags:
         ent = chosen[idx]
+        if ent is not None and ent.forms:
+            continue
+        r._addressed = _turns._addressee(r, r.records[idx])
         win = winners.get(key)
-        if win is not None and (ent is None or not ent.forms) and win is not _turns._addressee(r, r.records[idx]):
+        if win is None:
+            win = _answers_call(r, idx, m) if key else _pair_other(r, idx, m, chosen)
+        if win is not None and win is not r._addressed:
             chosen[idx] = win
+    r._addressed = None

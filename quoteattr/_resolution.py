@@ -592,7 +592,7 @@ class Resolver:
                     the_other.add(idx)
                 if (self.genre == "fiction" and m.form == "description" and m.kind in ("person", "unknown")
                         and not m.plural and not unowned):
-                    key = _epithet_key(text, s, e)
+                    key = _epithet_key(text, s, e, m)
                     if key is not None:
                         epithets.append((idx, key, m))
                 if owner is not None and m.form != "pronoun":
@@ -1271,14 +1271,20 @@ def _epithet(text: str, m: Mention) -> bool:
     return bool(words) and m.form == "description" and words[-1].lower() != m.head
 
 
-def _epithet_key(text: str, s: int, e: int) -> Optional[str]:
-    """Fiction: the words after "the" of a tag's description in lower case ("the
-    clergyman", "The old man", "the man in spectacles"), as one key for all the tags
-    so worded; None for any other description ("his host", "the Secretary")."""
+def _epithet_key(text: str, s: int, e: int, m: Mention) -> Optional[str]:
+    """Fiction: for a tag's description, the words after "the" in lower case ("the
+    clergyman", "The old man", "the man in spectacles"), one key for all the tags so
+    worded; "" for a possessive one that is no relative ("his host", "her eminently
+    practical parent"); None for any other ("the Secretary", "her aunt", "a man")."""
     words = _plain_phrase(text[s:e]).split()
-    if len(words) < 2 or words[0].lower() != "the" or not all(w.islower() for w in words[1:]):
+    if len(words) < 2 or not all(w.islower() for w in words[1:]):
         return None
-    return " ".join(words[1:])
+    det = words[0].lower()
+    if det == "the":
+        return " ".join(words[1:])
+    if det in _kinship._POSSESSIVES and m.head not in _lexicons.mapping("kinship_words"):
+        return ""
+    return None
 
 
 def _strip_det(phrase: str) -> str:
