@@ -14,6 +14,9 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   in a conversation of two named people of whom exactly one is of its sex, that one;
   "the old man" is the man present the narration calls "old Mr. Pell"; "his friend"
   the most salient person other than the friend's owner.
+- Repeated epithets ("said the vicar" again and again, with no tie): the named person
+  most of the tags so worded stand for, by ties or by their conversations (the other
+  of two named people talking, when the one who spoke the turn before is one of them).
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ _PARENTS = frozenset("father mother papa mamma".split())
 _AUNT_UNCLE = frozenset(["aunt", "uncle"])
 _SIBLINGS = frozenset(["sister", "brother"])
 _COMPANIONS = frozenset(["friend", "companion"])
+_EPITHET_VOTES = 3  # fiction: votes a named person needs to stand for a repeated description (``_repeated_epithets``)
 _AGED_CANDIDATES = 3  # "the old man": the people of his sex most present looked at
 _PARENT_CANDIDATES = 3  # "the mother": the people of her sex most present looked at
 _PARENT_OR_SPOUSE = frozenset("father mother papa mamma husband wife".split())
@@ -637,3 +641,102 @@ def _learn_roles(r: Resolver) -> Dict[str, Tuple[List[int], List[_Entity]]]:
                 pos.append(s)
                 ents.append(ent)
     return out
+
+
+def _description_sex(m: Mention) -> Optional[str]:
+    """The sex a description gives ("the vicar", "the girl", "her aunt"), if any."""
+    g = m.gender or _GENERIC_PERSON.get(m.head or "") or _lexicons.mapping("kinship_words").get(m.head or "")
+    return g if g in ("m", "f") else None
+
+
+def _answers_call(r: Resolver, idx: int, m: Mention) -> Optional[_Entity]:
+    """Fiction: the named person the turn before a description tag calls by name or
+    speaks to (“…, Kit?” | “…,” said the cub), when the description's sex allows;
+    never for a tag saying the speaker goes on (“…, Crane?” | “…,” repeated her
+    host: the host, not Crane)."""
+    cue = r.records[idx].cue
+    if cue is not None and " ".join(r.text[cue[0] : cue[1]].lower().split()) in _turns._GOES_ON:
+        return None
+    g = _description_sex(m)
+    for sex in ((g,) if g is not None else ("m", "f")):
+        called = _turns._called(r, idx, sex)
+        if called is not None and called.forms and called.kind == "person":
+            return called
+    return None
+
+
+def _pair_other(r: Resolver, idx: int, m: Mention, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: who a description tag ("said the clergyman", "said his host") stands
+    for by its place in a conversation: the one the turn before calls (``_answers_call``),
+    else, in a talk of two named people (the tagged turns either side) of whom one spoke
+    the turn before, the other one, when the description's sex allows."""
+    called = _answers_call(r, idx, m)
+    if called is not None:
+        return called
+    cue = r.records[idx].cue
+    if cue is not None and " ".join(r.text[cue[0] : cue[1]].lower().split()) in _turns._GOES_ON:
+        return None
+    people: Dict[int, _Entity] = {}
+    for step in (-1, 1):
+        for j in _turns._turns_near(r, idx, step, _PAIR_TURNS):
+            ent = chosen[j]
+            if ent is not None and ent.kind == "person" and ent.forms:
+                people[id(ent)] = ent
+    if len(people) != 2:
+        return None
+    prev = next(_turns._turns_near(r, idx, -1, 1), None)
+    last = chosen[prev] if prev is not None else None
+    if last is None or id(last) not in people:
+        return None
+    other = next(e for e in people.values() if e is not last)
+    g = _description_sex(m)
+    if other is r._addressed or (g is not None and other.guess_gender() not in (None, g)):
+        return None
+    return other
+
+
+def _repeated_epithets(r: Resolver, tags: Sequence[Tuple[int, str, Mention]],
+                       chosen: List[Optional[_Entity]]) -> None:
+    """Fiction: description tags still without a named person after the ties and the
+    pair of people talking (``_role``, ``_one_of_pair``).
+
+    Tags the text words alike ("said the clergyman", "the whelp replied"; ``key`` the
+    words after "the") stand, all of them, for the named person most of them stand
+    for: each one resolved to a name and each one whose conversation says who speaks
+    (``_pair_other``) gives a vote; the winner needs ``_EPITHET_VOTES`` votes, twice
+    the runner-up's and a third of all the tags so worded (a stranger the text never
+    names, talking to many people, gets few votes for any one). Such a tag with no
+    winner is the one the turn before calls (``_answers_call``), if any. A possessive
+    description ("said his host"; ``key`` empty), a relation to one of those talking,
+    gets no vote: it is the other of the two talking (``_pair_other``)."""
+    votes: Dict[str, Dict[int, int]] = {}
+    people: Dict[int, _Entity] = {}
+    count: Dict[str, int] = {}
+    for idx, key, m in tags:
+        if not key:
+            continue
+        count[key] = count.get(key, 0) + 1
+        ent = chosen[idx]
+        if ent is None or not ent.forms:
+            r._addressed = _turns._addressee(r, r.records[idx])
+            ent = _pair_other(r, idx, m, chosen)
+        if ent is not None and ent.forms and ent.kind == "person":
+            tally = votes.setdefault(key, {})
+            tally[id(ent)] = tally.get(id(ent), 0) + 1
+            people[id(ent)] = ent
+    winners: Dict[str, _Entity] = {}
+    for key, tally in votes.items():
+        ranked = sorted(tally.values(), reverse=True) + [0]
+        if ranked[0] >= _EPITHET_VOTES and ranked[0] >= 2 * ranked[1] and 3 * ranked[0] >= count[key]:
+            winners[key] = people[max(tally, key=lambda k: tally[k])]
+    for idx, key, m in tags:
+        ent = chosen[idx]
+        if ent is not None and ent.forms:
+            continue
+        r._addressed = _turns._addressee(r, r.records[idx])
+        win = winners.get(key)
+        if win is None:
+            win = _answers_call(r, idx, m) if key else _pair_other(r, idx, m, chosen)
+        if win is not None and win is not r._addressed:
+            chosen[idx] = win
+    r._addressed = None

@@ -551,6 +551,7 @@ class Resolver:
         anchored: Set[int] = set()  # fiction: pronoun tags settled by their own paragraph
         described: List[Tuple[int, Mention, Optional[_Entity]]] = []  # fiction: description tags
         the_other: Set[int] = set()  # fiction: records tagged "the other"
+        epithets: List[Tuple[int, str, Mention]] = []  # fiction: tags "the <words>" and their words
         extra: Dict[int, List[Tuple[int, int]]] = {}
         self._unowned = set()
         for idx, rec in enumerate(self.records):
@@ -589,6 +590,11 @@ class Resolver:
                 if self.genre == "fiction" and " ".join(text[s:e].lower().split()) == "the other":
                     unowned = True  # “…,” said the other: the one of the two talking who did not speak last
                     the_other.add(idx)
+                if (self.genre == "fiction" and m.form == "description" and m.kind in ("person", "unknown")
+                        and not m.plural and not unowned):
+                    key = _epithet_key(text, s, e, m)
+                    if key is not None:
+                        epithets.append((idx, key, m))
                 if owner is not None and m.form != "pronoun":
                     # "was her cordial reply": the owner, read as "she"
                     m = Mention(s, e, "pronoun", "person", owner, False, None, None, text[s:e].lower(), True, 3)
@@ -663,6 +669,10 @@ class Resolver:
             if pair is not None:
                 chosen[idx] = pair  # “…,” said the old man: the one man of the two talking
         self._addressed = None
+        if epithets:
+            # “…,” said the clergyman: the one named person the text's other tags so
+            # worded stand for
+            _kinship._repeated_epithets(self, epithets, chosen)
         # replies to a first turn: the most present person who is not its speaker
         for idx, rec in enumerate(self.records):
             first = rec.other_than
@@ -1259,6 +1269,22 @@ def _epithet(text: str, m: Mention) -> bool:
     beard"): a way of naming one person, not "the man" most present."""
     words = text[m.start : m.end].split()
     return bool(words) and m.form == "description" and words[-1].lower() != m.head
+
+
+def _epithet_key(text: str, s: int, e: int, m: Mention) -> Optional[str]:
+    """Fiction: for a tag's description, the words after "the" in lower case ("the
+    clergyman", "The old man", "the man in spectacles"), one key for all the tags so
+    worded; "" for a possessive one that is no relative ("his host", "her eminently
+    practical parent"); None for any other ("the Secretary", "her aunt", "a man")."""
+    words = _plain_phrase(text[s:e]).split()
+    if len(words) < 2 or not all(w.islower() for w in words[1:]):
+        return None
+    det = words[0].lower()
+    if det == "the":
+        return " ".join(words[1:])
+    if det in _kinship._POSSESSIVES and m.head not in _lexicons.mapping("kinship_words"):
+        return ""
+    return None
 
 
 def _strip_det(phrase: str) -> str:
