@@ -7,7 +7,8 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
 ``_entities`` holds the entity record and the name helpers all three share.
 
 - Names are grouped by surname ("Donald Trump", "Trump", "US President Donald
-  Trump"); honorifics of different gender never merge (Mr. and Mrs. Bennet);
+  Trump"); honorifics of different gender never merge (Mr. and Mrs. Bennet), nor a Miss
+  with a Mrs. or a Lady of her family name (Miss Elliot, Lady Elliot);
   a bare first name joins a full name the text gives ("Elizabeth" and "Elizabeth
   Bennet") when only one full name has it; in fiction a nickname joins the untitled
   name the text links it to in so many words ("Elizabeth, or Lizzy as her sisters
