@@ -8,7 +8,9 @@ from the most to the least certain:
 - ``fiction.beat``: the paragraph's own narration names someone ("Mara set down the
   lantern."; "She shook her head."): its first subject is the speaker. A subject only
   after the quotation (“…” She shook her head.) is as often the listener: the
-  alternation and vocatives below go first there.
+  alternation and vocatives below go first there. A subject "the former" or "the
+  latter" is the first or the second of the two people named before it in its
+  sentence ("which Ann thought certain, and Miss Bell doubted; the former went on").
 - ``fiction.vocative``: the turn before addressed someone by name (“…, Tobias.”): that
   person answers.
 - ``fiction.alternation``: in a run of dialogue paragraphs, speakers alternate; an
@@ -93,6 +95,9 @@ def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[
                 sp = clause_subject(text, cs, lead[-1][1], names)
                 if sp is not None:
                     found = sp
+            picked = _former_or_latter(text, lead[-1][0], lead[-1][1], found)
+            if picked is not None:
+                return picked  # "Ann hoped and Jane doubted; the former went on, “…”": Ann
             if found is not None:
                 return found
     led = before >= 0 and any(e <= before for _s, e in stretches)
@@ -104,6 +109,37 @@ def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[
                     return None  # "The fire was low. “…” Nell yawned.": Nell may be the one who listens
                 return sp
     return None
+
+
+# a clause whose subject is "the former" or "the latter" (then a word in lower case: its verb)
+_FORMER_LATTER = regex.compile(r"(?<![\p{L}])[Tt]he[^\S\n]+(?P<which>former|latter)[^\S\n]+\p{Ll}")
+_PAIR_NAMES_BACK = 300  # characters before "the former" looked at for the two people it picks from
+
+
+def _former_or_latter(text: str, lo: int, hi: int, found: Optional[Span2]) -> Optional[Span2]:
+    """The name "the former" or "the latter" picks, when it is the subject of the last
+    clause of the narration ``[lo, hi)`` (after ``found``, the last subject otherwise
+    seen): the first or the second of the last two people named before it in its sentence
+    ("which Ann thought certain, and Miss Bell could not deny; the former went on")."""
+    f = None
+    for f in _FORMER_LATTER.finditer(text, max(lo, hi - _PAIR_NAMES_BACK), hi):
+        pass
+    if f is None or (found is not None and found[0] > f.start()):
+        return None
+    start = max(lo, f.start() - _PAIR_NAMES_BACK)
+    for k in range(f.start() - 1, start - 1, -1):  # back to its sentence's start
+        if text[k] in ".!?" and not (text[k] == "." and _after_abbreviation(text, k + 1)):
+            start = k + 1
+            break
+    people: List[Span2] = []
+    for s, e in _mentions.scan_names(text[start : f.start()]):
+        m = _mentions.describe(text, s + start, e + start)
+        if m.form == "name" and m.kind == "person" and not m.plural:
+            if not people or text[people[-1][0] : people[-1][1]].split() != text[s + start : e + start].split():
+                people.append((s + start, e + start))
+    if len(people) < 2:
+        return None
+    return people[-2] if f.group("which") == "former" else people[-1]
 
 
 def clause_starts(text: str, lo: int, hi: int) -> Iterator[int]:

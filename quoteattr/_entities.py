@@ -163,8 +163,9 @@ def _honorific_conflict(title: Optional[str], others: List[str]) -> bool:
     mine_w = {w.rstrip(".") for w in (title or "").split() if hons.get(w) in ("m", "f")}
     for o in others:
         theirs_w = {w.rstrip(".") for w in o.split() if hons.get(w) in ("m", "f")}
-        if mine_w and theirs_w and not (mine_w & theirs_w) and ({"Mrs", "Miss"} <= (mine_w | theirs_w)):
-            return True
+        if mine_w and theirs_w and not (mine_w & theirs_w) and (
+                {"Mrs", "Miss"} <= (mine_w | theirs_w) or {"Lady", "Miss"} <= (mine_w | theirs_w)):
+            return True  # "Miss Elliot" is the daughter of "Lady Elliot", not she
     return False
 
 

@@ -899,6 +899,10 @@ def _possessive_stem(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
+# the honorifics ``_NAME_SEQ`` reads with a full stop only at a match's start
+_ABBREVIATED_HONORIFICS = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Col Capt Lt Sgt Prof Rev St".split())
+
+
 def scan_names(text: str) -> List[Tuple[int, int]]:
     """Capitalised word sequences that may name someone, leading openers dropped."""
     out: List[Tuple[int, int]] = []
@@ -906,9 +910,26 @@ def scan_names(text: str) -> List[Tuple[int, int]]:
     tagged: Optional[FrozenSet[str]] = None
     # one word alone (most matches: "The", "He", "Trump"): whether it is an opener, asked once per word
     opener: Dict[str, bool] = {}
-    for m in (_ASCII_NAME_SEQ if text.isascii() else _NAME_SEQ).finditer(text):
+    seq = _ASCII_NAME_SEQ if text.isascii() else _NAME_SEQ
+    skip_to = 0  # the end of a name read again from its honorific ("When Mrs. Hall": Mrs. Hall)
+    for m in seq.finditer(text):
         s, e = m.span()
+        if s < skip_to:
+            continue
         words = m.group().split()
+        if len(words) > 1 and words[-1] in _ABBREVIATED_HONORIFICS and text.startswith(".", e):
+            # an opener before an honorific and its full stop ("When Mrs. Hall", "Then Mr.
+            # Pell"): the match stopped at the stop; the name is read from the honorific on
+            again = seq.match(text, e - len(words[-1]))
+            if again is not None and again.end() > e + 1 and all(
+                    (w.lower() in not_names and w.lower() != "the") or (w.endswith("ly") and w[1:].islower())
+                    for w in words[:-1]):  # ("Anne Mrs. Hall": no opener, left as it was)
+                out_s, out_e = again.span()
+                skip_to = out_e
+                if again.group().endswith(("'s", "’s")):
+                    out_e -= 2
+                out.append((out_s, out_e))
+                continue
         if len(words) == 1:
             word = words[0]
             dropped = opener.get(word)

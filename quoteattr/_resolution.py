@@ -7,7 +7,8 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
 ``_entities`` holds the entity record and the name helpers all three share.
 
 - Names are grouped by surname ("Donald Trump", "Trump", "US President Donald
-  Trump"); honorifics of different gender never merge (Mr. and Mrs. Bennet);
+  Trump"); honorifics of different gender never merge (Mr. and Mrs. Bennet), nor a Miss
+  with a Mrs. or a Lady of her family name (Miss Elliot, Lady Elliot);
   a bare first name joins a full name the text gives ("Elizabeth" and "Elizabeth
   Bennet") when only one full name has it; in fiction a nickname joins the untitled
   name the text links it to in so many words ("Elizabeth, or Lizzy as her sisters
@@ -29,7 +30,9 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
   fullest safe form; a bare family name is the man of that name. Names on an
   all-capital heading line are not mentions, nor a title under or after a Roman
   numeral ("PART I. The Wild Land"); a lone capitalised word the text writes in lower
-  case at least as often ("Down", "Suddenly") is a word, not a person; a name mostly
+  case at least as often ("Down", "Suddenly") is a word, not a person, and so is one a
+  tag took for its speaker ("Finally, however, … Mr. Pell call out:"), which the
+  conversation then gives its speaker; a name mostly
   written after "in", "at", "to" or after "Mr. Pell of" is a place and never speaks;
   "Old"/"Young" before a name does not lengthen it. A word the text writes in lower
   case before a given name is not part of it ("Whenever Kate came in": Kate), two
@@ -338,6 +341,14 @@ class Resolver:
             best.named[0 if gender == "m" else 1] += 1
         return best
 
+    def _common_word(self, word: str) -> bool:
+        """Fiction: a capitalised word a tag took for a speaker ("Suddenly") that the text
+        writes in lower case at least ``_COMMON_MIN`` times, no given name, and that the
+        narration never names anyone by (no person of that name was found)."""
+        return (word not in _lexicons.mapping("first_names") and word.lower() not in self.by_surname
+                and word.lower() not in self._with_first
+                and _mentions.lower_counts(self.text).get(word.lower(), 0) >= _COMMON_MIN)
+
     def _opener(self, toks: Sequence[str]) -> bool:
         """Fiction: the first of a name's words is a sentence's opening word before a given
         name ("Remembering Mary Datchet"): no given name nor form of address, written in
@@ -587,6 +598,9 @@ class Resolver:
                         unowned = (len(words) > 1 and words[0].lower() in _UNOWNED_DETERMINERS
                                    and m.head in words[1:] and all(w.islower() for w in words[1:])
                                    and (words[0].lower() != "the" or not self._voice_named(m.head)))
+                if (self.genre == "fiction" and m.form == "name" and not m.title and m.name is not None
+                        and text[s:e].strip() == m.name.strip() and self._common_word(m.name.strip())):
+                    unowned = True  # “Nothing.” Suddenly, together, they said good-bye: no one named
                 if self.genre == "fiction" and " ".join(text[s:e].lower().split()) == "the other":
                     unowned = True  # “…,” said the other: the one of the two talking who did not speak last
                     the_other.add(idx)

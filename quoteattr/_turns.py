@@ -65,6 +65,7 @@ _TAIL_ANCHORS = 200  # fiction: a narration tail this long after a turn settles 
 _SUBJECT_NAMES = 100  # fiction: names of the narration before a turn looked at for its subject
 _NAMESAKE_BACK = 3000  # fiction: characters looked back for the one of several namesakes addressed
 _NAMESAKE_MENTIONS = 6  # mentions of each namesake looked back over
+_NAMESAKE_TURNS = 8  # tagged turns looked back over for a namesake who spoke one
 _DESCRIBED_BACK = 400  # fiction: characters of narration looked at for a described subject
 # speech verbs by which a speaker takes up their own words again ("he went on")
 _NO_ONE_IN_PARTICULAR = frozenset("nobody somebody everybody anybody someone everyone anyone".split())
@@ -912,7 +913,9 @@ def addressed_parent(r: Resolver, span: Tuple[int, int], pos: int) -> Optional[_
 def namesake_present(r: Resolver, m: Mention, ent: Optional[_Entity], pos: int) -> Optional[_Entity]:
     """Fiction: of several people a bare family name fits (“…, Mr. Wilcox.” with a father
     and a son of that name), the one the text names last before ``pos`` by a form of their
-    own (“Charles”, “said Charles Wilcox”), within ``_NAMESAKE_BACK`` characters; else
+    own (“Charles”, “said Charles Wilcox”), within ``_NAMESAKE_BACK`` characters, or the
+    one who spoke a tagged turn since (“…,” said she: the Elizabeth of “Elizabeth Bennet”
+    addressed as “Miss Bennet”, the name the narration gives her elder sister); else
     ``ent`` (the one the name resolves to on its own)."""
     if ent is None or not ent.surname:
         return ent
@@ -940,6 +943,19 @@ def namesake_present(r: Resolver, m: Mention, ent: Optional[_Entity], pos: int) 
                 best, best_at = e, s
                 break
             j -= 1
+    # a turn one of them spoke since (“…,” said she: Elizabeth), the speakers of tags settled
+    # so far, the latest first: the one talking is the one addressed (“…, Miss Bennet.”)
+    # (an untitled family name is a man's: “…, Gradgrind!” is not his wife, whoever spoke last)
+    sex = m.gender or (None if m.title else "m")
+    k = bisect.bisect_left(r.spoken_at, pos) - 1
+    for _step in range(_NAMESAKE_TURNS):
+        if k < 0 or r.spoken_at[k] <= best_at:
+            break
+        e = r.spoken[k][1]
+        if any(e is c for c in cands) and (sex is None or e.guess_gender() in (None, sex)):
+            best = e
+            break
+        k -= 1
     return best
 
 
