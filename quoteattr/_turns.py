@@ -632,8 +632,15 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
         if described is not None:
             named = r._resolve_mention(described, starts)
             if (named is not None and named is not r._addressed and named is not r._exclude
-                    and named.kind == "person" and named.forms and named.guess_gender() == gender):
-                return named  # "Her mother came in. | “…,” said she": the latest subject
+                    and named.kind == "person"
+                    and (named.forms and named.guess_gender() == gender
+                         or not named.forms and described.title is not None
+                         and r.text[described.start : described.end].split()[-1][:1].isupper()
+                         and named.guess_gender() in (None, gender))):
+                # "Her mother came in. | “…,” said she": the latest subject; "The
+                # Secretary turned. | “…,” he said": a title the text uses as a name
+                # (capitalised), for no one named otherwise, of a sex not yet known
+                return named
     return best
 
 
