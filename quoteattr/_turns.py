@@ -226,6 +226,21 @@ def _fronted(words: List[str]) -> bool:
             and not any(w[-1:] == "," for w in words[k:-1]))
 
 
+# a short phrase of time opening a sentence with no comma before its subject: "In a
+# moment Tom rose", "At last Ann spoke", "After a pause Tom went on"
+_TIME_OPENERS = frozenset("In At After Within".split())
+_NAME_AND = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}(?:and|&)[^\S\n]")
+_TIME_NOUNS = frozenset("second moment minute instant while pause last length once time".split())
+
+
+def _fronted_time(words: List[str]) -> bool:
+    """``words`` (before a subject) end with a short phrase of time that opens a
+    sentence, set off by no comma ("… flowers. In a moment")."""
+    k = _phrase_start(words, 4, _ends_sentence)
+    return (k is not None and k < len(words) - 1 and words[k] in _TIME_OPENERS
+            and words[-1] in _TIME_NOUNS)
+
+
 def _same_tag(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
     """Fiction: a quotation that shares the tag of another in its paragraph
     (“…,” she answered. “I am tired.”) has that tag's speaker, however each was
@@ -698,6 +713,8 @@ def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
         last = words[-1] if words else ""
         if last[-1:] in _CLAUSE_ENDS or last.endswith("--"):
             return True  # "… evening. -- Elizabeth read her feelings"
+        if _fronted_time(words) and _NAME_AND.match(r.text, s, s + 80) is None:
+            return True  # "… hand. In a second Katharine was back again" (not "At last Ann and her friend …")
         return last[-1:] == "," and (joined or _fronted(words) or _after_subordinate(words))
     return True
 
