@@ -229,16 +229,34 @@ def _fronted(words: List[str]) -> bool:
 # a short phrase of time opening a sentence with no comma before its subject: "In a
 # moment Tom rose", "At last Ann spoke", "After a pause Tom went on"
 _TIME_OPENERS = frozenset("In At After Within".split())
+_NAME_COMMA = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*,")  # "round Helen, and"
 _NAME_AND = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}(?:and|&)[^\S\n]")
+# words after which a phrase goes on into the name ("With the mention of Derbyshire")
+_PHRASE_GOES_ON = frozenset("of the a an his her their my our its your this that".split())
+# prepositions that open such a phrase ("For", "To" open clauses too: "For they were …")
+_PLACE_OPENERS = frozenset("In At On After Before From Inside Outside Near Under Upon Within With Without During "
+                           "Through Across Among Beside Behind Beyond Into Towards Toward".split())
+_SUBJECT_PRONOUNS = frozenset("i he she it we they you".split())
 _TIME_NOUNS = frozenset("second moment minute instant while pause last length once time".split())
 
 
 def _fronted_time(words: List[str]) -> bool:
-    """``words`` (before a subject) end with a short phrase of time that opens a
-    sentence, set off by no comma ("… flowers. In a moment")."""
+    """``words`` (before a subject) end with a short phrase of time or place that
+    opens a sentence, set off by no comma ("… flowers. In a moment", "… gate. From
+    his window on the stair")."""
     k = _phrase_start(words, 4, _ends_sentence)
-    return (k is not None and k < len(words) - 1 and words[k] in _TIME_OPENERS
-            and words[-1] in _TIME_NOUNS)
+    if (k is not None and k < len(words) - 1 and words[k] in _TIME_OPENERS
+            and words[-1] in _TIME_NOUNS):
+        return True
+    # "From his window the next morning Tom watched": a phrase of place or time
+    # opened by a preposition, all in lower case (no name inside it; no verb: not
+    # "In vain did Ann try", "For they were to meet Ann")
+    auxiliaries = _lexicons.words("auxiliaries")
+    k = _phrase_start(words, _PREPOSITIONAL_WORDS, _ends_sentence)
+    return (k is not None and len(words) - k >= 3 and words[k] in _PLACE_OPENERS
+            and all(w.isalpha() and w.islower() and w not in _SUBJECT_PRONOUNS and w not in auxiliaries
+                    for w in words[k + 1 :])
+            and words[-1] not in _FRONTING_PREPOSITIONS and words[-1] not in _PHRASE_GOES_ON)
 
 
 def _same_tag(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
@@ -713,8 +731,11 @@ def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
         last = words[-1] if words else ""
         if last[-1:] in _CLAUSE_ENDS or last.endswith("--"):
             return True  # "… evening. -- Elizabeth read her feelings"
-        if _fronted_time(words) and _NAME_AND.match(r.text, s, s + 80) is None:
-            return True  # "… hand. In a second Katharine was back again" (not "At last Ann and her friend …")
+        if (_fronted_time(words) and _NAME_AND.match(r.text, s, s + 80) is None
+                and _NAME_COMMA.match(r.text, s, s + 80) is None):
+            # "… hand. In a second Katharine was back again" (not "At last Ann and her
+            # friend …", nor "With her arm round Helen, …")
+            return True
         return last[-1:] == "," and (joined or _fronted(words) or _after_subordinate(words))
     return True
 
