@@ -464,7 +464,7 @@ def _narration_subject(r: Resolver, rec: Attribution, gender: str, starts: List[
         # "“…,” wheezed Tom, “…?” he asked.": Tom, unless the narration since names
         # another subject of that sex
         return _subject_between(r, named[0], qs, gender, starts) or named[1]
-    found = _subject_between(r, ps, qs, gender, starts)
+    found = _subject_between(r, ps, qs, gender, starts, own=True)
     if found is None:
         # "Tom Harlow shrugged. | He rose. “…,” he said.": the narration goes on
         # about the person of the paragraph before, when that one is all narration
@@ -637,9 +637,11 @@ def _previous_narration_subject(r: Resolver, ps: int, gender: Optional[str], sta
     return _subject_between(r, pps, ppe, gender, starts)
 
 
-def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
+def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], starts: List[int],
+                     own: bool = False) -> Optional[_Entity]:
     """The last person (of ``gender``, if given) named as a clause's subject in
-    ``[ps, qs)``, other than the person addressed or excluded."""
+    ``[ps, qs)``, other than the person addressed or excluded (``own``: the narration
+    of the quotation's own paragraph, where the owner of a part that acts counts)."""
     hi = bisect.bisect_left(starts, qs)
     lo = max(bisect.bisect_left(starts, ps), hi - _SUBJECT_NAMES)  # the last ones: bounded work per record
     best: Optional[_Entity] = None
@@ -650,8 +652,12 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
             continue
         if gender is not None and ent.guess_gender() != gender:
             continue
-        if r.text.startswith(("'s", "’s"), e) or _dialogue.possessive_s(r.text, e):
-            continue  # "Tom's hat fell" (or "Tom s hat", its apostrophe lost): Tom is not the subject
+        if (r.text.startswith(("'s", "’s"), e) or _dialogue.possessive_s(r.text, e)) and not (
+                own and _owns_part(r.text, e)):
+            # "Tom's hat fell" (or "Tom s hat", its apostrophe lost): Tom is not the subject
+            # (but in the quotation's own paragraph, "Tom's eyes rested on her. “…,” he
+            # said": a part of Tom acts for him)
+            continue
         if k > lo and _picked(r, r.timeline[k - 1][1], s, qs) == "latter" and _opens_clause(r, ps, r.timeline[k - 1][0]):
             best, best_at = ent, s  # "When Ann and Jane were alone, the latter said"
             break
@@ -675,6 +681,18 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
                 # (capitalised), for no one named otherwise, of a sex not yet known
                 return named
     return best
+
+
+# fiction: "Tom's eyes rested", "Tom s face fell" (apostrophe lost): the word a possessive owns
+_OWNED_WORD = regex.compile(r"(?:['’]s|[^\S\n]s)[^\S\n]+(\p{Ll}+)[^\S\n]+(\p{Ll}+)(?![\p{L}'’])")
+_BEING = frozenset("was were is are had".split())  # "Tom's face was hidden": something befalls it
+
+
+def _owns_part(text: str, end: int) -> bool:
+    """Fiction: the name ending at ``end`` owns a part of a speaker ("Tom's eyes
+    rested on her", "Tom's voice rose"): the clause is about the owner."""
+    m = _OWNED_WORD.match(text, end, end + 30)
+    return m is not None and m.group(1) in _lexicons.words("utterance_owners") and m.group(2) not in _BEING
 
 
 def _described_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[Mention]:
