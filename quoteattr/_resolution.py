@@ -615,6 +615,9 @@ class Resolver:
                 turn = chosen[rec.alt] if rec.alt is not None and 0 <= rec.alt < idx else None
                 if self.genre == "fiction" and m.form == "pronoun" and m.gender in ("m", "f"):
                     self.pronoun_sex[idx] = m.gender
+                    if self._addressed is None and m.person == 3 and not m.plural:
+                        # “…,” he said to Oak: Oak is the one spoken to, not "he"
+                        self._addressed = _turns._told(self, rec)
                 narrated = (_turns._narration_subject(self, rec, m.gender, starts, idx, chosen)
                             if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
                 called = (_turns._called(self, idx, m.gender) if (narrated is None or self._from_tail)

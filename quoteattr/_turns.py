@@ -227,6 +227,39 @@ def _fronted(words: List[str]) -> bool:
             and not any(w[-1:] == "," for w in words[k:-1]))
 
 
+# a short phrase of time opening a sentence with no comma before its subject: "In a
+# moment Tom rose", "At last Ann spoke", "After a pause Tom went on"
+_TIME_OPENERS = frozenset("In At After Within".split())
+_NAME_COMMA = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*,")  # "round Helen, and"
+_NAME_AND = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}(?:and|&)[^\S\n]")
+# words after which a phrase goes on into the name ("With the mention of Derbyshire")
+_PHRASE_GOES_ON = frozenset("of the a an his her their my our its your this that".split())
+# prepositions that open such a phrase ("For", "To" open clauses too: "For they were …")
+_PLACE_OPENERS = frozenset("In At On After Before From Inside Outside Near Under Upon Within With Without During "
+                           "Through Across Among Beside Behind Beyond Into Towards Toward".split())
+_SUBJECT_PRONOUNS = frozenset("i he she it we they you".split())
+_TIME_NOUNS = frozenset("second moment minute instant while pause last length once time".split())
+
+
+def _fronted_time(words: List[str]) -> bool:
+    """``words`` (before a subject) end with a short phrase of time or place that
+    opens a sentence, set off by no comma ("… flowers. In a moment", "… gate. From
+    his window on the stair")."""
+    k = _phrase_start(words, 4, _ends_sentence)
+    if (k is not None and k < len(words) - 1 and words[k] in _TIME_OPENERS
+            and words[-1] in _TIME_NOUNS):
+        return True
+    # "From his window the next morning Tom watched": a phrase of place or time
+    # opened by a preposition, all in lower case (no name inside it; no verb: not
+    # "In vain did Ann try", "For they were to meet Ann")
+    auxiliaries = _lexicons.words("auxiliaries")
+    k = _phrase_start(words, _PREPOSITIONAL_WORDS, _ends_sentence)
+    return (k is not None and len(words) - k >= 3 and words[k] in _PLACE_OPENERS
+            and all(w.isalpha() and w.islower() and w not in _SUBJECT_PRONOUNS and w not in auxiliaries
+                    for w in words[k + 1 :])
+            and words[-1] not in _FRONTING_PREPOSITIONS and words[-1] not in _PHRASE_GOES_ON)
+
+
 def _same_tag(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
     """Fiction: a quotation that shares the tag of another in its paragraph
     (“…,” she answered. “I am tired.”) has that tag's speaker, however each was
@@ -432,7 +465,7 @@ def _narration_subject(r: Resolver, rec: Attribution, gender: str, starts: List[
         # "“…,” wheezed Tom, “…?” he asked.": Tom, unless the narration since names
         # another subject of that sex
         return _subject_between(r, named[0], qs, gender, starts) or named[1]
-    found = _subject_between(r, ps, qs, gender, starts)
+    found = _subject_between(r, ps, qs, gender, starts, own=True)
     if found is None:
         # "Tom Harlow shrugged. | He rose. “…,” he said.": the narration goes on
         # about the person of the paragraph before, when that one is all narration
@@ -605,9 +638,11 @@ def _previous_narration_subject(r: Resolver, ps: int, gender: Optional[str], sta
     return _subject_between(r, pps, ppe, gender, starts)
 
 
-def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
+def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], starts: List[int],
+                     own: bool = False) -> Optional[_Entity]:
     """The last person (of ``gender``, if given) named as a clause's subject in
-    ``[ps, qs)``, other than the person addressed or excluded."""
+    ``[ps, qs)``, other than the person addressed or excluded (``own``: the narration
+    of the quotation's own paragraph, where the owner of a part that acts counts)."""
     hi = bisect.bisect_left(starts, qs)
     lo = max(bisect.bisect_left(starts, ps), hi - _SUBJECT_NAMES)  # the last ones: bounded work per record
     best: Optional[_Entity] = None
@@ -618,8 +653,12 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
             continue
         if gender is not None and ent.guess_gender() != gender:
             continue
-        if r.text.startswith(("'s", "’s"), e) or _dialogue.possessive_s(r.text, e):
-            continue  # "Tom's hat fell" (or "Tom s hat", its apostrophe lost): Tom is not the subject
+        if (r.text.startswith(("'s", "’s"), e) or _dialogue.possessive_s(r.text, e)) and not (
+                own and _owns_part(r.text, e)):
+            # "Tom's hat fell" (or "Tom s hat", its apostrophe lost): Tom is not the subject
+            # (but in the quotation's own paragraph, "Tom's eyes rested on her. “…,” he
+            # said": a part of Tom acts for him)
+            continue
         if k > lo and _picked(r, r.timeline[k - 1][1], s, qs) == "latter" and _opens_clause(r, ps, r.timeline[k - 1][0]):
             best, best_at = ent, s  # "When Ann and Jane were alone, the latter said"
             break
@@ -633,9 +672,28 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
         if described is not None:
             named = r._resolve_mention(described, starts)
             if (named is not None and named is not r._addressed and named is not r._exclude
-                    and named.kind == "person" and named.forms and named.guess_gender() == gender):
-                return named  # "Her mother came in. | “…,” said she": the latest subject
+                    and named.kind == "person"
+                    and (named.forms and named.guess_gender() == gender
+                         or not named.forms and described.title is not None
+                         and r.text[described.start : described.end].split()[-1][:1].isupper()
+                         and named.guess_gender() in (None, gender))):
+                # "Her mother came in. | “…,” said she": the latest subject; "The
+                # Secretary turned. | “…,” he said": a title the text uses as a name
+                # (capitalised), for no one named otherwise, of a sex not yet known
+                return named
     return best
+
+
+# fiction: "Tom's eyes rested", "Tom s face fell" (apostrophe lost): the word a possessive owns
+_OWNED_WORD = regex.compile(r"(?:['’]s|[^\S\n]s)[^\S\n]+(\p{Ll}+)[^\S\n]+(\p{Ll}+)(?![\p{L}'’])")
+_BEING = frozenset("was were is are had".split())  # "Tom's face was hidden": something befalls it
+
+
+def _owns_part(text: str, end: int) -> bool:
+    """Fiction: the name ending at ``end`` owns a part of a speaker ("Tom's eyes
+    rested on her", "Tom's voice rose"): the clause is about the owner."""
+    m = _OWNED_WORD.match(text, end, end + 30)
+    return m is not None and m.group(1) in _lexicons.words("utterance_owners") and m.group(2) not in _BEING
 
 
 def _described_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[Mention]:
@@ -692,6 +750,11 @@ def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
         last = words[-1] if words else ""
         if last[-1:] in _CLAUSE_ENDS or last.endswith("--"):
             return True  # "… evening. -- Elizabeth read her feelings"
+        if (_fronted_time(words) and _NAME_AND.match(r.text, s, s + 80) is None
+                and _NAME_COMMA.match(r.text, s, s + 80) is None):
+            # "… hand. In a second Katharine was back again" (not "At last Ann and her
+            # friend …", nor "With her arm round Helen, …")
+            return True
         return last[-1:] == "," and (joined or _fronted(words) or _after_subordinate(words))
     return True
 
