@@ -903,10 +903,14 @@ def _possessive_stem(word: str) -> str:
 _ABBREVIATED_HONORIFICS = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Col Capt Lt Sgt Prof Rev St".split())
 
 
+_NON_SPACE = re.compile(r"\S+")  # the words ``str.split()`` gives, with their places
+
+
 def scan_names(text: str) -> List[Tuple[int, int]]:
     """Capitalised word sequences that may name someone, leading openers dropped."""
     out: List[Tuple[int, int]] = []
     not_names = _lexicons.words("not_names")
+    headline_verbs = _lexicons.words("headline_verbs")
     tagged: Optional[FrozenSet[str]] = None
     # one word alone (most matches: "The", "He", "Trump"): whether it is an opener, asked once per word
     opener: Dict[str, bool] = {}
@@ -952,6 +956,11 @@ def scan_names(text: str) -> List[Tuple[int, int]]:
             k += 1  # "But Trump"; a chapter's capitalised first word ("TILL Elizabeth")
         if k:
             s = m.start() + m.group().index(words[k], sum(len(w) for w in words[:k]))
+        says = next((i for i in range(k + 1, len(words)) if words[i].lower() in headline_verbs), None)
+        if says is not None:
+            # a headline ("Obama Says Museum Will Open"): the name is what comes before the verb
+            words = words[:says]
+            e = m.start() + [w.end() for w in _NON_SPACE.finditer(m.group())][says - 1]
         if len(words) - k == 1 and _possessive_stem(words[k].lower()) in not_names:
             if tagged is None:
                 tagged = tagged_words(text)
