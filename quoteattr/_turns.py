@@ -1217,8 +1217,8 @@ def _goes_on(r: Resolver, runs: List[List[List[int]]], chosen: List[Optional[_En
 def _named_inside(r: Resolver, idxs: List[int]) -> Set[int]:
     """Fiction: the known people (by id) the quotations of records ``idxs`` name other
     than as the one they address (“Emma will show you the way.”): one seldom speaks of
-    oneself by name. Not a name a speech verb follows (“—Thanks, Tom said.”: a tag the
-    quotation took in). Reads only the names inside these quotations."""
+    oneself by name. Not a name after a comma that a speech verb follows (“—Thanks, Tom
+    said.”: a tag the quotation took in; “Tom said you would come.” counts). Reads only the names inside these quotations."""
     names = r._quoted_names
     out: Set[int] = set()
     for idx in idxs:
@@ -1232,7 +1232,8 @@ def _named_inside(r: Resolver, idxs: List[int]) -> Set[int]:
                     continue
                 gap = r.text[e : e + 3]
                 after = e + len(gap) - len(gap.lstrip())
-                if after > e and _cues.tag_verb_at(r.text, after, min(len(r.text), after + 20)) is not None:
+                if (after > e and r.text[max(ps, s - 3) : s].rstrip().endswith(",")
+                        and _cues.tag_verb_at(r.text, after, min(len(r.text), after + 20)) is not None):
                     continue
                 m = _mentions.describe(r.text, s, e)
                 if m.form == "name" and m.kind == "person":
