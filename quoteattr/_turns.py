@@ -1169,7 +1169,8 @@ def _decode_runs(r: Resolver, runs: List[List[List[int]]], chosen: List[Optional
     turns either side) and its own. A tag keeps its speaker; an open turn leans to
     the speaker the earlier passes gave it, a "she" turn only goes to a woman; the
     person a turn addresses does not speak it, an untagged turn leans to the person
-    the turn before addressed; speakers alternate (A-B-A-B) and one person seldom
+    the turn before addressed and away from anyone it speaks of by name inside its
+    quotation (``_named_inside``); speakers alternate (A-B-A-B) and one person seldom
     speaks two turns running, but a tag may bring in a third. ``runs``: ``dialogue_runs``."""
     for turns in runs:
         if len(turns) >= _DECODE_RUN:
