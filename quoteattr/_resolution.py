@@ -174,6 +174,7 @@ class Resolver:
         self._direct = Intervals([p for r in records if r.kind == "direct" for p in r.parts])
         # person mentions outside quotations, in text order: (start, end, entity)
         self.timeline: List[Tuple[int, int, _Entity]] = []
+        self._quoted_names: List[Tuple[int, int]] = []  # names inside quotations, in order
         # speakers of earlier records, in text order: (position, entity)
         self.spoken: List[Tuple[int, _Entity]] = []
         self._subject_count: Dict[int, int] = {}  # fiction: names that open a clause, per entity
@@ -379,8 +380,10 @@ class Resolver:
         text = self.text
         first_names = _lexicons.mapping("first_names")
         found: List[Tuple[int, int, Mention, str]] = []
+        self._quoted_names = []
         for s, e in self._name_spans():
             if self._quotes.covers(s):
+                self._quoted_names.append((s, e))  # fiction: names inside quotations (``_turns._decode_run``)
                 continue
             # what the words are, without their offsets (nothing below reads them): no Mention made per name
             m = self._alias(_mentions.describe_phrase(text[s:e]))

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Callable, Dict, Iterator, List, Optional, Sequ
 
 from . import _lazyregex as regex
 
-from . import _attribution, _dialogue, _kinship, _lexicons, _mentions
+from . import _attribution, _cues, _dialogue, _kinship, _lexicons, _mentions
 from ._attribution import Attribution
 from ._mentions import Mention
 from ._entities import _DEMONYM_ENDS, _Entity, _GENERIC_PERSON, _PLAIN_HEADS, _honorific, _honorific_conflict, _name_tokens
@@ -1212,6 +1212,7 @@ _DECODE_PRONOUN = 2.0  # the speaker they gave a "he said" not settled by its ow
 _DECODE_CALLED = 1.5  # the person the turn before addressed by name (an untagged turn)
 _DECODE_SAME = -1.5  # one person speaking two turns running
 _DECODE_ABAB = 1.0  # the speaker of the turn two before
+_DECODE_NAMED = -3.0  # a person an open turn names inside its own quotation (“Emma will show you.”)
 _DECODE_RUN = 3  # turns a run needs to be decoded
 _IMPOSSIBLE = -1e9
 
@@ -1247,7 +1248,8 @@ def _decode_runs(r: Resolver, runs: List[List[List[int]]], chosen: List[Optional
     turns either side) and its own. A tag keeps its speaker; an open turn leans to
     the speaker the earlier passes gave it, a "she" turn only goes to a woman; the
     person a turn addresses does not speak it, an untagged turn leans to the person
-    the turn before addressed; speakers alternate (A-B-A-B) and one person seldom
+    the turn before addressed and away from anyone it speaks of by name inside its
+    quotation (``_named_inside``); speakers alternate (A-B-A-B) and one person seldom
     speaks two turns running, but a tag may bring in a third. ``runs``: ``dialogue_runs``."""
     for turns in runs:
         if len(turns) >= _DECODE_RUN:
@@ -1292,6 +1294,35 @@ def _goes_on(r: Resolver, runs: List[List[List[int]]], chosen: List[Optional[_En
                 chosen[i] = who
 
 
+def _named_inside(r: Resolver, idxs: List[int]) -> Set[int]:
+    """Fiction: the known people (by id) the quotations of records ``idxs`` name other
+    than as the one they address (“Emma will show you the way.”): one seldom speaks of
+    oneself by name. Not a name after a comma that a speech verb follows (“—Thanks, Tom
+    said.”: a tag the quotation took in; “Tom said you would come.” counts). Reads only the names inside these quotations."""
+    names = r._quoted_names
+    out: Set[int] = set()
+    for idx in idxs:
+        rec = r.records[idx]
+        for ps, pe in rec.parts:
+            j = bisect.bisect_left(names, (ps, -1))
+            while j < len(names) and names[j][0] < pe:
+                s, e = names[j]
+                j += 1
+                if rec.addressee is not None and rec.addressee[0] <= s < rec.addressee[1]:
+                    continue
+                gap = r.text[e : e + 3]
+                after = e + len(gap) - len(gap.lstrip())
+                if (after > e and r.text[max(ps, s - 3) : s].rstrip().endswith(",")
+                        and _cues.tag_verb_at(r.text, after, min(len(r.text), after + 20)) is not None):
+                    continue
+                m = _mentions.describe(r.text, s, e)
+                if m.form == "name" and m.kind == "person":
+                    ent = r._known_person(m)
+                    if ent is not None:
+                        out.add(id(ent))
+    return out
+
+
 def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Entity]],
                 addressed: List[Optional[_Entity]], anchored: Set[int]) -> None:
     """Fiction: decode one dialogue run (``_decode_runs``); updates ``chosen``."""
@@ -1330,6 +1361,7 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
     if not any(open_):
         return
     n = len(turns)
+    inner = [_named_inside(r, todo) for todo in open_]  # the people each open turn speaks of by name
     # each turn's people: the weightiest of the turns around it, and its own
     people: List[List[_Entity]] = []
     for t in range(n):
@@ -1360,6 +1392,8 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
                     return _IMPOSSIBLE  # "she said": not a person of no known sex
             if chosen[idx] is ent:
                 score = _DECODE_PRONOUN if pronoun else _DECODE_CHAIN
+        if id(ent) in inner[t]:
+            score += _DECODE_NAMED
         if t > 0 and heard[t - 1] is ent and not pronoun:
             score += _DECODE_CALLED  # (a "he said" answering a name: the earlier passes had their say)
         return score
