@@ -34,7 +34,7 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Callable, Dict, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
 
 from . import _lazyregex as regex
 
@@ -97,7 +97,17 @@ _SELF_INTRO = regex.compile(
     r"(?<![\p{L}])(?:I\s{1,3}am|I['’]m|[Mm]y\s{1,3}name\s{1,3}is)\s{1,3}"
     r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){0,2})"
     r"(?=\s{0,3}[,.!;?\N{EM DASH}]|\s*\Z)")
+_ASKED_BACK = 120  # characters at a turn's end looked at for “…, are you Ann Pell?”
 _THE_NOUN = regex.compile(r"[Tt]he(?:[^\S\n]+[\p{Ll}\-]+){1,3}")
+# a turn that asks someone whether they are the person it names: “Perhaps you are Ann
+# Pell?”, “Are you Mr. Hale?”, “You must be Tom, then?” (the name just before the "?")
+_ASKED_WHO = regex.compile(
+    r"(?<![\p{L}])(?:[Aa]re\s{1,3}you|[Yy]ou\s{1,3}are|[Yy]ou['’]re|[Yy]ou\s{1,3}must\s{1,3}be)\s{1,3}"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Captain|Colonel|Father|Mother)\.?\s{1,3})?"
+    r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){0,2})"
+    r"(?:,[^\S\n]{1,3}then)?\s{0,3}\?")
+# the answer owning up to it: “Yes.”, “Well, yes, I am!”, “I am.”, “That I am.”
+_OWNS_UP = regex.compile(r"(?:(?:Well|Oh|Why|Ah)[,!]?\s{1,3})?(?:[Yy]es|[Aa]y[e]?|I\s{1,3}am|That\s{1,3}I\s{1,3}am)(?![\p{L}])")
 
 
 def _described_head(text: str, start: int, end: int) -> Optional[Tuple[int, int]]:
@@ -298,7 +308,8 @@ def _next_turn_records(r: Resolver, idx: int, paras: List[int]) -> Iterator[int]
 
 def _self_introduced(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
     """Fiction: a speaker the narration never names ("the parson") is named by its own
-    words: “I am Parson Tringham, …” or “My name is Hal Orme.”"""
+    words: “I am Parson Tringham, …” or “My name is Hal Orme.”, or by owning up to
+    the name the turn before asks about (“Perhaps you are Ann Pell?” | “Well, yes, I am!”)."""
     done: Set[int] = set()
     not_names = _lexicons.words("not_names")
     first_names = _lexicons.mapping("first_names")
@@ -317,6 +328,36 @@ def _self_introduced(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
             ent.forms[("", " ".join(words))] = 1
             done.add(id(ent))
             break
+        if id(ent) not in done and idx > 0:
+            named = _asked_who(r, idx, chosen, not_names, first_names)
+            if named is not None:
+                ent.forms[("", named)] = 1  # “Perhaps you are Ann Pell?” | “Yes, I am.”
+                done.add(id(ent))
+
+
+def _asked_who(r: Resolver, idx: int, chosen: List[Optional[_Entity]], not_names: FrozenSet[str],
+               first_names: Dict[str, str]) -> Optional[str]:
+    """Fiction: the name that the turn just before turn ``idx`` asks its speaker to
+    own (“Perhaps you are Ann Pell?”), when turn ``idx`` owns up (“Well, yes, I am!”)
+    and someone else spoke the turn before."""
+    rec, prev = r.records[idx], r.records[idx - 1]
+    if prev.kind != "direct" or rec.kind != "direct" or chosen[idx - 1] is chosen[idx] or r.layout is None:
+        return None
+    if r.layout.paragraph_index(prev.span[0]) + 1 != r.layout.paragraph_index(rec.span[0]):
+        return None
+    ps, pe = rec.parts[0]
+    if _OWNS_UP.match(r.text, ps, pe) is None:
+        return None
+    qs, qe = prev.parts[-1]
+    m = _ASKED_WHO.search(r.text, max(qs, qe - _ASKED_BACK), qe + 1)
+    if m is None or m.end() < qe - 1:
+        return None  # the question must end the turn
+    words = m.group("name").split()
+    if any(w.lower() in not_names or w.endswith(_DEMONYM_ENDS) for w in words):
+        return None
+    if not any(w in r.names or w in first_names for w in words):
+        return None
+    return " ".join(words)
 
 
 def _conversations(r: Resolver, runs: List[List[List[int]]], chosen: List[Optional[_Entity]],
@@ -606,7 +647,9 @@ def _previous_narration_subject(r: Resolver, ps: int, gender: Optional[str], sta
 
 def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
     """The last person (of ``gender``, if given) named as a clause's subject in
-    ``[ps, qs)``, other than the person addressed or excluded."""
+    ``[ps, qs)``, other than the person addressed or excluded; a later subject that
+    describes a named person ("Her mother only laughed.") wins (of either sex when
+    no gender is given)."""
     hi = bisect.bisect_left(starts, qs)
     lo = max(bisect.bisect_left(starts, ps), hi - _SUBJECT_NAMES)  # the last ones: bounded work per record
     best: Optional[_Entity] = None
@@ -627,13 +670,20 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
             continue  # (not "Ann and Tom followed her": a subject of two)
         best, best_at = ent, s
         break
+    lo_d = max(best_at, ps, qs - _DESCRIBED_BACK)
     if gender is not None:
-        described = _described_subject(r, max(best_at, ps, qs - _DESCRIBED_BACK), qs, gender)
-        if described is not None:
-            named = r._resolve_mention(described, starts)
-            if (named is not None and named is not r._addressed and named is not r._exclude
-                    and named.kind == "person" and named.forms and named.guess_gender() == gender):
-                return named  # "Her mother came in. | “…,” said she": the latest subject
+        described = _described_subject(r, lo_d, qs, gender)
+        sexes = [gender]
+    else:
+        # no sex to go by: the later of the two sexes' described subjects
+        found = [(m, g) for g in ("f", "m") for m in (_described_subject(r, lo_d, qs, g),) if m is not None]
+        found.sort(key=lambda mg: mg[0].start)
+        described, sexes = (found[-1][0], [found[-1][1]]) if found else (None, [])
+    if described is not None:
+        named = r._resolve_mention(described, starts)
+        if (named is not None and named is not r._addressed and named is not r._exclude
+                and named.kind == "person" and named.forms and named.guess_gender() in sexes):
+            return named  # "Her mother came in. | “…,” said she": the latest subject
     return best
 
 
