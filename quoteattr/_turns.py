@@ -97,6 +97,13 @@ _SELF_INTRO = regex.compile(
     r"(?<![\p{L}])(?:I\s{1,3}am|I['’]m|[Mm]y\s{1,3}name\s{1,3}is)\s{1,3}"
     r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){0,2})"
     r"(?=\s{0,3}[,.!;?\N{EM DASH}]|\s*\Z)")
+# “Her name was Duchess, …”: the narration naming a described speaker of that sex
+_NAME_WAS = regex.compile(
+    r"(?<![\p{L}])(?P<p>[Hh]er|[Hh]is)[^\S\n]+(?:(?:real|true|Christian)[^\S\n]+)?name[^\S\n]+was[^\S\n]+"
+    r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:[^\S\n]+\p{Lu}[\p{Ll}'’\-]+){0,2})(?![\p{L}])")
+_NAME_WAS_BACK = 300  # characters before “Her name was …” where the description is looked for
+_NAME_WAS_MOST = 20  # such sentences read per text
+_UNNAMED_MOST = 40  # described speakers considered
 _ASKED_BACK = 120  # characters at a turn's end looked at for “…, are you Ann Pell?”
 _THE_NOUN = regex.compile(r"[Tt]he(?:[^\S\n]+[\p{Ll}\-]+){1,3}")
 # a turn that asks someone whether they are the person it names: “Perhaps you are Ann
@@ -333,6 +340,60 @@ def _self_introduced(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
             if named is not None:
                 ent.forms[("", named)] = 1  # “Perhaps you are Ann Pell?” | “Yes, I am.”
                 done.add(id(ent))
+    _named_by_narration(r, chosen, done, not_names, first_names)
+
+
+def _named_by_narration(r: Resolver, chosen: List[Optional[_Entity]], done: Set[int],
+                        not_names: FrozenSet[str], first_names: Dict[str, str]) -> None:
+    """Fiction: a speaker the tags only describe ("said my mother") is named by the
+    narration: “… my mother's advice. Her name was Duchess.”: the described speaker
+    of that sex whose description the text wrote last in the few sentences before."""
+    unnamed: Dict[int, Tuple[_Entity, str, str]] = {}
+    kin = _lexicons.mapping("kinship_words")
+    for ent in chosen:
+        if ent is None or ent.forms or id(ent) in done or ent.kind != "person" or id(ent) in unnamed:
+            continue
+        head = ent.best_name().split()[-1].lower() if ent.names else ""
+        sex = ent.guess_gender() or kin.get(head) or _GENERIC_PERSON.get(head)
+        if head and sex is not None and len(unnamed) < _UNNAMED_MOST:
+            unnamed[id(ent)] = (ent, head, sex)
+    if not unnamed:
+        return
+    text = r.text
+    for n, m in enumerate(_NAME_WAS.finditer(text)):
+        if n >= _NAME_WAS_MOST:
+            break
+        if r._quotes.covers(m.start()):
+            continue  # “Her name was Ann,” said Tom: whose, the talk decides
+        words = m.group("name").split()
+        if any(w.lower() in not_names for w in words) or not any(w in r.names or w in first_names for w in words):
+            continue
+        sex = "f" if m.group("p").lower() == "her" else "m"
+        lo = max(0, m.start() - _NAME_WAS_BACK)
+        best: Optional[_Entity] = None
+        best_at = -1
+        for ent, head, esex in unnamed.values():
+            if esex != sex or id(ent) in done:
+                continue
+            at = _word_before(text, head, lo, m.start())
+            if at > best_at:
+                best, best_at = ent, at
+        if best is not None:
+            best.forms[("", " ".join(words))] = 1
+            done.add(id(best))
+
+
+def _word_before(text: str, word: str, lo: int, hi: int) -> int:
+    """Where the lower-case ``word`` was last written as a whole word in
+    ``text[lo:hi]`` (any case), or -1."""
+    low = text[lo:hi].lower()
+    at = low.rfind(word)
+    while at >= 0:
+        after = at + len(word)
+        if (at == 0 or not low[at - 1].isalpha()) and (after >= len(low) or not low[after].isalpha()):
+            return lo + at
+        at = low.rfind(word, 0, at)
+    return -1
 
 
 def _asked_who(r: Resolver, idx: int, chosen: List[Optional[_Entity]], not_names: FrozenSet[str],
