@@ -683,6 +683,7 @@ class Resolver:
             # worded stand for
             _kinship._repeated_epithets(self, epithets, chosen)
         # replies to a first turn: the most present person who is not its speaker
+        narrating = self.genre == "fiction" and _turns.first_person_novel(self, chosen)
         for idx, rec in enumerate(self.records):
             first = rec.other_than
             if chosen[idx] is None and first is None and idx in the_other and self.layout is not None:
@@ -693,6 +694,9 @@ class Resolver:
                 self._exclude = chosen[first]
                 if self._exclude is not None:
                     chosen[idx] = _turns._present(self, first, starts)
+                if narrating and self._exclude is not None and chosen[idx] is None and self._exclude.kind != "narrator":
+                    # “What were you doing?” he asked me. | “…”: the narrator answers
+                    chosen[idx] = _turns._narrator_near(self, first)
                 if self._exclude is not None and chosen[idx] is None:
                     chosen[idx] = self._salient(rec.span[0], None, starts)
                 self._exclude = None

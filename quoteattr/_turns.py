@@ -56,6 +56,9 @@ _ADDRESSED_WEIGHT = 3.0
 # many names lie in the narration since that speaker's turn
 _PRESENT_QUOTES = 4  # quotations of a paragraph looked at around a turn
 _PRESENT_NAMES = 12  # names of that paragraph looked at, last first
+_NARRATOR_SHARE = 50  # a first-person novel: the narrator speaks at least one record in 50
+_NARRATOR_BACK = 600  # characters of narration before a first turn looked at for "I", "me", "my"
+_FIRST_PERSON = regex.compile(r"(?<![\p{L}'’])(?:I|me|my|myself)(?![\p{L}'’])")
 _PARTICIPANT_TURNS = 2
 _TURN_LOOKBACK = 20  # fiction: records looked back over for the turn before (reported speech between)
 _PARTICIPANT_GAP = 2
@@ -1191,6 +1194,36 @@ def _present(r: Resolver, idx: int, starts: List[int]) -> Optional[_Entity]:
         if (ent is r._exclude or ent.kind != "person" or r._place_like(ent) or r._thing_like(ent)):
             continue
         return ent
+    return None
+
+
+def first_person_novel(r: Resolver, chosen: Sequence[Optional[_Entity]]) -> bool:
+    """Fiction: a first-person narrator tells the text: "I" outside quotations is the
+    speaker of at least one in ``_NARRATOR_SHARE`` of its records so far (not a
+    third-person novel with a stray "I" where a quotation mark was lost)."""
+    narrator = r.by_key.get("narrator:")
+    if narrator is None:
+        return False
+    told = sum(1 for ent in chosen if ent is narrator)
+    return told >= 1 and told * _NARRATOR_SHARE >= len(r.records)
+
+
+def _narrator_near(r: Resolver, idx: int) -> Optional[_Entity]:
+    """Fiction: the first-person narrator, when the narration of record ``idx``'s
+    paragraph or of the paragraph before it says "I", "me" or "my" (the last
+    ``_NARRATOR_BACK`` characters of each, outside quotations): someone talking to
+    the narrator is answered by the narrator."""
+    narrator = r.by_key.get("narrator:")
+    if narrator is None or r.layout is None:
+        return None
+    pi = r.layout.paragraph_index(r.records[idx].span[0])
+    for p in (pi, pi - 1):
+        if p < 0:
+            continue
+        ps, pe = r.layout.paragraphs[p]
+        for m in _FIRST_PERSON.finditer(r.text, max(ps, pe - _NARRATOR_BACK), pe):
+            if not r._quotes.covers(m.start()):
+                return narrator
     return None
 
 
