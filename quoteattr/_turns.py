@@ -91,6 +91,11 @@ _HE_OR_SHE = regex.compile(r"(?:(?:Then|And|But|So|Now|Still|Yet),?[^\S\n]+)?(?P
 _GOES_ON_AS = regex.compile(r"(?:(?:[Tt]hen|[Aa]nd|[Bb]ut|[Ss]o|[Nn]ow|[Ss]till|[Yy]et|[Aa]gain|[Pp]resently|[Ss]uddenly),?[^\S\n]+){0,2}"
                             r"(?P<p>[Hh]e|[Ss]he)(?![\p{L}])")
 _CHAIN_PARAGRAPHS = 2  # fiction: narration paragraphs only saying "he" looked back over for his name
+# a phrase of time fronted without a comma before a subject: "At that moment Sir Hugh …"
+_FRONTED_TIME = regex.compile(
+    r"(?<![\p{L}])(?:[Aa]t[^\S\n]+(?:that|this|the[^\S\n]+same)[^\S\n]+(?:moment|instant|time)|[Aa]t[^\S\n]+(?:length|last)"
+    r"|[Jj]ust[^\S\n]+then|[Ii]n[^\S\n]+a[^\S\n]+(?:moment|minute|little[^\S\n]+while)|[Aa][^\S\n]+moment[^\S\n]+later)[^\S\n]+\Z")
+_FRONTED_TIME_BACK = 40  # characters before a name looked at for such a phrase
 _CLAUSE_BACK = 160  # characters looked back from a name for the start of its clause
 _SUBORDINATE_WORDS = 25  # at most so many words in a fronted clause: "When Tom came in,"
 # a short phrase of place or time fronted before a subject: "In the garden, Mrs. Hale …"
@@ -793,6 +798,13 @@ def _described_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[M
 def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
     """Fiction: the name at ``s`` is the subject a clause opens with (the clause
     starting at or after ``ps``)."""
+    fronted = _FRONTED_TIME.search(r.text, max(ps, s - _FRONTED_TIME_BACK), s)
+    if fronted is not None and r.layout is not None and r._quotes.overlaps(r.layout.paragraph(s)[0], s):
+        fronted = None  # “…” At that moment Ann came in: someone coming in on another's speech
+    if fronted is not None and fronted.start() > ps:
+        s = fronted.start()  # "At that moment Sir Hugh appeared": the clause opens before the phrase
+    elif fronted is not None:
+        return True
     words = r.text[max(ps, s - _CLAUSE_BACK) : s].split()
     joined = False  # "…, and Cassandra stepped forth"
     while words and (words[-1] in _LEADING_WORDS or words[-1] in _LATER_JOINING
