@@ -102,7 +102,8 @@ _SUBORDINATE_WORDS = 25  # at most so many words in a fronted clause: "When Tom 
 _FRONTING = frozenset("in at on after before by from inside outside near under upon within presently "
                       "meanwhile suddenly then now here there later soon at".split())
 _SELF_INTRO = regex.compile(
-    r"(?<![\p{L}])(?:I\s{1,3}am|I['’]m|[Mm]y\s{1,3}(?:(?:[Cc]hristian|real|true|proper|first)\s{1,3})?name\s{1,3}is)\s{1,3}"
+    r"(?<![\p{L}])(?:I\s{1,3}am|I['’]m|I\s{1,3}be|[Mm]y\s{1,3}(?:(?:[Cc]hristian|real|true|proper|first)\s{1,3})?name\s{1,3}is)\s{1,3}"
+    r"(?:(?:plain|just|only|simply|but)\s{1,3})?"
     r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){0,2})"
     r"(?=\s{0,3}[,.!;?\N{EM DASH}]|\s*\Z)")
 # “Her name was Duchess, …”: the narration naming a described speaker of that sex
