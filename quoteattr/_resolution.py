@@ -155,6 +155,15 @@ def _nicknames(text: str) -> Dict[str, str]:
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
+# "Kitty and Lydia", "Mr. Hale and Ann": two people named together
+_PAIR_NAME = r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Sir)\.?[^\S\n]+)?\p{Lu}[\p{Ll}'’\-]+"
+_PAIR = regex.compile(r"(?<![\p{L}])(?P<a>" + _PAIR_NAME + r")[^\S\n]+and[^\S\n]+(?P<b>" + _PAIR_NAME + r")(?![\p{L}'’])")
+# a plural after the pair that "they" may stand for instead ("the girls", "all the men"; not
+# "their sisters", who are others)
+_PLURAL_AFTER = regex.compile(r"(?<![\p{L}])(?:the|all)[^\S\n]+(?:[\p{Ll}\-]+[^\S\n]+)?(?:girls|boys|men|women|ladies|gentlemen|children|sisters|brothers|friends|others|people)(?![\p{L}])", regex.IGNORECASE)
+_PAIR_BACK = 400  # characters before "they" looked at for a pair of names
+
+
 class Resolver:
     """Resolves the speakers of one text's records to sources."""
 
@@ -694,6 +703,7 @@ class Resolver:
             # worded stand for
             _kinship._repeated_epithets(self, epithets, chosen)
         # replies to a first turn: the most present person who is not its speaker
+        narrating = self.genre == "fiction" and _turns.first_person_novel(self, chosen)
         for idx, rec in enumerate(self.records):
             first = rec.other_than
             if chosen[idx] is None and first is None and idx in the_other and self.layout is not None:
@@ -704,6 +714,9 @@ class Resolver:
                 self._exclude = chosen[first]
                 if self._exclude is not None:
                     chosen[idx] = _turns._present(self, first, starts)
+                if narrating and self._exclude is not None and chosen[idx] is None and self._exclude.kind != "narrator":
+                    # “What were you doing?” he asked me. | “…”: the narrator answers
+                    chosen[idx] = _turns._narrator_near(self, first)
                 if self._exclude is not None and chosen[idx] is None:
                     chosen[idx] = self._salient(rec.span[0], None, starts)
                 self._exclude = None
@@ -875,6 +888,10 @@ class Resolver:
                 ent.names.append("narrator")
                 return ent
             if m.person != 3 or m.plural or m.gender is None:
+                if self.genre == "fiction" and m.person == 3 and m.plural:
+                    pair = self._pair_before(m.start)
+                    if pair is not None:
+                        return pair  # "… by Kitty and Lydia. | “…!” would they exclaim"
                 return self._own(m)
             # an unresolved "he" stays a speaker mention without a source
             return self._antecedent(m.start, m.gender, starts)
@@ -938,6 +955,31 @@ class Resolver:
         if m.kind == "person" and not m.definite:
             m = Mention(m.start, m.end, m.form, "anonymous", m.gender, m.plural, m.name, m.title, m.head, False)
         return self._own(m)
+
+    def _pair_before(self, pos: int) -> Optional[_Entity]:
+        """Fiction: for "they" at ``pos``, two people the narration just before names
+        together ("Kitty and Lydia"), the last such pair in ``_PAIR_BACK`` characters
+        outside quotations, when no plural description comes after it ("the girls"):
+        one source for the two."""
+        lo = max(0, pos - _PAIR_BACK)
+        last = None
+        for pm in _PAIR.finditer(self.text, lo, pos):
+            if not self._quotes.covers(pm.start()):
+                last = pm
+        if last is None or _PLURAL_AFTER.search(self.text, last.end(), pos) is not None:
+            return None
+        not_names = _lexicons.words("not_names")
+        words = [last.group("a"), last.group("b")]
+        for w in words:
+            core = w.split()[-1]
+            if core not in self.names or core.lower() in not_names or core.lower() in _mentions.PRONOUNS:
+                return None
+        name = " and ".join(" ".join(w.split()) for w in words)
+        key = f"unknown:{name.lower()}"
+        ent = self.by_key.get(key) or self._new(key, "unknown")
+        ent.names.append(name)
+        self._touched.append(ent)
+        return ent
 
     def _bare_honorific(self, m: Mention) -> bool:
         """The phrase is an honorific alone, capitalised: "Mademoiselle", "the Duchess"."""

@@ -34,7 +34,7 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Callable, Dict, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
 
 from . import _lazyregex as regex
 
@@ -56,6 +56,9 @@ _ADDRESSED_WEIGHT = 3.0
 # many names lie in the narration since that speaker's turn
 _PRESENT_QUOTES = 4  # quotations of a paragraph looked at around a turn
 _PRESENT_NAMES = 12  # names of that paragraph looked at, last first
+_NARRATOR_SHARE = 50  # a first-person novel: the narrator speaks at least one record in 50
+_NARRATOR_BACK = 600  # characters of narration before a first turn looked at for "I", "me", "my"
+_FIRST_PERSON = regex.compile(r"(?<![\p{L}'’])(?:I|me|my|myself)(?![\p{L}'’])")
 _PARTICIPANT_TURNS = 2
 _TURN_LOOKBACK = 20  # fiction: records looked back over for the turn before (reported speech between)
 _PARTICIPANT_GAP = 2
@@ -95,10 +98,28 @@ _SUBORDINATE_WORDS = 25  # at most so many words in a fronted clause: "When Tom 
 _FRONTING = frozenset("in at on after before by from inside outside near under upon within presently "
                       "meanwhile suddenly then now here there later soon at".split())
 _SELF_INTRO = regex.compile(
-    r"(?<![\p{L}])(?:I\s{1,3}am|I['’]m|[Mm]y\s{1,3}name\s{1,3}is)\s{1,3}"
+    r"(?<![\p{L}])(?:I\s{1,3}am|I['’]m|I\s{1,3}be|[Mm]y\s{1,3}(?:(?:[Cc]hristian|real|true|proper|first)\s{1,3})?name\s{1,3}is)\s{1,3}"
+    r"(?:(?:plain|just|only|simply|but)\s{1,3})?"
     r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){0,2})"
     r"(?=\s{0,3}[,.!;?\N{EM DASH}]|\s*\Z)")
+# “Her name was Duchess, …”: the narration naming a described speaker of that sex
+_NAME_WAS = regex.compile(
+    r"(?<![\p{L}])(?P<p>[Hh]er|[Hh]is)[^\S\n]+(?:(?:real|true|Christian)[^\S\n]+)?name[^\S\n]+was[^\S\n]+"
+    r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:[^\S\n]+\p{Lu}[\p{Ll}'’\-]+){0,2})(?![\p{L}])")
+_NAME_WAS_BACK = 300  # characters before “Her name was …” where the description is looked for
+_NAME_WAS_MOST = 20  # such sentences read per text
+_UNNAMED_MOST = 40  # described speakers considered
+_ASKED_BACK = 120  # characters at a turn's end looked at for “…, are you Ann Pell?”
 _THE_NOUN = regex.compile(r"[Tt]he(?:[^\S\n]+[\p{Ll}\-]+){1,3}")
+# a turn that asks someone whether they are the person it names: “Perhaps you are Ann
+# Pell?”, “Are you Mr. Hale?”, “You must be Tom, then?” (the name just before the "?")
+_ASKED_WHO = regex.compile(
+    r"(?<![\p{L}])(?:[Aa]re\s{1,3}you|[Yy]ou\s{1,3}are|[Yy]ou['’]re|[Yy]ou\s{1,3}must\s{1,3}be)\s{1,3}"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Captain|Colonel|Father|Mother)\.?\s{1,3})?"
+    r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){0,2})"
+    r"(?:,[^\S\n]{1,3}then)?\s{0,3}\?")
+# the answer owning up to it: “Yes.”, “Well, yes, I am!”, “I am.”, “That I am.”
+_OWNS_UP = regex.compile(r"(?:(?:Well|Oh|Why|Ah)[,!]?\s{1,3})?(?:[Yy]es|[Aa]y[e]?|I\s{1,3}am|That\s{1,3}I\s{1,3}am)(?![\p{L}])")
 
 
 def _described_head(text: str, start: int, end: int) -> Optional[Tuple[int, int]]:
@@ -228,7 +249,8 @@ def _fronted(words: List[str]) -> bool:
 
 
 # a short phrase of time opening a sentence with no comma before its subject: "In a
-# moment Tom rose", "At last Ann spoke", "After a pause Tom went on"
+# moment Tom rose", "At last Ann spoke", "After a pause Tom went on", "At that moment
+# Sir Hugh came up", "Just then Ann", "A moment later Tom"
 _TIME_OPENERS = frozenset("In At After Within".split())
 _NAME_COMMA = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*,")  # "round Helen, and"
 _NAME_AND = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}(?:and|&)[^\S\n]")
@@ -246,8 +268,9 @@ def _fronted_time(words: List[str]) -> bool:
     opens a sentence, set off by no comma ("… flowers. In a moment", "… gate. From
     his window on the stair")."""
     k = _phrase_start(words, 4, _ends_sentence)
-    if (k is not None and k < len(words) - 1 and words[k] in _TIME_OPENERS
-            and words[-1] in _TIME_NOUNS):
+    if k is not None and k < len(words) - 1 and (
+            (words[k] in _TIME_OPENERS and words[-1] in _TIME_NOUNS)  # "In a moment", "At that instant"
+            or words[k:] == ["Just", "then"] or (words[k] == "A" and words[-1] == "later")):  # "A moment later"
         return True
     # "From his window the next morning Tom watched": a phrase of place or time
     # opened by a preposition, all in lower case (no name inside it; no verb: not
@@ -332,7 +355,8 @@ def _next_turn_records(r: Resolver, idx: int, paras: List[int]) -> Iterator[int]
 
 def _self_introduced(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
     """Fiction: a speaker the narration never names ("the parson") is named by its own
-    words: “I am Parson Tringham, …” or “My name is Hal Orme.”"""
+    words: “I am Parson Tringham, …” or “My name is Hal Orme.”, or by owning up to
+    the name the turn before asks about (“Perhaps you are Ann Pell?” | “Well, yes, I am!”)."""
     done: Set[int] = set()
     not_names = _lexicons.words("not_names")
     first_names = _lexicons.mapping("first_names")
@@ -351,6 +375,90 @@ def _self_introduced(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
             ent.forms[("", " ".join(words))] = 1
             done.add(id(ent))
             break
+        if id(ent) not in done and idx > 0:
+            named = _asked_who(r, idx, chosen, not_names, first_names)
+            if named is not None:
+                ent.forms[("", named)] = 1  # “Perhaps you are Ann Pell?” | “Yes, I am.”
+                done.add(id(ent))
+    _named_by_narration(r, chosen, done, not_names, first_names)
+
+
+def _named_by_narration(r: Resolver, chosen: List[Optional[_Entity]], done: Set[int],
+                        not_names: FrozenSet[str], first_names: Dict[str, str]) -> None:
+    """Fiction: a speaker the tags only describe ("said my mother") is named by the
+    narration: “… my mother's advice. Her name was Duchess.”: the described speaker
+    of that sex whose description the text wrote last in the few sentences before."""
+    unnamed: Dict[int, Tuple[_Entity, str, str]] = {}
+    kin = _lexicons.mapping("kinship_words")
+    for ent in chosen:
+        if ent is None or ent.forms or id(ent) in done or ent.kind != "person" or id(ent) in unnamed:
+            continue
+        head = ent.best_name().split()[-1].lower() if ent.names else ""
+        sex = ent.guess_gender() or kin.get(head) or _GENERIC_PERSON.get(head)
+        if head and sex is not None and len(unnamed) < _UNNAMED_MOST:
+            unnamed[id(ent)] = (ent, head, sex)
+    if not unnamed:
+        return
+    text = r.text
+    for n, m in enumerate(_NAME_WAS.finditer(text)):
+        if n >= _NAME_WAS_MOST:
+            break
+        if r._quotes.covers(m.start()):
+            continue  # “Her name was Ann,” said Tom: whose, the talk decides
+        words = m.group("name").split()
+        if any(w.lower() in not_names for w in words) or not any(w in r.names or w in first_names for w in words):
+            continue
+        sex = "f" if m.group("p").lower() == "her" else "m"
+        lo = max(0, m.start() - _NAME_WAS_BACK)
+        best: Optional[_Entity] = None
+        best_at = -1
+        for ent, head, esex in unnamed.values():
+            if esex != sex or id(ent) in done:
+                continue
+            at = _word_before(text, head, lo, m.start())
+            if at > best_at:
+                best, best_at = ent, at
+        if best is not None:
+            best.forms[("", " ".join(words))] = 1
+            done.add(id(best))
+
+
+def _word_before(text: str, word: str, lo: int, hi: int) -> int:
+    """Where the lower-case ``word`` was last written as a whole word in
+    ``text[lo:hi]`` (any case), or -1."""
+    low = text[lo:hi].lower()
+    at = low.rfind(word)
+    while at >= 0:
+        after = at + len(word)
+        if (at == 0 or not low[at - 1].isalpha()) and (after >= len(low) or not low[after].isalpha()):
+            return lo + at
+        at = low.rfind(word, 0, at)
+    return -1
+
+
+def _asked_who(r: Resolver, idx: int, chosen: List[Optional[_Entity]], not_names: FrozenSet[str],
+               first_names: Dict[str, str]) -> Optional[str]:
+    """Fiction: the name that the turn just before turn ``idx`` asks its speaker to
+    own (“Perhaps you are Ann Pell?”), when turn ``idx`` owns up (“Well, yes, I am!”)
+    and someone else spoke the turn before."""
+    rec, prev = r.records[idx], r.records[idx - 1]
+    if prev.kind != "direct" or rec.kind != "direct" or chosen[idx - 1] is chosen[idx] or r.layout is None:
+        return None
+    if r.layout.paragraph_index(prev.span[0]) + 1 != r.layout.paragraph_index(rec.span[0]):
+        return None
+    ps, pe = rec.parts[0]
+    if _OWNS_UP.match(r.text, ps, pe) is None:
+        return None
+    qs, qe = prev.parts[-1]
+    m = _ASKED_WHO.search(r.text, max(qs, qe - _ASKED_BACK), qe + 1)
+    if m is None or m.end() < qe - 1:
+        return None  # the question must end the turn
+    words = m.group("name").split()
+    if any(w.lower() in not_names or w.endswith(_DEMONYM_ENDS) for w in words):
+        return None
+    if not any(w in r.names or w in first_names for w in words):
+        return None
+    return " ".join(words)
 
 
 def _conversations(r: Resolver, runs: List[List[List[int]]], chosen: List[Optional[_Entity]],
@@ -642,7 +750,9 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
                      own: bool = False) -> Optional[_Entity]:
     """The last person (of ``gender``, if given) named as a clause's subject in
     ``[ps, qs)``, other than the person addressed or excluded (``own``: the narration
-    of the quotation's own paragraph, where the owner of a part that acts counts)."""
+    of the quotation's own paragraph, where the owner of a part that acts counts); a
+    later subject that describes a named person ("Her mother only laughed.") wins (of
+    either sex when no gender is given)."""
     hi = bisect.bisect_left(starts, qs)
     lo = max(bisect.bisect_left(starts, ps), hi - _SUBJECT_NAMES)  # the last ones: bounded work per record
     best: Optional[_Entity] = None
@@ -667,20 +777,27 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
             continue  # (not "Ann and Tom followed her": a subject of two)
         best, best_at = ent, s
         break
+    lo_d = max(best_at, ps, qs - _DESCRIBED_BACK)
     if gender is not None:
-        described = _described_subject(r, max(best_at, ps, qs - _DESCRIBED_BACK), qs, gender)
-        if described is not None:
-            named = r._resolve_mention(described, starts)
-            if (named is not None and named is not r._addressed and named is not r._exclude
-                    and named.kind == "person"
-                    and (named.forms and named.guess_gender() == gender
-                         or not named.forms and described.title is not None
-                         and r.text[described.start : described.end].split()[-1][:1].isupper()
-                         and named.guess_gender() in (None, gender))):
-                # "Her mother came in. | “…,” said she": the latest subject; "The
-                # Secretary turned. | “…,” he said": a title the text uses as a name
-                # (capitalised), for no one named otherwise, of a sex not yet known
-                return named
+        described = _described_subject(r, lo_d, qs, gender)
+        sexes = [gender]
+    else:
+        # no sex to go by: the later of the two sexes' described subjects
+        found = [(m, g) for g in ("f", "m") for m in (_described_subject(r, lo_d, qs, g),) if m is not None]
+        found.sort(key=lambda mg: mg[0].start)
+        described, sexes = (found[-1][0], [found[-1][1]]) if found else (None, [])
+    if described is not None:
+        named = r._resolve_mention(described, starts)
+        if (named is not None and named is not r._addressed and named is not r._exclude
+                and named.kind == "person"
+                and (named.forms and named.guess_gender() in sexes
+                     or gender is not None and not named.forms and described.title is not None
+                     and r.text[described.start : described.end].split()[-1][:1].isupper()
+                     and named.guess_gender() in (None, gender))):
+            # "Her mother came in. | “…,” said she": the latest subject; "The
+            # Secretary turned. | “…,” he said": a title the text uses as a name
+            # (capitalised), for no one named otherwise, of a sex not yet known
+            return named
     return best
 
 
@@ -1159,6 +1276,36 @@ def _present(r: Resolver, idx: int, starts: List[int]) -> Optional[_Entity]:
         if (ent is r._exclude or ent.kind != "person" or r._place_like(ent) or r._thing_like(ent)):
             continue
         return ent
+    return None
+
+
+def first_person_novel(r: Resolver, chosen: Sequence[Optional[_Entity]]) -> bool:
+    """Fiction: a first-person narrator tells the text: "I" outside quotations is the
+    speaker of at least one in ``_NARRATOR_SHARE`` of its records so far (not a
+    third-person novel with a stray "I" where a quotation mark was lost)."""
+    narrator = r.by_key.get("narrator:")
+    if narrator is None:
+        return False
+    told = sum(1 for ent in chosen if ent is narrator)
+    return told >= 1 and told * _NARRATOR_SHARE >= len(r.records)
+
+
+def _narrator_near(r: Resolver, idx: int) -> Optional[_Entity]:
+    """Fiction: the first-person narrator, when the narration of record ``idx``'s
+    paragraph or of the paragraph before it says "I", "me" or "my" (the last
+    ``_NARRATOR_BACK`` characters of each, outside quotations): someone talking to
+    the narrator is answered by the narrator."""
+    narrator = r.by_key.get("narrator:")
+    if narrator is None or r.layout is None:
+        return None
+    pi = r.layout.paragraph_index(r.records[idx].span[0])
+    for p in (pi, pi - 1):
+        if p < 0:
+            continue
+        ps, pe = r.layout.paragraphs[p]
+        for m in _FIRST_PERSON.finditer(r.text, max(ps, pe - _NARRATOR_BACK), pe):
+            if not r._quotes.covers(m.start()):
+                return narrator
     return None
 
 
