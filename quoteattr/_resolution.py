@@ -23,6 +23,9 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
   names and the pronouns that follow the name in the text. Pronoun salience passes
   over names that are never a clause's subject (places, things, people only talked
   about) and, in fiction, over lone names of unknown sex that have not spoken.
+  In fiction, a "she said" after narration that goes on with "she" and names no one
+  of her sex as a clause's subject goes to the viewpoint person: the one of her sex
+  the recent narration most often names as a subject (``_turns._viewpoint_chain``).
 - Definite descriptions ("the minister", "the ministry", "the news outlet") go to
   the latest entity whose title or name has that head word, else stand alone.
 - Indefinite descriptions ("a senior official") are anonymous sources, one each.

@@ -479,7 +479,7 @@ def _narration_subject(r: Resolver, rec: Attribution, gender: str, starts: List[
 # sex most often named as a clause's subject among the last so many subject names, no
 # further back than so many characters
 _VIEW_SUBJECTS = 40
-_VIEW_BACK = 8000
+_VIEW_BACK = 12000
 _VIEW_MIN = 2  # subject names the viewpoint person needs there
 _VIEW_CHAIN = 2  # clauses of the narration before a "she said" opening with "she"
 
