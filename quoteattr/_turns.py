@@ -618,7 +618,9 @@ def _tail_goes_on(r: Resolver, idx: int, ps: int, gender: str,
     """Fiction: for a paragraph opening with “…,” said he, the speaker of the last
     turn of the paragraph before, when that one is of his gender and the narration
     after it goes on with "he" and names no one (“…?” said Tom. Then he smiled. |
-    “…,” he said.): the tag settles it, whatever the conversation's parity says."""
+    “…,” he said.): the tag settles it, whatever the conversation's parity says. A name
+    in that narration ends it, unless the narration is long, goes on with "he" in
+    ``_VIEW_CHAIN`` clauses and names no one of his sex as a subject."""
     assert r.layout is not None
     pi = r.layout.paragraph_index(ps)
     if pi == 0:
@@ -648,7 +650,18 @@ def _tail_goes_on(r: Resolver, idx: int, ps: int, gender: str,
         return None
     k = bisect.bisect_left(r._starts, lo)
     if k < len(r._starts) and r._starts[k] < ppe:
-        return None  # a name in the tail: the subjects rule above has had its say
+        # a name in the tail: the subjects rule above has had its say, unless the tail
+        # is long, goes on with "he" in clauses enough and names no one of his sex
+        # as a subject (names only owning or spoken to: the narration follows him)
+        if ppe - lo < _TAIL_ANCHORS or _went_on_with(r, lo, ppe, gender) < _VIEW_CHAIN:
+            return None
+        held = r._exclude
+        r._exclude = None
+        try:
+            if _subject_between(r, lo, ppe, gender, r._starts) is not None:
+                return None
+        finally:
+            r._exclude = held
     r._from_tail = False  # not a tail's guess: the tag settles it
     return ent
 
