@@ -481,6 +481,7 @@ def _narration_subject(r: Resolver, rec: Attribution, gender: str, starts: List[
 _VIEW_SUBJECTS = 40
 _VIEW_BACK = 12000
 _VIEW_MIN = 2  # subject names the viewpoint person needs there
+_VIEW_NARRATION = 3000  # characters of narration before a "she said" looked at for her chain
 _VIEW_CHAIN = 2  # clauses of the narration before a "she said" opening with "she"
 
 
@@ -523,6 +524,7 @@ def _viewpoint_chain(r: Resolver, idx: int, gender: str, starts: List[int],
         pps, ppe = r.layout.paragraphs[pi - 1]
         if not r._direct.overlaps(pps, ppe):
             lo = pps  # the paragraph before is all narration
+    lo = max(lo, qs - _VIEW_NARRATION)  # bounded work per record, however long the paragraph
     if r._direct.overlaps(ps, qs) or _went_on_with(r, lo, qs, gender) < _VIEW_CHAIN:
         return None
     exclude, r._exclude = r._exclude, None
@@ -653,7 +655,7 @@ def _tail_goes_on(r: Resolver, idx: int, ps: int, gender: str,
         # a name in the tail: the subjects rule above has had its say, unless the tail
         # is long, goes on with "he" in clauses enough and names no one of his sex
         # as a subject (names only owning or spoken to: the narration follows him)
-        if ppe - lo < _TAIL_ANCHORS or _went_on_with(r, lo, ppe, gender) < _VIEW_CHAIN:
+        if ppe - lo < _TAIL_ANCHORS or _went_on_with(r, max(lo, ppe - _VIEW_NARRATION), ppe, gender) < _VIEW_CHAIN:
             return None
         held = r._exclude
         r._exclude = None
