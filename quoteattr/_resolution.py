@@ -184,6 +184,7 @@ class Resolver:
         self.subjects: List[Tuple[int, _Entity]] = []
         self.subjects_at: List[int] = []
         self.spoken_at: List[int] = []
+        self.speakers: Set[int] = set()  # ids of the entities in ``spoken``
         self.counts: Dict[int, int] = {}
         # fiction: mentions right after a preposition of place ("in London", "at Hartwell")
         self.placed: Dict[int, int] = {}
@@ -681,6 +682,7 @@ class Resolver:
                         # a speaker is a likely antecedent for the pronouns that follow
                         self.spoken.append((rec.span[0], ent))
                         self.spoken_at.append(rec.span[0])
+                        self.speakers.add(id(ent))
             elif rec.hint is not None:
                 m = _mentions.describe(text, *rec.hint)
                 parent = _turns.addressed_parent(self, rec.hint, rec.span[0])

@@ -536,6 +536,8 @@ def _viewpoint_chain(r: Resolver, idx: int, gender: str, starts: List[int],
     view = _viewpoint(r, qs, gender)
     if view is None or view is r._addressed or view is _turn_before(r, idx, chosen):
         return None
+    if id(view) not in r.speakers:
+        return None  # no one who has not yet spoken ("the Ducal", a name read wrongly)
     if _last_subject(r, lo, gender) is not view:
         return None  # the chain of "she" did not start from her
     return view
