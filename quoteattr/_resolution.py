@@ -25,7 +25,8 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
   about) and, in fiction, over lone names of unknown sex that have not spoken.
   In fiction, a "she said" after narration that goes on with "she" and names no one
   of her sex as a clause's subject goes to the viewpoint person: the one of her sex
-  the recent narration most often names as a subject (``_turns._viewpoint_chain``).
+  the recent narration most often and last names as a subject, once she has spoken
+  (``_turns._viewpoint_chain``).
 - Definite descriptions ("the minister", "the ministry", "the news outlet") go to
   the latest entity whose title or name has that head word, else stand alone.
 - Indefinite descriptions ("a senior official") are anonymous sources, one each.

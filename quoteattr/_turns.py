@@ -512,7 +512,10 @@ def _viewpoint_chain(r: Resolver, idx: int, gender: str, starts: List[int],
     """Fiction: for "she said" after narration that goes on with "she" and names no one
     of her sex as a clause's subject (names only owning, or spoken to: "She thought of
     Mary's calm. | “…,” she said"), the viewpoint person of the narration before it
-    (``_viewpoint``), unless the quotation addresses her or she spoke the turn before."""
+    (``_viewpoint``) when she is also the last of her sex named as a subject there (the
+    chain of "she" starts from her) and has spoken a turn before; not when the
+    quotation addresses her or she spoke the turn in the paragraph before (reported
+    speech in the narration is no turn). At most ``_VIEW_NARRATION`` characters back."""
     if r.layout is None:
         return None
     rec = r.records[idx]
