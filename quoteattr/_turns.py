@@ -483,6 +483,7 @@ _VIEW_BACK = 12000
 _VIEW_MIN = 2  # subject names the viewpoint person needs there
 _VIEW_NARRATION = 3000  # characters of narration before a "she said" looked at for her chain
 _VIEW_CHAIN = 2  # clauses of the narration before a "she said" opening with "she"
+_VIEW_OWNERS = 8  # names looked at for a possessor of her sex, when only one clause opens with "she"
 
 
 def _viewpoint(r: Resolver, pos: int, gender: str) -> Optional[_Entity]:
@@ -511,7 +512,8 @@ def _viewpoint_chain(r: Resolver, idx: int, gender: str, starts: List[int],
                      chosen: Sequence[Optional[_Entity]]) -> Optional[_Entity]:
     """Fiction: for "she said" after narration that goes on with "she" and names no one
     of her sex as a clause's subject (names only owning, or spoken to: "She thought of
-    Mary's calm. | “…,” she said"), the viewpoint person of the narration before it
+    Mary's calm. | “…,” she said"; one clause of "she" is enough when a woman is named
+    there as a possessor: "She went out. Mary's temper was worse."), the viewpoint person of the narration before it
     (``_viewpoint``) when she is also the last of her sex named as a subject there (the
     chain of "she" starts from her) and has spoken a turn before; not when the
     quotation addresses her or she spoke the turn in the paragraph before (reported
@@ -528,8 +530,11 @@ def _viewpoint_chain(r: Resolver, idx: int, gender: str, starts: List[int],
         if not r._direct.overlaps(pps, ppe):
             lo = pps  # the paragraph before is all narration
     lo = max(lo, qs - _VIEW_NARRATION)  # bounded work per record, however long the paragraph
-    if r._direct.overlaps(ps, qs) or _went_on_with(r, lo, qs, gender) < _VIEW_CHAIN:
+    if r._direct.overlaps(ps, qs):
         return None
+    chain = _went_on_with(r, lo, qs, gender)
+    if chain < _VIEW_CHAIN and (chain < 1 or not _owner_between(r, lo, qs, gender, starts)):
+        return None  # one clause of "she" only when a woman named there only owns something
     exclude, r._exclude = r._exclude, None
     try:
         if _subject_between(r, lo, qs, gender, starts) is not None:
@@ -544,6 +549,16 @@ def _viewpoint_chain(r: Resolver, idx: int, gender: str, starts: List[int],
     if _last_subject(r, lo, gender) is not view:
         return None  # the chain of "she" did not start from her
     return view
+
+
+def _owner_between(r: Resolver, lo: int, hi: int, gender: str, starts: List[int]) -> bool:
+    """Fiction: one of the last ``_VIEW_OWNERS`` names in ``[lo, hi)`` is someone of
+    ``gender`` named as a possessor ("Agnes's temper", "Agnes s temper")."""
+    a = bisect.bisect_left(starts, lo)
+    b = bisect.bisect_left(starts, hi)
+    text = r.text
+    return any(ent.guess_gender() == gender and (text.startswith(("'s", "’s"), e) or _dialogue.possessive_s(text, e))
+               for _s, e, ent in r.timeline[max(a, b - _VIEW_OWNERS):b])
 
 
 def _last_subject(r: Resolver, pos: int, gender: str) -> Optional[_Entity]:
