@@ -23,6 +23,10 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
   names and the pronouns that follow the name in the text. Pronoun salience passes
   over names that are never a clause's subject (places, things, people only talked
   about) and, in fiction, over lone names of unknown sex that have not spoken.
+  In fiction, a "she said" after narration that goes on with "she" and names no one
+  of her sex as a clause's subject goes to the viewpoint person: the one of her sex
+  the recent narration most often and last names as a subject, once she has spoken
+  (``_turns._viewpoint_chain``).
 - Definite descriptions ("the minister", "the ministry", "the news outlet") go to
   the latest entity whose title or name has that head word, else stand alone.
 - Indefinite descriptions ("a senior official") are anonymous sources, one each.
@@ -62,7 +66,7 @@ from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tup
 
 from . import _lazyregex as regex
 
-from . import _lexicons, _mentions
+from . import _dialogue, _lexicons, _mentions
 from ._attribution import Attribution
 from ._intervals import Intervals
 from ._layout import Layout, on_lines_with
@@ -187,7 +191,11 @@ class Resolver:
         # speakers of earlier records, in text order: (position, entity)
         self.spoken: List[Tuple[int, _Entity]] = []
         self._subject_count: Dict[int, int] = {}  # fiction: names that open a clause, per entity
+        # fiction: names that open a clause (not possessors), in text order: (start, entity)
+        self.subjects: List[Tuple[int, _Entity]] = []
+        self.subjects_at: List[int] = []
         self.spoken_at: List[int] = []
+        self.speakers: Set[int] = set()  # ids of the entities in ``spoken``
         self.counts: Dict[int, int] = {}
         # fiction: mentions right after a preposition of place ("in London", "at Hartwell")
         self.placed: Dict[int, int] = {}
@@ -448,6 +456,8 @@ class Resolver:
                 self._vote(ent, e)
                 if self.genre == "fiction" and _SUBJECT_BEFORE.search(text, max(0, s - 40), s) is not None:
                     self._subject_count[id(ent)] = self._subject_count.get(id(ent), 0) + 1
+                    if not text.startswith(("'s", "’s"), e) and not _dialogue.possessive_s(text, e):
+                        self.subjects.append((s, ent))
 
     def _split_pairs(self, found: List[Tuple[int, int, Mention, str]],
                      first_names: Dict[str, str]) -> List[Tuple[int, int, Mention, str]]:
@@ -569,6 +579,8 @@ class Resolver:
         self.scan()
         self.timeline.sort(key=lambda t: t[0])
         starts = [t[0] for t in self.timeline]
+        self.subjects.sort(key=lambda t: t[0])
+        self.subjects_at = [t[0] for t in self.subjects]
         self._starts = starts
         chosen: List[Optional[_Entity]] = [None] * len(self.records)
         anchored: Set[int] = set()  # fiction: pronoun tags settled by their own paragraph
@@ -656,6 +668,9 @@ class Resolver:
                     self._exclude = _turns._previous_turn(self, idx, chosen)
                     ent = None
                     if self.genre == "fiction" and m.form == "pronoun" and m.gender:
+                        # "She sat down; she thought. | “…,” she said": the one the narration follows
+                        ent = _turns._viewpoint_chain(self, idx, m.gender, starts, chosen)
+                    if ent is None and self.genre == "fiction" and m.form == "pronoun" and m.gender:
                         ent = _turns._participant(self, idx, m.gender, chosen)  # the one talked with before
                     if ent is None:
                         ent = self._resolve_mention(m, starts)
@@ -680,6 +695,7 @@ class Resolver:
                         # a speaker is a likely antecedent for the pronouns that follow
                         self.spoken.append((rec.span[0], ent))
                         self.spoken_at.append(rec.span[0])
+                        self.speakers.add(id(ent))
             elif rec.hint is not None:
                 m = _mentions.describe(text, *rec.hint)
                 parent = _turns.addressed_parent(self, rec.hint, rec.span[0])

@@ -583,6 +583,129 @@ def _narration_subject(r: Resolver, rec: Attribution, gender: str, starts: List[
     return found
 
 
+# fiction: the viewpoint person of a stretch of narration (``_viewpoint``): the one of a
+# sex most often named as a clause's subject among the last so many subject names, no
+# further back than so many characters
+_VIEW_SUBJECTS = 40
+_VIEW_BACK = 12000
+_VIEW_MIN = 2  # subject names the viewpoint person needs there
+_VIEW_NARRATION = 3000  # characters of narration before a "she said" looked at for her chain
+_VIEW_CHAIN = 2  # clauses of the narration before a "she said" opening with "she"
+_VIEW_OWNERS = 8  # names looked at for a possessor of her sex, when only one clause opens with "she"
+
+
+def _viewpoint(r: Resolver, pos: int, gender: str) -> Optional[_Entity]:
+    """Fiction: the person of ``gender`` the narration before ``pos`` follows: the one
+    most often named as a clause's subject ("Katharine thought", "Katharine rose")
+    among the last ``_VIEW_SUBJECTS`` subject names (bounded work per call), the latest
+    such name breaking a tie; None when no one is so named ``_VIEW_MIN`` times."""
+    hi = bisect.bisect_left(r.subjects_at, pos)
+    lo = max(0, hi - _VIEW_SUBJECTS)
+    counts: Dict[int, int] = {}
+    best: Optional[_Entity] = None
+    best_n = 0
+    for k in range(hi - 1, lo - 1, -1):
+        at, ent = r.subjects[k]
+        if pos - at > _VIEW_BACK:
+            break
+        if ent.kind != "person" or ent.guess_gender() != gender:
+            continue
+        n = counts[id(ent)] = counts.get(id(ent), 0) + 1
+        if n > best_n:
+            best, best_n = ent, n
+    return best if best_n >= _VIEW_MIN else None
+
+
+def _viewpoint_chain(r: Resolver, idx: int, gender: str, starts: List[int],
+                     chosen: Sequence[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: for "she said" after narration that goes on with "she" and names no one
+    of her sex as a clause's subject (names only owning, or spoken to: "She thought of
+    Mary's calm. | “…,” she said"; one clause of "she" is enough when a woman is named
+    there as a possessor: "She went out. Mary's temper was worse."), the viewpoint person of the narration before it
+    (``_viewpoint``) when she is also the last of her sex named as a subject there (the
+    chain of "she" starts from her) and has spoken a turn before; not when the
+    quotation addresses her or she spoke the turn in the paragraph before (reported
+    speech in the narration is no turn). At most ``_VIEW_NARRATION`` characters back."""
+    if r.layout is None:
+        return None
+    rec = r.records[idx]
+    qs = rec.span[0]
+    ps = r.layout.paragraph(qs)[0]
+    lo = ps
+    pi = r.layout.paragraph_index(ps)
+    if pi > 0:
+        pps, ppe = r.layout.paragraphs[pi - 1]
+        if not r._direct.overlaps(pps, ppe):
+            lo = pps  # the paragraph before is all narration
+    lo = max(lo, qs - _VIEW_NARRATION)  # bounded work per record, however long the paragraph
+    if r._direct.overlaps(ps, qs):
+        return None
+    chain = _went_on_with(r, lo, qs, gender)
+    if chain < _VIEW_CHAIN and (chain < 1 or not _owner_between(r, lo, qs, gender, starts)):
+        return None  # one clause of "she" only when a woman named there only owns something
+    exclude, r._exclude = r._exclude, None
+    try:
+        if _subject_between(r, lo, qs, gender, starts) is not None:
+            return None  # someone of her sex named as a subject: the rules on subjects decide
+    finally:
+        r._exclude = exclude
+    view = _viewpoint(r, qs, gender)
+    if view is None or view is r._addressed or view is _turn_before(r, idx, chosen):
+        return None
+    if id(view) not in r.speakers:
+        return None  # no one who has not yet spoken ("the Ducal", a name read wrongly)
+    if _last_subject(r, lo, gender) is not view:
+        return None  # the chain of "she" did not start from her
+    return view
+
+
+def _owner_between(r: Resolver, lo: int, hi: int, gender: str, starts: List[int]) -> bool:
+    """Fiction: one of the last ``_VIEW_OWNERS`` names in ``[lo, hi)`` is someone of
+    ``gender`` named as a possessor ("Agnes's temper", "Agnes s temper")."""
+    a = bisect.bisect_left(starts, lo)
+    b = bisect.bisect_left(starts, hi)
+    text = r.text
+    return any(ent.guess_gender() == gender and (text.startswith(("'s", "’s"), e) or _dialogue.possessive_s(text, e))
+               for _s, e, ent in r.timeline[max(a, b - _VIEW_OWNERS):b])
+
+
+def _last_subject(r: Resolver, pos: int, gender: str) -> Optional[_Entity]:
+    """Fiction: the last person of ``gender`` named as a clause's subject before
+    ``pos``, among the last ``_VIEW_SUBJECTS`` subject names."""
+    hi = bisect.bisect_left(r.subjects_at, pos)
+    for k in range(hi - 1, max(0, hi - _VIEW_SUBJECTS) - 1, -1):
+        at, ent = r.subjects[k]
+        if pos - at > _VIEW_BACK:
+            break
+        if ent.kind == "person" and ent.guess_gender() == gender:
+            return ent
+    return None
+
+
+def _turn_before(r: Resolver, idx: int, chosen: Sequence[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: the speaker the first pass gave the quotation of direct speech just
+    before record ``idx`` when it is in the paragraph before (reported speech in the
+    narration is no turn)."""
+    assert r.layout is not None
+    j = _direct_before(r, idx)
+    if j < 0 or j >= len(chosen):
+        return None
+    here = r.layout.paragraph_index(r.records[idx].span[0])
+    return chosen[j] if r.layout.paragraph_index(r.records[j].span[1] - 1) == here - 1 else None
+
+
+def _went_on_with(r: Resolver, lo: int, hi: int, gender: str) -> int:
+    """Fiction: how many clauses of the narration ``[lo, hi)`` open with the subject
+    pronoun of ``gender``."""
+    text = r.text
+    n = 0
+    for cs in _dialogue.clause_starts(text, lo, hi):
+        he = _GOES_ON_AS.match(text, cs, hi)
+        if he is not None and (he.group("p").lower() == "she") == (gender == "f"):
+            n += 1
+    return n
+
+
 def _goes_on_with(r: Resolver, lo: int, hi: int, gender: str) -> bool:
     """Fiction: a clause of the narration ``[lo, hi)`` opens with the subject
     pronoun of ``gender`` ("He rose.", "And then she laughed.")."""
@@ -625,7 +748,9 @@ def _tail_goes_on(r: Resolver, idx: int, ps: int, gender: str,
     """Fiction: for a paragraph opening with “…,” said he, the speaker of the last
     turn of the paragraph before, when that one is of his gender and the narration
     after it goes on with "he" and names no one (“…?” said Tom. Then he smiled. |
-    “…,” he said.): the tag settles it, whatever the conversation's parity says."""
+    “…,” he said.): the tag settles it, whatever the conversation's parity says. A name
+    in that narration ends it, unless the narration is long, goes on with "he" in
+    ``_VIEW_CHAIN`` clauses and names no one of his sex as a subject."""
     assert r.layout is not None
     pi = r.layout.paragraph_index(ps)
     if pi == 0:
@@ -655,7 +780,18 @@ def _tail_goes_on(r: Resolver, idx: int, ps: int, gender: str,
         return None
     k = bisect.bisect_left(r._starts, lo)
     if k < len(r._starts) and r._starts[k] < ppe:
-        return None  # a name in the tail: the subjects rule above has had its say
+        # a name in the tail: the subjects rule above has had its say, unless the tail
+        # is long, goes on with "he" in clauses enough and names no one of his sex
+        # as a subject (names only owning or spoken to: the narration follows him)
+        if ppe - lo < _TAIL_ANCHORS or _went_on_with(r, max(lo, ppe - _VIEW_NARRATION), ppe, gender) < _VIEW_CHAIN:
+            return None
+        held = r._exclude
+        r._exclude = None
+        try:
+            if _subject_between(r, lo, ppe, gender, r._starts) is not None:
+                return None
+        finally:
+            r._exclude = held
     r._from_tail = False  # not a tail's guess: the tag settles it
     return ent
 
