@@ -557,7 +557,9 @@ def _describe(text: str, start: int, end: int) -> Mention:
     head = words[-1].lower().rstrip(".")
     for k, w in enumerate(words):
         # "a spokesman for the ministry", "sources familiar with the talks": the head comes first
-        if k > 0 and w.lower() in _POSTMOD_PREP and not is_name_like(words[:k]):
+        if k > 0 and w.lower() in _POSTMOD_PREP and (not is_name_like(words[:k]) or (
+                k == 1 and w.lower() != "to" and _common_noun(words[0]))):
+            # ("Video of the incident": a capitalised common noun opening a sentence is a head too)
             j = k - 1
             while j > 0 and words[j].lower() in _POSTMOD_HEADS:
                 j -= 1
@@ -625,7 +627,16 @@ def _name_kind(words: List[str], name_words: List[str]) -> str:
     media = _lexicons.words("media_words")
     orgs = _lexicons.words("organization_words")
     lowered = [w.lower() for w in name_words]
-    if last in media or any(w in ("times", "news", "post", "journal", "press") for w in lowered[1:]):
+    if any(w in ("times", "news", "post", "journal", "press") for w in lowered[1:]):
+        return "media"
+    # the head of "Federal Bureau of Prisons", "Association of Flight Attendants": the word before "of"
+    k = lowered.index("of") if "of" in lowered[1:] else len(lowered)
+    head = lowered[k - 1].rstrip(".")
+    if head in orgs and (head not in media or (head == "agency" and len(name_words) > 1)):
+        # "International Atomic Energy Agency": an agency named by capitalised words and none of
+        # news is a public body (a news agency's name says so: "… News Agency", "… Press")
+        return "organization"
+    if head in media or last in media:
         return "media"
     if last in orgs or any(w in ("department", "ministry", "party", "council", "committee") for w in lowered):
         return "organization"
