@@ -871,6 +871,8 @@ class Attributor:
             return None
         last = None
         for m in _cues.speech_verbs(text, lo, hi):
+            if self.news and text[m.start()].isupper() and _token_before(text, m.start())[:1].isupper():
+                continue  # "an interview with The Huffington Post.": a name's last word, not a verb
             if not self._in_quotation(m.start()):
                 last = m
         if last is not None:
