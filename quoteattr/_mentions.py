@@ -917,6 +917,17 @@ _ABBREVIATED_HONORIFICS = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Col Capt Lt Sg
 _NON_SPACE = re.compile(r"\S+")  # the words ``str.split()`` gives, with their places
 
 
+@functools.lru_cache(maxsize=4096)
+def _inflected_tag_verb(word: str) -> bool:
+    """A capitalised inflected form of a verb of saying ("Said", "Added", "Asks"), not a
+    given name and not a bare stem that is also a noun in names ("State", "Report")."""
+    lw = word.lower()
+    if not word[:1].isupper() or word in _lexicons.mapping("first_names") or lw not in _tag_forms():
+        return False
+    lemma = _cues.lemma_of().get(lw)
+    return lemma is not None and lemma != lw
+
+
 def scan_names(text: str) -> List[Tuple[int, int]]:
     """Capitalised word sequences that may name someone, leading openers dropped."""
     out: List[Tuple[int, int]] = []
@@ -965,6 +976,8 @@ def scan_names(text: str) -> List[Tuple[int, int]]:
             or (words[k].endswith("ly") and words[k][1:].islower())
         ):
             k += 1  # "But Trump"; a chapter's capitalised first word ("TILL Elizabeth")
+        if k == 0 and len(words) > 1 and _inflected_tag_verb(words[0]):
+            k = 1  # an inverted tag opening a sentence: "Said Ellis: …", "Added Lee, …"
         if k:
             s = m.start() + m.group().index(words[k], sum(len(w) for w in words[:k]))
         says = next((i for i in range(k + 1, len(words)) if words[i].lower() in headline_verbs), None)
