@@ -79,10 +79,13 @@ def _name_part(text: str, s: int, e: int) -> bool:
 
 def _noun_use(text: str, s: int, word: str) -> bool:
     """A cue word that can be a noun, after a lower-case hyphenated modifier ("late-night
-    tweets", "long-awaited report"), is that noun, not a verb."""
+    tweets", "long-awaited report") or a capitalised possessive ("Mr. Hale's remarks"), is
+    that noun, not a verb."""
     if word.lower() not in _cues.NOUN_FORMS:
         return False
     pw = _token_before(text, s)
+    if pw.endswith(("'s", "’s")) and pw[:1].isupper() and word.islower():
+        return True  # "Mr. Hale's remarks": a possessive's noun
     return "-" in pw.strip("-") and pw.islower()
 
 

@@ -309,6 +309,22 @@ def _tag_forms() -> FrozenSet[str]:
     return frozenset(_lexicons.lemmas("speech_verbs")) | frozenset(_lexicons.lemmas("tag_verbs"))
 
 
+# inflected cue forms that also stand before a name as adjectives ("noted economist X")
+_ADJECTIVE_FORMS = frozenset("noted reported alleged so-called acclaimed respected leading acting ranking "
+                             "presiding sitting outgoing incoming retired".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _verb_in_phrase(word: str) -> bool:
+    """A lower-case inflected verb of saying or of stance ("called", "endorses", "recalled")
+    inside the words read back from a verb: a clause's verb, which no noun phrase holds."""
+    if not word[:1].islower() or word in _ADJECTIVE_FORMS:
+        return False
+    if word not in _tag_forms() and word not in _cues.stance_forms():
+        return False
+    return word.endswith(("ed", "es", "ing")) or _cues.lemma_of().get(word, word) != word
+
+
 def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
     if i < 0:
         return None
@@ -345,6 +361,10 @@ def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
             break
         if lw.endswith(("'s", "’s")) and k < i and _is_cap(w) is False and lw[:-2] in PRONOUNS:
             break
+        if k < i and _verb_in_phrase(w):
+            if not _is_cap(toks[k + 1].word):
+                return None  # "Al Sharpton began taking": no noun phrase ends a clause's verb
+            break  # "Minyon Moore called Mr. Obama's remarks", "Ted Cruz endorses Trump": a clause's verb
         k -= 1
         n += 1
     first = k + 1
