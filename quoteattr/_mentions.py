@@ -325,6 +325,32 @@ def _verb_in_phrase(word: str) -> bool:
     return word.endswith(("ed", "es", "ing")) or _cues.lemma_of().get(word, word) != word
 
 
+def _clause_verb(toks: List[Token], k: int) -> bool:
+    """``toks[k]``, before a preposition, is a clause's verb, not the head of a noun phrase
+    the preposition's phrase modifies: a past form in -ed after a pronoun, a plural noun or
+    a name ("they turned to the police", "Lee explained in an interview"), a participle
+    opening a sentence ("Writing for a paper, Lee said"), or an inflected verb of saying."""
+    w = toks[k].word
+    lw = w.lower()
+    if w[:1].isupper():
+        return lw.endswith("ing") and len(lw) > 5 and k == 0 and lw not in _lexicons.mapping("first_names")
+    if _verb_in_phrase(w):
+        return True
+    if not (lw.endswith("ed") and len(lw) > 4 and lw.isalpha()) or lw in _POSTMOD_HEADS or k == 0:
+        return False
+    if k + 1 < len(toks) and toks[k + 1].word.lower() == "by":
+        return False  # "an analysis released by the agency": a participle in the noun phrase
+    before = toks[k - 1].word
+    lb = before.lower()
+    if not before[:1].isalpha() or lb in _lexicons.first_field("determiners") or lb.endswith(("ly", "'s", "’s")):
+        return False  # "the embattled mayor", "newly elected", "the party's elected"
+    if lb in PRONOUNS:
+        return True
+    if lb in _lexicons.words("not_names"):
+        return False  # "rather distressed for an answer": an adverb before an adjective
+    return (lb.endswith("s") and not lb.endswith("ss")) or before[:1].isupper()
+
+
 def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
     if i < 0:
         return None
@@ -341,7 +367,9 @@ def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
         lw = w.lower()
         if lw in dets:
             # "people familiar with the matter": a post-modifier; go on to its head
-            if k >= 2 and toks[k - 1].word.lower() in _POSTMOD_PREP and not _stop(toks[k - 2].word):
+            # (not past a verb: "they turned to the police", "Writing for a paper")
+            if k >= 2 and toks[k - 1].word.lower() in _POSTMOD_PREP and not _stop(toks[k - 2].word) \
+                    and not _clause_verb(toks, k - 2):
                 k -= 2
                 n += 2
                 continue
