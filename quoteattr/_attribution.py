@@ -934,8 +934,12 @@ class Attributor:
             last = main
         if last is not None:
             sp = _mentions.subject_before(text, last.start(), lo)
-            if sp is None and _COORDINATED.search(text, max(lo, last.start() - 80), last.start()):
-                sp = _sentence_subject(text, lo, last.start())  # "X did not respond but did say …"
+            if sp is None and (_COORDINATED.search(text, max(lo, last.start() - 80), last.start()) or (
+                    self.news and last.group().endswith("ing")
+                    and _PREPOSITION_BEFORE.search(text, max(lo, last.start() - 12), last.start()))):
+                # "X did not respond but did say …"; "X was criticized for saying …": the
+                # gerund after a preposition has the sentence's subject
+                sp = _sentence_subject(text, lo, last.start())
             if sp is not None and not text[last.end() : last.end() + 1] == ",":
                 that = _TIME_THAT.match(text, last.end()) or _THAT.match(text, last.end())
                 cstart = that.end() if that is not None else last.end()

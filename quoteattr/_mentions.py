@@ -359,6 +359,8 @@ def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
         return (toks[i].start, toks[i].end)
     if _stop(last) or last.lower() in _lexicons.first_field("determiners"):
         return None
+    if last.lower() in _POSTMOD_PREP and last.lower() != "of" and not _is_cap(last):
+        return None  # "the movement for speaking out": no noun phrase ends in a preposition
     k = i
     n = 0
     dets = _lexicons.first_field("determiners")
@@ -553,6 +555,10 @@ def _describe(text: str, start: int, end: int) -> Mention:
     words = [t.word for t in toks]
     if not words:
         return Mention(start, end, "description", "unknown", None, False, None, None, "", False)
+    if len(words) >= 3 and all(w.isupper() and len(w) > 1 for w in words if w[:1].isalpha()) and sum(
+            len(w) >= 5 for w in words) >= 2:
+        # a heading in capitals ("QUESTIONABLE MEDICAL CLAIMS", "CONGRESS HAS INVESTIGATED HIM"): no one's name
+        return Mention(start, end, "description", "unknown", None, False, None, None, words[-1].lower(), False)
     if _SHARE_PHRASE.match(text, start, end):
         # a poll share speaks as a group without a name: "52 percent of Democrats", not "of Democrats"
         return Mention(start, end, "description", "anonymous", None, True, None, None, words[-1].lower(), False)
