@@ -713,8 +713,9 @@ def _description_kind(words: List[str], head: str, definite: bool) -> str:
         return "person" if definite else "anonymous"
     if _in("document_words", head):
         return "document"
-    if _in("media_words", head):
-        return "media"
+    if _in("media_words", head) and not (head in ("agency", "agencies") and not any(
+            w.lower() in ("news", "press", "wire", "photo") for w in words)):
+        return "media"  # ("the agency" that is no news agency is a public body: an organization)
     if _in("organization_words", head):
         return "organization"
     if head in _lexicons.words("titles") and definite:
@@ -982,6 +983,22 @@ def _inflected_tag_verb(word: str) -> bool:
     return lemma is not None and lemma != lw
 
 
+@functools.lru_cache(maxsize=4096)
+def _opening_participle(word: str) -> bool:
+    """A capitalised participle in -ing opening a sentence before a name ("Injecting
+    Clinton's troubles into …"), not a given name ("Sterling") nor a name's word ("King")."""
+    return (len(word) > 6 and word.endswith("ing") and word[0].isupper() and word[1:].islower()
+            and word not in _lexicons.mapping("first_names"))
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Nothing but spaces between ``pos`` and the text's start, a line break or a full stop."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k == 0 or text[k - 1] in "\n.!?"
+
+
 def scan_names(text: str) -> List[Tuple[int, int]]:
     """Capitalised word sequences that may name someone, leading openers dropped."""
     out: List[Tuple[int, int]] = []
@@ -1030,8 +1047,9 @@ def scan_names(text: str) -> List[Tuple[int, int]]:
             or (words[k].endswith("ly") and words[k][1:].islower())
         ):
             k += 1  # "But Trump"; a chapter's capitalised first word ("TILL Elizabeth")
-        if k == 0 and len(words) > 1 and _inflected_tag_verb(words[0]):
-            k = 1  # an inverted tag opening a sentence: "Said Ellis: …", "Added Lee, …"
+        if k == 0 and len(words) > 1 and (_inflected_tag_verb(words[0]) or (
+                _opening_participle(words[0]) and _sentence_start(text, m.start()))):
+            k = 1  # an inverted tag opening a sentence: "Said Ellis: …", "Added Lee, …"; "Injecting Clinton's …"
         if k:
             s = m.start() + m.group().index(words[k], sum(len(w) for w in words[:k]))
         says = next((i for i in range(k + 1, len(words)) if words[i].lower() in headline_verbs), None)
