@@ -351,6 +351,16 @@ def _clause_verb(toks: List[Token], k: int) -> bool:
     return (lb.endswith("s") and not lb.endswith("ss")) or before[:1].isupper()
 
 
+_THAT_ADJECTIVES = frozenset("clear obvious apparent true likely evident certain possible".split())
+
+
+def _takes_that(word: str) -> bool:
+    """A word a clause of "that" follows: a verb of saying or believing, or an adjective
+    ("shows that", "reflect that", "obvious that")."""
+    lw = word.lower()
+    return lw in _tag_forms() or lw in _cues.lemma_of() or lw in _THAT_ADJECTIVES
+
+
 def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
     if i < 0:
         return None
@@ -375,6 +385,8 @@ def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
                 k -= 2
                 n += 2
                 continue
+            if lw == "that" and 0 < k < i and _is_cap(toks[k + 1].word) and _takes_that(toks[k - 1].word):
+                break  # "shows that Clinton talked": the "that" of a clause, not a determiner
             k -= 1
             break
         if lw in ("of", "for") and k < i and k > 0 and not _stop(toks[k - 1].word):
