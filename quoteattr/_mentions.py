@@ -351,6 +351,7 @@ def _clause_verb(toks: List[Token], k: int) -> bool:
     return (lb.endswith("s") and not lb.endswith("ss")) or before[:1].isupper()
 
 
+_CONTACT_SUBJECTS = frozenset("I we he she they you".split())
 _THAT_ADJECTIVES = frozenset("clear obvious apparent true likely evident certain possible".split())
 
 
@@ -373,6 +374,11 @@ def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
         return None  # "the movement for speaking out": no noun phrase ends in a preposition
     k = i
     n = 0
+    if i >= 2 and last[:1].islower() and last.endswith("ed") and toks[i - 1].word in _CONTACT_SUBJECTS \
+            and toks[i - 2].word[:1].islower() and toks[i - 2].word.endswith("s") and not _stop(toks[i - 2].word) \
+            and toks[i - 2].word.lower() not in PRONOUNS:
+        k = i - 2  # "the experts I interviewed said": a relative clause without "that" after its noun
+        n = 2
     dets = _lexicons.first_field("determiners")
     while k >= 0 and n < 9:
         w = toks[k].word
@@ -621,6 +627,8 @@ def _describe(text: str, start: int, end: int) -> Mention:
     if is_name and len(name_words) == 1 and cut < 0 and _common_noun(name_words[0]):
         is_name = False  # "Sources said", "Officials say": a capitalised common noun
     head = words[-1].lower().rstrip(".")
+    if len(words) >= 3 and words[-2] in _CONTACT_SUBJECTS and head.endswith("ed"):
+        head = words[-3].lower()  # "the experts I interviewed": the noun the clause follows
     for k, w in enumerate(words):
         # "a spokesman for the ministry", "sources familiar with the talks": the head comes first
         if k > 0 and w.lower() in _POSTMOD_PREP and (not is_name_like(words[:k]) or (
