@@ -399,6 +399,11 @@ def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
             k -= 1
             n += 1
             continue
+        if lw == "on" and 0 < k < i and _is_cap(toks[k + 1].word) and _is_cap(toks[k - 1].word) \
+                and toks[k - 1].word.lower() in _lexicons.words("organization_words"):
+            k -= 1  # "the Commission on Presidential Debates", "the Council on Foreign Relations"
+            n += 1
+            continue
         if lw in ("to", "at", "in", "with", "from") and k < i and k > 0 and toks[k + 1].word[:1].isupper() \
                 and toks[k - 1].word[1:].islower() and not _stop(toks[k - 1].word) \
                 and toks[k - 1].word.lower().endswith(("ers", "ors", "ists", "ials", "ants", "ents", "aides", "man", "woman")):
@@ -662,8 +667,10 @@ def _describe(text: str, start: int, end: int) -> Mention:
                 name_text = name_text[: -len(suffix)]
         kind = _name_kind(words, name_words)
         if kind != "person":
-            # an organisation's name keeps all its words: "US State Department"
-            name_text = _span_text(text, toks, 0, len(toks) - 1)
+            # an organisation's name keeps all its words ("US State Department") but the
+            # lower-case words describing it ("the nonpartisan Commission on …")
+            first = next((k for k, t in enumerate(toks) if _is_cap(t.word) or t.word[:1].isdigit()), 0)
+            name_text = _span_text(text, toks, first, len(toks) - 1)
             title_text = None
         return Mention(start, end, "name", kind, gender if kind == "person" else None, False,
                        name_text, title_text, head, definite)
