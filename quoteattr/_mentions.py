@@ -611,7 +611,8 @@ def _describe(text: str, start: int, end: int) -> Mention:
             cut = k
         elif lw in ("of", "for") and cut == k - 1:
             # "Secretary of State John Kerry": the title runs on to the name
-            if k + 2 < len(words) and _is_cap(words[k + 1]):
+            # (not "a spokeswoman for Hillary Clinton": a given name after "for" starts another person)
+            if k + 2 < len(words) and _is_cap(words[k + 1]) and words[k + 1] not in _lexicons.mapping("first_names"):
                 cut = k + 1
     if words and _is_cap(words[-1]):
         # "longtime Democratic pollster Pat Caddell": lower-case words before a name describe it
