@@ -623,6 +623,19 @@ def _describe(text: str, start: int, end: int) -> Mention:
                     if cut + 2 < len(words) and words[cut].lower() == "voice" and words[cut + 1].lower() == "of":
                         cut += 1  # "the voice of John Reed" is John Reed ("the wife of John Reed" is not)
                 break
+    if cut >= 1 and cut == len(words) - 1 and _is_cap(words[cut]) and words[cut - 1] in _lexicons.mapping("first_names"):
+        # "Howard Dean", "John Major": a family name that is also a title word, after a given name
+        cut = cut - 2
+        while cut >= 0 and not (words[cut].lower() in titles or words[cut] in honorifics
+                                or words[cut].lower().rstrip(".") in titles):
+            cut -= 1
+    elif cut >= 1 and words[cut] in _COURTESY:
+        # "the morning Mr. Obama": lower-case words before a courtesy title are not part of it
+        j = cut - 1
+        while j >= 0 and words[j][:1].islower() and words[j].lower() not in titles:
+            j -= 1
+        if j < 0:
+            words, toks, cut = words[cut:], toks[cut:], 0
     if cut >= 0 and len(words) - cut == 2 and words[cut] in honorifics and words[cut] not in _COURTESY:
         cut -= 1  # a form of address that is part of the name: "Father Christopher", "Aunt Polly"
     name_words = [w for w in words[cut + 1 :]]
