@@ -391,7 +391,9 @@ def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
                 k -= 2
                 n += 2
                 continue
-            if lw == "that" and 0 < k < i and _is_cap(toks[k + 1].word) and _takes_that(toks[k - 1].word):
+            nxt = toks[k + 1].word if k < i else ""
+            if lw == "that" and 0 < k < i and (_is_cap(nxt) or (nxt.endswith("s") and not nxt.endswith("ss"))) \
+                    and _takes_that(toks[k - 1].word):
                 break  # "shows that Clinton talked": the "that" of a clause, not a determiner
             k -= 1
             break
