@@ -351,6 +351,8 @@ def _clause_verb(toks: List[Token], k: int) -> bool:
     return (lb.endswith("s") and not lb.endswith("ss")) or before[:1].isupper()
 
 
+_TIME_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+                        "June July August September October November December".split())
 _CONTACT_SUBJECTS = frozenset("I we he she they you".split())
 _THAT_ADJECTIVES = frozenset("clear obvious apparent true likely evident certain possible".split())
 
@@ -648,6 +650,15 @@ def _describe(text: str, start: int, end: int) -> Mention:
     if is_name and len(name_words) == 1 and cut < 0 and _common_noun(name_words[0]):
         is_name = False  # "Sources said", "Officials say": a capitalised common noun
     head = words[-1].lower().rstrip(".")
+    if is_name and cut >= 0 and words[cut][:1].islower() \
+            and (words[cut].endswith("ed") or words[cut] in ("late", "early", "mid", "last", "next")) \
+            and all(w in _TIME_NAMES for w in name_words):
+        # "a poll released Monday": a day is no one's name; the head is the noun the participle follows
+        is_name = False
+        k = cut
+        while k > 0 and (words[k].lower().endswith("ed") or words[k] in _TIME_NAMES):
+            k -= 1
+        head = words[k].lower()
     if len(words) >= 3 and words[-2] in _CONTACT_SUBJECTS and head.endswith("ed"):
         head = words[-3].lower()  # "the experts I interviewed": the noun the clause follows
     for k, w in enumerate(words):
