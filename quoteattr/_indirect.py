@@ -214,6 +214,8 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
 def _first_subject(text: str, ss: int, hi: int) -> Optional[Span2]:
     """The subject of the first reporting verb of the sentence before ``hi``."""
     for m in _cues.speech_verbs(text, ss, hi):
+        if m.group()[:1].isupper() and text[ss:m.start()].strip():
+            continue  # "Clinton, the former secretary of State, …": a capitalised word inside, a name's
         sp = _subject_before(text, m.start(), ss)
         if sp is not None:
             return sp
