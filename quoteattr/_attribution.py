@@ -79,10 +79,13 @@ def _name_part(text: str, s: int, e: int) -> bool:
 
 def _noun_use(text: str, s: int, word: str) -> bool:
     """A cue word that can be a noun, after a lower-case hyphenated modifier ("late-night
-    tweets", "long-awaited report"), is that noun, not a verb."""
+    tweets", "long-awaited report") or a capitalised possessive ("Mr. Hale's remarks"), is
+    that noun, not a verb."""
     if word.lower() not in _cues.NOUN_FORMS:
         return False
     pw = _token_before(text, s)
+    if pw.endswith(("'s", "’s")) and pw[:1].isupper() and word.islower():
+        return True  # "Mr. Hale's remarks": a possessive's noun
     return "-" in pw.strip("-") and pw.islower()
 
 
@@ -871,6 +874,8 @@ class Attributor:
             return None
         last = None
         for m in _cues.speech_verbs(text, lo, hi):
+            if self.news and text[m.start()].isupper() and _token_before(text, m.start())[:1].isupper():
+                continue  # "an interview with The Huffington Post.": a name's last word, not a verb
             if not self._in_quotation(m.start()):
                 last = m
         if last is not None:
@@ -929,8 +934,12 @@ class Attributor:
             last = main
         if last is not None:
             sp = _mentions.subject_before(text, last.start(), lo)
-            if sp is None and _COORDINATED.search(text, max(lo, last.start() - 80), last.start()):
-                sp = _sentence_subject(text, lo, last.start())  # "X did not respond but did say …"
+            if sp is None and (_COORDINATED.search(text, max(lo, last.start() - 80), last.start()) or (
+                    self.news and last.group().endswith("ing")
+                    and _PREPOSITION_BEFORE.search(text, max(lo, last.start() - 12), last.start()))):
+                # "X did not respond but did say …"; "X was criticized for saying …": the
+                # gerund after a preposition has the sentence's subject
+                sp = _sentence_subject(text, lo, last.start())
             if sp is not None and not text[last.end() : last.end() + 1] == ",":
                 that = _TIME_THAT.match(text, last.end()) or _THAT.match(text, last.end())
                 cstart = that.end() if that is not None else last.end()

@@ -214,6 +214,8 @@ def _is_verb(text: str, layout: Layout, m: "_cues.WordMatch") -> bool:
 def _first_subject(text: str, ss: int, hi: int) -> Optional[Span2]:
     """The subject of the first reporting verb of the sentence before ``hi``."""
     for m in _cues.speech_verbs(text, ss, hi):
+        if m.group()[:1].isupper() and text[ss:m.start()].strip():
+            continue  # "Clinton, the former secretary of State, …": a capitalised word inside, a name's
         sp = _subject_before(text, m.start(), ss)
         if sp is not None:
             return sp
@@ -902,8 +904,22 @@ def _subject(text: str, layout: Layout, vs: int, ss: int) -> Optional[Span2]:
     for sp in _subjects(text, vs, ss):
         if sp is not None and (_speaker_ok(text, sp) or _SHARE_START.match(text, sp[0], sp[1])
                                or text[sp[0]:sp[1]] in ("which", "that", "who")):
+            if _reported_document(text, sp, ss):
+                continue
             return sp
     return None
+
+
+_SAYING_LEMMAS = frozenset("say add note claim argue insist explain write".split())
+
+
+def _reported_document(text: str, sp: Span2, ss: int) -> bool:
+    """A document that is the subject of a clause another speaker reports ("Lee said the videos
+    do not show …"): what it shows is part of what Lee said, not a report of its own."""
+    prev = _PREV_WORD.search(text, max(ss, sp[0] - 30), sp[0])
+    if prev is None or _cues.lemma_of().get(prev.group(1).lower()) not in _SAYING_LEMMAS:
+        return False
+    return _mentions.describe_phrase(text[sp[0]:sp[1]]).kind == "document"
 
 
 def _subjects(text: str, vs: int, ss: int) -> Iterator[Optional[Span2]]:

@@ -309,6 +309,61 @@ def _tag_forms() -> FrozenSet[str]:
     return frozenset(_lexicons.lemmas("speech_verbs")) | frozenset(_lexicons.lemmas("tag_verbs"))
 
 
+# inflected cue forms that also stand before a name as adjectives ("noted economist X")
+_ADJECTIVE_FORMS = frozenset("noted reported alleged so-called acclaimed respected leading acting ranking "
+                             "presiding sitting outgoing incoming retired".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _verb_in_phrase(word: str) -> bool:
+    """A lower-case inflected verb of saying or of stance ("called", "endorses", "recalled")
+    inside the words read back from a verb: a clause's verb, which no noun phrase holds."""
+    if not word[:1].islower() or word in _ADJECTIVE_FORMS:
+        return False
+    if word not in _tag_forms() and word not in _cues.stance_forms():
+        return False
+    return word.endswith(("ed", "es", "ing")) or _cues.lemma_of().get(word, word) != word
+
+
+def _clause_verb(toks: List[Token], k: int) -> bool:
+    """``toks[k]``, before a preposition, is a clause's verb, not the head of a noun phrase
+    the preposition's phrase modifies: a past form in -ed after a pronoun, a plural noun or
+    a name ("they turned to the police", "Lee explained in an interview"), a participle
+    opening a sentence ("Writing for a paper, Lee said"), or an inflected verb of saying."""
+    w = toks[k].word
+    lw = w.lower()
+    if w[:1].isupper():
+        return lw.endswith("ing") and len(lw) > 5 and k == 0 and lw not in _lexicons.mapping("first_names")
+    if _verb_in_phrase(w):
+        return True
+    if not (lw.endswith("ed") and len(lw) > 4 and lw.isalpha()) or lw in _POSTMOD_HEADS or k == 0:
+        return False
+    if k + 1 < len(toks) and toks[k + 1].word.lower() == "by":
+        return False  # "an analysis released by the agency": a participle in the noun phrase
+    before = toks[k - 1].word
+    lb = before.lower()
+    if not before[:1].isalpha() or lb in _lexicons.first_field("determiners") or lb.endswith(("ly", "'s", "’s")):
+        return False  # "the embattled mayor", "newly elected", "the party's elected"
+    if lb in PRONOUNS:
+        return True
+    if lb in _lexicons.words("not_names"):
+        return False  # "rather distressed for an answer": an adverb before an adjective
+    return (lb.endswith("s") and not lb.endswith("ss")) or before[:1].isupper()
+
+
+_TIME_NAMES = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+                        "June July August September October November December".split())
+_CONTACT_SUBJECTS = frozenset("I we he she they you".split())
+_THAT_ADJECTIVES = frozenset("clear obvious apparent true likely evident certain possible".split())
+
+
+def _takes_that(word: str) -> bool:
+    """A word a clause of "that" follows: a verb of saying or believing, or an adjective
+    ("shows that", "reflect that", "obvious that")."""
+    lw = word.lower()
+    return lw in _tag_forms() or lw in _cues.lemma_of() or lw in _THAT_ADJECTIVES
+
+
 def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
     if i < 0:
         return None
@@ -317,22 +372,40 @@ def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
         return (toks[i].start, toks[i].end)
     if _stop(last) or last.lower() in _lexicons.first_field("determiners"):
         return None
+    if last.lower() in _POSTMOD_PREP and last.lower() != "of" and not _is_cap(last):
+        return None  # "the movement for speaking out": no noun phrase ends in a preposition
     k = i
     n = 0
+    if i >= 2 and last[:1].islower() and last.endswith("ed") and toks[i - 1].word in _CONTACT_SUBJECTS \
+            and toks[i - 2].word[:1].islower() and toks[i - 2].word.endswith("s") and not _stop(toks[i - 2].word) \
+            and toks[i - 2].word.lower() not in PRONOUNS:
+        k = i - 2  # "the experts I interviewed said": a relative clause without "that" after its noun
+        n = 2
     dets = _lexicons.first_field("determiners")
     while k >= 0 and n < 9:
         w = toks[k].word
         lw = w.lower()
         if lw in dets:
             # "people familiar with the matter": a post-modifier; go on to its head
-            if k >= 2 and toks[k - 1].word.lower() in _POSTMOD_PREP and not _stop(toks[k - 2].word):
+            # (not past a verb: "they turned to the police", "Writing for a paper")
+            if k >= 2 and toks[k - 1].word.lower() in _POSTMOD_PREP and not _stop(toks[k - 2].word) \
+                    and not _clause_verb(toks, k - 2):
                 k -= 2
                 n += 2
                 continue
+            nxt = toks[k + 1].word if k < i else ""
+            if lw == "that" and 0 < k < i and (_is_cap(nxt) or (nxt.endswith("s") and not nxt.endswith("ss"))) \
+                    and _takes_that(toks[k - 1].word):
+                break  # "shows that Clinton talked": the "that" of a clause, not a determiner
             k -= 1
             break
         if lw in ("of", "for") and k < i and k > 0 and not _stop(toks[k - 1].word):
             k -= 1
+            n += 1
+            continue
+        if lw == "on" and 0 < k < i and _is_cap(toks[k + 1].word) and _is_cap(toks[k - 1].word) \
+                and toks[k - 1].word.lower() in _lexicons.words("organization_words"):
+            k -= 1  # "the Commission on Presidential Debates", "the Council on Foreign Relations"
             n += 1
             continue
         if lw in ("to", "at", "in", "with", "from") and k < i and k > 0 and toks[k + 1].word[:1].isupper() \
@@ -345,6 +418,10 @@ def _np_back(toks: List[Token], i: int) -> Optional[Tuple[int, int]]:
             break
         if lw.endswith(("'s", "’s")) and k < i and _is_cap(w) is False and lw[:-2] in PRONOUNS:
             break
+        if k < i and _verb_in_phrase(w):
+            if not _is_cap(toks[k + 1].word):
+                return None  # "Al Sharpton began taking": no noun phrase ends a clause's verb
+            break  # "Minyon Moore called Mr. Obama's remarks", "Ted Cruz endorses Trump": a clause's verb
         k -= 1
         n += 1
     first = k + 1
@@ -505,6 +582,10 @@ def _describe(text: str, start: int, end: int) -> Mention:
     words = [t.word for t in toks]
     if not words:
         return Mention(start, end, "description", "unknown", None, False, None, None, "", False)
+    if len(words) >= 3 and all(w.isupper() and len(w) > 1 for w in words if w[:1].isalpha()) and sum(
+            len(w) >= 5 for w in words) >= 2:
+        # a heading in capitals ("QUESTIONABLE MEDICAL CLAIMS", "CONGRESS HAS INVESTIGATED HIM"): no one's name
+        return Mention(start, end, "description", "unknown", None, False, None, None, words[-1].lower(), False)
     if _SHARE_PHRASE.match(text, start, end):
         # a poll share speaks as a group without a name: "52 percent of Democrats", not "of Democrats"
         return Mention(start, end, "description", "anonymous", None, True, None, None, words[-1].lower(), False)
@@ -534,7 +615,8 @@ def _describe(text: str, start: int, end: int) -> Mention:
             cut = k
         elif lw in ("of", "for") and cut == k - 1:
             # "Secretary of State John Kerry": the title runs on to the name
-            if k + 2 < len(words) and _is_cap(words[k + 1]):
+            # (not "a spokeswoman for Hillary Clinton": a given name after "for" starts another person)
+            if k + 2 < len(words) and _is_cap(words[k + 1]) and words[k + 1] not in _lexicons.mapping("first_names"):
                 cut = k + 1
     if words and _is_cap(words[-1]):
         # "longtime Democratic pollster Pat Caddell": lower-case words before a name describe it
@@ -545,6 +627,19 @@ def _describe(text: str, start: int, end: int) -> Mention:
                     if cut + 2 < len(words) and words[cut].lower() == "voice" and words[cut + 1].lower() == "of":
                         cut += 1  # "the voice of John Reed" is John Reed ("the wife of John Reed" is not)
                 break
+    if cut >= 1 and cut == len(words) - 1 and _is_cap(words[cut]) and words[cut - 1] in _lexicons.mapping("first_names"):
+        # "Howard Dean", "John Major": a family name that is also a title word, after a given name
+        cut = cut - 2
+        while cut >= 0 and not (words[cut].lower() in titles or words[cut] in honorifics
+                                or words[cut].lower().rstrip(".") in titles):
+            cut -= 1
+    elif cut >= 1 and words[cut] in _COURTESY:
+        # "the morning Mr. Obama": lower-case words before a courtesy title are not part of it
+        j = cut - 1
+        while j >= 0 and words[j][:1].islower() and words[j].lower() not in titles:
+            j -= 1
+        if j < 0:
+            words, toks, cut = words[cut:], toks[cut:], 0
     if cut >= 0 and len(words) - cut == 2 and words[cut] in honorifics and words[cut] not in _COURTESY:
         cut -= 1  # a form of address that is part of the name: "Father Christopher", "Aunt Polly"
     name_words = [w for w in words[cut + 1 :]]
@@ -555,9 +650,22 @@ def _describe(text: str, start: int, end: int) -> Mention:
     if is_name and len(name_words) == 1 and cut < 0 and _common_noun(name_words[0]):
         is_name = False  # "Sources said", "Officials say": a capitalised common noun
     head = words[-1].lower().rstrip(".")
+    if is_name and cut >= 0 and words[cut][:1].islower() \
+            and (words[cut].endswith("ed") or words[cut] in ("late", "early", "mid", "last", "next")) \
+            and all(w in _TIME_NAMES for w in name_words):
+        # "a poll released Monday": a day is no one's name; the head is the noun the participle follows
+        is_name = False
+        k = cut
+        while k > 0 and (words[k].lower().endswith("ed") or words[k] in _TIME_NAMES):
+            k -= 1
+        head = words[k].lower()
+    if len(words) >= 3 and words[-2] in _CONTACT_SUBJECTS and head.endswith("ed"):
+        head = words[-3].lower()  # "the experts I interviewed": the noun the clause follows
     for k, w in enumerate(words):
         # "a spokesman for the ministry", "sources familiar with the talks": the head comes first
-        if k > 0 and w.lower() in _POSTMOD_PREP and not is_name_like(words[:k]):
+        if k > 0 and w.lower() in _POSTMOD_PREP and (not is_name_like(words[:k]) or (
+                k == 1 and w.lower() != "to" and _common_noun(words[0]))):
+            # ("Video of the incident": a capitalised common noun opening a sentence is a head too)
             j = k - 1
             while j > 0 and words[j].lower() in _POSTMOD_HEADS:
                 j -= 1
@@ -586,8 +694,10 @@ def _describe(text: str, start: int, end: int) -> Mention:
                 name_text = name_text[: -len(suffix)]
         kind = _name_kind(words, name_words)
         if kind != "person":
-            # an organisation's name keeps all its words: "US State Department"
-            name_text = _span_text(text, toks, 0, len(toks) - 1)
+            # an organisation's name keeps all its words ("US State Department") but the
+            # lower-case words describing it ("the nonpartisan Commission on …")
+            first = next((k for k, t in enumerate(toks) if _is_cap(t.word) or t.word[:1].isdigit()), 0)
+            name_text = _span_text(text, toks, first, len(toks) - 1)
             title_text = None
         return Mention(start, end, "name", kind, gender if kind == "person" else None, False,
                        name_text, title_text, head, definite)
@@ -625,7 +735,16 @@ def _name_kind(words: List[str], name_words: List[str]) -> str:
     media = _lexicons.words("media_words")
     orgs = _lexicons.words("organization_words")
     lowered = [w.lower() for w in name_words]
-    if last in media or any(w in ("times", "news", "post", "journal", "press") for w in lowered[1:]):
+    if any(w in ("times", "news", "post", "journal", "press") for w in lowered[1:]):
+        return "media"
+    # the head of "Federal Bureau of Prisons", "Association of Flight Attendants": the word before "of"
+    k = lowered.index("of") if "of" in lowered[1:] else len(lowered)
+    head = lowered[k - 1].rstrip(".")
+    if head in orgs and (head not in media or (head == "agency" and len(name_words) > 1)):
+        # "International Atomic Energy Agency": an agency named by capitalised words and none of
+        # news is a public body (a news agency's name says so: "… News Agency", "… Press")
+        return "organization"
+    if head in media or last in media:
         return "media"
     if last in orgs or any(w in ("department", "ministry", "party", "council", "committee") for w in lowered):
         return "organization"
@@ -648,8 +767,9 @@ def _description_kind(words: List[str], head: str, definite: bool) -> str:
         return "person" if definite else "anonymous"
     if _in("document_words", head):
         return "document"
-    if _in("media_words", head):
-        return "media"
+    if _in("media_words", head) and not (head in ("agency", "agencies") and not any(
+            w.lower() in ("news", "press", "wire", "photo") for w in words)):
+        return "media"  # ("the agency" that is no news agency is a public body: an organization)
     if _in("organization_words", head):
         return "organization"
     if head in _lexicons.words("titles") and definite:
@@ -906,6 +1026,33 @@ _ABBREVIATED_HONORIFICS = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Col Capt Lt Sg
 _NON_SPACE = re.compile(r"\S+")  # the words ``str.split()`` gives, with their places
 
 
+@functools.lru_cache(maxsize=4096)
+def _inflected_tag_verb(word: str) -> bool:
+    """A capitalised inflected form of a verb of saying ("Said", "Added", "Asks"), not a
+    given name and not a bare stem that is also a noun in names ("State", "Report")."""
+    lw = word.lower()
+    if not word[:1].isupper() or word in _lexicons.mapping("first_names") or lw not in _tag_forms():
+        return False
+    lemma = _cues.lemma_of().get(lw)
+    return lemma is not None and lemma != lw
+
+
+@functools.lru_cache(maxsize=4096)
+def _opening_participle(word: str) -> bool:
+    """A capitalised participle in -ing opening a sentence before a name ("Injecting
+    Clinton's troubles into …"), not a given name ("Sterling") nor a name's word ("King")."""
+    return (len(word) > 6 and word.endswith("ing") and word[0].isupper() and word[1:].islower()
+            and word not in _lexicons.mapping("first_names"))
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Nothing but spaces between ``pos`` and the text's start, a line break or a full stop."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k == 0 or text[k - 1] in "\n.!?"
+
+
 def scan_names(text: str) -> List[Tuple[int, int]]:
     """Capitalised word sequences that may name someone, leading openers dropped."""
     out: List[Tuple[int, int]] = []
@@ -954,6 +1101,9 @@ def scan_names(text: str) -> List[Tuple[int, int]]:
             or (words[k].endswith("ly") and words[k][1:].islower())
         ):
             k += 1  # "But Trump"; a chapter's capitalised first word ("TILL Elizabeth")
+        if k == 0 and len(words) > 1 and (_inflected_tag_verb(words[0]) or (
+                _opening_participle(words[0]) and _sentence_start(text, m.start()))):
+            k = 1  # an inverted tag opening a sentence: "Said Ellis: …", "Added Lee, …"; "Injecting Clinton's …"
         if k:
             s = m.start() + m.group().index(words[k], sum(len(w) for w in words[:k]))
         says = next((i for i in range(k + 1, len(words)) if words[i].lower() in headline_verbs), None)

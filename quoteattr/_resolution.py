@@ -266,6 +266,8 @@ class Resolver:
         assert m.name is not None
         surname = toks[-1].lower()
         first = toks[0].lower() if len(toks) > 1 else ""
+        if len(toks) == 2 and first in _PARTICLES:
+            first = ""  # "De Blasio" opening a sentence: the family name of "Bill de Blasio", no given name
         gender = m.gender
         cands = self.by_surname.get(surname, [])
         best: Optional[_Entity] = None
@@ -1185,6 +1187,10 @@ _DATE_BEFORE = regex.compile(
     r"|twentieth|thirtieth|\p{L}+-(?:first|second|third|\p{L}+th))[^\S\n]+of[^\S\n]+)\Z", regex.IGNORECASE)
 _DATE_AFTER = regex.compile(r",?[^\S\n]*\d")
 _RELATIVE_PRONOUNS = frozenset("which that who".split())
+
+
+# particles of a family name ("de Blasio", "van Buren"): no given name when they open a name
+_PARTICLES = frozenset("de van von der den da du del della di le la".split())
 
 
 def _relative_antecedent(text: str, pos: int) -> Optional[Tuple[int, int]]:

@@ -432,7 +432,7 @@ def test_subject_before_is_the_plain_one(text: str, places: "list[tuple[int, int
 def _plain_scan_names(text: str) -> "list[tuple[int, int]]":
     """``_mentions.scan_names`` as first written: every match through the openers loop,
     with the honorific read again after an opener ("But Mr. Ruiz") and the cut before a
-    headline's verb ("Ruiz Says …") written out plainly."""
+    headline's verb ("Ruiz Says …") and the inverted tag's verb ("Said Ruiz: …") written out plainly."""
     out = []
     not_names = _lexicons.words("not_names")
     headline_verbs = _lexicons.words("headline_verbs")
@@ -458,6 +458,15 @@ def _plain_scan_names(text: str) -> "list[tuple[int, int]]":
             or (words[k].endswith("ly") and words[k][1:].islower())
         ):
             k += 1
+        lw0 = words[0].lower()
+        if k == 0 and len(words) > 1 and words[0] not in _lexicons.mapping("first_names") \
+                and lw0 in _mentions._tag_forms() and _cues.lemma_of().get(lw0, lw0) != lw0:
+            k = 1  # "Said Ellis: …": an inverted tag's verb
+        if k == 0 and len(words) > 1 and len(words[0]) > 6 and words[0].endswith("ing") \
+                and words[0][0].isupper() and words[0][1:].islower() \
+                and words[0] not in _lexicons.mapping("first_names") \
+                and (text[:m.start()].rstrip(" \t") == "" or text[:m.start()].rstrip(" \t")[-1] in "\n.!?"):
+            k = 1  # "Injecting Clinton's …": a participle opening a sentence
         if k:
             s = m.start() + m.group().index(words[k], sum(len(w) for w in words[:k]))
         for i in range(k + 1, len(words)):
@@ -480,12 +489,14 @@ def _plain_scan_names(text: str) -> "list[tuple[int, int]]":
 
 _SCAN_ALPHABET = st.sampled_from(["The", "He", "Trump", "Trump's", "Sunday", "Sunday’s", "But", "Mr.", "Ana", "Ruiz", "Says", "Mrs",
                                   " ", "  ", "\n", ", ", ". ", "“", "”", "said", "Happily", "US", "of", "x", "’s",
-                                  "é", "Élan"])
+                                  "é", "Élan", "Said", "Added", "Bringing"])
 
 
 @given(st.lists(_SCAN_ALPHABET, max_size=30).map("".join))
 @example("“Hi,” said Sunday. Sunday came. The Sunday’s.")
 @example("But Mr. Ruiz came. Ruiz Says Ana  Ruiz Says Trump’s Says")
+@example("Said Ruiz: no. Added Ana Ruiz, yes. Said")
+@example("Bringing Ruiz in. But Bringing Ana. x Bringing Ruiz")
 def test_scan_names_is_the_plain_loop(text: str) -> None:
     assert _mentions.scan_names(text) == _plain_scan_names(text)
 
