@@ -700,6 +700,9 @@ class Attributor:
         # 1. a tag right after the closing mark
         if tag is not None and _leads_in(text, tag, pend, text[q.parts[-1][1] - 1] in ".!?"):
             tag = None  # “A.” X said: “B.”: the tag introduces the next quotation
+        if (tag is not None and not self.news and tag[0][0] < tag[1][0] and q.start == pstart
+                and text[q.parts[-1][1] - 1] in ".!?" and self._colon_lead(q) is not None):
+            tag = None  # X asked: ⏎ “…?” I answered that …: the lead-in tags it, the narration goes on
         if tag is not None:
             sp, cue = tag
             rule = "direct.tag-after"
@@ -799,6 +802,24 @@ class Attributor:
         self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), None, None,
                                     0.3 - conf_penalty, "direct.unattributed"))
         return 1
+
+    def _colon_lead(self, q: Quotation) -> Optional[Tuple[Span2, Span2]]:
+        """The tag of a paragraph before ``q`` that ends "X said:" (one person), or None."""
+        text = self.text
+        pi = self.layout.paragraph_index(q.start)
+        if pi == 0:
+            return None
+        ps, pe = self.layout.paragraphs[pi - 1]
+        while pe > ps + 1 and text[pe - 1] in " \t\r\n":
+            pe -= 1
+        if text[pe - 1] != ":":
+            return None
+        ss, _ = self.layout.sentence(pe - 1)
+        tb = tag_before(text, max(ss, ps), pe, lead_in=True)
+        if tb is None:
+            return None
+        m = _mentions.describe_phrase(text[tb[0][0]:tb[0][1]])
+        return None if m is None or m.plural else tb
 
     def _lead_clause(self, i: int, q: Quotation, pstart: int) -> Optional[int]:
         """Where the writer's clause starts when a quoted fragment closes it before a tag
