@@ -207,6 +207,12 @@ _WAS_WORDS = regex.compile(
     r"|observation|reproach|protest|objection|admission|salutation|contribution|explanation)(?![\p{L}])")
 
 
+# “…,” interposed, more softly, a young wife: an -ly adverb (with a word of degree) set
+# off by commas between an inverted tag's verb and its subject
+_ADVERB_ASIDE = regex.compile(r"[^\S\n]*,[^\S\n]*(?:(?:more|most|very|less|rather|quite|so)[^\S\n]+)?"
+                              r"\p{Ll}{3,}ly[^\S\n]*,[^\S\n]*")
+
+
 def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     """A speech tag right after a closing mark at ``pos``: (speaker, cue)."""
     g = _GAP.match(text, pos, hi)
@@ -220,6 +226,12 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
             sp = tagged_name(text, at, hi)  # “…,” said Will.
         if sp is not None and sp[0] - v[1] <= 2:
             return _with_epithet(text, _past_adjectives(text, sp, hi), hi), v
+        adv = _ADVERB_ASIDE.match(text, v[1], hi)
+        if adv is not None:
+            # “…,” put in, more gently, an old woman: the subject after an adverb set off by commas
+            sp = _mentions.np_after(text, adv.end(), hi)
+            if sp is not None and sp[0] == adv.end():
+                return _with_epithet(text, _past_adjectives(text, sp, hi), hi), v
     # “…” was her husband's answer / were Tom's first words
     was = _WAS_WORDS.match(text, p, min(hi, p + 120))
     if was is not None:
