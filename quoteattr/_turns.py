@@ -1339,6 +1339,25 @@ def _previous_turn(r: Resolver, idx: int, chosen: List[Optional[_Entity]]) -> Op
     return chosen[idx - 1] if here == there + 1 else None
 
 
+def _turn_across(r: Resolver, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: the speaker of the turn just before record ``idx`` when one paragraph of
+    narration, with no quotation, stands between them (“…,” said Ann. | Tom frowned. | “…”)."""
+    if r.layout is None:
+        return None
+    j = _direct_before(r, idx)
+    if j < 0:
+        return None
+    here = r.layout.paragraph_index(r.records[idx].span[0])
+    there = r.layout.paragraph_index(r.records[j].span[1] - 1)
+    ps, pe = r.layout.paragraphs[here - 1]
+    if here != there + 2 or r._direct.overlaps(ps, pe):
+        return None
+    tail = r.text[ps:pe].rstrip()
+    if not tail or tail[-1] not in ".!?":
+        return None  # "…, and Ann said--" | “…”: a lead-in, the turn is hers
+    return chosen[j]
+
+
 def _direct_before(r: Resolver, idx: int) -> int:
     """The index of the last quotation before record ``idx`` that is not reported
     speech (reported speech in the narration between is no turn), -1 if none within
