@@ -539,7 +539,20 @@ def _vocative_start(text: str, s: int, e: int) -> "Optional[regex.Match[str]]":
 def _vocatives_inside(text: str, s: int, e: int) -> "List[regex.Match[str]]":
     """``_VOCATIVE_INSIDE``'s matches in ``text[s:e]``, looked for only when a comma stands
     there (each match opens with one; most turns have none)."""
-    return list(_VOCATIVE_INSIDE.finditer(text, s, e)) if text.find(",", s, e) >= 0 else []
+    if text.find(",", s, e) < 0:
+        return []
+    found = list(_VOCATIVE_INSIDE.finditer(text, s, e))
+    if not found and text[e : e + 1] in (" ", "\t") and text[e + 1 : e + 2] in _CLOSING_MARKS:
+        # “…, William ”: the punctuation before the closing mark lost, the name ends the turn
+        m = _VOCATIVE_AT_END.search(text, max(s, e - 60), e)
+        if m is not None:
+            found.append(m)
+    return found
+
+
+_CLOSING_MARKS = frozenset("\"”’'")
+_VOCATIVE_AT_END = regex.compile(
+    r",[^\S\n]+" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))$")
 
 
 # a quotation inside a quotation: ‘What…?’ or 'What…?' (capital after it, a stop before it
