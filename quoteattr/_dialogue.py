@@ -171,6 +171,12 @@ _VOICE_OF = regex.compile(r"(?:(?:[Tt]he|[Aa])[^\S\n]+)?(?:\p{Ll}+[^\S\n]+)?(?:v
                           r"(?=\p{Lu})")
 
 
+# fiction: "he heard Tom's voice", "she recognised the old man's voice": the owner of the voice
+_HEARD_VOICE = regex.compile(
+    r"[^\S\n]+(?:heard|recogni[sz]ed|caught)[^\S\n]+(?P<who>(?:(?:Mr|Mrs|Miss|Dr)\.?[^\S\n]+)?\p{Lu}\p{Ll}+"
+    r"(?:[^\S\n]+\p{Lu}\p{Ll}+)?|the[^\S\n]+(?:\p{Ll}+[^\S\n]+)?\p{Ll}+)['’]s[^\S\n]+(?:\p{Ll}+[^\S\n]+)?voice(?![\p{L}])")
+
+
 _LOST_APOSTROPHE = regex.compile(r"[^\S\n]s[^\S\n]+\p{Ll}")
 
 
@@ -219,6 +225,9 @@ def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Op
     if sp is None:
         return None
     sp = _subject_name_only(text, sp)
+    heard = _HEARD_VOICE.match(text, sp[1], end)
+    if heard is not None:
+        sp = heard.span("who")  # “…!” he heard Tom's voice below: Tom speaks, not the one who hears
     lw = text[sp[0] : sp[1]].lower()
     if lw in pron:
         return sp if pron[lw][1] in ("m", "f") or lw == "i" else None
