@@ -395,6 +395,10 @@ _ON_AFTER = regex.compile(r"[^\S\n]+on(?![\p{L}])")
 _PARTICLE_AFTER = regex.compile(r"[^\S\n]+(?:in|on|out|off|forth|short)(?![\p{L}])")
 
 
+_PARTICIPLE_BY = regex.compile(r"\p{Ll}+ed[^\S\n]+by(?![\p{L}])")
+_PARTICIPLE_AFTER = regex.compile(r"[^\S\n]*,?[^\S\n]*\p{Ll}+ed[^\S\n]+by(?![\p{L}])")
+
+
 def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tuple[Span2, Span2]]:
     """The subject of verb ``m`` if it starts the tag at ``p``."""
     start = _skip_space(text, p, hi)
@@ -410,6 +414,8 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
         if was is not None:
             return was.span("who"), m.span()
     sp = _mentions.subject_before(text, m.start(), p)
+    if sp is not None and _PARTICIPLE_BY.match(text, sp[0], sp[1]) is not None:
+        return None  # “…” accompanied by a violent yawn / followed by a sigh: no one's tag
     if sp is not None and _LEAD_WORDS.fullmatch(text, start, sp[0]):
         if m.group().lower() in _cues.NOUN_FORMS:
             # “…” was her cordial reply / was Margaret's answer: the owner speaks
@@ -703,8 +709,9 @@ class Attributor:
                                             "mixed.tag-after"))
                 return 1
         if tag is None or text[q.parts[-1][1] - 1] not in _END_PUNCT or self._mid_sentence_lower(q):
-            if not self._is_direct_shape(q):
-                return 0
+            if not self._is_direct_shape(q) and not (
+                    not self.news and text[q.parts[-1][1] - 1] in "!?" and _PARTICIPLE_AFTER.match(text, q.end, pend)):
+                return 0  # (but fiction's exclamation of “…!” accompanied by a yawn is said)
         parts = list(q.parts)
         span_end = q.end
         used = 1

@@ -165,6 +165,7 @@ def _after_abbreviation(text: str, pos: int) -> bool:
 _CONNECTIVE = regex.compile(r"(?:Then|And|But|So|Now|Still|Yet|Presently|Suddenly|Meanwhile|At last|At once|At length"
                             r"|At first|Again|Once more|Soon|After a (?:moment|pause|while|time)|In a moment)"
                             r",?[^\S\n]+")
+_AND_AFTER_SEMICOLON = regex.compile(r"(?:and|but)(?:[^\S\n]+even)?[^\S\n]+(?=\p{Lu})")
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "i", "they", "we"))
 _MARKS_AND_SPACE = " \t\n\r\"'“”‘’"
 _VOICE_OF = regex.compile(r"(?:(?:[Tt]he|[Aa])[^\S\n]+)?(?:\p{Ll}+[^\S\n]+)?(?:voice|cry|shout|tones?)[^\S\n]+of[^\S\n]+"
@@ -221,6 +222,8 @@ def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Op
     sp = _mentions.np_after(text, start, end)
     if sp is None:
         lead = _CONNECTIVE.match(text, start, end)  # "Then Nell stood up."
+        if lead is None and start > 0 and text[start - 1 : start] in " \t" and ";" in text[max(0, start - 3) : start]:
+            lead = _AND_AFTER_SEMICOLON.match(text, start, end)  # "…; and even Nell was tired"
         sp = _mentions.np_after(text, lead.end(), end) if lead else None
     if sp is None:
         return None
