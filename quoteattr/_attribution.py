@@ -209,7 +209,7 @@ _WAS_WORDS = regex.compile(
 
 # “…,” interposed, more softly, a young wife: an -ly adverb (with a word of degree) set
 # off by commas between an inverted tag's verb and its subject
-_ADVERB_ASIDE = regex.compile(r"[^\S\n]*,[^\S\n]*(?:(?:more|most|very|less|rather|quite|so)[^\S\n]+)?"
+_ADVERB_ASIDE = regex.compile(r"[^\S\n]*+,[^\S\n]*+(?:(?:more|most|very|less|rather|quite|so)[^\S\n]+)?"
                               r"\p{Ll}{3,}ly[^\S\n]*,[^\S\n]*")
 
 
@@ -396,7 +396,7 @@ _PARTICLE_AFTER = regex.compile(r"[^\S\n]+(?:in|on|out|off|forth|short)(?![\p{L}
 
 
 _PARTICIPLE_BY = regex.compile(r"\p{Ll}+ed[^\S\n]+by(?![\p{L}])")
-_PARTICIPLE_AFTER = regex.compile(r"[^\S\n]*,?[^\S\n]*\p{Ll}+ed[^\S\n]+by(?![\p{L}])")
+_PARTICIPLE_AFTER = regex.compile(r"[^\S\n]*+,?[^\S\n]*+\p{Ll}+ed[^\S\n]+by(?![\p{L}])")
 
 
 def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tuple[Span2, Span2]]:

@@ -947,12 +947,15 @@ def _lead_in_subject(r: Resolver, rec: Attribution, starts: List[int]) -> Option
     m = _mentions.describe(r.text, sp[0], sp[1])
     if m.form not in ("name", "description") or m.kind != "person" or m.plural:
         return None
+    if _OWN_PART.fullmatch(r.text, sp[0], sp[1]) and m.head in _lexicons.words("utterance_owners"):
+        return None  # "Now her voice … floated up:": hers, whoever she is (not a person "her voice")
     ent = r._resolve_mention(m, starts)
     if ent is None or ent is r._exclude or ent is r._addressed or ent.kind != "person":
         return None
     return ent
 
 
+_OWN_PART = regex.compile(r"(?:[Hh]is|[Hh]er)(?:\s{1,3}[\p{Ll}\-]+)?\s{1,3}\p{Ll}+")
 _FRONTED_CLAUSE = regex.compile(r"(?P<lead>\p{Lu}\p{Ll}+)(?P<rest>[^\S\n]+[^,;:.!?\"“”\n]{1,150}?),\s+(?=\p{Lu})")
 
 
