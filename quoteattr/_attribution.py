@@ -395,6 +395,22 @@ _ON_AFTER = regex.compile(r"[^\S\n]+on(?![\p{L}])")
 _PARTICLE_AFTER = regex.compile(r"[^\S\n]+(?:in|on|out|off|forth|short)(?![\p{L}])")
 
 
+# words that stand between a tag's subject and its verb ("the boy half cried", "Ann almost
+# shouted") and belong to neither
+_BEFORE_VERB = frozenset("half almost nearly then still only just also even never again once".split())
+
+
+def _without_adverb(text: str, sp: Span2) -> Optional[Span2]:
+    """A subject read with an adverb before its verb ("the boy half"), without it."""
+    cut = text.rfind(" ", sp[0], sp[1])
+    if cut <= sp[0] or text[cut + 1 : sp[1]] not in _BEFORE_VERB:
+        return sp
+    end = cut
+    while end > sp[0] and text[end - 1].isspace():
+        end -= 1
+    return (sp[0], end) if end > sp[0] else None
+
+
 _PARTICIPLE_BY = regex.compile(r"\p{Ll}+ed[^\S\n]+by(?![\p{L}])")
 _PARTICIPLE_AFTER = regex.compile(r"[^\S\n]*+,?[^\S\n]*+\p{Ll}+ed[^\S\n]+by(?![\p{L}])")
 
@@ -414,6 +430,8 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
         if was is not None:
             return was.span("who"), m.span()
     sp = _mentions.subject_before(text, m.start(), p)
+    if sp is not None:
+        sp = _without_adverb(text, sp)  # “…,” the boy half cried: "the boy"
     if sp is not None and _PARTICIPLE_BY.match(text, sp[0], sp[1]) is not None:
         return None  # “…” accompanied by a violent yawn / followed by a sigh: no one's tag
     if sp is not None and _LEAD_WORDS.fullmatch(text, start, sp[0]):
