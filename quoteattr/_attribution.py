@@ -485,6 +485,22 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
         if c != -1:
             lead = _CLAUSE_LEAD.match(text, c + 1, v[0])
             sp = _sentence_subject(text, lead.end() if lead else c + 1, v[0])
+    if sp is None and lead_in and _BY_BEFORE.search(text, max(lo, v[0] - 8), v[0]) is not None:
+        # "…, when Mary eagerly interrupted her by exclaiming--": the subject of the clause
+        # whose verb the gerund goes with
+        joins = list(_COMMA_WHEN.finditer(text, lo, v[0]))
+        if joins:
+            sp = _sentence_subject(text, joins[-1].end(), v[0])
+            if sp is not None and not _speaker_like(text, sp):
+                sp = None
+    if sp is None and lead_in:
+        # "Ann, amused, hardly knew what to answer, and the Admiral, fearing …, took up the
+        # subject again, to say--": the subject of the last clause joined by ", and"
+        joins = list(_COMMA_AND.finditer(text, lo, v[0]))
+        if joins:
+            sp = _sentence_subject(text, joins[-1].end(), v[0])
+            if sp is not None and (text[sp[1] : sp[1] + 1] != "," or not _speaker_like(text, sp)):
+                sp = None  # (only a subject set off by an aside: "the Admiral, fearing …,")
     if sp is None:
         sp = _sentence_subject(text, lo, v[0]) or _last_person_before(text, lo, v[0])
     if sp is None:
@@ -497,6 +513,9 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
     return sp, v
 
 
+_COMMA_WHEN = regex.compile(r",\s{1,3}(?:and|when|as|while|till|until)\s{1,3}")
+_BY_BEFORE = regex.compile(r"(?<![\p{L}])by\s{1,3}\Z")
+_COMMA_AND = regex.compile(r",\s{1,3}and\s{1,3}")
 _NP_END = regex.compile(r"(?:(?<![\p{L}])(?:the|a|an|his|her|their|my|our|your)\s+(?:[\p{Ll}\-]+\s+){0,2}"
                         r"[\p{Ll}\-]+|(?<![\p{L}.'’\-])(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*)\Z")
 _PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|with|at|by|from|for|of|on|to|into|upon|without)[^\S\n]+\Z",
