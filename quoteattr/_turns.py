@@ -1090,8 +1090,15 @@ def addressed_parent(r: Resolver, span: Tuple[int, int], pos: int) -> Optional[_
     parents = [ent for ent in people if ent.surname in couples
                and any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split())]
     # a household with a child the text calls “Miss …” or “Master …” first
-    return next((ent for ent in parents if _kinship._parent_rank(r, ent, "father", None)[1]),
-                parents[0] if parents else None)
+    found = next((ent for ent in parents if _kinship._parent_rank(r, ent, "father", None)[1]),
+                 parents[0] if parents else None)
+    if found is None:
+        # no Mr. and Mrs. of one name (a widower, a widow): one with the parent's courtesy
+        # title whose family has a “Miss …” or “Master …” (“Yes, papa” to Mr. Hale, with Miss Hale)
+        found = next((ent for ent in people
+                      if any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split())
+                      and _kinship._parent_rank(r, ent, "father", None)[1]), None)
+    return found
 
 
 def namesake_present(r: Resolver, m: Mention, ent: Optional[_Entity], pos: int) -> Optional[_Entity]:
