@@ -210,6 +210,12 @@ _WAS_WORDS = regex.compile(
     r"|observation|reproach|protest|objection|admission|salutation|contribution|explanation)(?![\p{L}])")
 
 
+# “…,” interposed, more softly, a young wife: an -ly adverb (with a word of degree) set
+# off by commas between an inverted tag's verb and its subject
+_ADVERB_ASIDE = regex.compile(r"[^\S\n]*+,[^\S\n]*+(?:(?:more|most|very|less|rather|quite|so)[^\S\n]+)?"
+                              r"\p{Ll}{3,}ly[^\S\n]*,[^\S\n]*")
+
+
 def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     """A speech tag right after a closing mark at ``pos``: (speaker, cue)."""
     g = _GAP.match(text, pos, hi)
@@ -223,6 +229,12 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
             sp = tagged_name(text, at, hi)  # “…,” said Will.
         if sp is not None and sp[0] - v[1] <= 2:
             return _with_epithet(text, _past_adjectives(text, sp, hi), hi), v
+        adv = _ADVERB_ASIDE.match(text, v[1], hi)
+        if adv is not None:
+            # “…,” put in, more gently, an old woman: the subject after an adverb set off by commas
+            sp = _mentions.np_after(text, adv.end(), hi)
+            if sp is not None and sp[0] == adv.end():
+                return _with_epithet(text, _past_adjectives(text, sp, hi), hi), v
     # “…” was her husband's answer / were Tom's first words
     was = _WAS_WORDS.match(text, p, min(hi, p + 120))
     if was is not None:
@@ -386,6 +398,26 @@ _ON_AFTER = regex.compile(r"[^\S\n]+on(?![\p{L}])")
 _PARTICLE_AFTER = regex.compile(r"[^\S\n]+(?:in|on|out|off|forth|short)(?![\p{L}])")
 
 
+# words that stand between a tag's subject and its verb ("the boy half cried", "Ann almost
+# shouted") and belong to neither
+_BEFORE_VERB = frozenset("half almost nearly then still only just also even never again once".split())
+
+
+def _without_adverb(text: str, sp: Span2) -> Optional[Span2]:
+    """A subject read with an adverb before its verb ("the boy half"), without it."""
+    cut = text.rfind(" ", sp[0], sp[1])
+    if cut <= sp[0] or text[cut + 1 : sp[1]] not in _BEFORE_VERB:
+        return sp
+    end = cut
+    while end > sp[0] and text[end - 1].isspace():
+        end -= 1
+    return (sp[0], end) if end > sp[0] else None
+
+
+_PARTICIPLE_BY = regex.compile(r"\p{Ll}+ed[^\S\n]+by(?![\p{L}])")
+_PARTICIPLE_AFTER = regex.compile(r"[^\S\n]*+,?[^\S\n]*+\p{Ll}+ed[^\S\n]+by(?![\p{L}])")
+
+
 def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tuple[Span2, Span2]]:
     """The subject of verb ``m`` if it starts the tag at ``p``."""
     start = _skip_space(text, p, hi)
@@ -401,6 +433,10 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
         if was is not None:
             return was.span("who"), m.span()
     sp = _mentions.subject_before(text, m.start(), p)
+    if sp is not None:
+        sp = _without_adverb(text, sp)  # “…,” the boy half cried: "the boy"
+    if sp is not None and _PARTICIPLE_BY.match(text, sp[0], sp[1]) is not None:
+        return None  # “…” accompanied by a violent yawn / followed by a sigh: no one's tag
     if sp is not None and _LEAD_WORDS.fullmatch(text, start, sp[0]):
         if m.group().lower() in _cues.NOUN_FORMS:
             # “…” was her cordial reply / was Margaret's answer: the owner speaks
@@ -452,6 +488,22 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
         if c != -1:
             lead = _CLAUSE_LEAD.match(text, c + 1, v[0])
             sp = _sentence_subject(text, lead.end() if lead else c + 1, v[0])
+    if sp is None and lead_in and _BY_BEFORE.search(text, max(lo, v[0] - 8), v[0]) is not None:
+        # "…, when Mary eagerly interrupted her by exclaiming--": the subject of the clause
+        # whose verb the gerund goes with
+        joins = list(_COMMA_WHEN.finditer(text, lo, v[0]))
+        if joins:
+            sp = _sentence_subject(text, joins[-1].end(), v[0])
+            if sp is not None and not _speaker_like(text, sp):
+                sp = None
+    if sp is None and lead_in:
+        # "Ann, amused, hardly knew what to answer, and the Admiral, fearing …, took up the
+        # subject again, to say--": the subject of the last clause joined by ", and"
+        joins = list(_COMMA_AND.finditer(text, lo, v[0]))
+        if joins:
+            sp = _sentence_subject(text, joins[-1].end(), v[0])
+            if sp is not None and (text[sp[1] : sp[1] + 1] != "," or not _speaker_like(text, sp)):
+                sp = None  # (only a subject set off by an aside: "the Admiral, fearing …,")
     if sp is None:
         sp = _sentence_subject(text, lo, v[0]) or _last_person_before(text, lo, v[0])
     if sp is None:
@@ -464,6 +516,9 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
     return sp, v
 
 
+_COMMA_WHEN = regex.compile(r",\s{1,3}(?:and|when|as|while|till|until)\s{1,3}")
+_BY_BEFORE = regex.compile(r"(?<![\p{L}])by\s{1,3}\Z")
+_COMMA_AND = regex.compile(r",\s{1,3}and\s{1,3}")
 _NP_END = regex.compile(r"(?:(?<![\p{L}])(?:the|a|an|his|her|their|my|our|your)\s+(?:[\p{Ll}\-]+\s+){0,2}"
                         r"[\p{Ll}\-]+|(?<![\p{L}.'’\-])(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*)\Z")
 _PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|with|at|by|from|for|of|on|to|into|upon|without)[^\S\n]+\Z",
@@ -694,8 +749,9 @@ class Attributor:
                                             "mixed.tag-after"))
                 return 1
         if tag is None or text[q.parts[-1][1] - 1] not in _END_PUNCT or self._mid_sentence_lower(q):
-            if not self._is_direct_shape(q):
-                return 0
+            if not self._is_direct_shape(q) and not (
+                    not self.news and text[q.parts[-1][1] - 1] in "!?" and _PARTICIPLE_AFTER.match(text, q.end, pend)):
+                return 0  # (but fiction's exclamation of “…!” accompanied by a yawn is said)
         parts = list(q.parts)
         span_end = q.end
         used = 1
@@ -703,6 +759,9 @@ class Attributor:
         # 1. a tag right after the closing mark
         if tag is not None and _leads_in(text, tag, pend, text[q.parts[-1][1] - 1] in ".!?"):
             tag = None  # “A.” X said: “B.”: the tag introduces the next quotation
+        if (tag is not None and not self.news and tag[0][0] < tag[1][0] and q.start == pstart
+                and text[q.parts[-1][1] - 1] in ".!?" and self._colon_lead(q) is not None):
+            tag = None  # X asked: ⏎ “…?” I answered that …: the lead-in tags it, the narration goes on
         if tag is not None:
             sp, cue = tag
             rule = "direct.tag-after"
@@ -802,6 +861,24 @@ class Attributor:
         self._add(i, 1, Attribution("direct", tuple(parts), (q.start, q.end), None, None,
                                     0.3 - conf_penalty, "direct.unattributed"))
         return 1
+
+    def _colon_lead(self, q: Quotation) -> Optional[Tuple[Span2, Span2]]:
+        """The tag of a paragraph before ``q`` that ends "X said:" (one person), or None."""
+        text = self.text
+        pi = self.layout.paragraph_index(q.start)
+        if pi == 0:
+            return None
+        ps, pe = self.layout.paragraphs[pi - 1]
+        while pe > ps + 1 and text[pe - 1] in " \t\r\n":
+            pe -= 1
+        if text[pe - 1] != ":":
+            return None
+        ss, _ = self.layout.sentence(pe - 1)
+        tb = tag_before(text, max(ss, ps), pe, lead_in=True)
+        if tb is None:
+            return None
+        m = _mentions.describe_phrase(text[tb[0][0]:tb[0][1]])
+        return None if m is None or m.plural else tb
 
     def _lead_clause(self, i: int, q: Quotation, pstart: int) -> Optional[int]:
         """Where the writer's clause starts when a quoted fragment closes it before a tag

@@ -138,10 +138,10 @@ def _words(text: str, lo: int, hi: int, forms: FrozenSet[str]) -> Iterator[WordM
     for m in itertools.compress(found, map(forms.__contains__, map(_GROUP, words))):
         word = m.group()
         s, e = m.span()
-        if s > 0 and (text[s - 1].isalpha() or text[s - 1] in _JOINERS):
+        if s > 0 and (text[s - 1].isalpha() or text[s - 1] in _JOINERS) and not text.startswith("--", s - 2):
             continue
-        if e < len(text) and (text[e].isalpha() or text[e] in _JOINERS):
-            continue
+        if e < len(text) and (text[e].isalpha() or text[e] in _JOINERS) and not text.startswith("--", e):
+            continue  # (a dash of two hyphens joins no word: "he exclaimed--")
         yield WordMatch(s, e, word)
 
 

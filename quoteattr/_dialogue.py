@@ -165,10 +165,17 @@ def _after_abbreviation(text: str, pos: int) -> bool:
 _CONNECTIVE = regex.compile(r"(?:Then|And|But|So|Now|Still|Yet|Presently|Suddenly|Meanwhile|At last|At once|At length"
                             r"|At first|Again|Once more|Soon|After a (?:moment|pause|while|time)|In a moment)"
                             r",?[^\S\n]+")
+_AND_AFTER_SEMICOLON = regex.compile(r"(?:and|but)(?:[^\S\n]+even)?[^\S\n]+(?=\p{Lu})")
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "i", "they", "we"))
 _MARKS_AND_SPACE = " \t\n\r\"'“”‘’"
 _VOICE_OF = regex.compile(r"(?:(?:[Tt]he|[Aa])[^\S\n]+)?(?:\p{Ll}+[^\S\n]+)?(?:voice|cry|shout|tones?)[^\S\n]+of[^\S\n]+"
                           r"(?=\p{Lu})")
+
+
+# fiction: "he heard Tom's voice", "she recognised the old man's voice": the owner of the voice
+_HEARD_VOICE = regex.compile(
+    r"[^\S\n]+(?:heard|recogni[sz]ed|caught)[^\S\n]+(?P<who>(?:(?:Mr|Mrs|Miss|Dr)\.?[^\S\n]+)?\p{Lu}\p{Ll}+"
+    r"(?:[^\S\n]+\p{Lu}\p{Ll}+)?|the[^\S\n]+(?:\p{Ll}+[^\S\n]+)?\p{Ll}+)['’]s[^\S\n]+(?:\p{Ll}+[^\S\n]+)?voice(?![\p{L}])")
 
 
 _LOST_APOSTROPHE = regex.compile(r"[^\S\n]s[^\S\n]+\p{Ll}")
@@ -215,10 +222,15 @@ def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Op
     sp = _mentions.np_after(text, start, end)
     if sp is None:
         lead = _CONNECTIVE.match(text, start, end)  # "Then Nell stood up."
+        if lead is None and start > 0 and text[start - 1 : start] in " \t" and ";" in text[max(0, start - 3) : start]:
+            lead = _AND_AFTER_SEMICOLON.match(text, start, end)  # "…; and even Nell was tired"
         sp = _mentions.np_after(text, lead.end(), end) if lead else None
     if sp is None:
         return None
     sp = _subject_name_only(text, sp)
+    heard = _HEARD_VOICE.match(text, sp[1], end)
+    if heard is not None:
+        sp = heard.span("who")  # “…!” he heard Tom's voice below: Tom speaks, not the one who hears
     lw = text[sp[0] : sp[1]].lower()
     if lw in pron:
         return sp if pron[lw][1] in ("m", "f") or lw == "i" else None
@@ -539,7 +551,20 @@ def _vocative_start(text: str, s: int, e: int) -> "Optional[regex.Match[str]]":
 def _vocatives_inside(text: str, s: int, e: int) -> "List[regex.Match[str]]":
     """``_VOCATIVE_INSIDE``'s matches in ``text[s:e]``, looked for only when a comma stands
     there (each match opens with one; most turns have none)."""
-    return list(_VOCATIVE_INSIDE.finditer(text, s, e)) if text.find(",", s, e) >= 0 else []
+    if text.find(",", s, e) < 0:
+        return []
+    found = list(_VOCATIVE_INSIDE.finditer(text, s, e))
+    if not found and text[e : e + 1] in (" ", "\t") and text[e + 1 : e + 2] in _CLOSING_MARKS:
+        # “…, William ”: the punctuation before the closing mark lost, the name ends the turn
+        m = _VOCATIVE_AT_END.search(text, max(s, e - 60), e)
+        if m is not None:
+            found.append(m)
+    return found
+
+
+_CLOSING_MARKS = frozenset("\"”’'")
+_VOCATIVE_AT_END = regex.compile(
+    r",[^\S\n]+" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))$")
 
 
 # a quotation inside a quotation: ‘What…?’ or 'What…?' (capital after it, a stop before it

@@ -18,6 +18,7 @@ reported as stray and never loses the rest of the document. Handled here:
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
@@ -337,9 +338,19 @@ def _dash_dialogue(text: str, layout: Layout, out: List[Quotation]) -> None:
     if len(starts) < 2:
         return
     taken = {q.parts[0][0] for q in out}
+    added: List[Tuple[int, int]] = []
     for ps, pe in starts:
         m = _DASH_START.match(text, ps)
         assert m is not None
         cs, ce = trim(text, m.end(), pe)
         if ce > cs and cs not in taken and not any(q.start <= cs < q.end for q in out):
             out.append(Quotation(parts=((cs, ce),), start=ps, end=pe, family="dash", dash=True))
+            added.append((cs, ce))
+    if added:
+        # a quotation by marks inside a dash line (“— They call it «the old hall.”) is part
+        # of that line's words, not a quotation of its own beside it
+        firsts = [a for a, _ in added]
+        def inside(q: Quotation) -> bool:
+            k = bisect.bisect_right(firsts, q.start) - 1
+            return k >= 0 and q.start < added[k][1]
+        out[:] = [q for q in out if q.dash or not inside(q)]

@@ -783,6 +783,17 @@ class Resolver:
                         # for a run's first turn that the alternation links to later turns)
                         chosen[idx] = _turns._previous_narration_subject(
                             self, self.layout.paragraph(rec.span[0])[0], sex, starts)
+                        across = _turns._turn_across(self, idx, chosen) if self._exclude is None else None
+                        if across is not None and chosen[idx] is across:
+                            # “…,” replied Ann. | Tom looked shocked, and Ann wondered. | “…”: the
+                            # narration's other subject answers, not the one who has just spoken
+                            self._exclude = across
+                            other = _turns._previous_narration_subject(
+                                self, self.layout.paragraph(rec.span[0])[0], sex, starts)
+                            if other is not None:
+                                chosen[idx] = other
+                            else:
+                                self._exclude = None
                     named = chosen[idx]
                     if first and sex is None and named is not None and self.layout is not None:
                         # "Tom came in, but she did not look up." | “…”: hers, not Tom's

@@ -994,7 +994,8 @@ def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
     words = r.text[max(ps, s - _CLAUSE_BACK) : s].split()
     joined = False  # "…, and Cassandra stepped forth"
     while words and (words[-1] in _LEADING_WORDS or words[-1] in _LATER_JOINING
-                     or (words[-1] in _SENTENCE_ADVERBS and (len(words) == 1 or words[-2][-1:] in _CLAUSE_ENDS))):
+                     or (words[-1] in _SENTENCE_ADVERBS and (len(words) == 1 or words[-2][-1:] in _CLAUSE_ENDS))
+                     or (words[-1] == "even" and len(words) > 1 and words[-2] in ("and", "but"))):  # "; and even Ann"
         joined = joined or words[-1] in _JOINING or words[-1] in _LATER_JOINING
         words.pop()
     if words and words[-1] in _ASIDES and len(words) > 1 and words[-2][-1:] == ",":
@@ -1082,12 +1083,15 @@ def _lead_in_subject(r: Resolver, rec: Attribution, starts: List[int]) -> Option
     m = _mentions.describe(r.text, sp[0], sp[1])
     if m.form not in ("name", "description") or m.kind != "person" or m.plural:
         return None
+    if _OWN_PART.fullmatch(r.text, sp[0], sp[1]) and m.head in _lexicons.words("utterance_owners"):
+        return None  # "Now her voice … floated up:": hers, whoever she is (not a person "her voice")
     ent = r._resolve_mention(m, starts)
     if ent is None or ent is r._exclude or ent is r._addressed or ent.kind != "person":
         return None
     return ent
 
 
+_OWN_PART = regex.compile(r"(?:[Hh]is|[Hh]er)(?:\s{1,3}[\p{Ll}\-]+)?\s{1,3}\p{Ll}+")
 _FRONTED_CLAUSE = regex.compile(r"(?P<lead>\p{Lu}\p{Ll}+)(?P<rest>[^\S\n]+[^,;:.!?\"“”\n]{1,150}?),\s+(?=\p{Lu})")
 
 
@@ -1222,8 +1226,15 @@ def addressed_parent(r: Resolver, span: Tuple[int, int], pos: int) -> Optional[_
     parents = [ent for ent in people if ent.surname in couples
                and any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split())]
     # a household with a child the text calls “Miss …” or “Master …” first
-    return next((ent for ent in parents if _kinship._parent_rank(r, ent, "father", None)[1]),
-                parents[0] if parents else None)
+    found = next((ent for ent in parents if _kinship._parent_rank(r, ent, "father", None)[1]),
+                 parents[0] if parents else None)
+    if found is None:
+        # no Mr. and Mrs. of one name (a widower, a widow): one with the parent's courtesy
+        # title whose family has a “Miss …” or “Master …” (“Yes, papa” to Mr. Hale, with Miss Hale)
+        found = next((ent for ent in people
+                      if any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split())
+                      and _kinship._parent_rank(r, ent, "father", None)[1]), None)
+    return found
 
 
 def namesake_present(r: Resolver, m: Mention, ent: Optional[_Entity], pos: int) -> Optional[_Entity]:
@@ -1473,6 +1484,25 @@ def _previous_turn(r: Resolver, idx: int, chosen: List[Optional[_Entity]]) -> Op
     here = r.layout.paragraph_index(r.records[idx].span[0])
     there = r.layout.paragraph_index(r.records[idx - 1].span[1] - 1)
     return chosen[idx - 1] if here == there + 1 else None
+
+
+def _turn_across(r: Resolver, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: the speaker of the turn just before record ``idx`` when one paragraph of
+    narration, with no quotation, stands between them (“…,” said Ann. | Tom frowned. | “…”)."""
+    if r.layout is None:
+        return None
+    j = _direct_before(r, idx)
+    if j < 0:
+        return None
+    here = r.layout.paragraph_index(r.records[idx].span[0])
+    there = r.layout.paragraph_index(r.records[j].span[1] - 1)
+    ps, pe = r.layout.paragraphs[here - 1]
+    if here != there + 2 or r._direct.overlaps(ps, pe):
+        return None
+    tail = r.text[ps:pe].rstrip()
+    if not tail or tail[-1] not in ".!?":
+        return None  # "…, and Ann said--" | “…”: a lead-in, the turn is hers
+    return chosen[j]
 
 
 def _direct_before(r: Resolver, idx: int) -> int:
