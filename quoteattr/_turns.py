@@ -1477,6 +1477,45 @@ def _opens_run(r: Resolver, idx: int) -> bool:
     return j < 0 or para(r.records[j].span[1] - 1) < para(r.records[idx].span[0]) - 1
 
 
+_GOES_ON_TURNS = 4  # direct turns before a man's turn looked at for the one he answered
+
+
+def _goes_on_addressing(r: Resolver, idx: int, gender: str,
+                        chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: “…?” she asked. | “Yes,” said Tom. | “You are right,” he said: a
+    "he said" in the paragraph after a turn by a man, when the speakers of the few
+    turns before his are women (or him): the two are talking, so he goes on rather
+    than someone the narration named (the same for "she" among men). Asked only
+    once the turn before is excluded and no other of that sex in the conversation
+    was found."""
+    if r.layout is None:
+        return None
+    p1 = _direct_before(r, idx)
+    if p1 < 1:
+        return None
+    prev = chosen[p1]
+    if prev is None or prev.kind != "person" or prev.guess_gender() != gender:
+        return None
+    para = r.layout.paragraph_index
+    if para(r.records[idx].span[0]) != para(r.records[p1].span[1] - 1) + 1:
+        return None
+    answered = False
+    j = p1
+    for _ in range(_GOES_ON_TURNS):
+        j = _direct_before(r, j)
+        if j < 0:
+            break
+        other = chosen[j]
+        if other is None or other is prev:
+            continue
+        if other.kind != "person" or other.guess_gender() == gender:
+            return None  # another man among the turns: "he" may be him
+        answered = True
+    if not answered:
+        return None
+    return prev
+
+
 def _previous_turn(r: Resolver, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
     """In fiction, the speaker of the dialogue turn just before record ``idx``."""
     if r.genre != "fiction" or idx == 0 or r.layout is None:
