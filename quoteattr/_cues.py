@@ -129,6 +129,14 @@ def _runs_for(forms: FrozenSet[str]) -> "re.Pattern[str]":
     return _runs(max(1, min(map(len, forms), default=1)))
 
 
+def _whole(text: str, s: int, e: int) -> bool:
+    """The letters ``text[s:e]`` are a whole word: no letter, apostrophe or hyphen touches
+    them, though a dash of two hyphens joins no word ("he exclaimed--")."""
+    if s > 0 and (text[s - 1].isalpha() or text[s - 1] in _JOINERS) and text[max(s - 2, 0) : s] != "--":
+        return False
+    return not (e < len(text) and (text[e].isalpha() or text[e] in _JOINERS) and text[e : e + 2] != "--")
+
+
 def _words(text: str, lo: int, hi: int, forms: FrozenSet[str]) -> Iterator[WordMatch]:
     runs = _runs_for(forms)
     if hi - lo < 400 and forms.isdisjoint(runs.findall(text, lo, hi)):
@@ -138,11 +146,8 @@ def _words(text: str, lo: int, hi: int, forms: FrozenSet[str]) -> Iterator[WordM
     for m in itertools.compress(found, map(forms.__contains__, map(_GROUP, words))):
         word = m.group()
         s, e = m.span()
-        if s > 0 and (text[s - 1].isalpha() or text[s - 1] in _JOINERS) and not text.startswith("--", s - 2):
-            continue
-        if e < len(text) and (text[e].isalpha() or text[e] in _JOINERS) and not text.startswith("--", e):
-            continue  # (a dash of two hyphens joins no word: "he exclaimed--")
-        yield WordMatch(s, e, word)
+        if _whole(text, s, e):
+            yield WordMatch(s, e, word)
 
 
 def tag_verbs(text: str, lo: int = 0, hi: Optional[int] = None) -> Iterator[WordMatch]:
@@ -197,7 +202,6 @@ def reporting_words(text: str) -> Tuple[Words, Words, Words, Words, Words, List[
     relative_at: List[int] = []
     passive_at: List[int] = []
     relative, passive = _relative_set(), _passive_set()
-    n = len(text)
     found, words = itertools.tee(_runs_for(_scan_set()).finditer(text))
     for m in itertools.compress(found, map(_scan_set().__contains__, map(_GROUP, words))):
         word = m.group()
@@ -206,10 +210,7 @@ def reporting_words(text: str) -> Tuple[Words, Words, Words, Words, Words, List[
             relative_at.append(s)
         elif word in passive:
             passive_at.append(s)
-        # the whole-word test of _words
-        if s > 0 and (text[s - 1].isalpha() or text[s - 1] in _JOINERS):
-            continue
-        if e < n and (text[e].isalpha() or text[e] in _JOINERS):
+        if not _whole(text, s, e):
             continue
         w = WordMatch(s, e, word)
         for got, forms in zip(out, sets):
@@ -252,11 +253,7 @@ def tag_verb_at(text: str, pos: int, hi: int) -> Optional[WordMatch]:
     if word not in _tag_set():
         return None
     e = m.end()
-    if pos > 0 and (text[pos - 1].isalpha() or text[pos - 1] in _JOINERS):
-        return None
-    if e < len(text) and (text[e].isalpha() or text[e] in _JOINERS):
-        return None
-    return WordMatch(pos, e, word)
+    return WordMatch(pos, e, word) if _whole(text, pos, e) else None
 
 
 # Forms that are common nouns too ("the report", "his claims"): a verb only when no

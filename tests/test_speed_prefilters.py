@@ -106,10 +106,10 @@ def _plain_words(text: str, lo: int, hi: int, forms: FrozenSet[str]) -> "list[tu
         if word not in forms:
             continue
         s, e = m.span()
-        if s > 0 and (text[s - 1].isalpha() or text[s - 1] in _cues._JOINERS):
+        if s > 0 and (text[s - 1].isalpha() or text[s - 1] in _cues._JOINERS) and text[max(s - 2, 0):s] != "--":
             continue
-        if e < len(text) and (text[e].isalpha() or text[e] in _cues._JOINERS):
-            continue
+        if e < len(text) and (text[e].isalpha() or text[e] in _cues._JOINERS) and text[e:e + 2] != "--":
+            continue  # a dash of two hyphens joins no word ("he exclaimed--")
         out.append((s, e, word))
     return out
 
@@ -119,6 +119,8 @@ _CUE_ALPHABET = st.sampled_from(["said", "Said", "says", "told", "x", "é", " ",
 
 
 @given(st.lists(_CUE_ALPHABET, max_size=30).map("".join), st.integers(0, 2000), st.integers(0, 2000))
+@example("said--", 0, 4)
+@example("--said-x said--x", 0, 16)
 def test_cue_words_are_the_plain_loops(text: str, a: int, b: int) -> None:
     a, b = min(a, b, len(text)), min(max(a, b), len(text))
     for forms in (_cues._tag_set(), _cues._speech_set(), _cues._every_set(), frozenset({"said", "x"})):
@@ -178,6 +180,7 @@ _LINE_ALPHABET = st.tuples(_LINE_WORDS, _LINE_SEPARATORS).map("".join)
 
 
 @given(st.lists(_LINE_ALPHABET, max_size=40).map("".join))
+@example("--say ")
 def test_relative_and_passive_scans_on_lines_are_the_whole_text_scans(text: str) -> None:
     words = _cues.reporting_words(text)
     got = tuple([(w.start(), w.end(), w.group()) for w in found] for found in words[:5]) + words[5:]
