@@ -811,7 +811,8 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}[\p{Ll}\p{M}'’\-]*")
 @functools.lru_cache(maxsize=4)
 def name_index(text: str) -> FrozenSet[str]:
     """Capitalised words the text uses as names: seen in mid-sentence, or more than once
-    at the start of a sentence without being a common word there ("Mara set down…")."""
+    at the start of a sentence without being a common word there ("Mara set down…"), or
+    once as the subject of a verb only a person does ("Mara sat by the fire.")."""
     mid = _mid_sentence_caps(text)
     not_names = _lexicons.words("not_names") | _lexicons.words("function_words")
     counts: Dict[str, int] = {}
@@ -821,8 +822,16 @@ def name_index(text: str) -> FrozenSet[str]:
     # a word capitalised only where a sentence starts, and written in lower case
     # elsewhere, is an ordinary word ("Finally", "Making"), not a name
     twice = [w for w, n in counts.items() if n >= 2]
-    lower = _written_lower(text, twice)
-    return frozenset(mid | {w for w in twice if w not in lower})
+    # once, but as the subject of a verb of action that opens a sentence ("Mara sat by the fire.")
+    acting = [w for w in dict.fromkeys(_ACTS_AFTER.findall(text)) if counts.get(w) == 1]
+    lower = _written_lower(text, twice + acting)
+    return frozenset(mid | {w for w in twice + acting if w not in lower})
+
+
+# a capitalised word and a verb of action that a person does ("Mara sat", "Tobias nodded")
+_ACTS_AFTER = regex.compile(
+    r"(?<![\p{L}'’])(\p{Lu}\p{Ll}+)[^\S\n]+(?:sat|stood|smiled|nodded|laughed|sighed|frowned|shrugged|"
+    r"glanced|stared|whispered|muttered|grinned|blushed|wept)(?![\p{L}])")
 
 
 _MARK_OR_HYPHEN = regex.compile(r"[\p{M}\-]")
