@@ -672,10 +672,10 @@ class Resolver:
                     if self.genre == "fiction" and m.form == "pronoun" and m.gender:
                         # "She sat down; she thought. | “…,” she said": the one the narration follows
                         ent = _turns._viewpoint_chain(self, idx, m.gender, starts, chosen)
-                    if ent is None and self.genre == "fiction" and m.form == "pronoun" and m.gender:
-                        ent = _turns._participant(self, idx, m.gender, chosen)  # the one talked with before
-                    if ent is None and self.genre == "fiction" and m.form == "pronoun" and m.gender:
-                        ent = _turns._goes_on_addressing(self, idx, m.gender, chosen)
+                        if ent is None:
+                            ent = _turns._participant(self, idx, m.gender, chosen)  # the one talked with before
+                        if ent is None:
+                            ent = _turns._goes_on_addressing(self, idx, m.gender, chosen)
                     if ent is None:
                         ent = self._resolve_mention(m, starts)
                     if (ent is None and self.genre == "fiction" and m.form == "pronoun" and m.gender

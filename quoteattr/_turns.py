@@ -640,15 +640,11 @@ def _viewpoint_chain(r: Resolver, idx: int, gender: str, starts: List[int],
     lo = max(lo, qs - _VIEW_NARRATION)  # bounded work per record, however long the paragraph
     if r._direct.overlaps(ps, qs):
         return None
-    chain = _went_on_with(r, lo, qs, gender)
+    chain = _went_on_with(r, lo, qs, gender, _VIEW_CHAIN)
     if chain < _VIEW_CHAIN and (chain < 1 or not _owner_between(r, lo, qs, gender, starts)):
         return None  # one clause of "she" only when a woman named there only owns something
-    exclude, r._exclude = r._exclude, None
-    try:
-        if _subject_between(r, lo, qs, gender, starts) is not None:
-            return None  # someone of her sex named as a subject: the rules on subjects decide
-    finally:
-        r._exclude = exclude
+    if _names_subject(r, lo, qs, gender, starts):
+        return None  # someone of her sex named as a subject: the rules on subjects decide
     view = _viewpoint(r, qs, gender)
     if view is None or view is r._addressed or view is _turn_before(r, idx, chosen):
         return None
@@ -657,6 +653,16 @@ def _viewpoint_chain(r: Resolver, idx: int, gender: str, starts: List[int],
     if _last_subject(r, lo, gender) is not view:
         return None  # the chain of "she" did not start from her
     return view
+
+
+def _names_subject(r: Resolver, lo: int, hi: int, gender: str, starts: List[int]) -> bool:
+    """Fiction: the narration ``[lo, hi)`` names someone of ``gender`` as a clause's
+    subject (``_subject_between``, with no one excluded)."""
+    held, r._exclude = r._exclude, None
+    try:
+        return _subject_between(r, lo, hi, gender, starts) is not None
+    finally:
+        r._exclude = held
 
 
 def _owner_between(r: Resolver, lo: int, hi: int, gender: str, starts: List[int]) -> bool:
@@ -694,27 +700,18 @@ def _turn_before(r: Resolver, idx: int, chosen: Sequence[Optional[_Entity]]) -> 
     return chosen[j] if r.layout.paragraph_index(r.records[j].span[1] - 1) == here - 1 else None
 
 
-def _went_on_with(r: Resolver, lo: int, hi: int, gender: str) -> int:
+def _went_on_with(r: Resolver, lo: int, hi: int, gender: str, enough: int) -> int:
     """Fiction: how many clauses of the narration ``[lo, hi)`` open with the subject
-    pronoun of ``gender``."""
+    pronoun of ``gender`` ("He rose.", "And then she laughed."), counted up to ``enough``."""
     text = r.text
     n = 0
     for cs in _dialogue.clause_starts(text, lo, hi):
         he = _GOES_ON_AS.match(text, cs, hi)
         if he is not None and (he.group("p").lower() == "she") == (gender == "f"):
             n += 1
+            if n >= enough:
+                break
     return n
-
-
-def _goes_on_with(r: Resolver, lo: int, hi: int, gender: str) -> bool:
-    """Fiction: a clause of the narration ``[lo, hi)`` opens with the subject
-    pronoun of ``gender`` ("He rose.", "And then she laughed.")."""
-    text = r.text
-    for cs in _dialogue.clause_starts(text, lo, hi):
-        he = _GOES_ON_AS.match(text, cs, hi)
-        if he is not None and (he.group("p").lower() == "she") == (gender == "f"):
-            return True
-    return False
 
 
 def _chain_back(r: Resolver, ps: int, gender: str, starts: List[int]) -> Optional[_Entity]:
@@ -728,7 +725,7 @@ def _chain_back(r: Resolver, ps: int, gender: str, starts: List[int]) -> Optiona
         if pi == 0:
             return None
         pps, ppe = r.layout.paragraphs[pi - 1]
-        if r._direct.overlaps(pps, ppe) or not _goes_on_with(r, pps, ppe, gender):
+        if r._direct.overlaps(pps, ppe) or not _went_on_with(r, pps, ppe, gender, 1):
             return None
         lo = bisect.bisect_left(r._starts, pps)
         hi = bisect.bisect_left(r._starts, ppe)
@@ -783,15 +780,10 @@ def _tail_goes_on(r: Resolver, idx: int, ps: int, gender: str,
         # a name in the tail: the subjects rule above has had its say, unless the tail
         # is long, goes on with "he" in clauses enough and names no one of his sex
         # as a subject (names only owning or spoken to: the narration follows him)
-        if ppe - lo < _TAIL_ANCHORS or _went_on_with(r, max(lo, ppe - _VIEW_NARRATION), ppe, gender) < _VIEW_CHAIN:
+        if ppe - lo < _TAIL_ANCHORS or _went_on_with(r, max(lo, ppe - _VIEW_NARRATION), ppe, gender, _VIEW_CHAIN) < _VIEW_CHAIN:
             return None
-        held = r._exclude
-        r._exclude = None
-        try:
-            if _subject_between(r, lo, ppe, gender, r._starts) is not None:
-                return None
-        finally:
-            r._exclude = held
+        if _names_subject(r, lo, ppe, gender, r._starts):
+            return None
     r._from_tail = False  # not a tail's guess: the tag settles it
     return ent
 
@@ -1222,18 +1214,17 @@ def addressed_parent(r: Resolver, span: Tuple[int, int], pos: int) -> Optional[_
     saved, r._addressed = r._addressed, None
     people = _kinship._present_people(r, pos, gender, r._starts)[:_kinship._PARENT_CANDIDATES]
     r._addressed = saved
+    titled = [ent for ent in people
+              if any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split())]
     couples = _kinship._couples(r)
-    parents = [ent for ent in people if ent.surname in couples
-               and any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split())]
+    parents = [ent for ent in titled if ent.surname in couples]
     # a household with a child the text calls “Miss …” or “Master …” first
     found = next((ent for ent in parents if _kinship._parent_rank(r, ent, "father", None)[1]),
                  parents[0] if parents else None)
     if found is None:
         # no Mr. and Mrs. of one name (a widower, a widow): one with the parent's courtesy
         # title whose family has a “Miss …” or “Master …” (“Yes, papa” to Mr. Hale, with Miss Hale)
-        found = next((ent for ent in people
-                      if any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split())
-                      and _kinship._parent_rank(r, ent, "father", None)[1]), None)
+        found = next((ent for ent in titled if _kinship._parent_rank(r, ent, "father", None)[1]), None)
     return found
 
 
