@@ -465,7 +465,10 @@ def _conversations(r: Resolver, runs: List[List[List[int]]], chosen: List[Option
                    addressed: List[Optional[_Entity]], anchored: Set[int]) -> None:
     """Fiction: in a run of dialogue paragraphs, each untagged turn goes to the person
     the settled turns of its parity (two, four, ... paragraphs away) vote for, a
-    named tag counting more than a pronoun and a near turn more than a far one; a
+    named tag counting more than a pronoun and a near turn more than a far one, and
+    a turn voting only while the settled turns between it and the untagged one keep
+    to two people (``_pair_holds``: a nearer tag of the parity naming someone else, or
+    a second person in the other parity, means the talk has changed company); a
     name addressed in a turn of the other parity votes for that person too; the
     person tagged in the paragraph just before or after is never chosen (one does
     not answer oneself: in a talk of three the alternation breaks there). A
@@ -515,7 +518,7 @@ def _conversations(r: Resolver, runs: List[List[List[int]]], chosen: List[Option
                 near = 1.0 / (1.0 + abs(i - j) / 2.0)
                 vote = votes[i]
                 heard_i = heard[i]
-                if i != j and (i - j) % 2 == 0 and vote is not None:
+                if i != j and (i - j) % 2 == 0 and vote is not None and _pair_holds(votes, i, j):
                     ent, w = vote
                     score[id(ent)] = score.get(id(ent), 0.0) + w * near
                     if w > 1.0:
@@ -539,6 +542,29 @@ def _conversations(r: Resolver, runs: List[List[List[int]]], chosen: List[Option
                 options = [k for k in strong if ents[k] is not addressed[idx] and ents[k].guess_gender() == g]
                 if options:
                     chosen[idx] = ents[max(options, key=lambda k: strong[k])]
+
+
+def _pair_holds(votes: Sequence[Optional[Tuple[_Entity, float]]], i: int, j: int) -> bool:
+    """Fiction: the settled turns strictly between turn ``i`` and turn ``j`` of a run
+    (``votes``: each turn's tag, as ``_conversations`` reads them) keep to two people:
+    those of ``i``'s parity all its own speaker's, those of the other parity all one
+    person's. “…,” said Mrs. Pell. | “…” | “…,” replied Mr. Pell. | “…” | “…”: Mrs.
+    Pell's tag votes no more for the last turn, Mr. Pell's nearer one stands between."""
+    lo, hi = min(i, j), max(i, j)
+    mine = votes[i]
+    other: Optional[_Entity] = None
+    for k in range(lo + 1, hi):
+        v = votes[k]
+        if v is None:
+            continue
+        if (k - i) % 2 == 0:
+            if mine is not None and v[0] is not mine[0]:
+                return False
+        elif other is None:
+            other = v[0]
+        elif v[0] is not other:
+            return False
+    return True
 
 
 def _narration_subject(r: Resolver, rec: Attribution, gender: str, starts: List[int], idx: int = -1,
