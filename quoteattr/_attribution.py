@@ -502,8 +502,9 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
         joins = list(_COMMA_AND.finditer(text, lo, v[0]))
         if joins:
             sp = _sentence_subject(text, joins[-1].end(), v[0])
-            if sp is not None and (text[sp[1] : sp[1] + 1] != "," or not _speaker_like(text, sp)):
-                sp = None  # (only a subject set off by an aside: "the Admiral, fearing …,")
+            if sp is not None and (not _speaker_like(text, sp) or (
+                    text[sp[1] : sp[1] + 1] != "," and not _named_person(text, sp))):
+                sp = None  # (only a subject set off by an aside: "the Admiral, fearing …,", or a name)
     if sp is None:
         sp = _sentence_subject(text, lo, v[0]) or _last_person_before(text, lo, v[0])
     if sp is None:
@@ -561,6 +562,15 @@ def _goes_on_lead(text: str, lo: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     if (word == "went" and not text.startswith(" on", last.end())) or (word == "began" and not text.startswith(" again", last.end())):
         return None  # "went out.", "off they went again.", "began to cry."
     return tag_before(text, lo, last.end(), lead_in=True)
+
+
+def _named_person(text: str, sp: Span2) -> bool:
+    """The phrase is a person's name with a capital ("Mrs. Hale", "Tom"), not a pronoun
+    nor a description."""
+    if not text[sp[0]].isupper():
+        return False  # "and met Maria on the landing": an object, the verb before it
+    m = _mentions.describe_phrase(text[sp[0] : sp[1]])
+    return m.form == "name" and m.kind == "person"
 
 
 def _common_opener(word: str) -> bool:
