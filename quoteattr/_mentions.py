@@ -475,6 +475,8 @@ def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     if lf == "the" and len(toks) > 1 and toks[1].word.lower() == "other" and (
             len(toks) == 2 or _stop(toks[2].word) or toks[2].word.lower().endswith("ly")):
         return (toks[0].start, toks[1].end)  # "said the other, smiling": one of two people talking
+    if lf == "another" and (len(toks) == 1 or _stop(toks[1].word) or toks[1].word.lower().endswith("ly")):
+        return (toks[0].start, toks[0].end)  # "said another, …": one more of a group talking
     i = 0
     if lf in dets:
         i = 1
