@@ -346,33 +346,14 @@ def _name_the_narrator(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
     _named_only_in_talk(r, chosen, narrator)
 
 
-# "I", "me", "my" outside the quotations, per 1000 characters of text, in a text told in
-# the first person (measured: at least 2.3 in such novels, at most 1.3 in novels told in
-# the third person with letters or asides in the first)
-_FIRST_PERSON_DENSITY = 2.0
-_FIRST_PERSON = regex.compile(r"(?<![\p{L}'’])(?:I|me|my)(?![\p{L}'’])")
-
-
-def _told_by_i(r: Resolver) -> bool:
-    """The narration speaks in the first person throughout, not now and then."""
-    need = _FIRST_PERSON_DENSITY * len(r.text) / 1000
-    n = 0
-    for m in _FIRST_PERSON.finditer(r.text):
-        if not r._quotes.covers(m.start()):
-            n += 1
-            if n >= need:
-                return True
-    return False
-
-
 def _named_only_in_talk(r: Resolver, chosen: List[Optional[_Entity]], narrator: _Entity) -> None:
     """Fiction: a first-person narrator is named by the given name the others address
     (“…, you know, Gilbert.”) when the narration never writes that name: everyone else
     it calls by name is someone the narration names too. At least twice, and more than
-    every other such name together; only in a text the narration tells in the first
-    person (a novel told in the third whose narrator is the writer of a letter it
-    quotes has its nicknames addressed too: “Meg”)."""
-    if not _told_by_i(r):
+    every other such name together; only in a text told in the first person
+    (``first_person_novel``: a novel told in the third whose "narrator" is the writer
+    of a letter it quotes has its nicknames addressed too: “Meg”)."""
+    if not first_person_novel(r, chosen):
         return
     votes: Dict[str, int] = {}
     first_names = _lexicons.mapping("first_names")
