@@ -1165,23 +1165,27 @@ class Resolver:
 
     def _described_alike(self, m: Mention) -> Optional[_Entity]:
         """Fiction: for "the thin gentleman", the unnamed speaker last described with that
-        head and every one of those words before it ("a thin, elderly gentleman"), among
-        the last ``_ALIKE_SPEAKERS`` so described within ``_ALIKE_BACK`` characters; None
-        for a plain "the gentleman"."""
+        head and every one of those words before it ("a thin, elderly gentleman", "the
+        old woman at the well" for "the old woman"), among the last ``_ALIKE_SPEAKERS``
+        speakers of each kind within ``_ALIKE_BACK`` characters; None for a plain "the
+        gentleman"."""
         words = [w.strip(".,;:!?'’").lower() for w in self.text[m.start : m.end].split()]
         mods = {w for w in words[1:-1] if w}
         if not mods or words[-1] != m.head:
             return None
-        told = self._described_spoken
-        k = len(told) - 1
-        while k >= 0 and len(told) - k <= _ALIKE_SPEAKERS:
-            pos, ent = told[k]
-            k -= 1
-            if m.start - pos > _ALIKE_BACK:
-                break
-            if not ent.forms and m.head in ent.words() and mods <= ent.words():
-                return ent
-        return None
+        best: Optional[_Entity] = None
+        best_pos = -1
+        for told in (self._described_spoken, self.spoken):  # ("the old woman at the well" too)
+            k = len(told) - 1
+            while k >= 0 and len(told) - k <= _ALIKE_SPEAKERS:
+                pos, ent = told[k]
+                k -= 1
+                if m.start - pos > _ALIKE_BACK or pos <= best_pos:
+                    break
+                if not ent.forms and m.head in ent.words() and mods <= ent.words():
+                    best, best_pos = ent, pos
+                    break
+        return best
 
     def _refresh_index(self) -> None:
         """Index entities by the words of their names and titles (only those touched)."""
