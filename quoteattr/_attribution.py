@@ -574,11 +574,13 @@ def _named_person(text: str, sp: Span2) -> bool:
 
 
 def _common_opener(word: str) -> bool:
-    """A capitalised common word opening a sentence ("Something", "Such", "Smiling")."""
+    """A capitalised common word opening a sentence ("Something", "Such", "Smiling",
+    "Startled": a participle in "-ed" after a consonant, six letters or more)."""
     w = word.lower()
     if " " in w or word in _lexicons.mapping("first_names"):
         return False
-    return w in _lexicons.words("not_names") or w in _lexicons.words("function_words") or w.endswith("ing")
+    return (w in _lexicons.words("not_names") or w in _lexicons.words("function_words") or w.endswith("ing")
+            or (len(w) >= 6 and w.endswith("ed") and w[-3] not in "aeiou"))  # "Halted, he peered down"
 
 
 def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
