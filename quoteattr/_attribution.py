@@ -502,8 +502,9 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
         joins = list(_COMMA_AND.finditer(text, lo, v[0]))
         if joins:
             sp = _sentence_subject(text, joins[-1].end(), v[0])
-            if sp is not None and (text[sp[1] : sp[1] + 1] != "," or not _speaker_like(text, sp)):
-                sp = None  # (only a subject set off by an aside: "the Admiral, fearing …,")
+            if sp is not None and (not _speaker_like(text, sp) or (
+                    text[sp[1] : sp[1] + 1] != "," and not _named_person(text, sp))):
+                sp = None  # (only a subject set off by an aside: "the Admiral, fearing …,", or a name)
     if sp is None:
         sp = _sentence_subject(text, lo, v[0]) or _last_person_before(text, lo, v[0])
     if sp is None:
@@ -563,12 +564,23 @@ def _goes_on_lead(text: str, lo: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     return tag_before(text, lo, last.end(), lead_in=True)
 
 
+def _named_person(text: str, sp: Span2) -> bool:
+    """The phrase is a person's name with a capital ("Mrs. Hale", "Tom"), not a pronoun
+    nor a description."""
+    if not text[sp[0]].isupper():
+        return False  # "and met Maria on the landing": an object, the verb before it
+    m = _mentions.describe_phrase(text[sp[0] : sp[1]])
+    return m.form == "name" and m.kind == "person"
+
+
 def _common_opener(word: str) -> bool:
-    """A capitalised common word opening a sentence ("Something", "Such", "Smiling")."""
+    """A capitalised common word opening a sentence ("Something", "Such", "Smiling",
+    "Startled": a participle in "-ed" after a consonant, six letters or more)."""
     w = word.lower()
     if " " in w or word in _lexicons.mapping("first_names"):
         return False
-    return w in _lexicons.words("not_names") or w in _lexicons.words("function_words") or w.endswith("ing")
+    return (w in _lexicons.words("not_names") or w in _lexicons.words("function_words") or w.endswith("ing")
+            or (len(w) >= 6 and w.endswith("ed") and w[-3] not in "aeiou"))  # "Halted, he peered down"
 
 
 def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:

@@ -731,8 +731,8 @@ def _repeated_epithets(r: Resolver, tags: Sequence[Tuple[int, str, Mention]],
             winners[key] = people[max(tally, key=lambda k: tally[k])]
     for idx, key, m in tags:
         ent = chosen[idx]
-        if ent is not None and ent.forms:
-            continue
+        if ent is not None and (ent.forms or ent.kind == "anonymous"):
+            continue  # (an unnamed speaker it was described as before: "a thin, elderly gentleman")
         r._addressed = _turns._addressee(r, r.records[idx])
         win = winners.get(key)
         if win is None:

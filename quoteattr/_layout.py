@@ -67,6 +67,69 @@ def _has_inner_blank_line(text: str) -> bool:
     return _BLANK_RUN.search(text, first.start(), last.start()) is not None
 
 
+# a line that opens with a quotation mark (after its indent): the first word, mark included
+_LINE_OPENING_QUOTE = regex.compile(r"\n[^\S\n]*+([\"'\N{LEFT DOUBLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK}]\S*)")
+_LINE_START = regex.compile(r"\n[^\S\n]*+(\S+)")
+# a line that ends a sentence: . ! ? or … and any closing marks
+_ENDS_SENTENCE = regex.compile(
+    r"[.!?\N{HORIZONTAL ELLIPSIS}][\"'\N{RIGHT DOUBLE QUOTATION MARK}\N{RIGHT SINGLE QUOTATION MARK})\]]*$")
+# this many turns opening a line after a short one make a stretch whose blank lines were lost
+_LOST_BREAKS_MIN = 3
+
+
+def _wrap_width(text: str) -> int:
+    """The width a hard-wrapped text is wrapped to, as far as its lines tell: the length
+    that nine lines in ten do not exceed (over its first 4000 lines)."""
+    lengths = sorted(len(line.rstrip()) for line in text.split("\n", 4000)[:4000] if line.strip())
+    return lengths[len(lengths) * 9 // 10] if lengths else 0
+
+
+def _short_before(text: str, start: int, brk: int, word: str, width: int) -> bool:
+    """The line ending at the newline ``brk`` (not before ``start``) ends a paragraph: the
+    word after the break would have fitted on it and it ends a sentence, or it is shorter
+    still (a wrap never leaves a line short of the next word; the lines of an e-text are
+    not all of one length, hence the margin for a line that ends mid-sentence)."""
+    line_start = max(start, text.rfind("\n", start, brk) + 1)
+    line = text[line_start:brk].rstrip()
+    if not line:
+        return False
+    room = width - len(line) - 1 - len(word)
+    return room >= width // 5 or (room >= 0 and _ENDS_SENTENCE.search(line) is not None)
+
+
+def _unwrap_lost_breaks(text: str, paras: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """Hard-wrapped text whose blank lines were lost in a stretch (an e-text that breaks
+    paragraphs with a newline alone there): a blank-line paragraph in which at least
+    ``_LOST_BREAKS_MIN`` lines open with a quotation mark after a line that ends short is
+    such a stretch, and every line after a short one starts a paragraph in it. A wrap
+    never leaves a line short of the next word; a turn going on on a new line of the same
+    paragraph ("…,” he added.⏎“Or perhaps…”) happens once or twice, not on and on."""
+    width = -1
+    out: List[Tuple[int, int]] = []
+    for start, end in paras:
+        if text.count("\n", start, end) < 2 * _LOST_BREAKS_MIN:
+            out.append((start, end))
+            continue
+        if width < 0:
+            width = _wrap_width(text)
+        turns = 0
+        for m in _LINE_OPENING_QUOTE.finditer(text, start, end):
+            if _short_before(text, start, m.start(), m.group(1), width):
+                turns += 1
+                if turns >= _LOST_BREAKS_MIN:
+                    break
+        if turns < _LOST_BREAKS_MIN:
+            out.append((start, end))
+            continue
+        pos = start
+        for m in _LINE_START.finditer(text, start, end):
+            if _short_before(text, start, m.start(), m.group(1), width):
+                out.append(trim(text, pos, m.start()))
+                pos = m.start(1)
+        out.append(trim(text, pos, end))
+    return out
+
+
 class Layout:
     """Paragraph and sentence boundaries of one text."""
 
@@ -80,6 +143,8 @@ class Layout:
             self._add(paras, pos, m.start())
             pos = m.end()
         self._add(paras, pos, len(text))
+        if self.wrapped:
+            paras = _unwrap_lost_breaks(text, paras)
         self.paragraphs = paras
         self._starts = [p[0] for p in paras]
         self._sentences: Dict[int, List[int]] = {}

@@ -236,6 +236,9 @@ def _pair(text: str, layout: Layout, tokens: List[Tuple[int, int]], out: List[Qu
     pi = 0
     carry: Optional[_Open] = None
     seen_in_para = 0
+    # the end of the first mark between spaces skipped in this paragraph, with nothing
+    # open (-1: none; -2: it opened the paragraph)
+    spaced = -1
     for ti in range(ntok):
         s, e = tokens[ti]
         while pi < npara and s >= paras[pi][1]:
@@ -245,6 +248,7 @@ def _pair(text: str, layout: Layout, tokens: List[Tuple[int, int]], out: List[Qu
             carry = end_paragraph(pi, ti)
             pi += 1
             seen_in_para = 0
+            spaced = -1
         if pi >= npara:
             break
         if s < paras[pi][0]:
@@ -253,6 +257,8 @@ def _pair(text: str, layout: Layout, tokens: List[Tuple[int, int]], out: List[Qu
         role = _classify(text, s, e, glyph)
         if role in (-1, NEITHER):  # a " after a digit or between spaces: closes a pending ", else skipped
             role = CLOSE if _find_opener(stack, glyph) is not None else 0
+            if role == 0 and not stack and spaced == -1:
+                spaced = e if s > paras[pi][0] else -2  # (the first such mark only)
         if role == 0:
             continue
         seen_in_para += 1
@@ -283,9 +289,11 @@ def _pair(text: str, layout: Layout, tokens: List[Tuple[int, int]], out: List[Qu
                 and s > paras[pi][0]
                 and text[s - 1] in _SENTENCE_PUNCT
             ):
-                op = _Open(paras[pi][0], paras[pi][0], glyph)
-                op.parts.append(trim(text, paras[pi][0], s))
-                emit(op, end=e, missing_open=True)
+                # "twopence -- " Here." he said": a mark between spaces before it opened
+                begin = paras[pi][0] if spaced < 0 else spaced - 1
+                op = _Open(begin, begin, glyph)
+                op.parts.append(trim(text, paras[pi][0] if spaced < 0 else spaced, s))
+                emit(op, end=e, missing_open=spaced < 0)
             continue
         if glyph in _APOSTROPHES:
             if k != len(stack) - 1:

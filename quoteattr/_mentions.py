@@ -475,6 +475,8 @@ def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     if lf == "the" and len(toks) > 1 and toks[1].word.lower() == "other" and (
             len(toks) == 2 or _stop(toks[2].word) or toks[2].word.lower().endswith("ly")):
         return (toks[0].start, toks[1].end)  # "said the other, smiling": one of two people talking
+    if lf == "another" and (len(toks) == 1 or _stop(toks[1].word) or toks[1].word.lower().endswith("ly")):
+        return (toks[0].start, toks[0].end)  # "said another, …": one more of a group talking
     i = 0
     if lf in dets:
         i = 1
@@ -517,7 +519,32 @@ def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
         n += 1
     if last < 0:
         return None
+    if lf in ("a", "an", "the") and last + 3 < len(toks) and toks[last].word.lower() in _lexicons.words("person_words"):
+        last = _place_after(toks, last)  # "said a man in the crowd", "the man at the toll-bar"
     return (toks[0].start, toks[last].end)
+
+
+# prepositions of a place a described person is at ("a man in the crowd")
+_PLACE_PREPS = frozenset("in at on near by behind beside from".split())
+# nouns after them that say how or when, not where ("said the man in the same tone")
+_NOT_PLACES = frozenset("tone voice way manner same meantime end first least hurry time morning evening "
+                        "afternoon night day dark whisper undertone silence".split())
+
+
+def _place_after(toks: List[Token], last: int) -> int:
+    """Where a description whose head is token ``last`` ends when a place follows it and
+    ends the phrase: "in"/"at"/... "the", one or two lower-case words, then punctuation
+    or the end ("a man in the crowd," -> "crowd"); else ``last``."""
+    if toks[last + 1].word.lower() not in _PLACE_PREPS or toks[last + 2].word.lower() != "the":
+        return last
+    k = last + 3
+    while k < len(toks) and k - last <= 4 and toks[k].word[:1].islower() and not _stop(toks[k].word):
+        if toks[k].word.lower() in _NOT_PLACES:
+            return last
+        k += 1
+    if k == last + 3 or k >= len(toks) or toks[k].word[:1].isalnum() or toks[k - 1].word.endswith("ed"):
+        return last  # no noun, or the phrase goes on or ends in a verb ("a man in the crowd shouted")
+    return k - 1
 
 
 @attrs.frozen(slots=True)

@@ -218,6 +218,9 @@ class Resolver:
         self._roles: Optional[Dict[str, Tuple[List[int], List[_Entity]]]] = None
         self._aged: Dict[str, Set[int]] = {}  # fiction: "old"/"young" -> people so called ("old Mr. Hale")
         self._last_issuer: Optional[_Entity] = None
+        # fiction: speakers known by an indefinite description ("a thin, elderly gentleman"),
+        # in text order: (record start, entity)
+        self._described_spoken: List[Tuple[int, _Entity]] = []
         self._by_word: Dict[str, List[_Entity]] = {}
         self._by_kind: Dict[str, List[_Entity]] = {}
         self._index_version: Dict[int, Tuple[int, int]] = {}
@@ -684,7 +687,8 @@ class Resolver:
                         ent = self._exclude
                     if (self.genre == "fiction" and m.form == "description" and m.kind == "person"
                             and m.definite and not m.plural and not _epithet(text, m)
-                            and (ent is None or not ent.forms or m.head in _GENERIC_PERSON)):
+                            and (ent is None or not ent.forms or m.head in _GENERIC_PERSON)
+                            and (ent is None or ent.kind != "anonymous")):  # (not one described alike)
                         # “…,” said the old man: the one man of the two talking (the turns
                         # before; once all tags are settled, those after as well)
                         pair = _kinship._one_of_pair(self, idx, m, ent, chosen)
@@ -695,6 +699,8 @@ class Resolver:
                     self._exclude = None
                 if ent is not None:
                     extra.setdefault(id(ent), []).append((s, e))
+                    if ent.kind == "anonymous" and self.genre == "fiction":
+                        self._described_spoken.append((rec.span[0], ent))  # ("a thin, elderly gentleman")
                     if ent.kind == "person":
                         # a speaker is a likely antecedent for the pronouns that follow
                         self.spoken.append((rec.span[0], ent))
@@ -973,6 +979,9 @@ class Resolver:
                 and not _epithet(self.text, m)
                 and self.text[m.start : m.end].split()[0].lower() == "the"):
             # "the girl", "the young man": the person of that sex most present just now
+            alike = self._described_alike(m)
+            if alike is not None:
+                return alike  # "the thin gentleman": the "thin, elderly gentleman" who spoke before
             g = _GENERIC_PERSON[m.head]
             present = self._salient(m.start, g, starts)
             introduced = _INTRODUCED.get(m.head)
@@ -1152,6 +1161,30 @@ class Resolver:
             pos = ent.mentions[i][0] if i >= 0 else -1
             if pos > best_pos:
                 best, best_pos = ent, pos
+        return best
+
+    def _described_alike(self, m: Mention) -> Optional[_Entity]:
+        """Fiction: for "the thin gentleman", the unnamed speaker last described with that
+        head and every one of those words before it ("a thin, elderly gentleman", "the
+        old woman at the well" for "the old woman"), among the last ``_ALIKE_SPEAKERS``
+        speakers of each kind within ``_ALIKE_BACK`` characters; None for a plain "the
+        gentleman"."""
+        words = [w.strip(".,;:!?'’").lower() for w in self.text[m.start : m.end].split()]
+        mods = {w for w in words[1:-1] if w}
+        if not mods or words[-1] != m.head:
+            return None
+        best: Optional[_Entity] = None
+        best_pos = -1
+        for told in (self._described_spoken, self.spoken):  # ("the old woman at the well" too)
+            k = len(told) - 1
+            while k >= 0 and len(told) - k <= _ALIKE_SPEAKERS:
+                pos, ent = told[k]
+                k -= 1
+                if m.start - pos > _ALIKE_BACK or pos <= best_pos:
+                    break
+                if not ent.forms and m.head in ent.words() and mods <= ent.words():
+                    best, best_pos = ent, pos
+                    break
         return best
 
     def _refresh_index(self) -> None:
@@ -1359,6 +1392,10 @@ def _plain_phrase(phrase: str) -> str:
         if len(last) > 3 and last.lower() not in _ABBREVIATED:
             words[-1] = last
     return " ".join(words)
+
+
+_ALIKE_BACK = 8000  # characters back to the description "the thin gentleman" takes up
+_ALIKE_SPEAKERS = 60  # speakers looked at for it, at most
 
 
 def _epithet(text: str, m: Mention) -> bool:

@@ -118,6 +118,16 @@ _ASKED_WHO = regex.compile(
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Captain|Colonel|Father|Mother)\.?\s{1,3})?"
     r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){0,2})"
     r"(?:,[^\S\n]{1,3}then)?\s{0,3}\?")
+# a part of a turn that is a full name and nothing else, after a bare "yes" or "no" at
+# most: the answer to a question the turn before put (“The gentleman from London?” |
+# “Yes,” I said, “Tobias Vane.”)
+_NAME_ALONE = regex.compile(
+    r"(?:(?:[Yy]es|[Nn]o)[,!]?\s{1,3})?"
+    r"(?P<name>\p{Lu}[\p{Ll}'’\-]+(?:(?:[^\S\n]{1,3}|[^\S\n]{0,3}\n[^\S\n]{0,3})\p{Lu}[\p{Ll}'’\-]+){1,2})"
+    r"[.!]?\Z")
+# a question after someone else (“Who is that at the gate?”): a name answering it is theirs
+_WHO_ELSE = regex.compile(r"(?<![\p{L}])[Ww]ho(?:['’]s|\s{1,3}is|\s{1,3}was)\s{1,3}(?:that|this|he|she|it|they)(?![\p{L}])")
+_ANSWER_BACK = 200  # characters between the question and the answer naming its speaker, at most
 # the answer owning up to it: “Yes.”, “Well, yes, I am!”, “I am.”, “That I am.”
 _OWNS_UP = regex.compile(r"(?:(?:Well|Oh|Why|Ah)[,!]?\s{1,3})?(?:[Yy]es|[Aa]y[e]?|I\s{1,3}am|That\s{1,3}I\s{1,3}am)(?![\p{L}])")
 
@@ -326,13 +336,47 @@ def _name_the_narrator(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
             key = (m.title if m.title and _honorific(m.title) else "", m.name)
             votes[key] = votes.get(key, 0) + 1
             total += 1
+    if votes:
+        best = max(votes, key=lambda k: votes[k])
+        # the same name with or without its honorific counts once
+        support = sum(n for k, n in votes.items() if k[1] == best[1])
+        if support >= 2 and 2 * support > total:
+            narrator.forms[best] = support
+            return
+    _named_only_in_talk(r, chosen, narrator)
+
+
+def _named_only_in_talk(r: Resolver, chosen: List[Optional[_Entity]], narrator: _Entity) -> None:
+    """Fiction: a first-person narrator is named by the given name the others address
+    (“…, you know, Gilbert.”) when the narration never writes that name: everyone else
+    it calls by name is someone the narration names too. At least twice, and more than
+    every other such name together; only in a text told in the first person
+    (``first_person_novel``: a novel told in the third whose "narrator" is the writer
+    of a letter it quotes has its nicknames addressed too: “Meg”)."""
+    if not first_person_novel(r, chosen):
+        return
+    votes: Dict[str, int] = {}
+    first_names = _lexicons.mapping("first_names")
+    for idx, rec in enumerate(r.records):
+        to = rec.addressee
+        if to is None or chosen[idx] is narrator:
+            continue
+        m = _mentions.describe(r.text, to[0], to[1])
+        if m.form != "name" or m.kind != "person" or m.name is None or m.title:
+            continue
+        words = m.name.split()
+        if len(words) != 1 or words[0] not in first_names:
+            continue
+        low = words[0].lower()
+        if low in r.by_surname or low in r._with_first or ("person:" + low) in r.by_key:
+            continue  # a name the narration gives someone
+        votes[words[0]] = votes.get(words[0], 0) + 1
     if not votes:
         return
     best = max(votes, key=lambda k: votes[k])
-    # the same name with or without its honorific counts once
-    support = sum(n for k, n in votes.items() if k[1] == best[1])
-    if support >= 2 and 2 * support > total:
-        narrator.forms[best] = support
+    support = votes[best]
+    if support >= 2 and 2 * support > sum(votes.values()):
+        narrator.forms[("", best)] = support
 
 
 def _next_turn_records(r: Resolver, idx: int, paras: List[int]) -> Iterator[int]:
@@ -376,7 +420,8 @@ def _self_introduced(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
             done.add(id(ent))
             break
         if id(ent) not in done and idx > 0:
-            named = _asked_who(r, idx, chosen, not_names, first_names)
+            named = _asked_who(r, idx, chosen, not_names, first_names) or _answered_name(
+                r, idx, chosen, not_names, first_names)
             if named is not None:
                 ent.forms[("", named)] = 1  # “Perhaps you are Ann Pell?” | “Yes, I am.”
                 done.add(id(ent))
@@ -459,6 +504,36 @@ def _asked_who(r: Resolver, idx: int, chosen: List[Optional[_Entity]], not_names
     if not any(w in r.names or w in first_names for w in words):
         return None
     return " ".join(words)
+
+
+def _answered_name(r: Resolver, idx: int, chosen: List[Optional[_Entity]], not_names: FrozenSet[str],
+                   first_names: Dict[str, str]) -> Optional[str]:
+    """Fiction: the full name a part of turn ``idx`` says and nothing else, when the
+    turn just before is someone else's and ends with a question (“The gentleman from
+    London?” | “Yes,” I said, “Tobias Vane.”): its speaker names themself. Not a
+    name the narration gives someone, nor the answer to a question about someone
+    else (“Who is that at the gate?” | “Tom Pell.”)."""
+    rec, prev = r.records[idx], r.records[idx - 1]
+    if prev.kind != "direct" or rec.kind != "direct" or chosen[idx - 1] is chosen[idx]:
+        return None
+    qs, qe = prev.parts[-1]
+    if rec.span[0] - qe > _ANSWER_BACK or not r.text[qs:qe].rstrip().endswith("?"):
+        return None
+    if _WHO_ELSE.search(r.text, qs, qe) is not None:
+        return None
+    for ps, pe in rec.parts:
+        m = _NAME_ALONE.match(r.text, ps, pe)
+        if m is None:
+            continue
+        words = m.group("name").split()
+        if any(w.lower() in not_names or (w.endswith(_DEMONYM_ENDS) and w not in first_names) for w in words):
+            return None  # (“Jonathan” is a name, “Italian” is not)
+        if words[0] not in first_names:
+            return None
+        if r.by_key.get("person:" + " ".join(w.lower() for w in words)) is not None:
+            return None  # someone the narration names
+        return " ".join(words)
+    return None
 
 
 def _conversations(r: Resolver, runs: List[List[List[int]]], chosen: List[Optional[_Entity]],
