@@ -167,8 +167,10 @@ def _after_subordinate(words: List[str]) -> bool:
     k = _phrase_start(words, _SUBORDINATE_WORDS, _ends_clause)
     if k is None:
         return False
-    if words[k] in _CLAUSE_LEADS and k + 1 < len(words):
-        k += 1  # "And as ill luck would have it," "Even when she came,"
+    if (words[k] in _CLAUSE_LEADS or (k > 0 and words[k] in ("and", "but"))) and k + 1 < len(words):
+        # "And as ill luck would have it," "Even when she came,"; after a semicolon, "…;
+        # and when Tom was gone,"
+        k += 1
         return words[k] in _SUBORDINATING
     if words[k][:1].isupper() and words[k] in _SUBORDINATING:
         return True
@@ -987,7 +989,7 @@ def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
     joined = False  # "…, and Cassandra stepped forth"
     while words and (words[-1] in _LEADING_WORDS or words[-1] in _LATER_JOINING
                      or (words[-1] in _SENTENCE_ADVERBS and (len(words) == 1 or words[-2][-1:] in _CLAUSE_ENDS))
-                     or (words[-1] == "even" and len(words) > 1 and words[-2] in ("and", "but"))):  # "; and even Ann"
+                     or (words[-1] == "even" and len(words) > 1 and words[-2].lower() in ("and", "but"))):  # "; and even Ann", "And even Ann"
         joined = joined or words[-1] in _JOINING or words[-1] in _LATER_JOINING
         words.pop()
     if words and words[-1] in _ASIDES and len(words) > 1 and words[-2][-1:] == ",":
