@@ -174,6 +174,8 @@ def _after_subordinate(words: List[str]) -> bool:
         return words[k] in _SUBORDINATING
     if words[k][:1].isupper() and words[k] in _SUBORDINATING:
         return True
+    if k + 1 < len(words) and words[k][:1].isupper() and _participle(words[k].lower()):
+        return True  # "Turning to the window, Tom said": a fronted participial phrase
     return _absolute(words[k:])  # "Mr. Hale still walking up and down, Tom spoke"
 
 
