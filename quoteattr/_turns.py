@@ -945,6 +945,24 @@ def _owns_part(text: str, end: int) -> bool:
     return m is not None and m.group(1) in _lexicons.words("utterance_owners") and m.group(2) not in _BEING
 
 
+# a fronted subordinate clause opening a clause, up to the comma before its main clause's
+# subject: "But before she had been three minutes in her room, | her mother followed her"
+_FRONTED_SUBORDINATE = regex.compile(
+    r"(?:(?:[Aa]nd|[Bb]ut|[Tt]hen|[Yy]et)[^\S\n]+)?(?:[Ww]hen|[Ww]hile|[Ww]hilst|[Aa]s|[Bb]efore|[Aa]fter|[Uu]ntil|[Tt]ill"
+    r"|[Tt]hough|[Aa]lthough|[Ss]ince|[Oo]nce)(?![\p{L}])[^.!?;:,\n\"“”]{1,120},[^\S\n]+(?=\p{L})")
+
+
+def _after_fronted_clauses(text: str, lo: int, hi: int) -> Iterator[int]:
+    """Fiction: the clause starts of ``[lo, hi)`` (``_dialogue.clause_starts``), each
+    followed, when a fronted subordinate clause opens there, by the start of the main
+    clause after its comma ("But before she had gone up, | her mother followed her")."""
+    for cs in _dialogue.clause_starts(text, lo, hi):
+        yield cs
+        m = _FRONTED_SUBORDINATE.match(text, cs, hi)
+        if m is not None:
+            yield m.end()
+
+
 def _described_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[Mention]:
     """Fiction: the last clause subject in the narration ``[lo, hi)`` that is a
     description of a person of ``gender`` ("her mother", "the old man"), if it is
@@ -956,7 +974,7 @@ def _described_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[M
     i = bisect.bisect_right(r._direct.ends, hi) - 1
     if i >= 0:
         lo = max(lo, r._direct.ends[i])  # only the narration since the last quotation
-    for cs in _dialogue.clause_starts(text, lo, hi):
+    for cs in _after_fronted_clauses(text, lo, hi):
         if r._quotes.covers(cs):
             continue
         he = _HE_OR_SHE.match(text, cs, hi)
