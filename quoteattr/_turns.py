@@ -952,6 +952,10 @@ _FRONTED_SUBORDINATE = regex.compile(
     r"|[Tt]hough|[Aa]lthough|[Ss]ince|[Oo]nce)(?![\p{L}])[^.!?;:,\n\"“”]{1,120},[^\S\n]+(?=\p{L})")
 
 
+# a joining word opening a clause before its subject: "…; and her mother was too happy"
+_JOINED_LEAD = regex.compile(r"(?:[Aa]nd|[Bb]ut|[Yy]et)[^\S\n]+(?=\p{Ll})")
+
+
 def _after_fronted_clauses(text: str, lo: int, hi: int) -> Iterator[int]:
     """Fiction: the clause starts of ``[lo, hi)`` (``_dialogue.clause_starts``), each
     followed, when a fronted subordinate clause opens there, by the start of the main
@@ -983,7 +987,8 @@ def _described_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[M
                 found = None  # "Her mother came in. She sat down.": "she" goes on as before
             continue
         sp = _described_head(text, cs, hi)
-        pm = _POSSESSIVE_HEAD.match(text, cs, hi)
+        lead = _JOINED_LEAD.match(text, cs, hi)
+        pm = _POSSESSIVE_HEAD.match(text, lead.end() if lead is not None else cs, hi)  # "…; and her mother was"
         if pm is not None and pm.group("kin") in kin:
             sp = pm.span()  # "Her mother came in"
         tm = _THE_TITLE.match(text, cs, hi)
