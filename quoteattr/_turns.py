@@ -896,10 +896,11 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
         if gender is not None and ent.guess_gender() != gender:
             continue
         if (r.text.startswith(("'s", "’s"), e) or _dialogue.possessive_s(r.text, e)) and not (
-                own and _owns_part(r.text, e)):
+                own and _owns_part(r.text, e)) and not _owns_state(r.text, e):
             # "Tom's hat fell" (or "Tom s hat", its apostrophe lost): Tom is not the subject
             # (but in the quotation's own paragraph, "Tom's eyes rested on her. “…,” he
-            # said": a part of Tom acts for him)
+            # said": a part of Tom acts for him; and anywhere, "Ann's misery increased.
+            # … she felt …": her mind or feelings are Ann)
             continue
         if k > lo and _picked(r, r.timeline[k - 1][1], s, qs) == "latter" and _opens_clause(r, ps, r.timeline[k - 1][0]):
             best, best_at = ent, s  # "When Ann and Jane were alone, the latter said"
@@ -965,6 +966,14 @@ def _after_fronted_clauses(text: str, lo: int, hi: int) -> Iterator[int]:
         m = _FRONTED_SUBORDINATE.match(text, cs, hi)
         if m is not None:
             yield m.end()
+
+
+def _owns_state(text: str, end: int) -> bool:
+    """Fiction: the name ending at ``end`` owns its mind or a feeling ("Ann's misery
+    increased", "Tom s heart sank"; ``data/inner_states.txt``): the clause is about
+    the owner."""
+    m = _OWNED_WORD.match(text, end, end + 30)
+    return m is not None and m.group(1) in _lexicons.words("inner_states")
 
 
 def _described_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[Mention]:
