@@ -145,7 +145,11 @@ def _relative(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
         called = _turns._called(r, r._idx, gender) if r._idx is not None and gender else None
         if called is not None and called.forms and (head in _SIBLINGS or id(called) in ties.get(head, ())):
             return called  # “Oh, Kitty, …” | “…,” replied her sister: the one called answers
-        tied = [e for e in ranked if id(e) in ties.get(head, ()) and e is not prev]
+        # (in the narration before a turn, not the one its paragraph has just named, whose
+        # relative it is: "Frank turned away. His brother looked after him")
+        owner_now = (_named_just_before(r, m.start, pg) if pg and r._idx is not None
+                     and m.start < r.records[r._idx].span[0] else None)
+        tied = [e for e in ranked if id(e) in ties.get(head, ()) and e is not prev and e is not owner_now]
         if tied and head in _NAME_KEEPERS and tied[0] in ranked[:_PARENT_CANDIDATES]:
             # "her father" of Anne Elliot, with Sir Walter Elliot present, is he, not the
             # Mr. Musgrove the text makes someone's father (a married woman's parents

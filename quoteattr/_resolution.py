@@ -681,9 +681,12 @@ class Resolver:
                             ent = _turns._goes_on_addressing(self, idx, m.gender, chosen)
                     if ent is None:
                         ent = self._resolve_mention(m, starts)
-                    if (ent is None and self.genre == "fiction" and m.form == "pronoun" and m.gender
-                            and self._exclude is not None and self._exclude.guess_gender() == m.gender):
+                    if (self.genre == "fiction" and m.form == "pronoun" and m.gender
+                            and self._exclude is not None and self._exclude.guess_gender() == m.gender
+                            and (ent is None or self._far(ent, s, self._exclude))):
                         # nobody else of that sex is near: "she" goes on from the turn before
+                        # (“…,” said Kemp. | He sat down again. “…?” he asked.: not a man
+                        # last named pages back, nor "Coketown")
                         ent = self._exclude
                     if (self.genre == "fiction" and m.form == "description" and m.kind == "person"
                             and m.definite and not m.plural and not _epithet(text, m)
@@ -1123,6 +1126,22 @@ class Resolver:
             return None
         return ents[max(scores, key=lambda k: scores[k])]
 
+    def _far(self, ent: _Entity, pos: int, near: _Entity) -> bool:
+        """Fiction: ``ent`` was last named or heard (as the speaker of a turn) more
+        than ``_FAR_BACK`` characters before ``pos``, and ``near`` within them."""
+        return pos - self._last_seen(ent, pos) > _FAR_BACK >= pos - self._last_seen(near, pos)
+
+    def _last_seen(self, ent: _Entity, pos: int) -> int:
+        """Fiction: where ``ent`` was last named (outside quotations) or spoke a turn
+        before ``pos``, -1 if nowhere (bounded: the last ``_FAR_SPOKEN`` speakers)."""
+        i = bisect.bisect_left(ent.mentions, (pos, -1)) - 1
+        at = ent.mentions[i][0] if i >= 0 else -1
+        j = bisect.bisect_left(self.spoken_at, pos) - 1
+        for k in range(j, max(-1, j - _FAR_SPOKEN), -1):
+            if self.spoken[k][1] is ent:
+                return max(at, self.spoken[k][0])
+        return at
+
     def _thing_like(self, ent: _Entity) -> bool:
         """Fiction: a name the text uses at least twice, never as a clause's subject,
         with no honorific and no given name ("Pemberley", "Windy Corner"): a place or
@@ -1204,6 +1223,11 @@ class Resolver:
 _SUBJECT_BEFORE = regex.compile(r"(?:\A|[.!?;:\n\N{EM DASH}][\"'”’]?|,[^\S\n]+(?:and|but|then|while|when|as))"
                                 r"(?:[^\S\n]*(?:and|but|then|And|But|Then|the|The|old|young|little|poor))*[^\S\n\"'“‘(]*\Z")
 _NEVER_SUBJECT_WEIGHT = 0.1
+# fiction: a "he said" whose most salient referent was last named or heard this many
+# characters back, when the speaker of the turn before (of that sex) is nearer, goes
+# on with that speaker
+_FAR_BACK = 1500
+_FAR_SPOKEN = 40  # earlier speakers looked back over for the last time someone spoke
 _STYLES = {"her ladyship": frozenset({"lady", "duchess", "countess", "marchioness", "baroness"}),
            "his lordship": frozenset({"lord", "duke", "earl", "marquis", "baron", "viscount"}),
            "her grace": frozenset({"duchess"}), "his grace": frozenset({"duke", "archbishop"})}

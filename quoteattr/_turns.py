@@ -177,11 +177,15 @@ def _after_subordinate(words: List[str]) -> bool:
     k = _phrase_start(words, _SUBORDINATE_WORDS, _ends_clause)
     if k is None:
         return False
-    if words[k] in _CLAUSE_LEADS and k + 1 < len(words):
-        k += 1  # "And as ill luck would have it," "Even when she came,"
+    if (words[k] in _CLAUSE_LEADS or (k > 0 and words[k] in ("and", "but"))) and k + 1 < len(words):
+        # "And as ill luck would have it," "Even when she came,"; after a semicolon, "…;
+        # and when Tom was gone,"
+        k += 1
         return words[k] in _SUBORDINATING
     if words[k][:1].isupper() and words[k] in _SUBORDINATING:
         return True
+    if k + 1 < len(words) and words[k][:1].isupper() and _participle(words[k].lower()):
+        return True  # "Turning to the window, Tom said": a fronted participial phrase
     return _absolute(words[k:])  # "Mr. Hale still walking up and down, Tom spoke"
 
 
@@ -993,10 +997,11 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
         if gender is not None and ent.guess_gender() != gender:
             continue
         if (r.text.startswith(("'s", "’s"), e) or _dialogue.possessive_s(r.text, e)) and not (
-                own and _owns_part(r.text, e)):
+                own and _owns_part(r.text, e)) and not _owns_state(r.text, e):
             # "Tom's hat fell" (or "Tom s hat", its apostrophe lost): Tom is not the subject
             # (but in the quotation's own paragraph, "Tom's eyes rested on her. “…,” he
-            # said": a part of Tom acts for him)
+            # said": a part of Tom acts for him; and anywhere, "Ann's misery increased.
+            # … she felt …": her mind or feelings are Ann)
             continue
         if k > lo and _picked(r, r.timeline[k - 1][1], s, qs) == "latter" and _opens_clause(r, ps, r.timeline[k - 1][0]):
             best, best_at = ent, s  # "When Ann and Jane were alone, the latter said"
@@ -1042,6 +1047,36 @@ def _owns_part(text: str, end: int) -> bool:
     return m is not None and m.group(1) in _lexicons.words("utterance_owners") and m.group(2) not in _BEING
 
 
+# a fronted subordinate clause opening a clause, up to the comma before its main clause's
+# subject: "But before she had been three minutes in her room, | her mother followed her"
+_FRONTED_SUBORDINATE = regex.compile(
+    r"(?:(?:[Aa]nd|[Bb]ut|[Tt]hen|[Yy]et)[^\S\n]+)?(?:[Ww]hen|[Ww]hile|[Ww]hilst|[Aa]s|[Bb]efore|[Aa]fter|[Uu]ntil|[Tt]ill"
+    r"|[Tt]hough|[Aa]lthough|[Ss]ince|[Oo]nce)(?![\p{L}])[^.!?;:,\n\"“”]{1,120},[^\S\n]+(?=\p{L})")
+
+
+# a joining word opening a clause before its subject: "…; and her mother was too happy"
+_JOINED_LEAD = regex.compile(r"(?:[Aa]nd|[Bb]ut|[Yy]et)[^\S\n]+(?=\p{Ll})")
+
+
+def _after_fronted_clauses(text: str, lo: int, hi: int) -> Iterator[int]:
+    """Fiction: the clause starts of ``[lo, hi)`` (``_dialogue.clause_starts``), each
+    followed, when a fronted subordinate clause opens there, by the start of the main
+    clause after its comma ("But before she had gone up, | her mother followed her")."""
+    for cs in _dialogue.clause_starts(text, lo, hi):
+        yield cs
+        m = _FRONTED_SUBORDINATE.match(text, cs, hi)
+        if m is not None:
+            yield m.end()
+
+
+def _owns_state(text: str, end: int) -> bool:
+    """Fiction: the name ending at ``end`` owns its mind or a feeling ("Ann's misery
+    increased", "Tom s heart sank"; ``data/inner_states.txt``): the clause is about
+    the owner."""
+    m = _OWNED_WORD.match(text, end, end + 30)
+    return m is not None and m.group(1) in _lexicons.words("inner_states")
+
+
 def _described_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[Mention]:
     """Fiction: the last clause subject in the narration ``[lo, hi)`` that is a
     description of a person of ``gender`` ("her mother", "the old man"), if it is
@@ -1053,7 +1088,7 @@ def _described_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[M
     i = bisect.bisect_right(r._direct.ends, hi) - 1
     if i >= 0:
         lo = max(lo, r._direct.ends[i])  # only the narration since the last quotation
-    for cs in _dialogue.clause_starts(text, lo, hi):
+    for cs in _after_fronted_clauses(text, lo, hi):
         if r._quotes.covers(cs):
             continue
         he = _HE_OR_SHE.match(text, cs, hi)
@@ -1062,7 +1097,8 @@ def _described_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[M
                 found = None  # "Her mother came in. She sat down.": "she" goes on as before
             continue
         sp = _described_head(text, cs, hi)
-        pm = _POSSESSIVE_HEAD.match(text, cs, hi)
+        lead = _JOINED_LEAD.match(text, cs, hi)
+        pm = _POSSESSIVE_HEAD.match(text, lead.end() if lead is not None else cs, hi)  # "…; and her mother was"
         if pm is not None and pm.group("kin") in kin:
             sp = pm.span()  # "Her mother came in"
         tm = _THE_TITLE.match(text, cs, hi)
@@ -1088,7 +1124,7 @@ def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
     joined = False  # "…, and Cassandra stepped forth"
     while words and (words[-1] in _LEADING_WORDS or words[-1] in _LATER_JOINING
                      or (words[-1] in _SENTENCE_ADVERBS and (len(words) == 1 or words[-2][-1:] in _CLAUSE_ENDS))
-                     or (words[-1] == "even" and len(words) > 1 and words[-2] in ("and", "but"))):  # "; and even Ann"
+                     or (words[-1] == "even" and len(words) > 1 and words[-2].lower() in ("and", "but"))):  # "; and even Ann", "And even Ann"
         joined = joined or words[-1] in _JOINING or words[-1] in _LATER_JOINING
         words.pop()
     if words and words[-1] in _ASIDES and len(words) > 1 and words[-2][-1:] == ",":
