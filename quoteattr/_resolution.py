@@ -1290,12 +1290,17 @@ _SITED_BEFORE = regex.compile(
     r"|travelled|traveled|travelling|traveling|sailed|drove|rode|arrived|arrive|arriving|moved|fled|way)"
     r"[^\S\n]+(?:to|from|at|for|towards?|into))[^\S\n]+(?:the[^\S\n]+)?\Z", regex.IGNORECASE)
 # a determiner before a name used as a modifier ("a Greeklike struggle", "our own Ordnance Survey maps")
+_SPACE = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"  # spaces, with one line break at most
 _MODIFIER_BEFORE = regex.compile(r"(?<![\p{L}'’])(?:a|an|our|my|your|his|her|their|its|this|that)"
-                                 r"(?:[^\S\n]+own)?[^\S\n]+\Z", regex.IGNORECASE)
-_WORD_AFTER = regex.compile(r"[^\S\n]+(\p{Ll}+)(?![\p{L}'’])")
+                                 r"(?:" + _SPACE + r"\p{Ll}+){0,2}" + _SPACE + r"\Z", regex.IGNORECASE)
+# a place word and "of" before a name ("the county of Surrey", "the hills of Surrey"): group 1
+_PLACE_OF_BEFORE = regex.compile(r"(?<![\p{L}'’])(\p{Ll}+)[^\S\n]+of[^\S\n]+\Z")
+_WORD_AFTER = regex.compile(_SPACE + r"(\p{Ll}+)(?![\p{L}'’])")
 _WORD_BEFORE = regex.compile(r"(?<![\p{L}'’])(\p{Ll}+)[^\S\n]+\Z")
 _TAG_END = regex.compile(r"[^\S\n]*(?:[,.;:!?\N{EM DASH}]|\n|\Z)")
 _PREPOSITIONS = frozenset("of in at to from with by for on into near".split())
+_PLACE_OF_WORDS = frozenset("country countries kingdom province provinces streets shores coast capital "
+                            "towns villages counties cities parish port".split())
 _NAMING_VERBS = frozenset("called named termed".split())
 # what only a person does, as the verb right after a name ("Oak nodded")
 _PERSON_ACTS = frozenset("sat stood smiled nodded laughed sighed frowned shrugged glanced stared whispered muttered "
@@ -1344,7 +1349,15 @@ def _sited(text: str, s: int, e: int) -> bool:
         return False
     if _SITED_BEFORE.search(text, max(0, s - 30), s) is not None:
         return True
-    if _MODIFIER_BEFORE.search(text, max(0, s - 16), s) is None:
+    of = _PLACE_OF_BEFORE.search(text, max(0, s - 24), s)
+    if of is not None and (of.group(1) in _lexicons.words("place_words") or of.group(1) in _PLACE_OF_WORDS):
+        return True
+    det = _MODIFIER_BEFORE.search(text, max(0, s - 40), s)
+    if det is None:
+        return False
+    between = det.group().split()[1:]  # "a great Greek dictionary"; not "her mother and Kitty made"
+    if any(w in _lexicons.words("function_words") or w in _lexicons.words("person_words")
+           or w in _lexicons.words("kinship_words") for w in between):
         return False
     m = _WORD_AFTER.match(text, e, e + 40)
     if m is None:
