@@ -205,6 +205,8 @@ class Resolver:
         self._sited: Dict[int, int] = {}
         self._acted: Dict[int, int] = {}
         self._place_named: Set[int] = set()  # fiction: names a place word opens ("Castle Dracula")
+        self._job_named: Set[int] = set()  # fiction: starts of names read in full ("Farmer Oak": see _named_in_full)
+        self._job_titled: Set[int] = set()  # fiction: the entities of those names
         self._from_tail = False  # the last narration subject came from after a quotation
         self._exclude: Optional[_Entity] = None
         self._addressed: Optional[_Entity] = None  # fiction: the person the quotation speaks to
@@ -277,6 +279,8 @@ class Resolver:
         first = toks[0].lower() if len(toks) > 1 else ""
         if len(toks) == 2 and first in _PARTICLES:
             first = ""  # "De Blasio" opening a sentence: the family name of "Bill de Blasio", no given name
+        if fiction and len(toks) == 2 and toks[0] in _lexicons.mapping("occupation_titles"):
+            first = ""  # "Farmer Oak": a title before a family name, no given name
         gender = m.gender
         cands = self.by_surname.get(surname, [])
         best: Optional[_Entity] = None
@@ -320,7 +324,8 @@ class Resolver:
             if gender and ent.gender and gender != ent.gender and _honorific(m.title):
                 continue
             if (fiction and not first and styled and ent.first and self._bare.get(ent.first, 0) >= _BARE_USES
-                    and not any(t == m.title and " " in n.strip() for t, n in ent.forms)):
+                    and not any(t == m.title and " " in n.strip() for t, n in ent.forms)
+                    and not (id(ent) in self._job_titled and len(cands) == 1)):
                 continue  # "Mrs. Hilbery" is not "Katharine Hilbery", whom the text calls "Katharine"
                 # (but "Mr. Pell" is the "Mr. James Pell" the text names so)
             if fiction and first and ent.honored == {"f", "married"} and not ent.first:
@@ -349,6 +354,8 @@ class Resolver:
             best = self._new("person:" + " ".join(t.lower() for t in toks), "person")
             best.surname = surname
             self.by_surname.setdefault(surname, []).append(best)
+        if pos in self._job_named:
+            self._job_titled.add(id(best))  # "Farmer Oak": "Mr. Oak" is he too
         if first and not best.first:
             best.first = first
             self._with_first.setdefault(first, []).append(best)
@@ -430,6 +437,8 @@ class Resolver:
             # a word that ends or goes on a longer name is a name ("Small" of "Jonathan Small"),
             # not one that only opens one ("Suddenly Mrs. Hale")
             common = common - {t.lower() for _, _, _, n in found for t in n.split()[1:] if " " in n.strip()}
+        if self.genre == "fiction":
+            found = _named_in_full(found, first_names, self._job_named)
         for s, e, m, name in found:
             if m.kind == "person" and _adjectival(text, s, e):
                 continue
@@ -1365,6 +1374,44 @@ def _sited(text: str, s: int, e: int) -> bool:
     w = m.group(1)
     return not (_mentions._verbish(w) or _mentions._is_aux(w) or w in _lexicons.words("function_words")
                 or w in _PERSON_ACTS)
+
+
+def _named_in_full(found: List[Tuple[int, int, Mention, str]], first_names: Dict[str, str],
+                   read: Set[int]) -> List[Tuple[int, int, Mention, str]]:
+    """Fiction: a family name after a word for a calling ("Farmer Oak", "Parson Hale") read as
+    the one full name the text gives that family name with a given name of an agreeing sex
+    ("Gabriel Oak"), so that the two are one person; left alone when the text gives the
+    family name with two given names, or none."""
+    jobs = _lexicons.mapping("occupation_titles")
+    titled: Set[str] = set()
+    for _s, _e, m, name in found:
+        toks = _name_tokens(name)
+        if len(toks) == 2 and not m.title and toks[0] in jobs and toks[0] not in first_names:
+            titled.add(toks[1])
+    if not titled:
+        return found
+    given: Dict[str, Set[str]] = {}
+    for _s, _e, m, name in found:
+        toks = _name_tokens(name)
+        if len(toks) == 2 and toks[1] in titled and toks[0] in first_names and m.kind == "person":
+            given.setdefault(toks[1], set()).add(toks[0])
+    out = []
+    for s, e, m, name in found:
+        toks = _name_tokens(name)
+        if len(toks) == 2 and not m.title and toks[0] in jobs and len(given.get(toks[1], ())) == 1:
+            first = next(iter(given[toks[1]]))
+            sex = first_names.get(first)
+            if jobs[toks[0]] in ("m", "f") and sex in ("m", "f") and sex != jobs[toks[0]]:
+                out.append((s, e, m, name))  # "Widow Pell" is not "John Pell"
+                continue
+            full = first + " " + toks[1]
+            m = Mention(m.start, m.end, m.form, m.kind, m.gender or (sex if sex in ("m", "f") else None),
+                        m.plural, full, None, m.head, m.definite, m.person)
+            out.append((s, e, m, full))
+            read.add(s)  # (the starts of the names so read)
+            continue
+        out.append((s, e, m, name))
+    return out
 
 
 def _adjectival(text: str, s: int, e: int) -> bool:
