@@ -1366,7 +1366,7 @@ def _sited(text: str, s: int, e: int) -> bool:
         return False
     between = det.group().split()[1:]  # "a great Greek dictionary"; not "her mother and Kitty made"
     if any(w in _lexicons.words("function_words") or w in _lexicons.words("person_words")
-           or w in _lexicons.words("kinship_words") for w in between):
+           or w in _lexicons.first_field("kinship_words") for w in between):
         return False
     m = _WORD_AFTER.match(text, e, e + 40)
     if m is None:
