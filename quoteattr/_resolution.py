@@ -1173,10 +1173,10 @@ class Resolver:
                 sited = n  # "Castle Dracula"; "Homeric", "Greeklike"
             if not sited:
                 return False
-            # a name never doing what a person does, a third of whose mentions read as a place
+            # a name never doing what a person does, a quarter of whose mentions read as a place
             # or a thing ("across England", "a Greeklike struggle"); a given name ("Florence")
             # needs two such mentions and half of them
-            if not (3 * sited >= n if ent.named == [0, 0] else (sited >= 2 and 2 * sited >= n)):
+            if not (4 * sited >= n if ent.named == [0, 0] else (sited >= 2 and 2 * sited >= n)):
                 return False
         hons = _lexicons.mapping("honorifics")
         return not any(hons.get(w) is not None for t in self._distinct_titles(ent) for w in t.split())
