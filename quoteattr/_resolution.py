@@ -1299,14 +1299,14 @@ _SITED_BEFORE = regex.compile(
     r"|travelled|traveled|travelling|traveling|sailed|drove|rode|arrived|arrive|arriving|moved|fled|way)"
     r"[^\S\n]+(?:to|from|at|for|towards?|into))[^\S\n]+(?:the[^\S\n]+)?\Z", regex.IGNORECASE)
 # a determiner before a name used as a modifier ("a Greeklike struggle", "our own Ordnance Survey maps")
-_SPACE = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"  # spaces, with one line break at most
-_MODIFIER_BEFORE = regex.compile(r"(?<![\p{L}'’])(?:a|an|our|my|your|his|her|their|its|this|that)"
-                                 r"(?:" + _SPACE + r"\p{Ll}+){0,2}" + _SPACE + r"\Z", regex.IGNORECASE)
+_SPACE = r"(?:[^\S\n]++\n?+[^\S\n]*+|\n[^\S\n]*+)"  # spaces, with one line break at most
+_MODIFIER_BEFORE = regex.compile(r"(?<![\p{L}'’])(?i:a|an|our|my|your|his|her|their|its|this|that)"
+                                 r"(?:" + _SPACE + r"\p{Ll}++){0,2}+" + _SPACE + r"\Z")
 # a place word and "of" before a name ("the county of Surrey", "the hills of Surrey"): group 1
-_PLACE_OF_BEFORE = regex.compile(r"(?<![\p{L}'’])(\p{Ll}+)[^\S\n]+of[^\S\n]+\Z")
-_WORD_AFTER = regex.compile(_SPACE + r"(\p{Ll}+)(?![\p{L}'’])")
-_WORD_BEFORE = regex.compile(r"(?<![\p{L}'’])(\p{Ll}+)[^\S\n]+\Z")
-_TAG_END = regex.compile(r"[^\S\n]*(?:[,.;:!?\N{EM DASH}]|\n|\Z)")
+_PLACE_OF_BEFORE = regex.compile(r"(?<![\p{L}'’])(\p{Ll}++)[^\S\n]++of[^\S\n]++\Z")
+_WORD_AFTER = regex.compile(_SPACE + r"(\p{Ll}++)(?![\p{L}'’])")
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}'’])(\p{Ll}++)[^\S\n]++\Z")
+_TAG_END = regex.compile(r"[^\S\n]*+(?:[,.;:!?\N{EM DASH}]|\n|\Z)")
 _PREPOSITIONS = frozenset("of in at to from with by for on into near".split())
 _PLACE_OF_WORDS = frozenset("country countries kingdom province provinces streets shores coast capital "
                             "towns villages counties cities parish port".split())
