@@ -1159,7 +1159,12 @@ class Resolver:
     def _place_like(self, ent: _Entity) -> bool:
         """Fiction: a name mostly written after 'in', 'at', 'near' ("in Hartwell",
         "at Hartwell", "went to Hartwell") is a place, whatever its pronoun votes say; it
-        never speaks. A name with an honorific or a rank ("to Mrs. Pell") is a person."""
+        never speaks. So is one that seldom does what a person does ("Oak nodded", "said
+        Oak.": ``_person_act``) and reads as a place or a thing (``_sited``) in a quarter
+        of its mentions ("across England", "the hills of Surrey", "a Greeklike struggle";
+        a given name, "Florence", in half and twice at least), a place word opening it
+        ("Castle Dracula") or an adjective's ending ("Homeric"). A name with an honorific or
+        a rank ("to Mrs. Pell") is a person."""
         placed = self.placed.get(id(ent), 0)
         n = self.counts.get(id(ent), 0)
         if not (placed > 0 and 2 * placed >= n):
@@ -1173,9 +1178,6 @@ class Resolver:
                 sited = n  # "Castle Dracula"; "Homeric", "Greeklike"
             if not sited:
                 return False
-            # a name never doing what a person does, a quarter of whose mentions read as a place
-            # or a thing ("across England", "a Greeklike struggle"); a given name ("Florence")
-            # needs two such mentions and half of them
             if not (4 * sited >= n if ent.named == [0, 0] else (sited >= 2 and 2 * sited >= n)):
                 return False
         hons = _lexicons.mapping("honorifics")
