@@ -66,7 +66,7 @@ from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tup
 
 from . import _lazyregex as regex
 
-from . import _dialogue, _lexicons, _mentions
+from . import _cues, _dialogue, _lexicons, _mentions
 from ._attribution import Attribution
 from ._intervals import Intervals
 from ._layout import Layout, on_lines_with
@@ -199,6 +199,14 @@ class Resolver:
         self.counts: Dict[int, int] = {}
         # fiction: mentions right after a preposition of place ("in London", "at Hartwell")
         self.placed: Dict[int, int] = {}
+        # fiction: mentions that read as a place or a thing ("across England", "went to
+        # Sonora", "a Greeklike struggle"), and mentions that read as a person ("Oak said",
+        # "said Oak", "Oak smiled"): see ``_place_like``
+        self._sited: Dict[int, int] = {}
+        self._acted: Dict[int, int] = {}
+        self._place_named: Set[int] = set()  # fiction: names a place word opens ("Castle Dracula")
+        self._job_named: Set[int] = set()  # fiction: starts of names read in full ("Farmer Oak": see _named_in_full)
+        self._job_titled: Set[int] = set()  # fiction: the entities of those names
         self._from_tail = False  # the last narration subject came from after a quotation
         self._exclude: Optional[_Entity] = None
         self._addressed: Optional[_Entity] = None  # fiction: the person the quotation speaks to
@@ -271,6 +279,8 @@ class Resolver:
         first = toks[0].lower() if len(toks) > 1 else ""
         if len(toks) == 2 and first in _PARTICLES:
             first = ""  # "De Blasio" opening a sentence: the family name of "Bill de Blasio", no given name
+        if fiction and len(toks) == 2 and toks[0] in _lexicons.mapping("occupation_titles"):
+            first = ""  # "Farmer Oak": a title before a family name, no given name
         gender = m.gender
         cands = self.by_surname.get(surname, [])
         best: Optional[_Entity] = None
@@ -314,7 +324,8 @@ class Resolver:
             if gender and ent.gender and gender != ent.gender and _honorific(m.title):
                 continue
             if (fiction and not first and styled and ent.first and self._bare.get(ent.first, 0) >= _BARE_USES
-                    and not any(t == m.title and " " in n.strip() for t, n in ent.forms)):
+                    and not any(t == m.title and " " in n.strip() for t, n in ent.forms)
+                    and not (id(ent) in self._job_titled and len(cands) == 1)):
                 continue  # "Mrs. Hilbery" is not "Katharine Hilbery", whom the text calls "Katharine"
                 # (but "Mr. Pell" is the "Mr. James Pell" the text names so)
             if fiction and first and ent.honored == {"f", "married"} and not ent.first:
@@ -343,6 +354,8 @@ class Resolver:
             best = self._new("person:" + " ".join(t.lower() for t in toks), "person")
             best.surname = surname
             self.by_surname.setdefault(surname, []).append(best)
+        if pos in self._job_named:
+            self._job_titled.add(id(best))  # "Farmer Oak": "Mr. Oak" is he too
         if first and not best.first:
             best.first = first
             self._with_first.setdefault(first, []).append(best)
@@ -424,6 +437,8 @@ class Resolver:
             # a word that ends or goes on a longer name is a name ("Small" of "Jonathan Small"),
             # not one that only opens one ("Suddenly Mrs. Hale")
             common = common - {t.lower() for _, _, _, n in found for t in n.split()[1:] if " " in n.strip()}
+        if self.genre == "fiction":
+            found = _named_in_full(found, first_names, self._job_named)
         for s, e, m, name in found:
             if m.kind == "person" and _adjectival(text, s, e):
                 continue
@@ -452,10 +467,18 @@ class Resolver:
             ent = self._entity_for_name(m, s)
             ent.mentions.append((s, e))
             self.counts[id(ent)] = self.counts.get(id(ent), 0) + 1
-            if (_PLACE_BEFORE.search(text, max(0, s - 12), s) is not None
-                    or (self.genre == "fiction" and "of" in text[max(0, s - 4) : s]
-                        and _HOME_BEFORE.search(text, max(0, s - 40), s) is not None)):
+            placed = (_PLACE_BEFORE.search(text, max(0, s - 12), s) is not None
+                      or (self.genre == "fiction" and "of" in text[max(0, s - 4) : s]
+                          and _HOME_BEFORE.search(text, max(0, s - 40), s) is not None))
+            if placed:
                 self.placed[id(ent)] = self.placed.get(id(ent), 0) + 1
+            if self.genre == "fiction" and ent.kind == "person":
+                if not m.title and len(toks) >= 2 and toks[0].lower() in _lexicons.words("place_prefixes"):
+                    self._place_named.add(id(ent))  # "Castle Dracula", "Lake Como"
+                if _person_act(text, s, e):
+                    self._acted[id(ent)] = self._acted.get(id(ent), 0) + 1
+                elif (placed and not text.startswith(("'s", "’s"), e)) or _sited(text, s, e):
+                    self._sited[id(ent)] = self._sited.get(id(ent), 0) + 1
             if ent.kind == "person":
                 self.timeline.append((s, e, ent))
                 self._vote(ent, e)
@@ -1155,10 +1178,27 @@ class Resolver:
     def _place_like(self, ent: _Entity) -> bool:
         """Fiction: a name mostly written after 'in', 'at', 'near' ("in Hartwell",
         "at Hartwell", "went to Hartwell") is a place, whatever its pronoun votes say; it
-        never speaks. A name with an honorific or a rank ("to Mrs. Pell") is a person."""
+        never speaks. So is one that seldom does what a person does ("Oak nodded", "said
+        Oak.": ``_person_act``) and reads as a place or a thing (``_sited``) in a quarter
+        of its mentions ("across England", "the hills of Surrey", "a Greeklike struggle";
+        a given name, "Florence", in half and twice at least), a place word opening it
+        ("Castle Dracula") or an adjective's ending ("Homeric"). A name with an honorific or
+        a rank ("to Mrs. Pell") is a person."""
         placed = self.placed.get(id(ent), 0)
-        if not (placed > 0 and 2 * placed >= self.counts.get(id(ent), 0)):
-            return False
+        n = self.counts.get(id(ent), 0)
+        if not (placed > 0 and 2 * placed >= n):
+            if self.genre != "fiction":
+                return False
+            sited = self._sited.get(id(ent), 0)
+            acted = self._acted.get(id(ent), 0)
+            if acted and 3 * acted >= sited:
+                return False  # ("Irish murmured"; not "London agreed" once among many "in London")
+            if id(ent) in self._place_named or (ent.named == [0, 0] and _adjective_name(ent)):
+                sited = n  # "Castle Dracula"; "Homeric", "Greeklike"
+            if not sited:
+                return False
+            if not (4 * sited >= n if ent.named == [0, 0] else (sited >= 2 and 2 * sited >= n)):
+                return False
         hons = _lexicons.mapping("honorifics")
         return not any(hons.get(w) is not None for t in self._distinct_titles(ent) for w in t.split())
 
@@ -1275,6 +1315,129 @@ def _relative_antecedent(text: str, pos: int) -> Optional[Tuple[int, int]]:
     for ch in ".!?\n":
         lo = max(lo, text.rfind(ch, lo, b) + 1)
     return _mentions.subject_before(text, b, lo)
+
+
+# fiction: words before a name that make it a place: a preposition of place ("across
+# England", "in all France"), or a verb of going and its preposition ("went to Sonora")
+_SITED_BEFORE = regex.compile(
+    r"(?<![\p{L}'’])(?:(?:in|into|near|across|through|throughout|beyond|within|outside)(?:[^\S\n]+all)?"
+    r"|(?:went|go|goes|going|gone|came|come|comes|coming|returned|return|returning|back|journey|journeyed"
+    r"|travelled|traveled|travelling|traveling|sailed|drove|rode|arrived|arrive|arriving|moved|fled|way)"
+    r"[^\S\n]+(?:to|from|at|for|towards?|into))[^\S\n]+(?:the[^\S\n]+)?\Z", regex.IGNORECASE)
+# a determiner before a name used as a modifier ("a Greeklike struggle", "our own Ordnance Survey maps")
+_SPACE = r"(?:[^\S\n]++\n?+[^\S\n]*+|\n[^\S\n]*+)"  # spaces, with one line break at most
+_MODIFIER_BEFORE = regex.compile(r"(?<![\p{L}'’])(?i:a|an|our|my|your|his|her|their|its|this|that)"
+                                 r"(?:" + _SPACE + r"\p{Ll}++){0,2}+" + _SPACE + r"\Z")
+# a place word and "of" before a name ("the county of Surrey", "the hills of Surrey"): group 1
+_PLACE_OF_BEFORE = regex.compile(r"(?<![\p{L}'’])(\p{Ll}++)[^\S\n]++of[^\S\n]++\Z")
+_WORD_AFTER = regex.compile(_SPACE + r"(\p{Ll}++)(?![\p{L}'’])")
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}'’])(\p{Ll}++)[^\S\n]++\Z")
+_TAG_END = regex.compile(r"[^\S\n]*+(?:[,.;:!?\N{EM DASH}]|\n|\Z)")
+_PREPOSITIONS = frozenset("of in at to from with by for on into near".split())
+_PLACE_OF_WORDS = frozenset("country countries kingdom province provinces streets shores coast capital "
+                            "towns villages counties cities parish port".split())
+_NAMING_VERBS = frozenset("called named termed".split())
+# what only a person does, as the verb right after a name ("Oak nodded")
+_PERSON_ACTS = frozenset("sat stood smiled nodded laughed sighed frowned shrugged glanced stared whispered muttered "
+                         "grinned blushed wept thought looked turned walked".split())
+
+
+_ADJECTIVE_ENDS = ("like", "ic", "ish", "ese", "esque")
+
+
+def _adjective_name(ent: _Entity) -> bool:
+    """Fiction: one capitalised word with an adjective's ending ("Homeric", "Greeklike",
+    "Irish"): no person unless the text makes it one (see ``_person_act``)."""
+    return bool(ent.names) and all(" " not in n.strip() and len(n) > 5 and n.endswith(_ADJECTIVE_ENDS)
+                                   for n in ent.names[:4])
+
+
+def _person_act(text: str, s: int, e: int) -> bool:
+    """Fiction: a name mention that reads as a person: the subject of a verb of saying or of
+    what a person does ("Oak said", "Oak slowly nodded"), or after a verb of saying ("said Oak")."""
+    b = _WORD_BEFORE.search(text, max(0, s - 30), s)
+    m = _WORD_AFTER.match(text, e, e + 40)
+    if m is not None and not (b is not None and b.group(1) in _PREPOSITIONS):  # ("the men of Coketown threatened")
+        w = m.group(1)
+        if w.endswith("ly"):
+            m2 = _WORD_AFTER.match(text, m.end(), m.end() + 30)
+            w = m2.group(1) if m2 is not None else w
+        if w in _PERSON_ACTS or _inflected_saying(w):
+            return True
+    # "said Oak." (not "called Coketown in …", "rejoined Howards End and …")
+    return (b is not None and _inflected_saying(b.group(1)) and b.group(1) not in _NAMING_VERBS
+            and _TAG_END.match(text, e) is not None)
+
+
+def _inflected_saying(word: str) -> bool:
+    """"said", "asked", "replies": an inflected verb of saying."""
+    if word not in _mentions._tag_forms():
+        return False
+    return word.endswith("ed") or _cues.lemma_of().get(word, word) != word
+
+
+def _sited(text: str, s: int, e: int) -> bool:
+    """Fiction: a name mention that reads as a place or a thing: after a preposition of place
+    or a verb of going ("in all England", "went to Sonora"), not a possessor ("in Ann's
+    room"); or a modifier between a determiner and a noun ("a Greeklike struggle")."""
+    if text.startswith(("'s", "’s", "'", "’"), e):
+        return False
+    if _SITED_BEFORE.search(text, max(0, s - 30), s) is not None:
+        return True
+    of = _PLACE_OF_BEFORE.search(text, max(0, s - 24), s)
+    if of is not None and (of.group(1) in _lexicons.words("place_words") or of.group(1) in _PLACE_OF_WORDS):
+        return True
+    det = _MODIFIER_BEFORE.search(text, max(0, s - 40), s)
+    if det is None:
+        return False
+    between = det.group().split()[1:]  # "a great Greek dictionary"; not "her mother and Kitty made"
+    if any(w in _lexicons.words("function_words") or w in _lexicons.words("person_words")
+           or w in _lexicons.first_field("kinship_words") for w in between):
+        return False
+    m = _WORD_AFTER.match(text, e, e + 40)
+    if m is None:
+        return False
+    w = m.group(1)
+    return not (_mentions._verbish(w) or _mentions._is_aux(w) or w in _lexicons.words("function_words")
+                or w in _PERSON_ACTS)
+
+
+def _named_in_full(found: List[Tuple[int, int, Mention, str]], first_names: Dict[str, str],
+                   read: Set[int]) -> List[Tuple[int, int, Mention, str]]:
+    """Fiction: a family name after a word for a calling ("Farmer Oak", "Parson Hale") read as
+    the one full name the text gives that family name with a given name of an agreeing sex
+    ("Gabriel Oak"), so that the two are one person; left alone when the text gives the
+    family name with two given names, or none."""
+    jobs = _lexicons.mapping("occupation_titles")
+    titled: Set[str] = set()
+    for _s, _e, m, name in found:
+        toks = _name_tokens(name)
+        if len(toks) == 2 and not m.title and toks[0] in jobs and toks[0] not in first_names:
+            titled.add(toks[1])
+    if not titled:
+        return found
+    given: Dict[str, Set[str]] = {}
+    for _s, _e, m, name in found:
+        toks = _name_tokens(name)
+        if len(toks) == 2 and toks[1] in titled and toks[0] in first_names and m.kind == "person":
+            given.setdefault(toks[1], set()).add(toks[0])
+    out = []
+    for s, e, m, name in found:
+        toks = _name_tokens(name)
+        if len(toks) == 2 and not m.title and toks[0] in jobs and len(given.get(toks[1], ())) == 1:
+            first = next(iter(given[toks[1]]))
+            sex = first_names.get(first)
+            if jobs[toks[0]] in ("m", "f") and sex in ("m", "f") and sex != jobs[toks[0]]:
+                out.append((s, e, m, name))  # "Widow Pell" is not "John Pell"
+                continue
+            full = first + " " + toks[1]
+            m = Mention(m.start, m.end, m.form, m.kind, m.gender or (sex if sex in ("m", "f") else None),
+                        m.plural, full, None, m.head, m.definite, m.person)
+            out.append((s, e, m, full))
+            read.add(s)  # (the starts of the names so read)
+            continue
+        out.append((s, e, m, name))
+    return out
 
 
 def _adjectival(text: str, s: int, e: int) -> bool:
