@@ -714,6 +714,8 @@ def _tag_after_rule(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans
     """``_tag_after`` without its test for a comma (the rule as first written)."""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
+    if not news and text[ve:se].rstrip()[-1:] in (",", ":", "-", "\N{EM DASH}"):
+        return None  # "Emma nodded. After a pause, he added," | “…”: the lead-in of a quotation, nothing reported
     if news:
         semi = text.find(";", ve, min(se, ve + 80))
         if semi >= 0:
