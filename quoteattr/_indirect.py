@@ -103,6 +103,8 @@ _NOT_CLAUSE = regex.compile(
     r"[^\S\n]+(?:in|on|at|to|with|for|of|from|by|about(?![^\S\n]+(?:half|a[^\S\n]+(?:third|quarter|dozen)|one|two|three|\d))|after|before|during|over|under|through|into|and|or|"
     r"but|so|as|than|goodbye|hello|(?:yes|no|then)(?=[^\S\n]*(?:[,.;:!?]|to[^\S\n]|\Z))|nothing|something|anything|more|less|otherwise|so)(?![\p{L}])"
 )
+# fiction: how much one said is no reported clause ("Mr. Pell, indeed, said little; but …")
+_SAID_HOW_MUCH = regex.compile(r"[^\S\n]+(?:little|much|everything|enough)(?![\p{L}])")
 _CLAUSE_START = regex.compile(r"[^\S\n]+(?=[\p{L}\p{N}\"“‘'$])")
 _COORDINATED = regex.compile(r"(?:,[^\S\n]*)?(?:and|but)(?:[^\S\n]+(?:also|then|later|has|had|did|would))*[^\S\n]*\Z")
 _TAIL = regex.compile(r"(?:[^\S\n]+(?:in|on|at|during|to|with|after|before|last|this|earlier|later|yesterday|today|"
@@ -561,7 +563,7 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         elif _FILLER_START.match(text, pos, se) is not None:
             return None
         cl = _CLAUSE_START.match(text, pos, se)
-        if cl is None or _NOT_CLAUSE.match(text, pos, se):
+        if cl is None or _NOT_CLAUSE.match(text, pos, se) or not news and _SAID_HOW_MUCH.match(text, pos, se):
             return None
         cstart = cl.end()
         conf = 0.65
