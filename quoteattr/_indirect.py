@@ -701,6 +701,12 @@ def _before_comma_tag(text: str, cstart: int, end: int) -> int:
     return end
 
 
+def _leads_in(text: str, se: int) -> bool:
+    """Fiction: the sentence ending at ``se`` ends with a comma, a colon or a dash: it
+    leads in to a quotation (“…, he added,” | “…”), it reports nothing itself."""
+    return text[max(0, se - 8) : se].rstrip()[-1:] in (",", ":", "-", "\N{EM DASH}")
+
+
 def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
                news: bool = True) -> Optional[Attribution]:
     """…, X said. / …, said X. The reported clause ends at a comma after the sentence's
@@ -716,7 +722,7 @@ def _tag_after_rule(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans
     """``_tag_after`` without its test for a comma (the rule as first written)."""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
-    if not news and text[ve:se].rstrip()[-1:] in (",", ":", "-", "\N{EM DASH}"):
+    if not news and _leads_in(text, se):
         return None  # "Emma nodded. After a pause, he added," | “…”: the lead-in of a quotation, nothing reported
     if news:
         semi = text.find(";", ve, min(se, ve + 80))
@@ -1089,6 +1095,8 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
     """A, X said, B. — the content on both sides of a tag in mid-sentence."""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
+    if not news and _leads_in(text, se):
+        return None  # "At this moment, a suspicion entering her mind, she said, with a smile," | “…”
     b = vs
     while b > ss and text[b - 1] in " \t":
         b -= 1
