@@ -1143,6 +1143,8 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
         pass  # "…, he said, replacing her would be …": a gerund subject, the clause resumes
     elif word in _NOT_RESUMED or word.endswith("ing") or first is None and not word:
         return None
+    if not news and word in ("and", "but"):
+        return None  # "While she was gone, Tom called, and sat with them": a second verb of his, no content
     a0 = ss
     lead = _LEAD_CONJ.match(text, ss, max(ss, comma))
     if lead is not None:
