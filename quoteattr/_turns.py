@@ -1096,6 +1096,18 @@ def _lead_in_subject(r: Resolver, rec: Attribution, starts: List[int]) -> Option
         after = _after_fronted_clause(r.text, cs, pe)
         if after is not None:
             sp = _described_head(r.text, after, pe) or _dialogue.clause_subject(r.text, after, pe, r.names)
+    semi = pe
+    while sp is None or r.text[sp[0] : sp[1]].lower() in _mentions.PRONOUNS:
+        # "She had no time to answer; for Tom now came in, …; concluding with these words
+        # to Nell:": the last clause after a semicolon that names its subject
+        semi = r.text.rfind(";", cs, semi)
+        if semi < 0:
+            break
+        lead = _FOR_AFTER_SEMICOLON.match(r.text, semi + 1, pe)
+        at = lead.end() if lead is not None else semi + 1
+        found = _described_head(r.text, at, pe) or _dialogue.clause_subject(r.text, at, pe, r.names)
+        if found is not None and r.text[found[0] : found[1]].lower() not in _mentions.PRONOUNS:
+            sp = found
     if sp is None:
         return None
     m = _mentions.describe(r.text, sp[0], sp[1])
@@ -1110,6 +1122,7 @@ def _lead_in_subject(r: Resolver, rec: Attribution, starts: List[int]) -> Option
 
 
 _OWN_PART = regex.compile(r"(?:[Hh]is|[Hh]er)(?:\s{1,3}[\p{Ll}\-]+)?\s{1,3}\p{Ll}+")
+_FOR_AFTER_SEMICOLON = regex.compile(r"\s*(?:for|and|but|so|yet|while|when)(?![\p{L}])")
 _FRONTED_CLAUSE = regex.compile(r"(?P<lead>\p{Lu}\p{Ll}+)(?P<rest>[^\S\n]+[^,;:.!?\"“”\n]{1,150}?),\s+(?=\p{Lu})")
 
 
@@ -1164,6 +1177,10 @@ def _last_subject_sex(r: Resolver, rec: Attribution) -> Optional[str]:
     text = r.text
     sex: Optional[str] = None
     for cs in _dialogue.clause_starts(text, max(ps, pe - _DESCRIBED_BACK), pe):
+        lead = _FOR_AFTER_SEMICOLON.match(text, cs, pe) if ";" in text[max(ps, cs - 3) : cs] else None
+        if lead is not None:
+            cs = lead.end()  # "…; for Tom now came in": Tom's clause
+            cs += len(text[cs:pe]) - len(text[cs:pe].lstrip())
         he = _HE_OR_SHE.match(text, cs, pe)
         if he is not None:
             sex = "f" if he.group("p").lower() == "she" else "m"
