@@ -880,6 +880,37 @@ def _described_before(r: Resolver, rec: Attribution, starts: List[int]) -> Optio
     return ent if ent is not None and ent is not r._addressed and ent is not r._exclude else None
 
 
+def _reported_before(r: Resolver, idx: int, chosen: Sequence[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: for the untagged answer to a run's first turn, when the paragraph before
+    that turn is narration, the speaker of the last speech it reports ("Mr. Pell was
+    eloquent; he protested that he had never seen such kindness." | “…,” said Mrs. Hale.
+    | “…”: Mr. Pell answers), if that is someone other than the one who spoke the turn
+    before or the one this turn addresses."""
+    assert r.layout is not None
+    j = _direct_before(r, idx)
+    if j < 0:
+        return None
+    pi = r.layout.paragraph_index(r.records[idx].span[0])
+    if r.layout.paragraph_index(r.records[j].span[0]) != pi - 1 or not _opens_run(r, j) or pi < 2:
+        return None
+    ps, pe = r.layout.paragraphs[pi - 2]
+    if r._direct.overlaps(ps, pe):
+        return None
+    k = j - 1
+    while k >= 0 and r.records[k].span[0] >= ps:
+        rec = r.records[k]
+        if rec.kind != "direct" and rec.span[1] <= pe:
+            ent = chosen[k]
+            if ent is None or ent.kind != "person" or ent is r._exclude or ent is r._addressed:
+                return None
+            hi = bisect.bisect_left(r._starts, pe)
+            lo = max(bisect.bisect_left(r._starts, ps), hi - _SUBJECT_NAMES)
+            # someone that narration names (not "the refreshment of talking of him")
+            return ent if any(r.timeline[t][2] is ent for t in range(lo, hi)) else None
+        k -= 1
+    return None
+
+
 def _previous_narration_subject(r: Resolver, ps: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
     """Fiction: for a paragraph opening with “…,” said he, the last person of that
     gender named as a subject in the paragraph before, when that paragraph is all
