@@ -833,8 +833,11 @@ class Attributor:
                 if colon or ((text[pe - 1] in ",\N{EM DASH}-" or text[pe - 1].isalpha()) and lead_free):
                     tb = tag_before(text, max(ss, ps), pe, lead_in=True)
                     lead_m = _mentions.describe_phrase(text[tb[0][0]:tb[0][1]]) if tb is not None else None
-                    if lead_m is not None and not colon and lead_m.form == "pronoun":
-                        tb = None  # "…, he added," | “…”: left to the turns (a lead-in's "he" is often misread)
+                    if (lead_m is not None and not colon and lead_m.form == "pronoun"
+                            and (self.news or lead_m.gender not in ("m", "f"))):
+                        # "…, it seemed to say," | “…”: left to the turns; in fiction "…, she
+                        # added," | “…” is a "she" tag like any other, the resolver's to settle
+                        tb = None
                     if tb is not None and lead_m is not None and not self.news and lead_m.plural:
                         tb = None  # "…, when Miss Lavish stopped and cried:" taken as "they": left to the turns
                     if tb is not None:

@@ -103,6 +103,8 @@ _NOT_CLAUSE = regex.compile(
     r"[^\S\n]+(?:in|on|at|to|with|for|of|from|by|about(?![^\S\n]+(?:half|a[^\S\n]+(?:third|quarter|dozen)|one|two|three|\d))|after|before|during|over|under|through|into|and|or|"
     r"but|so|as|than|goodbye|hello|(?:yes|no|then)(?=[^\S\n]*(?:[,.;:!?]|to[^\S\n]|\Z))|nothing|something|anything|more|less|otherwise|so)(?![\p{L}])"
 )
+# fiction: how much one said is no reported clause ("Mr. Pell, indeed, said little; but …")
+_SAID_HOW_MUCH = regex.compile(r"[^\S\n]+(?:little|much|everything|enough)(?![\p{L}])")
 _CLAUSE_START = regex.compile(r"[^\S\n]+(?=[\p{L}\p{N}\"“‘'$])")
 _COORDINATED = regex.compile(r"(?:,[^\S\n]*)?(?:and|but)(?:[^\S\n]+(?:also|then|later|has|had|did|would))*[^\S\n]*\Z")
 _TAIL = regex.compile(r"(?:[^\S\n]+(?:in|on|at|during|to|with|after|before|last|this|earlier|later|yesterday|today|"
@@ -561,7 +563,7 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         elif _FILLER_START.match(text, pos, se) is not None:
             return None
         cl = _CLAUSE_START.match(text, pos, se)
-        if cl is None or _NOT_CLAUSE.match(text, pos, se):
+        if cl is None or _NOT_CLAUSE.match(text, pos, se) or not news and _SAID_HOW_MUCH.match(text, pos, se):
             return None
         cstart = cl.end()
         conf = 0.65
@@ -699,6 +701,12 @@ def _before_comma_tag(text: str, cstart: int, end: int) -> int:
     return end
 
 
+def _leads_in(text: str, se: int) -> bool:
+    """Fiction: the sentence ending at ``se`` ends with a comma, a colon or a dash: it
+    leads in to a quotation (“…, he added,” | “…”), it reports nothing itself."""
+    return text[max(0, se - 8) : se].rstrip()[-1:] in (",", ":", "-", "\N{EM DASH}")
+
+
 def _tag_after(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: Sequence[Span2],
                news: bool = True) -> Optional[Attribution]:
     """…, X said. / …, said X. The reported clause ends at a comma after the sentence's
@@ -714,6 +722,8 @@ def _tag_after_rule(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans
     """``_tag_after`` without its test for a comma (the rule as first written)."""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
+    if not news and _leads_in(text, se):
+        return None  # "Emma nodded. After a pause, he added," | “…”: the lead-in of a quotation, nothing reported
     if news:
         semi = text.find(";", ve, min(se, ve + 80))
         if semi >= 0:
@@ -1085,6 +1095,8 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
     """A, X said, B. — the content on both sides of a tag in mid-sentence."""
     vs, ve = m.span()
     ss, se = _sentence(layout, vs)
+    if not news and _leads_in(text, se):
+        return None  # "At this moment, a suspicion entering her mind, she said, with a smile," | “…”
     b = vs
     while b > ss and text[b - 1] in " \t":
         b -= 1
@@ -1131,6 +1143,8 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
         pass  # "…, he said, replacing her would be …": a gerund subject, the clause resumes
     elif word in _NOT_RESUMED or word.endswith("ing") or first is None and not word:
         return None
+    if not news and word in ("and", "but"):
+        return None  # "While she was gone, Tom called, and sat with them": a second verb of his, no content
     a0 = ss
     lead = _LEAD_CONJ.match(text, ss, max(ss, comma))
     if lead is not None:

@@ -260,10 +260,16 @@ def _subject_before(text: str, start: int, end: int, known: _Short) -> Optional[
     return _subject_in(_spaced_tokens(text, start, end))
 
 
+# degree words before an -ly adverb between a subject and its verb ("Mary very gravely replied")
+_DEGREE = frozenset("very so too quite rather most more less somewhat".split())
+
+
 def _subject_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     i = len(toks) - 1
     skipped = 0
-    while i >= 0 and skipped < 3 and toks[i].word.lower() not in PRONOUNS and _is_aux(toks[i].word, _before(toks, i)):
+    while i >= 0 and skipped < 3 and toks[i].word.lower() not in PRONOUNS and (
+            _is_aux(toks[i].word, _before(toks, i))
+            or (skipped and toks[i].word in _DEGREE and _is_aux(toks[i + 1].word, toks[i].word))):
         i -= 1
         skipped += 1
     if i < 0:

@@ -836,6 +836,9 @@ class Resolver:
                             chosen[idx] = (_turns._previous_narration_subject(
                                 self, self.layout.paragraph(rec.span[0])[0], last, starts)
                                 or self._salient(rec.span[0], last, starts))
+                    if chosen[idx] is None and not first and self.layout is not None and self._exclude is not None:
+                        # "Mr. Pell declared that …" | “…,” said Mrs. Hale. | “…”: Mr. Pell answers
+                        chosen[idx] = _turns._reported_before(self, idx, chosen)
                     if chosen[idx] is None:
                         chosen[idx] = self._salient(rec.span[0], sex, starts)
                     if chosen[idx] is None:

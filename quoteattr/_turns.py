@@ -959,6 +959,37 @@ def _described_before(r: Resolver, rec: Attribution, starts: List[int]) -> Optio
     return ent if ent is not None and ent is not r._addressed and ent is not r._exclude else None
 
 
+def _reported_before(r: Resolver, idx: int, chosen: Sequence[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: for the untagged answer to a run's first turn, when the paragraph before
+    that turn is narration, the speaker of the last speech it reports ("Mr. Pell was
+    eloquent; he protested that he had never seen such kindness." | “…,” said Mrs. Hale.
+    | “…”: Mr. Pell answers), if that is someone other than the one who spoke the turn
+    before or the one this turn addresses."""
+    assert r.layout is not None
+    j = _direct_before(r, idx)
+    if j < 0:
+        return None
+    pi = r.layout.paragraph_index(r.records[idx].span[0])
+    if r.layout.paragraph_index(r.records[j].span[0]) != pi - 1 or not _opens_run(r, j) or pi < 2:
+        return None
+    ps, pe = r.layout.paragraphs[pi - 2]
+    if r._direct.overlaps(ps, pe):
+        return None
+    k = j - 1
+    while k >= 0 and r.records[k].span[0] >= ps:
+        rec = r.records[k]
+        if rec.kind != "direct" and rec.span[1] <= pe:
+            ent = chosen[k]
+            if ent is None or ent.kind != "person" or ent is r._exclude or ent is r._addressed:
+                return None
+            hi = bisect.bisect_left(r._starts, pe)
+            lo = max(bisect.bisect_left(r._starts, ps), hi - _SUBJECT_NAMES)
+            # someone that narration names (not "the refreshment of talking of him")
+            return ent if any(r.timeline[t][2] is ent for t in range(lo, hi)) else None
+        k -= 1
+    return None
+
+
 def _previous_narration_subject(r: Resolver, ps: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
     """Fiction: for a paragraph opening with “…,” said he, the last person of that
     gender named as a subject in the paragraph before, when that paragraph is all
@@ -1207,6 +1238,18 @@ def _lead_in_subject(r: Resolver, rec: Attribution, starts: List[int]) -> Option
         after = _after_fronted_clause(r.text, cs, pe)
         if after is not None:
             sp = _described_head(r.text, after, pe) or _dialogue.clause_subject(r.text, after, pe, r.names)
+    semi = pe
+    while sp is None or r.text[sp[0] : sp[1]].lower() in _mentions.PRONOUNS:
+        # "She had no time to answer; for Tom now came in, …; concluding with these words
+        # to Nell:": the last clause after a semicolon that names its subject
+        semi = r.text.rfind(";", cs, semi)
+        if semi < 0:
+            break
+        lead = _FOR_AFTER_SEMICOLON.match(r.text, semi + 1, pe)
+        at = lead.end() if lead is not None else semi + 1
+        found = _described_head(r.text, at, pe) or _dialogue.clause_subject(r.text, at, pe, r.names)
+        if found is not None and r.text[found[0] : found[1]].lower() not in _mentions.PRONOUNS:
+            sp = found
     if sp is None:
         return None
     m = _mentions.describe(r.text, sp[0], sp[1])
@@ -1221,6 +1264,7 @@ def _lead_in_subject(r: Resolver, rec: Attribution, starts: List[int]) -> Option
 
 
 _OWN_PART = regex.compile(r"(?:[Hh]is|[Hh]er)(?:\s{1,3}[\p{Ll}\-]+)?\s{1,3}\p{Ll}+")
+_FOR_AFTER_SEMICOLON = regex.compile(r"\s*(?:for|and|but|so|yet|while|when)(?![\p{L}])")
 _FRONTED_CLAUSE = regex.compile(r"(?P<lead>\p{Lu}\p{Ll}+)(?P<rest>[^\S\n]+[^,;:.!?\"“”\n]{1,150}?),\s+(?=\p{Lu})")
 
 
@@ -1275,6 +1319,10 @@ def _last_subject_sex(r: Resolver, rec: Attribution) -> Optional[str]:
     text = r.text
     sex: Optional[str] = None
     for cs in _dialogue.clause_starts(text, max(ps, pe - _DESCRIBED_BACK), pe):
+        lead = _FOR_AFTER_SEMICOLON.match(text, cs, pe) if ";" in text[max(ps, cs - 3) : cs] else None
+        if lead is not None:
+            cs = lead.end()  # "…; for Tom now came in": Tom's clause
+            cs += len(text[cs:pe]) - len(text[cs:pe].lstrip())
         he = _HE_OR_SHE.match(text, cs, pe)
         if he is not None:
             sex = "f" if he.group("p").lower() == "she" else "m"
