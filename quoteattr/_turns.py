@@ -914,6 +914,13 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
         found = [(m, g) for g in ("f", "m") for m in (_described_subject(r, lo_d, qs, g),) if m is not None]
         found.sort(key=lambda mg: mg[0].start)
         described, sexes = (found[-1][0], [found[-1][1]]) if found else (None, [])
+    if described is None and gender is not None:
+        unnamed = _unnamed_subject(r, lo_d, qs, gender)
+        if unnamed is not None:
+            person = _unnamed_person(r, unnamed, gender, starts)
+            if person is not None:
+                # "A porter came in. | “…,” he said": the one the narration describes
+                return person
     if described is not None:
         named = r._resolve_mention(described, starts)
         if (named is not None and named is not r._addressed and named is not r._exclude
@@ -978,6 +985,149 @@ def _described_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[M
         if g == gender or (g is None and tm is not None and sp == tm.span()):
             found = m
     return found
+
+
+# fiction: a clause opening with a description of someone ("A porter came in", "The
+# old woman laughed", "an old woman who sat at the corner"): the description up to its
+# head word
+_DESCRIBED = regex.compile(r"(?:[Tt]he|[Aa]n?)(?:[^\S\n]+[\p{Ll}\-]+){1,4}")
+# words for a person that name no one in particular, or a group, or a voice
+_NO_ONE = frozenset("people crowd others one someone somebody everyone everybody nobody narrator voice voices "
+                    "figure old baby infant friend companion".split())
+# words for people that are more than one, or that need not be a person ("the chair")
+_NOT_ONE_PERSON = frozenset("men women girls boys ladies gentlemen children chair general chief executive former "
+                            "acting interim presumptive rival prime vice speaker leader candidate nominee democrat "
+                            "republican mp mep counsel director manager anchor host principal deputy".split())
+# after a description, what makes it no one's subject alone: a possessive, a second
+# subject joined to it, a name or person it is ("The lady was Mrs. Hale.", "A patient man
+# was that inspector"), or "of" ("A woman of
+# rare grace went by": someone characterised, often one already named)
+_NOT_ALONE = regex.compile(r"['’]|(?:[^\S\n]+\n?|\n)[^\S\n]*(?:(?:and|or|&|of)\s|(?:was|is)\s+(?:\p{Lu}|(?:the|that|this|his|her|my|our|their)\s))")
+# the sex a word for a person gives, besides the kinship words and "-man"/"-woman"/"-ess"
+_SEX_OF = {"girl": "f", "lady": "f", "maid": "f", "lass": "f", "wench": "f", "nun": "f", "widow": "f",
+           "heroine": "f", "dame": "f", "matron": "f", "landlady": "f", "boy": "m", "lad": "m", "youth": "m",
+           "monk": "m", "widower": "m", "squire": "m", "knight": "m", "groom": "m", "hero": "m",
+           "gentleman": "m", "fellow": "m", "butler": "m", "master": "m"}
+
+
+_UNNAMED_TURNS = 8  # fiction: speakers looked back over for the one a description stands for
+_UNNAMED_BACK = 3000  # and characters
+
+
+def _described_person(text: str, start: int, end: int) -> Optional[Tuple[int, int]]:
+    """A clause opening "A/The (old) porter <verb>…": the description before the verb,
+    when its last word is a word for one person ("porter", "woman")."""
+    m = _DESCRIBED.match(text, start, end)
+    if m is None:
+        return None
+    words = text[m.start() : m.end()].split()
+    heads = _lexicons.words("person_words") | _lexicons.words("titles") | _lexicons.first_field("kinship_words")
+    for n in range(len(words), 1, -1):  # the longest first: "The old man", not "The old"
+        if words[n - 1] in heads:
+            if words[n - 1] in _NO_ONE or words[n - 1] in _NOT_ONE_PERSON:
+                return None
+            e = m.start() + len(" ".join(words[:n]))
+            if text[m.start() : e] != " ".join(words[:n]) or _NOT_ALONE.match(text, e, min(end, e + 40)) is not None:
+                return None  # a line break inside, "the ladies' voices", "the driver and his helper"
+            return (m.start(), e)
+    return None
+
+
+def _sex_of(m: Mention) -> Optional[str]:
+    """The sex a description's head word gives ("the old woman": f), else None."""
+    head = m.head or ""
+    return (m.gender or _lexicons.mapping("kinship_words").get(head) or _GENERIC_PERSON.get(head)
+            or _SEX_OF.get(head))
+
+
+def _unnamed_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[Mention]:
+    """Fiction: the last clause subject in the narration ``[lo, hi)`` that describes
+    someone the text does not name there ("A porter came in", "The old woman
+    laughed"), of ``gender`` or of no known sex, when no pronoun of the other sex and no
+    later subject of its own sex follow it."""
+    text = r.text
+    found: Optional[Mention] = None
+    i = bisect.bisect_right(r._direct.ends, hi) - 1
+    if i >= 0:
+        lo = max(lo, r._direct.ends[i])  # only the narration since the last quotation
+    for cs in _dialogue.clause_starts(text, lo, hi):
+        if r._quotes.covers(cs):
+            continue
+        he = _HE_OR_SHE.match(text, cs, hi)
+        if he is not None:
+            if (he.group("p").lower() == "she") != (gender == "f"):
+                found = None  # "A porter came in. She looked up.": someone else
+            continue
+        sp = _described_person(text, cs, hi)
+        if sp is None:
+            continue
+        m = _mentions.describe(text, sp[0], sp[1])
+        if m.form != "description" or m.kind not in ("person", "anonymous") or m.plural:
+            continue
+        if m.head in _NO_ONE or _SUBORDINATE_BEFORE.search(text, max(0, cs - 8), cs):
+            continue
+        g = _sex_of(m)
+        if g == gender or (g is None and gender == "m"):
+            # (a word for a person of no marked sex, "the clerk", is a man's: the
+            # words for women in such roles are marked, "maid", "landlady")
+            found = m
+        else:
+            found = None
+    return found
+
+
+def _introduced(text: str, m: Mention) -> bool:
+    """Fiction: the text brought in someone so described just before a definite
+    description ("an old woman who sat at the corner … The old woman laughed")."""
+    words = text[m.start : m.end].split()
+    if len(words) < 2:
+        return False
+    head = words[-1]
+    pattern = _INTRODUCERS.get(head)
+    if pattern is None:
+        pattern = _INTRODUCERS[head] = regex.compile(
+            r"(?<![\p{L}])(?:[Aa]n?|[Ss]ome|[Aa]nother)(?:[^\S\n]+[\p{Ll}\-,]+){0,3}?[^\S\n]+" + regex.escape(head)
+            + r"(?![\p{L}])")
+    for found in pattern.finditer(text, max(0, m.start - _INTRODUCED_BACK), m.start):
+        before = text[max(0, found.start() - 12) : found.start()].split()
+        if not before or before[-1].lower() not in _PREDICATING:
+            return True  # (not "He was a very active lad": a named person said to be one)
+    return False
+
+
+_PREDICATING = frozenset("was is were are be been being became become seemed seems like as such".split())
+
+
+_INTRODUCERS: Dict[str, "regex.Pattern[str]"] = {}
+_INTRODUCED_BACK = 1500  # characters before a definite description looked at for its introduction
+
+
+def _unnamed_person(r: Resolver, m: Mention, gender: str, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: the person a description subject stands for: the named person it
+    names ("the old man" the text ties to a name), else one source of its own for
+    all that the text so describes ("porter", "old woman"); an unnamed speaker of the
+    turns just before whose description has the same head word ("asked the woman. |
+    … The stout woman stared.") is that one."""
+    if m.definite and not _introduced(r.text, m):
+        return None  # "The artist shook his head": most often a named person so called
+    pos = m.start
+    j = bisect.bisect_left(r.spoken_at, pos) - 1
+    for k in range(j, max(-1, j - _UNNAMED_TURNS), -1):
+        at, spoke = r.spoken[k]
+        if pos - at > _UNNAMED_BACK:
+            break
+        if (spoke.kind == "person" and not spoke.forms and spoke.names
+                and spoke.best_name().split()[-1].lower() == m.head and spoke is not r._addressed):
+            return spoke
+    if m.definite:
+        named = r._resolve_mention(m, starts)
+        if named is not None and (named is r._addressed or named is r._exclude or named.kind != "person"
+                                  or named.guess_gender() not in (None, gender)):
+            return None
+        return named
+    # (one source however often the text writes "a porter": not a new one each time)
+    ent = r._own(Mention(m.start, m.end, "description", "person", m.gender, False, None, m.title, m.head, True))
+    return ent if ent is not r._addressed and ent is not r._exclude else None
 
 
 def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
