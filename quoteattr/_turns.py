@@ -915,7 +915,10 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
         found.sort(key=lambda mg: mg[0].start)
         described, sexes = (found[-1][0], [found[-1][1]]) if found else (None, [])
     if described is None and gender is not None:
-        unnamed = _unnamed_subject(r, lo_d, qs, gender)
+        # (a subordinate clause's subject before it counts for less: "As Tom came near,
+        # a porter came out"; the description is looked for further back than one of a
+        # named person, as the narration goes on with "he" after it)
+        unnamed = _unnamed_subject(r, max(ps, qs - _UNNAMED_WINDOW, best_at - _CLAUSE_BACK), qs, gender, best_at)
         if unnamed is not None:
             person = _unnamed_person(r, unnamed, gender, starts)
             if person is not None:
@@ -991,6 +994,12 @@ def _described_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[M
 # old woman laughed", "an old woman who sat at the corner"): the description up to its
 # head word
 _DESCRIBED = regex.compile(r"(?:[Tt]he|[Aa]n?)(?:[^\S\n]+[\p{Ll}\-]+){1,4}")
+# what may open a clause before its subject: a connective ("Then", "Suddenly", "Once"),
+# or a fronted clause of time ("When the gate opened,")
+_DESCRIBED_LEAD = regex.compile(
+    r"(?:(?:Then|And|But|So|Now|Presently|Suddenly|Meanwhile|Once|Soon|Just then|At last|At once|At length"
+    r"|At that moment|In a moment|After a (?:moment|pause|while|time)),?"
+    r"|(?:As|When|While|Just as|Before|After)[^\S\n][^,.;:!?\"“”\n]{1,120},)[^\S\n]+")
 # words for a person that name no one in particular, or a group, or a voice
 _NO_ONE = frozenset("people crowd others one someone somebody everyone everybody nobody narrator voice voices "
                     "figure old baby infant friend companion".split())
@@ -1002,7 +1011,7 @@ _NOT_ONE_PERSON = frozenset("men women girls boys ladies gentlemen children chai
 # subject joined to it, a name or person it is ("The lady was Mrs. Hale.", "A patient man
 # was that inspector"), or "of" ("A woman of
 # rare grace went by": someone characterised, often one already named)
-_NOT_ALONE = regex.compile(r"['’]|(?:[^\S\n]+\n?|\n)[^\S\n]*(?:(?:and|or|&|of)\s|(?:was|is)\s+(?:\p{Lu}|(?:the|that|this|his|her|my|our|their)\s))")
+_NOT_ALONE = regex.compile(r"['’]|(?=\s)[^\S\n]*+(?:\n[^\S\n]*+)?(?:(?:and|or|&|of)\s|(?:was|is)\s+(?:\p{Lu}|(?:the|that|this|his|her|my|our|their)\s))")
 # the sex a word for a person gives, besides the kinship words and "-man"/"-woman"/"-ess"
 _SEX_OF = {"girl": "f", "lady": "f", "maid": "f", "lass": "f", "wench": "f", "nun": "f", "widow": "f",
            "heroine": "f", "dame": "f", "matron": "f", "landlady": "f", "boy": "m", "lad": "m", "youth": "m",
@@ -1010,6 +1019,7 @@ _SEX_OF = {"girl": "f", "lady": "f", "maid": "f", "lass": "f", "wench": "f", "nu
            "gentleman": "m", "fellow": "m", "butler": "m", "master": "m"}
 
 
+_UNNAMED_WINDOW = 1000  # fiction: characters of narration before a tag looked at for a described subject
 _UNNAMED_TURNS = 8  # fiction: speakers looked back over for the one a description stands for
 _UNNAMED_BACK = 3000  # and characters
 
@@ -1040,11 +1050,12 @@ def _sex_of(m: Mention) -> Optional[str]:
             or _SEX_OF.get(head))
 
 
-def _unnamed_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[Mention]:
+def _unnamed_subject(r: Resolver, lo: int, hi: int, gender: str, after: int) -> Optional[Mention]:
     """Fiction: the last clause subject in the narration ``[lo, hi)`` that describes
     someone the text does not name there ("A porter came in", "The old woman
     laughed"), of ``gender`` or of no known sex, when no pronoun of the other sex and no
-    later subject of its own sex follow it."""
+    later subject of its own sex follow it; only one after ``after`` (where the last
+    named subject stands)."""
     text = r.text
     found: Optional[Mention] = None
     i = bisect.bisect_right(r._direct.ends, hi) - 1
@@ -1060,6 +1071,12 @@ def _unnamed_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[Men
             continue
         sp = _described_person(text, cs, hi)
         if sp is None:
+            # "Suddenly an old woman screamed", "When the gate opened, a porter came out"
+            lead = _DESCRIBED_LEAD.match(text, cs, hi)
+            sp = _described_person(text, lead.end(), hi) if lead is not None else None
+        if sp is None:
+            continue
+        if sp[0] < after:
             continue
         m = _mentions.describe(text, sp[0], sp[1])
         if m.form != "description" or m.kind not in ("person", "anonymous") or m.plural:
