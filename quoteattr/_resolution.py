@@ -678,6 +678,11 @@ class Resolver:
                             ent = _turns._goes_on_addressing(self, idx, m.gender, chosen)
                     if ent is None:
                         ent = self._resolve_mention(m, starts)
+                    if (self.genre == "fiction" and m.form == "pronoun" and m.gender and m.person == 3
+                            and (ent is None or (ent.guess_gender() is None and id(ent) not in self.speakers))):
+                        # "He was met by an old woman. She held a candle. | “…,” she said":
+                        # the one person of her sex the narration has just brought in
+                        ent = _turns._described_near(self, idx, m.gender, starts) or ent
                     if (ent is None and self.genre == "fiction" and m.form == "pronoun" and m.gender
                             and self._exclude is not None and self._exclude.guess_gender() == m.gender):
                         # nobody else of that sex is near: "she" goes on from the turn before

@@ -1147,6 +1147,63 @@ def _unnamed_person(r: Resolver, m: Mention, gender: str, starts: List[int]) -> 
     return ent if ent is not r._addressed and ent is not r._exclude else None
 
 
+# fiction: someone brought in by an indefinite description anywhere in a clause ("met by
+# a lean old woman with a sharp chin", "I faced a cheery elderly woman")
+_BROUGHT_IN = regex.compile(r"(?<![\p{L}])(?:[Aa]n?)(?P<words>(?:\s{1,3}[\p{Ll}\-]+){1,4})")
+_WORD = regex.compile(r"[\p{Ll}\-]+")
+_NEAR_BACK = 1500  # fiction: characters before a pronoun tag looked at for someone brought in
+_NEAR_SPOKEN = 3000  # and for a speaker of that sex, who would be the one meant
+
+
+def _described_near(r: Resolver, idx: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: for a "she said" no one named is the antecedent of, the person of her
+    sex the narration brought in last by an indefinite description in the
+    ``_NEAR_BACK`` characters before ("He was met by a lean old woman. She stood with
+    a candle. | “…,” she said"), when no named person of that sex is mentioned since
+    and none has spoken a turn lately; a source named by the description."""
+    text = r.text
+    qs = r.records[idx].span[0]
+    lo = max(0, qs - _NEAR_BACK)
+    heads = _lexicons.words("person_words") | _lexicons.first_field("kinship_words")
+    stops = _lexicons.words("function_words") | frozenset(_lexicons.mapping("determiners")) | {"of", "for"}
+    best: Optional[Tuple[int, int]] = None
+    for bm in _BROUGHT_IN.finditer(text, lo, qs):
+        if r._quotes.covers(bm.start()):
+            continue
+        before = text[max(0, bm.start() - 12) : bm.start()].split()
+        if before and before[-1].lower() in _PREDICATING:
+            continue  # "He was a fine lad": a named person said to be one
+        spans = [(w.start(), w.end()) for w in _WORD.finditer(text, bm.start("words"), bm.end("words"))]
+        for n in range(len(spans) - 1, -1, -1):  # the longest first: "an old woman", not "an old"
+            w = text[spans[n][0] : spans[n][1]]
+            if w in heads or _mentions._FEMININE_ROLE.search(w) or _mentions._MASCULINE_ROLE.search(w):
+                if w in _NO_ONE or w in _NOT_ONE_PERSON:
+                    break
+                e = spans[n][1]
+                if "\n\n" in text[bm.start() : e] or _NOT_ALONE.match(text, e, e + 40):
+                    break  # across paragraphs, "a man's voice", "a woman of rare grace", …
+                if any(text[a:b] in stops for a, b in spans[:n]):
+                    break  # "with a crisp knock our landlady": not one phrase
+                m = _mentions.describe(text, bm.start(), e)
+                if m.form == "description" and not m.plural and _sex_of(m) == gender:
+                    best = (bm.start(), e)
+                break
+    if best is None:
+        return None
+    a = bisect.bisect_left(starts, best[0])
+    b = bisect.bisect_left(starts, qs)
+    if any(ent.guess_gender() == gender for _s, _e, ent in r.timeline[a : min(b, a + _SUBJECT_NAMES)]):
+        return None  # someone of her sex named since
+    j = bisect.bisect_left(r.spoken_at, qs) - 1
+    while j >= 0 and qs - r.spoken_at[j] <= _NEAR_SPOKEN:
+        if r.spoken[j][1].guess_gender() == gender:
+            return None  # one of her sex who has just spoken
+        j -= 1
+    m = _mentions.describe(text, best[0], best[1])
+    ent = r._own(Mention(m.start, m.end, "description", "person", m.gender, False, None, m.title, m.head, True))
+    return ent if ent is not r._addressed and ent is not r._exclude else None
+
+
 def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
     """Fiction: the name at ``s`` is the subject a clause opens with (the clause
     starting at or after ``ps``)."""
