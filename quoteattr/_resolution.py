@@ -809,6 +809,9 @@ class Resolver:
                             chosen[idx] = (_turns._previous_narration_subject(
                                 self, self.layout.paragraph(rec.span[0])[0], last, starts)
                                 or self._salient(rec.span[0], last, starts))
+                    if chosen[idx] is None and first:
+                        # "A porter came in. | “…”": the one the narration has just brought in
+                        chosen[idx] = _turns._brought_in_before(self, rec, sex)
                     if chosen[idx] is None:
                         chosen[idx] = self._salient(rec.span[0], sex, starts)
                     if chosen[idx] is None:

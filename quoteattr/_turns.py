@@ -840,18 +840,55 @@ def _described_before(r: Resolver, rec: Attribution, starts: List[int]) -> Optio
     text = r.text
     last: Optional[Tuple[int, int]] = None
     for cs in _dialogue.clause_starts(text, max(lo, hi - 400), hi):
-        sp = _dialogue.clause_subject(text, cs, hi, r.names) or _described_head(text, cs, hi)
+        sp = (_dialogue.clause_subject(text, cs, hi, r.names) or _described_head(text, cs, hi)
+              or _described_person(text, cs, hi))
         if sp is not None:
             last = sp
     if last is None:
         return None
     m = _mentions.describe(text, last[0], last[1])
+    if (m.form == "description" and not m.definite and not m.plural and m.kind in ("person", "anonymous")
+            and _described_person(text, last[0], hi) == last):
+        # "A porter came in." | “…”: the one the narration brings in, named by the description
+        return _own_description(r, m)
     if m.form != "description" or m.kind != "person" or not m.definite or m.plural:
         return None
     if m.head in _NO_ONE_IN_PARTICULAR:
         return None  # "Nobody spoke." | “…”: no one in particular
     ent = r._resolve_mention(m, starts)
     return ent if ent is not None and ent is not r._addressed and ent is not r._exclude else None
+
+
+def _brought_in_before(r: Resolver, rec: Attribution, sex: Optional[str]) -> Optional[_Entity]:
+    """Fiction: for a turn that opens a run, the person an indefinite description brings
+    in as the last clause subject of the narration paragraph just before it ("A porter
+    came in." | “…”), of ``sex`` when the lead-in gives one, when that paragraph
+    names no one as a subject after it."""
+    if r.layout is None:
+        return None
+    pi = r.layout.paragraph_index(rec.span[0])
+    if pi == 0 or rec.span[0] - r.layout.paragraphs[pi][0] >= 2:
+        return None
+    lo, hi = r.layout.paragraphs[pi - 1]
+    if r._direct.overlaps(lo, hi):
+        return None
+    text = r.text
+    last: Optional[Tuple[int, int]] = None
+    for cs in _dialogue.clause_starts(text, max(lo, hi - _DESCRIBED_BACK), hi):
+        sp = _dialogue.clause_subject(text, cs, hi, r.names) or _described_person(text, cs, hi)
+        if sp is None:
+            lead = _DESCRIBED_LEAD.match(text, cs, hi)
+            sp = _described_person(text, lead.end(), hi) if lead is not None else None
+        if sp is not None:
+            last = sp
+    if last is None or _described_person(text, last[0], hi) != last:
+        return None
+    m = _mentions.describe(text, last[0], last[1])
+    if m.form != "description" or m.definite or m.plural or m.kind not in ("person", "anonymous"):
+        return None
+    if sex is not None and _sex_of(m) not in (None, sex):
+        return None
+    return _own_description(r, m)
 
 
 def _previous_narration_subject(r: Resolver, ps: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
@@ -1093,6 +1130,14 @@ def _unnamed_subject(r: Resolver, lo: int, hi: int, gender: str, after: int) -> 
     return found
 
 
+def _own_description(r: Resolver, m: Mention) -> Optional[_Entity]:
+    """Fiction: the source a description of an unnamed person stands for, named by it
+    ("a porter", "the porter": "porter"); one source however often the text writes
+    it, not a new one each time. None for the person addressed or excluded."""
+    ent = r._own(Mention(m.start, m.end, "description", "person", m.gender, False, None, m.title, m.head, True))
+    return None if ent is r._addressed or ent is r._exclude else ent
+
+
 def _introduced(text: str, m: Mention) -> bool:
     """Fiction: the text brought in someone so described just before a definite
     description ("an old woman who sat at the corner … The old woman laughed")."""
@@ -1143,8 +1188,7 @@ def _unnamed_person(r: Resolver, m: Mention, gender: str, starts: List[int]) -> 
             return None
         return named
     # (one source however often the text writes "a porter": not a new one each time)
-    ent = r._own(Mention(m.start, m.end, "description", "person", m.gender, False, None, m.title, m.head, True))
-    return ent if ent is not r._addressed and ent is not r._exclude else None
+    return _own_description(r, m)
 
 
 # fiction: someone brought in by an indefinite description anywhere in a clause ("met by
@@ -1200,8 +1244,7 @@ def _described_near(r: Resolver, idx: int, gender: str, starts: List[int]) -> Op
             return None  # one of her sex who has just spoken
         j -= 1
     m = _mentions.describe(text, best[0], best[1])
-    ent = r._own(Mention(m.start, m.end, "description", "person", m.gender, False, None, m.title, m.head, True))
-    return ent if ent is not r._addressed and ent is not r._exclude else None
+    return _own_description(r, m)
 
 
 def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
