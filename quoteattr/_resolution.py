@@ -931,6 +931,9 @@ class Resolver:
                     pair = self._pair_before(m.start)
                     if pair is not None:
                         return pair  # "… by Kitty and Lydia. | “…!” would they exclaim"
+                    group = _turns._group_before(self, m.start)
+                    if group is not None:
+                        return group  # "Children saw nothing strange in it. “…,” they thought"
                 return self._own(m)
             # an unresolved "he" stays a speaker mention without a source
             return self._antecedent(m.start, m.gender, starts)

@@ -1247,6 +1247,47 @@ def _described_near(r: Resolver, idx: int, gender: str, starts: List[int]) -> Op
     return _own_description(r, m)
 
 
+# fiction: a clause opening with people of one kind ("Children, on the other hand, saw",
+# "The girls laughed", "Two old peasants came up"): the head word is group "head"
+_GROUP = regex.compile(r"(?:(?:[Tt]he|[Ss]ome|[Tt]wo|[Tt]hree|[Ss]everal)[^\S\n]+)?(?:[\p{Ll}\-]+[^\S\n]+){0,2}?"
+                       r"(?P<head>\p{L}\p{Ll}+)(?![\p{L}'’])")
+_GROUP_BACK = 300  # characters before a "they" tag looked at for such a clause
+
+
+def _group_before(r: Resolver, pos: int) -> Optional[_Entity]:
+    """Fiction: for "they" in a tag, the people of one kind that open the last clause
+    of the narration before it, in the ``_GROUP_BACK`` characters before and outside
+    quotations ("Children saw nothing strange in it. “Let him play,” they thought"),
+    when no clause after it opens with a name or "he"/"she"; one source named by the
+    description ("children"). Not words that name no one in particular ("people")."""
+    text = r.text
+    heads = _lexicons.words("person_words")
+    found: Optional[Tuple[int, int]] = None
+    for cs in _dialogue.clause_starts(text, max(0, pos - _GROUP_BACK), pos):
+        if r._quotes.covers(cs):
+            continue
+        if _HE_OR_SHE.match(text, cs, pos) is not None:
+            found = None
+            continue
+        gm = _GROUP.match(text, cs, pos)
+        head = gm.group("head").lower() if gm is not None else ""
+        if gm is not None and head not in _NO_ONE and head.endswith(("s", "men", "children")) and (
+                head in heads or (head.endswith("s") and head[:-1] in heads)) and head[:-1] not in _NO_ONE:
+            found = (gm.start(), gm.end())
+            continue
+        sub = _dialogue.clause_subject(text, cs, pos, r.names)
+        if sub is not None and _mentions.describe(text, sub[0], sub[1]).form == "name":
+            found = None
+    if found is None:
+        return None
+    phrase = " ".join(w for w in text[found[0] : found[1]].split() if w.lower() != "the").lower()
+    key = "unknown:" + phrase
+    ent = r.by_key.get(key) or r._new(key, "unknown")
+    ent.names.append(phrase)
+    r._touched.append(ent)
+    return ent
+
+
 def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
     """Fiction: the name at ``s`` is the subject a clause opens with (the clause
     starting at or after ``ps``)."""
