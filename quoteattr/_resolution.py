@@ -26,7 +26,10 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
   In fiction, a "she said" after narration that goes on with "she" and names no one
   of her sex as a clause's subject goes to the viewpoint person: the one of her sex
   the recent narration most often and last names as a subject, once she has spoken
-  (``_turns._viewpoint_chain``).
+  (``_turns._viewpoint_chain``). People the narration only describes ("A porter came
+  in", "met by an old woman", "Children saw …") are antecedents too, each a source
+  named by its description (``_turns._unnamed_subject``, ``_described_near``,
+  ``_group_before``).
 - Definite descriptions ("the minister", "the ministry", "the news outlet") go to
   the latest entity whose title or name has that head word, else stand alone.
 - Indefinite descriptions ("a senior official") are anonymous sources, one each.

@@ -9,8 +9,10 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   untagged-by-name "he said" first looks to the people just talking (the latest
   earlier speaker of its gender, not the one who spoke last, while the narration
   names no one else of that gender).
-- Pronoun tags: the latest clause subject of the tag's sex before it (a name, or a
-  description of a known person: "Her mother", "The old Professor"; a subject also
+- Pronoun tags: the latest clause subject of the tag's sex before it (a name, a
+  description of a known person: "Her mother", "The old Professor", or of a person the
+  narration only describes: "A porter came in", "The old woman laughed" after "an old
+  woman", a source named by the description; a subject also
   after a fronted clause, an aside, "; but" or a sentence adverb; never a name with a
   possessive 's), else the named tag of an earlier turn of its paragraph, else the
   subject of the narration paragraph before; "“…,” said Tom. Then he yawned. | “…,” he
@@ -21,7 +23,9 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   or "the latter" picks one), a possessor ("Tom's dog", "Tom s dog"). The one a turn addresses by name or its tag speaks to ("said
   Robert to Edna") answers the "she said" after it, whatever the parity; the answer to a
   turn brought in by "when Rabbit said, “…”" is not Rabbit's; a quotation that shares
-  another's tag has that one's speaker.
+  another's tag has that one's speaker. A "she said" no named person answers for goes
+  to the woman an indefinite description brought in just before ("met by an old
+  woman"); "they" to the people of one kind opening the clause before ("Children").
 - Last, each dialogue run is decoded as one sequence of speakers (Viterbi over pairs
   of consecutive speakers): its untagged turns and its "he said" tags not settled by
   their own paragraph go to the people of the run so that tags keep their speakers,
