@@ -38,6 +38,7 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
 
 from . import _lazyregex as regex
@@ -1065,6 +1066,12 @@ _UNNAMED_TURNS = 8  # fiction: speakers looked back over for the one a descripti
 _UNNAMED_BACK = 3000  # and characters
 
 
+@functools.lru_cache(maxsize=1)
+def _person_heads() -> FrozenSet[str]:
+    """Words for a person, a role or a relative (built once, not per clause)."""
+    return _lexicons.words("person_words") | _lexicons.words("titles") | _lexicons.first_field("kinship_words")
+
+
 def _described_person(text: str, start: int, end: int) -> Optional[Tuple[int, int]]:
     """A clause opening "A/The (old) porter <verb>…": the description before the verb,
     when its last word is a word for one person ("porter", "woman")."""
@@ -1072,7 +1079,7 @@ def _described_person(text: str, start: int, end: int) -> Optional[Tuple[int, in
     if m is None:
         return None
     words = text[m.start() : m.end()].split()
-    heads = _lexicons.words("person_words") | _lexicons.words("titles") | _lexicons.first_field("kinship_words")
+    heads = _person_heads()
     for n in range(len(words), 1, -1):  # the longest first: "The old man", not "The old"
         if words[n - 1] in heads:
             if words[n - 1] in _NO_ONE or words[n - 1] in _NOT_ONE_PERSON:
@@ -1203,6 +1210,13 @@ _NEAR_BACK = 1500  # fiction: characters before a pronoun tag looked at for some
 _NEAR_SPOKEN = 3000  # and for a speaker of that sex, who would be the one meant
 
 
+@functools.lru_cache(maxsize=1)
+def _near_words() -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    """Words for a person or a relative, and words no description runs across."""
+    return (_lexicons.words("person_words") | _lexicons.first_field("kinship_words"),
+            _lexicons.words("function_words") | frozenset(_lexicons.mapping("determiners")) | {"of", "for"})
+
+
 def _described_near(r: Resolver, idx: int, gender: str, starts: List[int]) -> Optional[_Entity]:
     """Fiction: for a "she said" no one named is the antecedent of, the person of her
     sex the narration brought in last by an indefinite description in the
@@ -1212,8 +1226,7 @@ def _described_near(r: Resolver, idx: int, gender: str, starts: List[int]) -> Op
     text = r.text
     qs = r.records[idx].span[0]
     lo = max(0, qs - _NEAR_BACK)
-    heads = _lexicons.words("person_words") | _lexicons.first_field("kinship_words")
-    stops = _lexicons.words("function_words") | frozenset(_lexicons.mapping("determiners")) | {"of", "for"}
+    heads, stops = _near_words()
     best: Optional[Tuple[int, int]] = None
     for bm in _BROUGHT_IN.finditer(text, lo, qs):
         if r._quotes.covers(bm.start()):
