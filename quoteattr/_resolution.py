@@ -26,7 +26,10 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
   In fiction, a "she said" after narration that goes on with "she" and names no one
   of her sex as a clause's subject goes to the viewpoint person: the one of her sex
   the recent narration most often and last names as a subject, once she has spoken
-  (``_turns._viewpoint_chain``).
+  (``_turns._viewpoint_chain``). People the narration only describes ("A porter came
+  in", "met by an old woman", "Children saw …") are antecedents too, each a source
+  named by its description (``_turns._unnamed_subject``, ``_described_near``,
+  ``_group_before``).
 - Definite descriptions ("the minister", "the ministry", "the news outlet") go to
   the latest entity whose title or name has that head word, else stand alone.
 - Indefinite descriptions ("a senior official") are anonymous sources, one each.
@@ -704,6 +707,11 @@ class Resolver:
                             ent = _turns._goes_on_addressing(self, idx, m.gender, chosen)
                     if ent is None:
                         ent = self._resolve_mention(m, starts)
+                    if (self.genre == "fiction" and m.form == "pronoun" and m.gender and m.person == 3
+                            and (ent is None or (ent.guess_gender() is None and id(ent) not in self.speakers))):
+                        # "He was met by an old woman. She held a candle. | “…,” she said":
+                        # the one person of her sex the narration has just brought in
+                        ent = _turns._described_near(self, idx, m.gender, starts) or ent
                     if (self.genre == "fiction" and m.form == "pronoun" and m.gender
                             and self._exclude is not None and self._exclude.guess_gender() == m.gender
                             and (ent is None or self._far(ent, s, self._exclude))):
@@ -839,6 +847,9 @@ class Resolver:
                     if chosen[idx] is None and not first and self.layout is not None and self._exclude is not None:
                         # "Mr. Pell declared that …" | “…,” said Mrs. Hale. | “…”: Mr. Pell answers
                         chosen[idx] = _turns._reported_before(self, idx, chosen)
+                    if chosen[idx] is None and first:
+                        # "A porter came in. | “…”": the one the narration has just brought in
+                        chosen[idx] = _turns._brought_in_before(self, rec, sex)
                     if chosen[idx] is None:
                         chosen[idx] = self._salient(rec.span[0], sex, starts)
                     if chosen[idx] is None:
@@ -958,6 +969,9 @@ class Resolver:
                     pair = self._pair_before(m.start)
                     if pair is not None:
                         return pair  # "… by Kitty and Lydia. | “…!” would they exclaim"
+                    group = _turns._group_before(self, m.start)
+                    if group is not None:
+                        return group  # "Children saw nothing strange in it. “…,” they thought"
                 return self._own(m)
             # an unresolved "he" stays a speaker mention without a source
             return self._antecedent(m.start, m.gender, starts)

@@ -9,8 +9,10 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   untagged-by-name "he said" first looks to the people just talking (the latest
   earlier speaker of its gender, not the one who spoke last, while the narration
   names no one else of that gender).
-- Pronoun tags: the latest clause subject of the tag's sex before it (a name, or a
-  description of a known person: "Her mother", "The old Professor"; a subject also
+- Pronoun tags: the latest clause subject of the tag's sex before it (a name, a
+  description of a known person: "Her mother", "The old Professor", or of a person the
+  narration only describes: "A porter came in", "The old woman laughed" after "an old
+  woman", a source named by the description; a subject also
   after a fronted clause, an aside, "; but" or a sentence adverb; never a name with a
   possessive 's), else the named tag of an earlier turn of its paragraph, else the
   subject of the narration paragraph before; "“…,” said Tom. Then he yawned. | “…,” he
@@ -21,7 +23,9 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   or "the latter" picks one), a possessor ("Tom's dog", "Tom s dog"). The one a turn addresses by name or its tag speaks to ("said
   Robert to Edna") answers the "she said" after it, whatever the parity; the answer to a
   turn brought in by "when Rabbit said, “…”" is not Rabbit's; a quotation that shares
-  another's tag has that one's speaker.
+  another's tag has that one's speaker. A "she said" no named person answers for goes
+  to the woman an indefinite description brought in just before ("met by an old
+  woman"); "they" to the people of one kind opening the clause before ("Children").
 - Last, each dialogue run is decoded as one sequence of speakers (Viterbi over pairs
   of consecutive speakers): its untagged turns and its "he said" tags not settled by
   their own paragraph go to the people of the run so that tags keep their speakers,
@@ -34,6 +38,7 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
 
 from . import _lazyregex as regex
@@ -945,12 +950,17 @@ def _described_before(r: Resolver, rec: Attribution, starts: List[int]) -> Optio
     text = r.text
     last: Optional[Tuple[int, int]] = None
     for cs in _dialogue.clause_starts(text, max(lo, hi - 400), hi):
-        sp = _dialogue.clause_subject(text, cs, hi, r.names) or _described_head(text, cs, hi)
+        sp = (_dialogue.clause_subject(text, cs, hi, r.names) or _described_head(text, cs, hi)
+              or _described_person(text, cs, hi))
         if sp is not None:
             last = sp
     if last is None:
         return None
     m = _mentions.describe(text, last[0], last[1])
+    if (m.form == "description" and not m.definite and not m.plural and m.kind in ("person", "anonymous")
+            and _described_person(text, last[0], hi) == last):
+        # "A porter came in." | “…”: the one the narration brings in, named by the description
+        return _own_description(r, m)
     if m.form != "description" or m.kind != "person" or not m.definite or m.plural:
         return None
     if m.head in _NO_ONE_IN_PARTICULAR:
@@ -988,6 +998,38 @@ def _reported_before(r: Resolver, idx: int, chosen: Sequence[Optional[_Entity]])
             return ent if any(r.timeline[t][2] is ent for t in range(lo, hi)) else None
         k -= 1
     return None
+
+
+def _brought_in_before(r: Resolver, rec: Attribution, sex: Optional[str]) -> Optional[_Entity]:
+    """Fiction: for a turn that opens a run, the person an indefinite description brings
+    in as the last clause subject of the narration paragraph just before it ("A porter
+    came in." | “…”), of ``sex`` when the lead-in gives one, when that paragraph
+    names no one as a subject after it."""
+    if r.layout is None:
+        return None
+    pi = r.layout.paragraph_index(rec.span[0])
+    if pi == 0 or rec.span[0] - r.layout.paragraphs[pi][0] >= 2:
+        return None
+    lo, hi = r.layout.paragraphs[pi - 1]
+    if r._direct.overlaps(lo, hi):
+        return None
+    text = r.text
+    last: Optional[Tuple[int, int]] = None
+    for cs in _dialogue.clause_starts(text, max(lo, hi - _DESCRIBED_BACK), hi):
+        sp = _dialogue.clause_subject(text, cs, hi, r.names) or _described_person(text, cs, hi)
+        if sp is None:
+            lead = _DESCRIBED_LEAD.match(text, cs, hi)
+            sp = _described_person(text, lead.end(), hi) if lead is not None else None
+        if sp is not None:
+            last = sp
+    if last is None or _described_person(text, last[0], hi) != last:
+        return None
+    m = _mentions.describe(text, last[0], last[1])
+    if m.form != "description" or m.definite or m.plural or m.kind not in ("person", "anonymous"):
+        return None
+    if sex is not None and _sex_of(m) not in (None, sex):
+        return None
+    return _own_description(r, m)
 
 
 def _previous_narration_subject(r: Resolver, ps: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
@@ -1051,6 +1093,16 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
         found = [(m, g) for g in ("f", "m") for m in (_described_subject(r, lo_d, qs, g),) if m is not None]
         found.sort(key=lambda mg: mg[0].start)
         described, sexes = (found[-1][0], [found[-1][1]]) if found else (None, [])
+    if described is None and gender is not None:
+        # (a subordinate clause's subject before it counts for less: "As Tom came near,
+        # a porter came out"; the description is looked for further back than one of a
+        # named person, as the narration goes on with "he" after it)
+        unnamed = _unnamed_subject(r, max(ps, qs - _UNNAMED_WINDOW, best_at - _CLAUSE_BACK), qs, gender, best_at)
+        if unnamed is not None:
+            person = _unnamed_person(r, unnamed, gender, starts)
+            if person is not None:
+                # "A porter came in. | “…,” he said": the one the narration describes
+                return person
     if described is not None:
         named = r._resolve_mention(described, starts)
         if (named is not None and named is not r._addressed and named is not r._exclude
@@ -1146,6 +1198,279 @@ def _described_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[M
         if g == gender or (g is None and tm is not None and sp == tm.span()):
             found = m
     return found
+
+
+# fiction: a clause opening with a description of someone ("A porter came in", "The
+# old woman laughed", "an old woman who sat at the corner"): the description up to its
+# head word
+_DESCRIBED = regex.compile(r"(?:[Tt]he|[Aa]n?)(?:[^\S\n]+[\p{Ll}\-]+){1,4}")
+# what may open a clause before its subject: a connective ("Then", "Suddenly", "Once"),
+# or a fronted clause of time ("When the gate opened,")
+_DESCRIBED_LEAD = regex.compile(
+    r"(?:(?:Then|And|But|So|Now|Presently|Suddenly|Meanwhile|Once|Soon|Just then|At last|At once|At length"
+    r"|At that moment|In a moment|After a (?:moment|pause|while|time)),?"
+    r"|(?:As|When|While|Just as|Before|After)[^\S\n][^,.;:!?\"“”\n]{1,120},)[^\S\n]+")
+# words for a person that name no one in particular, or a group, or a voice
+_NO_ONE = frozenset("people crowd others one someone somebody everyone everybody nobody narrator voice voices "
+                    "figure old baby infant friend companion".split())
+# words for people that are more than one, or that need not be a person ("the chair")
+_NOT_ONE_PERSON = frozenset("men women girls boys ladies gentlemen children chair general chief executive former "
+                            "acting interim presumptive rival prime vice speaker leader candidate nominee democrat "
+                            "republican mp mep counsel director manager anchor host principal deputy".split())
+# after a description, what makes it no one's subject alone: a possessive, a second
+# subject joined to it, a name or person it is ("The lady was Mrs. Hale.", "A patient man
+# was that inspector"), or "of" ("A woman of
+# rare grace went by": someone characterised, often one already named)
+_NOT_ALONE = regex.compile(r"['’]|(?=\s)[^\S\n]*+(?:\n[^\S\n]*+)?(?:(?:and|or|&|of)\s|(?:was|is)\s+(?:\p{Lu}|(?:the|that|this|his|her|my|our|their)\s))")
+# the sex a word for a person gives, besides the kinship words and "-man"/"-woman"/"-ess"
+_SEX_OF = {"girl": "f", "lady": "f", "maid": "f", "lass": "f", "wench": "f", "nun": "f", "widow": "f",
+           "heroine": "f", "dame": "f", "matron": "f", "landlady": "f", "boy": "m", "lad": "m", "youth": "m",
+           "monk": "m", "widower": "m", "squire": "m", "knight": "m", "groom": "m", "hero": "m",
+           "gentleman": "m", "fellow": "m", "butler": "m", "master": "m"}
+
+
+_UNNAMED_WINDOW = 1000  # fiction: characters of narration before a tag looked at for a described subject
+_UNNAMED_TURNS = 8  # fiction: speakers looked back over for the one a description stands for
+_UNNAMED_BACK = 3000  # and characters
+
+
+@functools.lru_cache(maxsize=1)
+def _person_heads() -> FrozenSet[str]:
+    """Words for a person, a role or a relative (built once, not per clause)."""
+    return _lexicons.words("person_words") | _lexicons.words("titles") | _lexicons.first_field("kinship_words")
+
+
+def _described_person(text: str, start: int, end: int) -> Optional[Tuple[int, int]]:
+    """A clause opening "A/The (old) porter <verb>…": the description before the verb,
+    when its last word is a word for one person ("porter", "woman")."""
+    m = _DESCRIBED.match(text, start, end)
+    if m is None:
+        return None
+    words = text[m.start() : m.end()].split()
+    heads = _person_heads()
+    for n in range(len(words), 1, -1):  # the longest first: "The old man", not "The old"
+        if words[n - 1] in heads:
+            if words[n - 1] in _NO_ONE or words[n - 1] in _NOT_ONE_PERSON:
+                return None
+            e = m.start() + len(" ".join(words[:n]))
+            if text[m.start() : e] != " ".join(words[:n]) or _NOT_ALONE.match(text, e, min(end, e + 40)) is not None:
+                return None  # a line break inside, "the ladies' voices", "the driver and his helper"
+            return (m.start(), e)
+    return None
+
+
+def _sex_of(m: Mention) -> Optional[str]:
+    """The sex a description's head word gives ("the old woman": f), else None."""
+    head = m.head or ""
+    return (m.gender or _lexicons.mapping("kinship_words").get(head) or _GENERIC_PERSON.get(head)
+            or _SEX_OF.get(head))
+
+
+def _unnamed_subject(r: Resolver, lo: int, hi: int, gender: str, after: int) -> Optional[Mention]:
+    """Fiction: the last clause subject in the narration ``[lo, hi)`` that describes
+    someone the text does not name there ("A porter came in", "The old woman
+    laughed"), of ``gender`` or of no known sex, when no pronoun of the other sex and no
+    later subject of its own sex follow it; only one after ``after`` (where the last
+    named subject stands)."""
+    text = r.text
+    found: Optional[Mention] = None
+    i = bisect.bisect_right(r._direct.ends, hi) - 1
+    if i >= 0:
+        lo = max(lo, r._direct.ends[i])  # only the narration since the last quotation
+    for cs in _dialogue.clause_starts(text, lo, hi):
+        if r._quotes.covers(cs):
+            continue
+        he = _HE_OR_SHE.match(text, cs, hi)
+        if he is not None:
+            if (he.group("p").lower() == "she") != (gender == "f"):
+                found = None  # "A porter came in. She looked up.": someone else
+            continue
+        sp = _described_person(text, cs, hi)
+        if sp is None:
+            # "Suddenly an old woman screamed", "When the gate opened, a porter came out"
+            lead = _DESCRIBED_LEAD.match(text, cs, hi)
+            sp = _described_person(text, lead.end(), hi) if lead is not None else None
+        if sp is None:
+            continue
+        if sp[0] < after:
+            continue
+        m = _mentions.describe(text, sp[0], sp[1])
+        if m.form != "description" or m.kind not in ("person", "anonymous") or m.plural:
+            continue
+        if m.head in _NO_ONE or _SUBORDINATE_BEFORE.search(text, max(0, cs - 8), cs):
+            continue
+        g = _sex_of(m)
+        if g == gender or (g is None and gender == "m"):
+            # (a word for a person of no marked sex, "the clerk", is a man's: the
+            # words for women in such roles are marked, "maid", "landlady")
+            found = m
+        else:
+            found = None
+    return found
+
+
+def _own_description(r: Resolver, m: Mention) -> Optional[_Entity]:
+    """Fiction: the source a description of an unnamed person stands for, named by it
+    ("a porter", "the porter": "porter"); one source however often the text writes
+    it, not a new one each time. None for the person addressed or excluded."""
+    ent = r._own(Mention(m.start, m.end, "description", "person", m.gender, False, None, m.title, m.head, True))
+    return None if ent is r._addressed or ent is r._exclude else ent
+
+
+def _introduced(text: str, m: Mention) -> bool:
+    """Fiction: the text brought in someone so described just before a definite
+    description ("an old woman who sat at the corner … The old woman laughed")."""
+    words = text[m.start : m.end].split()
+    if len(words) < 2:
+        return False
+    head = words[-1]
+    pattern = _INTRODUCERS.get(head)
+    if pattern is None:
+        pattern = _INTRODUCERS[head] = regex.compile(
+            r"(?<![\p{L}])(?:[Aa]n?|[Ss]ome|[Aa]nother)(?:[^\S\n]+[\p{Ll}\-,]+){0,3}?[^\S\n]+" + regex.escape(head)
+            + r"(?![\p{L}])")
+    for found in pattern.finditer(text, max(0, m.start - _INTRODUCED_BACK), m.start):
+        before = text[max(0, found.start() - 12) : found.start()].split()
+        if not before or before[-1].lower() not in _PREDICATING:
+            return True  # (not "He was a very active lad": a named person said to be one)
+    return False
+
+
+_PREDICATING = frozenset("was is were are be been being became become seemed seems like as such".split())
+
+
+_INTRODUCERS: Dict[str, "regex.Pattern[str]"] = {}
+_INTRODUCED_BACK = 1500  # characters before a definite description looked at for its introduction
+
+
+def _unnamed_person(r: Resolver, m: Mention, gender: str, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: the person a description subject stands for: the named person it
+    names ("the old man" the text ties to a name), else one source of its own for
+    all that the text so describes ("porter", "old woman"); an unnamed speaker of the
+    turns just before whose description has the same head word ("asked the woman. |
+    … The stout woman stared.") is that one."""
+    if m.definite and not _introduced(r.text, m):
+        return None  # "The artist shook his head": most often a named person so called
+    pos = m.start
+    j = bisect.bisect_left(r.spoken_at, pos) - 1
+    for k in range(j, max(-1, j - _UNNAMED_TURNS), -1):
+        at, spoke = r.spoken[k]
+        if pos - at > _UNNAMED_BACK:
+            break
+        if (spoke.kind == "person" and not spoke.forms and spoke.names
+                and spoke.best_name().split()[-1].lower() == m.head and spoke is not r._addressed):
+            return spoke
+    if m.definite:
+        named = r._resolve_mention(m, starts)
+        if named is not None and (named is r._addressed or named is r._exclude or named.kind != "person"
+                                  or named.guess_gender() not in (None, gender)):
+            return None
+        return named
+    # (one source however often the text writes "a porter": not a new one each time)
+    return _own_description(r, m)
+
+
+# fiction: someone brought in by an indefinite description anywhere in a clause ("met by
+# a lean old woman with a sharp chin", "I faced a cheery elderly woman")
+_BROUGHT_IN = regex.compile(r"(?<![\p{L}])(?:[Aa]n?)(?P<words>(?:\s{1,3}[\p{Ll}\-]+){1,4})")
+_WORD = regex.compile(r"[\p{Ll}\-]+")
+_NEAR_BACK = 1500  # fiction: characters before a pronoun tag looked at for someone brought in
+_NEAR_SPOKEN = 3000  # and for a speaker of that sex, who would be the one meant
+
+
+@functools.lru_cache(maxsize=1)
+def _near_words() -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    """Words for a person or a relative, and words no description runs across."""
+    return (_lexicons.words("person_words") | _lexicons.first_field("kinship_words"),
+            _lexicons.words("function_words") | frozenset(_lexicons.mapping("determiners")) | {"of", "for"})
+
+
+def _described_near(r: Resolver, idx: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: for a "she said" no one named is the antecedent of, the person of her
+    sex the narration brought in last by an indefinite description in the
+    ``_NEAR_BACK`` characters before ("He was met by a lean old woman. She stood with
+    a candle. | “…,” she said"), when no named person of that sex is mentioned since
+    and none has spoken a turn lately; a source named by the description."""
+    text = r.text
+    qs = r.records[idx].span[0]
+    lo = max(0, qs - _NEAR_BACK)
+    heads, stops = _near_words()
+    best: Optional[Tuple[int, int]] = None
+    for bm in _BROUGHT_IN.finditer(text, lo, qs):
+        if r._quotes.covers(bm.start()):
+            continue
+        before = text[max(0, bm.start() - 12) : bm.start()].split()
+        if before and before[-1].lower() in _PREDICATING:
+            continue  # "He was a fine lad": a named person said to be one
+        spans = [(w.start(), w.end()) for w in _WORD.finditer(text, bm.start("words"), bm.end("words"))]
+        for n in range(len(spans) - 1, -1, -1):  # the longest first: "an old woman", not "an old"
+            w = text[spans[n][0] : spans[n][1]]
+            if w in heads or _mentions._FEMININE_ROLE.search(w) or _mentions._MASCULINE_ROLE.search(w):
+                if w in _NO_ONE or w in _NOT_ONE_PERSON:
+                    break
+                e = spans[n][1]
+                if "\n\n" in text[bm.start() : e] or _NOT_ALONE.match(text, e, e + 40):
+                    break  # across paragraphs, "a man's voice", "a woman of rare grace", …
+                if any(text[a:b] in stops for a, b in spans[:n]):
+                    break  # "with a crisp knock our landlady": not one phrase
+                m = _mentions.describe(text, bm.start(), e)
+                if m.form == "description" and not m.plural and _sex_of(m) == gender:
+                    best = (bm.start(), e)
+                break
+    if best is None:
+        return None
+    a = bisect.bisect_left(starts, best[0])
+    b = bisect.bisect_left(starts, qs)
+    if any(ent.guess_gender() == gender for _s, _e, ent in r.timeline[a : min(b, a + _SUBJECT_NAMES)]):
+        return None  # someone of her sex named since
+    j = bisect.bisect_left(r.spoken_at, qs) - 1
+    while j >= 0 and qs - r.spoken_at[j] <= _NEAR_SPOKEN:
+        if r.spoken[j][1].guess_gender() == gender:
+            return None  # one of her sex who has just spoken
+        j -= 1
+    m = _mentions.describe(text, best[0], best[1])
+    return _own_description(r, m)
+
+
+# fiction: a clause opening with people of one kind ("Children, on the other hand, saw",
+# "The girls laughed", "Two old peasants came up"): the head word is group "head"
+_GROUP = regex.compile(r"(?:(?:[Tt]he|[Ss]ome|[Tt]wo|[Tt]hree|[Ss]everal)[^\S\n]+)?(?:[\p{Ll}\-]+[^\S\n]+){0,2}?"
+                       r"(?P<head>\p{L}\p{Ll}+)(?![\p{L}'’])")
+_GROUP_BACK = 300  # characters before a "they" tag looked at for such a clause
+
+
+def _group_before(r: Resolver, pos: int) -> Optional[_Entity]:
+    """Fiction: for "they" in a tag, the people of one kind that open the last clause
+    of the narration before it, in the ``_GROUP_BACK`` characters before and outside
+    quotations ("Children saw nothing strange in it. “Let him play,” they thought"),
+    when no clause after it opens with a name or "he"/"she"; one source named by the
+    description ("children"). Not words that name no one in particular ("people")."""
+    text = r.text
+    heads = _lexicons.words("person_words")
+    found: Optional[Tuple[int, int]] = None
+    for cs in _dialogue.clause_starts(text, max(0, pos - _GROUP_BACK), pos):
+        if r._quotes.covers(cs):
+            continue
+        if _HE_OR_SHE.match(text, cs, pos) is not None:
+            found = None
+            continue
+        gm = _GROUP.match(text, cs, pos)
+        head = gm.group("head").lower() if gm is not None else ""
+        if gm is not None and head not in _NO_ONE and head.endswith(("s", "men", "children")) and (
+                head in heads or (head.endswith("s") and head[:-1] in heads)) and head[:-1] not in _NO_ONE:
+            found = (gm.start(), gm.end())
+            continue
+        sub = _dialogue.clause_subject(text, cs, pos, r.names)
+        if sub is not None and _mentions.describe(text, sub[0], sub[1]).form == "name":
+            found = None
+    if found is None:
+        return None
+    phrase = " ".join(w for w in text[found[0] : found[1]].split() if w.lower() != "the").lower()
+    key = "unknown:" + phrase
+    ent = r.by_key.get(key) or r._new(key, "unknown")
+    ent.names.append(phrase)
+    r._touched.append(ent)
+    return ent
 
 
 def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
