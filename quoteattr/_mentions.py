@@ -263,7 +263,8 @@ def _subject_before(text: str, start: int, end: int, known: _Short) -> Optional[
 def _subject_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     i = len(toks) - 1
     skipped = 0
-    while i >= 0 and skipped < 3 and toks[i].word.lower() not in PRONOUNS and _is_aux(toks[i].word, _before(toks, i)):
+    while i >= 0 and skipped < 3 and toks[i].word.lower() not in PRONOUNS and (
+            _is_aux(toks[i].word, _before(toks, i)) or (skipped and _intensifies(toks, i))):
         i -= 1
         skipped += 1
     if i < 0:
@@ -297,6 +298,16 @@ def _subject_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
             k -= 1
         return _np_back(toks, k)
     return _np_back(toks, i)
+
+
+# words that grade the adverb after them ("she very innocently said", "he rather coldly replied")
+_INTENSIFIERS = frozenset("very so too rather quite most more less".split())
+
+
+def _intensifies(toks: List[Token], i: int) -> bool:
+    """``toks[i]`` grades an adverb in -ly right after it: "very" in "very innocently"."""
+    nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+    return toks[i].word.lower() in _INTENSIFIERS and nxt.islower() and len(nxt) > 4 and nxt.endswith("ly")
 
 
 def _verbish(word: str) -> bool:
