@@ -517,6 +517,9 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
     return sp, v
 
 
+_FORMER_LATTER_AT = regex.compile(r"[Tt]he[^\S\n]+(?:former|latter)(?![\p{L}])")
+
+
 _COMMA_WHEN = regex.compile(r",\s{1,3}(?:and|when|as|while|till|until)\s{1,3}")
 _BY_BEFORE = regex.compile(r"(?<![\p{L}])by\s{1,3}\Z")
 _COMMA_AND = regex.compile(r",\s{1,3}and\s{1,3}")
@@ -595,6 +598,8 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     if (len(first) == 2 and first[0].lower() in _lexicons.words("not_names") and first[1][:1].isupper()
             and first[0].lower() not in _lexicons.first_field("determiners")):
         sp = (text.index(first[1], sp[0]), sp[1])  # "Suddenly Nell Parry looked up and said": an opener
+    if _FORMER_LATTER_AT.fullmatch(text, sp[0], sp[1]) is not None:
+        return None  # "the former went on": the dialogue rules pick one of the two named before
     m = _mentions.describe_phrase(text[sp[0]:sp[1]])
     if m.form == "name" and m.kind == "person" and not m.title and _common_opener(text[sp[0] : sp[1]]):
         return None  # "Something must have bitten him": a capitalised opener, not a name

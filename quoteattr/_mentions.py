@@ -516,6 +516,8 @@ def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
             break
         if last >= 0 and lw.endswith("ly") and not _is_cap(w):
             break  # "said her mother resentfully": the adverb is not part of the speaker
+        if lf in dets and last >= 1 and _past_verb_next(toks, i):
+            break  # "the old man raised his head": the phrase ends before its verb
         if lf not in dets and not _is_cap(w) and w not in honorifics and lw not in _CONNECTORS:
             # "Chief executive Dana Brooks": lower-case words between capitalised ones
             j = i
@@ -533,6 +535,16 @@ def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     if lf in ("a", "an", "the") and last + 3 < len(toks) and toks[last].word.lower() in _lexicons.words("person_words"):
         last = _place_after(toks, last)  # "said a man in the crowd", "the man at the toll-bar"
     return (toks[0].start, toks[last].end)
+
+
+def _past_verb_next(toks: List[Token], i: int) -> bool:
+    """``toks[i]``, after a noun, is a verb in the past in -ed: a lower-case word in -ed
+    before a determiner, a pronoun or a function word ("raised his head", "turned to")."""
+    w = toks[i].word
+    if not (w.islower() and w.endswith("ed") and len(w) > 4 and w.isalpha()) or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1].word.lower()
+    return nxt in _lexicons.first_field("determiners") or nxt in PRONOUNS or _stop(toks[i + 1].word)
 
 
 # prepositions of a place a described person is at ("a man in the crowd")
