@@ -461,12 +461,18 @@ def _speaker_like(text: str, sp: Span2) -> bool:
 def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[Tuple[Span2, Span2]]:
     """A speech tag before an opening mark at ``pos`` in ``[lo, pos)``: (speaker, cue);
     with ``lead_in``, the tag ends a lead-in paragraph (``pos`` is that paragraph's end)."""
-    last = None
+    last = noun = None
     for m in _cues.tag_verbs(text, lo, pos):
-        last = m
+        if _AFTER_PREPOSITION.search(text, max(lo, m.start() - 40), m.start()) is None:
+            last = m
+        else:
+            noun = m  # "said with a laugh", "in a hasty whisper": a noun; the verb before it is the tag's
+    filler = _LEAD_FILLER if lead_in else _FILLER
+    if noun is not None and (last is None or filler.match(text, last.end(), pos) is None):
+        last = noun  # "stopped her with the conclusive answer, “…”": only the noun says who speaks
     if last is None:
         return None
-    if (_LEAD_FILLER if lead_in else _FILLER).match(text, last.end(), pos) is None:
+    if filler.match(text, last.end(), pos) is None:
         return None
     v = last.span()
     sp = _mentions.subject_before(text, v[0], lo)
@@ -517,6 +523,9 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
     return sp, v
 
 
+# a preposition and an article (and an adjective) right before a word: that word is a noun
+_AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}])(?:in|with|into|of|after|by|from|without)[^\S\n]+(?:a|an|the|his|her|their|my|our|your)"
+                                   r"(?:[^\S\n]+\p{Ll}+)?[^\S\n]+\Z")
 _FORMER_LATTER_AT = regex.compile(r"[Tt]he[^\S\n]+(?:former|latter)(?![\p{L}])")
 
 
