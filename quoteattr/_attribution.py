@@ -414,6 +414,8 @@ def _without_adverb(text: str, sp: Span2) -> Optional[Span2]:
     return (sp[0], end) if end > sp[0] else None
 
 
+# a subject pronoun and one word in lower case (its verb) opening a tag: “…” She fell sobbing
+_PRONOUN_THEN_VERB = regex.compile(r"(?P<who>[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)[^\S\n]+(?P<verb>\p{Ll}+)")
 _PARTICIPLE_BY = regex.compile(r"\p{Ll}+ed[^\S\n]+by(?![\p{L}])")
 _PARTICIPLE_AFTER = regex.compile(r"[^\S\n]*+,?[^\S\n]*+\p{Ll}+ed[^\S\n]+by(?![\p{L}])")
 
@@ -435,6 +437,10 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
     sp = _mentions.subject_before(text, m.start(), p)
     if sp is not None:
         sp = _without_adverb(text, sp)  # “…,” the boy half cried: "the boy"
+    if sp is not None:
+        pron = _PRONOUN_THEN_VERB.fullmatch(text, start, sp[1])
+        if pron is not None and pron.start("verb") == sp[0]:
+            sp = pron.span("who")  # “…” She fell sobbing: "fell" is her verb, not a noun phrase
     if sp is not None and _PARTICIPLE_BY.match(text, sp[0], sp[1]) is not None:
         return None  # “…” accompanied by a violent yawn / followed by a sigh: no one's tag
     if sp is not None and _LEAD_WORDS.fullmatch(text, start, sp[0]):
