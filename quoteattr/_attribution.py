@@ -478,8 +478,9 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
         last = noun  # "stopped her with the conclusive answer, “…”": only the noun says who speaks
     if last is None:
         return None
-    if filler.match(text, last.end(), pos) is None:
-        return None
+    if filler.match(text, last.end(), pos) is None and (
+            lead_in or last.group().endswith("ing") or _COMMA_ASIDE.match(text, last.end(), pos) is None):
+        return None  # (but "the Gryphon said, in an offended tone, “…”": a short aside set off by commas)
     v = last.span()
     sp = _mentions.subject_before(text, v[0], lo)
     if sp is not None and not _speaker_like(text, sp):
@@ -529,6 +530,10 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
     return sp, v
 
 
+# a short aside set off by commas after a tag verb, before the opening mark: a phrase of
+# manner ("said, in a low voice,", "added, with a smile,") or an adverb ("said, coldly,")
+_COMMA_ASIDE = regex.compile(r",[^\S\n]*+(?:(?:in|with|without|after|at|for|to|by)[^\S\n]+[^,.;:!?\"“”\n]{1,60}"
+                             r"|\p{Ll}+ly)[^\S\n]*+,[^\S\n]*+\Z")
 # a preposition and an article (and an adjective) right before a word: that word is a noun
 _AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}])(?:in|with|into|of|after|by|from|without)[^\S\n]+(?:a|an|the|his|her|their|my|our|your)"
                                    r"(?:[^\S\n]+\p{Ll}+)?[^\S\n]+\Z")
