@@ -518,6 +518,10 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
             if sp is not None and (not _speaker_like(text, sp) or (
                     text[sp[1] : sp[1] + 1] != "," and not _named_person(text, sp))):
                 sp = None  # (only a subject set off by an aside: "the Admiral, fearing …,", or a name)
+    if sp is None and _AND_BEFORE_VERB.search(text, max(lo, v[0] - 40), v[0]) is not None:
+        # "He tried to take her hand, but she drew it back and said": the verb goes with
+        # the last clause joined before it, not with the sentence's first
+        sp = _joined_clause_subject(text, lo, v[0])
     if sp is None:
         sp = _sentence_subject(text, lo, v[0]) or _last_person_before(text, lo, v[0])
     if sp is None:
@@ -537,6 +541,56 @@ _COMMA_ASIDE = regex.compile(r",[^\S\n]*+(?:(?:in|with|without|after|at|for|to|b
 # a preposition and an article (and an adjective) right before a word: that word is a noun
 _AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}])(?:in|with|into|of|after|by|from|without)[^\S\n]+(?:a|an|the|his|her|their|my|our|your)"
                                    r"(?:[^\S\n]+\p{Ll}+)?[^\S\n]+\Z")
+# where a clause joined to the one before starts: after ", and", ", but", ", while" or a
+# semicolon, or a subject pronoun right after a comma (a main clause after a fronted one)
+_CLAUSE_JOIN = regex.compile(r"(?:,[^\S\n]*(?:and|but|yet|while|whilst)|;(?:[^\S\n]*(?:and|but|yet))?)[^\S\n]+"
+                             r"|,[^\S\n]+(?=(?:he|she|they|I|we)[^\S\n]+\p{Ll})")
+# words opening a subordinate clause: its subject is not the main verb's
+_SUBORDINATORS = frozenset("when as if though although while whilst till until because since before after "
+                           "whenever where once that who which".split())
+_VERB_NEXT = regex.compile(r"(?:[^\S\n]*,[^\S\n]*[^,;:.!?\"“”\n]{1,60},)?[^\S\n]+\p{Ll}")
+# a verb coordinated with the one before: "… and said", "…, and eagerly cried"
+_AND_BEFORE_VERB = regex.compile(r"(?<![\p{L}])and(?:[^\S\n]+\p{Ll}+ly)?[^\S\n]+\Z")
+_WORD_AT = regex.compile(r"\p{L}+")
+_POSSESSIVE_IN = regex.compile(r"['’]s[^\S\n]")
+_PARENTHETICAL = regex.compile(r"[^\S\n]+\p{Ll}+[^\S\n]*,")
+
+
+def _joined_clause_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
+    """The subject of the last clause of ``[lo, hi)`` when it is joined to the one before
+    by ", and", ", but", ", while" or a semicolon, or opens with a pronoun after a comma
+    (past joins that only add a verb: "…, came up, and eagerly cried out"): a person or
+    a subject pronoun followed by a word in lower case (its verb), directly or after an
+    aside set off by commas; None if that clause opens otherwise."""
+    joins = list(_CLAUSE_JOIN.finditer(text, lo, hi))
+    while joins:
+        word = _WORD_AT.match(text, joins[-1].end(), hi)
+        if word is None and joins[-1].end() >= hi:
+            joins.pop()  # "…, and" right before the verb
+            continue
+        if word is None or not word.group().islower() or word.group() in _SUBORDINATORS \
+                or word.group() in _mentions.PRONOUNS or word.group() in _lexicons.first_field("determiners"):
+            break
+        joins.pop()  # "…, came up with him, and eagerly cried out": one more verb of the same subject
+    if not joins:
+        return None
+    last = joins[-1]
+    word = _WORD_AT.match(text, last.end(), hi)
+    if word is None or word.group().lower() in _SUBORDINATORS:
+        return None
+    sp = _sentence_subject(text, last.end(), hi)
+    if sp is None or sp[0] != last.end() or _VERB_NEXT.match(text, sp[1], hi) is None:
+        return None
+    if _POSSESSIVE_IN.search(text, sp[0], sp[1]) is not None:
+        return None  # "Tom's plan brought Ann …": a thing owned, not who speaks
+    if _PARENTHETICAL.match(text, sp[1], hi) is not None:
+        return None  # "His voice, she noticed, had …": an aside, not a clause
+    m = _mentions.describe_phrase(text[sp[0] : sp[1]])
+    if m.form == "pronoun":
+        return sp if text[sp[0] : sp[1]].lower() in ("he", "she", "they", "i", "we") else None
+    return sp if m.kind == "person" else None
+
+
 _FORMER_LATTER_AT = regex.compile(r"[Tt]he[^\S\n]+(?:former|latter)(?![\p{L}])")
 
 
