@@ -489,6 +489,9 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
         sp = None  # "Darcy spoke, and in a constrained manner said": no subject there
     if sp is None:
         who = _WHO_BEFORE.search(text, max(lo, v[0] - 12), v[0])
+        if who is None:
+            # "…from Mary, who, on having occasion to note the day, exclaimed": an aside after "who"
+            who = _WHO_ASIDE_BEFORE.search(text, max(lo, v[0] - 160), v[0])
         if who is not None:
             np = _NP_END.search(text, max(lo, who.start() - 60), who.start())  # "…by the butler, who said"
             sp = np.span() if np is not None else None
@@ -608,6 +611,7 @@ _WAS_OWNER = regex.compile(r"(?:was|were)[^\S\n]+(?:(?P<who>his|her|their|my|our
                            r"(?:[^\S\n]+\p{Ll}+){0,2}[^\S\n]+")
 _WAS_BEFORE = regex.compile(r"(?<![\p{L}])(?:was|were)[^\S\n]+\Z")
 _WHO_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]+\Z")
+_WHO_ASIDE_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]*,[^;:.!?\"“”\n]{1,150},[^\S\n]*\Z")
 _CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![\p{L}])[^\S\n]*)?")
 
 
