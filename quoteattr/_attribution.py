@@ -482,6 +482,9 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
             lead_in or last.group().endswith("ing") or _COMMA_ASIDE.match(text, last.end(), pos) is None):
         return None  # (but "the Gryphon said, in an offended tone, “…”": a short aside set off by commas)
     v = last.span()
+    heard = _HEARD_SAY.search(text, max(lo, v[0] - 40), v[0])
+    if heard is not None:
+        return heard.span("who"), v  # "He heard her murmur:", "let him say": the one heard speaks
     sp = _mentions.subject_before(text, v[0], lo)
     if sp is not None and not _speaker_like(text, sp):
         sp = None
@@ -610,6 +613,9 @@ _WAS_OWNER = regex.compile(r"(?:was|were)[^\S\n]+(?:(?P<who>his|her|their|my|our
                            r"|(?P<who>(?:\p{Lu}[\p{L}.\-]*[^\S\n]+){0,2}\p{Lu}[\p{Ll}\-]*)['’]s)"
                            r"(?:[^\S\n]+\p{Ll}+){0,2}[^\S\n]+")
 _WAS_BEFORE = regex.compile(r"(?<![\p{L}])(?:was|were)[^\S\n]+\Z")
+# a verb of hearing or letting, its object, then the tag verb bare: the object speaks
+_HEARD_SAY = regex.compile(r"(?<![\p{L}])(?:hear|hears|heard|hearing|let|lets|letting)[^\S\n]+"
+                           r"(?P<who>him|her|them|me|us)[^\S\n]+\Z")
 _WHO_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]+\Z")
 _WHO_ASIDE_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]*,[^;:.!?\"“”\n]{1,150},[^\S\n]*\Z")
 _CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![\p{L}])[^\S\n]*)?")
