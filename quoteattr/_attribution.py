@@ -548,9 +548,11 @@ _COMMA_ASIDE = regex.compile(r",[^\S\n]*+(?:(?:in|with|without|after|at|for|to|b
 _AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}])(?:in|with|into|of|after|by|from|without)[^\S\n]+(?:a|an|the|his|her|their|my|our|your)"
                                    r"(?:[^\S\n]+\p{Ll}+)?[^\S\n]+\Z")
 # where a clause joined to the one before starts: after ", and", ", but", ", while" or a
-# semicolon, or a subject pronoun right after a comma (a main clause after a fronted one)
+# semicolon, a subject pronoun right after a comma (a main clause after a fronted one),
+# or "that" before a subject ("showed such signs of floundering that Ann collected herself")
 _CLAUSE_JOIN = regex.compile(r"(?:,[^\S\n]*(?:and|but|yet|while|whilst)|;(?:[^\S\n]*(?:and|but|yet))?)[^\S\n]+"
-                             r"|,[^\S\n]+(?=(?:he|she|they|I|we)[^\S\n]+\p{Ll})")
+                             r"|,[^\S\n]+(?=(?:he|she|they|I|we)[^\S\n]+\p{Ll})"
+                             r"|(?<=[^\S\n])that[^\S\n]+(?=\p{Lu}|(?:he|she|they|we|the|his|her)[^\S\n])")
 # words opening a subordinate clause: its subject is not the main verb's
 _SUBORDINATORS = frozenset("when as if though although while whilst till until because since before after "
                            "whenever where once that who which".split())
