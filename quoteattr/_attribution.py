@@ -558,7 +558,7 @@ _SUBORDINATORS = frozenset("when as if though although while whilst till until b
                            "whenever where once that who which".split())
 _VERB_NEXT = regex.compile(r"(?:[^\S\n]*,[^\S\n]*[^,;:.!?\"“”\n]{1,60},)?[^\S\n]+\p{Ll}")
 # a verb coordinated with the one before: "… and said", "…, and eagerly cried"
-_AND_BEFORE_VERB = regex.compile(r"(?<![\p{L}])and(?:[^\S\n]+\p{Ll}+ly)?[^\S\n]+\Z")
+_AND_BEFORE_VERB = regex.compile(r"(?<![\p{L}])(?:and(?:[^\S\n]+\p{Ll}+ly)?|into|of)[^\S\n]+\Z")
 _WORD_AT = regex.compile(r"\p{L}+")
 _POSSESSIVE_IN = regex.compile(r"['’]s[^\S\n]")
 _PARENTHETICAL = regex.compile(r"[^\S\n]+\p{Ll}+[^\S\n]*,")
