@@ -391,7 +391,7 @@ def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span
 # tag verbs that speak only with a particle ("Tom put in", "she broke off"): "Nell put down
 # her sewing" or "he cut the bread" is an action beat, not a tag
 _NEEDS_PARTICLE = frozenset("put puts putting cut cuts cutting break breaks broke breaking".split())
-_GOES = frozenset("go goes went".split())
+_GOES = frozenset("go goes went gone going".split())
 _BEGINS = frozenset("begin begins began begun".split())
 _TO_AFTER = regex.compile(r"[^\S\n]+to[^\S\n]+\p{Ll}")
 _ON_AFTER = regex.compile(r"[^\S\n]+on(?![\p{L}])")
@@ -414,6 +414,9 @@ def _without_adverb(text: str, sp: Span2) -> Optional[Span2]:
     return (sp[0], end) if end > sp[0] else None
 
 
+# a verb of hearing read into a subject ("he heard Tom whisper", "Ann heard Tom whisper"):
+# the name after it speaks
+_HEARD_LEAD = regex.compile(r"(?<![\p{L}])(?:heard|hear|hears)[^\S\n]+(?=\p{Lu})")
 # a subject pronoun and one word in lower case (its verb) opening a tag: “…” She fell sobbing
 _PRONOUN_THEN_VERB = regex.compile(r"(?P<who>[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)[^\S\n]+(?P<verb>\p{Ll}+)")
 _PARTICIPLE_BY = regex.compile(r"\p{Ll}+ed[^\S\n]+by(?![\p{L}])")
@@ -437,6 +440,10 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
     sp = _mentions.subject_before(text, m.start(), p)
     if sp is not None:
         sp = _without_adverb(text, sp)  # “…,” the boy half cried: "the boy"
+    if sp is not None:
+        heard = _HEARD_LEAD.search(text, sp[0], sp[1])
+        if heard is not None:
+            sp = (heard.end(), sp[1])  # “…?” he heard Tom whisper: Tom speaks
     if sp is not None:
         pron = _PRONOUN_THEN_VERB.fullmatch(text, start, sp[1])
         if pron is not None and pron.start("verb") == sp[0]:
