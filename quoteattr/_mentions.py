@@ -516,6 +516,8 @@ def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
             break
         if last >= 0 and lw.endswith("ly") and not _is_cap(w):
             break  # "said her mother resentfully": the adverb is not part of the speaker
+        if last >= 0 and lw in _TIME_WORDS and not _is_cap(w):
+            break  # "said her aunt next morning", "continued her mother soon afterwards"
         if lf in dets and last >= 1 and _past_verb_next(toks, i):
             break  # "the old man raised his head": the phrase ends before its verb
         if lf not in dets and not _is_cap(w) and w not in honorifics and lw not in _CONNECTORS:
@@ -535,6 +537,11 @@ def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     if lf in ("a", "an", "the") and last + 3 < len(toks) and toks[last].word.lower() in _lexicons.words("person_words"):
         last = _place_after(toks, last)  # "said a man in the crowd", "the man at the toll-bar"
     return (toks[0].start, toks[last].end)
+
+
+# words of time after a speaker's description that are not part of it
+_TIME_WORDS = frozenset("next soon afterwards afterward presently again then now later still once directly "
+                        "instantly immediately suddenly meanwhile too also".split())
 
 
 def _past_verb_next(toks: List[Token], i: int) -> bool:
