@@ -517,7 +517,7 @@ def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
         if last >= 0 and lw.endswith("ly") and not _is_cap(w):
             break  # "said her mother resentfully": the adverb is not part of the speaker
         if last >= 0 and lw in _TIME_WORDS and not _is_cap(w):
-            break  # "said her aunt next morning", "continued her mother soon afterwards"
+            break  # "said her aunt next morning", "continued her mother soon afterwards", "a voice behind"
         if lf in dets and last >= 1 and _past_verb_next(toks, i):
             break  # "the old man raised his head": the phrase ends before its verb
         if lf not in dets and not _is_cap(w) and w not in honorifics and lw not in _CONNECTORS:
@@ -539,9 +539,10 @@ def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     return (toks[0].start, toks[last].end)
 
 
-# words of time after a speaker's description that are not part of it
+# words of time (or place) after a speaker's description that are not part of it
 _TIME_WORDS = frozenset("next soon afterwards afterward presently again then now later still once directly "
-                        "instantly immediately suddenly meanwhile too also".split())
+                        "instantly immediately suddenly meanwhile too also "
+                        "behind ahead below above outside nearby".split())  # and of place: "said a voice behind him"
 
 
 def _past_verb_next(toks: List[Token], i: int) -> bool:
