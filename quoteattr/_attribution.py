@@ -391,7 +391,7 @@ def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span
 # tag verbs that speak only with a particle ("Tom put in", "she broke off"): "Nell put down
 # her sewing" or "he cut the bread" is an action beat, not a tag
 _NEEDS_PARTICLE = frozenset("put puts putting cut cuts cutting break breaks broke breaking".split())
-_GOES = frozenset("go goes went".split())
+_GOES = frozenset("go goes went gone going".split())
 _BEGINS = frozenset("begin begins began begun".split())
 _TO_AFTER = regex.compile(r"[^\S\n]+to[^\S\n]+\p{Ll}")
 _ON_AFTER = regex.compile(r"[^\S\n]+on(?![\p{L}])")
@@ -414,6 +414,11 @@ def _without_adverb(text: str, sp: Span2) -> Optional[Span2]:
     return (sp[0], end) if end > sp[0] else None
 
 
+# a verb of hearing read into a subject ("he heard Tom whisper", "Ann heard Tom whisper"):
+# the name after it speaks
+_HEARD_LEAD = regex.compile(r"(?<![\p{L}])(?:heard|hear|hears)[^\S\n]+(?=\p{Lu})")
+# a subject pronoun and one word in lower case (its verb) opening a tag: “…” She fell sobbing
+_PRONOUN_THEN_VERB = regex.compile(r"(?P<who>[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)[^\S\n]+(?P<verb>\p{Ll}+)")
 _PARTICIPLE_BY = regex.compile(r"\p{Ll}+ed[^\S\n]+by(?![\p{L}])")
 _PARTICIPLE_AFTER = regex.compile(r"[^\S\n]*+,?[^\S\n]*+\p{Ll}+ed[^\S\n]+by(?![\p{L}])")
 
@@ -435,6 +440,14 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
     sp = _mentions.subject_before(text, m.start(), p)
     if sp is not None:
         sp = _without_adverb(text, sp)  # “…,” the boy half cried: "the boy"
+    if sp is not None:
+        heard = _HEARD_LEAD.search(text, sp[0], sp[1])
+        if heard is not None:
+            sp = (heard.end(), sp[1])  # “…?” he heard Tom whisper: Tom speaks
+    if sp is not None:
+        pron = _PRONOUN_THEN_VERB.fullmatch(text, start, sp[1])
+        if pron is not None and pron.start("verb") == sp[0]:
+            sp = pron.span("who")  # “…” She fell sobbing: "fell" is her verb, not a noun phrase
     if sp is not None and _PARTICIPLE_BY.match(text, sp[0], sp[1]) is not None:
         return None  # “…” accompanied by a violent yawn / followed by a sigh: no one's tag
     if sp is not None and _LEAD_WORDS.fullmatch(text, start, sp[0]):
@@ -461,14 +474,24 @@ def _speaker_like(text: str, sp: Span2) -> bool:
 def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[Tuple[Span2, Span2]]:
     """A speech tag before an opening mark at ``pos`` in ``[lo, pos)``: (speaker, cue);
     with ``lead_in``, the tag ends a lead-in paragraph (``pos`` is that paragraph's end)."""
-    last = None
+    last = noun = None
     for m in _cues.tag_verbs(text, lo, pos):
-        last = m
+        if _AFTER_PREPOSITION.search(text, max(lo, m.start() - 40), m.start()) is None:
+            last = m
+        else:
+            noun = m  # "said with a laugh", "in a hasty whisper": a noun; the verb before it is the tag's
+    filler = _LEAD_FILLER if lead_in else _FILLER
+    if noun is not None and (last is None or filler.match(text, last.end(), pos) is None):
+        last = noun  # "stopped her with the conclusive answer, “…”": only the noun says who speaks
     if last is None:
         return None
-    if (_LEAD_FILLER if lead_in else _FILLER).match(text, last.end(), pos) is None:
-        return None
+    if filler.match(text, last.end(), pos) is None and (
+            lead_in or last.group().endswith("ing") or _COMMA_ASIDE.match(text, last.end(), pos) is None):
+        return None  # (but "the Gryphon said, in an offended tone, “…”": a short aside set off by commas)
     v = last.span()
+    heard = _HEARD_SAY.search(text, max(lo, v[0] - 40), v[0])
+    if heard is not None:
+        return heard.span("who"), v  # "He heard her murmur:", "let him say": the one heard speaks
     sp = _mentions.subject_before(text, v[0], lo)
     if sp is not None and not _speaker_like(text, sp):
         sp = None
@@ -476,6 +499,9 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
         sp = None  # "Darcy spoke, and in a constrained manner said": no subject there
     if sp is None:
         who = _WHO_BEFORE.search(text, max(lo, v[0] - 12), v[0])
+        if who is None:
+            # "…from Mary, who, on having occasion to note the day, exclaimed": an aside after "who"
+            who = _WHO_ASIDE_BEFORE.search(text, max(lo, v[0] - 160), v[0])
         if who is not None:
             np = _NP_END.search(text, max(lo, who.start() - 60), who.start())  # "…by the butler, who said"
             sp = np.span() if np is not None else None
@@ -505,6 +531,10 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
             if sp is not None and (not _speaker_like(text, sp) or (
                     text[sp[1] : sp[1] + 1] != "," and not _named_person(text, sp))):
                 sp = None  # (only a subject set off by an aside: "the Admiral, fearing …,", or a name)
+    if sp is None and _AND_BEFORE_VERB.search(text, max(lo, v[0] - 40), v[0]) is not None:
+        # "He tried to take her hand, but she drew it back and said": the verb goes with
+        # the last clause joined before it, not with the sentence's first
+        sp = _joined_clause_subject(text, lo, v[0])
     if sp is None:
         sp = _sentence_subject(text, lo, v[0]) or _last_person_before(text, lo, v[0])
     if sp is None:
@@ -515,6 +545,68 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
         if not _speaker_like(text, sp):
             return None  # "answered most readily, “…”"
     return sp, v
+
+
+# a short aside set off by commas after a tag verb, before the opening mark: a phrase of
+# manner ("said, in a low voice,", "added, with a smile,") or an adverb ("said, coldly,")
+_COMMA_ASIDE = regex.compile(r",[^\S\n]*+(?:(?:in|with|without|after|at|for|to|by)[^\S\n]+[^,.;:!?\"“”\n]{1,60}"
+                             r"|\p{Ll}+ly)[^\S\n]*+,[^\S\n]*+\Z")
+# a preposition and an article (and an adjective) right before a word: that word is a noun
+_AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}])(?:in|with|into|of|after|by|from|without)[^\S\n]+(?:a|an|the|his|her|their|my|our|your)"
+                                   r"(?:[^\S\n]+\p{Ll}+)?[^\S\n]+\Z")
+# where a clause joined to the one before starts: after ", and", ", but", ", while" or a
+# semicolon, a subject pronoun right after a comma (a main clause after a fronted one),
+# or "that" before a subject ("showed such signs of floundering that Ann collected herself")
+_CLAUSE_JOIN = regex.compile(r"(?:,[^\S\n]*(?:and|but|yet|while|whilst)|;(?:[^\S\n]*(?:and|but|yet))?)[^\S\n]+"
+                             r"|,[^\S\n]+(?=(?:he|she|they|I|we)[^\S\n]+\p{Ll})"
+                             r"|(?<=[^\S\n])that[^\S\n]+(?=\p{Lu}|(?:he|she|they|we|the|his|her)[^\S\n])")
+# words opening a subordinate clause: its subject is not the main verb's
+_SUBORDINATORS = frozenset("when as if though although while whilst till until because since before after "
+                           "whenever where once that who which".split())
+_VERB_NEXT = regex.compile(r"(?:[^\S\n]*,[^\S\n]*[^,;:.!?\"“”\n]{1,60},)?[^\S\n]+\p{Ll}")
+# a verb coordinated with the one before: "… and said", "…, and eagerly cried"
+_AND_BEFORE_VERB = regex.compile(r"(?<![\p{L}])(?:and(?:[^\S\n]+\p{Ll}+ly)?|into|of)[^\S\n]+\Z")
+_WORD_AT = regex.compile(r"\p{L}+")
+_POSSESSIVE_IN = regex.compile(r"['’]s[^\S\n]")
+_PARENTHETICAL = regex.compile(r"[^\S\n]+\p{Ll}+[^\S\n]*,")
+
+
+def _joined_clause_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
+    """The subject of the last clause of ``[lo, hi)`` when it is joined to the one before
+    by ", and", ", but", ", while" or a semicolon, or opens with a pronoun after a comma
+    (past joins that only add a verb: "…, came up, and eagerly cried out"): a person or
+    a subject pronoun followed by a word in lower case (its verb), directly or after an
+    aside set off by commas; None if that clause opens otherwise."""
+    joins = list(_CLAUSE_JOIN.finditer(text, lo, hi))
+    while joins:
+        word = _WORD_AT.match(text, joins[-1].end(), hi)
+        if word is None and joins[-1].end() >= hi:
+            joins.pop()  # "…, and" right before the verb
+            continue
+        if word is None or not word.group().islower() or word.group() in _SUBORDINATORS \
+                or word.group() in _mentions.PRONOUNS or word.group() in _lexicons.first_field("determiners"):
+            break
+        joins.pop()  # "…, came up with him, and eagerly cried out": one more verb of the same subject
+    if not joins:
+        return None
+    last = joins[-1]
+    word = _WORD_AT.match(text, last.end(), hi)
+    if word is None or word.group().lower() in _SUBORDINATORS:
+        return None
+    sp = _sentence_subject(text, last.end(), hi)
+    if sp is None or sp[0] != last.end() or _VERB_NEXT.match(text, sp[1], hi) is None:
+        return None
+    if _POSSESSIVE_IN.search(text, sp[0], sp[1]) is not None:
+        return None  # "Tom's plan brought Ann …": a thing owned, not who speaks
+    if _PARENTHETICAL.match(text, sp[1], hi) is not None:
+        return None  # "His voice, she noticed, had …": an aside, not a clause
+    m = _mentions.describe_phrase(text[sp[0] : sp[1]])
+    if m.form == "pronoun":
+        return sp if text[sp[0] : sp[1]].lower() in ("he", "she", "they", "i", "we") else None
+    return sp if m.kind == "person" else None
+
+
+_FORMER_LATTER_AT = regex.compile(r"[Tt]he[^\S\n]+(?:former|latter)(?![\p{L}])")
 
 
 _COMMA_WHEN = regex.compile(r",\s{1,3}(?:and|when|as|while|till|until)\s{1,3}")
@@ -530,7 +622,11 @@ _WAS_OWNER = regex.compile(r"(?:was|were)[^\S\n]+(?:(?P<who>his|her|their|my|our
                            r"|(?P<who>(?:\p{Lu}[\p{L}.\-]*[^\S\n]+){0,2}\p{Lu}[\p{Ll}\-]*)['’]s)"
                            r"(?:[^\S\n]+\p{Ll}+){0,2}[^\S\n]+")
 _WAS_BEFORE = regex.compile(r"(?<![\p{L}])(?:was|were)[^\S\n]+\Z")
+# a verb of hearing or letting, its object, then the tag verb bare: the object speaks
+_HEARD_SAY = regex.compile(r"(?<![\p{L}])(?:hear|hears|heard|hearing|let|lets|letting)[^\S\n]+"
+                           r"(?P<who>him|her|them|me|us)[^\S\n]+\Z")
 _WHO_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]+\Z")
+_WHO_ASIDE_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]*,[^;:.!?\"“”\n]{1,150},[^\S\n]*\Z")
 _CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![\p{L}])[^\S\n]*)?")
 
 
@@ -595,6 +691,8 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     if (len(first) == 2 and first[0].lower() in _lexicons.words("not_names") and first[1][:1].isupper()
             and first[0].lower() not in _lexicons.first_field("determiners")):
         sp = (text.index(first[1], sp[0]), sp[1])  # "Suddenly Nell Parry looked up and said": an opener
+    if _FORMER_LATTER_AT.fullmatch(text, sp[0], sp[1]) is not None:
+        return None  # "the former went on": the dialogue rules pick one of the two named before
     m = _mentions.describe_phrase(text[sp[0]:sp[1]])
     if m.form == "name" and m.kind == "person" and not m.title and _common_opener(text[sp[0] : sp[1]]):
         return None  # "Something must have bitten him": a capitalised opener, not a name

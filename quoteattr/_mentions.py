@@ -261,15 +261,11 @@ def _subject_before(text: str, start: int, end: int, known: _Short) -> Optional[
 
 
 # degree words before an -ly adverb between a subject and its verb ("Mary very gravely replied")
-_DEGREE = frozenset("very so too quite rather most more less somewhat".split())
-
-
 def _subject_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     i = len(toks) - 1
     skipped = 0
     while i >= 0 and skipped < 3 and toks[i].word.lower() not in PRONOUNS and (
-            _is_aux(toks[i].word, _before(toks, i))
-            or (skipped and toks[i].word in _DEGREE and _is_aux(toks[i + 1].word, toks[i].word))):
+            _is_aux(toks[i].word, _before(toks, i)) or (skipped and _intensifies(toks, i))):
         i -= 1
         skipped += 1
     if i < 0:
@@ -303,6 +299,16 @@ def _subject_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
             k -= 1
         return _np_back(toks, k)
     return _np_back(toks, i)
+
+
+# words that grade the adverb after them ("she very innocently said", "he rather coldly replied")
+_INTENSIFIERS = frozenset("very so too rather quite most more less somewhat".split())
+
+
+def _intensifies(toks: List[Token], i: int) -> bool:
+    """``toks[i]`` grades an adverb in -ly right after it: "very" in "very innocently"."""
+    nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+    return toks[i].word.lower() in _INTENSIFIERS and nxt.islower() and len(nxt) > 4 and nxt.endswith("ly")
 
 
 def _verbish(word: str) -> bool:
@@ -511,6 +517,10 @@ def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
             break
         if last >= 0 and lw.endswith("ly") and not _is_cap(w):
             break  # "said her mother resentfully": the adverb is not part of the speaker
+        if last >= 0 and lw in _TIME_WORDS and not _is_cap(w):
+            break  # "said her aunt next morning", "continued her mother soon afterwards", "a voice behind"
+        if lf in dets and last >= 1 and _past_verb_next(toks, i):
+            break  # "the old man raised his head": the phrase ends before its verb
         if lf not in dets and not _is_cap(w) and w not in honorifics and lw not in _CONNECTORS:
             # "Chief executive Dana Brooks": lower-case words between capitalised ones
             j = i
@@ -528,6 +538,22 @@ def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     if lf in ("a", "an", "the") and last + 3 < len(toks) and toks[last].word.lower() in _lexicons.words("person_words"):
         last = _place_after(toks, last)  # "said a man in the crowd", "the man at the toll-bar"
     return (toks[0].start, toks[last].end)
+
+
+# words of time (or place) after a speaker's description that are not part of it
+_TIME_WORDS = frozenset("next soon afterwards afterward presently again then now later still once directly "
+                        "instantly immediately suddenly meanwhile too also "
+                        "behind ahead below above outside nearby".split())  # and of place: "said a voice behind him"
+
+
+def _past_verb_next(toks: List[Token], i: int) -> bool:
+    """``toks[i]``, after a noun, is a verb in the past in -ed: a lower-case word in -ed
+    before a determiner, a pronoun or a function word ("raised his head", "turned to")."""
+    w = toks[i].word
+    if not (w.islower() and w.endswith("ed") and len(w) > 4 and w.isalpha()) or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1].word.lower()
+    return nxt in _lexicons.first_field("determiners") or nxt in PRONOUNS or _stop(toks[i + 1].word)
 
 
 # prepositions of a place a described person is at ("a man in the crowd")
