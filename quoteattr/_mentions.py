@@ -813,7 +813,7 @@ def _description_kind(words: List[str], head: str, definite: bool) -> str:
 # a capitalised word after a lower-case letter, comma or semicolon and one to three
 # spaces, found from the capital (tried at capitals only, not at every lower-case
 # letter); group 1 is the character before the spaces
-_CAP_AFTER_LOWER = regex.compile(r"(?<=([\p{Ll},;])\s{1,3})\p{Lu}[\p{Ll}\p{M}'’\-]+")
+_CAP_AFTER_LOWER = regex.compile(r"(?<=([\p{Ll},;])\s{1,3})\p{Lu}[\p{Ll}\p{M}'’]*(?:-\p{L}[\p{Ll}\p{M}'’]*)*")
 
 
 def _mid_sentence_caps(text: str) -> Set[str]:
@@ -831,7 +831,7 @@ def _mid_sentence_caps(text: str) -> Set[str]:
     return out
 
 
-_CAP_WORD = regex.compile(r"(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{Ll}\p{M}'’\-]*")
+_CAP_WORD = regex.compile(r"(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{Ll}\p{M}'’]*(?:-\p{L}[\p{Ll}\p{M}'’]*)*")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}[\p{Ll}\p{M}'’\-]*")
 
 

@@ -277,10 +277,25 @@ _SUBJECT_PRONOUNS = frozenset("i he she it we they you".split())
 _TIME_NOUNS = frozenset("second moment minute instant while pause last length once time".split())
 
 
+# set phrases of time that open a sentence with no comma before its subject, after an
+# "And", "But" or "Then" perhaps: "By and by Ann woke", "Then for the first time Tom
+# spoke", "All at once Ann", "Once more Tom"
+_TIME_PHRASE = regex.compile(
+    r"(?:(?:and|but|then|so)[^\S\n]+){0,2}"
+    r"(?:by[^\S\n]+and[^\S\n]+by|all[^\S\n]+at[^\S\n]+once|all[^\S\n]+of[^\S\n]+a[^\S\n]+sudden"
+    r"|once[^\S\n]+(?:more|again)|now[^\S\n]+and[^\S\n]+then"
+    r"|for[^\S\n]+the[^\S\n]+(?:first|second|third|last|hundredth)[^\S\n]+time)",
+    regex.IGNORECASE)
+_TIME_PHRASE_WORDS = 7  # at most so many words in such a phrase
+
+
 def _fronted_time(words: List[str]) -> bool:
     """``words`` (before a subject) end with a short phrase of time or place that
     opens a sentence, set off by no comma ("… flowers. In a moment", "… gate. From
-    his window on the stair")."""
+    his window on the stair", "… up. By and by")."""
+    k = _phrase_start(words, _TIME_PHRASE_WORDS, _ends_sentence)
+    if k is not None and words[k][:1].isupper() and _TIME_PHRASE.fullmatch(" ".join(words[k:])) is not None:
+        return True
     k = _phrase_start(words, 4, _ends_sentence)
     if k is not None and k < len(words) - 1 and (
             (words[k] in _TIME_OPENERS and words[-1] in _TIME_NOUNS)  # "In a moment", "At that instant"
