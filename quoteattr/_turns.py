@@ -1444,6 +1444,18 @@ def _called(r: Resolver, idx: int, gender: str) -> Optional[_Entity]:
     ent = _addressee(r, prev) if prev.addressee is not None else None
     if ent is None:
         ent = _told(r, prev)
+    # a turn told in parts (“Well, Tom,” said Ann, “I am sorry.”): the name its earlier
+    # parts of that paragraph address
+    # (not after a tag that says its speaker goes on: “…,” she repeated; nor a name that
+    # is a whole part: “Ow!” he said)
+    j = idx - 2
+    while ent is None and j >= max(0, idx - 1 - _TURN_PARTS) and r.records[j].kind == "direct" \
+            and para(r.records[j].span[0]) == para(prev.span[0]) and not _goes_on_cue(r, r.records[idx]):
+        a = r.records[j].addressee
+        if a is not None and not any(r.text[p0:p1].strip(" \t\n,.!?;:") == r.text[a[0]:a[1]]
+                                     for p0, p1 in r.records[j].parts):
+            ent = _addressee(r, r.records[j])
+        j -= 1
     if ent is None or ent is r._addressed or ent.guess_gender() not in (None, gender):
         return None
     return ent
@@ -1478,6 +1490,16 @@ def _told(r: Resolver, rec: Attribution) -> Optional[_Entity]:
         return None
     ent = r._known_person(name)
     return ent if ent is not None and ent.kind == "person" else None  # (one spoken to is no place)
+
+
+def _goes_on_cue(r: Resolver, rec: Attribution) -> bool:
+    """Fiction: the tag of ``rec`` says its speaker goes on ("continued", "went on")."""
+    if rec.cue is None:
+        return False
+    word = " ".join(r.text[rec.cue[0] : rec.cue[1]].lower().split())
+    if word == "went" and r.text.startswith(" on", rec.cue[1]):
+        word = "went on"
+    return word in _GOES_ON
 
 
 def _continued(r: Resolver, idx: int, gender: str, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
