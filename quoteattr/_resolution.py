@@ -924,6 +924,11 @@ class Resolver:
         if not cands:
             # (the index of given names, not a pass over every entity per mention)
             cands = self._with_first.get(last, [])
+        if len(toks) > 1 and cands:
+            # "Joe Hamilton" is not Berry Hamilton: a given name of its own rules out the
+            # family's other members
+            cands = [e for e in cands if e.first == toks[0].lower() or (
+                not e.first and (m.gender is None or e.guess_gender() in (None, m.gender)))]
         if len(cands) == 1:
             if m.title and _honorific(m.title) and _honorific_conflict(m.title, self._distinct_titles(cands[0])):
                 return None  # "Mrs. Collins" addressed is not Mr. Collins

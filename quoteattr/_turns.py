@@ -1344,6 +1344,12 @@ def _addressee(r: Resolver, rec: Attribution) -> Optional[_Entity]:
                     if e.kind == "person" and e.first:
                         r._by_first.setdefault(e.first, []).append(e)
             cands = r.by_surname.get(last, []) + r._by_first.get(last, [])
+            if len(toks) > 1:
+                # “Well, Joe Hamilton”: of a family, the one of that given name, or the
+                # one the text calls by it alone ("Joe"); never another member
+                given = toks[0].lower()
+                cands = ([e for e in cands if e.first == given]
+                         + [e for e in r.by_surname.get(given, []) if not e.first and e.kind == "person"])
             if m.title:
                 cands = [e for e in cands if not _honorific_conflict(m.title, r._distinct_titles(e))]
             if cands:
