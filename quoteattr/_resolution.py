@@ -777,6 +777,7 @@ class Resolver:
         addressed = [_turns._addressee(self, rec) for rec in self.records]
         runs = _turns.dialogue_runs(self) if self.genre == "fiction" and self.layout is not None else []
         if self.genre == "fiction":
+            _turns.narrator_addressed(self, chosen, addressed)
             _turns._conversations(self, runs, chosen, addressed, anchored)
             _turns._nearest_of_parity(self, chosen, addressed)
         for seq in (order, order[::-1], order):

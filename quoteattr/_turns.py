@@ -334,6 +334,19 @@ def _name_the_narrator(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
     narrator = r.by_key.get("narrator:")
     if narrator is None or r.layout is None:
         return
+    best = _narrator_called(r, chosen, narrator)
+    if best is not None:
+        narrator.forms[best[0]] = best[1]
+        return
+    _named_only_in_talk(r, chosen, narrator)
+
+
+def _narrator_called(r: Resolver, chosen: List[Optional[_Entity]],
+                     narrator: _Entity) -> Optional[Tuple[Tuple[str, str], int]]:
+    """Fiction: the name (honorific, name) the others call a first-person narrator by
+    in the turns next to the narrator's own, with its votes, when it has most of them."""
+    if r.layout is None:
+        return None
     votes: Dict[Tuple[str, str], int] = {}
     total = 0
     para = r.layout.paragraph_index
@@ -360,9 +373,27 @@ def _name_the_narrator(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
         # the same name with or without its honorific counts once
         support = sum(n for k, n in votes.items() if k[1] == best[1])
         if support >= 2 and 2 * support > total:
-            narrator.forms[best] = support
-            return
-    _named_only_in_talk(r, chosen, narrator)
+            return best, support
+    return None
+
+
+def narrator_addressed(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
+    """Fiction: before the conversations are settled, a turn addressing by name the one
+    the others call the first-person narrator (“That you, Watson?”, when the turns next
+    to the narrator's own address “Watson”) addresses the narrator, whom the narration
+    never names: the turn after it is the narrator's answer."""
+    narrator = r.by_key.get("narrator:")
+    if narrator is None:
+        return
+    best = _narrator_called(r, chosen, narrator)
+    if best is None:
+        return
+    name = best[0][1]
+    for idx, rec in enumerate(r.records):
+        if addressed[idx] is None and rec.addressee is not None and chosen[idx] is not narrator:
+            m = _mentions.describe(r.text, rec.addressee[0], rec.addressee[1])
+            if m.form == "name" and m.name == name:
+                addressed[idx] = narrator
 
 
 def _named_only_in_talk(r: Resolver, chosen: List[Optional[_Entity]], narrator: _Entity) -> None:
