@@ -336,8 +336,9 @@ def _wrapped_tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Sp
         return None  # a break before the tag only in “…,”⏎said Cecil
     # only the plain shapes: a person pronoun, a capitalised name or (the sentence running
     # on into the tag) a person description, right next to the verb
-    if window[min(b, d) : max(a, c)].strip():
-        return None
+    between = window[min(b, d) : max(a, c)].strip()
+    if between and not (a < c and (between in _lexicons.words("auxiliaries") or between in _BEFORE_VERB)):
+        return None  # (but “…,” Fannie had⏎replied: an auxiliary between subject and verb)
     if not _WRAPPED_SPEAKER.fullmatch(window, a, b):
         who = _mentions.describe(window, a, b)
         if not runs_on or who.form != "description" or who.kind != "person":
