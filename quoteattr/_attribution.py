@@ -336,8 +336,9 @@ def _wrapped_tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Sp
         return None  # a break before the tag only in “…,”⏎said Cecil
     # only the plain shapes: a person pronoun, a capitalised name or (the sentence running
     # on into the tag) a person description, right next to the verb
-    if window[min(b, d) : max(a, c)].strip():
-        return None
+    between = window[min(b, d) : max(a, c)].strip()
+    if between and not (a < c and (between in _lexicons.words("auxiliaries") or between in _BEFORE_VERB)):
+        return None  # (but “…,” Fannie had⏎replied: an auxiliary between subject and verb)
     if not _WRAPPED_SPEAKER.fullmatch(window, a, b):
         who = _mentions.describe(window, a, b)
         if not runs_on or who.form != "description" or who.kind != "person":
@@ -471,6 +472,22 @@ def _speaker_like(text: str, sp: Span2) -> bool:
     return _mentions.is_speaker_like(_mentions.describe_phrase(text[sp[0] : sp[1]]))
 
 
+# a name after a phrase of time read into one noun phrase with it ("Then for the first
+# time Joe spoke:", "The next moment Ann said,"): the time noun, then the name
+_NAME_AFTER_TIME = regex.compile(r"(?<![\p{L}])(?:time|moment|instant|minute|second|morning|evening|night|day|while)"
+                                 r"[^\S\n]+(?P<name>(?:\p{Lu}[\p{L}'’\-]*\.?[^\S\n]+){0,2}\p{Lu}[\p{L}'’\-]*)\Z")
+
+
+def _name_after_time(text: str, sp: Span2) -> Optional[Span2]:
+    """The name that ends the noun phrase ``sp`` when a phrase of time runs into it
+    ("the first time Joe"), if it may name who speaks; else None."""
+    m = _NAME_AFTER_TIME.search(text, max(sp[0], sp[1] - 60), sp[1])
+    if m is None:
+        return None
+    got = m.span("name")
+    return got if _speaker_like(text, got) else None
+
+
 def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[Tuple[Span2, Span2]]:
     """A speech tag before an opening mark at ``pos`` in ``[lo, pos)``: (speaker, cue);
     with ``lead_in``, the tag ends a lead-in paragraph (``pos`` is that paragraph's end)."""
@@ -493,8 +510,8 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
     if heard is not None:
         return heard.span("who"), v  # "He heard her murmur:", "let him say": the one heard speaks
     sp = _mentions.subject_before(text, v[0], lo)
-    if sp is not None and not _speaker_like(text, sp):
-        sp = None
+    if sp is not None:
+        sp = _name_after_time(text, sp) or (sp if _speaker_like(text, sp) else None)
     if sp is not None and _PREPOSITION_BEFORE.search(text, max(lo, sp[0] - 12), sp[0]) is not None:
         sp = None  # "Darcy spoke, and in a constrained manner said": no subject there
     if sp is None:

@@ -62,9 +62,14 @@ PARENT_VOCATIVES = {"father": "m", "papa": "m", "pa": "m", "mother": "f", "mamma
 _PARENT_INSIDE = regex.compile(r",[^\S\n]+(?:my[^\S\n]+)?(?:dear(?:est)?[^\S\n]+)?(?P<whole>(?P<name>father|mother|papa|mamma|mama|ma|pa))"
                                r"(?=[^\S\n]*(?:[,.!?;\N{EM DASH}]|--))")
 _VOCATIVE_TAIL = 200  # characters of a turn after a name addressed, beyond which the name settles no reply
-_VOCATIVE_START = regex.compile(_ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,!\N{EM DASH}]|--))")
+# a given name and a patronymic addressed together (“Well, Ivan Ivanitch, …”, “…, Anna
+# Petrovna?”): one person called the way Russian speech calls people; other full names
+# after a comma are more often spoken of than to (“…, for example, Tom Pell.”)
+_FAMILY = r"(?:[^\S\n]+\p{Lu}[\p{Ll}'’\-]+)?"
+_PATRONYMIC = regex.compile(r"(?:[ei]?[vt]?itch|[oe]vich|[oe]vna|[ie]chna|ishna)\Z")
+_VOCATIVE_START = regex.compile(_ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+)" + _FAMILY + r")(?=[^\S\n]*(?:[,!\N{EM DASH}]|--))")
 _VOCATIVE_INSIDE = regex.compile(
-    r",(?:[^\S\n]++|[^\S\n]*+\n[^\S\n]*+)" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))(?=[^\S\n]*(?:[,.!?;\N{EM DASH}]|--))"
+    r",(?:[^\S\n]++|[^\S\n]*+\n[^\S\n]*+)" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+)" + _FAMILY + r")(?=[^\S\n]*(?:[,.!?;\N{EM DASH}]|--))"
 )
 
 
@@ -530,6 +535,9 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional
                 continue
             if name.lower() in not_names or name.lower() in _mentions.PRONOUNS or name not in names:
                 continue
+            family = text[m.end("name") : m.end("whole")].strip()
+            if family and _PATRONYMIC.search(family) is None:
+                continue  # “…, for example, Tom Pell.”: a full name spoken of, not to
             if m.start("whole") == m.start("name") and _lexicons.mapping("honorifics").get(name) is not None:
                 continue  # “Yes, sir.”, “…, Colonel?”: an honorific alone is no name to go by
             if m.start("whole") == m.start("name") and _plural_address(name):

@@ -845,7 +845,10 @@ def _description_kind(words: List[str], head: str, definite: bool) -> str:
 # a capitalised word after a lower-case letter, comma or semicolon and one to three
 # spaces, found from the capital (tried at capitals only, not at every lower-case
 # letter); group 1 is the character before the spaces
-_CAP_AFTER_LOWER = regex.compile(r"(?<=([\p{Ll},;])\s{1,3})\p{Lu}[\p{Ll}\p{M}'’\-]+")
+# a capitalised word's letters after its capital when hyphens join it to more words,
+# capitalised or not ("Winnie-the-Pooh", "Mary-Anne"): the whole name, not "Winnie-the-"
+_HYPHENED_TAIL = r"\p{Ll}[\p{Ll}\p{M}'’]*(?:-\p{L}[\p{Ll}\p{M}'’]*)+"
+_CAP_AFTER_LOWER = regex.compile(r"(?<=([\p{Ll},;])\s{1,3})\p{Lu}(?:" + _HYPHENED_TAIL + r"|[\p{Ll}\p{M}'’\-]+)")
 
 
 def _mid_sentence_caps(text: str) -> Set[str]:
@@ -863,7 +866,7 @@ def _mid_sentence_caps(text: str) -> Set[str]:
     return out
 
 
-_CAP_WORD = regex.compile(r"(?<![\p{L}'’])\p{Lu}\p{Ll}[\p{Ll}\p{M}'’\-]*")
+_CAP_WORD = regex.compile(r"(?<![\p{L}'’])\p{Lu}(?:" + _HYPHENED_TAIL + r"|\p{Ll}[\p{Ll}\p{M}'’\-]*)")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}[\p{Ll}\p{M}'’\-]*")
 
 

@@ -785,6 +785,7 @@ class Resolver:
         addressed = [_turns._addressee(self, rec) for rec in self.records]
         runs = _turns.dialogue_runs(self) if self.genre == "fiction" and self.layout is not None else []
         if self.genre == "fiction":
+            _turns.narrator_addressed(self, chosen, addressed)
             _turns._conversations(self, runs, chosen, addressed, anchored)
             _turns._nearest_of_parity(self, chosen, addressed)
         for seq in (order, order[::-1], order):
@@ -938,6 +939,11 @@ class Resolver:
         if not cands:
             # (the index of given names, not a pass over every entity per mention)
             cands = self._with_first.get(last, [])
+        if len(toks) > 1 and cands:
+            # "Joe Hamilton" is not Berry Hamilton: a given name of its own rules out the
+            # family's other members
+            cands = [e for e in cands if e.first == toks[0].lower() or (
+                not e.first and (m.gender is None or e.guess_gender() in (None, m.gender)))]
         if len(cands) == 1:
             if m.title and _honorific(m.title) and _honorific_conflict(m.title, self._distinct_titles(cands[0])):
                 return None  # "Mrs. Collins" addressed is not Mr. Collins

@@ -282,10 +282,25 @@ _SUBJECT_PRONOUNS = frozenset("i he she it we they you".split())
 _TIME_NOUNS = frozenset("second moment minute instant while pause last length once time".split())
 
 
+# set phrases of time that open a sentence with no comma before its subject, after an
+# "And", "But" or "Then" perhaps: "By and by Ann woke", "Then for the first time Tom
+# spoke", "All at once Ann", "Once more Tom"
+_TIME_PHRASE = regex.compile(
+    r"(?:(?:and|but|then|so)[^\S\n]+){0,2}"
+    r"(?:by[^\S\n]+and[^\S\n]+by|all[^\S\n]+at[^\S\n]+once|all[^\S\n]+of[^\S\n]+a[^\S\n]+sudden"
+    r"|once[^\S\n]+(?:more|again)|now[^\S\n]+and[^\S\n]+then"
+    r"|for[^\S\n]+the[^\S\n]+(?:first|second|third|last|hundredth)[^\S\n]+time)",
+    regex.IGNORECASE)
+_TIME_PHRASE_WORDS = 7  # at most so many words in such a phrase
+
+
 def _fronted_time(words: List[str]) -> bool:
     """``words`` (before a subject) end with a short phrase of time or place that
     opens a sentence, set off by no comma ("… flowers. In a moment", "… gate. From
-    his window on the stair")."""
+    his window on the stair", "… up. By and by")."""
+    k = _phrase_start(words, _TIME_PHRASE_WORDS, _ends_sentence)
+    if k is not None and words[k][:1].isupper() and _TIME_PHRASE.fullmatch(" ".join(words[k:])) is not None:
+        return True
     k = _phrase_start(words, 4, _ends_sentence)
     if k is not None and k < len(words) - 1 and (
             (words[k] in _TIME_OPENERS and words[-1] in _TIME_NOUNS)  # "In a moment", "At that instant"
@@ -324,6 +339,19 @@ def _name_the_narrator(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
     narrator = r.by_key.get("narrator:")
     if narrator is None or r.layout is None:
         return
+    best = _narrator_called(r, chosen, narrator)
+    if best is not None:
+        narrator.forms[best[0]] = best[1]
+        return
+    _named_only_in_talk(r, chosen, narrator)
+
+
+def _narrator_called(r: Resolver, chosen: List[Optional[_Entity]],
+                     narrator: _Entity) -> Optional[Tuple[Tuple[str, str], int]]:
+    """Fiction: the name (honorific, name) the others call a first-person narrator by
+    in the turns next to the narrator's own, with its votes, when it has most of them."""
+    if r.layout is None:
+        return None
     votes: Dict[Tuple[str, str], int] = {}
     total = 0
     para = r.layout.paragraph_index
@@ -350,9 +378,27 @@ def _name_the_narrator(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
         # the same name with or without its honorific counts once
         support = sum(n for k, n in votes.items() if k[1] == best[1])
         if support >= 2 and 2 * support > total:
-            narrator.forms[best] = support
-            return
-    _named_only_in_talk(r, chosen, narrator)
+            return best, support
+    return None
+
+
+def narrator_addressed(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
+    """Fiction: before the conversations are settled, a turn addressing by name the one
+    the others call the first-person narrator (“That you, Watson?”, when the turns next
+    to the narrator's own address “Watson”) addresses the narrator, whom the narration
+    never names: the turn after it is the narrator's answer."""
+    narrator = r.by_key.get("narrator:")
+    if narrator is None:
+        return
+    best = _narrator_called(r, chosen, narrator)
+    if best is None:
+        return
+    name = best[0][1]
+    for idx, rec in enumerate(r.records):
+        if addressed[idx] is None and rec.addressee is not None and chosen[idx] is not narrator:
+            m = _mentions.describe(r.text, rec.addressee[0], rec.addressee[1])
+            if m.form == "name" and m.name == name:
+                addressed[idx] = narrator
 
 
 def _named_only_in_talk(r: Resolver, chosen: List[Optional[_Entity]], narrator: _Entity) -> None:
@@ -1702,6 +1748,12 @@ def _addressee(r: Resolver, rec: Attribution) -> Optional[_Entity]:
                     if e.kind == "person" and e.first:
                         r._by_first.setdefault(e.first, []).append(e)
             cands = r.by_surname.get(last, []) + r._by_first.get(last, [])
+            if len(toks) > 1:
+                # “Well, Joe Hamilton”: of a family, the one of that given name, or the
+                # one the text calls by it alone ("Joe"); never another member
+                given = toks[0].lower()
+                cands = ([e for e in cands if e.first == given]
+                         + [e for e in r.by_surname.get(given, []) if not e.first and e.kind == "person"])
             if m.title:
                 cands = [e for e in cands if not _honorific_conflict(m.title, r._distinct_titles(e))]
             if cands:
@@ -1802,6 +1854,18 @@ def _called(r: Resolver, idx: int, gender: str) -> Optional[_Entity]:
     ent = _addressee(r, prev) if prev.addressee is not None else None
     if ent is None:
         ent = _told(r, prev)
+    # a turn told in parts (“Well, Tom,” said Ann, “I am sorry.”): the name its earlier
+    # parts of that paragraph address
+    # (not after a tag that says its speaker goes on: “…,” she repeated; nor a name that
+    # is a whole part: “Ow!” he said)
+    j = idx - 2
+    while ent is None and j >= max(0, idx - 1 - _TURN_PARTS) and r.records[j].kind == "direct" \
+            and para(r.records[j].span[0]) == para(prev.span[0]) and not _goes_on_cue(r, r.records[idx]):
+        a = r.records[j].addressee
+        if a is not None and not any(r.text[p0:p1].strip(" \t\n,.!?;:") == r.text[a[0]:a[1]]
+                                     for p0, p1 in r.records[j].parts):
+            ent = _addressee(r, r.records[j])
+        j -= 1
     if ent is None or ent is r._addressed or ent.guess_gender() not in (None, gender):
         return None
     return ent
@@ -1836,6 +1900,16 @@ def _told(r: Resolver, rec: Attribution) -> Optional[_Entity]:
         return None
     ent = r._known_person(name)
     return ent if ent is not None and ent.kind == "person" else None  # (one spoken to is no place)
+
+
+def _goes_on_cue(r: Resolver, rec: Attribution) -> bool:
+    """Fiction: the tag of ``rec`` says its speaker goes on ("continued", "went on")."""
+    if rec.cue is None:
+        return False
+    word = " ".join(r.text[rec.cue[0] : rec.cue[1]].lower().split())
+    if word == "went" and r.text.startswith(" on", rec.cue[1]):
+        word = "went on"
+    return word in _GOES_ON
 
 
 def _continued(r: Resolver, idx: int, gender: str, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:

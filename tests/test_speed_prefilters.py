@@ -26,7 +26,7 @@ def test_cue_counts_are_the_patterns_match_counts(text: str) -> None:
 
 
 # the pattern ``_mentions._mid_sentence_caps`` replaces
-_MID_SENTENCE_CAP = regex.compile(r"[\p{Ll},;]\s{1,3}(\p{Lu}[\p{Ll}\p{M}'’\-]+)")
+_MID_SENTENCE_CAP = regex.compile(r"[\p{Ll},;]\s{1,3}(\p{Lu}(?:" + _mentions._HYPHENED_TAIL + r"|[\p{Ll}\p{M}'’\-]+))")
 
 
 def _plain_name_index(text: str) -> FrozenSet[str]:
