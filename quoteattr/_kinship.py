@@ -717,8 +717,8 @@ def _repeated_epithets(r: Resolver, tags: Sequence[Tuple[int, str, Mention]],
     people: Dict[int, _Entity] = {}
     count: Dict[str, int] = {}
     for idx, key, m in tags:
-        if not key:
-            continue
+        if not key or idx in r._restated:
+            continue  # (a stranger who spoke so described before: no vote for anyone)
         count[key] = count.get(key, 0) + 1
         ent = chosen[idx]
         if ent is None or not ent.forms:
@@ -735,7 +735,7 @@ def _repeated_epithets(r: Resolver, tags: Sequence[Tuple[int, str, Mention]],
             winners[key] = people[max(tally, key=lambda k: tally[k])]
     for idx, key, m in tags:
         ent = chosen[idx]
-        if ent is not None and (ent.forms or ent.kind == "anonymous"):
+        if ent is not None and (ent.forms or ent.kind == "anonymous" or idx in r._restated):
             continue  # (an unnamed speaker it was described as before: "a thin, elderly gentleman")
         r._addressed = _turns._addressee(r, r.records[idx])
         win = winners.get(key)
