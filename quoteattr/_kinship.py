@@ -529,6 +529,9 @@ def _one_of_pair(r: Resolver, idx: int, m: Mention, own: Optional[_Entity],
         called = _turns._called(r, idx, g)
         if called is not None and called.forms and called.guess_gender() == g:
             return called  # “George, tell them!” | “…,” said the son: the one called answers
+        asked = _asked_one(r, idx, g, chosen) if own is None or not _spoke_lately(r, own, idx) else None
+        if asked is not None:
+            return asked  # "Tom sat down. | “…?” Ann asked him. | “…,” said the old man": Tom
     if g not in ("m", "f"):
         return None
     people: Dict[int, _Entity] = {}
@@ -556,6 +559,49 @@ def _one_of_pair(r: Resolver, idx: int, m: Mention, own: Optional[_Entity],
                 return None
         return fits[0]
     return None
+
+
+_ASKED_PRONOUN = regex.compile(r"[^\S\n]+(him|her)(?![\p{L}])")
+_ASKED_BACK = 1500  # fiction: characters back the subject a turn's "asked him" speaks to is looked for
+
+
+def _asked_one(r: Resolver, idx: int, g: str, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: for a description tag of sex ``g`` answering the turn just before, whose
+    tag speaks to "him"/"her" ("Ann asked him"), the last person of that sex the
+    narration before that turn names as a clause's subject, other than its speaker (not
+    for an unnamed person so described who spoke in those characters: "An old man came
+    up. | “…,” said the old man. | Ned went to the well. | “…?” Tom asked him. | “…,”
+    the old man answered": the stranger still)."""
+    if idx == 0 or r.layout is None:
+        return None
+    prev = r.records[idx - 1]
+    if prev.kind != "direct" or prev.speaker is None or prev.cue is None:
+        return None
+    para = r.layout.paragraph_index
+    if para(r.records[idx].span[0]) != para(prev.span[0]) + 1:
+        return None
+    pm = _ASKED_PRONOUN.match(r.text, max(prev.speaker[1], prev.cue[1]))
+    if pm is None or {"him": "m", "her": "f"}[pm.group(1)] != g:
+        return None
+    k = bisect.bisect_left(r.subjects_at, prev.span[0]) - 1
+    while k >= 0 and prev.span[0] - r.subjects[k][0] <= _ASKED_BACK:
+        ent = r.subjects[k][1]
+        k -= 1
+        if ent is chosen[idx - 1] or ent.kind != "person" or not ent.forms or ent.guess_gender() != g:
+            continue
+        return ent
+    return None
+
+
+def _spoke_lately(r: Resolver, ent: _Entity, idx: int) -> bool:
+    """Fiction: ``ent`` spoke a turn in the ``_ASKED_BACK`` characters before record ``idx``."""
+    pos = r.records[idx].span[0]
+    k = bisect.bisect_left(r.spoken_at, pos) - 1
+    while k >= 0 and pos - r.spoken[k][0] <= _ASKED_BACK:
+        if r.spoken[k][1] is ent:
+            return True
+        k -= 1
+    return False
 
 
 def _role(r: Resolver, m: Mention) -> Optional[_Entity]:
