@@ -13,7 +13,8 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   a predicate, "Mr. Pell was a clergyman"; a possessive role, "his friend Tom"), else,
   in a conversation of two named people of whom exactly one is of its sex, that one;
   "the old man" is the man present the narration calls "old Mr. Pell"; "his friend"
-  the most salient person other than the friend's owner.
+  the most salient person other than the friend's owner; "the old man answered" a turn
+  whose tag asks "him" the man the narration before it names last (``_asked_one``).
 - Repeated epithets ("said the vicar" again and again, with no tie): the named person
   most of the tags so worded stand for, by ties or by their conversations (the other
   of two named people talking, when the one who spoke the turn before is one of them).
