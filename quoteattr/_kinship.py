@@ -13,7 +13,8 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   a predicate, "Mr. Pell was a clergyman"; a possessive role, "his friend Tom"), else,
   in a conversation of two named people of whom exactly one is of its sex, that one;
   "the old man" is the man present the narration calls "old Mr. Pell"; "his friend"
-  the most salient person other than the friend's owner.
+  the most salient person other than the friend's owner; "the old man answered" a turn
+  whose tag asks "him" the man the narration before it names last (``_asked_one``).
 - Repeated epithets ("said the vicar" again and again, with no tie): the named person
   most of the tags so worded stand for, by ties or by their conversations (the other
   of two named people talking, when the one who spoke the turn before is one of them).
@@ -529,6 +530,9 @@ def _one_of_pair(r: Resolver, idx: int, m: Mention, own: Optional[_Entity],
         called = _turns._called(r, idx, g)
         if called is not None and called.forms and called.guess_gender() == g:
             return called  # “George, tell them!” | “…,” said the son: the one called answers
+        asked = _asked_one(r, idx, g, chosen) if own is None or not _spoke_lately(r, own, idx) else None
+        if asked is not None:
+            return asked  # "Tom sat down. | “…?” Ann asked him. | “…,” said the old man": Tom
     if g not in ("m", "f"):
         return None
     people: Dict[int, _Entity] = {}
@@ -556,6 +560,49 @@ def _one_of_pair(r: Resolver, idx: int, m: Mention, own: Optional[_Entity],
                 return None
         return fits[0]
     return None
+
+
+_ASKED_PRONOUN = regex.compile(r"[^\S\n]+(him|her)(?![\p{L}])")
+_ASKED_BACK = 1500  # fiction: characters back the subject a turn's "asked him" speaks to is looked for
+
+
+def _asked_one(r: Resolver, idx: int, g: str, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: for a description tag of sex ``g`` answering the turn just before, whose
+    tag speaks to "him"/"her" ("Ann asked him"), the last person of that sex the
+    narration before that turn names as a clause's subject, other than its speaker (not
+    for an unnamed person so described who spoke in those characters: "An old man came
+    up. | “…,” said the old man. | Ned went to the well. | “…?” Tom asked him. | “…,”
+    the old man answered": the stranger still)."""
+    if idx == 0 or r.layout is None:
+        return None
+    prev = r.records[idx - 1]
+    if prev.kind != "direct" or prev.speaker is None or prev.cue is None:
+        return None
+    para = r.layout.paragraph_index
+    if para(r.records[idx].span[0]) != para(prev.span[0]) + 1:
+        return None
+    pm = _ASKED_PRONOUN.match(r.text, max(prev.speaker[1], prev.cue[1]))
+    if pm is None or {"him": "m", "her": "f"}[pm.group(1)] != g:
+        return None
+    k = bisect.bisect_left(r.subjects_at, prev.span[0]) - 1
+    while k >= 0 and prev.span[0] - r.subjects[k][0] <= _ASKED_BACK:
+        ent = r.subjects[k][1]
+        k -= 1
+        if ent is chosen[idx - 1] or ent.kind != "person" or not ent.forms or ent.guess_gender() != g:
+            continue
+        return ent
+    return None
+
+
+def _spoke_lately(r: Resolver, ent: _Entity, idx: int) -> bool:
+    """Fiction: ``ent`` spoke a turn in the ``_ASKED_BACK`` characters before record ``idx``."""
+    pos = r.records[idx].span[0]
+    k = bisect.bisect_left(r.spoken_at, pos) - 1
+    while k >= 0 and pos - r.spoken[k][0] <= _ASKED_BACK:
+        if r.spoken[k][1] is ent:
+            return True
+        k -= 1
+    return False
 
 
 def _role(r: Resolver, m: Mention) -> Optional[_Entity]:
@@ -717,8 +764,8 @@ def _repeated_epithets(r: Resolver, tags: Sequence[Tuple[int, str, Mention]],
     people: Dict[int, _Entity] = {}
     count: Dict[str, int] = {}
     for idx, key, m in tags:
-        if not key:
-            continue
+        if not key or idx in r._restated:
+            continue  # (a stranger who spoke so described before: no vote for anyone)
         count[key] = count.get(key, 0) + 1
         ent = chosen[idx]
         if ent is None or not ent.forms:
@@ -735,7 +782,7 @@ def _repeated_epithets(r: Resolver, tags: Sequence[Tuple[int, str, Mention]],
             winners[key] = people[max(tally, key=lambda k: tally[k])]
     for idx, key, m in tags:
         ent = chosen[idx]
-        if ent is not None and (ent.forms or ent.kind == "anonymous"):
+        if ent is not None and (ent.forms or ent.kind == "anonymous" or idx in r._restated):
             continue  # (an unnamed speaker it was described as before: "a thin, elderly gentleman")
         r._addressed = _turns._addressee(r, r.records[idx])
         win = winners.get(key)

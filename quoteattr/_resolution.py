@@ -232,6 +232,17 @@ class Resolver:
         # fiction: speakers known by an indefinite description ("a thin, elderly gentleman"),
         # in text order: (record start, entity)
         self._described_spoken: List[Tuple[int, _Entity]] = []
+        # fiction: entity id -> (start, index) of the first record it spoke
+        self._first_spoke: Dict[int, Tuple[int, int]] = {}
+        # fiction: records whose description names an unnamed person who spoke so described
+        # before (``_spoke_so_described``): no later pass gives them a named person
+        self._restated: Dict[int, _Entity] = {}
+        # fiction: unnamed people a definite description took up just after the text brought
+        # them in ("An old woman came out. … “…,” said the old woman")
+        self._strangers: Set[int] = set()
+        self._restated_at: Dict[str, int] = {}  # fiction: description -> where it last named a stranger so
+        self._speaker_starts: Optional[Set[int]] = None
+        self._named_so: Set[str] = set()  # fiction: those descriptions once taken for a named person
         self._by_word: Dict[str, List[_Entity]] = {}
         self._by_kind: Dict[str, List[_Entity]] = {}
         self._index_version: Dict[int, Tuple[int, int]] = {}
@@ -722,7 +733,8 @@ class Resolver:
                     if (self.genre == "fiction" and m.form == "description" and m.kind == "person"
                             and m.definite and not m.plural and not _epithet(text, m)
                             and (ent is None or not ent.forms or m.head in _GENERIC_PERSON)
-                            and (ent is None or ent.kind != "anonymous")):  # (not one described alike)
+                            and (ent is None or ent.kind != "anonymous")  # (not one described alike)
+                            and idx not in self._restated):
                         # “…,” said the old man: the one man of the two talking (the turns
                         # before; once all tags are settled, those after as well)
                         pair = _kinship._one_of_pair(self, idx, m, ent, chosen)
@@ -733,12 +745,15 @@ class Resolver:
                     self._exclude = None
                 if ent is not None:
                     extra.setdefault(id(ent), []).append((s, e))
+                    if self.genre == "fiction" and m.form == "description" and ent.forms:
+                        self._named_so.add(_plain_phrase(text[s:e]).lower())  # ("the old man" was Mr. Hale)
                     if ent.kind == "anonymous" and self.genre == "fiction":
                         self._described_spoken.append((rec.span[0], ent))  # ("a thin, elderly gentleman")
                     if ent.kind == "person":
                         # a speaker is a likely antecedent for the pronouns that follow
                         self.spoken.append((rec.span[0], ent))
                         self.spoken_at.append(rec.span[0])
+                        self._first_spoke.setdefault(id(ent), (rec.span[0], idx))
                         self.speakers.add(id(ent))
             elif rec.hint is not None:
                 m = _mentions.describe(text, *rec.hint)
@@ -762,6 +777,10 @@ class Resolver:
             # “…,” said the clergyman: the one named person the text's other tags so
             # worded stand for
             _kinship._repeated_epithets(self, epithets, chosen)
+        for idx, stranger in self._restated.items():
+            found = chosen[self._first_spoke[id(stranger)][1]]
+            if found is not None and found is not stranger and found.forms:
+                chosen[idx] = found  # the stranger's first tag was found to be someone named: so is this one
         # replies to a first turn: the most present person who is not its speaker
         narrating = self.genre == "fiction" and _turns.first_person_novel(self, chosen)
         for idx, rec in enumerate(self.records):
@@ -1028,19 +1047,29 @@ class Resolver:
                 and not _epithet(self.text, m)
                 and self.text[m.start : m.end].split()[0].lower() == "the"):
             # "the girl", "the young man": the person of that sex most present just now
+            g = _GENERIC_PERSON[m.head]
+            present = self._salient(m.start, g, starts)
+            before = self._spoke_so_described(m, present)
+            if before is not None:
+                if self._idx is not None and before.key == f"person:{_plain_phrase(self.text[m.start : m.end]).lower()}":
+                    self._restated[self._idx] = before  # (the very words: no call nor vote makes it another)
+                    self._restated_at[_plain_phrase(self.text[m.start : m.end]).lower()] = m.start
+                return before  # "the old woman" who spoke chapters ago, not the woman named just now
             alike = self._described_alike(m)
             if alike is not None:
                 return alike  # "the thin gentleman": the "thin, elderly gentleman" who spoke before
-            g = _GENERIC_PERSON[m.head]
-            present = self._salient(m.start, g, starts)
             introduced = _INTRODUCED.get(m.head)
             if introduced is None:
                 introduced = _INTRODUCED[m.head] = regex.compile(
                     r"(?<![\p{L}])(?:an?|some|another)[^\S\n]+(?:[\p{L}\-]+[^\S\n]+){0,2}" + m.head + r"(?![\p{L}])",
                     regex.IGNORECASE)
-            if (present is not None and present.guess_gender() == g
-                    and introduced.search(self.text, max(0, m.start - 1500), m.start) is None):
+            brought_in = introduced.search(self.text, max(0, m.start - 1500), m.start) is not None
+            if present is not None and present.guess_gender() == g and not brought_in:
                 return present  # unless "an old man" has just come in: "the old man" is he
+            if brought_in and m.kind == "person":
+                stranger = self._own(m)
+                self._strangers.add(id(stranger))
+                return stranger
         if m.kind == "person" and not m.definite:
             m = Mention(m.start, m.end, m.form, "anonymous", m.gender, m.plural, m.name, m.title, m.head, False)
         return self._own(m)
@@ -1268,6 +1297,75 @@ class Resolver:
                     best, best_pos = ent, pos
                     break
         return best
+
+    def _spoke_so_described(self, m: Mention, present: Optional[_Entity]) -> Optional[_Entity]:
+        """Fiction: for "the gentleman", "the old woman" (a generic head, no tie to a name),
+        the unnamed person who has already spoken under that description: for a plain
+        head ("the gentleman"), one of the last ``_PLAIN_ALIKE_SPEAKERS`` speakers within
+        ``_PLAIN_ALIKE_BACK`` characters described with it ("said this gentleman");
+        unless the turn before calls someone of its sex (“…, Ann?” | “…,” said the girl);
+        for one with more words ("the old woman"), the stranger (brought in as "an old
+        woman") tagged with those very words anywhere before, when the narration just
+        before speaks of her again ("the curious old woman he had met"; or such a tag
+        took her up within ``_RECALL_BACK`` characters), the words never stood for a named
+        person, and the person of that sex most present (``present``) was named before
+        the stranger first spoke (one who came in beside her, not one the text names
+        later), and no one of that sex is named for the first time in those characters
+        ("The old lady gave her name as Mrs. Pell.")."""
+        words = [w.strip(".,;:!?'’").lower() for w in self.text[m.start : m.end].split()]
+        if not words or words[-1] != m.head:
+            return None
+        if len(words) == 2:
+            if self._idx is not None and _turns._called(self, self._idx, _GENERIC_PERSON[m.head]) is not None:
+                return None  # “…, Jupe?” | “…,” said the girl: the one called answers
+            k = len(self.spoken) - 1
+            while k >= 0 and len(self.spoken) - k <= _PLAIN_ALIKE_SPEAKERS:
+                pos, ent = self.spoken[k]
+                k -= 1
+                if m.start - pos > _PLAIN_ALIKE_BACK:
+                    break
+                if not ent.forms and ent.words() - _DETERMINERS == {m.head}:
+                    return ent  # (not "the old woman" for "the woman")
+            return None
+        phrase = _plain_phrase(self.text[m.start : m.end]).lower()
+        if phrase in self._named_so:
+            return None  # ("the young girl" was Daisy before: a named person so described)
+        said = self.by_key.get(f"person:{phrase}")
+        if said is None or said.forms or id(said) not in self._first_spoke or id(said) not in self._strangers:
+            return None
+        if not (self._restated_at.get(phrase, -_RECALL_BACK - 1) >= m.start - _RECALL_BACK
+                or self._recalled(m, phrase)):
+            return None
+        if present is not None and (not present.mentions or present.mentions[0][0] > self._first_spoke[id(said)][0]):
+            return None
+        g = _GENERIC_PERSON[m.head]
+        i = bisect.bisect_left(self._starts, m.start - _RECALL_BACK)
+        while i < len(self.timeline) and self.timeline[i][0] < m.start:
+            named = self.timeline[i][2]
+            if named.mentions and named.mentions[0][0] == self.timeline[i][0] and named.guess_gender() == g:
+                return None  # someone of her sex named for the first time just now may be she
+            i += 1
+        return said
+
+    def _recalled(self, m: Mention, phrase: str) -> bool:
+        """Fiction: the narration in the ``_RECALL_BACK`` characters before the tag
+        ``m`` speaks of a person with the tag's words, "the"/"this"/"that" and up to two
+        words before them ("the curious old woman he had met before"), outside quotations
+        and not as another tag's subject."""
+        words = phrase.split()[1:]
+        lo = max(0, m.start - _RECALL_BACK)
+        key = " ".join(words)
+        pat = _RECALL.get(key)
+        if pat is None:
+            pat = _RECALL[key] = regex.compile(
+                r"(?<![\p{L}])(?:[Tt]he|[Tt]his|[Tt]hat)(?:\s+[\p{L}\-]+){0,2}?\s+" + r"\s+".join(
+                    regex.escape(w) for w in words) + r"(?![\p{L}])", regex.IGNORECASE)
+        if self._speaker_starts is None:
+            self._speaker_starts = {rec.speaker[0] for rec in self.records if rec.speaker is not None}
+        for rm in pat.finditer(self.text, lo, m.start):
+            if not self._quotes.covers(rm.start()) and rm.start() not in self._speaker_starts:
+                return True
+        return False
 
     def _refresh_index(self) -> None:
         """Index entities by the words of their names and titles (only those touched)."""
@@ -1606,6 +1704,11 @@ def _plain_phrase(phrase: str) -> str:
 
 _ALIKE_BACK = 8000  # characters back to the description "the thin gentleman" takes up
 _ALIKE_SPEAKERS = 60  # speakers looked at for it, at most
+_PLAIN_ALIKE_BACK = 2000  # characters back to an unnamed speaker "the gentleman" takes up
+_PLAIN_ALIKE_SPEAKERS = 4  # speakers looked at for it, at most
+_DETERMINERS = frozenset("the this that a an".split())
+_RECALL_BACK = 1500  # fiction: characters back a stranger's description is looked for (``_recalled``)
+_RECALL: Dict[str, "regex.Pattern[str]"] = {}
 
 
 def _epithet(text: str, m: Mention) -> bool:
