@@ -862,6 +862,7 @@ class Resolver:
         if self.genre == "fiction":
             _turns._same_tag(self, chosen)
             _turns._name_the_narrator(self, chosen)
+            _turns._narrator_answers(self, chosen)
             _turns._self_introduced(self, chosen)
         # build the sources, in order of first mention, only those that speak
         used: List[_Entity] = []

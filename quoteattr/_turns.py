@@ -355,6 +355,23 @@ def _name_the_narrator(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
     _named_only_in_talk(r, chosen, narrator)
 
 
+def _narrator_answers(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
+    """Fiction: a turn answering a name addressed in the turn before (``fiction.vocative``)
+    that names no one the text has (“That you, Watson?” he cried. | “Yes.”) is the
+    narrator's when the narrator has since been named so (``_name_the_narrator``)."""
+    narrator = r.by_key.get("narrator:")
+    if narrator is None or not narrator.forms:
+        return
+    names = {f[1] for f in narrator.forms}
+    for idx, rec in enumerate(r.records):
+        if rec.rule != "fiction.vocative" or rec.hint is None or chosen[idx] is narrator:
+            continue
+        m = _mentions.describe(r.text, rec.hint[0], rec.hint[1])
+        if m.form != "name" or m.name not in names or r._known_person(m) is not None:
+            continue
+        chosen[idx] = narrator
+
+
 def _named_only_in_talk(r: Resolver, chosen: List[Optional[_Entity]], narrator: _Entity) -> None:
     """Fiction: a first-person narrator is named by the given name the others address
     (“…, you know, Gilbert.”) when the narration never writes that name: everyone else
