@@ -746,7 +746,8 @@ class Resolver:
                 if parent is not None:
                     ent = parent  # “…, Father?” | “…”: the father answers
                 elif m.form == "name":
-                    ent = _turns.namesake_present(self, m, self._known_person(m), rec.span[0])
+                    ent = _turns.namesake_present(self, m, self._known_person(m) or _turns.addressed_surname(self, m),
+                                                  rec.span[0])
                     if ent is not None and self._place_like(ent):
                         ent = None  # “London, then.” | “…”: a place does not answer
             chosen[idx] = ent

@@ -1707,7 +1707,7 @@ def _addressee(r: Resolver, rec: Attribution) -> Optional[_Entity]:
     m = _mentions.describe(r.text, *rec.addressee)
     if m.form != "name":
         return None
-    ent = r._known_person(m)
+    ent = r._known_person(m) or addressed_surname(r, m)
     if ent is None:
         # "Ralph" with a "Ralph" and a "Ralph Denham" in the text: the one named most
         toks = _name_tokens(m.name or "")
@@ -1753,6 +1753,16 @@ def addressed_parent(r: Resolver, span: Tuple[int, int], pos: int) -> Optional[_
         # title whose family has a “Miss …” or “Master …” (“Yes, papa” to Mr. Hale, with Miss Hale)
         found = next((ent for ent in titled if _kinship._parent_rank(r, ent, "father", None)[1]), None)
     return found
+
+
+def addressed_surname(r: Resolver, m: Mention) -> Optional[_Entity]:
+    """Fiction: the man a bare family name addressed in the turn before stands for
+    (“Any good hunting, Otway?” | “…”) when the text has several people of that name
+    (a mother, a sister) but one man among them: an untitled family name is a man's."""
+    if m.title or m.name is None or len(m.name.split()) != 1:
+        return None
+    men = [e for e in r.by_surname.get(m.name.lower(), []) if e.kind == "person" and e.guess_gender() == "m"]
+    return men[0] if len(men) == 1 else None
 
 
 def namesake_present(r: Resolver, m: Mention, ent: Optional[_Entity], pos: int) -> Optional[_Entity]:
