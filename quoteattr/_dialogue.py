@@ -4,7 +4,9 @@ In novels most quotations have no speech verb. After the tag rules of
 ``_attribution`` have run, the quotations still without a speaker are settled here,
 from the most to the least certain:
 
-- ``fiction.same-turn``: another quotation of the same paragraph is tagged: same speaker.
+- ``fiction.same-turn``: another quotation of the same paragraph is tagged: same speaker
+  (unless a clause leading in to the quotation tags someone else: “…,” said Ann, and Tom
+  answered, after a pause, “…” is Tom's, a ``direct.tag-before``).
 - ``fiction.beat``: the paragraph's own narration names someone ("Mara set down the
   lantern."; "She shook her head."): its first subject is the speaker. A subject only
   after the quotation (“…” She shook her head.) is as often the listener: the
@@ -43,10 +45,12 @@ import attrs
 from . import _lazyregex as regex
 
 from . import _cues, _lexicons, _mentions
+from . import _attribution
 from ._attribution import Attribution, Span2
 from ._layout import Layout
 
 _UNSETTLED = ("direct.unattributed", "direct.continuation", "direct.context")
+_LEAD_IN_CONFIDENCE = 0.85  # a tag before the quotation found after the paragraph's first (``_other_lead_in``)
 # each rule's confidence: the share of its speakers that were right (by name) on the
 # three fiction dev corpora when it was last measured, rounded down to 0.05 (docs/rules.md)
 _CONFIDENCE = {"fiction.same-turn": 0.85, "fiction.vocative": 0.8, "fiction.alternation": 0.75,
@@ -387,6 +391,12 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
             r = out[i]
             if r.rule not in _UNSETTLED:
                 continue
+            other = _other_lead_in(text, stretches, names, out, idxs, i, known) if known is not None else None
+            if other is not None:
+                # “…,” said Ann, and Tom answered, “…”: another's tag leads in to it
+                out[i] = attrs.evolve(r, speaker=other[0], cue=other[1], confidence=_LEAD_IN_CONFIDENCE,
+                                      rule="direct.tag-before", inherit=None)
+                continue
             if known is not None:
                 out[i] = attrs.evolve(r, speaker=known.speaker, cue=known.cue,
                                       confidence=_CONFIDENCE["fiction.same-turn"], rule="fiction.same-turn",
@@ -421,6 +431,71 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
             out[i] = attrs.evolve(out[i], speaker=None, cue=None, confidence=_CONFIDENCE["fiction.goes-on"],
                                   rule="fiction.goes-on", inherit=before, alt=None)
     return out
+
+
+def _other_lead_in(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[str],
+                   out: Sequence[Attribution], idxs: Sequence[int], i: int,
+                   known: Attribution) -> Optional[Tuple[Span2, Optional[Span2]]]:
+    """The tag of someone other than ``known`` (the paragraph's tagged speaker) that the
+    narration right before the untagged quotation ``i`` ends with, after an earlier
+    quotation of the paragraph: (speaker, verb). A clause leading in to the quotation
+    with a comma, colon or dash (“…?” she asked Tom, and Tom answered, after a pause,
+    “…”; “…,” said Ann, so gently that the boy said, “…”). Someone of the same name as
+    ``known`` or a pronoun not known to be of the other sex is no other person; nor is
+    the subject of a clause opened by "when", "as", … (“…,” said Ann, as Tom came in, “…”)."""
+    r = out[i]
+    prev_end = max((out[j].span[1] for j in idxs if out[j].span[1] <= r.span[0]), default=-1)
+    lead = [(s, e) for s, e in stretches if s >= prev_end and e <= r.span[0]] if prev_end >= 0 else []
+    if not lead or text[lead[-1][1] : r.span[0]].strip(_MARKS_AND_SPACE) or known.speaker is None:
+        return None
+    ls, le = lead[-1]
+    pe = le
+    while pe > ls and text[pe - 1] in _MARKS_AND_SPACE:
+        pe -= 1
+    if pe <= ls or not (text[pe - 1] in ",:" or text.endswith(("--", "\N{EM DASH}"), ls, pe)):
+        return None  # not a lead-in ("Tom laughed. “…”" is a beat, the same speaker's as often)
+    found: Optional[Tuple[Span2, Optional[Span2]]] = None
+    ss = ls  # the last sentence of the narration
+    for k in range(pe - 1, ls - 1, -1):
+        if text[k] in ".!?;" and not (text[k] == "." and _after_abbreviation(text, k + 1)):
+            ss = k + 1
+            break
+    tb = _attribution.tag_before(text, ss, pe, lead_in=True)
+    if tb is not None:
+        found = tb
+    else:
+        # "…, and Kanga said to Roo," across line breaks: the last clause's subject, a tag verb after it
+        last: Optional[Tuple[int, Span2]] = None
+        for cs in clause_starts(text, ls, le):
+            sp = clause_subject(text, cs, le, names)
+            if sp is not None:
+                last = (cs, sp)
+        if last is None or any(c in text[last[1][1] : le] for c in ".!?;()"):
+            return None  # (a subject in an earlier sentence leads in to nothing)
+        before = text[max(ls, last[0] - 12) : last[0]].lower().split()
+        if before and before[-1] in _SUBORDINATE:
+            return None
+        verb = next(iter(_cues.tag_verbs(text, last[1][1], le)), None)
+        if verb is None:
+            return None
+        found = (last[1], verb.span())
+    sp = found[0]
+    kw = text[known.speaker[0] : known.speaker[1]].lower().split()
+    fw = text[sp[0] : sp[1]].lower().split()
+    if not fw or kw == fw or (kw and kw[-1] == fw[-1]):
+        return None
+    fm = _mentions.describe(text, sp[0], sp[1])
+    if fm.plural or fm.kind not in ("person", "anonymous"):
+        return None
+    if fm.form == "pronoun":
+        km = _mentions.describe(text, known.speaker[0], known.speaker[1])
+        if km.gender is None or fm.gender is None or km.gender == fm.gender:
+            return None  # (“…,” said Ann. She smiled and said, “…”: Ann)
+    return found
+
+
+# words opening a subordinate clause: its subject leads in to nothing
+_SUBORDINATE = frozenset("when as while whilst till until before after if though".split())
 
 
 def last_paragraph(layout: Layout, records: Sequence[Attribution], idxs: Sequence[int]) -> int:

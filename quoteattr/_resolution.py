@@ -761,7 +761,8 @@ class Resolver:
                 if parent is not None:
                     ent = parent  # “…, Father?” | “…”: the father answers
                 elif m.form == "name":
-                    ent = _turns.namesake_present(self, m, self._known_person(m), rec.span[0])
+                    ent = _turns.namesake_present(self, m, self._known_person(m) or _turns.addressed_surname(self, m),
+                                                  rec.span[0])
                     if ent is not None and self._place_like(ent):
                         ent = None  # “London, then.” | “…”: a place does not answer
             chosen[idx] = ent
@@ -882,6 +883,7 @@ class Resolver:
         if self.genre == "fiction":
             _turns._same_tag(self, chosen)
             _turns._name_the_narrator(self, chosen)
+            _turns._narrator_answers(self, chosen)
             _turns._self_introduced(self, chosen)
         # build the sources, in order of first mention, only those that speak
         used: List[_Entity] = []

@@ -401,6 +401,23 @@ def narrator_addressed(r: Resolver, chosen: List[Optional[_Entity]], addressed: 
                 addressed[idx] = narrator
 
 
+def _narrator_answers(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
+    """Fiction: a turn answering a name addressed in the turn before (``fiction.vocative``)
+    that names no one the text has (“That you, Watson?” he cried. | “Yes.”) is the
+    narrator's when the narrator has since been named so (``_name_the_narrator``)."""
+    narrator = r.by_key.get("narrator:")
+    if narrator is None or not narrator.forms:
+        return
+    names = {f[1] for f in narrator.forms}
+    for idx, rec in enumerate(r.records):
+        if rec.rule != "fiction.vocative" or rec.hint is None or chosen[idx] is narrator:
+            continue
+        m = _mentions.describe(r.text, rec.hint[0], rec.hint[1])
+        if m.form != "name" or m.name not in names or r._known_person(m) is not None:
+            continue
+        chosen[idx] = narrator
+
+
 def _named_only_in_talk(r: Resolver, chosen: List[Optional[_Entity]], narrator: _Entity) -> None:
     """Fiction: a first-person narrator is named by the given name the others address
     (“…, you know, Gilbert.”) when the narration never writes that name: everyone else
@@ -1736,7 +1753,7 @@ def _addressee(r: Resolver, rec: Attribution) -> Optional[_Entity]:
     m = _mentions.describe(r.text, *rec.addressee)
     if m.form != "name":
         return None
-    ent = r._known_person(m)
+    ent = r._known_person(m) or addressed_surname(r, m)
     if ent is None:
         # "Ralph" with a "Ralph" and a "Ralph Denham" in the text: the one named most
         toks = _name_tokens(m.name or "")
@@ -1788,6 +1805,16 @@ def addressed_parent(r: Resolver, span: Tuple[int, int], pos: int) -> Optional[_
         # title whose family has a “Miss …” or “Master …” (“Yes, papa” to Mr. Hale, with Miss Hale)
         found = next((ent for ent in titled if _kinship._parent_rank(r, ent, "father", None)[1]), None)
     return found
+
+
+def addressed_surname(r: Resolver, m: Mention) -> Optional[_Entity]:
+    """Fiction: the man a bare family name addressed in the turn before stands for
+    (“Any good hunting, Otway?” | “…”) when the text has several people of that name
+    (a mother, a sister) but one man among them: an untitled family name is a man's."""
+    if m.title or m.name is None or len(m.name.split()) != 1:
+        return None
+    men = [e for e in r.by_surname.get(m.name.lower(), []) if e.kind == "person" and e.guess_gender() == "m"]
+    return men[0] if len(men) == 1 else None
 
 
 def namesake_present(r: Resolver, m: Mention, ent: Optional[_Entity], pos: int) -> Optional[_Entity]:
