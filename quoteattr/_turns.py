@@ -1540,8 +1540,35 @@ def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
             # "… hand. In a second Katharine was back again" (not "At last Ann and her
             # friend …", nor "With her arm round Helen, …")
             return True
-        return last[-1:] == "," and (joined or _fronted(words) or _after_subordinate(words))
+        if words[-2:] == ["As", "for"] and (len(words) == 2 or words[-3][-1:] in _CLAUSE_ENDS):
+            return _AS_FOR_HE.match(r.text, s, s + 80) is not None  # "As for Tom, he …"
+        if last[-1:] != ",":
+            # "When Tom was called in Ann was standing there": a fronted subordinate
+            # clause with no comma, the name then going on with a finite verb
+            return _after_bare_subordinate(words) and _NAME_FINITE.match(r.text, s, s + 80) is not None
+        return joined or _fronted(words) or _after_subordinate(words)
     return True
+
+
+# a name going on with a finite verb ("Ann was standing", "Tom had gone")
+_NAME_FINITE = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*\s{1,3}"
+                             r"(?:was|were|had|is|has|could|would|did|sat|stood|lay)(?![\p{L}])")
+# a topic name picked up by a pronoun: "As for Tom, he …"
+_AS_FOR_HE = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*,\s{1,3}(?:he|she)(?![\p{L}])")
+_BARE_SUBORDINATING = frozenset("When While Whilst As Before After Until Till Since Though Although Once".split())
+_NOT_BEFORE_SUBJECT = frozenset("to at with of by for from in on into upon and or but the a an his her their saw heard "
+                                "told asked found met called knew thought said".split())
+
+
+def _after_bare_subordinate(words: List[str]) -> bool:
+    """``words`` (before a subject, no comma at their end) are a fronted subordinate
+    clause opening the sentence with no comma after it: "When Tom was called in"."""
+    k = _phrase_start(words, _SUBORDINATE_WORDS, _ends_clause)
+    if k is None or len(words) - k < 3:
+        return False
+    if words[k] in _CLAUSE_LEADS and k + 1 < len(words):
+        k += 1
+    return words[k] in _BARE_SUBORDINATING and words[-1].lower() not in _NOT_BEFORE_SUBJECT
 
 
 def _nearest_of_parity(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
