@@ -729,7 +729,7 @@ def _narration_subject(r: Resolver, rec: Attribution, gender: str, starts: List[
         # "“…,” wheezed Tom, “…?” he asked.": Tom, unless the narration since names
         # another subject of that sex
         return _subject_between(r, named[0], qs, gender, starts) or named[1]
-    found = _subject_between(r, ps, qs, gender, starts, own=True)
+    found = _subject_between(r, ps, qs, gender, starts, own=True, loose_ok=True)
     if found is None:
         # "Tom Harlow shrugged. | He rose. “…,” he said.": the narration goes on
         # about the person of the paragraph before, when that one is all narration
@@ -1095,20 +1095,23 @@ def _previous_narration_subject(r: Resolver, ps: int, gender: Optional[str], sta
         if pps >= ppe:
             return None
         r._from_tail = ppe - pps < _TAIL_ANCHORS
-    return _subject_between(r, pps, ppe, gender, starts)
+    return _subject_between(r, pps, ppe, gender, starts, loose_ok=True)
 
 
 def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], starts: List[int],
-                     own: bool = False) -> Optional[_Entity]:
+                     own: bool = False, loose_ok: bool = False) -> Optional[_Entity]:
     """The last person (of ``gender``, if given) named as a clause's subject in
     ``[ps, qs)``, other than the person addressed or excluded (``own``: the narration
     of the quotation's own paragraph, where the owner of a part that acts counts); a
     later subject that describes a named person ("Her mother only laughed.") wins (of
-    either sex when no gender is given)."""
+    either sex when no gender is given). ``loose_ok``: with no such subject, the last
+    one of a clause after the main one acting in the past ("He was reading when Tom
+    came in.")."""
     hi = bisect.bisect_left(starts, qs)
     lo = max(bisect.bisect_left(starts, ps), hi - _SUBJECT_NAMES)  # the last ones: bounded work per record
     best: Optional[_Entity] = None
     best_at = ps
+    loose: Optional[Tuple[_Entity, int]] = None
     for k in range(hi - 1, lo - 1, -1):  # the last one wins: look from the end
         s, e, ent = r.timeline[k]
         if e > qs or ent is r._addressed or ent is r._exclude or r._place_like(ent):
@@ -1127,9 +1130,14 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
             break
         joined = _JOINED_SUBJECT.match(r.text, e, e + 12) is not None
         if not _opens_clause(r, ps, s) or _opens_absolute(r.text, e) or (joined and _picked(r, e, -1, qs) != "former"):
+            if (loose_ok and loose is None and gender is not None and not joined and _LATE_SUBORDINATE.search(r.text, max(ps, s - 12), s)
+                    and _NAME_ACTS.match(r.text, s, s + 80) is not None):
+                loose = (ent, s)  # "… when Tom came in.": the subject of a clause after the main one
             continue  # (not "Ann and Tom followed her": a subject of two)
         best, best_at = ent, s
         break
+    if best is None and loose is not None and loose_ok:
+        best, best_at = loose
     lo_d = max(best_at, ps, qs - _DESCRIBED_BACK)
     if gender is not None:
         described = _described_subject(r, lo_d, qs, gender)
@@ -1553,6 +1561,12 @@ def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
 # a name going on with a finite verb ("Ann was standing", "Tom had gone")
 _NAME_FINITE = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*\s{1,3}"
                              r"(?:was|were|had|is|has|could|would|did|sat|stood|lay)(?![\p{L}])")
+# a lower-case subordinating word right before a name, mid-sentence: "… was ordering
+# another when Tom came in", "… waited until Ann rose"
+_LATE_SUBORDINATE = regex.compile(r"(?<![\p{L}])(?:when|while|whilst|till|until)[^\S\n]+\Z")
+# a name going on with a verb in the past ("Tom came in", "Ann poured out")
+_NAME_ACTS = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*[^\S\n]+"
+                           r"(?:had|came|went|rose|took|got|ran|saw|made|gave|\p{Ll}+ed)(?![\p{L}])")
 # a topic name picked up by a pronoun: "As for Tom, he …"
 _AS_FOR_HE = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*,\s{1,3}(?:he|she)(?![\p{L}])")
 _BARE_SUBORDINATING = frozenset("When While Whilst As Before After Until Till Since Though Although Once".split())
