@@ -297,7 +297,7 @@ _TIME_PHRASE_WORDS = 7  # at most so many words in such a phrase
 def _fronted_time(words: List[str]) -> bool:
     """``words`` (before a subject) end with a short phrase of time or place that
     opens a sentence, set off by no comma ("… flowers. In a moment", "… gate. From
-    his window on the stair", "… up. By and by")."""
+    his window on the stair", "… up. By and by", "… window. But on this point")."""
     k = _phrase_start(words, _TIME_PHRASE_WORDS, _ends_sentence)
     if k is not None and words[k][:1].isupper() and _TIME_PHRASE.fullmatch(" ".join(words[k:])) is not None:
         return True
@@ -311,6 +311,10 @@ def _fronted_time(words: List[str]) -> bool:
     # "In vain did Ann try", "For they were to meet Ann")
     auxiliaries = _lexicons.words("auxiliaries")
     k = _phrase_start(words, _PREPOSITIONAL_WORDS, _ends_sentence)
+    if (k is not None and words[k] in _CLAUSE_LEADS and k + 1 < len(words) and words[k + 1].islower()
+            and words[k + 1].capitalize() in _PLACE_OPENERS):
+        k += 1  # "But on this point Tom seemed calm"
+        words = words[:k] + [words[k].capitalize()] + words[k + 1 :]
     return (k is not None and len(words) - k >= 3 and words[k] in _PLACE_OPENERS
             and all(w.isalpha() and w.islower() and w not in _SUBJECT_PRONOUNS and w not in auxiliaries
                     for w in words[k + 1 :])
