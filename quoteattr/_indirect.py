@@ -821,6 +821,9 @@ _AS_LEAD = regex.compile(r"[\"“‘(]?(?:(?:But|And|Yet|So)[^\S\n]+as|As)[^\S\n
 _GERUND_SUBJECT = regex.compile(
     r"\p{Ll}+ing(?:[^\S\n]+[\p{L}\p{N}'’-]+){0,5}?[^\S\n]+(?:would|will|could|can|should|might|may|must|is|was|are|were|has|had)(?![\p{L}])"
 )
+# fiction: a tag verb with a pronoun object before the comma ("As he said this,", "When she
+# had said so,"): what follows the comma is no content of it
+_SAID_THIS = regex.compile(r"[^\S\n]+(?:this|that|so|it|these|those)[^\S\n]*,")
 _NOT_RESUMED = frozenset("as while when which who whom whose where according including".split())
 _LEAD_CONJ = regex.compile(r"(?:But|And|So|Yet|Still|Now|Instead|Meanwhile)[^\S\n]*,?[^\S\n]+")
 # where a reported infinitive or object ends: a comma before a participle or a subordinate clause, or a dash
@@ -1137,6 +1140,8 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
     res = _PAREN_AFTER.match(text, after, se)
     if res is None:
         return None
+    if not news and _SAID_THIS.match(text, after, res.end()) is not None:
+        return None  # "As he said this, the curtains parted": the verb has its object, no content
     first = _NEXT_VERB.match(text, res.end() - 1, min(se, res.end() + 30)) if res.end() > after else None
     word = text[res.end():res.end() + 30].split(" ", 1)[0].lower()
     if word.endswith("ing") and word not in _cues.lemma_of() and _GERUND_SUBJECT.match(text, res.end(), se):

@@ -297,7 +297,7 @@ _TIME_PHRASE_WORDS = 7  # at most so many words in such a phrase
 def _fronted_time(words: List[str]) -> bool:
     """``words`` (before a subject) end with a short phrase of time or place that
     opens a sentence, set off by no comma ("… flowers. In a moment", "… gate. From
-    his window on the stair", "… up. By and by")."""
+    his window on the stair", "… up. By and by", "… window. But on this point")."""
     k = _phrase_start(words, _TIME_PHRASE_WORDS, _ends_sentence)
     if k is not None and words[k][:1].isupper() and _TIME_PHRASE.fullmatch(" ".join(words[k:])) is not None:
         return True
@@ -311,6 +311,10 @@ def _fronted_time(words: List[str]) -> bool:
     # "In vain did Ann try", "For they were to meet Ann")
     auxiliaries = _lexicons.words("auxiliaries")
     k = _phrase_start(words, _PREPOSITIONAL_WORDS, _ends_sentence)
+    if (k is not None and words[k] in _CLAUSE_LEADS and k + 1 < len(words) and words[k + 1].islower()
+            and words[k + 1].capitalize() in _PLACE_OPENERS):
+        k += 1  # "But on this point Tom seemed calm"
+        words = words[:k] + [words[k].capitalize()] + words[k + 1 :]
     return (k is not None and len(words) - k >= 3 and words[k] in _PLACE_OPENERS
             and all(w.isalpha() and w.islower() and w not in _SUBJECT_PRONOUNS and w not in auxiliaries
                     for w in words[k + 1 :])
@@ -746,7 +750,7 @@ def _narration_subject(r: Resolver, rec: Attribution, gender: str, starts: List[
         # "“…,” wheezed Tom, “…?” he asked.": Tom, unless the narration since names
         # another subject of that sex
         return _subject_between(r, named[0], qs, gender, starts) or named[1]
-    found = _subject_between(r, ps, qs, gender, starts, own=True)
+    found = _subject_between(r, ps, qs, gender, starts, own=True, loose_ok=True)
     if found is None:
         # "Tom Harlow shrugged. | He rose. “…,” he said.": the narration goes on
         # about the person of the paragraph before, when that one is all narration
@@ -1112,20 +1116,23 @@ def _previous_narration_subject(r: Resolver, ps: int, gender: Optional[str], sta
         if pps >= ppe:
             return None
         r._from_tail = ppe - pps < _TAIL_ANCHORS
-    return _subject_between(r, pps, ppe, gender, starts)
+    return _subject_between(r, pps, ppe, gender, starts, loose_ok=True)
 
 
 def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], starts: List[int],
-                     own: bool = False) -> Optional[_Entity]:
+                     own: bool = False, loose_ok: bool = False) -> Optional[_Entity]:
     """The last person (of ``gender``, if given) named as a clause's subject in
     ``[ps, qs)``, other than the person addressed or excluded (``own``: the narration
     of the quotation's own paragraph, where the owner of a part that acts counts); a
     later subject that describes a named person ("Her mother only laughed.") wins (of
-    either sex when no gender is given)."""
+    either sex when no gender is given). ``loose_ok``: with no such subject, the last
+    one of a clause after the main one acting in the past ("He was reading when Tom
+    came in.")."""
     hi = bisect.bisect_left(starts, qs)
     lo = max(bisect.bisect_left(starts, ps), hi - _SUBJECT_NAMES)  # the last ones: bounded work per record
     best: Optional[_Entity] = None
     best_at = ps
+    loose: Optional[Tuple[_Entity, int]] = None
     for k in range(hi - 1, lo - 1, -1):  # the last one wins: look from the end
         s, e, ent = r.timeline[k]
         if e > qs or ent is r._addressed or ent is r._exclude or r._place_like(ent):
@@ -1144,9 +1151,14 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
             break
         joined = _JOINED_SUBJECT.match(r.text, e, e + 12) is not None
         if not _opens_clause(r, ps, s) or _opens_absolute(r.text, e) or (joined and _picked(r, e, -1, qs) != "former"):
+            if (loose_ok and loose is None and gender is not None and not joined and _LATE_SUBORDINATE.search(r.text, max(ps, s - 12), s)
+                    and _NAME_ACTS.match(r.text, s, s + 80) is not None):
+                loose = (ent, s)  # "… when Tom came in.": the subject of a clause after the main one
             continue  # (not "Ann and Tom followed her": a subject of two)
         best, best_at = ent, s
         break
+    if best is None and loose is not None and loose_ok:
+        best, best_at = loose
     lo_d = max(best_at, ps, qs - _DESCRIBED_BACK)
     if gender is not None:
         described = _described_subject(r, lo_d, qs, gender)
@@ -1557,8 +1569,41 @@ def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
             # "… hand. In a second Katharine was back again" (not "At last Ann and her
             # friend …", nor "With her arm round Helen, …")
             return True
-        return last[-1:] == "," and (joined or _fronted(words) or _after_subordinate(words))
+        if words[-2:] == ["As", "for"] and (len(words) == 2 or words[-3][-1:] in _CLAUSE_ENDS):
+            return _AS_FOR_HE.match(r.text, s, s + 80) is not None  # "As for Tom, he …"
+        if last[-1:] != ",":
+            # "When Tom was called in Ann was standing there": a fronted subordinate
+            # clause with no comma, the name then going on with a finite verb
+            return _after_bare_subordinate(words) and _NAME_FINITE.match(r.text, s, s + 80) is not None
+        return joined or _fronted(words) or _after_subordinate(words)
     return True
+
+
+# a name going on with a finite verb ("Ann was standing", "Tom had gone")
+_NAME_FINITE = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*\s{1,3}"
+                             r"(?:was|were|had|is|has|could|would|did|sat|stood|lay)(?![\p{L}])")
+# a lower-case subordinating word right before a name, mid-sentence: "… was ordering
+# another when Tom came in", "… waited until Ann rose"
+_LATE_SUBORDINATE = regex.compile(r"(?<![\p{L}])(?:when|while|whilst|till|until)[^\S\n]+\Z")
+# a name going on with a verb in the past ("Tom came in", "Ann poured out")
+_NAME_ACTS = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*[^\S\n]+"
+                           r"(?:had|came|went|rose|took|got|ran|saw|made|gave|\p{Ll}+ed)(?![\p{L}])")
+# a topic name picked up by a pronoun: "As for Tom, he …"
+_AS_FOR_HE = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*,\s{1,3}(?:he|she)(?![\p{L}])")
+_BARE_SUBORDINATING = frozenset("When While Whilst As Before After Until Till Since Though Although Once".split())
+_NOT_BEFORE_SUBJECT = frozenset("to at with of by for from in on into upon and or but the a an his her their saw heard "
+                                "told asked found met called knew thought said".split())
+
+
+def _after_bare_subordinate(words: List[str]) -> bool:
+    """``words`` (before a subject, no comma at their end) are a fronted subordinate
+    clause opening the sentence with no comma after it: "When Tom was called in"."""
+    k = _phrase_start(words, _SUBORDINATE_WORDS, _ends_clause)
+    if k is None or len(words) - k < 3:
+        return False
+    if words[k] in _CLAUSE_LEADS and k + 1 < len(words):
+        k += 1
+    return words[k] in _BARE_SUBORDINATING and words[-1].lower() not in _NOT_BEFORE_SUBJECT
 
 
 def _nearest_of_parity(r: Resolver, chosen: List[Optional[_Entity]], addressed: List[Optional[_Entity]]) -> None:
