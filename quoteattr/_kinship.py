@@ -14,7 +14,10 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   in a conversation of two named people of whom exactly one is of its sex, that one;
   "the old man" is the man present the narration calls "old Mr. Pell"; "his friend"
   the most salient person other than the friend's owner; "the old man answered" a turn
-  whose tag asks "him" the man the narration before it names last (``_asked_one``).
+  whose tag asks "him" the man the narration before it names last (``_asked_one``);
+  with none of these, "the housekeeper" is the person present whom the text first
+  names shortly after bringing the role in ("waited for the housekeeper. … Mrs. Pell
+  led them in": ``_newcomer``).
 - Repeated epithets ("said the vicar" again and again, with no tie): the named person
   most of the tags so worded stand for, by ties or by their conversations (the other
   of two named people talking, when the one who spoke the turn before is one of them).
@@ -692,6 +695,61 @@ def _learn_roles(r: Resolver) -> Dict[str, Tuple[List[int], List[_Entity]]]:
                 pos.append(s)
                 ents.append(ent)
     return out
+
+
+_NEWCOMER_GAP = 2000  # fiction: characters before a person's first naming in which a role word introduces them
+_NEWCOMER_CANDIDATES = 3  # the people of the role's sex most present looked at
+_ROLE_WORD_CACHE: List["regex.Pattern[str]"] = []  # all role words, compiled once
+# a role word as one person: "the housekeeper", "our courier", "her young hostess" (not "master and servant")
+_ROLE_DETERMINED = regex.compile(r"(?<![\p{L}])(?:[Tt]he|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[Tt]heir|[Yy]our)"
+                                 r"(?:" + _WRAP + r"[\p{Ll}\-]+){0,2}" + _WRAP + r"\Z")
+
+
+def _newcomer(r: Resolver, idx: int, m: Mention, starts: List[int],
+              chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: "said the housekeeper" with no tie to a name: of the few people of the
+    description's sex most present, the first whom the text first names shortly after
+    using the role word ("The housekeeper came. … Mrs. Hale replied"): a role holder
+    introduced by the role and named afterwards."""
+    words = r.text[m.start : m.end].lower().split()
+    if len(words) not in (2, 3) or words[0] != "the":
+        return None
+    head = words[-1]
+    if m.head != head:
+        return None
+    if head.endswith("s") and not head.endswith("ss") or head in ("men", "women", "children", "people"):
+        return None  # (“…,” said the others)
+    if r.text[m.end - len(head) : m.end] != head:
+        return None  # "the Admiral", "the Footman": a title or a name, not a role word
+    if (head in _GENERIC_PERSON or head in _PLAIN_HEADS or head not in _role_heads()
+            or head in _lexicons.first_field("kinship_words") or head in _COMPANIONS):
+        return None
+    if not r._role_words:
+        # where the text uses each role word after a determiner: one pass, on first need
+        if not _ROLE_WORD_CACHE:
+            alts = "|".join(regex.escape(w) for w in sorted(_role_heads(), key=len, reverse=True))
+            _ROLE_WORD_CACHE.append(regex.compile(r"(?<![\p{L}])(?:" + alts + r")(?![\p{L}])"))
+        r._role_words[""] = []
+        for x in _ROLE_WORD_CACHE[0].finditer(r.text):
+            if _ROLE_DETERMINED.search(r.text, max(0, x.start() - 40), x.start()):
+                r._role_words.setdefault(x.group(), []).append(x.start())
+    occ = r._role_words.get(head, [])
+    gender = _description_sex(m)
+    # (not the one who spoke the turn before: the role holder answers them)
+    before = chosen[idx - 1] if idx > 0 else None
+    for ent in _present_people(r, m.start, gender, starts)[:_NEWCOMER_CANDIDATES]:
+        if (not ent.mentions or ent is r._addressed or ent is before or not any(ent.named)
+                or ent.guess_gender() not in ("m", "f")):
+            continue
+        # (first named as a family: "Maurice Hale" is not new where "Mr. Hale" was named before)
+        first = min([ent.mentions[0][0]] + [o.mentions[0][0] for o in r.by_surname.get(ent.surname or "", ())
+                                            if o.mentions and o.kind == "person"])
+        if first >= m.start:
+            continue
+        k = bisect.bisect_left(occ, first) - 1
+        if k >= 0 and first - occ[k] <= _NEWCOMER_GAP:
+            return ent
+    return None
 
 
 def _description_sex(m: Mention) -> Optional[str]:
