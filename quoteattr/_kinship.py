@@ -87,11 +87,15 @@ _ROLE_GONE = 30000  # fiction: characters since a person was last named after wh
 _ROLE_DETERMINERS = frozenset("the his her their my our".split())
 _ROLE_WORDS = r"(?P<desc>[\p{Ll}\-]+(?:" + _WRAP + r"[\p{Ll}\-]+){0,2})"
 _ROLE_APPOSITION = regex.compile(
-    r"," + _WRAP + r"(?:(?P<pred>who" + _WRAP + r"(?:was|is))" + _WRAP + r")?(?:the|an?)" + _WRAP + _ROLE_WORDS
+    r"," + _WRAP + r"(?:(?P<pred>who" + _WRAP + r"(?:was|is))" + _WRAP + r")?(?:the|an?|(?P<poss>his|her|their|our|my|your))"
+    + _WRAP + _ROLE_WORDS
     + r"(?P<end>[^\S\n]*[,;.:!?])?")
-_ROLE_PREDICATE = regex.compile(_WRAP + r"(?:was|is)" + _WRAP + r"(?:the|an?)" + _WRAP + _ROLE_WORDS)
+_ROLE_PREDICATE = regex.compile(r"(?:" + _WRAP + r"(?:was|is)|['’]s)" + _WRAP
+                                + r"(?:the|an?|(?P<poss>his|her|their|our|my|your))" + _WRAP + _ROLE_WORDS)
 _POSSESSIVES = frozenset("his her their my our".split())
-_ROLE_BEFORE = regex.compile(r"(?<![\p{L}])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)" + _WRAP + _ROLE_WORDS + r",?" + _WRAP + r"\Z")
+_ROLE_BEFORE = regex.compile(r"(?<![\p{L}])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)" + _WRAP + _ROLE_WORDS
+                            + r"(?:,?" + _WRAP + r"|," + _WRAP + r"whose" + _WRAP + r"name" + _WRAP + r"(?:was|is)"
+                            + _WRAP + r")\Z")
 _ROLE_HEADS: List[FrozenSet[str]] = []
 
 
@@ -611,9 +615,11 @@ def _spoke_lately(r: Resolver, ent: _Entity, idx: int) -> bool:
 def _role(r: Resolver, m: Mention) -> Optional[_Entity]:
     """Fiction: the named person a definite description ("the curate", "his friend",
     "the old sailor") stands for when the text ties the two earlier on: in apposition
-    ("Mr. Hale, the curate," / "the curate, Mr. Hale"), as a predicate ("Mr. Hale was
-    the curate", "Mr. Hale, who was a curate") or as a possessive role ("his friend
-    Tom"). The whole description is matched first, then its head word (never a
+    ("Mr. Hale, the curate," / "the curate, Mr. Hale" / "Mr. Hale, our curate," / "the
+    curate, whose name was Mr. Hale"), as a predicate ("Mr. Hale was the curate", "Mr.
+    Hale, who was a curate", "Mr. Hale's our curate") or as a possessive role ("his
+    friend Tom"); a possessive apposition of a relative ("Mr. Hale, her father,") is
+    left to the kinship ties. The whole description is matched first, then its head word (never a
     head as plain as "man" or "girl"); the latest such tie before it wins."""
     if r._roles is None:
         r._roles = _learn_roles(r)
@@ -649,12 +655,15 @@ def _learn_roles(r: Resolver) -> Dict[str, Tuple[List[int], List[_Entity]]]:
     one look either side of each name: linear in the text."""
     out: Dict[str, Tuple[List[int], List[_Entity]]] = {}
     heads = _role_heads()
+    kin = _lexicons.first_field("kinship_words") | _COMPANIONS
     text = r.text
     for s, e, ent in r.timeline:
         if ent.kind != "person" or not ent.forms:
             continue
         found: List[str] = []
         am = _ROLE_APPOSITION.match(text, e, min(len(text), e + 80))
+        if am is not None and am.group("poss") is not None and am.group("desc").split()[-1] in kin:
+            am = None  # ("Mr. Hale, her father,": a relative of someone, see ``_kin_ties``)
         if am is not None:
             words = am.group("desc").split()
             if am.group("pred") is not None:
@@ -665,6 +674,8 @@ def _learn_roles(r: Resolver) -> Dict[str, Tuple[List[int], List[_Entity]]]:
                 # an apposition ends with the description: "Mr. Hale, the curate, …"
                 found.append(" ".join(words))
         pm = _ROLE_PREDICATE.match(text, e, min(len(text), e + 80))
+        if pm is not None and pm.group("poss") is not None and any(w in kin for w in pm.group("desc").split()):
+            pm = None
         if pm is not None:
             words = pm.group("desc").split()
             k = next((k for k, w in enumerate(words) if w in heads), -1)
