@@ -336,6 +336,22 @@ def _kin_ties(r: Resolver) -> Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int
         other = _KIN_INVERSE.get(head)
         if other is not None:
             ties.setdefault(other[0 if pg == "m" else 1], set()).add(id(ent))
+    for rec in r.records:
+        # “…, Tom,” said his sister: the one the turn addresses by name has that relative
+        if rec.kind != "direct" or rec.speaker is None or rec.addressee is None:
+            continue
+        tag = _POSSESSED_KIN.match(text, rec.speaker[0], rec.speaker[1])
+        if tag is None or tag.end() != rec.speaker[1]:
+            continue
+        called = _turns._addressee(r, rec)
+        pg = "m" if tag.group(1).lower() == "his" else "f"
+        if called is None or called.kind != "person" or not called.forms or called.guess_gender() != pg:
+            continue
+        head = tag.group(2).lower()
+        if head not in _SIBLINGS:
+            continue  # (a parent's turn to a child is read by the households)
+        owners.setdefault(head, set()).add(id(called))
+        ties.setdefault(_KIN_INVERSE[head][0 if pg == "m" else 1], set()).add(id(called))
     # the same relative by another word, and the spouse of a tied Mr./Mrs. as the
     # counterpart ("Mrs. Hale", an aunt: "Mr. Hale" an uncle)
     by_id = {id(e): e for e in r.entities}
