@@ -5,7 +5,8 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
 - Kinship tags ("said her aunt"): the possessor is the one the turn addresses, else
   the previous turn's speaker; the relative is the person present whom the text calls
   that relative (apposition, "Aunt Kitty", "Mrs. Hale looked at her niece", and the
-  spouse of a tied aunt or mother), never one the narration gives such a relative
+  spouse of a tied aunt or mother, a brother or sister the one a turn tagged "said his
+  sister" addresses by name), never one the narration gives such a relative
   ("Kitty learned from her aunt"); "her father" of someone with no family name is the
   father of the household with children; "the mother" is the Mrs. most present.
 - Description tags ("said the clergyman", "said his friend"): the named person the
