@@ -5,7 +5,8 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
 - Kinship tags ("said her aunt"): the possessor is the one the turn addresses, else
   the previous turn's speaker; the relative is the person present whom the text calls
   that relative (apposition, "Aunt Kitty", "Mrs. Hale looked at her niece", and the
-  spouse of a tied aunt or mother), never one the narration gives such a relative
+  spouse of a tied aunt or mother, a brother or sister the one a turn tagged "said his
+  sister" addresses by name), never one the narration gives such a relative
   ("Kitty learned from her aunt"); "her father" of someone with no family name is the
   father of the household with children; "the mother" is the Mrs. most present.
 - Description tags ("said the clergyman", "said his friend"): the named person the
@@ -14,7 +15,10 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   in a conversation of two named people of whom exactly one is of its sex, that one;
   "the old man" is the man present the narration calls "old Mr. Pell"; "his friend"
   the most salient person other than the friend's owner; "the old man answered" a turn
-  whose tag asks "him" the man the narration before it names last (``_asked_one``).
+  whose tag asks "him" the man the narration before it names last (``_asked_one``);
+  with none of these, "the housekeeper" is the person present whom the text first
+  names shortly after bringing the role in ("waited for the housekeeper. … Mrs. Pell
+  led them in": ``_newcomer``).
 - Repeated epithets ("said the vicar" again and again, with no tie): the named person
   most of the tags so worded stand for, by ties or by their conversations (the other
   of two named people talking, when the one who spoke the turn before is one of them).
@@ -84,11 +88,15 @@ _ROLE_GONE = 30000  # fiction: characters since a person was last named after wh
 _ROLE_DETERMINERS = frozenset("the his her their my our".split())
 _ROLE_WORDS = r"(?P<desc>[\p{Ll}\-]+(?:" + _WRAP + r"[\p{Ll}\-]+){0,2})"
 _ROLE_APPOSITION = regex.compile(
-    r"," + _WRAP + r"(?:(?P<pred>who" + _WRAP + r"(?:was|is))" + _WRAP + r")?(?:the|an?)" + _WRAP + _ROLE_WORDS
+    r"," + _WRAP + r"(?:(?P<pred>who" + _WRAP + r"(?:was|is))" + _WRAP + r")?(?:the|an?|(?P<poss>his|her|their|our|my|your))"
+    + _WRAP + _ROLE_WORDS
     + r"(?P<end>[^\S\n]*[,;.:!?])?")
-_ROLE_PREDICATE = regex.compile(_WRAP + r"(?:was|is)" + _WRAP + r"(?:the|an?)" + _WRAP + _ROLE_WORDS)
+_ROLE_PREDICATE = regex.compile(r"(?:" + _WRAP + r"(?:was|is)|['’]s)" + _WRAP
+                                + r"(?:the|an?|(?P<poss>his|her|their|our|my|your))" + _WRAP + _ROLE_WORDS)
 _POSSESSIVES = frozenset("his her their my our".split())
-_ROLE_BEFORE = regex.compile(r"(?<![\p{L}])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)" + _WRAP + _ROLE_WORDS + r",?" + _WRAP + r"\Z")
+_ROLE_BEFORE = regex.compile(r"(?<![\p{L}])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)" + _WRAP + _ROLE_WORDS
+                            + r"(?:,?" + _WRAP + r"|," + _WRAP + r"whose" + _WRAP + r"name" + _WRAP + r"(?:was|is)"
+                            + _WRAP + r")\Z")
 _ROLE_HEADS: List[FrozenSet[str]] = []
 
 
@@ -329,6 +337,22 @@ def _kin_ties(r: Resolver) -> Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int
         other = _KIN_INVERSE.get(head)
         if other is not None:
             ties.setdefault(other[0 if pg == "m" else 1], set()).add(id(ent))
+    for rec in r.records:
+        # “…, Tom,” said his sister: the one the turn addresses by name has that relative
+        if rec.kind != "direct" or rec.speaker is None or rec.addressee is None:
+            continue
+        tag = _POSSESSED_KIN.match(text, rec.speaker[0], rec.speaker[1])
+        if tag is None or tag.end() != rec.speaker[1]:
+            continue
+        called = _turns._addressee(r, rec)
+        pg = "m" if tag.group(1).lower() == "his" else "f"
+        if called is None or called.kind != "person" or not called.forms or called.guess_gender() != pg:
+            continue
+        head = tag.group(2).lower()
+        if head not in _SIBLINGS:
+            continue  # (a parent's turn to a child is read by the households)
+        owners.setdefault(head, set()).add(id(called))
+        ties.setdefault(_KIN_INVERSE[head][0 if pg == "m" else 1], set()).add(id(called))
     # the same relative by another word, and the spouse of a tied Mr./Mrs. as the
     # counterpart ("Mrs. Hale", an aunt: "Mr. Hale" an uncle)
     by_id = {id(e): e for e in r.entities}
@@ -608,9 +632,11 @@ def _spoke_lately(r: Resolver, ent: _Entity, idx: int) -> bool:
 def _role(r: Resolver, m: Mention) -> Optional[_Entity]:
     """Fiction: the named person a definite description ("the curate", "his friend",
     "the old sailor") stands for when the text ties the two earlier on: in apposition
-    ("Mr. Hale, the curate," / "the curate, Mr. Hale"), as a predicate ("Mr. Hale was
-    the curate", "Mr. Hale, who was a curate") or as a possessive role ("his friend
-    Tom"). The whole description is matched first, then its head word (never a
+    ("Mr. Hale, the curate," / "the curate, Mr. Hale" / "Mr. Hale, our curate," / "the
+    curate, whose name was Mr. Hale"), as a predicate ("Mr. Hale was the curate", "Mr.
+    Hale, who was a curate", "Mr. Hale's our curate") or as a possessive role ("his
+    friend Tom"); a possessive apposition of a relative ("Mr. Hale, her father,") is
+    left to the kinship ties. The whole description is matched first, then its head word (never a
     head as plain as "man" or "girl"); the latest such tie before it wins."""
     if r._roles is None:
         r._roles = _learn_roles(r)
@@ -646,12 +672,15 @@ def _learn_roles(r: Resolver) -> Dict[str, Tuple[List[int], List[_Entity]]]:
     one look either side of each name: linear in the text."""
     out: Dict[str, Tuple[List[int], List[_Entity]]] = {}
     heads = _role_heads()
+    kin = _lexicons.first_field("kinship_words") | _COMPANIONS
     text = r.text
     for s, e, ent in r.timeline:
         if ent.kind != "person" or not ent.forms:
             continue
         found: List[str] = []
         am = _ROLE_APPOSITION.match(text, e, min(len(text), e + 80))
+        if am is not None and am.group("poss") is not None and am.group("desc").split()[-1] in kin:
+            am = None  # ("Mr. Hale, her father,": a relative of someone, see ``_kin_ties``)
         if am is not None:
             words = am.group("desc").split()
             if am.group("pred") is not None:
@@ -662,6 +691,8 @@ def _learn_roles(r: Resolver) -> Dict[str, Tuple[List[int], List[_Entity]]]:
                 # an apposition ends with the description: "Mr. Hale, the curate, …"
                 found.append(" ".join(words))
         pm = _ROLE_PREDICATE.match(text, e, min(len(text), e + 80))
+        if pm is not None and pm.group("poss") is not None and any(w in kin for w in pm.group("desc").split()):
+            pm = None
         if pm is not None:
             words = pm.group("desc").split()
             k = next((k for k, w in enumerate(words) if w in heads), -1)
@@ -692,6 +723,61 @@ def _learn_roles(r: Resolver) -> Dict[str, Tuple[List[int], List[_Entity]]]:
                 pos.append(s)
                 ents.append(ent)
     return out
+
+
+_NEWCOMER_GAP = 2000  # fiction: characters before a person's first naming in which a role word introduces them
+_NEWCOMER_CANDIDATES = 3  # the people of the role's sex most present looked at
+_ROLE_WORD_CACHE: List["regex.Pattern[str]"] = []  # all role words, compiled once
+# a role word as one person: "the housekeeper", "our courier", "her young hostess" (not "master and servant")
+_ROLE_DETERMINED = regex.compile(r"(?<![\p{L}])(?:[Tt]he|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[Tt]heir|[Yy]our)"
+                                 r"(?:" + _WRAP + r"[\p{Ll}\-]+){0,2}" + _WRAP + r"\Z")
+
+
+def _newcomer(r: Resolver, idx: int, m: Mention, starts: List[int],
+              chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: "said the housekeeper" with no tie to a name: of the few people of the
+    description's sex most present, the first whom the text first names shortly after
+    using the role word ("The housekeeper came. … Mrs. Hale replied"): a role holder
+    introduced by the role and named afterwards."""
+    words = r.text[m.start : m.end].lower().split()
+    if len(words) not in (2, 3) or words[0] != "the":
+        return None
+    head = words[-1]
+    if m.head != head:
+        return None
+    if head.endswith("s") and not head.endswith("ss") or head in ("men", "women", "children", "people"):
+        return None  # (“…,” said the others)
+    if r.text[m.end - len(head) : m.end] != head:
+        return None  # "the Admiral", "the Footman": a title or a name, not a role word
+    if (head in _GENERIC_PERSON or head in _PLAIN_HEADS or head not in _role_heads()
+            or head in _lexicons.first_field("kinship_words") or head in _COMPANIONS):
+        return None
+    if not r._role_words:
+        # where the text uses each role word after a determiner: one pass, on first need
+        if not _ROLE_WORD_CACHE:
+            alts = "|".join(regex.escape(w) for w in sorted(_role_heads(), key=len, reverse=True))
+            _ROLE_WORD_CACHE.append(regex.compile(r"(?<![\p{L}])(?:" + alts + r")(?![\p{L}])"))
+        r._role_words[""] = []
+        for x in _ROLE_WORD_CACHE[0].finditer(r.text):
+            if _ROLE_DETERMINED.search(r.text, max(0, x.start() - 40), x.start()):
+                r._role_words.setdefault(x.group(), []).append(x.start())
+    occ = r._role_words.get(head, [])
+    gender = _description_sex(m)
+    # (not the one who spoke the turn before: the role holder answers them)
+    before = chosen[idx - 1] if idx > 0 else None
+    for ent in _present_people(r, m.start, gender, starts)[:_NEWCOMER_CANDIDATES]:
+        if (not ent.mentions or ent is r._addressed or ent is before or not any(ent.named)
+                or ent.guess_gender() not in ("m", "f")):
+            continue
+        # (first named as a family: "Maurice Hale" is not new where "Mr. Hale" was named before)
+        first = min([ent.mentions[0][0]] + [o.mentions[0][0] for o in r.by_surname.get(ent.surname or "", ())
+                                            if o.mentions and o.kind == "person"])
+        if first >= m.start:
+            continue
+        k = bisect.bisect_left(occ, first) - 1
+        if k >= 0 and first - occ[k] <= _NEWCOMER_GAP:
+            return ent
+    return None
 
 
 def _description_sex(m: Mention) -> Optional[str]:

@@ -228,6 +228,7 @@ class Resolver:
         # fiction: descriptions the text ties to a name ("Mr. Hale, the curate"): key -> [(pos, entity)]
         self._roles: Optional[Dict[str, Tuple[List[int], List[_Entity]]]] = None
         self._aged: Dict[str, Set[int]] = {}  # fiction: "old"/"young" -> people so called ("old Mr. Hale")
+        self._role_words: Dict[str, List[int]] = {}  # fiction: a role word -> where the text uses it (``_kinship._newcomer``)
         self._last_issuer: Optional[_Entity] = None
         # fiction: speakers known by an indefinite description ("a thin, elderly gentleman"),
         # in text order: (record start, entity)
@@ -778,6 +779,13 @@ class Resolver:
             # “…,” said the clergyman: the one named person the text's other tags so
             # worded stand for
             _kinship._repeated_epithets(self, epithets, chosen)
+            for idx, _key, m in epithets:
+                ent = chosen[idx]
+                if (ent is None or (not ent.forms and ent.kind != "anonymous")) and idx not in self._restated:
+                    # “…,” said the housekeeper: the person the role word brought in, named after it
+                    self._addressed = _turns._addressee(self, self.records[idx])
+                    chosen[idx] = _kinship._newcomer(self, idx, m, starts, chosen) or ent
+            self._addressed = None
         for idx, stranger in self._restated.items():
             found = chosen[self._first_spoke[id(stranger)][1]]
             if found is not None and found is not stranger and found.forms:
