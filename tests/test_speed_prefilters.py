@@ -882,3 +882,31 @@ def test_no_word_for_a_person_means_no_described_person(text: str, a: int, b: in
     lo, hi = min(a, b), max(a, b)
     if not _turns._may_describe(text, lo, hi):
         assert all(_turns._described_person(text, x, hi) is None for x in range(lo, hi + 1))
+
+
+# the forward patterns the backward ones of ``_resolution`` stand for
+_SITED_FORWARD = regex.compile(_resolution._SITED_BEFORE.pattern.replace("(?r)", "", 1), regex.IGNORECASE)
+_SUBJECT_FORWARD = regex.compile(_resolution._SUBJECT_BEFORE.pattern.replace("(?r)", "", 1))
+_WORD_BEFORE_FORWARD = regex.compile(r"(?<![\p{L}'’])(\p{Ll}++)[^\S\n]++\Z")
+_BEFORE_NAME_TEXT = st.sampled_from(["in", "into", "all", "went", "to", "the", "The", "a", "an", "A", "his", "our",
+                                     "this", "of", "and", "But", "then", "old", "great", "x", "Tom", "ſ", "K", "é",
+                                     "\u0301", " ", "  ", "\t", "\n", "\u00a0", "\x1c", "\u2028", ".", ",", ";", "'",
+                                     "’", "“", "”", "\"", "(", "-", "\u2014"])
+
+
+@given(st.lists(_BEFORE_NAME_TEXT, max_size=20).map("".join), st.integers(0, 90), st.integers(0, 90))
+@example("They went into the ", 0, 19)
+@example("the land of his great ", 3, 22)
+@example("He said. And the ", 0, 17)
+def test_place_and_subject_words_searched_backwards_are_the_forward_search(text: str, a: int, b: int) -> None:
+    """The words before a name that ``Resolver.scan`` reads (``_SITED_BEFORE``,
+    ``_SUBJECT_BEFORE``, ``_WORD_BEFORE``; ``_MAY_MODIFY`` before ``_MODIFIER_BEFORE``)
+    are searched from the end of the window: the same answers as the forward search."""
+    for lo, hi in ((min(a, b), max(a, b)), (max(0, max(a, b) - 30), max(a, b))):
+        assert (_resolution._SITED_BEFORE.search(text, lo, hi) is None) == (_SITED_FORWARD.search(text, lo, hi) is None)
+        assert (_resolution._SUBJECT_BEFORE.search(text, lo, hi) is None) == (
+            _SUBJECT_FORWARD.search(text, lo, hi) is None)
+        assert _span_of(_resolution._WORD_BEFORE.search(text, lo, hi)) == _span_of(
+            _WORD_BEFORE_FORWARD.search(text, lo, hi))
+        if _resolution._MAY_MODIFY.search(text, lo, hi) is None:
+            assert _resolution._MODIFIER_BEFORE.search(text, lo, hi) is None
