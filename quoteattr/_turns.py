@@ -1259,18 +1259,6 @@ def _described_person(text: str, start: int, end: int) -> Optional[Tuple[int, in
     return None
 
 
-# a word as ``_described_person`` reads one after "a"/"the": a run of lower-case letters and hyphens
-_LOWER_RUN = regex.compile(r"[\p{Ll}\-]+")
-
-
-def _may_describe(text: str, lo: int, hi: int) -> bool:
-    """A speed-only test: False when ``_described_person(text, x, hi)`` is None for
-    every ``x`` in ``[lo, hi]``, as no word of ``text[lo:hi]`` is a word for a person
-    (the words a description there would end with are whole runs of that stretch).
-    One C pass over the stretch instead of a look at every clause start."""
-    return not _person_heads().isdisjoint(_LOWER_RUN.findall(text, lo, hi))
-
-
 def _sex_of(m: Mention) -> Optional[str]:
     """The sex a description's head word gives ("the old woman": f), else None."""
     head = m.head or ""
@@ -1289,8 +1277,6 @@ def _unnamed_subject(r: Resolver, lo: int, hi: int, gender: str, after: int) -> 
     i = bisect.bisect_right(r._direct.ends, hi) - 1
     if i >= 0:
         lo = max(lo, r._direct.ends[i])  # only the narration since the last quotation
-    if not _may_describe(text, lo, hi):
-        return None  # no word for a person there: no clause opens with a description
     for cs in _dialogue.clause_starts(text, lo, hi):
         if r._quotes.covers(cs):
             continue

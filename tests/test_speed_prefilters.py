@@ -867,23 +867,6 @@ def test_family_index_kept_up_is_the_index_over_all_people(text: str) -> None:
             {k: sorted(map(id, v)) for k, v in want.items()}
 
 
-_DESCRIBED_TEXT = st.sampled_from(["The", "the", "A", "a", "an", "An", " ", "  ", "\n", "\t", "\u00a0", "\x1c", "\u2028",
-                                   "old", "man", "woman", "porter", "mother", "people", "-", "x", "Tom", ".", ",", "'",
-                                   "’", "Then", "When the gate opened,", "é", "\u0301", "ſ", "K", "and", "of", "was"])
-
-
-@given(st.lists(_DESCRIBED_TEXT, max_size=24).map("".join), st.integers(0, 120), st.integers(0, 120))
-@example("When the gate opened, a porter came out", 0, 39)
-@example("A woman", 3, 7)
-def test_no_word_for_a_person_means_no_described_person(text: str, a: int, b: int) -> None:
-    """``_turns._may_describe`` (the test ``_unnamed_subject`` starts with) says no only
-    where ``_described_person`` finds no one at any start in the stretch."""
-    from quoteattr import _turns
-    lo, hi = min(a, b), max(a, b)
-    if not _turns._may_describe(text, lo, hi):
-        assert all(_turns._described_person(text, x, hi) is None for x in range(lo, hi + 1))
-
-
 # the forward patterns the backward ones of ``_resolution`` stand for
 _SITED_FORWARD = regex.compile(_resolution._SITED_BEFORE.pattern.replace("(?r)", "", 1), regex.IGNORECASE)
 _SUBJECT_FORWARD = regex.compile(_resolution._SUBJECT_BEFORE.pattern.replace("(?r)", "", 1))
