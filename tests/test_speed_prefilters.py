@@ -893,3 +893,17 @@ def test_place_and_subject_words_searched_backwards_are_the_forward_search(text:
             _WORD_BEFORE_FORWARD.search(text, lo, hi))
         if _resolution._MAY_MODIFY.search(text, lo, hi) is None:
             assert _resolution._MODIFIER_BEFORE.search(text, lo, hi) is None
+
+
+@given(st.lists(_CLAUSE_TEXT, max_size=24).map("".join), st.integers(0, 120), st.integers(0, 120), st.integers(0, 120))
+@example("Stop.” and then, as\n“Go!” she said;  but when", 0, 6, 45)
+@example("Mrs. Ana.  x", 0, 9, 12)
+def test_clause_starts_of_a_shorter_stretch_are_those_of_a_longer_one(text: str, a: int, b: int, c: int) -> None:
+    """The clause start spans of ``[lo, hi)`` (``_dialogue.clause_start_spans``, which
+    ``_turns._subject_between`` finds once for its scans) that begin at ``lo2`` or after
+    are the clause starts of ``[lo2, hi)``, for any ``lo <= lo2 <= hi``."""
+    from quoteattr import _dialogue
+    lo, lo2, hi = sorted(min(x, len(text)) for x in (a, b, c))
+    spans = _dialogue.clause_start_spans(text, lo, hi)
+    assert [e for s, e in spans] == list(_dialogue.clause_starts(text, lo, hi))
+    assert [e for s, e in spans if s >= lo2] == list(_dialogue.clause_starts(text, lo2, hi))
