@@ -1015,13 +1015,15 @@ def _brought_in_before(r: Resolver, rec: Attribution, sex: Optional[str]) -> Opt
         return None
     text = r.text
     last: Optional[Tuple[int, int]] = None
-    for cs in _dialogue.clause_starts(text, max(lo, hi - _DESCRIBED_BACK), hi):
+    # the subject of the last clause that has one: looked for from the end
+    for cs in reversed(list(_dialogue.clause_starts(text, max(lo, hi - _DESCRIBED_BACK), hi))):
         sp = _dialogue.clause_subject(text, cs, hi, r.names) or _described_person(text, cs, hi)
         if sp is None:
             lead = _DESCRIBED_LEAD.match(text, cs, hi)
             sp = _described_person(text, lead.end(), hi) if lead is not None else None
         if sp is not None:
             last = sp
+            break
     if last is None or _described_person(text, last[0], hi) != last:
         return None
     m = _mentions.describe(text, last[0], last[1])
