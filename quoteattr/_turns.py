@@ -1193,19 +1193,19 @@ def _described_subject(r: Resolver, lo: int, hi: int, gender: str,
     description of a person of ``gender`` ("her mother", "the old man"), if it is
     the last subject of that gender there (no pronoun of it after)."""
     text = r.text
-    found: Optional[Mention] = None
     kin = _lexicons.mapping("kinship_words")
     titles = _lexicons.words("titles")
     i = bisect.bisect_right(r._direct.ends, hi) - 1
     if i >= 0:
         lo = max(lo, r._direct.ends[i])  # only the narration since the last quotation
-    for cs in _after_fronted_clauses(text, lo, hi, spans):
+    # the last clause that settles it decides: looked for from the end
+    for cs in reversed(list(_after_fronted_clauses(text, lo, hi, spans))):
         if r._quotes.covers(cs):
             continue
         he = _HE_OR_SHE.match(text, cs, hi)
         if he is not None:
             if (he.group("p").lower() == "she") == (gender == "f"):
-                found = None  # "Her mother came in. She sat down.": "she" goes on as before
+                return None  # "Her mother came in. She sat down.": "she" goes on as before
             continue
         sp = _described_head(text, cs, hi)
         lead = _JOINED_LEAD.match(text, cs, hi)
@@ -1224,8 +1224,8 @@ def _described_subject(r: Resolver, lo: int, hi: int, gender: str,
             continue  # "the young fellow", "as her mother had": too loose to name anyone
         g = m.gender or kin.get(m.head or "") or _GENERIC_PERSON.get(m.head or "")
         if g == gender or (g is None and tm is not None and sp == tm.span()):
-            found = m
-    return found
+            return m
+    return None
 
 
 # fiction: a clause opening with a description of someone ("A porter came in", "The
@@ -1302,17 +1302,17 @@ def _unnamed_subject(r: Resolver, lo: int, hi: int, gender: str, after: int,
     later subject of its own sex follow it; only one after ``after`` (where the last
     named subject stands)."""
     text = r.text
-    found: Optional[Mention] = None
     i = bisect.bisect_right(r._direct.ends, hi) - 1
     if i >= 0:
         lo = max(lo, r._direct.ends[i])  # only the narration since the last quotation
-    for cs in _clauses_from(text, lo, hi, spans):
+    # the last clause that settles it decides: looked for from the end
+    for cs in reversed(list(_clauses_from(text, lo, hi, spans))):
         if r._quotes.covers(cs):
             continue
         he = _HE_OR_SHE.match(text, cs, hi)
         if he is not None:
             if (he.group("p").lower() == "she") != (gender == "f"):
-                found = None  # "A porter came in. She looked up.": someone else
+                return None  # "A porter came in. She looked up.": someone else
             continue
         sp = _described_person(text, cs, hi)
         if sp is None:
@@ -1332,10 +1332,9 @@ def _unnamed_subject(r: Resolver, lo: int, hi: int, gender: str, after: int,
         if g == gender or (g is None and gender == "m"):
             # (a word for a person of no marked sex, "the clerk", is a man's: the
             # words for women in such roles are marked, "maid", "landlady")
-            found = m
-        else:
-            found = None
-    return found
+            return m
+        return None
+    return None
 
 
 def _own_description(r: Resolver, m: Mention) -> Optional[_Entity]:
