@@ -160,6 +160,16 @@ def clause_starts(text: str, lo: int, hi: int) -> Iterator[int]:
             yield m.end()
 
 
+def clause_start_spans(text: str, lo: int, hi: int) -> List[Span2]:
+    """``clause_starts`` as a list, each start with where its match begins (before the
+    leading spaces). For ``0 <= lo <= lo2 <= hi <= len(text)``, ``clause_starts(text,
+    lo2, hi)`` is the starts of the spans here that begin at ``lo2`` or after: a match
+    begins only right after a mark, a line break or a word, never inside the spaces
+    another one takes, so a later ``lo`` only drops the first ones (tested)."""
+    return [m.span() for m in _clause_start_matches(text, lo, hi)
+            if not _wrap_inside_sentence(text, m.start()) and not _after_abbreviation(text, m.start())]
+
+
 def _after_abbreviation(text: str, pos: int) -> bool:
     """``pos`` follows the full stop of an abbreviation ("Mrs. Hale", "St. Clare"): no
     clause starts there. Looks back at most a few characters."""

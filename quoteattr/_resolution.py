@@ -1391,7 +1391,9 @@ class Resolver:
         self._touched = []
 
 
-_SUBJECT_BEFORE = regex.compile(r"(?:\A|[.!?;:\n\N{EM DASH}][\"'”’]?|,[^\S\n]+(?:and|but|then|while|when|as))"
+# (searched backwards, (?r): only whether it is there is read, found from the end instead of
+# by trying every start in the window)
+_SUBJECT_BEFORE = regex.compile(r"(?r)(?:\A|[.!?;:\n\N{EM DASH}][\"'”’]?|,[^\S\n]+(?:and|but|then|while|when|as))"
                                 r"(?:[^\S\n]*(?:and|but|then|And|But|Then|the|The|old|young|little|poor))*[^\S\n\"'“‘(]*\Z")
 _NEVER_SUBJECT_WEIGHT = 0.1
 # fiction: a "he said" whose most salient referent was last named or heard this many
@@ -1449,9 +1451,10 @@ def _relative_antecedent(text: str, pos: int) -> Optional[Tuple[int, int]]:
 
 
 # fiction: words before a name that make it a place: a preposition of place ("across
-# England", "in all France"), or a verb of going and its preposition ("went to Sonora")
+# England", "in all France"), or a verb of going and its preposition ("went to Sonora");
+# searched backwards ((?r)): only whether it is there is read
 _SITED_BEFORE = regex.compile(
-    r"(?<![\p{L}'’])(?:(?:in|into|near|across|through|throughout|beyond|within|outside)(?:[^\S\n]+all)?"
+    r"(?r)(?<![\p{L}'’])(?:(?:in|into|near|across|through|throughout|beyond|within|outside)(?:[^\S\n]+all)?"
     r"|(?:went|go|goes|going|gone|came|come|comes|coming|returned|return|returning|back|journey|journeyed"
     r"|travelled|traveled|travelling|traveling|sailed|drove|rode|arrived|arrive|arriving|moved|fled|way)"
     r"[^\S\n]+(?:to|from|at|for|towards?|into))[^\S\n]+(?:the[^\S\n]+)?\Z", regex.IGNORECASE)
@@ -1459,10 +1462,16 @@ _SITED_BEFORE = regex.compile(
 _SPACE = r"(?:[^\S\n]++\n?+[^\S\n]*+|\n[^\S\n]*+)"  # spaces, with one line break at most
 _MODIFIER_BEFORE = regex.compile(r"(?<![\p{L}'’])(?i:a|an|our|my|your|his|her|their|its|this|that)"
                                  r"(?:" + _SPACE + r"\p{Ll}++){0,2}+" + _SPACE + r"\Z")
+# speed only: what any _MODIFIER_BEFORE match is too (a determiner, up to two words, spaces,
+# the end), searched backwards ((?r), no possessive runs: their classes do not overlap); the
+# window is searched forwards only where this is found
+_MAY_MODIFY = regex.compile(r"(?r)(?<![\p{L}'’])(?i:a|an|our|my|your|his|her|their|its|this|that)(?:\s+\p{Ll}+){0,2}\s+\Z")
 # a place word and "of" before a name ("the county of Surrey", "the hills of Surrey"): group 1
 _PLACE_OF_BEFORE = regex.compile(r"(?<![\p{L}'’])(\p{Ll}++)[^\S\n]++of[^\S\n]++\Z")
 _WORD_AFTER = regex.compile(_SPACE + r"(\p{Ll}++)(?![\p{L}'’])")
-_WORD_BEFORE = regex.compile(r"(?<![\p{L}'’])(\p{Ll}++)[^\S\n]++\Z")
+# searched backwards ((?r)): the same match as forwards (the one run of lower-case letters
+# before the spaces that end the window), found from the end instead of by trying every start
+_WORD_BEFORE = regex.compile(r"(?r)(?<![\p{L}'’])(\p{Ll}+)[^\S\n]+\Z")
 _TAG_END = regex.compile(r"[^\S\n]*+(?:[,.;:!?\N{EM DASH}]|\n|\Z)")
 _PREPOSITIONS = frozenset("of in at to from with by for on into near".split())
 _PLACE_OF_WORDS = frozenset("country countries kingdom province provinces streets shores coast capital "
@@ -1518,6 +1527,8 @@ def _sited(text: str, s: int, e: int) -> bool:
     of = _PLACE_OF_BEFORE.search(text, max(0, s - 24), s)
     if of is not None and (of.group(1) in _lexicons.words("place_words") or of.group(1) in _PLACE_OF_WORDS):
         return True
+    if _MAY_MODIFY.search(text, max(0, s - 40), s) is None:
+        return False
     det = _MODIFIER_BEFORE.search(text, max(0, s - 40), s)
     if det is None:
         return False

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from . import _lazyregex as regex
 
@@ -144,7 +144,7 @@ def _described_head(text: str, start: int, end: int) -> Optional[Tuple[int, int]
     if m is None:
         return None
     words = text[m.start() : m.end()].split()
-    heads = _lexicons.words("person_words") | _lexicons.words("titles") | _lexicons.first_field("kinship_words")
+    heads = _person_heads()
     for n in range(len(words), 1, -1):  # the longest first: "The old man", not "The old"
         if words[n - 1] in heads:
             e = m.start() + len(" ".join(words[:n]))
@@ -1082,13 +1082,15 @@ def _brought_in_before(r: Resolver, rec: Attribution, sex: Optional[str]) -> Opt
         return None
     text = r.text
     last: Optional[Tuple[int, int]] = None
-    for cs in _dialogue.clause_starts(text, max(lo, hi - _DESCRIBED_BACK), hi):
+    # the subject of the last clause that has one: looked for from the end
+    for cs in reversed(list(_dialogue.clause_starts(text, max(lo, hi - _DESCRIBED_BACK), hi))):
         sp = _dialogue.clause_subject(text, cs, hi, r.names) or _described_person(text, cs, hi)
         if sp is None:
             lead = _DESCRIBED_LEAD.match(text, cs, hi)
             sp = _described_person(text, lead.end(), hi) if lead is not None else None
         if sp is not None:
             last = sp
+            break
     if last is None or _described_person(text, last[0], hi) != last:
         return None
     m = _mentions.describe(text, last[0], last[1])
@@ -1160,19 +1162,24 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
     if best is None and loose is not None and loose_ok:
         best, best_at = loose
     lo_d = max(best_at, ps, qs - _DESCRIBED_BACK)
+    lo_u = max(ps, qs - _UNNAMED_WINDOW, best_at - _CLAUSE_BACK)
+    # the clause starts of the narration before the quotation, found once for the scans
+    # below (each reads those of its own stretch, the one of _described_subject inside the
+    # one of _unnamed_subject)
+    spans = _narration_clauses(r, lo_u if gender is not None else lo_d, qs)
     if gender is not None:
-        described = _described_subject(r, lo_d, qs, gender)
+        described = _described_subject(r, lo_d, qs, gender, spans)
         sexes = [gender]
     else:
         # no sex to go by: the later of the two sexes' described subjects
-        found = [(m, g) for g in ("f", "m") for m in (_described_subject(r, lo_d, qs, g),) if m is not None]
+        found = [(m, g) for g in ("f", "m") for m in (_described_subject(r, lo_d, qs, g, spans),) if m is not None]
         found.sort(key=lambda mg: mg[0].start)
         described, sexes = (found[-1][0], [found[-1][1]]) if found else (None, [])
     if described is None and gender is not None:
         # (a subordinate clause's subject before it counts for less: "As Tom came near,
         # a porter came out"; the description is looked for further back than one of a
         # named person, as the narration goes on with "he" after it)
-        unnamed = _unnamed_subject(r, max(ps, qs - _UNNAMED_WINDOW, best_at - _CLAUSE_BACK), qs, gender, best_at)
+        unnamed = _unnamed_subject(r, lo_u, qs, gender, best_at, spans)
         if unnamed is not None:
             person = _unnamed_person(r, unnamed, gender, starts)
             if person is not None:
@@ -1216,11 +1223,31 @@ _FRONTED_SUBORDINATE = regex.compile(
 _JOINED_LEAD = regex.compile(r"(?:[Aa]nd|[Bb]ut|[Yy]et)[^\S\n]+(?=\p{Ll})")
 
 
-def _after_fronted_clauses(text: str, lo: int, hi: int) -> Iterator[int]:
+def _narration_clauses(r: Resolver, lo: int, hi: int) -> Optional[List[Tuple[int, int]]]:
+    """Speed only: the clause start spans (``_dialogue.clause_start_spans``) of the
+    narration in ``[lo, hi)`` since the last quotation, for scans of stretches ending at
+    ``hi`` that start there or later to share; None where the bounds are out of order."""
+    i = bisect.bisect_right(r._direct.ends, hi) - 1
+    if i >= 0:
+        lo = max(lo, r._direct.ends[i])
+    if not 0 <= lo <= hi <= len(r.text):
+        return None
+    return _dialogue.clause_start_spans(r.text, lo, hi)
+
+
+def _clauses_from(text: str, lo: int, hi: int, spans: Optional[List[Tuple[int, int]]]) -> Iterable[int]:
+    """``_dialogue.clause_starts(text, lo, hi)``, read off ``spans`` (``_narration_clauses``
+    of a stretch ending at ``hi`` that starts at ``lo`` or before) when given."""
+    if spans is None or not 0 <= lo <= hi <= len(text):
+        return _dialogue.clause_starts(text, lo, hi)
+    return [e for s, e in spans if s >= lo]
+
+
+def _after_fronted_clauses(text: str, lo: int, hi: int, spans: Optional[List[Tuple[int, int]]] = None) -> Iterator[int]:
     """Fiction: the clause starts of ``[lo, hi)`` (``_dialogue.clause_starts``), each
     followed, when a fronted subordinate clause opens there, by the start of the main
     clause after its comma ("But before she had gone up, | her mother followed her")."""
-    for cs in _dialogue.clause_starts(text, lo, hi):
+    for cs in _clauses_from(text, lo, hi, spans):
         yield cs
         m = _FRONTED_SUBORDINATE.match(text, cs, hi)
         if m is not None:
@@ -1235,24 +1262,25 @@ def _owns_state(text: str, end: int) -> bool:
     return m is not None and m.group(1) in _lexicons.words("inner_states")
 
 
-def _described_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[Mention]:
+def _described_subject(r: Resolver, lo: int, hi: int, gender: str,
+                       spans: Optional[List[Tuple[int, int]]] = None) -> Optional[Mention]:
     """Fiction: the last clause subject in the narration ``[lo, hi)`` that is a
     description of a person of ``gender`` ("her mother", "the old man"), if it is
     the last subject of that gender there (no pronoun of it after)."""
     text = r.text
-    found: Optional[Mention] = None
     kin = _lexicons.mapping("kinship_words")
     titles = _lexicons.words("titles")
     i = bisect.bisect_right(r._direct.ends, hi) - 1
     if i >= 0:
         lo = max(lo, r._direct.ends[i])  # only the narration since the last quotation
-    for cs in _after_fronted_clauses(text, lo, hi):
+    # the last clause that settles it decides: looked for from the end
+    for cs in reversed(list(_after_fronted_clauses(text, lo, hi, spans))):
         if r._quotes.covers(cs):
             continue
         he = _HE_OR_SHE.match(text, cs, hi)
         if he is not None:
             if (he.group("p").lower() == "she") == (gender == "f"):
-                found = None  # "Her mother came in. She sat down.": "she" goes on as before
+                return None  # "Her mother came in. She sat down.": "she" goes on as before
             continue
         sp = _described_head(text, cs, hi)
         lead = _JOINED_LEAD.match(text, cs, hi)
@@ -1271,8 +1299,8 @@ def _described_subject(r: Resolver, lo: int, hi: int, gender: str) -> Optional[M
             continue  # "the young fellow", "as her mother had": too loose to name anyone
         g = m.gender or kin.get(m.head or "") or _GENERIC_PERSON.get(m.head or "")
         if g == gender or (g is None and tm is not None and sp == tm.span()):
-            found = m
-    return found
+            return m
+    return None
 
 
 # fiction: a clause opening with a description of someone ("A porter came in", "The
@@ -1341,24 +1369,25 @@ def _sex_of(m: Mention) -> Optional[str]:
             or _SEX_OF.get(head))
 
 
-def _unnamed_subject(r: Resolver, lo: int, hi: int, gender: str, after: int) -> Optional[Mention]:
+def _unnamed_subject(r: Resolver, lo: int, hi: int, gender: str, after: int,
+                     spans: Optional[List[Tuple[int, int]]] = None) -> Optional[Mention]:
     """Fiction: the last clause subject in the narration ``[lo, hi)`` that describes
     someone the text does not name there ("A porter came in", "The old woman
     laughed"), of ``gender`` or of no known sex, when no pronoun of the other sex and no
     later subject of its own sex follow it; only one after ``after`` (where the last
     named subject stands)."""
     text = r.text
-    found: Optional[Mention] = None
     i = bisect.bisect_right(r._direct.ends, hi) - 1
     if i >= 0:
         lo = max(lo, r._direct.ends[i])  # only the narration since the last quotation
-    for cs in _dialogue.clause_starts(text, lo, hi):
+    # the last clause that settles it decides: looked for from the end
+    for cs in reversed(list(_clauses_from(text, lo, hi, spans))):
         if r._quotes.covers(cs):
             continue
         he = _HE_OR_SHE.match(text, cs, hi)
         if he is not None:
             if (he.group("p").lower() == "she") != (gender == "f"):
-                found = None  # "A porter came in. She looked up.": someone else
+                return None  # "A porter came in. She looked up.": someone else
             continue
         sp = _described_person(text, cs, hi)
         if sp is None:
@@ -1378,10 +1407,9 @@ def _unnamed_subject(r: Resolver, lo: int, hi: int, gender: str, after: int) -> 
         if g == gender or (g is None and gender == "m"):
             # (a word for a person of no marked sex, "the clerk", is a man's: the
             # words for women in such roles are marked, "maid", "landlady")
-            found = m
-        else:
-            found = None
-    return found
+            return m
+        return None
+    return None
 
 
 def _own_description(r: Resolver, m: Mention) -> Optional[_Entity]:

@@ -865,3 +865,45 @@ def test_family_index_kept_up_is_the_index_over_all_people(text: str) -> None:
                 want.setdefault(e.family, []).append(e)
         assert {k: sorted(map(id, v)) for k, v in r.by_family.items()} == \
             {k: sorted(map(id, v)) for k, v in want.items()}
+
+
+# the forward patterns the backward ones of ``_resolution`` stand for
+_SITED_FORWARD = regex.compile(_resolution._SITED_BEFORE.pattern.replace("(?r)", "", 1), regex.IGNORECASE)
+_SUBJECT_FORWARD = regex.compile(_resolution._SUBJECT_BEFORE.pattern.replace("(?r)", "", 1))
+_WORD_BEFORE_FORWARD = regex.compile(r"(?<![\p{L}'’])(\p{Ll}++)[^\S\n]++\Z")
+_BEFORE_NAME_TEXT = st.sampled_from(["in", "into", "all", "went", "to", "the", "The", "a", "an", "A", "his", "our",
+                                     "this", "of", "and", "But", "then", "old", "great", "x", "Tom", "ſ", "K", "é",
+                                     "\u0301", " ", "  ", "\t", "\n", "\u00a0", "\x1c", "\u2028", ".", ",", ";", "'",
+                                     "’", "“", "”", "\"", "(", "-", "\u2014"])
+
+
+@given(st.lists(_BEFORE_NAME_TEXT, max_size=20).map("".join), st.integers(0, 90), st.integers(0, 90))
+@example("They went into the ", 0, 19)
+@example("the land of his great ", 3, 22)
+@example("He said. And the ", 0, 17)
+def test_place_and_subject_words_searched_backwards_are_the_forward_search(text: str, a: int, b: int) -> None:
+    """The words before a name that ``Resolver.scan`` reads (``_SITED_BEFORE``,
+    ``_SUBJECT_BEFORE``, ``_WORD_BEFORE``; ``_MAY_MODIFY`` before ``_MODIFIER_BEFORE``)
+    are searched from the end of the window: the same answers as the forward search."""
+    for lo, hi in ((min(a, b), max(a, b)), (max(0, max(a, b) - 30), max(a, b))):
+        assert (_resolution._SITED_BEFORE.search(text, lo, hi) is None) == (_SITED_FORWARD.search(text, lo, hi) is None)
+        assert (_resolution._SUBJECT_BEFORE.search(text, lo, hi) is None) == (
+            _SUBJECT_FORWARD.search(text, lo, hi) is None)
+        assert _span_of(_resolution._WORD_BEFORE.search(text, lo, hi)) == _span_of(
+            _WORD_BEFORE_FORWARD.search(text, lo, hi))
+        if _resolution._MAY_MODIFY.search(text, lo, hi) is None:
+            assert _resolution._MODIFIER_BEFORE.search(text, lo, hi) is None
+
+
+@given(st.lists(_CLAUSE_TEXT, max_size=24).map("".join), st.integers(0, 120), st.integers(0, 120), st.integers(0, 120))
+@example("Stop.” and then, as\n“Go!” she said;  but when", 0, 6, 45)
+@example("Mrs. Ana.  x", 0, 9, 12)
+def test_clause_starts_of_a_shorter_stretch_are_those_of_a_longer_one(text: str, a: int, b: int, c: int) -> None:
+    """The clause start spans of ``[lo, hi)`` (``_dialogue.clause_start_spans``, which
+    ``_turns._subject_between`` finds once for its scans) that begin at ``lo2`` or after
+    are the clause starts of ``[lo2, hi)``, for any ``lo <= lo2 <= hi``."""
+    from quoteattr import _dialogue
+    lo, lo2, hi = sorted(min(x, len(text)) for x in (a, b, c))
+    spans = _dialogue.clause_start_spans(text, lo, hi)
+    assert [e for s, e in spans] == list(_dialogue.clause_starts(text, lo, hi))
+    assert [e for s, e in spans if s >= lo2] == list(_dialogue.clause_starts(text, lo2, hi))
