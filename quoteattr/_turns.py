@@ -141,16 +141,20 @@ def _described_head(text: str, start: int, end: int) -> Optional[Tuple[int, int]
     """A clause opening "The (old) girl <verb>…": the description before the verb,
     when its last word is a word for a person ("girl", "clerk", "mother")."""
     m = _THE_NOUN.match(text, start, end)
-    if m is None:
-        return None
+    got = _person_prefix(text, m) if m is not None else None
+    return None if got is None else (got[0], got[1])
+
+
+def _person_prefix(text: str, m: "regex.Match[str]") -> Optional[Tuple[int, int, str]]:
+    """The longest part of the words ``m`` matched that ends in a word for a person
+    ("The old man", not "The old"), with that word; None when there is none, or when a
+    line break falls inside it (left alone)."""
     words = text[m.start() : m.end()].split()
     heads = _person_heads()
-    for n in range(len(words), 1, -1):  # the longest first: "The old man", not "The old"
+    for n in range(len(words), 1, -1):
         if words[n - 1] in heads:
             e = m.start() + len(" ".join(words[:n]))
-            if text[m.start() : e] == " ".join(words[:n]):
-                return (m.start(), e)
-            return None  # a line break inside: leave it
+            return (m.start(), e, words[n - 1]) if text[m.start() : e] == " ".join(words[:n]) else None
     return None
 
 
@@ -1254,6 +1258,23 @@ def _after_fronted_clauses(text: str, lo: int, hi: int, spans: Optional[List[Tup
             yield m.end()
 
 
+def _clauses_back(r: Resolver, lo: int, hi: int,
+                  clauses: Callable[[str, int, int, Optional[List[Tuple[int, int]]]], Iterable[int]],
+                  spans: Optional[List[Tuple[int, int]]]) -> Iterator[Tuple[int, Optional[str]]]:
+    """Fiction: the clause starts ``clauses`` gives for the narration ``[lo, hi)`` since
+    the last quotation, from the last one back (the last clause that settles a question
+    decides), none inside a quotation; each with the sex ("m"/"f") of the "he" or "she"
+    that opens it, else None."""
+    i = bisect.bisect_right(r._direct.ends, hi) - 1
+    if i >= 0:
+        lo = max(lo, r._direct.ends[i])  # only the narration since the last quotation
+    for cs in reversed(list(clauses(r.text, lo, hi, spans))):
+        if r._quotes.covers(cs):
+            continue
+        he = _HE_OR_SHE.match(r.text, cs, hi)
+        yield cs, (None if he is None else "f" if he.group("p").lower() == "she" else "m")
+
+
 def _owns_state(text: str, end: int) -> bool:
     """Fiction: the name ending at ``end`` owns its mind or a feeling ("Ann's misery
     increased", "Tom s heart sank"; ``data/inner_states.txt``): the clause is about
@@ -1270,16 +1291,9 @@ def _described_subject(r: Resolver, lo: int, hi: int, gender: str,
     text = r.text
     kin = _lexicons.mapping("kinship_words")
     titles = _lexicons.words("titles")
-    i = bisect.bisect_right(r._direct.ends, hi) - 1
-    if i >= 0:
-        lo = max(lo, r._direct.ends[i])  # only the narration since the last quotation
-    # the last clause that settles it decides: looked for from the end
-    for cs in reversed(list(_after_fronted_clauses(text, lo, hi, spans))):
-        if r._quotes.covers(cs):
-            continue
-        he = _HE_OR_SHE.match(text, cs, hi)
+    for cs, he in _clauses_back(r, lo, hi, _after_fronted_clauses, spans):
         if he is not None:
-            if (he.group("p").lower() == "she") == (gender == "f"):
+            if he == gender:
                 return None  # "Her mother came in. She sat down.": "she" goes on as before
             continue
         sp = _described_head(text, cs, hi)
@@ -1347,19 +1361,12 @@ def _described_person(text: str, start: int, end: int) -> Optional[Tuple[int, in
     """A clause opening "A/The (old) porter <verb>…": the description before the verb,
     when its last word is a word for one person ("porter", "woman")."""
     m = _DESCRIBED.match(text, start, end)
-    if m is None:
+    got = _person_prefix(text, m) if m is not None else None
+    if got is None or got[2] in _NO_ONE or got[2] in _NOT_ONE_PERSON:
         return None
-    words = text[m.start() : m.end()].split()
-    heads = _person_heads()
-    for n in range(len(words), 1, -1):  # the longest first: "The old man", not "The old"
-        if words[n - 1] in heads:
-            if words[n - 1] in _NO_ONE or words[n - 1] in _NOT_ONE_PERSON:
-                return None
-            e = m.start() + len(" ".join(words[:n]))
-            if text[m.start() : e] != " ".join(words[:n]) or _NOT_ALONE.match(text, e, min(end, e + 40)) is not None:
-                return None  # a line break inside, "the ladies' voices", "the driver and his helper"
-            return (m.start(), e)
-    return None
+    if _NOT_ALONE.match(text, got[1], min(end, got[1] + 40)) is not None:
+        return None  # "the ladies' voices", "the driver and his helper"
+    return (got[0], got[1])
 
 
 def _sex_of(m: Mention) -> Optional[str]:
@@ -1377,16 +1384,9 @@ def _unnamed_subject(r: Resolver, lo: int, hi: int, gender: str, after: int,
     later subject of its own sex follow it; only one after ``after`` (where the last
     named subject stands)."""
     text = r.text
-    i = bisect.bisect_right(r._direct.ends, hi) - 1
-    if i >= 0:
-        lo = max(lo, r._direct.ends[i])  # only the narration since the last quotation
-    # the last clause that settles it decides: looked for from the end
-    for cs in reversed(list(_clauses_from(text, lo, hi, spans))):
-        if r._quotes.covers(cs):
-            continue
-        he = _HE_OR_SHE.match(text, cs, hi)
+    for cs, he in _clauses_back(r, lo, hi, _clauses_from, spans):
         if he is not None:
-            if (he.group("p").lower() == "she") != (gender == "f"):
+            if he != gender:
                 return None  # "A porter came in. She looked up.": someone else
             continue
         sp = _described_person(text, cs, hi)
