@@ -994,6 +994,10 @@ class Resolver:
             m = Mention(m.start, m.end, "description", "person", None, False, None, None, m.head, True)
         if m.form == "name":
             return self._entity_for_name(m, m.start)
+        if m.form == "description" and m.definite and m.head in _ONE_OF_TWO and not m.plural:
+            picked = self._one_of_two(m, starts)  # "said the former": not a source named "former"
+            if picked is not None:
+                return picked
         if m.form == "pronoun":
             if m.person == 1 and not m.plural:
                 ent = self.by_key.get("narrator:") or self._new("narrator:", "narrator")
@@ -1138,6 +1142,33 @@ class Resolver:
                 ent.gender = g
         self._touched.append(ent)
         return ent
+
+    def _one_of_two(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        """"the former" / "the latter" (``m``): the first or the second of the last two
+        people named before it, outside quotations, within ``_TWO_BACK`` characters
+        ("Tom and Harry came in. “…,” said the former.": Tom)."""
+        text = self.text
+        lo = max(0, m.start - _TWO_BACK)
+        for k in range(m.start - 1, lo - 1, -1):  # back to its sentence's start
+            if text[k] in ".!?" and not (text[k] == "." and _dialogue._after_abbreviation(text, k + 1)):
+                lo = k + 1
+                break
+        # the pair is named before the sentence's first "the former"/"the latter" ("between
+        # Ann and Jane -- the former of whom listened to Tom, and the latter said": Jane)
+        first = _turns._FORMER_LATTER.search(text, lo, m.start)
+        at = first.start() if first is not None else m.start
+        seen: List[_Entity] = []
+        i = bisect.bisect_left(starts, at) - 1
+        while i >= 0 and len(seen) < 2:
+            s, _e, ent = self.timeline[i]
+            i -= 1
+            if at - s > _TWO_BACK:
+                break
+            if all(ent is not x for x in seen):
+                seen.append(ent)
+        if len(seen) < 2:
+            return None
+        return seen[1] if m.head == "former" else seen[0]
 
     def _recent(self, pos: int, starts: List[int], window: int, limit: int) -> List[Tuple[int, _Entity, bool]]:
         """Person mentions before ``pos``, nearest first: (distance, entity, is_speaker)."""
@@ -1400,6 +1431,8 @@ _NEVER_SUBJECT_WEIGHT = 0.1
 # characters back, when the speaker of the turn before (of that sex) is nearer, goes
 # on with that speaker
 _FAR_BACK = 1500
+_ONE_OF_TWO = frozenset({"former", "latter"})
+_TWO_BACK = 600  # characters before "the former" looked at for the two people it picks from
 _FAR_SPOKEN = 40  # earlier speakers looked back over for the last time someone spoke
 _STYLES = {"her ladyship": frozenset({"lady", "duchess", "countess", "marchioness", "baroness"}),
            "his lordship": frozenset({"lord", "duke", "earl", "marquis", "baron", "viscount"}),
