@@ -727,10 +727,29 @@ def _learn_roles(r: Resolver) -> Dict[str, Tuple[List[int], List[_Entity]]]:
 
 _NEWCOMER_GAP = 2000  # fiction: characters before a person's first naming in which a role word introduces them
 _NEWCOMER_CANDIDATES = 3  # the people of the role's sex most present looked at
-_ROLE_WORD_CACHE: List["regex.Pattern[str]"] = []  # all role words, compiled once
+_ROLE_WORD_CACHE: Dict[str, "regex.Pattern[str]"] = {}  # a role word -> its whole-word pattern, compiled once
 # a role word as one person: "the housekeeper", "our courier", "her young hostess" (not "master and servant")
 _ROLE_DETERMINED = regex.compile(r"(?<![\p{L}])(?:[Tt]he|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[Tt]heir|[Yy]our)"
                                  r"(?:" + _WRAP + r"[\p{Ll}\-]+){0,2}" + _WRAP + r"\Z")
+
+
+def _role_word_uses(text: str, head: str) -> List[int]:
+    """Where ``text`` uses the role word ``head`` after a determiner ("the housekeeper",
+    "their nurse"), as a whole word and not inside a longer role word ("co-founder" for
+    "founder"). One literal search per role word a tag needs, not per tag."""
+    pat = _ROLE_WORD_CACHE.get(head)
+    if pat is None:
+        pat = _ROLE_WORD_CACHE[head] = regex.compile(r"(?<![\p{L}])" + regex.escape(head) + r"(?![\p{L}])")
+    longer = [(w, w.index(head)) for w in _role_heads() if len(w) > len(head) and head in w]
+    out: List[int] = []
+    for x in pat.finditer(text):
+        at = x.start()
+        if any(text.startswith(w, at - o) and at - o >= 0 and not (at - o > 0 and text[at - o - 1].isalpha())
+               and not (at - o + len(w) < len(text) and text[at - o + len(w)].isalpha()) for w, o in longer):
+            continue
+        if _ROLE_DETERMINED.search(text, max(0, at - 40), at):
+            out.append(at)
+    return out
 
 
 def _newcomer(r: Resolver, idx: int, m: Mention, starts: List[int],
@@ -752,16 +771,9 @@ def _newcomer(r: Resolver, idx: int, m: Mention, starts: List[int],
     if (head in _GENERIC_PERSON or head in _PLAIN_HEADS or head not in _role_heads()
             or head in _lexicons.first_field("kinship_words") or head in _COMPANIONS):
         return None
-    if not r._role_words:
-        # where the text uses each role word after a determiner: one pass, on first need
-        if not _ROLE_WORD_CACHE:
-            alts = "|".join(regex.escape(w) for w in sorted(_role_heads(), key=len, reverse=True))
-            _ROLE_WORD_CACHE.append(regex.compile(r"(?<![\p{L}])(?:" + alts + r")(?![\p{L}])"))
-        r._role_words[""] = []
-        for x in _ROLE_WORD_CACHE[0].finditer(r.text):
-            if _ROLE_DETERMINED.search(r.text, max(0, x.start() - 40), x.start()):
-                r._role_words.setdefault(x.group(), []).append(x.start())
-    occ = r._role_words.get(head, [])
+    occ = r._role_words.get(head)
+    if occ is None:
+        occ = r._role_words[head] = _role_word_uses(r.text, head)
     gender = _description_sex(m)
     # (not the one who spoke the turn before: the role holder answers them)
     before = chosen[idx - 1] if idx > 0 else None
