@@ -907,3 +907,24 @@ def test_clause_starts_of_a_shorter_stretch_are_those_of_a_longer_one(text: str,
     spans = _dialogue.clause_start_spans(text, lo, hi)
     assert [e for s, e in spans] == list(_dialogue.clause_starts(text, lo, hi))
     assert [e for s, e in spans if s >= lo2] == list(_dialogue.clause_starts(text, lo2, hi))
+
+
+# role words where one holds another ("co-founder", "founder"), with determiners and other words
+_ROLE_ALPHABET = st.sampled_from(["the ", "her ", "our ", "founder", "co-founder", "nurse", "nurses", "Nurse",
+                                  "housekeeper", " ", "\n", "-", ".", "x", "and ", "gov.", "a"])
+
+
+def _plain_role_word_uses(text: str, head: str) -> "list[int]":
+    """Every role word at once, as one alternation (longest first), kept for ``head``."""
+    alts = "|".join(regex.escape(w) for w in sorted(_kinship._role_heads(), key=len, reverse=True))
+    out = []
+    for x in regex.finditer(r"(?<![\p{L}])(?:" + alts + r")(?![\p{L}])", text):
+        if x.group() == head and _kinship._ROLE_DETERMINED.search(text, max(0, x.start() - 40), x.start()):
+            out.append(x.start())
+    return out
+
+
+@given(st.lists(_ROLE_ALPHABET, max_size=20).map("".join), st.sampled_from(["founder", "nurse", "housekeeper", "gov."]))
+@example("the co-founder and the founder", "founder")
+def test_role_word_uses_are_the_alternations_matches(text: str, head: str) -> None:
+    assert _kinship._role_word_uses(text, head) == _plain_role_word_uses(text, head)
