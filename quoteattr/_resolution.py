@@ -65,7 +65,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
 
 from . import _lazyregex as regex
 
@@ -1321,23 +1321,21 @@ class Resolver:
         old woman at the well" for "the old woman"), among the last ``_ALIKE_SPEAKERS``
         speakers of each kind within ``_ALIKE_BACK`` characters; None for a plain "the
         gentleman"."""
-        words = [w.strip(".,;:!?'’").lower() for w in self.text[m.start : m.end].split()]
+        words = self._tag_words(m)
         mods = {w for w in words[1:-1] if w}
         if not mods or words[-1] != m.head:
             return None
-        best: Optional[_Entity] = None
-        best_pos = -1
+        best: Optional[Tuple[int, _Entity]] = None
         for told in (self._described_spoken, self.spoken):  # ("the old woman at the well" too)
-            k = len(told) - 1
-            while k >= 0 and len(told) - k <= _ALIKE_SPEAKERS:
-                pos, ent = told[k]
-                k -= 1
-                if m.start - pos > _ALIKE_BACK or pos <= best_pos:
-                    break
-                if not ent.forms and m.head in ent.words() and mods <= ent.words():
-                    best, best_pos = ent, pos
-                    break
-        return best
+            hit = _unnamed_speaker(told, m.start, _ALIKE_SPEAKERS, _ALIKE_BACK, -1 if best is None else best[0],
+                                   lambda ent: m.head in ent.words() and mods <= ent.words())
+            if hit is not None:
+                best = hit
+        return None if best is None else best[1]
+
+    def _tag_words(self, m: Mention) -> List[str]:
+        """The words of a description tag ``m``, in lower case, without edge punctuation."""
+        return [w.strip(".,;:!?'’").lower() for w in self.text[m.start : m.end].split()]
 
     def _spoke_so_described(self, m: Mention, present: Optional[_Entity]) -> Optional[_Entity]:
         """Fiction: for "the gentleman", "the old woman" (a generic head, no tie to a name),
@@ -1353,21 +1351,15 @@ class Resolver:
         the stranger first spoke (one who came in beside her, not one the text names
         later), and no one of that sex is named for the first time in those characters
         ("The old lady gave her name as Mrs. Pell.")."""
-        words = [w.strip(".,;:!?'’").lower() for w in self.text[m.start : m.end].split()]
+        words = self._tag_words(m)
         if not words or words[-1] != m.head:
             return None
         if len(words) == 2:
             if self._idx is not None and _turns._called(self, self._idx, _GENERIC_PERSON[m.head]) is not None:
                 return None  # “…, Jupe?” | “…,” said the girl: the one called answers
-            k = len(self.spoken) - 1
-            while k >= 0 and len(self.spoken) - k <= _PLAIN_ALIKE_SPEAKERS:
-                pos, ent = self.spoken[k]
-                k -= 1
-                if m.start - pos > _PLAIN_ALIKE_BACK:
-                    break
-                if not ent.forms and ent.words() - _DETERMINERS == {m.head}:
-                    return ent  # (not "the old woman" for "the woman")
-            return None
+            hit = _unnamed_speaker(self.spoken, m.start, _PLAIN_ALIKE_SPEAKERS, _PLAIN_ALIKE_BACK, -1,
+                                   lambda ent: ent.words() - _DETERMINERS == {m.head})  # (not "the old woman")
+            return None if hit is None else hit[1]
         phrase = _plain_phrase(self.text[m.start : m.end]).lower()
         if phrase in self._named_so:
             return None  # ("the young girl" was Daisy before: a named person so described)
@@ -1516,6 +1508,22 @@ _PERSON_ACTS = frozenset("sat stood smiled nodded laughed sighed frowned shrugge
 
 
 _ADJECTIVE_ENDS = ("like", "ic", "ish", "ese", "esque")
+
+
+def _unnamed_speaker(told: List[Tuple[int, _Entity]], at: int, most: int, back: int, floor: int,
+                     fits: Callable[[_Entity], bool]) -> Optional[Tuple[int, _Entity]]:
+    """Fiction: the last unnamed speaker in ``told`` (turns as (where, who), in text
+    order) that ``fits``, with where it spoke: among the last ``most`` of them, within
+    ``back`` characters before ``at`` and after ``floor``."""
+    k = len(told) - 1
+    while k >= 0 and len(told) - k <= most:
+        pos, ent = told[k]
+        k -= 1
+        if at - pos > back or pos <= floor:
+            break
+        if not ent.forms and fits(ent):
+            return pos, ent
+    return None
 
 
 def _adjective_name(ent: _Entity) -> bool:
