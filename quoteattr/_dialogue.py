@@ -135,11 +135,7 @@ def _former_or_latter(text: str, lo: int, hi: int, found: Optional[Span2]) -> Op
         pass
     if f is None or (found is not None and found[0] > f.start()):
         return None
-    start = max(lo, f.start() - _PAIR_NAMES_BACK)
-    for k in range(f.start() - 1, start - 1, -1):  # back to its sentence's start
-        if text[k] in ".!?" and not (text[k] == "." and _after_abbreviation(text, k + 1)):
-            start = k + 1
-            break
+    start = sentence_start(text, f.start(), max(lo, f.start() - _PAIR_NAMES_BACK))
     people: List[Span2] = []
     for s, e in _mentions.scan_names(text[start : f.start()]):
         m = _mentions.describe(text, s + start, e + start)
@@ -168,6 +164,15 @@ def clause_start_spans(text: str, lo: int, hi: int) -> List[Span2]:
     another one takes, so a later ``lo`` only drops the first ones (tested)."""
     return [m.span() for m in _clause_start_matches(text, lo, hi)
             if not _wrap_inside_sentence(text, m.start()) and not _after_abbreviation(text, m.start())]
+
+
+def sentence_start(text: str, pos: int, lo: int) -> int:
+    """Where the sentence holding ``pos`` starts: just after the last ".", "!" or "?"
+    before it that is no abbreviation's ("Mrs."), looked for back to ``lo`` at most."""
+    for k in range(pos - 1, lo - 1, -1):
+        if text[k] in ".!?" and not (text[k] == "." and _after_abbreviation(text, k + 1)):
+            return k + 1
+    return lo
 
 
 def _after_abbreviation(text: str, pos: int) -> bool:

@@ -1148,11 +1148,7 @@ class Resolver:
         people named before it, outside quotations, within ``_TWO_BACK`` characters
         ("Tom and Harry came in. “…,” said the former.": Tom)."""
         text = self.text
-        lo = max(0, m.start - _TWO_BACK)
-        for k in range(m.start - 1, lo - 1, -1):  # back to its sentence's start
-            if text[k] in ".!?" and not (text[k] == "." and _dialogue._after_abbreviation(text, k + 1)):
-                lo = k + 1
-                break
+        lo = _dialogue.sentence_start(text, m.start, max(0, m.start - _TWO_BACK))
         # the pair is named before the sentence's first "the former"/"the latter" ("between
         # Ann and Jane -- the former of whom listened to Tom, and the latter said": Jane)
         first = _turns._FORMER_LATTER.search(text, lo, m.start)
