@@ -373,6 +373,10 @@ _TAG_BREAK = regex.compile(r"[!?\n\"“”]")  # what ends the subject scan (see
 _APPOSITIVES = regex.compile(r"(?:,[^,;:!?\"“”\n]{1,120}){1,3},[^\S\n]*(?:\p{Ll}+[^\S\n]+){0,2}")
 # words a subject scan may leave out at its start ("German" in "German Chancellor X")
 _LEAD_WORDS = regex.compile(r"(?:[\p{L}\p{N}'’-]+[^\S\n]+){0,2}")
+# a conjunction among those words opens a subordinate clause of the narration ("…?" when it
+# grunted again), whose subject speaks no tag
+_SUBORDINATE_LEAD = regex.compile(r"(?<![\p{L}])(?i:when|while|whilst|until|till|before|after|because|though|although"
+                                  r"|unless|if|since)(?![\p{L}])")
 
 
 def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
@@ -452,6 +456,8 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
     if sp is not None and _PARTICIPLE_BY.match(text, sp[0], sp[1]) is not None:
         return None  # “…” accompanied by a violent yawn / followed by a sigh: no one's tag
     if sp is not None and _LEAD_WORDS.fullmatch(text, start, sp[0]):
+        if _SUBORDINATE_LEAD.search(text, start, sp[0]) is not None:
+            return None  # “…?” when it grunted again: a clause of the narration, not a tag
         if m.group().lower() in _cues.NOUN_FORMS:
             # “…” was her cordial reply / was Margaret's answer: the owner speaks
             own = _OWNER.match(text, sp[0], sp[1])
