@@ -494,6 +494,12 @@ def _name_after_time(text: str, sp: Span2) -> Optional[Span2]:
     return got if _speaker_like(text, got) else None
 
 
+# a verb of going on or starting before a tag in -ing ("went on singing", "kept laughing",
+# "began chanting", "fell to sobbing"): its subject is the tag's
+_ASPECT_BEFORE = regex.compile(r"(?<![\p{L}])(?:went|goes|go|kept|keeps|keep|began|begins|started|starts|fell|falls)"
+                               r"(?:[^\S\n]+(?:on|to))?[^\S\n]+\Z")
+
+
 def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[Tuple[Span2, Span2]]:
     """A speech tag before an opening mark at ``pos`` in ``[lo, pos)``: (speaker, cue);
     with ``lead_in``, the tag ends a lead-in paragraph (``pos`` is that paragraph's end)."""
@@ -515,7 +521,9 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
     heard = _HEARD_SAY.search(text, max(lo, v[0] - 40), v[0])
     if heard is not None:
         return heard.span("who"), v  # "He heard her murmur:", "let him say": the one heard speaks
-    sp = _mentions.subject_before(text, v[0], lo)
+    aspect = _ASPECT_BEFORE.search(text, max(lo, v[0] - 24), v[0]) if last.group().endswith("ing") else None
+    # "Ann went on singing, “…”": the subject of the verb the participle goes on with
+    sp = _mentions.subject_before(text, v[0] if aspect is None else aspect.start(), lo)
     if sp is not None:
         sp = _name_after_time(text, sp) or (sp if _speaker_like(text, sp) else None)
     if sp is not None and _PREPOSITION_BEFORE.search(text, max(lo, sp[0] - 12), sp[0]) is not None:
