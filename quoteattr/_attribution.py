@@ -500,6 +500,13 @@ _ASPECT_BEFORE = regex.compile(r"(?<![\p{L}])(?:went|goes|go|kept|keeps|keep|beg
                                r"(?:[^\S\n]+(?:on|to))?[^\S\n]+\Z")
 
 
+# fiction: a semicolon or a dash after the closing mark, then perhaps "and"/"but", and a
+# subject-first verb with words after it (“…”; and Tom begged the company to …): a clause
+# of the narration going on, not the quotation's tag
+_CLAUSE_AFTER_MARK = regex.compile(r"[^\S\n]*(?:;|--|\N{EM DASH})\s*(?:(?i:and|but|then)\s+)?\Z")
+_OBJECT_AFTER = regex.compile(r"[^\S\n]*\n?[^\S\n]*(?<=\s)(?!(?:again|once|too|at|in|with|to|softly|gently)(?![\p{L}]))\p{L}{2,}(?<!ly)(?![\p{L}])")
+
+
 def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[Tuple[Span2, Span2]]:
     """A speech tag before an opening mark at ``pos`` in ``[lo, pos)``: (speaker, cue);
     with ``lead_in``, the tag ends a lead-in paragraph (``pos`` is that paragraph's end)."""
@@ -900,6 +907,10 @@ class Attributor:
         # 1. a tag right after the closing mark
         if tag is not None and _leads_in(text, tag, pend, text[q.parts[-1][1] - 1] in ".!?"):
             tag = None  # “A.” X said: “B.”: the tag introduces the next quotation
+        if (tag is not None and not self.news and tag[0][0] < tag[1][0]
+                and _CLAUSE_AFTER_MARK.match(text, q.end, tag[0][0]) is not None
+                and _OBJECT_AFTER.match(text, tag[1][1], pend) is not None):
+            tag = None  # “…”; and Tom begged the company to …: a new clause of the narration, not a tag
         if (tag is not None and not self.news and tag[0][0] < tag[1][0] and q.start == pstart
                 and text[q.parts[-1][1] - 1] in ".!?" and self._colon_lead(q) is not None):
             tag = None  # X asked: ⏎ “…?” I answered that …: the lead-in tags it, the narration goes on
