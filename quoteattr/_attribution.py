@@ -503,8 +503,8 @@ _ASPECT_BEFORE = regex.compile(r"(?<![\p{L}])(?:went|goes|go|kept|keeps|keep|beg
 # fiction: a semicolon or a dash after the closing mark, then perhaps "and"/"but", and a
 # subject-first verb with words after it (“…”; and Tom begged the company to …): a clause
 # of the narration going on, not the quotation's tag
-_CLAUSE_AFTER_MARK = regex.compile(r"[^\S\n]*(?:;|--|\N{EM DASH})\s*(?:(?i:and|but|then)\s+)?\Z")
-_OBJECT_AFTER = regex.compile(r"[^\S\n]*\n?[^\S\n]*(?<=\s)(?!(?:again|once|too|at|in|with|to|softly|gently)(?![\p{L}]))\p{L}{2,}(?<!ly)(?![\p{L}])")
+_CLAUSE_AFTER_MARK = regex.compile(r"[^\S\n]*+(?:;|--|\N{EM DASH})\s*+(?:(?i:and|but|then)\s++)?\Z")
+_OBJECT_AFTER = regex.compile(r"[^\S\n]*+\n?[^\S\n]*+(?<=\s)(?!(?:again|once|too|at|in|with|to|softly|gently)(?![\p{L}]))\p{L}{2,}+(?<!ly)")
 
 
 def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[Tuple[Span2, Span2]]:
