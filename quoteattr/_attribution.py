@@ -373,6 +373,10 @@ _TAG_BREAK = regex.compile(r"[!?\n\"“”]")  # what ends the subject scan (see
 _APPOSITIVES = regex.compile(r"(?:,[^,;:!?\"“”\n]{1,120}){1,3},[^\S\n]*(?:\p{Ll}+[^\S\n]+){0,2}")
 # words a subject scan may leave out at its start ("German" in "German Chancellor X")
 _LEAD_WORDS = regex.compile(r"(?:[\p{L}\p{N}'’-]+[^\S\n]+){0,2}")
+# a conjunction among those words opens a subordinate clause of the narration ("…?" when it
+# grunted again), whose subject speaks no tag
+_SUBORDINATE_LEAD = regex.compile(r"(?<![\p{L}])(?i:when|while|whilst|until|till|before|after|because|though|although"
+                                  r"|unless|if|since)(?![\p{L}])")
 
 
 def _subject_then_verb(text: str, p: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
@@ -452,6 +456,8 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
     if sp is not None and _PARTICIPLE_BY.match(text, sp[0], sp[1]) is not None:
         return None  # “…” accompanied by a violent yawn / followed by a sigh: no one's tag
     if sp is not None and _LEAD_WORDS.fullmatch(text, start, sp[0]):
+        if _SUBORDINATE_LEAD.search(text, start, sp[0]) is not None:
+            return None  # “…?” when it grunted again: a clause of the narration, not a tag
         if m.group().lower() in _cues.NOUN_FORMS:
             # “…” was her cordial reply / was Margaret's answer: the owner speaks
             own = _OWNER.match(text, sp[0], sp[1])
@@ -488,6 +494,19 @@ def _name_after_time(text: str, sp: Span2) -> Optional[Span2]:
     return got if _speaker_like(text, got) else None
 
 
+# a verb of going on or starting before a tag in -ing ("went on singing", "kept laughing",
+# "began chanting", "fell to sobbing"): its subject is the tag's
+_ASPECT_BEFORE = regex.compile(r"(?<![\p{L}])(?:went|goes|go|kept|keeps|keep|began|begins|started|starts|fell|falls)"
+                               r"(?:[^\S\n]+(?:on|to))?[^\S\n]+\Z")
+
+
+# fiction: a semicolon or a dash after the closing mark, then perhaps "and"/"but", and a
+# subject-first verb with words after it (“…”; and Tom begged the company to …): a clause
+# of the narration going on, not the quotation's tag
+_CLAUSE_AFTER_MARK = regex.compile(r"[^\S\n]*+(?:;|--|\N{EM DASH})\s*+(?:(?i:and|but|then)\s++)?\Z")
+_OBJECT_AFTER = regex.compile(r"[^\S\n]*+\n?[^\S\n]*+(?<=\s)(?!(?:again|once|too|at|in|with|to|softly|gently)(?![\p{L}]))\p{L}{2,}+(?<!ly)")
+
+
 def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[Tuple[Span2, Span2]]:
     """A speech tag before an opening mark at ``pos`` in ``[lo, pos)``: (speaker, cue);
     with ``lead_in``, the tag ends a lead-in paragraph (``pos`` is that paragraph's end)."""
@@ -509,7 +528,9 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
     heard = _HEARD_SAY.search(text, max(lo, v[0] - 40), v[0])
     if heard is not None:
         return heard.span("who"), v  # "He heard her murmur:", "let him say": the one heard speaks
-    sp = _mentions.subject_before(text, v[0], lo)
+    aspect = _ASPECT_BEFORE.search(text, max(lo, v[0] - 24), v[0]) if last.group().endswith("ing") else None
+    # "Ann went on singing, “…”": the subject of the verb the participle goes on with
+    sp = _mentions.subject_before(text, v[0] if aspect is None else aspect.start(), lo)
     if sp is not None:
         sp = _name_after_time(text, sp) or (sp if _speaker_like(text, sp) else None)
     if sp is not None and _PREPOSITION_BEFORE.search(text, max(lo, sp[0] - 12), sp[0]) is not None:
@@ -886,6 +907,10 @@ class Attributor:
         # 1. a tag right after the closing mark
         if tag is not None and _leads_in(text, tag, pend, text[q.parts[-1][1] - 1] in ".!?"):
             tag = None  # “A.” X said: “B.”: the tag introduces the next quotation
+        if (tag is not None and not self.news and tag[0][0] < tag[1][0]
+                and _CLAUSE_AFTER_MARK.match(text, q.end, tag[0][0]) is not None
+                and _OBJECT_AFTER.match(text, tag[1][1], pend) is not None):
+            tag = None  # “…”; and Tom begged the company to …: a new clause of the narration, not a tag
         if (tag is not None and not self.news and tag[0][0] < tag[1][0] and q.start == pstart
                 and text[q.parts[-1][1] - 1] in ".!?" and self._colon_lead(q) is not None):
             tag = None  # X asked: ⏎ “…?” I answered that …: the lead-in tags it, the narration goes on
