@@ -1125,6 +1125,23 @@ def _previous_narration_subject(r: Resolver, ps: int, gender: Optional[str], sta
     return _subject_between(r, pps, ppe, gender, starts, loose_ok=True)
 
 
+_ACTED_LEN = 250  # characters of a narration paragraph before a question that names who answers it
+
+
+def _acted_before(r: Resolver, first: int, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: for the reply to record ``first`` (a run's first turn), the subject of the
+    short narration paragraph right before that turn, other than its speaker ("Ann
+    showed them the portrait. | “…?” said Tom. | “…”: Ann answers)."""
+    assert r.layout is not None
+    pi = r.layout.paragraph_index(r.records[first].span[0])
+    if pi == 0:
+        return None
+    pps, ppe = r.layout.paragraphs[pi - 1]
+    if ppe - pps > _ACTED_LEN or r._direct.overlaps(pps, ppe):
+        return None
+    return _subject_between(r, pps, ppe, None, starts)
+
+
 def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], starts: List[int],
                      own: bool = False, loose_ok: bool = False) -> Optional[_Entity]:
     """The last person (of ``gender``, if given) named as a clause's subject in
