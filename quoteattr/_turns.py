@@ -1130,8 +1130,10 @@ _ACTED_LEN = 250  # characters of a narration paragraph before a question that n
 
 def _acted_before(r: Resolver, first: int, starts: List[int]) -> Optional[_Entity]:
     """Fiction: for the reply to record ``first`` (a run's first turn), the subject of the
-    short narration paragraph right before that turn, other than its speaker ("Ann
-    showed them the portrait. | “…?” said Tom. | “…”: Ann answers)."""
+    first sentence of the short narration paragraph (no quotation in it) right before
+    that turn, other than its speaker ("Ann showed them the portrait. | “…?” said Tom. |
+    “…”: Ann answers; a subject only in a later sentence, "It grew late. Ann came in.",
+    is as often someone arriving who does not answer)."""
     assert r.layout is not None
     pi = r.layout.paragraph_index(r.records[first].span[0])
     if pi == 0:
@@ -1139,7 +1141,8 @@ def _acted_before(r: Resolver, first: int, starts: List[int]) -> Optional[_Entit
     pps, ppe = r.layout.paragraphs[pi - 1]
     if ppe - pps > _ACTED_LEN or r._direct.overlaps(pps, ppe):
         return None
-    return _subject_between(r, pps, ppe, None, starts)
+    _ss, se = r.layout.sentence(pps)
+    return _subject_between(r, pps, min(ppe, max(se, pps + 1)), None, starts)
 
 
 def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], starts: List[int],
