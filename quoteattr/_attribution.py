@@ -595,6 +595,7 @@ _AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}])(?:in|with|into|of|after|by|fro
 # where a clause joined to the one before starts: after ", and", ", but", ", while" or a
 # semicolon, a subject pronoun right after a comma (a main clause after a fronted one),
 # or "that" before a subject ("showed such signs of floundering that Ann collected herself")
+_WRAPPED_SPACE = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # spaces, or one line break of hard-wrapped text
 _CLAUSE_JOIN = regex.compile(r"(?:,[^\S\n]*(?:and|but|yet|while|whilst)|;(?:[^\S\n]*(?:and|but|yet))?)[^\S\n]+"
                              r"|,[^\S\n]+(?=(?:he|she|they|I|we)[^\S\n]+\p{Ll})"
                              r"|(?<=[^\S\n])that[^\S\n]+(?=\p{Lu}|(?:he|she|they|we|the|his|her)[^\S\n])")
@@ -603,7 +604,7 @@ _SUBORDINATORS = frozenset("when as if though although while whilst till until b
                            "whenever where once that who which".split())
 _VERB_NEXT = regex.compile(r"(?:[^\S\n]*,[^\S\n]*[^,;:.!?\"“”\n]{1,60},)?[^\S\n]+\p{Ll}")
 # a verb coordinated with the one before: "… and said", "…, and eagerly cried"
-_AND_BEFORE_VERB = regex.compile(r"(?<![\p{L}])(?:and(?:[^\S\n]+\p{Ll}+ly)?|into|of)[^\S\n]+\Z")
+_AND_BEFORE_VERB = regex.compile(r"(?<![\p{L}])(?:and(?:[^\S\n]+\p{Ll}+ly)?|into|of)" + _WRAPPED_SPACE + r"\Z")
 _WORD_AT = regex.compile(r"\p{L}+")
 _POSSESSIVE_IN = regex.compile(r"['’]s[^\S\n]")
 _PARENTHETICAL = regex.compile(r"[^\S\n]+\p{Ll}+[^\S\n]*,")
@@ -616,7 +617,12 @@ def _joined_clause_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     a subject pronoun followed by a word in lower case (its verb), directly or after an
     aside set off by commas; None if that clause opens otherwise."""
     joins = list(_CLAUSE_JOIN.finditer(text, lo, hi))
+    start = -1
     while joins:
+        when = _TIME_AFTER_JOIN.match(text, joins[-1].end(), hi)
+        if when is not None:
+            start = when.end()  # "…, and at last Ann rose and said": the clause's subject after its word of time
+            break
         word = _WORD_AT.match(text, joins[-1].end(), hi)
         if word is None and joins[-1].end() >= hi:
             joins.pop()  # "…, and" right before the verb
@@ -627,12 +633,13 @@ def _joined_clause_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
         joins.pop()  # "…, came up with him, and eagerly cried out": one more verb of the same subject
     if not joins:
         return None
-    last = joins[-1]
-    word = _WORD_AT.match(text, last.end(), hi)
+    if start < 0:
+        start = joins[-1].end()
+    word = _WORD_AT.match(text, start, hi)
     if word is None or word.group().lower() in _SUBORDINATORS:
         return None
-    sp = _sentence_subject(text, last.end(), hi)
-    if sp is None or sp[0] != last.end() or _VERB_NEXT.match(text, sp[1], hi) is None:
+    sp = _sentence_subject(text, start, hi)
+    if sp is None or sp[0] != start or _VERB_NEXT.match(text, sp[1], hi) is None:
         return None
     if _POSSESSIVE_IN.search(text, sp[0], sp[1]) is not None:
         return None  # "Tom's plan brought Ann …": a thing owned, not who speaks
@@ -642,6 +649,12 @@ def _joined_clause_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     if m.form == "pronoun":
         return sp if text[sp[0] : sp[1]].lower() in ("he", "she", "they", "i", "we") else None
     return sp if m.kind == "person" else None
+
+
+# a word or two of time opening a joined clause before its subject, a name or "he"/"she"
+# ("…, and at last Ann rose", "…; then she said"): the subject comes after it
+_TIME_AFTER_JOIN = regex.compile(r"(?:at" + _WRAPPED_SPACE + r"(?:last|length|once)|then|now|presently|suddenly|soon|finally),?"
+                                 + _WRAPPED_SPACE + r"(?=\p{Lu}|(?:he|she)[^\S\n])")
 
 
 _FORMER_LATTER_AT = regex.compile(r"[Tt]he[^\S\n]+(?:former|latter)(?![\p{L}])")

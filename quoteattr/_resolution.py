@@ -802,6 +802,10 @@ class Resolver:
                 self._exclude = chosen[first]
                 if self._exclude is not None:
                     chosen[idx] = _turns._present(self, first, starts)
+                if self._exclude is not None and chosen[idx] is None and self.layout is not None and rec.rule == "fiction.reply":
+                    # "Ann showed them the portrait. | “…?” said Tom. | “…”": the one the
+                    # narration before the question was about answers it
+                    chosen[idx] = _turns._acted_before(self, first, starts)
                 if narrating and self._exclude is not None and chosen[idx] is None and self._exclude.kind != "narrator":
                     # “What were you doing?” he asked me. | “…”: the narrator answers
                     chosen[idx] = _turns._narrator_near(self, first)

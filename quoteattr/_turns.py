@@ -1125,6 +1125,26 @@ def _previous_narration_subject(r: Resolver, ps: int, gender: Optional[str], sta
     return _subject_between(r, pps, ppe, gender, starts, loose_ok=True)
 
 
+_ACTED_LEN = 250  # characters of a narration paragraph before a question that names who answers it
+
+
+def _acted_before(r: Resolver, first: int, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: for the reply to record ``first`` (a run's first turn), the subject of the
+    first sentence of the short narration paragraph (no quotation in it) right before
+    that turn, other than its speaker ("Ann showed them the portrait. | “…?” said Tom. |
+    “…”: Ann answers; a subject only in a later sentence, "It grew late. Ann came in.",
+    is as often someone arriving who does not answer)."""
+    assert r.layout is not None
+    pi = r.layout.paragraph_index(r.records[first].span[0])
+    if pi == 0:
+        return None
+    pps, ppe = r.layout.paragraphs[pi - 1]
+    if ppe - pps > _ACTED_LEN or r._direct.overlaps(pps, ppe):
+        return None
+    _ss, se = r.layout.sentence(pps)
+    return _subject_between(r, pps, min(ppe, max(se, pps + 1)), None, starts)
+
+
 def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], starts: List[int],
                      own: bool = False, loose_ok: bool = False) -> Optional[_Entity]:
     """The last person (of ``gender``, if given) named as a clause's subject in
