@@ -1152,6 +1152,9 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
             # said": a part of Tom acts for him; and anywhere, "Ann's misery increased.
             # … she felt …": her mind or feelings are Ann)
             continue
+        if gender is not None and _watches_another(r.text, e, gender) and k > lo:
+            # "Tom climbed up. Will saw his face. | “…,” he said": the one seen, not the one seeing
+            continue
         if k > lo and _picked(r, r.timeline[k - 1][1], s, qs) == "latter" and _opens_clause(r, ps, r.timeline[k - 1][0]):
             best, best_at = ent, s  # "When Ann and Jane were alone, the latter said"
             break
@@ -1616,6 +1619,19 @@ _LATE_SUBORDINATE = regex.compile(r"(?<![\p{L}])(?:when|while|whilst|till|until)
 # a name going on with a verb in the past ("Tom came in", "Ann poured out")
 _NAME_ACTS = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*[^\S\n]+"
                            r"(?:had|came|went|rose|took|got|ran|saw|made|gave|\p{Ll}+ed)(?![\p{L}])")
+# a subject that only sees another of its sex: "Will saw his face", "Ann caught sight of her"
+_SEES = regex.compile(r"[^\S\n]+(?:(?:only|just|then|now|suddenly|at[^\S\n]+once)[^\S\n]+)?"
+                      r"(?:saw|noticed|could[^\S\n]+see|caught[^\S\n]+sight[^\S\n]+of)[^\S\n]+"
+                      r"(?P<who>him|his|her)(?![\p{L}])")
+
+
+def _watches_another(text: str, end: int, gender: str) -> bool:
+    """The name ending at ``end`` is the subject of a verb of seeing whose object is
+    (the face of) another person of ``gender``: "Will saw his face", "Ann noticed her"."""
+    m = _SEES.match(text, end, end + 60)
+    return m is not None and (m.group("who") == "her") == (gender == "f")
+
+
 # a topic name picked up by a pronoun: "As for Tom, he …"
 _AS_FOR_HE = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*,\s{1,3}(?:he|she)(?![\p{L}])")
 _BARE_SUBORDINATING = frozenset("When While Whilst As Before After Until Till Since Though Although Once".split())
