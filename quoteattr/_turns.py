@@ -1583,6 +1583,9 @@ def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
     """Fiction: the name at ``s`` is the subject a clause opens with (the clause
     starting at or after ``ps``)."""
     words = r.text[max(ps, s - _CLAUSE_BACK) : s].split()
+    if (words and words[-1] in _LEADING_WORDS and _fronted_time(words) and _NAME_AND.match(r.text, s, s + 80) is None
+            and _NAME_COMMA.match(r.text, s, s + 80) is None):
+        return True  # "All at once Tom looked up": a set phrase of time, whose last word is no subordinator
     joined = False  # "…, and Cassandra stepped forth"
     while words and (words[-1] in _LEADING_WORDS or words[-1] in _LATER_JOINING
                      or (words[-1] in _SENTENCE_ADVERBS and (len(words) == 1 or words[-2][-1:] in _CLAUSE_ENDS))
