@@ -1589,7 +1589,9 @@ def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
     joined = False  # "…, and Cassandra stepped forth"
     while words and (words[-1] in _LEADING_WORDS or words[-1] in _LATER_JOINING
                      or (words[-1] in _SENTENCE_ADVERBS and (len(words) == 1 or words[-2][-1:] in _CLAUSE_ENDS))
-                     or (words[-1] == "even" and len(words) > 1 and words[-2].lower() in ("and", "but"))):  # "; and even Ann", "And even Ann"
+                     or ((words[-1] == "even" or words[-1].capitalize() in _SENTENCE_ADVERBS)
+                         and words[-1].islower() and len(words) > 1 and words[-2].lower() in ("and", "but"))):
+        # "; and even Ann", "And even Ann", ", and still Ann was"
         joined = joined or words[-1] in _JOINING or words[-1] in _LATER_JOINING
         words.pop()
     if words and words[-1] in _ASIDES and len(words) > 1 and words[-2][-1:] == ",":
