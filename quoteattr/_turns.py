@@ -1152,6 +1152,11 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
             # said": a part of Tom acts for him; and anywhere, "Ann's misery increased.
             # … she felt …": her mind or feelings are Ann)
             continue
+        if (gender is not None and not own and _KEEPS_SILENT.match(r.text, e, e + 60) is not None
+                and r.text[s:qs].rstrip()[-1:] not in _LEAD_IN_ENDS):
+            # "Tom was silent from dismay; …" | “…,” said he: not the one who keeps silent
+            # (but "Tom made no answer, but turned and said," | “…”: he speaks after all)
+            continue
         if gender is not None and _watches_another(r.text, e, gender) and k > lo:
             # "Tom climbed up. Will saw his face. | “…,” he said": the one seen, not the one seeing
             continue
@@ -1624,6 +1629,14 @@ _LATE_SUBORDINATE = regex.compile(r"(?<![\p{L}])(?:when|while|whilst|till|until)
 # a name going on with a verb in the past ("Tom came in", "Ann poured out")
 _NAME_ACTS = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*[^\S\n]+"
                            r"(?:had|came|went|rose|took|got|ran|saw|made|gave|\p{Ll}+ed)(?![\p{L}])")
+# a subject said to keep silent ("Tom was silent", "Ann made no answer"; as _dialogue's
+# _SILENT reads a paragraph of it), who does not speak the "he said" after it
+_KEEPS_SILENT = regex.compile(
+    r"[^\S\n]+(?:\p{Ll}+ly[^\S\n]+)?"
+    r"(?:(?:made|gave|returned)[^\S\n]+(?:(?:him|her|them|me|us)[^\S\n]+)?no[^\S\n]+(?:answer|reply|response)"
+    r"|(?:was|remained|kept|fell|sat|stood)[^\S\n]+(?:\p{Ll}+ly[^\S\n]+)?silent"
+    r"|said[^\S\n]+nothing|answered[^\S\n]+nothing|held[^\S\n]+(?:his|her)[^\S\n]+(?:tongue|peace))(?![\p{L}])")
+_LEAD_IN_ENDS = frozenset(",:-\N{EM DASH}")
 # a subject that only sees another of its sex: "Will saw his face", "Ann caught sight of her"
 _SEES = regex.compile(r"[^\S\n]+(?:(?:only|just|then|now|suddenly|at[^\S\n]+once)[^\S\n]+)?"
                       r"(?:saw|noticed|could[^\S\n]+see|caught[^\S\n]+sight[^\S\n]+of)[^\S\n]+"
