@@ -597,7 +597,7 @@ class Resolver:
 
     def _capital_openings(self, spans: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
         """Fiction: a name in capitals that opens a paragraph, the words after it in
-        lower case ("MR. PELL'S delight was complete", "ANN, as they drove"), as a
+        lower case ("MR. PELL'S pleasure knew no bounds", "ANNA, on the long walk"), as a
         chapter's first words are often printed, is one name (read in ``scan`` as
         "Mr. Pell"), in place of the pieces ``scan_names`` found in it."""
         assert self.layout is not None
@@ -1470,7 +1470,7 @@ _HELD_VOICE = regex.compile(r"((?:[Tt]he\s{1,3})?\p{Lu}[\p{L}.\-]*(?:\s{1,3}\p{L
 
 
 # fiction: a name in capitals opening a paragraph, lower-case words after it ("MR. PELL'S
-# delight", "SIR HUGH MARSH was", "ANN, as they drove"): an honorific and one or two words
+# pleasure", "SIR HUGH MARSH was", "ANNA, on the long walk"): an honorific and one or two words
 _CAPITAL_OPENING = regex.compile(
     r"(?P<name>(?:(?:MRS?|MISS|DR|SIR|LADY|LORD)\.?[^\S\n]+)?\p{Lu}{2,}(?:[^\S\n]+\p{Lu}{2,}){0,2})"
     r"(?:['’]S)?(?![\p{L}'’])[,;]?[^\S\n]+\p{Ll}")
