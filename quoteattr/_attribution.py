@@ -1248,6 +1248,7 @@ def _credit_after(text: str, pos: int, hi: int) -> Optional[Span2]:
 
 
 _OPENING = frozenset("\"“«„「『‘'")
+_CLOSING_MARKS = frozenset("\"”»“」』’'")
 
 
 _INNER_BREAK = regex.compile(r"[,.!?;:\N{HORIZONTAL ELLIPSIS}](?=[^\S\n]+)")
@@ -1287,8 +1288,23 @@ def _leads_in(text: str, tag: Tuple[Span2, Span2], hi: int, closed: bool) -> boo
         nxt = end + 1
         while nxt < hi and text[nxt] in " \t":
             nxt += 1
-        return nxt < hi and text[nxt] in _OPENING
+        if nxt < hi and text[nxt] in _OPENING:
+            # (but “…!” cried Tom, “it must …”: after an exclamation or a question, a
+            # small letter goes on with the sentence the tag splits)
+            first = nxt + 1
+            while first < hi and text[first] in " \t":
+                first += 1
+            return not (first < hi and text[first].islower() and _exclaimed_before(text, min(tag[0][0], tag[1][0])))
+        return False
     return False
+
+
+def _exclaimed_before(text: str, pos: int) -> bool:
+    """The quotation closing just before ``pos`` (a tag's start) ends with "!" or "?"."""
+    b = pos - 1
+    while b >= 0 and pos - b < 8 and (text[b] in " \t" or text[b] in _CLOSING_MARKS):
+        b -= 1
+    return b >= 0 and text[b] in "!?"
 
 
 def _ends_sentence(text: str, pos: int, hi: int) -> bool:

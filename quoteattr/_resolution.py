@@ -191,6 +191,7 @@ class Resolver:
         # person mentions outside quotations, in text order: (start, end, entity)
         self.timeline: List[Tuple[int, int, _Entity]] = []
         self._quoted_names: List[Tuple[int, int]] = []  # names inside quotations, in order
+        self._capitals: Set[Tuple[int, int]] = set()  # fiction: names a paragraph opens with in capitals
         # speakers of earlier records, in text order: (position, entity)
         self.spoken: List[Tuple[int, _Entity]] = []
         self._subject_count: Dict[int, int] = {}  # fiction: names that open a clause, per entity
@@ -436,7 +437,10 @@ class Resolver:
                 self._quoted_names.append((s, e))  # fiction: names inside quotations (``_turns._decode_run``)
                 continue
             # what the words are, without their offsets (nothing below reads them): no Mention made per name
-            m = self._alias(_mentions.describe_phrase(text[s:e]))
+            phrase = text[s:e]
+            if (s, e) in self._capitals:
+                phrase = " ".join(w[:1] + w[1:].lower() for w in phrase.split())  # "MR. PELL": Mr. Pell
+            m = self._alias(_mentions.describe_phrase(phrase))
             if m.form != "name" or m.name is None:
                 continue
             found.append((s, e, m, m.name))
@@ -579,6 +583,8 @@ class Resolver:
         spans = _mentions.scan_names(self.text)
         if self.genre != "fiction":
             return spans
+        if self.layout is not None:
+            spans = self._capital_openings(spans)
         out: List[Tuple[int, int]] = []
         for s, e in spans:
             cut = self.of_split(s, e)
@@ -587,6 +593,33 @@ class Resolver:
                 out.append((cut[1], e))
                 continue
             out.append((s, e))
+        return out
+
+    def _capital_openings(self, spans: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+        """Fiction: a name in capitals that opens a paragraph, the words after it in
+        lower case ("MR. PELL'S pleasure knew no bounds", "ANNA, on the long walk"), as a
+        chapter's first words are often printed, is one name (read in ``scan`` as
+        "Mr. Pell"), in place of the pieces ``scan_names`` found in it."""
+        assert self.layout is not None
+        text = self.text
+        found: List[Tuple[int, int]] = []
+        for ps, _pe in self.layout.paragraphs:
+            m = _CAPITAL_OPENING.match(text, ps)
+            if m is not None:
+                found.append(m.span("name"))
+        if not found:
+            return spans
+        self._capitals.update(found)
+        out: List[Tuple[int, int]] = []
+        k = 0
+        for s, e in spans:
+            while k < len(found) and found[k][1] <= s:
+                k += 1
+            if k < len(found) and found[k][0] <= s < found[k][1] + 2:
+                continue  # a piece of the name in capitals (or its "'S")
+            out.append((s, e))
+        out.extend(found)
+        out.sort()
         return out
 
     def _vote(self, ent: _Entity, end: int) -> None:
@@ -1438,6 +1471,13 @@ _UNOWNED_DETERMINERS = frozenset("a an one the".split())
 # fiction: somebody's voice ("the Rabbit's voice", "Tom's low voice"): group 1 is the owner
 _HELD_VOICE = regex.compile(r"((?:[Tt]he\s{1,3})?\p{Lu}[\p{L}.\-]*(?:\s{1,3}\p{Lu}[\p{L}.\-]*){0,2})['’]s?"
                             r"(?:\s{1,3}[\p{Ll}\-]+)?\s{1,3}(\p{Ll}+)")
+
+
+# fiction: a name in capitals opening a paragraph, lower-case words after it ("MR. PELL'S
+# pleasure", "SIR HUGH MARSH was", "ANNA, on the long walk"): an honorific and one or two words
+_CAPITAL_OPENING = regex.compile(
+    r"(?P<name>(?:(?:MRS?|MISS|DR|SIR|LADY|LORD)\.?[^\S\n]+)?\p{Lu}{2,}(?:[^\S\n]+\p{Lu}{2,}){0,2})"
+    r"(?:['’]S)?(?![\p{L}'’])[,;]?[^\S\n]+\p{Ll}")
 
 
 def _utterance_owners() -> FrozenSet[str]:

@@ -1172,6 +1172,14 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
             # said": a part of Tom acts for him; and anywhere, "Ann's misery increased.
             # … she felt …": her mind or feelings are Ann)
             continue
+        if (gender is not None and not own and _KEEPS_SILENT.match(r.text, e, e + 60) is not None
+                and r.text[s:qs].rstrip()[-1:] not in _LEAD_IN_ENDS):
+            # "Tom was silent from dismay; …" | “…,” said he: not the one who keeps silent
+            # (but "Tom made no answer, but turned and said," | “…”: he speaks after all)
+            continue
+        if gender is not None and _watches_another(r.text, e, gender) and k > lo:
+            # "Tom climbed up. Will saw his face. | “…,” he said": the one seen, not the one seeing
+            continue
         if k > lo and _picked(r, r.timeline[k - 1][1], s, qs) == "latter" and _opens_clause(r, ps, r.timeline[k - 1][0]):
             best, best_at = ent, s  # "When Ann and Jane were alone, the latter said"
             break
@@ -1600,10 +1608,15 @@ def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
     """Fiction: the name at ``s`` is the subject a clause opens with (the clause
     starting at or after ``ps``)."""
     words = r.text[max(ps, s - _CLAUSE_BACK) : s].split()
+    if (words and words[-1] in _LEADING_WORDS and _fronted_time(words) and _NAME_AND.match(r.text, s, s + 80) is None
+            and _NAME_COMMA.match(r.text, s, s + 80) is None):
+        return True  # "All at once Tom looked up": a set phrase of time, whose last word is no subordinator
     joined = False  # "…, and Cassandra stepped forth"
     while words and (words[-1] in _LEADING_WORDS or words[-1] in _LATER_JOINING
                      or (words[-1] in _SENTENCE_ADVERBS and (len(words) == 1 or words[-2][-1:] in _CLAUSE_ENDS))
-                     or (words[-1] == "even" and len(words) > 1 and words[-2].lower() in ("and", "but"))):  # "; and even Ann", "And even Ann"
+                     or ((words[-1] == "even" or words[-1].capitalize() in _SENTENCE_ADVERBS)
+                         and words[-1].islower() and len(words) > 1 and words[-2].lower() in ("and", "but"))):
+        # "; and even Ann", "And even Ann", ", and still Ann was"
         joined = joined or words[-1] in _JOINING or words[-1] in _LATER_JOINING
         words.pop()
     if words and words[-1] in _ASIDES and len(words) > 1 and words[-2][-1:] == ",":
@@ -1636,6 +1649,27 @@ _LATE_SUBORDINATE = regex.compile(r"(?<![\p{L}])(?:when|while|whilst|till|until)
 # a name going on with a verb in the past ("Tom came in", "Ann poured out")
 _NAME_ACTS = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*[^\S\n]+"
                            r"(?:had|came|went|rose|took|got|ran|saw|made|gave|\p{Ll}+ed)(?![\p{L}])")
+# a subject said to keep silent ("Tom was silent", "Ann made no answer"; as _dialogue's
+# _SILENT reads a paragraph of it), who does not speak the "he said" after it
+_KEEPS_SILENT = regex.compile(
+    r"[^\S\n]+(?:\p{Ll}+ly[^\S\n]+)?"
+    r"(?:(?:made|gave|returned)[^\S\n]+(?:(?:him|her|them|me|us)[^\S\n]+)?no[^\S\n]+(?:answer|reply|response)"
+    r"|(?:was|remained|kept|fell|sat|stood)[^\S\n]+(?:\p{Ll}+ly[^\S\n]+)?silent"
+    r"|said[^\S\n]+nothing|answered[^\S\n]+nothing|held[^\S\n]+(?:his|her)[^\S\n]+(?:tongue|peace))(?![\p{L}])")
+_LEAD_IN_ENDS = frozenset(",:-\N{EM DASH}")
+# a subject that only sees another of its sex: "Will saw his face", "Ann caught sight of her"
+_SEES = regex.compile(r"[^\S\n]+(?:(?:only|just|then|now|suddenly|at[^\S\n]+once)[^\S\n]+)?"
+                      r"(?:saw|noticed|could[^\S\n]+see|caught[^\S\n]+sight[^\S\n]+of)[^\S\n]+"
+                      r"(?P<who>him|his|her)(?![\p{L}])")
+
+
+def _watches_another(text: str, end: int, gender: str) -> bool:
+    """The name ending at ``end`` is the subject of a verb of seeing whose object is
+    (the face of) another person of ``gender``: "Will saw his face", "Ann noticed her"."""
+    m = _SEES.match(text, end, end + 60)
+    return m is not None and (m.group("who") == "her") == (gender == "f")
+
+
 # a topic name picked up by a pronoun: "As for Tom, he …"
 _AS_FOR_HE = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*,\s{1,3}(?:he|she)(?![\p{L}])")
 _BARE_SUBORDINATING = frozenset("When While Whilst As Before After Until Till Since Though Although Once".split())
