@@ -734,6 +734,9 @@ def _narration_subject(r: Resolver, rec: Attribution, gender: str, starts: List[
     ps = r.layout.paragraph(rec.span[0])[0]
     qs = rec.span[0]
     r._from_tail = False
+    after = _subject_after(r, rec, gender)
+    if after is not None:
+        return after
     if qs - ps < 2:
         found = _previous_narration_subject(r, ps, gender, starts)
         if found is None and idx > 0:
@@ -1103,6 +1106,38 @@ def _brought_in_before(r: Resolver, rec: Attribution, sex: Optional[str]) -> Opt
     if sex is not None and _sex_of(m) not in (None, sex):
         return None
     return _own_description(r, m)
+
+
+# fiction: characters between a quotation's last part and a name that opens the
+# narration right after it (the closing mark, a space)
+_AFTER_GAP = 4
+_VERB_AFTER = regex.compile(r"[^\S\n]+(\p{Ll}+)(?:[^\S\n]+(up))?")
+# verbs that close a speech without being a tag verb: “…” Tom finished.
+_CLOSERS = frozenset(("finished", "ended", "wound up", "summed up"))
+
+
+def _subject_after(r: Resolver, rec: Attribution, gender: str) -> Optional[_Entity]:
+    """Fiction: for “…,” he said, “…?” a person of that gender named as the subject
+    of the narration that follows the quotation's last part in its paragraph (“…,” he
+    replied, “…?” Tom wound up.): the paragraph's speaker."""
+    assert r.layout is not None
+    end = rec.parts[-1][1]
+    i = bisect.bisect_left(r.subjects_at, end)
+    if i >= len(r.subjects) or r.subjects_at[i] - end > _AFTER_GAP:
+        return None
+    s, ent = r.subjects[i]
+    if "\n" in r.text[end:s] or s >= r.layout.paragraph(rec.span[0])[1]:
+        return None
+    if rec.kind != "direct" or ent is r._addressed or ent is r._exclude or ent.guess_gender() != gender:
+        return None
+    k = bisect.bisect_left(ent.mentions, (s, -1))
+    if k >= len(ent.mentions) or ent.mentions[k][0] != s:
+        return None
+    vm = _VERB_AFTER.match(r.text, ent.mentions[k][1])
+    if vm is None or not (vm.group(1) in _CLOSERS or (vm.group(2) and vm.group(1) + " up" in _CLOSERS)
+                          or _cues.tag_verb_at(r.text, vm.start(1), vm.end(1)) is not None):
+        return None  # “…” Daisy turned away: the one listening, not the speaker
+    return ent
 
 
 def _previous_narration_subject(r: Resolver, ps: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
