@@ -725,11 +725,11 @@ class Resolver:
                         # the one person of her sex the narration has just brought in
                         ent = _turns._described_near(self, idx, m.gender, starts) or ent
                     if (self.genre == "fiction" and m.form == "pronoun" and m.gender
-                            and self._exclude is not None and self._exclude.guess_gender() == m.gender
+                            and self._exclude is not None and _turns._entity_sex(self._exclude) == m.gender
                             and (ent is None or self._far(ent, s, self._exclude))):
                         # nobody else of that sex is near: "she" goes on from the turn before
                         # (“…,” said Kemp. | He sat down again. “…?” he asked.: not a man
-                        # last named pages back, nor "Coketown")
+                        # last named pages back, nor "Coketown"; an unnamed "old woman" too)
                         ent = self._exclude
                     if (self.genre == "fiction" and m.form == "description" and m.kind == "person"
                             and m.definite and not m.plural and not _epithet(text, m)

@@ -1411,6 +1411,19 @@ def _sex_of(m: Mention) -> Optional[str]:
             or _SEX_OF.get(head))
 
 
+def _entity_sex(ent: _Entity) -> Optional[str]:
+    """Fiction: ``ent``'s sex (``guess_gender``), else, for a person known only by a
+    description ("elderly woman", "old man"), the sex its head word gives."""
+    g = ent.guess_gender()
+    if g is not None or ent.kind != "person" or ent.first or not ent.names:
+        return g
+    words = ent.names[0].split()
+    if not words or words[0][:1].isupper():
+        return None
+    head = words[-1].lower()
+    return _lexicons.mapping("kinship_words").get(head) or _GENERIC_PERSON.get(head) or _SEX_OF.get(head)
+
+
 def _unnamed_subject(r: Resolver, lo: int, hi: int, gender: str, after: int,
                      spans: Optional[List[Tuple[int, int]]] = None) -> Optional[Mention]:
     """Fiction: the last clause subject in the narration ``[lo, hi)`` that describes
