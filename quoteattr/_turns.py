@@ -1140,6 +1140,58 @@ def _subject_after(r: Resolver, rec: Attribution, gender: str) -> Optional[_Enti
     return ent
 
 
+# fiction: a sentence of narration opening with "he"/"she" (after a fronted phrase and a
+# comma at most: "Laughing again, he brought …")
+_PRONOUN_OPENS = regex.compile(r"(?:[^\S\n]*[\p{Lu}][^,.;:!?\n\"“”]{0,60},)?[^\S\n]*(?P<p>[Hh]e|[Ss]he)[^\S\n]+\p{Ll}")
+_SENTENCE_END = regex.compile(r"(?r)[.!?;][\"'”’]?[^\S\n]+")
+_BOUND_BACK = 300  # characters of narration looked at before a quotation
+
+
+def _bound_names(r: Resolver, rec: Attribution, gender: str, starts: List[int]) -> Set[int]:
+    """Fiction: for "he said", the people of that sex the last sentence of narration
+    before the quotation names other than as its subject, when its subject is "he"
+    ("Laughing, he took the mirror from Tom's hands. | “…,” he said.": not Tom)."""
+    if r.layout is None:
+        return set()
+    qs = rec.span[0]
+    ps, _pe = r.layout.paragraph(qs)
+    if qs - ps < 2:
+        pi = r.layout.paragraph_index(ps)
+        if pi == 0:
+            return set()
+        lo, hi = r.layout.paragraphs[pi - 1]
+        if r._direct.overlaps(lo, hi):
+            return set()
+    else:
+        lo, hi = ps, qs
+        if r._direct.overlaps(lo, hi):
+            return set()
+    hi = len(r.text[:hi].rstrip())
+    lo = max(lo, hi - _BOUND_BACK)
+    end = _SENTENCE_END.search(r.text, lo, max(lo, hi - 1))
+    ss = end.end() if end is not None else lo
+    if end is None and lo > 0 and lo == hi - _BOUND_BACK:
+        return set()
+    pm = _PRONOUN_OPENS.match(r.text, ss, hi)
+    if pm is None or (pm.group("p").lower() == "she") != (gender == "f"):
+        return set()
+    a = bisect.bisect_left(starts, pm.end())
+    b = bisect.bisect_left(starts, hi)
+    out: Set[int] = set()
+    for s, e, ent in r.timeline[a : min(b, a + 8)]:
+        if ent.guess_gender() != gender:
+            continue
+        wb = _LOWER_BEFORE.search(r.text, max(0, s - 20), s)
+        if r.text.startswith(("'s", "’s"), e) or (wb is not None and wb.group(1) not in _CLAUSE_OPENERS):
+            out.add(id(ent))  # "from Tom's hands", "looked at Tom" (not ", and Tom took it")
+    return out
+
+
+_LOWER_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Ll}+)[^\S\n]+\Z")
+_CLAUSE_OPENERS = frozenset("and but then while when as so till until before after since because if though although "
+                            "whilst where or nor yet".split())
+
+
 def _previous_narration_subject(r: Resolver, ps: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
     """Fiction: for a paragraph opening with “…,” said he, the last person of that
     gender named as a subject in the paragraph before, when that paragraph is all
