@@ -1142,8 +1142,8 @@ def _subject_after(r: Resolver, rec: Attribution, gender: str) -> Optional[_Enti
 
 # fiction: a sentence of narration opening with "he"/"she" (after a fronted phrase and a
 # comma at most: "Laughing again, he brought …")
-_PRONOUN_OPENS = regex.compile(r"(?:[^\S\n]*[\p{Lu}][^,.;:!?\n\"“”]{0,60},)?[^\S\n]*(?P<p>[Hh]e|[Ss]he)[^\S\n]+\p{Ll}")
-_SENTENCE_END = regex.compile(r"(?r)[.!?;][\"'”’]?[^\S\n]+")
+_PRONOUN_OPENS = regex.compile(r"[^\S\n]*+(?:[\p{Lu}][^,.;:!?\n\"“”]{0,60},[^\S\n]*+)?(?P<p>[Hh]e|[Ss]he)[^\S\n]++\p{Ll}")
+_SENTENCE_END = regex.compile(r"(?r)[.!?;][\"'”’]?[^\S\n]")
 _BOUND_BACK = 300  # characters of narration looked at before a quotation
 
 
@@ -1187,7 +1187,7 @@ def _bound_names(r: Resolver, rec: Attribution, gender: str, starts: List[int]) 
     return out
 
 
-_LOWER_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Ll}+)[^\S\n]+\Z")
+_LOWER_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Ll}++)[^\S\n]++\Z")
 _CLAUSE_OPENERS = frozenset("and but then while when as so till until before after since because if though although "
                             "whilst where or nor yet".split())
 
