@@ -1166,7 +1166,8 @@ def _bound_names(r: Resolver, rec: Attribution, gender: str, starts: List[int]) 
         lo, hi = ps, qs
         if r._direct.overlaps(lo, hi):
             return set()
-    hi = len(r.text[:hi].rstrip())
+    while hi > lo and r.text[hi - 1].isspace():
+        hi -= 1
     lo = max(lo, hi - _BOUND_BACK)
     end = _SENTENCE_END.search(r.text, lo, max(lo, hi - 1))
     ss = end.end() if end is not None else lo
