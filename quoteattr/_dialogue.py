@@ -71,7 +71,7 @@ _VOCATIVE_TAIL = 200  # characters of a turn after a name addressed, beyond whic
 # after a comma are more often spoken of than to (“…, for example, Tom Pell.”)
 _FAMILY = r"(?:[^\S\n]+\p{Lu}[\p{Ll}'’\-]+)?"
 _PATRONYMIC = regex.compile(r"(?:[ei]?[vt]?itch|[oe]vich|[oe]vna|[ie]chna|ishna)\Z")
-_VOCATIVE_START = regex.compile(_ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+)" + _FAMILY + r")(?=[^\S\n]*(?:[,!\N{EM DASH}]|--))")
+_VOCATIVE_START = regex.compile(_ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}(?:[\p{Ll}'’\-]+|\p{Lu}+(?=[^\S\n]*,)))" + _FAMILY + r")(?=[^\S\n]*(?:[,!\N{EM DASH}]|--))")
 _VOCATIVE_INSIDE = regex.compile(
     r",(?:[^\S\n]++|[^\S\n]*+\n[^\S\n]*+)" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+)" + _FAMILY + r")(?=[^\S\n]*(?:[,.!?;\N{EM DASH}]|--))"
 )
@@ -618,6 +618,8 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional
                 found = [m for m in found if not any(a < m.start("name") < b for a, b in inner)]
         for m in found:
             name = m.group("name")
+            if name.isupper() and len(name) > 1:
+                name = name.capitalize()  # “TOMMY, old thing!”: a chapter's first word in capitals
             if m.start("whole") == m.start("name") and name.lower() in PARENT_VOCATIVES:
                 best = (m.start("whole"), m.end("whole"))  # “Father, …”: the one the speaker calls so
                 if not last:

@@ -548,12 +548,22 @@ _TIME_WORDS = frozenset("next soon afterwards afterward presently again then now
 
 def _past_verb_next(toks: List[Token], i: int) -> bool:
     """``toks[i]``, after a noun, is a verb in the past in -ed: a lower-case word in -ed
-    before a determiner, a pronoun or a function word ("raised his head", "turned to")."""
+    (or a common one not in -ed: ``_IRREGULAR_PAST``) before a determiner, a pronoun, a
+    function word or a particle ("raised his head", "turned to", "reached out", "rose and")."""
     w = toks[i].word
-    if not (w.islower() and w.endswith("ed") and len(w) > 4 and w.isalpha()) or i + 1 >= len(toks):
+    if not (w.islower() and ((w.endswith("ed") and len(w) > 4 and w.isalpha()) or w in _IRREGULAR_PAST)) or i + 1 >= len(toks):
         return False
     nxt = toks[i + 1].word.lower()
-    return nxt in _lexicons.first_field("determiners") or nxt in PRONOUNS or _stop(toks[i + 1].word)
+    return (nxt in _lexicons.first_field("determiners") or nxt in PRONOUNS or _stop(toks[i + 1].word)
+            or nxt in _PARTICLES)
+
+
+# particles after a verb ("reached out her hand", "looked up"): not words of a noun phrase
+_PARTICLES = frozenset("out up down off away back round forward".split())
+# common verbs of the past not in -ed that a person's description may stand before ("The
+# old lady rose and said", "The tall man took off his hat")
+_IRREGULAR_PAST = frozenset("rose sat stood took came went got gave held ran shook drew felt knew saw began "
+                            "put kept left threw caught brought bent fell".split())
 
 
 # prepositions of a place a described person is at ("a man in the crowd")

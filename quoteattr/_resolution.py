@@ -213,6 +213,9 @@ class Resolver:
         self._job_titled: Set[int] = set()  # fiction: the entities of those names
         self._from_tail = False  # the last narration subject came from after a quotation
         self._exclude: Optional[_Entity] = None
+        # fiction: people a pronoun tag cannot name: those the sentence just before, whose
+        # subject is a pronoun of that sex, names otherwise ("he took the mirror from Tom")
+        self._bound: Set[int] = set()
         self._addressed: Optional[_Entity] = None  # fiction: the person the quotation speaks to
         self._voice_name: Dict[str, bool] = {}  # fiction: see ``_voice_named``
         self._unowned: Set[int] = set()  # fiction: records tagged by a voice of nobody named ("said a voice")
@@ -751,18 +754,21 @@ class Resolver:
                         if ent is None:
                             ent = _turns._goes_on_addressing(self, idx, m.gender, chosen)
                     if ent is None:
+                        if self.genre == "fiction" and m.form == "pronoun" and m.gender and m.person == 3:
+                            self._bound = _turns._bound_names(self, rec, m.gender, starts)
                         ent = self._resolve_mention(m, starts)
+                        self._bound = set()
                     if (self.genre == "fiction" and m.form == "pronoun" and m.gender and m.person == 3
                             and (ent is None or (ent.guess_gender() is None and id(ent) not in self.speakers))):
                         # "He was met by an old woman. She held a candle. | “…,” she said":
                         # the one person of her sex the narration has just brought in
                         ent = _turns._described_near(self, idx, m.gender, starts) or ent
                     if (self.genre == "fiction" and m.form == "pronoun" and m.gender
-                            and self._exclude is not None and self._exclude.guess_gender() == m.gender
+                            and self._exclude is not None and _turns._entity_sex(self._exclude) == m.gender
                             and (ent is None or self._far(ent, s, self._exclude))):
                         # nobody else of that sex is near: "she" goes on from the turn before
                         # (“…,” said Kemp. | He sat down again. “…?” he asked.: not a man
-                        # last named pages back, nor "Coketown")
+                        # last named pages back, nor "Coketown"; an unnamed "old woman" too)
                         ent = self._exclude
                     if (self.genre == "fiction" and m.form == "description" and m.kind == "person"
                             and m.definite and not m.plural and not _epithet(text, m)
@@ -1251,7 +1257,7 @@ class Resolver:
         # what is asked of each person once per call (the same few people fill the window)
         facts: Dict[int, Tuple[bool, bool, Optional[str], bool]] = {}
         for d, ent, spk in self._recent(pos, starts, 5000, 80):
-            if ent is self._exclude or ent is self._addressed:
+            if ent is self._exclude or ent is self._addressed or id(ent) in self._bound:
                 continue
             known = facts.get(id(ent))
             if known is None:

@@ -734,6 +734,9 @@ def _narration_subject(r: Resolver, rec: Attribution, gender: str, starts: List[
     ps = r.layout.paragraph(rec.span[0])[0]
     qs = rec.span[0]
     r._from_tail = False
+    after = _subject_after(r, rec, gender)
+    if after is not None:
+        return after
     if qs - ps < 2:
         found = _previous_narration_subject(r, ps, gender, starts)
         if found is None and idx > 0:
@@ -1105,6 +1108,91 @@ def _brought_in_before(r: Resolver, rec: Attribution, sex: Optional[str]) -> Opt
     return _own_description(r, m)
 
 
+# fiction: characters between a quotation's last part and a name that opens the
+# narration right after it (the closing mark, a space)
+_AFTER_GAP = 4
+_VERB_AFTER = regex.compile(r"[^\S\n]+(\p{Ll}+)(?:[^\S\n]+(up))?")
+# verbs that close a speech without being a tag verb: “…” Tom finished.
+_CLOSERS = frozenset(("finished", "ended", "wound up", "summed up"))
+
+
+def _subject_after(r: Resolver, rec: Attribution, gender: str) -> Optional[_Entity]:
+    """Fiction: for “…,” he said, “…?” a person of that gender named as the subject
+    of the narration that follows the quotation's last part in its paragraph (“…,” he
+    replied, “…?” Tom wound up.): the paragraph's speaker."""
+    assert r.layout is not None
+    end = rec.parts[-1][1]
+    i = bisect.bisect_left(r.subjects_at, end)
+    if i >= len(r.subjects) or r.subjects_at[i] - end > _AFTER_GAP:
+        return None
+    s, ent = r.subjects[i]
+    if "\n" in r.text[end:s] or s >= r.layout.paragraph(rec.span[0])[1]:
+        return None
+    if rec.kind != "direct" or ent is r._addressed or ent is r._exclude or ent.guess_gender() != gender:
+        return None
+    k = bisect.bisect_left(ent.mentions, (s, -1))
+    if k >= len(ent.mentions) or ent.mentions[k][0] != s:
+        return None
+    vm = _VERB_AFTER.match(r.text, ent.mentions[k][1])
+    if vm is None or not (vm.group(1) in _CLOSERS or (vm.group(2) and vm.group(1) + " up" in _CLOSERS)
+                          or _cues.tag_verb_at(r.text, vm.start(1), vm.end(1)) is not None):
+        return None  # “…” Daisy turned away: the one listening, not the speaker
+    return ent
+
+
+# fiction: a sentence of narration opening with "he"/"she" (after a fronted phrase and a
+# comma at most: "Laughing again, he brought …")
+_PRONOUN_OPENS = regex.compile(r"[^\S\n]*+(?:[\p{Lu}][^,.;:!?\n\"“”]{0,60},[^\S\n]*+)?(?P<p>[Hh]e|[Ss]he)[^\S\n]++\p{Ll}")
+_SENTENCE_END = regex.compile(r"(?r)[.!?;][\"'”’]?[^\S\n]")
+_BOUND_BACK = 300  # characters of narration looked at before a quotation
+
+
+def _bound_names(r: Resolver, rec: Attribution, gender: str, starts: List[int]) -> Set[int]:
+    """Fiction: for "he said", the people of that sex the last sentence of narration
+    before the quotation names other than as its subject, when its subject is "he"
+    ("Laughing, he took the mirror from Tom's hands. | “…,” he said.": not Tom)."""
+    if r.layout is None:
+        return set()
+    qs = rec.span[0]
+    ps, _pe = r.layout.paragraph(qs)
+    if qs - ps < 2:
+        pi = r.layout.paragraph_index(ps)
+        if pi == 0:
+            return set()
+        lo, hi = r.layout.paragraphs[pi - 1]
+        if r._direct.overlaps(lo, hi):
+            return set()
+    else:
+        lo, hi = ps, qs
+        if r._direct.overlaps(lo, hi):
+            return set()
+    while hi > lo and r.text[hi - 1].isspace():
+        hi -= 1
+    lo = max(lo, hi - _BOUND_BACK)
+    end = _SENTENCE_END.search(r.text, lo, max(lo, hi - 1))
+    ss = end.end() if end is not None else lo
+    if end is None and lo > 0 and lo == hi - _BOUND_BACK:
+        return set()
+    pm = _PRONOUN_OPENS.match(r.text, ss, hi)
+    if pm is None or (pm.group("p").lower() == "she") != (gender == "f"):
+        return set()
+    a = bisect.bisect_left(starts, pm.end())
+    b = bisect.bisect_left(starts, hi)
+    out: Set[int] = set()
+    for s, e, ent in r.timeline[a : min(b, a + 8)]:
+        if ent.guess_gender() != gender:
+            continue
+        wb = _LOWER_BEFORE.search(r.text, max(0, s - 20), s)
+        if r.text.startswith(("'s", "’s"), e) or (wb is not None and wb.group(1) not in _CLAUSE_OPENERS):
+            out.add(id(ent))  # "from Tom's hands", "looked at Tom" (not ", and Tom took it")
+    return out
+
+
+_LOWER_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Ll}++)[^\S\n]++\Z")
+_CLAUSE_OPENERS = frozenset("and but then while when as so till until before after since because if though although "
+                            "whilst where or nor yet".split())
+
+
 def _previous_narration_subject(r: Resolver, ps: int, gender: Optional[str], starts: List[int]) -> Optional[_Entity]:
     """Fiction: for a paragraph opening with “…,” said he, the last person of that
     gender named as a subject in the paragraph before, when that paragraph is all
@@ -1402,6 +1490,19 @@ def _sex_of(m: Mention) -> Optional[str]:
     head = m.head or ""
     return (m.gender or _lexicons.mapping("kinship_words").get(head) or _GENERIC_PERSON.get(head)
             or _SEX_OF.get(head))
+
+
+def _entity_sex(ent: _Entity) -> Optional[str]:
+    """Fiction: ``ent``'s sex (``guess_gender``), else, for a person known only by a
+    description ("elderly woman", "old man"), the sex its head word gives."""
+    g = ent.guess_gender()
+    if g is not None or ent.kind != "person" or ent.first or not ent.names:
+        return g
+    words = ent.names[0].split()
+    if not words or words[0][:1].isupper():
+        return None
+    head = words[-1].lower()
+    return _lexicons.mapping("kinship_words").get(head) or _GENERIC_PERSON.get(head) or _SEX_OF.get(head)
 
 
 def _unnamed_subject(r: Resolver, lo: int, hi: int, gender: str, after: int,
