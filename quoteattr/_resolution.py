@@ -232,6 +232,7 @@ class Resolver:
         self._idx: Optional[int] = None  # the record being resolved (fiction kinship tags)
         # fiction: records tagged "he"/"she" -> that sex; no later pass gives them someone of the other
         self.pronoun_sex: Dict[int, str] = {}
+        self._reply_sexed: Set[int] = set()  # fiction: untagged turns sexed by the reply's "sir"
         self._ties: Optional[Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int]]]] = None
         # fiction: descriptions the text ties to a name ("Mr. Hale, the curate"): key -> [(pos, entity)]
         self._roles: Optional[Dict[str, Tuple[List[int], List[_Entity]]]] = None
@@ -852,6 +853,8 @@ class Resolver:
                 if self._exclude is not None and chosen[idx] is None:
                     chosen[idx] = self._salient(rec.span[0], None, starts)
                 self._exclude = None
+        if self.genre == "fiction" and self.layout is not None:
+            self._sexed_by_reply()
         # records that share another's source: forward, backward, forward again
         order = list(range(len(self.records)))
         addressed = [_turns._addressee(self, rec) for rec in self.records]
@@ -893,6 +896,8 @@ class Resolver:
                         chosen[idx] = _turns._lead_in_subject(self, rec, starts)
                     # "After a pause, she added," | “…”: someone of her sex
                     sex = _turns._lead_in_sex(self, rec) if first else None
+                    if sex is None and idx in self._reply_sexed:
+                        sex = self.pronoun_sex.get(idx)  # (“…?” | “Yes, sir.”: a man asked)
                     if first and chosen[idx] is None and self.layout is not None:
                         # "Tom Harlow looked up. | “…”": the narration's last subject (also
                         # for a run's first turn that the alternation links to later turns)
@@ -1233,6 +1238,30 @@ class Resolver:
         out.sort(key=lambda t: t[0])
         return out
 
+    def _sexed_by_reply(self) -> None:
+        """Fiction: an untagged turn answered by one that calls its speaker "sir" (“…?” |
+        “Yes, sir; …”) is a man's, one answered with "ma'am" or "madam" a woman's: the
+        sex its speaker must have (``pronoun_sex``), as a "he said" would give it."""
+        text = self.text
+        assert self.layout is not None
+        for i in range(1, len(self.records)):
+            rec = self.records[i]
+            if rec.kind != "direct" or not rec.parts:
+                continue
+            s, e = rec.parts[0]
+            m = _SIR.search(text, max(0, s - 1), min(e, s + _SIR_REACH))
+            if m is None:
+                continue
+            prev = self.records[i - 1]
+            if prev.kind != "direct" or prev.speaker is not None or i - 1 in self.pronoun_sex:
+                continue
+            ps, _pe = self.layout.paragraph(s)
+            qs, qe = self.layout.paragraph(prev.span[0])
+            if qs >= ps or text[qe:ps].strip():
+                continue  # (only the turn in the paragraph just before)
+            self.pronoun_sex[i - 1] = "m" if m.group(1).lower() == "sir" else "f"
+            self._reply_sexed.add(i - 1)
+
     def _kin_near(self, pos: int, gender: str, starts: List[int]) -> List[Tuple[int, _Entity, bool]]:
         """Fiction: a person the narration calls only by kinship ("She looked at her
         father. He took the hint") is present there as much as one it names: each
@@ -1544,6 +1573,10 @@ class Resolver:
 _SUBJECT_BEFORE = regex.compile(r"(?r)(?:\A|[.!?;:\n\N{EM DASH}][\"'”’]?|,[^\S\n]+(?:and|but|then|while|when|as))"
                                 r"(?:[^\S\n]*(?:and|but|then|And|But|Then|the|The|old|young|little|poor))*[^\S\n\"'“‘(]*\Z")
 _NEVER_SUBJECT_WEIGHT = 0.1
+# fiction: "sir", "ma'am", "madam" addressed near a turn's start (“Yes, sir; …”, “Sir, …”)
+_SIR = regex.compile(r"(?:(?<=[,!?.;][^\S\n]{0,3})|(?<=[\"“‘'][^\S\n]{0,3}))([Ss]ir|[Mm]a['’]am|[Mm]adam)"
+                     r"(?=[^\S\n]*(?:[,;.!?\N{EM DASH}]|--))")
+_SIR_REACH = 40  # characters from a turn's start within which its "sir" answers the turn before
 _KIN_ELDERS = frozenset("father mother papa mamma husband wife uncle aunt".split())
 _KIN_BACK = 1500  # fiction: characters back a kinship mention ("her father") weighs for a pronoun
 
