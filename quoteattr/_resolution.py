@@ -190,6 +190,13 @@ class Resolver:
         self._direct = Intervals([p for r in records if r.kind == "direct" for p in r.parts])
         # person mentions outside quotations, in text order: (start, end, entity)
         self.timeline: List[Tuple[int, int, _Entity]] = []
+        # fiction: "her father", "his wife" in the narration (``_kin_spots``): their
+        # starts, ends and heads in text order, found on first need, and the person each
+        # reads as once read (``_kin_person``)
+        self._kin_spots: Optional[List[Tuple[int, int, str]]] = None
+        self._kin_at: List[int] = []
+        self._kin_read: Dict[int, Optional[_Entity]] = {}
+        self._kin_busy = False
         self._quoted_names: List[Tuple[int, int]] = []  # names inside quotations, in order
         self._capitals: Set[Tuple[int, int]] = set()  # fiction: names a paragraph opens with in capitals
         # speakers of earlier records, in text order: (position, entity)
@@ -228,6 +235,7 @@ class Resolver:
         self._idx: Optional[int] = None  # the record being resolved (fiction kinship tags)
         # fiction: records tagged "he"/"she" -> that sex; no later pass gives them someone of the other
         self.pronoun_sex: Dict[int, str] = {}
+        self._reply_sexed: Set[int] = set()  # fiction: untagged turns sexed by the reply's "sir"
         self._ties: Optional[Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int]]]] = None
         # fiction: descriptions the text ties to a name ("Mr. Hale, the curate"): key -> [(pos, entity)]
         self._roles: Optional[Dict[str, Tuple[List[int], List[_Entity]]]] = None
@@ -851,6 +859,8 @@ class Resolver:
                 if self._exclude is not None and chosen[idx] is None:
                     chosen[idx] = self._salient(rec.span[0], None, starts)
                 self._exclude = None
+        if self.genre == "fiction" and self.layout is not None:
+            self._sexed_by_reply()
         # records that share another's source: forward, backward, forward again
         order = list(range(len(self.records)))
         addressed = [_turns._addressee(self, rec) for rec in self.records]
@@ -892,6 +902,8 @@ class Resolver:
                         chosen[idx] = _turns._lead_in_subject(self, rec, starts)
                     # "After a pause, she added," | “…”: someone of her sex
                     sex = _turns._lead_in_sex(self, rec) if first else None
+                    if sex is None and idx in self._reply_sexed:
+                        sex = self.pronoun_sex.get(idx)  # (“…?” | “Yes, sir.”: a man asked)
                     if first and chosen[idx] is None and self.layout is not None:
                         # "Tom Harlow looked up. | “…”": the narration's last subject (also
                         # for a run's first turn that the alternation links to later turns)
@@ -1232,6 +1244,112 @@ class Resolver:
         out.sort(key=lambda t: t[0])
         return out
 
+    def _sexed_by_reply(self) -> None:
+        """Fiction: an untagged turn answered by one that calls its speaker "sir" (“…?” |
+        “Yes, sir; …”) is a man's, one answered with "ma'am" or "madam" a woman's: the
+        sex its speaker must have (``pronoun_sex``), as a "he said" would give it."""
+        text = self.text
+        assert self.layout is not None
+        for i in range(1, len(self.records)):
+            rec = self.records[i]
+            if rec.kind != "direct" or not rec.parts:
+                continue
+            s, e = rec.parts[0]
+            m = _SIR.search(text, max(0, s - 1), min(e, s + _SIR_REACH))
+            if m is None:
+                continue
+            prev = self.records[i - 1]
+            if prev.kind != "direct" or prev.speaker is not None or i - 1 in self.pronoun_sex:
+                continue
+            ps, _pe = self.layout.paragraph(s)
+            qs, qe = self.layout.paragraph(prev.span[0])
+            if qs >= ps or text[qe:ps].strip():
+                continue  # (only the turn in the paragraph just before)
+            self.pronoun_sex[i - 1] = "m" if m.group(1).lower() == "sir" else "f"
+            self._reply_sexed.add(i - 1)
+
+    def _kin_near(self, pos: int, gender: str, starts: List[int]) -> List[Tuple[int, _Entity, bool]]:
+        """Fiction: a person the narration calls only by kinship ("She looked at her
+        father. He took the hint") is present there as much as one it names: each
+        "his/her/their <elder or spouse>" of ``gender`` outside quotations within
+        ``_KIN_BACK`` characters before ``pos`` that reads as a named person
+        (``_kin_person``), as a mention (distance, person, False) for ``_salient``."""
+        if self._kin_spots is None:
+            self._kin_spots = self._find_kin_spots()
+            self._kin_at = [t[0] for t in self._kin_spots]
+        out: List[Tuple[int, _Entity, bool]] = []
+        sexes = _lexicons.mapping("kinship_words")
+        k = bisect.bisect_left(self._kin_at, pos) - 1
+        while k >= 0 and pos - self._kin_at[k] <= _KIN_BACK:
+            s, e, head = self._kin_spots[k]
+            k -= 1
+            if e > pos or sexes.get(head) != gender:
+                continue
+            if s not in self._kin_read:
+                self._kin_read[s] = self._kin_person(s, e, head, starts)
+            ent = self._kin_read[s]
+            if ent is not None:
+                out.append((pos - s, ent, False))
+        return out
+
+    def _find_kin_spots(self) -> List[Tuple[int, int, str]]:
+        """Fiction: "his/her/their <elder or spouse>" (``_KIN_ELDERS``) outside
+        quotations: (start, end, head), in text order (a plain search per word)."""
+        text = self.text
+        found: List[Tuple[int, int, str]] = []
+        for head in _KIN_ELDERS:
+            i = text.find(" " + head)
+            while i != -1:
+                e = i + 1 + len(head)
+                j = i
+                while j > 0 and text[j - 1] in " \t\r\f\v":
+                    j -= 1
+                w = text[max(0, j - 5) : j]
+                owner = next((o for o in ("their", "his", "her") if w.lower().endswith(o)), None)
+                if (owner is not None and (e >= len(text) or not (text[e].isalpha() or text[e] == "-"))
+                        and (j - len(owner) == 0 or not text[j - len(owner) - 1].isalpha())
+                        and text[j - len(owner)] in "HhTt" and text[j - len(owner) + 1 : j].islower()
+                        and not self._quotes.covers(j - len(owner))):
+                    found.append((j - len(owner), e, head))
+                i = text.find(" " + head, i + 1)
+        found.sort()
+        return found
+
+    def _kin_person(self, s: int, e: int, head: str, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: the named person "her father" at ``s`` reads as (``_kinship._relative``,
+        read as from the narration, for no record): one the text calls such a relative,
+        or a parent or spouse of the possessor's family name ("Ann Hale … her father": Mr.
+        Hale; a possessor of no known family, "Ann": one of a married couple the text
+        names, with a parent's title); None for a mere guess."""
+        text = self.text
+        m = _mentions.describe(text, s, e)
+        if m.form != "description":
+            return None
+        saved = (self._idx, self._exclude, self._addressed)
+        self._idx, self._exclude, self._addressed = None, None, None
+        self._kin_busy = True
+        try:
+            ent = _kinship._relative(self, m, starts)
+            if ent is None or ent.kind != "person" or not ent.forms:
+                return None
+            ties, _owners = _kinship._kin_ties(self)
+            if id(ent) in ties.get(head, ()):
+                return ent
+            if head not in _kinship._PARENT_OR_SPOUSE or not ent.surname:
+                return None
+            pg = {"his": "m", "her": "f"}.get(text[s:e].split()[0].lower())
+            _owner, family = _kinship._possessor(self, m, pg, starts)
+            if family is None:
+                if (ent.surname not in _kinship._couples(self)
+                        or not _kinship._wed_title(self, ent, ent.guess_gender())):
+                    return None
+            elif family != ent.surname:
+                return None
+            return ent
+        finally:
+            self._idx, self._exclude, self._addressed = saved
+            self._kin_busy = False
+
     def _antecedent(self, pos: int, gender: str, starts: List[int]) -> Optional[_Entity]:
         if self.genre == "fiction":
             return self._salient(pos, gender, starts)
@@ -1256,7 +1374,10 @@ class Resolver:
         ents: Dict[int, _Entity] = {}
         # what is asked of each person once per call (the same few people fill the window)
         facts: Dict[int, Tuple[bool, bool, Optional[str], bool]] = {}
-        for d, ent, spk in self._recent(pos, starts, 5000, 80):
+        recent = self._recent(pos, starts, 5000, 80)
+        if self.genre == "fiction" and gender is not None and not self._kin_busy:
+            recent.extend(self._kin_near(pos, gender, starts))
+        for d, ent, spk in recent:
             if ent is self._exclude or ent is self._addressed or id(ent) in self._bound:
                 continue
             known = facts.get(id(ent))
@@ -1458,6 +1579,14 @@ class Resolver:
 _SUBJECT_BEFORE = regex.compile(r"(?r)(?:\A|[.!?;:\n\N{EM DASH}][\"'”’]?|,[^\S\n]+(?:and|but|then|while|when|as))"
                                 r"(?:[^\S\n]*(?:and|but|then|And|But|Then|the|The|old|young|little|poor))*[^\S\n\"'“‘(]*\Z")
 _NEVER_SUBJECT_WEIGHT = 0.1
+# fiction: "sir", "ma'am", "madam" addressed near a turn's start (“Yes, sir; …”, “Sir, …”)
+_SIR = regex.compile(r"(?:(?<=[,!?.;][^\S\n]{0,3})|(?<=[\"“‘'][^\S\n]{0,3}))([Ss]ir|[Mm]a['’]am|[Mm]adam)"
+                     r"(?=[^\S\n]*(?:[,;.!?\N{EM DASH}]|--))")
+_SIR_REACH = 40  # characters from a turn's start within which its "sir" answers the turn before
+_KIN_ELDERS = frozenset("father mother papa mamma husband wife uncle aunt".split())
+_KIN_BACK = 1500  # fiction: characters back a kinship mention ("her father") weighs for a pronoun
+
+
 # fiction: a "he said" whose most salient referent was last named or heard this many
 # characters back, when the speaker of the turn before (of that sex) is nearer, goes
 # on with that speaker
