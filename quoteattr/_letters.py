@@ -109,7 +109,10 @@ def _signature(text: str, layout: Layout, rec: Attribution, before: Optional[Att
         return None
     if not _closing(closing):
         return None
-    return m.span("name")
+    ns, ne = m.span("name")
+    if ne - ns > 3 and text[ne - 1] == "." and text[ne - 3] != ".":
+        ne -= 1  # (the full stop after the name, not an initial's: "ANN VANE.")
+    return ns, ne
 
 
 def _closing(tail: str) -> bool:
