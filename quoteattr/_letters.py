@@ -20,6 +20,7 @@ as the person the text knows by that family or given name (``writer``).
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, Tuple
 
 from . import _lazyregex as regex
@@ -56,8 +57,9 @@ _SALUTATION = regex.compile(
     r"(?i)(?:(?:my|mine)[^\S\n]+)?(?:own[^\S\n]+)?(?:very[^\S\n]+)?(?:dear(?:est)?|beloved)(?:,?[^\S\n]+dear(?:est)?)?"
     r"(?:[^\S\n]+[\p{L}.'’\-]+){1,4}[^\S\n]*,?(?:-{2}|\N{EM DASH})?[^\S\n]*(?:\n|\Z)"
     r"|(?i)(?:dear[^\S\n]+)?(?:sir|madam|madame|gentlemen)[^\S\n]*,[^\S\n]*(?:\n|\Z)")
-# a heading line before the salutation: a place or a date ("Rose Lane, Monday,", "15th May.")
-_HEADING = regex.compile(r"[^\n.,]{1,60}(?:[,.][^\n]{0,40})*[,.]?[^\S\n]*\Z")
+# a heading line before the salutation: a place or a date ("Rose Lane, Monday,", "15th May."),
+# at most so many characters
+_HEADING_MAX = 60
 _DATE_WORD = regex.compile(
     r"(?i)(?<![\p{L}])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march"
     r"|april|may|june|july|august|september|october|november|december|\d+(?:st|nd|rd|th)?)(?![\p{L}])")
@@ -73,6 +75,8 @@ _READING_BACK = 200  # characters of the narration before a quotation looked at
 _MAX_PARTS = 40  # quotations of one letter at most, going back from its signature
 _MAX_HEADINGS = 3
 _MARKS = " \t\r\"'“”‘’"
+_MARKS_NL = _MARKS + "\n"
+_GAP_MAX = 200  # characters between a letter's quotations looked at for unquoted lines
 
 
 def _content(text: str, rec: Attribution) -> str:
@@ -155,21 +159,27 @@ def _salutation(text: str, rec: Attribution) -> bool:
 
 
 def _heading(line: str) -> bool:
-    return bool(line) and _HEADING.match(line) is not None and (
-        _DATE_WORD.search(line) is not None or all(w[:1].isupper() for w in line.replace("-", " ").split()))
+    line = line.strip(_MARKS_NL)
+    return (0 < len(line) <= _HEADING_MAX and "\n" not in line
+            and (_DATE_WORD.search(line) is not None
+                 or all(w[:1].isupper() for w in line.replace("-", " ").split())))
 
 
 def _bare(text: str, layout: Layout, rec: Attribution, spans: Sequence[Span2]) -> bool:
-    """``rec``'s paragraph holds nothing but quotations (no tag, no narration)."""
+    """``rec``'s paragraph holds nothing but quotations (no tag, no narration);
+    ``spans``: the parts of all direct records, sorted."""
     ps, pe = layout.paragraph(rec.span[0])
     pos = ps
-    for qs, qe in spans:
-        if qe <= ps or qs >= pe:
+    for k in range(max(0, bisect.bisect_left(spans, (ps, -1)) - 1), len(spans)):
+        qs, qe = spans[k]
+        if qs >= pe:
+            break
+        if qe <= ps:
             continue
-        if text[pos:qs].strip(" \t\n\r\"'“”‘’"):
+        if text[pos:qs].strip(_MARKS_NL):
             return False
         pos = max(pos, qe)
-    return not text[pos:pe].strip(" \t\n\r\"'“”‘’")
+    return not text[pos:pe].strip(_MARKS_NL)
 
 
 def _read_in(text: str, rec: Attribution, pattern: "regex.Pattern[str]" = _READING) -> bool:
@@ -213,12 +223,13 @@ def _letter_parts(text: str, layout: Layout, records: Sequence[Attribution], dir
         rec = records[direct[kk]]
         pk = layout.paragraph_index(rec.span[0])
         if layout.paragraph_index(rec.span[1] - 1) < pi - 1:
-            between = text[rec.span[1] : records[taken[-1]].span[0]].strip(" \t\n\r\"'“”‘’")
-            if _SALUTATION.fullmatch(between + "\n") is None:
+            gap = records[taken[-1]].span[0] - rec.span[1]
+            between = text[rec.span[1] : records[taken[-1]].span[0]].strip(_MARKS_NL) if gap <= _GAP_MAX else ""
+            if not between or _SALUTATION.fullmatch(between + "\n") is None:
                 break  # narration between: the letter began after it
             # the salutation, unquoted, between: the letter opens there (after its heading)
-            c = _content(text, rec).strip()
-            if _bare(text, layout, rec, spans) and all(_heading(x.strip()) for x in c.splitlines() if x.strip()):
+            c = text[rec.parts[0][0] : rec.parts[-1][1]] if rec.parts[-1][1] - rec.parts[0][0] <= _GAP_MAX else ""
+            if c and _bare(text, layout, rec, spans) and all(_heading(x) for x in _lines(c)):
                 taken.append(direct[kk])
             return taken
         if _read_in(text, rec):
@@ -237,8 +248,8 @@ def _letter_parts(text: str, layout: Layout, records: Sequence[Attribution], dir
             return taken + _headings_before(text, layout, records, direct, kk, spans)
         resumed = _read_in(text, rec, _READ_ON)
     first = records[taken[-1]]
-    c = _content(text, first).strip()
-    if len(taken) > 1 and (("\n" not in c and _heading(c) and _DATE_WORD.search(c) is not None)
+    c = _content(text, first).strip() if first.parts[-1][1] - first.parts[0][0] <= _GAP_MAX else ""
+    if len(taken) > 1 and ((c and "\n" not in c and _heading(c) and _DATE_WORD.search(c) is not None)
                            or _announced(text, layout, first)):
         return taken  # "Rose Lane, Monday." | …, or after "“Read it aloud,” said he."
     # no salutation nor lead-in found: only the sign-off (the signature's record and the
@@ -270,6 +281,8 @@ def _headings_before(text: str, layout: Layout, records: Sequence[Attribution], 
     nxt = records[direct[k]].span[0]
     for kk in range(k - 1, max(-1, k - 1 - _MAX_HEADINGS), -1):
         rec = records[direct[kk]]
+        if nxt - rec.span[1] > _GAP_MAX or rec.span[1] - rec.span[0] > _GAP_MAX:
+            break
         lines = _lines(_content(text, rec)) + _lines(text[rec.span[1] : nxt])  # (and unquoted ones between)
         if len(lines) > _MAX_HEADINGS or not all(_heading(x) for x in lines) or not _bare(text, layout, rec, spans):
             break
