@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, Tuple
 
 from . import _lazyregex as regex
 
-from . import _lexicons
+from . import _lexicons, _marks
 from ._attribution import Attribution, Span2
 from ._layout import Layout
 from ._mentions import Mention
@@ -51,12 +51,7 @@ _CLOSING = regex.compile(
     r"(?![\p{L}]),?\s+)*(?:yours|your's|your|thine|ever|affectionately|sincerely|faithfully|truly|respectfully"
     r"|remain|believe[^\S\n]+me|love)(?![\p{L}])[^\n]{0,160}?(?:,|&c\.?|(?<=^[^,.;:!?]{1,40}))[^\S\n]*\Z")
 _CLOSING_MAX = 200
-# a salutation opening a letter on a line of its own ("MY DEAR BROTHER,", "Dear Sir,",
-# "My dearest Ann,--")
-_SALUTATION = regex.compile(
-    r"(?i)(?:(?:my|mine)[^\S\n]+)?(?:own[^\S\n]+)?(?:very[^\S\n]+)?(?:dear(?:est)?|beloved)(?:,?[^\S\n]+dear(?:est)?)?"
-    r"(?:[^\S\n]+[\p{L}.'’\-]+){1,4}[^\S\n]*,?(?:-{2}|\N{EM DASH})?[^\S\n]*(?:\n|\Z)"
-    r"|(?i)(?:dear[^\S\n]+)?(?:sir|madam|madame|gentlemen)[^\S\n]*,[^\S\n]*(?:\n|\Z)")
+_SALUTATION = _marks.SALUTATION
 # a heading line before the salutation: a place or a date ("Rose Lane, Monday,", "15th May."),
 # at most so many characters
 _HEADING_MAX = 60
@@ -76,6 +71,7 @@ _MAX_PARTS = 40  # quotations of one letter at most, going back from its signatu
 _MAX_HEADINGS = 3
 _MARKS = " \t\r\"'“”‘’"
 _MARKS_NL = _MARKS + "\n"
+_CLOSERS = frozenset("\"'”’»")
 _GAP_MAX = 200  # characters between a letter's quotations looked at for unquoted lines
 
 
@@ -185,8 +181,10 @@ def _bare(text: str, layout: Layout, rec: Attribution, spans: Sequence[Span2]) -
 def _read_in(text: str, rec: Attribution, pattern: "regex.Pattern[str]" = _READING) -> bool:
     """The narration just before ``rec`` ends with a reading lead-in ("read as follows:",
     or with ``_READ_ON``, "Ann read on:")."""
-    before = text[max(0, rec.span[0] - _READING_BACK) : rec.span[0]].rstrip(" \t\n\r\"'“‘")
-    return bool(before) and pattern.search(before) is not None
+    before = text[max(0, rec.span[0] - _READING_BACK) : rec.span[0]].rstrip()
+    if not before or before[-1] in _CLOSERS:
+        return False  # the words before are another quotation's (“I was reading.”)
+    return pattern.search(before) is not None
 
 
 def find(text: str, layout: Layout, records: Sequence[Attribution]) -> Dict[int, Span2]:
@@ -341,14 +339,18 @@ def _known(r: "Resolver", names: List[str], initials: List[str], gender: Optiona
     cands = list(r.by_surname.get(last, []))
     if len(names) == 1 and not initials:
         cands += [e for e in r._with_first.get(last, []) if e not in cands]
-    cands = [e for e in cands if e.kind == "person"]
-    if not cands:
+    cands = [e for e in cands if e.kind == "person" and not r._place_like(e)]  # (not "Castle Pell")
+    if not cands and len(names) == 1:
         return None
     if len(names) > 1:
+        # a full given name: the one of the family so named, or the one the text calls by it
+        # alone ("LYDIA PELL" is the "Lydia" of the text, not "Mrs. Pell")
         given = names[0].lower()
-        cands = [e for e in cands if e.first in ("", given)] or cands
-        firsts = [e for e in cands if e.first == given]
-        cands = firsts or cands
+        cands = [e for e in cands if e.first == given] or [
+            e for e in r.by_surname.get(given, []) if e.kind == "person" and not e.first and len(e.names) > 0
+            and all(len(n.split()) == 1 for n in e.names[:3])]
+        if not cands:
+            return None
     elif initials:
         letter = initials[0][:1].lower()
         firsts = [e for e in cands if e.first.startswith(letter)]
