@@ -44,7 +44,7 @@ from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
 import attrs
 from . import _lazyregex as regex
 
-from . import _cues, _lexicons, _mentions
+from . import _cues, _letters, _lexicons, _mentions
 from . import _attribution
 from ._attribution import Attribution, Span2
 from ._layout import Layout
@@ -374,9 +374,13 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
     """Settle the speakers of untagged dialogue turns; returns the new record list."""
     out = list(records)
     names = _mentions.name_index(text)
+    # letters quoted in the text: their writer's words, and no turns
+    for i, sig in _letters.find(text, layout, out).items():
+        out[i] = attrs.evolve(out[i], speaker=sig, cue=None, confidence=_letters.CONFIDENCE, rule=_letters.RULE,
+                              inherit=None, alt=None, hint=None, other_than=None, addressee=None)
     by_para: Dict[int, List[int]] = {}
     for i, r in enumerate(out):
-        if r.kind == "direct":
+        if r.kind == "direct" and r.rule != _letters.RULE:
             by_para.setdefault(layout.paragraph_index(r.span[0]), []).append(i)
     paras = sorted(by_para)
     quote_spans = sorted(r.span for r in out)

@@ -10,6 +10,9 @@ reported as stray and never loses the rest of the document. Handled here:
 - nested quotations (the inner one stays inside the outer content);
 - a quotation over several paragraphs, each reopening and only the last closing
   (one quotation, one part per paragraph);
+- a letter whose paragraphs are not reopened: a lone salutation left open at its
+  paragraph's end (“MY DEAR SISTER,) runs on over the paragraphs without a mark to the
+  closing mark that ends one (one quotation, one part per paragraph);
 - a missing closing mark (the quotation ends with its paragraph) and a missing
   opening mark (a closing mark with nothing open before it in its paragraph,
   after sentence punctuation: the quotation starts with its paragraph);
@@ -97,6 +100,17 @@ _SINGLE_MARK = regex.compile(r"['\N{LEFT SINGLE QUOTATION MARK}\N{RIGHT SINGLE Q
 _WORD_AFTER = regex.compile(r"\p{L}+")
 
 
+# a salutation opening a letter on a line of its own ("MY DEAR BROTHER,", "Dear Sir,",
+# "My dearest Ann,--"); also read by ``_letters``
+SALUTATION = regex.compile(
+    r"(?i)(?:(?:my|mine)[^\S\n]+)?(?:own[^\S\n]+)?(?:very[^\S\n]+)?(?:dear(?:est)?|beloved)(?:,?[^\S\n]+dear(?:est)?)?"
+    r"(?:[^\S\n]+[\p{L}.'’\-]+){1,4}[^\S\n]*,?(?:-{2}|\N{EM DASH})?[^\S\n]*(?:\n|\Z)"
+    r"|(?i)(?:dear[^\S\n]+)?(?:sir|madam|madame|gentlemen)[^\S\n]*,[^\S\n]*(?:\n|\Z)")
+# paragraphs without a mark a letter opened by a lone salutation may run over to its closing mark
+_LETTER_PARAGRAPHS = 30
+_SALUTATION_MAX = 60
+
+
 @attrs.frozen(slots=True)
 class Quotation:
     """A paired (or best-effort) quotation: content parts and the marks around them.
@@ -116,7 +130,7 @@ class Quotation:
 
 
 class _Open:
-    __slots__ = ("pos", "end", "glyph", "parts", "first", "inner", "close")
+    __slots__ = ("pos", "end", "glyph", "parts", "first", "inner", "close", "through")
 
     def __init__(self, pos: int, end: int, glyph: str) -> None:
         self.pos = pos  # where the opening mark starts
@@ -126,6 +140,7 @@ class _Open:
         self.first = pos  # start of the whole quotation (first paragraph's mark)
         self.inner: List["_Open"] = []  # quotations closed inside this one
         self.close = -1  # where its closing mark ends, once closed
+        self.through = -1  # a letter's paragraphs without marks: it goes on up to this paragraph
 
 
 def find_quotations(text: str, layout: Layout) -> List[Quotation]:
@@ -230,9 +245,22 @@ def _pair(text: str, layout: Layout, tokens: List[Tuple[int, int]], out: List[Qu
                 return outer  # the next paragraph reopens: one quotation goes on
             if role == CLOSE and text[s:e] in CLOSERS.get(outer.glyph, frozenset()):
                 return outer  # it closes with nothing opened: the reopening mark is missing
+        if ti < ntok and not outer.inner and len(outer.parts) == 1:
+            ps, pe = outer.parts[0]
+            if pe - ps <= _SALUTATION_MAX and SALUTATION.fullmatch(text, ps, pe) is not None:
+                # “MY DEAR SISTER, | You will … | Your loving LUCY.”: a letter whose
+                # paragraphs are not reopened, up to the closing mark that ends one
+                s, e = tokens[ti]
+                pj = bisect.bisect_right(starts, s) - 1
+                if (pi + 1 < pj <= pi + _LETTER_PARAGRAPHS and _classify(text, s, e, text[s:e]) == CLOSE
+                        and text[s:e] in CLOSERS.get(outer.glyph, frozenset())
+                        and not text[e : paras[pj][1]].strip()):
+                    outer.through = pj
+                    return outer
         emit(outer, missing_close=True)
         return None
 
+    starts = [p[0] for p in paras]
     pi = 0
     carry: Optional[_Open] = None
     seen_in_para = 0
@@ -242,6 +270,12 @@ def _pair(text: str, layout: Layout, tokens: List[Tuple[int, int]], out: List[Qu
     for ti in range(ntok):
         s, e = tokens[ti]
         while pi < npara and s >= paras[pi][1]:
+            if carry is not None and carry.through > pi:
+                carry.parts.append(paras[pi])  # a letter's paragraph without marks
+                pi += 1
+                seen_in_para = 0
+                spaced = -1
+                continue
             if carry is not None:  # carried into a paragraph that had no mark for it
                 emit(carry, missing_close=True)
                 carry = None

@@ -69,7 +69,7 @@ from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence
 
 from . import _lazyregex as regex
 
-from . import _cues, _dialogue, _lexicons, _mentions
+from . import _cues, _dialogue, _letters, _lexicons, _mentions
 from ._attribution import Attribution
 from ._intervals import Intervals
 from ._layout import Layout, on_lines_with
@@ -675,12 +675,19 @@ class Resolver:
         the_other: Set[int] = set()  # fiction: records tagged "the other"
         epithets: List[Tuple[int, str, Mention]] = []  # fiction: tags "the <words>" and their words
         extra: Dict[int, List[Tuple[int, int]]] = {}
+        letters: Dict[int, _Entity] = {}  # fiction: the writers of the letters quoted
         self._unowned = set()
         for idx, rec in enumerate(self.records):
             ent: Optional[_Entity] = None
             self._addressed = _turns._addressee(self, rec)
             self._idx = idx
-            if rec.speaker is not None:
+            if rec.speaker is not None and rec.rule == _letters.RULE:
+                ent = _letters.writer(self, *rec.speaker)  # a letter: the one who signs it
+                if ent is not None:
+                    letters[idx] = ent
+                    extra.setdefault(id(ent), []).append(rec.speaker)
+                ent = None  # (set once the turns are settled: a letter is none of them)
+            elif rec.speaker is not None:
                 s, e = rec.speaker
                 m = _mentions.describe(text, s, e)
                 if text[s:e].lower() in _RELATIVE_PRONOUNS:
@@ -948,6 +955,8 @@ class Resolver:
             _turns._name_the_narrator(self, chosen)
             _turns._narrator_answers(self, chosen)
             _turns._self_introduced(self, chosen)
+        for idx, ent in letters.items():
+            chosen[idx] = ent  # (no conversation's parity makes a letter another's words)
         # build the sources, in order of first mention, only those that speak
         used: List[_Entity] = []
         seen = set()

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterable, Iterator,
 
 from . import _lazyregex as regex
 
-from . import _attribution, _cues, _dialogue, _kinship, _lexicons, _mentions
+from . import _attribution, _cues, _dialogue, _kinship, _letters, _lexicons, _mentions
 from ._attribution import Attribution
 from ._mentions import Mention
 from ._entities import _DEMONYM_ENDS, _Entity, _GENERIC_PERSON, _PLAIN_HEADS, _honorific, _honorific_conflict, _name_tokens
@@ -2406,7 +2406,7 @@ def dialogue_runs(r: Resolver) -> List[List[List[int]]]:
     para = r.layout.paragraph_index
     by_para: Dict[int, List[int]] = {}
     for idx, rec in enumerate(r.records):
-        if rec.kind == "direct":
+        if rec.kind == "direct" and rec.rule != _letters.RULE:  # (a letter is no turn)
             by_para.setdefault(para(rec.span[0]), []).append(idx)
     runs: List[List[List[int]]] = []
     for p in sorted(by_para):
