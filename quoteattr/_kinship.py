@@ -78,6 +78,7 @@ _NAME_KEEPERS = frozenset("father mother papa mamma wife brother son".split())
 _PARENTS = frozenset("father mother papa mamma".split())
 _AUNT_UNCLE = frozenset(["aunt", "uncle"])
 _SIBLINGS = frozenset(["sister", "brother"])
+_SPOUSES = frozenset(["husband", "wife"])
 _COMPANIONS = frozenset(["friend", "companion"])
 _EPITHET_VOTES = 3  # fiction: votes a named person needs to stand for a repeated description (``_repeated_epithets``)
 _AGED_CANDIDATES = 3  # "the old man": the people of his sex most present looked at
@@ -152,7 +153,13 @@ def _relative(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
         prev = (r._exclude if r._exclude is not None and r._exclude.guess_gender() == pg
                 and id(r._exclude) in has else None)
         called = _turns._called(r, r._idx, gender) if r._idx is not None and gender else None
-        if called is not None and called.forms and (head in _SIBLINGS or id(called) in ties.get(head, ())):
+        # (a spouse answers the one called when no one of the spouse's sex spoke the turn
+        # before: “…, Charles,” | “…,” was her husband's answer; not “Come, Tom,” he
+        # said to Ned. | “…,” added her husband: the one who spoke goes on)
+        spoke_to = (head in _SPOUSES and r._idx is not None and r._idx > 0
+                    and r.pronoun_sex.get(r._idx - 1) != gender
+                    and (r._exclude is None or r._exclude.guess_gender() != gender))
+        if called is not None and called.forms and (head in _SIBLINGS or spoke_to or id(called) in ties.get(head, ())):
             return called  # “Oh, Kitty, …” | “…,” replied her sister: the one called answers
         # (in the narration before a turn, not the one its paragraph has just named, whose
         # relative it is: "Frank turned away. His brother looked after him")
