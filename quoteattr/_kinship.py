@@ -187,7 +187,9 @@ def _relative(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
         if answered is not None and answered is not possessor:
             return answered
     if named is not None and (r.genre != "fiction" or family is None or named.surname == family
-                              or row[2] != "same"):
+                              or row[2] != "same") and (r.genre != "fiction" or named in ranked):
+        # (fiction: the one the text once calls "her mother, Mrs. Pell" is "her mother"
+        # only while present: another's mother is meant elsewhere)
         return named
     if r.genre == "fiction":
         ent = _relative_of(r, m, head, row, gender, possessor, family, starts, ranked)
