@@ -8,13 +8,19 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   spouse of a tied aunt or mother, a brother or sister the one a turn tagged "said his
   sister" addresses by name), never one the narration gives such a relative
   ("Kitty learned from her aunt"); "her father" of someone with no family name is the
-  father of the household with children; "the mother" is the Mrs. most present.
+  father of the household with children; "the mother" is the Mrs. most present. A
+  relative named in apposition counts only while present; with no tie, the one the
+  reply calls by name (“…, Loo?” said her brother. | “Dear Tom,” she answered), and a
+  spouse answering a turn of the other's that calls someone by name is that one.
 - Description tags ("said the clergyman", "said his friend"): the named person the
   text ties the description to earlier on (an apposition, "Mr. Pell, the clergyman,";
   a predicate, "Mr. Pell was a clergyman"; a possessive role, "his friend Tom"), else,
   in a conversation of two named people of whom exactly one is of its sex, that one;
   "the old man" is the man present the narration calls "old Mr. Pell"; "his friend"
-  the most salient person other than the friend's owner; "the old man answered" a turn
+  the most salient person other than the friend's owner, and so "his visitor", "her
+  host" (``relation_words``: someone named at the scene, not of the owner's household,
+  and first the one the turn before speaks to); a description tag is the person of its
+  sex the reply calls by name; "the old man answered" a turn
   whose tag asks "him" the man the narration before it names last (``_asked_one``);
   with none of these, "the housekeeper" is the person present whom the text first
   names shortly after bringing the role in ("waited for the housekeeper. … Mrs. Pell
