@@ -8,13 +8,19 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   spouse of a tied aunt or mother, a brother or sister the one a turn tagged "said his
   sister" addresses by name), never one the narration gives such a relative
   ("Kitty learned from her aunt"); "her father" of someone with no family name is the
-  father of the household with children; "the mother" is the Mrs. most present.
+  father of the household with children; "the mother" is the Mrs. most present. A
+  relative named in apposition counts only while present; with no tie, the one the
+  reply calls by name (“…, Loo?” said her brother. | “Dear Tom,” she answered), and a
+  spouse answering a turn of the other's that calls someone by name is that one.
 - Description tags ("said the clergyman", "said his friend"): the named person the
   text ties the description to earlier on (an apposition, "Mr. Pell, the clergyman,";
   a predicate, "Mr. Pell was a clergyman"; a possessive role, "his friend Tom"), else,
   in a conversation of two named people of whom exactly one is of its sex, that one;
   "the old man" is the man present the narration calls "old Mr. Pell"; "his friend"
-  the most salient person other than the friend's owner; "the old man answered" a turn
+  the most salient person other than the friend's owner, and so "his visitor", "her
+  host" (``relation_words``: someone named at the scene, not of the owner's household,
+  and first the one the turn before speaks to); a description tag is the person of its
+  sex the reply calls by name; "the old man answered" a turn
   whose tag asks "him" the man the narration before it names last (``_asked_one``);
   with none of these, "the housekeeper" is the person present whom the text first
   names shortly after bringing the role in ("waited for the housekeeper. … Mrs. Pell
@@ -78,6 +84,7 @@ _NAME_KEEPERS = frozenset("father mother papa mamma wife brother son".split())
 _PARENTS = frozenset("father mother papa mamma".split())
 _AUNT_UNCLE = frozenset(["aunt", "uncle"])
 _SIBLINGS = frozenset(["sister", "brother"])
+_SPOUSES = frozenset(["husband", "wife"])
 _COMPANIONS = frozenset(["friend", "companion"])
 _EPITHET_VOTES = 3  # fiction: votes a named person needs to stand for a repeated description (``_repeated_epithets``)
 _AGED_CANDIDATES = 3  # "the old man": the people of his sex most present looked at
@@ -152,7 +159,13 @@ def _relative(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
         prev = (r._exclude if r._exclude is not None and r._exclude.guess_gender() == pg
                 and id(r._exclude) in has else None)
         called = _turns._called(r, r._idx, gender) if r._idx is not None and gender else None
-        if called is not None and called.forms and (head in _SIBLINGS or id(called) in ties.get(head, ())):
+        # (a spouse answers the one called when no one of the spouse's sex spoke the turn
+        # before: “…, Charles,” | “…,” was her husband's answer; not “Come, Tom,” he
+        # said to Ned. | “…,” added her husband: the one who spoke goes on)
+        spoke_to = (head in _SPOUSES and r._idx is not None and r._idx > 0
+                    and r.pronoun_sex.get(r._idx - 1) != gender
+                    and (r._exclude is None or r._exclude.guess_gender() != gender))
+        if called is not None and called.forms and (head in _SIBLINGS or spoke_to or id(called) in ties.get(head, ())):
             return called  # “Oh, Kitty, …” | “…,” replied her sister: the one called answers
         # (in the narration before a turn, not the one its paragraph has just named, whose
         # relative it is: "Frank turned away. His brother looked after him")
@@ -174,8 +187,15 @@ def _relative(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
         if tied:
             return tied[0]
     possessor, family = _possessor(r, m, pg, starts)
+    if r.genre == "fiction" and gender and r._idx is not None and _tags(r, r._idx, m):
+        # “…, Loo?” said her brother. | “Dear Tom,” she answered: the one the reply calls
+        answered = _turns._called_next(r, r._idx, gender)
+        if answered is not None and answered is not possessor:
+            return answered
     if named is not None and (r.genre != "fiction" or family is None or named.surname == family
-                              or row[2] != "same"):
+                              or row[2] != "same") and (r.genre != "fiction" or named in ranked):
+        # (fiction: the one the text once calls "her mother, Mrs. Pell" is "her mother"
+        # only while present: another's mother is meant elsewhere)
         return named
     if r.genre == "fiction":
         ent = _relative_of(r, m, head, row, gender, possessor, family, starts, ranked)
@@ -184,6 +204,12 @@ def _relative(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
             ent = next((e for e in ranked if id(e) not in has and e is not ent), ent)
         return ent
     return _relative_of(r, m, head, row, gender, possessor, family, starts, ranked)
+
+
+def _tags(r: Resolver, idx: int, m: Mention) -> bool:
+    """``m`` is the speaker mention of record ``idx``'s tag."""
+    sp = r.records[idx].speaker
+    return sp is not None and sp[0] <= m.start and m.end <= sp[1]
 
 
 def _possessor(r: Resolver, m: Mention, pg: Optional[str],
@@ -399,7 +425,8 @@ def _companion(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
     the one the turn addresses, else the one who spoke the turn before, else the
     narrator for "my"."""
     words = r.text[m.start : m.end].lower().split()
-    if len(words) not in (2, 3) or words[0] not in ("his", "her", "my") or words[-1] not in _COMPANIONS:
+    if len(words) not in (2, 3) or words[0] not in ("his", "her", "my") or (
+            words[-1] not in _COMPANIONS and words[-1] not in _lexicons.first_field("relation_words")):
         return None
     pg = {"his": "m", "her": "f"}.get(words[0])
     owner: Optional[_Entity] = None
@@ -411,16 +438,44 @@ def _companion(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
         owner = r._salient(m.start, pg, starts)
         if owner is None:
             return None
+    # a relation word ("his visitor", "her hostess"): a person, of the word's sex if it has one
+    related = words[-1] not in _COMPANIONS
+    g = _lexicons.mapping("relation_words").get(words[-1]) if related else None
+    g = g if g in ("m", "f") else None
+    if related and r._idx is not None and _tags(r, r._idx, m):
+        # “…,” he said to Mrs. Hale. | “…,” replied his hostess: the one spoken to answers
+        called = _answers_call(r, r._idx, m)
+        if called is not None and called is not owner and (g is None or called.guess_gender() == g):
+            return called
     saved = r._exclude
     r._exclude = owner
-    ent = r._salient(m.start, None, starts)
+    ent = r._salient(m.start, g, starts)
     r._exclude = saved
+    if related and ent is not None and not _someone(r, ent, owner, m.start):
+        ent = None
     cue = r.records[r._idx].cue if r._idx is not None else None
     goes_on = cue is not None and " ".join(r.text[cue[0] : cue[1]].lower().split()) in _turns._GOES_ON
     if ent is not None and ent.forms and (ent is not saved or goes_on):
         return ent  # (“…,” said Tom. Ann said nothing. Her companion added, “…”: Tom goes on)
-    return next((e for e in _present_people(r, m.start, None, starts)[:_PAIR_TURNS + 1]
-                 if e is not owner and e is not saved), None)
+    return next((e for e in _present_people(r, m.start, g, starts)[:_PAIR_TURNS + 1]
+                 if e is not owner and e is not saved
+                 and (not related or _someone(r, e, owner, m.start))), None)
+
+
+def _someone(r: Resolver, ent: _Entity, owner: Optional[_Entity], pos: int) -> bool:
+    """Fiction: ``ent`` may be the visitor, host or guide of ``owner`` in a tag at
+    ``pos``: named in the ``_ASKED_BACK`` characters before it (at the scene: an
+    unnamed stranger's tag is not given to someone named pages back), surely a person
+    of known sex (one who has spoken, or one named with a given name or a title; not a
+    lone capitalised word like "Calvinism"), and not of the owner's household (her
+    visitor is not Mr. Hale of Mrs. Hale)."""
+    if owner is not None and ent.surname and ent.surname == owner.surname:
+        return False
+    j = bisect.bisect_left(ent.mentions, (pos, -1)) - 1
+    if j < 0 or pos - ent.mentions[j][0] > _ASKED_BACK:
+        return False
+    return (ent.kind == "person" and ent.guess_gender() in ("m", "f")
+            and (id(ent) in r.speakers or bool(ent.first) or bool(r._distinct_titles(ent))))
 
 
 def _aged_present(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
@@ -812,6 +867,15 @@ def _answers_call(r: Resolver, idx: int, m: Mention) -> Optional[_Entity]:
         if called is not None and called.forms and called.kind == "person":
             return called
     return None
+
+
+def _answered_by_name(r: Resolver, m: Mention) -> Optional[_Entity]:
+    """Fiction: for a description tag ("said the girl", "the young man answered"), the
+    person of its sex the reply calls by name (``_turns._called_next``)."""
+    if r._idx is None or not _tags(r, r._idx, m):
+        return None
+    g = _description_sex(m)
+    return _turns._called_next(r, r._idx, g) if g is not None else None
 
 
 def _pair_other(r: Resolver, idx: int, m: Mention, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:

@@ -1086,6 +1086,9 @@ class Resolver:
             role = _kinship._role(self, m)
             if role is not None:
                 return role
+            answered = _kinship._answered_by_name(self, m)
+            if answered is not None:
+                return answered
             parent = _kinship._parent_present(self, m, starts)
             if parent is not None:
                 return parent

@@ -2126,6 +2126,30 @@ def _called(r: Resolver, idx: int, gender: str) -> Optional[_Entity]:
     return ent
 
 
+def _called_next(r: Resolver, idx: int, gender: str) -> Optional[_Entity]:
+    """Fiction: the person of ``gender`` the turn just after record ``idx`` (the
+    paragraph after) addresses by name, if any (“…, Loo?” said her brother. | “Dear
+    Tom,” she answered: the brother is Tom). Never the one record ``idx`` addresses,
+    nor the one who spoke the turn before it."""
+    if r.genre != "fiction" or r.layout is None or idx + 1 >= len(r.records):
+        return None
+    para = r.layout.paragraph_index
+    here = para(r.records[idx].span[0])
+    j = idx + 1
+    while j < len(r.records) and j - idx <= _TURN_PARTS and para(r.records[j].span[0]) == here:
+        j += 1
+    if j >= len(r.records) or j - idx > _TURN_PARTS:
+        return None
+    nxt = r.records[j]
+    if nxt.kind != "direct" or nxt.addressee is None or para(nxt.span[0]) != here + 1:
+        return None
+    ent = _addressee(r, nxt)
+    if (ent is None or ent is r._addressed or ent is r._exclude or not ent.forms
+            or ent.guess_gender() != gender):
+        return None
+    return ent
+
+
 # fiction: the one a tag says a turn is spoken to: "asked Robert of Edna", "said Tom to
 # Mary", "Robert asked Edna" (verbs whose object is the one spoken to)
 _TOLD = regex.compile(r"[^\S\n]+(?:(?P<prep>to|of)[^\S\n]+)?"
