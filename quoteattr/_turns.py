@@ -1709,6 +1709,9 @@ def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
     """Fiction: the name at ``s`` is the subject a clause opens with (the clause
     starting at or after ``ps``)."""
     words = r.text[max(ps, s - _CLAUSE_BACK) : s].split()
+    if (len(words) > 1 and words[-1] in _NAMING and words[-2][-1:] == ","
+            and _NAMED_GOES_ON.match(r.text, s, s + 80) is not None):
+        return True  # "A man of hers, named Jim, was sitting there": the clause's subject, named
     if (words and words[-1] in _LEADING_WORDS and _fronted_time(words) and _NAME_AND.match(r.text, s, s + 80) is None
             and _NAME_COMMA.match(r.text, s, s + 80) is None):
         return True  # "All at once Tom looked up": a set phrase of time, whose last word is no subordinator
@@ -1741,6 +1744,12 @@ def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
     return True
 
 
+# "…, named Jim, was sitting": a name set off by commas after "named"/"called", going on
+# with a finite verb (the subject the name is given to)
+_NAMING = frozenset(("named", "called"))
+_NAMED_GOES_ON = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,2}\p{Lu}[\p{L}'’\-]*,\s{1,3}"
+                               r"(?:\p{Ll}+ly[^\S\n]+)?"
+                               r"(?:was|were|had|could|would|did|sat|stood|lay|came|went|\p{Ll}+ed)(?![\p{L}])")
 # a name going on with a finite verb ("Ann was standing", "Tom had gone")
 _NAME_FINITE = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*\s{1,3}"
                              r"(?:was|were|had|is|has|could|would|did|sat|stood|lay)(?![\p{L}])")
@@ -2347,12 +2356,21 @@ def _goes_on_addressing(r: Resolver, idx: int, gender: str,
 
 
 def _previous_turn(r: Resolver, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
-    """In fiction, the speaker of the dialogue turn just before record ``idx``."""
+    """In fiction, the speaker of the dialogue turn just before record ``idx``; not
+    reported speech in the paragraph of its own tag, before that tag ("She explained
+    the pictures to him. When she was tired she said to her son:" | “…”: she goes on)."""
     if r.genre != "fiction" or idx == 0 or r.layout is None:
         return None
-    here = r.layout.paragraph_index(r.records[idx].span[0])
-    there = r.layout.paragraph_index(r.records[idx - 1].span[1] - 1)
-    return chosen[idx - 1] if here == there + 1 else None
+    rec = r.records[idx]
+    prev = r.records[idx - 1]
+    here = r.layout.paragraph_index(rec.span[0])
+    there = r.layout.paragraph_index(prev.span[1] - 1)
+    if here != there + 1:
+        return None
+    if (prev.kind != "direct" and rec.speaker is not None and prev.span[1] <= rec.speaker[0] < rec.span[0]
+            and r.layout.paragraph_index(rec.speaker[0]) == there):
+        return None
+    return chosen[idx - 1]
 
 
 def _turn_across(r: Resolver, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
