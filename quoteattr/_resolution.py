@@ -853,6 +853,13 @@ class Resolver:
                     chosen[idx] = _turns._narrator_near(self, first)
                 if self._exclude is not None and chosen[idx] is None:
                     chosen[idx] = self._salient(rec.span[0], None, starts)
+                    if self.genre == "fiction" and self.layout is not None and rec.rule == "fiction.reply":
+                        # "A stranger was before him. … Finally Tom said: | “…” | “…”": the
+                        # stranger answers, not someone the narration has not named since
+                        stranger = _turns._stranger_before(self, first)
+                        if stranger is not None and (chosen[idx] is None
+                                                     or self._last_seen(chosen[idx], rec.span[0]) < stranger[0]):
+                            chosen[idx] = stranger[1]
                 self._exclude = None
         # records that share another's source: forward, backward, forward again
         order = list(range(len(self.records)))
