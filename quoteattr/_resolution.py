@@ -856,10 +856,10 @@ class Resolver:
                     if self.genre == "fiction" and self.layout is not None and rec.rule == "fiction.reply":
                         # "A stranger was before him. … Finally Tom said: | “…” | “…”": the
                         # stranger answers, not someone the narration has not named since
-                        stranger = _turns._stranger_before(self, first)
-                        if stranger is not None and (chosen[idx] is None
-                                                     or self._last_seen(chosen[idx], rec.span[0]) < stranger[0]):
-                            chosen[idx] = stranger[1]
+                        came = _turns._stranger_before(self, first)
+                        salient = chosen[idx]
+                        if came is not None and (salient is None or self._last_seen(salient, rec.span[0]) < came[0]):
+                            chosen[idx] = came[1]
                 self._exclude = None
         # records that share another's source: forward, backward, forward again
         order = list(range(len(self.records)))
