@@ -75,7 +75,7 @@ from ._intervals import Intervals
 from ._layout import Layout, on_lines_with
 from ._mentions import Mention
 from ._records import Source, Span
-from ._entities import _ABBREVIATED, _DEMONYM_ENDS, _EPITHETS, _Entity, _GENERIC_PERSON, _SHORT_HONORIFIC, _honorific, _honorific_conflict, _name_tokens
+from ._entities import _ABBREVIATED, _DEMONYM_ENDS, _EPITHETS, _Entity, _GENERIC_PERSON, _SHORT_HONORIFIC, _honorific, _honorific_conflict, _name_tokens, _name_tokens_of
 from . import _kinship
 from . import _turns
 
@@ -1597,12 +1597,11 @@ def _saint_named(ent: _Entity) -> bool:
     """Fiction: every name of ``ent`` is a saint's style and a given name ("St. Paul",
     "Saint Catherine"; not "St. Aubert", a family name): a place, a church or the saint,
     not someone present (the first few names looked at: bounded work)."""
-    first_names = _lexicons.mapping("first_names")
     for name in ent.names[:8]:
-        toks = _name_tokens(name)
-        if toks[-1:] == ["s"]:
-            toks.pop()  # "St. Paul s": a possessive, its apostrophe lost
-        if len(toks) != 2 or toks[0].lower() not in _SAINT_WORDS or toks[1] not in first_names:
+        toks = _name_tokens_of(name)
+        if toks[-1:] == ("s",):
+            toks = toks[:-1]  # "St. Paul s": a possessive, its apostrophe lost
+        if len(toks) != 2 or toks[0].lower() not in _SAINT_WORDS or toks[1] not in _lexicons.mapping("first_names"):
             return False
     return bool(ent.names)
 
