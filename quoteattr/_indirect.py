@@ -824,6 +824,8 @@ _GERUND_SUBJECT = regex.compile(
 # fiction: a tag verb with a pronoun object before the comma ("As he said this,", "When she
 # had said so,"): what follows the comma is no content of it
 _SAID_THIS = regex.compile(r"[^\S\n]+(?:this|that|so|it|these|those)[^\S\n]*,")
+# fiction: verbs that take no content when a sentence opens "As she spoke,"
+_TALK = frozenset(("speak", "talk"))
 _NOT_RESUMED = frozenset("as while when which who whom whose where according including".split())
 _LEAD_CONJ = regex.compile(r"(?:But|And|So|Yet|Still|Now|Instead|Meanwhile)[^\S\n]*,?[^\S\n]+")
 # where a reported infinitive or object ends: a comma before a participle or a subordinate clause, or a dash
@@ -1122,6 +1124,9 @@ def _parenthetical(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans:
             c = as_.start() + 1  # "Hawaii, as one adviser pointed out, rarely …"
         else:
             as_ = _AS_LEAD.fullmatch(text, ss, sp[0])  # "As one adviser pointed out, Hawaii rarely …"
+        if (not news and as_ is not None and as_.start() == ss and as_.end() == sp[0]
+                and _cues.lemma_of().get(m.group().lower()) in _TALK):
+            return None  # fiction: "As she spoke, she pulled off her rings": a time, not a report
         if as_ is not None and as_.start() == ss and as_.end() == sp[0]:
             comma = ss - 1  # the sentence opens with the tag: only the main clause is reported
         elif not (c > ss and text[c - 1] == ","):

@@ -75,7 +75,7 @@ from ._intervals import Intervals
 from ._layout import Layout, on_lines_with
 from ._mentions import Mention
 from ._records import Source, Span
-from ._entities import _ABBREVIATED, _DEMONYM_ENDS, _EPITHETS, _Entity, _GENERIC_PERSON, _SHORT_HONORIFIC, _honorific, _honorific_conflict, _name_tokens
+from ._entities import _ABBREVIATED, _DEMONYM_ENDS, _EPITHETS, _Entity, _GENERIC_PERSON, _SHORT_HONORIFIC, _honorific, _honorific_conflict, _name_tokens, _name_tokens_of
 from . import _kinship
 from . import _turns
 
@@ -215,6 +215,7 @@ class Resolver:
         # "said Oak", "Oak smiled"): see ``_place_like``
         self._sited: Dict[int, int] = {}
         self._acted: Dict[int, int] = {}
+        self._saint_acted: Set[int] = set()  # fiction: "St. John rose": a saint's style that is a person's name
         self._place_named: Set[int] = set()  # fiction: names a place word opens ("Castle Dracula")
         self._job_named: Set[int] = set()  # fiction: starts of names read in full ("Farmer Oak": see _named_in_full)
         self._job_titled: Set[int] = set()  # fiction: the entities of those names
@@ -514,6 +515,8 @@ class Resolver:
                 self._vote(ent, e)
                 if self.genre == "fiction" and _SUBJECT_BEFORE.search(text, max(0, s - 40), s) is not None:
                     self._subject_count[id(ent)] = self._subject_count.get(id(ent), 0) + 1
+                    if toks and toks[0].lower() in _SAINT_WORDS and _SAINT_ACTS.match(text, e, e + 40) is not None:
+                        self._saint_acted.add(id(ent))  # "St. John rose": a person so named
                     if not text.startswith(("'s", "’s"), e) and not _dialogue.possessive_s(text, e):
                         self.subjects.append((s, ent))
 
@@ -865,6 +868,13 @@ class Resolver:
                     chosen[idx] = _turns._narrator_near(self, first)
                 if self._exclude is not None and chosen[idx] is None:
                     chosen[idx] = self._salient(rec.span[0], None, starts)
+                    if self.genre == "fiction" and self.layout is not None and rec.rule == "fiction.reply":
+                        # "A stranger was before him. … Finally Tom said: | “…” | “…”": the
+                        # stranger answers, not someone the narration has not named since
+                        came = _turns._stranger_before(self, first)
+                        salient = chosen[idx]
+                        if came is not None and (salient is None or self._last_seen(salient, rec.span[0]) < came[0]):
+                            chosen[idx] = came[1]
                 self._exclude = None
         if self.genre == "fiction" and self.layout is not None:
             self._sexed_by_reply()
@@ -1451,6 +1461,9 @@ class Resolver:
         a rank ("to Mrs. Pell") is a person."""
         placed = self.placed.get(id(ent), 0)
         n = self.counts.get(id(ent), 0)
+        if (self.genre == "fiction" and not self._acted.get(id(ent)) and id(ent) not in self._saint_acted
+                and _saint_named(ent)):
+            return True  # "St. Paul", "Saint Mary": a city, a church or a saint, unless the text has it act
         if not (placed > 0 and 2 * placed >= n):
             if self.genre != "fiction":
                 return False
@@ -1711,6 +1724,27 @@ def _unnamed_speaker(told: List[Tuple[int, _Entity]], at: int, most: int, back: 
         if not ent.forms and fits(ent):
             return pos, ent
     return None
+
+
+# "St. Paul", "Saint Mary": a saint's style before a given name
+_SAINT_WORDS = frozenset(("st.", "st", "saint"))
+# a clause's subject going on with what a person does ("St. John rose", "St. John turned"; not
+# "St. Paul was", "St. Paul had grown"): the text makes a person of the saint's name
+_SAINT_ACTS = regex.compile(r"[^\S\n]+(?:\p{Ll}+ly[^\S\n]+)?"
+                            r"(?:came|went|rose|took|got|ran|saw|made|gave|looked|turned|\p{Ll}+ed)(?![\p{L}])")
+
+
+def _saint_named(ent: _Entity) -> bool:
+    """Fiction: every name of ``ent`` is a saint's style and a given name ("St. Paul",
+    "Saint Catherine"; not "St. Aubert", a family name): a place, a church or the saint,
+    not someone present (the first few names looked at: bounded work)."""
+    for name in ent.names[:8]:
+        toks = _name_tokens_of(name)
+        if toks[-1:] == ("s",):
+            toks = toks[:-1]  # "St. Paul s": a possessive, its apostrophe lost
+        if len(toks) != 2 or toks[0].lower() not in _SAINT_WORDS or toks[1] not in _lexicons.mapping("first_names"):
+            return False
+    return bool(ent.names)
 
 
 def _adjective_name(ent: _Entity) -> bool:

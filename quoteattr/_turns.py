@@ -88,7 +88,9 @@ _LATER_JOINING = frozenset("but yet".split())
 _ASIDES = frozenset("however, indeed, therefore, too, then, though, meanwhile,".split())
 _CLAUSE_ENDS = frozenset(".!?;:\"”’\N{EM DASH}")
 _SUBORDINATE_BEFORE = regex.compile(r"(?<![\p{L}])(?:as|when|while|if|though)[^\S\n]*\Z", regex.IGNORECASE)
-_POSSESSIVE_HEAD = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)[^\S\n]+(?P<kin>\p{Ll}+)(?![\p{L}])")
+_POSSESSIVE_HEAD = regex.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)[^\S\n]+(?P<kin>\p{Ll}+)(?![\p{L}])")
+# a relative of the one telling the story ("my mother", "our uncle")
+_NARRATOR_KIN = regex.compile(r"(?:[Mm]y|[Oo]ur)[^\S\n]")
 _SENTENCE_ADVERBS = frozenset("Indeed Perhaps Still Yet So Now Again Presently Suddenly Meanwhile Soon Only Even Here There Instantly Immediately Afterwards Finally".split())
 _THE_TITLE = regex.compile(r"[Tt]he[^\S\n]+(?:[\p{Ll}\-]+[^\S\n]+){0,2}(?P<head>\p{Lu}\p{Ll}+)(?=[^\S\n]+\p{Ll})")
 _CLAUSE_LEADS = frozenset("And But Then So Yet Even Just Only Now".split())  # before a fronted clause's conjunction
@@ -743,6 +745,9 @@ def _narration_subject(r: Resolver, rec: Attribution, gender: str, starts: List[
             found = _tail_goes_on(r, idx, ps, gender, chosen)
         if found is None and not r._from_tail:
             found = _chain_back(r, ps, gender, starts)
+            if found is None:
+                r._from_tail = False
+                found = _spoke_through(r, ps, gender, starts)
         return found
     asked = _asked_before(r, idx, ps, chosen)
     if asked is not None and r._exclude is None:
@@ -922,6 +927,35 @@ def _chain_back(r: Resolver, ps: int, gender: str, starts: List[int]) -> Optiona
                 return None  # a tail's subject, or a name of no known sex ("the Strand")
             return found
     return None
+
+
+# a lead-in opening with the time of the turn before: "As she spoke, …", "While he was speaking, …"
+_AS_SPOKE = regex.compile(r"[^\S\n]*(?:As|While|Whilst)[^\S\n]+(?P<p>he|she)[^\S\n]+(?:spoke|talked|was[^\S\n]+speaking"
+                          r"|was[^\S\n]+talking|said[^\S\n]+this|said[^\S\n]+so)[^\S\n]*,")
+
+
+def _spoke_through(r: Resolver, ps: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: for "she said:" in a lead-in paragraph that opens "As she spoke, …" and
+    names no one of her sex, right after a paragraph that is one untagged turn: the
+    one who spoke that turn goes on, the subject of the narration paragraph before it
+    ("Ann grew plaintive. | “…!” | As she spoke, she pulled off her rings, and said: |
+    “…”": Ann)."""
+    assert r.layout is not None
+    pi = r.layout.paragraph_index(ps)
+    if pi < 3:
+        return None
+    lo, hi = r.layout.paragraphs[pi - 1]
+    he = _AS_SPOKE.match(r.text, lo, hi)
+    if he is None or (he.group("p") == "she") != (gender == "f") or r._direct.overlaps(lo, hi):
+        return None
+    a = bisect.bisect_left(starts, lo)
+    if any(ent.guess_gender() == gender for _s, _e, ent in r.timeline[a:bisect.bisect_left(starts, hi)]):
+        return None  # someone of her sex named there
+    tlo, thi = r.layout.paragraphs[pi - 2]
+    i = bisect.bisect_right(r._direct.starts, thi - 1) - 1
+    if i < 0 or r._direct.starts[i] > tlo + 1 or r._direct.ends[i] < thi - 1:
+        return None  # the paragraph before is one quotation, no narration nor tag
+    return _previous_narration_subject(r, tlo, gender, starts)
 
 
 def _tail_goes_on(r: Resolver, idx: int, ps: int, gender: str,
@@ -1233,6 +1267,44 @@ def _acted_before(r: Resolver, first: int, starts: List[int]) -> Optional[_Entit
     return _subject_between(r, pps, min(ppe, max(se, pps + 1)), None, starts)
 
 
+_STRANGER_BACK = 1500  # fiction: characters of lead-in narration looked at for a stranger brought in
+# the verb after a stranger's description: there, in the past ("was before him", "came up")
+_STRANGER_HERE = regex.compile(r"\s+(?:\p{Ll}+ly\s+)?(?:was|stood|sat|came|appeared|\p{Ll}+ed)(?![\p{L}])")
+
+
+def _stranger_before(r: Resolver, first: int) -> Optional[Tuple[int, _Entity]]:
+    """Fiction: for the reply to record ``first`` (a run's first turn), the unnamed
+    person the narration leading in to that turn brings in as a clause's subject by an
+    indefinite description ("A stranger was before him--a boy …. Finally Tom said: |
+    “…” | “…”": the stranger answers), the first such one in the last
+    ``_STRANGER_BACK`` characters of that narration (its own paragraph's, or the
+    paragraph's before when the turn opens its own): where it stands, and the source."""
+    assert r.layout is not None
+    qs = r.records[first].span[0]
+    pi = r.layout.paragraph_index(qs)
+    lo = r.layout.paragraphs[pi][0]
+    hi = qs
+    if qs - lo < 2:
+        if pi == 0:
+            return None
+        lo, hi = r.layout.paragraphs[pi - 1]
+    if r._direct.overlaps(lo, hi):
+        return None
+    text = r.text
+    for cs in _dialogue.clause_starts(text, max(lo, hi - _STRANGER_BACK), hi):
+        if text[cs : cs + 2].lower() not in ("a ", "an") or text[lo:cs].rstrip()[-1:] not in ("", ".", "!", "?"):
+            continue  # a sentence opening with "A"/"An"
+        sp = _described_person(text, cs, hi)
+        if sp is None or sp[0] != cs or _STRANGER_HERE.match(text, sp[1], min(hi, sp[1] + 40)) is None:
+            continue  # "A stranger was before him", "A boy came up" (not "a woman should")
+        m = _mentions.describe(text, sp[0], sp[1])
+        if m.form != "description" or m.definite or m.plural or m.kind not in ("person", "anonymous"):
+            continue
+        ent = _own_description(r, m)
+        return None if ent is None else (cs, ent)
+    return None
+
+
 def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], starts: List[int],
                      own: bool = False, loose_ok: bool = False) -> Optional[_Entity]:
     """The last person (of ``gender``, if given) named as a clause's subject in
@@ -1310,6 +1382,8 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
         if (named is not None and named is not r._addressed and named is not r._exclude
                 and named.kind == "person"
                 and (named.forms and named.guess_gender() in sexes
+                     or not named.forms and _NARRATOR_KIN.match(r.text, described.start) is not None
+                     and named.guess_gender() in sexes + [None]
                      or gender is not None and not named.forms and described.title is not None
                      and r.text[described.start : described.end].split()[-1][:1].isupper()
                      and named.guess_gender() in (None, gender))):
@@ -1335,7 +1409,7 @@ def _owns_part(text: str, end: int) -> bool:
 # a fronted subordinate clause opening a clause, up to the comma before its main clause's
 # subject: "But before she had been three minutes in her room, | her mother followed her"
 _FRONTED_SUBORDINATE = regex.compile(
-    r"(?:(?:[Aa]nd|[Bb]ut|[Tt]hen|[Yy]et)[^\S\n]+)?(?:[Ww]hen|[Ww]hile|[Ww]hilst|[Aa]s|[Bb]efore|[Aa]fter|[Uu]ntil|[Tt]ill"
+    r"(?:(?:[Aa]nd|[Bb]ut|[Tt]hen|[Yy]et)[^\S\n]+)?(?:(?:One|Some|Next|That)[^\S\n]+\p{Ll}+,[^\S\n]+)?(?:[Ww]hen|[Ww]hile|[Ww]hilst|[Aa]s|[Bb]efore|[Aa]fter|[Uu]ntil|[Tt]ill"
     r"|[Tt]hough|[Aa]lthough|[Ss]ince|[Oo]nce)(?![\p{L}])[^.!?;:,\n\"“”]{1,120},[^\S\n]+(?=\p{L})")
 
 
@@ -1399,6 +1473,17 @@ def _owns_state(text: str, end: int) -> bool:
     return m is not None and m.group(1) in _lexicons.words("inner_states")
 
 
+def _own_tag_clause(r: Resolver, cs: int, hi: int) -> bool:
+    """Fiction: the "he"/"she" opening the clause at ``cs`` is the speaker mention of
+    the tag being resolved ("…, and then she said:" | “…”)."""
+    idx = r._idx
+    if idx is None or not 0 <= idx < len(r.records):
+        return False
+    tag = r.records[idx].speaker
+    he = _HE_OR_SHE.match(r.text, cs, hi)
+    return tag is not None and he is not None and he.start("p") == tag[0]
+
+
 def _described_subject(r: Resolver, lo: int, hi: int, gender: str,
                        spans: Optional[List[Tuple[int, int]]] = None) -> Optional[Mention]:
     """Fiction: the last clause subject in the narration ``[lo, hi)`` that is a
@@ -1409,9 +1494,9 @@ def _described_subject(r: Resolver, lo: int, hi: int, gender: str,
     titles = _lexicons.words("titles")
     for cs, he in _clauses_back(r, lo, hi, _after_fronted_clauses, spans):
         if he is not None:
-            if he == gender:
+            if he == gender and not _own_tag_clause(r, cs, hi):
                 return None  # "Her mother came in. She sat down.": "she" goes on as before
-            continue
+            continue  # (not the tag's own clause: "my mother called me, and then she said:")
         sp = _described_head(text, cs, hi)
         lead = _JOINED_LEAD.match(text, cs, hi)
         pm = _POSSESSIVE_HEAD.match(text, lead.end() if lead is not None else cs, hi)  # "…; and her mother was"
@@ -1709,6 +1794,9 @@ def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
     """Fiction: the name at ``s`` is the subject a clause opens with (the clause
     starting at or after ``ps``)."""
     words = r.text[max(ps, s - _CLAUSE_BACK) : s].split()
+    if (len(words) > 1 and words[-1] in _NAMING and words[-2][-1:] == ","
+            and _NAMED_GOES_ON.match(r.text, s, s + 80) is not None):
+        return True  # "A man of hers, named Jim, was sitting there": the clause's subject, named
     if (words and words[-1] in _LEADING_WORDS and _fronted_time(words) and _NAME_AND.match(r.text, s, s + 80) is None
             and _NAME_COMMA.match(r.text, s, s + 80) is None):
         return True  # "All at once Tom looked up": a set phrase of time, whose last word is no subordinator
@@ -1741,6 +1829,12 @@ def _opens_clause(r: Resolver, ps: int, s: int) -> bool:
     return True
 
 
+# "…, named Jim, was sitting": a name set off by commas after "named"/"called", going on
+# with a finite verb (the subject the name is given to)
+_NAMING = frozenset(("named", "called"))
+_NAMED_GOES_ON = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,2}\p{Lu}[\p{L}'’\-]*,\s{1,3}"
+                               r"(?:\p{Ll}+ly[^\S\n]+)?"
+                               r"(?:was|were|had|could|would|did|sat|stood|lay|came|went|\p{Ll}+ed)(?![\p{L}])")
 # a name going on with a finite verb ("Ann was standing", "Tom had gone")
 _NAME_FINITE = regex.compile(r"(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*\s{1,3}"
                              r"(?:was|were|had|is|has|could|would|did|sat|stood|lay)(?![\p{L}])")
@@ -2371,12 +2465,23 @@ def _goes_on_addressing(r: Resolver, idx: int, gender: str,
 
 
 def _previous_turn(r: Resolver, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
-    """In fiction, the speaker of the dialogue turn just before record ``idx``."""
+    """In fiction, the speaker of the dialogue turn just before record ``idx``; not
+    reported speech in the paragraph of its own tag, before that tag ("She explained
+    the pictures to him. When she was tired she said to her son:" | “…”: she goes on)."""
     if r.genre != "fiction" or idx == 0 or r.layout is None:
         return None
-    here = r.layout.paragraph_index(r.records[idx].span[0])
-    there = r.layout.paragraph_index(r.records[idx - 1].span[1] - 1)
-    return chosen[idx - 1] if here == there + 1 else None
+    rec = r.records[idx]
+    prev = r.records[idx - 1]
+    here = r.layout.paragraph_index(rec.span[0])
+    there = r.layout.paragraph_index(prev.span[1] - 1)
+    if here != there + 1:
+        return None
+    if (prev.kind != "direct" and rec.speaker is not None and prev.span[1] <= rec.speaker[0] < rec.span[0]
+            and r.layout.paragraph_index(rec.speaker[0]) == there):
+        k = bisect.bisect_left(r._starts, prev.span[1])
+        if k >= len(r._starts) or r._starts[k] >= rec.speaker[0]:
+            return None  # (not past someone named since: "… Mrs. Pell. This lady looked up and said:")
+    return chosen[idx - 1]
 
 
 def _turn_across(r: Resolver, idx: int, chosen: List[Optional[_Entity]]) -> Optional[_Entity]:
