@@ -852,10 +852,18 @@ class Resolver:
                 # “…,” said Ann. | “…,” said the other: the other of the two, as in a reply
                 j = _turns._direct_before(self, idx)
                 first = j if j >= 0 and _turns._opens_run(self, j) else None
+                if first is None:
+                    # “…,” said Ann. | “…,” cried Tom. | “…,” said the other: Ann
+                    chosen[idx] = _turns.the_other_of_pair(self, idx, chosen)
+                    if chosen[idx] is not None:
+                        anchored.add(idx)
             if chosen[idx] is None and first is not None and 0 <= first < len(chosen):
                 self._exclude = chosen[first]
                 if self._exclude is not None:
                     chosen[idx] = _turns._present(self, first, starts)
+                if self._exclude is not None and chosen[idx] is None and idx in the_other:
+                    # “…,” said Ann. | Tom sat up. | “…,” he cried. | “…,” said the other: Ann
+                    chosen[idx] = _turns.the_other_of_pair(self, idx, chosen, across=True)
                 if self._exclude is not None and chosen[idx] is None and self.layout is not None and rec.rule == "fiction.reply":
                     # "Ann showed them the portrait. | “…?” said Tom. | “…”": the one the
                     # narration before the question was about answers it

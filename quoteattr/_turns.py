@@ -2639,3 +2639,54 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
             continue  # nobody of the run may speak it: left as it was
         for idx in todo:
             chosen[idx] = people[t][path[t]]
+
+
+_OPENING_MARKS = frozenset("\"“‘'«„")
+_OTHER_TURNS = 4  # turns before the one just spoken looked at for "the other" of a pair
+_OTHER_BACK = 3000  # characters back the other of the pair must have spoken within
+
+
+def the_other_of_pair(r: Resolver, idx: int, chosen: List[Optional[_Entity]],
+                      across: bool = False) -> Optional[_Entity]:
+    """Fiction: “…,” said Tom. | “…,” said the other: of the two just talking, the one
+    who did not speak the turn before (also in a scene of three: “…,” said Ann. |
+    “…,” cried Tom. | “…,” said the other: Ann). The turn before must have a known
+    speaker; the other is the speaker of the last turn before it that is not that
+    person's, when no turn between is unknown. ``across``: narration stands before
+    the turn before; the other's turn must then be a paragraph of dialogue (opening
+    with its quotation) just before that narration."""
+    if r.layout is None:
+        return None
+    j = _direct_before(r, idx)
+    if j < 0:
+        return None
+    prev = chosen[j]
+    if prev is None or prev.kind != "person":
+        return None
+    para = r.layout.paragraph_index
+    here = para(r.records[j].span[0])
+    start = r.records[idx].span[0]
+    turns = 0
+    k = j
+    while turns < _OTHER_TURNS:
+        k = _direct_before(r, k)
+        if k < 0 or start - r.records[k].span[1] > _OTHER_BACK:
+            return None
+        p = para(r.records[k].span[1] - 1)
+        if p == here:
+            continue  # the same turn, told in parts
+        here = p
+        turns += 1
+        ent = chosen[k]
+        if ent is None:
+            return None  # an unknown turn between: no pair to go by
+        if ent is prev:
+            continue
+        if ent.kind != "person" or r._place_like(ent) or r._thing_like(ent):
+            return None
+        if across:
+            ps, pe = r.layout.paragraphs[p]
+            if p < para(r.records[j].span[0]) - 2 or r.text[ps:pe].lstrip()[:1] not in _OPENING_MARKS:
+                return None  # “…,” said Ann. | … Tom went out. Ann sat down. | “…”: a new scene
+        return ent
+    return None
