@@ -677,6 +677,7 @@ class Resolver:
         extra: Dict[int, List[Tuple[int, int]]] = {}
         letters: Dict[int, _Entity] = {}  # fiction: the writers of the letters quoted
         self._unowned = set()
+        voices: List[int] = []  # fiction: records tagged by a voice of nobody named
         for idx, rec in enumerate(self.records):
             ent: Optional[_Entity] = None
             self._addressed = _turns._addressee(self, rec)
@@ -716,6 +717,8 @@ class Resolver:
                         unowned = (len(words) > 1 and words[0].lower() in _UNOWNED_DETERMINERS
                                    and m.head in words[1:] and all(w.islower() for w in words[1:])
                                    and (words[0].lower() != "the" or not self._voice_named(m.head)))
+                        if unowned:
+                            voices.append(idx)
                 if (self.genre == "fiction" and m.form == "name" and not m.title and m.name is not None
                         and text[s:e].strip() == m.name.strip() and self._common_word(m.name.strip())):
                     unowned = True  # “Nothing.” Suddenly, together, they said good-bye: no one named
@@ -823,6 +826,13 @@ class Resolver:
             chosen[idx] = ent
         self._addressed = None
         self._idx = None
+        for idx in voices:
+            if chosen[idx] is None:
+                # “…,” said a voice. It was Tom. | “Ralph?” said a voice. | “Joan?”
+                chosen[idx] = _turns.voice_owner(self, idx)
+                if chosen[idx] is not None:
+                    anchored.add(idx)
+                    self._unowned.discard(idx)  # (a tag of its own now: no turn the conversation fills)
         for idx, m, own in described:
             self._addressed = _turns._addressee(self, self.records[idx])
             pair = _kinship._one_of_pair(self, idx, m, own, chosen)

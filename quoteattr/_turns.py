@@ -2690,3 +2690,76 @@ def the_other_of_pair(r: Resolver, idx: int, chosen: List[Optional[_Entity]],
                 return None  # “…,” said Ann. | … Tom went out. Ann sat down. | “…”: a new scene
         return ent
     return None
+
+
+# fiction: narration that says whose an unknown voice was: “…,” said a voice. It was
+# Tom. | "Ann knew it was the Rabbit", "That was Mrs. Pell"
+_IT_WAS = regex.compile(r"\b(?:[Ii]t|[Tt]hat)[^\S\n]+(?:was|is)[^\S\n]+(?:only[^\S\n]+|just[^\S\n]+)?(?:the[^\S\n]+)?")
+# … said a voice close by, and Tom put his head out: the subject of the clause joined
+# to the tag ("and there stood Tom" too)
+_AND_THEN = regex.compile(r"(?:[^\S\n]+\p{Ll}+){0,2}[^\S\n]*,\s{1,3}and\s{1,3}"
+                          r"(?:there\s{1,3}(?:stood|sat|was)\s{1,3}(?:the\s{1,3})?)?")
+_CALLED_ALONE = 30  # characters of a turn that is a name alone (“Joan?”)
+_VOICE_AFTER = 400  # characters of narration after an unknown voice's turn read for whose it was
+
+
+def _person_at(r: Resolver, pos: int, slack: int) -> Optional[_Entity]:
+    """Fiction: the person a mention starting within ``slack`` characters after ``pos`` names."""
+    k = bisect.bisect_left(r._starts, pos)
+    if k < len(r._starts) and r._starts[k] <= pos + slack:
+        ent = r.timeline[k][2]
+        if ent.kind == "person" and not r._place_like(ent) and not r._thing_like(ent):
+            return ent
+    return None
+
+
+def voice_owner(r: Resolver, idx: int) -> Optional[_Entity]:
+    """Fiction: whose an unknown voice is ("said a voice", "a voice called"), as the
+    text then says: the subject of a clause joined to the tag ('…,” said a voice close
+    ahead, and Tom looked out'), a person the narration after the turn says it was
+    ('It was Mrs. Pell.', 'Ann knew it was the Rabbit'), or the one the next turn
+    addresses by name (“Ralph?” said a voice. | “Joan?”: Joan)."""
+    if r.layout is None:
+        return None
+    rec = r.records[idx]
+    text = r.text
+    para = r.layout.paragraph_index
+    pi = para(rec.span[1] - 1)
+    if rec.speaker is not None and rec.speaker[1] >= rec.span[1]:
+        joined = _AND_THEN.match(text, rec.speaker[1], min(len(text), rec.speaker[1] + 40))
+        if joined is not None and not r._quotes.covers(joined.end()):
+            ent = _person_at(r, joined.end(), 0)
+            if ent is not None:
+                return ent
+    # the narration after the turn: the rest of its paragraph, and the next paragraph
+    # when it holds no quotation
+    start = max(rec.span[1], rec.speaker[1] if rec.speaker is not None else 0)
+    ends = [r.layout.paragraphs[pi][1]]
+    if pi + 1 < len(r.layout.paragraphs):
+        ns, ne = r.layout.paragraphs[pi + 1]
+        if not r._quotes.overlaps(ns, ne):
+            ends.append(ne)
+    stop = min(ends[-1], start + _VOICE_AFTER)
+    for m in _IT_WAS.finditer(text, start, stop):
+        if r._quotes.covers(m.start()):
+            continue
+        ent = _person_at(r, m.end(), 0)
+        if ent is not None:
+            return ent
+    # the next turn: the one it calls by name answers the voice
+    k = idx + 1
+    while k < len(r.records) and r.records[k].kind == "direct" and para(r.records[k].span[0]) == pi:
+        k += 1
+    if k < len(r.records) and r.records[k].kind == "direct" and para(r.records[k].span[0]) == pi + 1:
+        nxt = r.records[k]
+        ent = _addressee(r, nxt)
+        if ent is None and len(nxt.parts) == 1:
+            # “Joan?”: a turn that is a name alone calls that person
+            ps, pe = nxt.parts[0]
+            called = r.text[ps:pe].rstrip("?!.")
+            if 0 < len(called) <= _CALLED_ALONE and called[:1].isupper() and called.replace(".", "").replace(" ", "").isalpha():
+                m = _mentions.describe(r.text, ps, ps + len(called))
+                ent = r._known_person(m) if m.form == "name" and m.end == ps + len(called) else None
+        if ent is not None and ent.kind == "person" and not r._place_like(ent):
+            return ent
+    return None
