@@ -2694,12 +2694,14 @@ def the_other_of_pair(r: Resolver, idx: int, chosen: List[Optional[_Entity]],
 
 # fiction: narration that says whose an unknown voice was: “…,” said a voice. It was
 # Tom. | "Ann knew it was the Rabbit", "That was Mrs. Pell"
-_IT_WAS = regex.compile(r"\b(?:[Ii]t|[Tt]hat)[^\S\n]+(?:was|is)[^\S\n]+(?:only[^\S\n]+|just[^\S\n]+)?(?:the[^\S\n]+)?")
+_IT_WAS = regex.compile(r"\b(?:[Ii]t|[Tt]hat)[^\S\n]+(?:was|is)[^\S\n]+(?:only[^\S\n]+|just[^\S\n]+)?")
 # … said a voice close by, and Tom put his head out: the subject of the clause joined
 # to the tag ("and there stood Tom" too)
 _AND_THEN = regex.compile(r"(?:[^\S\n]+\p{Ll}+){0,2}[^\S\n]*,\s{1,3}and\s{1,3}"
                           r"(?:there\s{1,3}(?:stood|sat|was)\s{1,3}(?:the\s{1,3})?)?")
 _CALLED_ALONE = 30  # characters of a turn that is a name alone (“Joan?”)
+# "the Rabbit", "Mrs. Pell": a capitalised name, with "the" before a one-word name
+_CAPITALISED = regex.compile(r"(?:the[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.'’\-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’\-]*){0,2})")
 _VOICE_AFTER = 400  # characters of narration after an unknown voice's turn read for whose it was
 
 
@@ -2743,8 +2745,13 @@ def voice_owner(r: Resolver, idx: int) -> Optional[_Entity]:
     for m in _IT_WAS.finditer(text, start, stop):
         if r._quotes.covers(m.start()):
             continue
-        ent = _person_at(r, m.end(), 0)
-        if ent is not None:
+        ent = _person_at(r, m.end(), 4 if text.startswith("the", m.end()) else 0)
+        if ent is None:
+            cap = _CAPITALISED.match(text, m.end(), min(len(text), m.end() + 60))
+            if cap is not None:
+                named = _mentions.describe(text, *cap.span("name"))
+                ent = r._known_person(named) if named.form == "name" else None
+        if ent is not None and ent.kind == "person" and not r._place_like(ent):
             return ent
     # the next turn: the one it calls by name answers the voice
     k = idx + 1
@@ -2760,6 +2767,12 @@ def voice_owner(r: Resolver, idx: int) -> Optional[_Entity]:
             if 0 < len(called) <= _CALLED_ALONE and called[:1].isupper() and called.replace(".", "").replace(" ", "").isalpha():
                 m = _mentions.describe(r.text, ps, ps + len(called))
                 ent = r._known_person(m) if m.form == "name" and m.end == ps + len(called) else None
+        if ent is not None and ent.kind == "person" and not r._place_like(ent):
+            return ent
+    # the turn before: the one it calls by name answers (“Miss Avery!” | “Yes,” said the voice)
+    j = _direct_before(r, idx)
+    if j >= 0 and para(r.records[j].span[1] - 1) == para(rec.span[0]) - 1:
+        ent = _addressee(r, r.records[j])
         if ent is not None and ent.kind == "person" and not r._place_like(ent):
             return ent
     return None
