@@ -2765,8 +2765,8 @@ def voice_owner(r: Resolver, idx: int) -> Optional[_Entity]:
             ps, pe = nxt.parts[0]
             called = r.text[ps:pe].rstrip("?!.")
             if 0 < len(called) <= _CALLED_ALONE and called[:1].isupper() and called.replace(".", "").replace(" ", "").isalpha():
-                m = _mentions.describe(r.text, ps, ps + len(called))
-                ent = r._known_person(m) if m.form == "name" and m.end == ps + len(called) else None
+                alone = _mentions.describe(r.text, ps, ps + len(called))
+                ent = r._known_person(alone) if alone.form == "name" and alone.end == ps + len(called) else None
         if ent is not None and ent.kind == "person" and not r._place_like(ent):
             return ent
     # the turn before: the one it calls by name answers (“Miss Avery!” | “Yes,” said the voice)
