@@ -57,8 +57,10 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
   so. "His voice", "his lips", "her
   reply" (``data/utterance_owners.txt``) are "he"/"she", "the Captain's voice" the
   Captain, and an unowned "said a voice", "the face said" makes no source of its own:
-  the conversation gives the turn its speaker (not a definite one where the book calls
-  someone "the Voice").
+  it is the person the text then says it was (``_turns.voice_owner``), else the
+  conversation gives the turn its speaker (not a definite one where the book calls
+  someone "the Voice"). "The Pole", "the young American" are descriptions, the person
+  the text said was one (``_nationality_tie``).
 """
 
 from __future__ import annotations
