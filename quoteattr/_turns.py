@@ -2643,6 +2643,7 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
 
 _OPENING_MARKS = frozenset("\"“‘'«„")
 _OTHER_TURNS = 4  # turns before the one just spoken looked at for "the other" of a pair
+_OTHER_STEPS = 24  # quotations walked back over at most (a turn told in many parts)
 _OTHER_BACK = 3000  # characters back the other of the pair must have spoken within
 
 
@@ -2666,9 +2667,10 @@ def the_other_of_pair(r: Resolver, idx: int, chosen: List[Optional[_Entity]],
     para = r.layout.paragraph_index
     here = para(r.records[j].span[0])
     start = r.records[idx].span[0]
-    turns = 0
+    turns = steps = 0
     k = j
-    while turns < _OTHER_TURNS:
+    while turns < _OTHER_TURNS and steps < _OTHER_STEPS:
+        steps += 1
         k = _direct_before(r, k)
         if k < 0 or start - r.records[k].span[1] > _OTHER_BACK:
             return None
@@ -2686,7 +2688,7 @@ def the_other_of_pair(r: Resolver, idx: int, chosen: List[Optional[_Entity]],
             return None
         if across:
             ps, pe = r.layout.paragraphs[p]
-            if p < para(r.records[j].span[0]) - 2 or r.text[ps:pe].lstrip()[:1] not in _OPENING_MARKS:
+            if p < para(r.records[j].span[0]) - 2 or r.text[ps : min(pe, ps + 40)].lstrip()[:1] not in _OPENING_MARKS:
                 return None  # “…,” said Ann. | … Tom went out. Ann sat down. | “…”: a new scene
         return ent
     return None
@@ -2760,7 +2762,7 @@ def voice_owner(r: Resolver, idx: int) -> Optional[_Entity]:
     if k < len(r.records) and r.records[k].kind == "direct" and para(r.records[k].span[0]) == pi + 1:
         nxt = r.records[k]
         ent = _addressee(r, nxt)
-        if ent is None and len(nxt.parts) == 1:
+        if ent is None and len(nxt.parts) == 1 and nxt.parts[0][1] - nxt.parts[0][0] <= _CALLED_ALONE + 3:
             # “Joan?”: a turn that is a name alone calls that person
             ps, pe = nxt.parts[0]
             called = r.text[ps:pe].rstrip("?!.")
