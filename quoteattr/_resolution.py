@@ -57,8 +57,10 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
   so. "His voice", "his lips", "her
   reply" (``data/utterance_owners.txt``) are "he"/"she", "the Captain's voice" the
   Captain, and an unowned "said a voice", "the face said" makes no source of its own:
-  the conversation gives the turn its speaker (not a definite one where the book calls
-  someone "the Voice").
+  it is the person the text then says it was (``_turns.voice_owner``), else the
+  conversation gives the turn its speaker (not a definite one where the book calls
+  someone "the Voice"). "The Pole", "the young American" are descriptions, the person
+  the text said was one (``_nationality_tie``).
 """
 
 from __future__ import annotations
@@ -225,6 +227,7 @@ class Resolver:
         # subject is a pronoun of that sex, names otherwise ("he took the mirror from Tom")
         self._bound: Set[int] = set()
         self._addressed: Optional[_Entity] = None  # fiction: the person the quotation speaks to
+        self._nation_ties: Dict[str, List[Tuple[int, _Entity]]] = {}  # fiction: see ``_nationality_tie``
         self._voice_name: Dict[str, bool] = {}  # fiction: see ``_voice_named``
         self._unowned: Set[int] = set()  # fiction: records tagged by a voice of nobody named ("said a voice")
         self._by_first: Optional[Dict[str, List[_Entity]]] = None
@@ -656,6 +659,32 @@ class Resolver:
         g = ent.guess_gender()
         return g is None or g == sex
 
+    def _nationality_tie(self, noun: str, pos: int) -> Optional[_Entity]:
+        """Fiction: the person the text last said, before ``pos``, was a ``noun`` ("Tom
+        Hale was a Pole", "his name was Hale; he was a Pole"): the last person named
+        before "was a …" in its sentence."""
+        if noun not in self._nation_ties:
+            ties: List[Tuple[int, _Entity]] = []
+            pattern = r"\b(?:was|is)[^\S\n]+an?[^\S\n]+(?:\p{Ll}+[^\S\n]+){0,2}" + regex.escape(noun) + r"\b"
+            for hit in regex.finditer(pattern, self.text):
+                p = hit.start()
+                k = bisect.bisect_left(self._starts, p) - 1
+                if k < 0:
+                    continue
+                ms, me, ent = self.timeline[k]
+                between = self.text[me:p]
+                if (len(between) > _TIE_GAP or "." in between or "!" in between or "?" in between
+                        or self._quotes.covers(ms) or self._quotes.covers(p) or ent.kind != "person"):
+                    continue
+                ties.append((p, ent))
+            self._nation_ties[noun] = ties
+        found = None
+        for p, ent in self._nation_ties[noun]:
+            if p >= pos:
+                break
+            found = ent
+        return found
+
     def _voice_named(self, noun: str) -> bool:
         """Fiction: the text calls someone "the Voice" (a capitalised ``noun`` as a name)."""
         if noun not in self._voice_name:
@@ -680,6 +709,7 @@ class Resolver:
         extra: Dict[int, List[Tuple[int, int]]] = {}
         letters: Dict[int, _Entity] = {}  # fiction: the writers of the letters quoted
         self._unowned = set()
+        voices: List[int] = []  # fiction: records tagged by a voice of nobody named
         for idx, rec in enumerate(self.records):
             ent: Optional[_Entity] = None
             self._addressed = _turns._addressee(self, rec)
@@ -701,6 +731,13 @@ class Resolver:
                     cut = self.of_split(s, e)
                     if cut is not None and all(w[:1].isupper() for w in text[s : cut[0]].split()):
                         m = _mentions.describe(text, s, cut[0])  # "asked Robert of Mrs. Hale": Robert
+                tied: Optional[_Entity] = None
+                if self.genre == "fiction" and m.form == "name" and m.definite and _nationality_noun(text, s, e, m):
+                    # "said the Pole", "the young American": a description, not a name;
+                    # the person the text said was one ("Tom Hale was a Pole")
+                    m = Mention(s, e, "description", "person", m.gender, m.plural, None,
+                                " ".join(text[s:e].split()[1:]), m.head, True)
+                    tied = self._nationality_tie(text[s:e].split()[-1], s)
                 owner = _OWNER_GENDER.get(text[s:e].lower())
                 voice = _OWN_VOICE.match(text, s, e) if self.genre == "fiction" and owner is None else None
                 if voice is not None and voice.end() == e and voice.group(2).lower() in _utterance_owners():
@@ -719,6 +756,8 @@ class Resolver:
                         unowned = (len(words) > 1 and words[0].lower() in _UNOWNED_DETERMINERS
                                    and m.head in words[1:] and all(w.islower() for w in words[1:])
                                    and (words[0].lower() != "the" or not self._voice_named(m.head)))
+                        if unowned:
+                            voices.append(idx)
                 if (self.genre == "fiction" and m.form == "name" and not m.title and m.name is not None
                         and text[s:e].strip() == m.name.strip() and self._common_word(m.name.strip())):
                     unowned = True  # “Nothing.” Suddenly, together, they said good-bye: no one named
@@ -774,7 +813,7 @@ class Resolver:
                     if ent is None:
                         if self.genre == "fiction" and m.form == "pronoun" and m.gender and m.person == 3:
                             self._bound = _turns._bound_names(self, rec, m.gender, starts)
-                        ent = self._resolve_mention(m, starts)
+                        ent = tied if tied is not None else self._resolve_mention(m, starts)
                         self._bound = set()
                     if (self.genre == "fiction" and m.form == "pronoun" and m.gender and m.person == 3
                             and (ent is None or (ent.guess_gender() is None and id(ent) not in self.speakers))):
@@ -826,6 +865,13 @@ class Resolver:
             chosen[idx] = ent
         self._addressed = None
         self._idx = None
+        for idx in voices:
+            if chosen[idx] is None:
+                # “…,” said a voice. It was Tom. | “Ralph?” said a voice. | “Joan?”
+                chosen[idx] = _turns.voice_owner(self, idx)
+                if chosen[idx] is not None:
+                    anchored.add(idx)
+                    self._unowned.discard(idx)  # (a tag of its own now: no turn the conversation fills)
         for idx, m, own in described:
             self._addressed = _turns._addressee(self, self.records[idx])
             pair = _kinship._one_of_pair(self, idx, m, own, chosen)
@@ -855,10 +901,18 @@ class Resolver:
                 # “…,” said Ann. | “…,” said the other: the other of the two, as in a reply
                 j = _turns._direct_before(self, idx)
                 first = j if j >= 0 and _turns._opens_run(self, j) else None
+                if first is None:
+                    # “…,” said Ann. | “…,” cried Tom. | “…,” said the other: Ann
+                    chosen[idx] = _turns.the_other_of_pair(self, idx, chosen)
+                    if chosen[idx] is not None:
+                        anchored.add(idx)
             if chosen[idx] is None and first is not None and 0 <= first < len(chosen):
                 self._exclude = chosen[first]
                 if self._exclude is not None:
                     chosen[idx] = _turns._present(self, first, starts)
+                if self._exclude is not None and chosen[idx] is None and idx in the_other:
+                    # “…,” said Ann. | Tom sat up. | “…,” he cried. | “…,” said the other: Ann
+                    chosen[idx] = _turns.the_other_of_pair(self, idx, chosen, across=True)
                 if self._exclude is not None and chosen[idx] is None and self.layout is not None and rec.rule == "fiction.reply":
                     # "Ann showed them the portrait. | “…?” said Tom. | “…”": the one the
                     # narration before the question was about answers it
@@ -1623,6 +1677,7 @@ _STYLES = {"her ladyship": frozenset({"lady", "duchess", "countess", "marchiones
            "his lordship": frozenset({"lord", "duke", "earl", "marquis", "baron", "viscount"}),
            "her grace": frozenset({"duchess"}), "his grace": frozenset({"duke", "archbishop"})}
 _OWNER_GENDER = {"his": "m", "her": "f"}
+_TIE_GAP = 80  # characters between a name and "was a Pole" in one sentence
 # fiction: a speaker's own voice, reply or body part as the tag's subject ("came his low
 # voice", "His lips trembled"); the noun must be in ``data/utterance_owners.txt``
 _OWN_VOICE = regex.compile(r"([Hh]is|[Hh]er)(?:\s{1,3}[\p{Ll}\-]+)?\s{1,3}(\p{L}+)")
@@ -1638,6 +1693,16 @@ _HELD_VOICE = regex.compile(r"((?:[Tt]he\s{1,3})?\p{Lu}[\p{L}.\-]*(?:\s{1,3}\p{L
 _CAPITAL_OPENING = regex.compile(
     r"(?P<name>(?:(?:MRS?|MISS|DR|SIR|LADY|LORD)\.?[^\S\n]+)?\p{Lu}{2,}(?:[^\S\n]+\p{Lu}{2,}){0,2})"
     r"(?:['’]S)?(?![\p{L}'’])[,;]?[^\S\n]+\p{Ll}")
+
+
+def _nationality_noun(text: str, s: int, e: int, m: Mention) -> bool:
+    """Fiction: ``text[s:e]`` is "the" and a capitalised noun for a person of a nation
+    (``data/nationality_nouns.txt``), perhaps after lower-case adjectives: "the Pole",
+    "the young American"."""
+    words = text[s:e].split()
+    return (len(words) >= 2 and words[0].lower() == "the" and words[-1][:1].isupper()
+            and all(w.islower() for w in words[1:-1]) and m.head == words[-1].lower()
+            and m.head in _lexicons.words("nationality_nouns"))
 
 
 def _utterance_owners() -> FrozenSet[str]:

@@ -2744,3 +2744,142 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
             continue  # nobody of the run may speak it: left as it was
         for idx in todo:
             chosen[idx] = people[t][path[t]]
+
+
+_OPENING_MARKS = frozenset("\"“‘'«„")
+_OTHER_TURNS = 4  # turns before the one just spoken looked at for "the other" of a pair
+_OTHER_STEPS = 24  # quotations walked back over at most (a turn told in many parts)
+_OTHER_BACK = 3000  # characters back the other of the pair must have spoken within
+
+
+def the_other_of_pair(r: Resolver, idx: int, chosen: List[Optional[_Entity]],
+                      across: bool = False) -> Optional[_Entity]:
+    """Fiction: “…,” said Tom. | “…,” said the other: of the two just talking, the one
+    who did not speak the turn before (also in a scene of three: “…,” said Ann. |
+    “…,” cried Tom. | “…,” said the other: Ann). The turn before must have a known
+    speaker; the other is the speaker of the last turn before it that is not that
+    person's, when no turn between is unknown. ``across``: narration stands before
+    the turn before; the other's turn must then be a paragraph of dialogue (opening
+    with its quotation) just before that narration."""
+    if r.layout is None:
+        return None
+    j = _direct_before(r, idx)
+    if j < 0:
+        return None
+    prev = chosen[j]
+    if prev is None or prev.kind != "person":
+        return None
+    para = r.layout.paragraph_index
+    here = para(r.records[j].span[0])
+    start = r.records[idx].span[0]
+    turns = steps = 0
+    k = j
+    while turns < _OTHER_TURNS and steps < _OTHER_STEPS:
+        steps += 1
+        k = _direct_before(r, k)
+        if k < 0 or start - r.records[k].span[1] > _OTHER_BACK:
+            return None
+        p = para(r.records[k].span[1] - 1)
+        if p == here:
+            continue  # the same turn, told in parts
+        here = p
+        turns += 1
+        ent = chosen[k]
+        if ent is None:
+            return None  # an unknown turn between: no pair to go by
+        if ent is prev:
+            continue
+        if ent.kind != "person" or r._place_like(ent) or r._thing_like(ent):
+            return None
+        if across:
+            ps, pe = r.layout.paragraphs[p]
+            if p < para(r.records[j].span[0]) - 2 or r.text[ps : min(pe, ps + 40)].lstrip()[:1] not in _OPENING_MARKS:
+                return None  # “…,” said Ann. | … Tom went out. Ann sat down. | “…”: a new scene
+        return ent
+    return None
+
+
+# fiction: narration that says whose an unknown voice was: “…,” said a voice. It was
+# Tom. | "Ann knew it was the Rabbit", "That was Mrs. Pell"
+_IT_WAS = regex.compile(r"\b(?:[Ii]t|[Tt]hat)[^\S\n]+(?:was|is)[^\S\n]+(?:only[^\S\n]+|just[^\S\n]+)?")
+# … said a voice close by, and Tom put his head out: the subject of the clause joined
+# to the tag ("and there stood Tom" too)
+_AND_THEN = regex.compile(r"(?:[^\S\n]+\p{Ll}+){0,2}[^\S\n]*,\s{1,3}and\s{1,3}"
+                          r"(?:there\s{1,3}(?:stood|sat|was)\s{1,3}(?:the\s{1,3})?)?")
+_CALLED_ALONE = 30  # characters of a turn that is a name alone (“Joan?”)
+# "the Rabbit", "Mrs. Pell": a capitalised name, with "the" before a one-word name
+_CAPITALISED = regex.compile(r"(?:the[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.'’\-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’\-]*){0,2})")
+_VOICE_AFTER = 400  # characters of narration after an unknown voice's turn read for whose it was
+
+
+def _person_at(r: Resolver, pos: int, slack: int) -> Optional[_Entity]:
+    """Fiction: the person a mention starting within ``slack`` characters after ``pos`` names."""
+    k = bisect.bisect_left(r._starts, pos)
+    if k < len(r._starts) and r._starts[k] <= pos + slack:
+        ent = r.timeline[k][2]
+        if ent.kind == "person" and not r._place_like(ent) and not r._thing_like(ent):
+            return ent
+    return None
+
+
+def voice_owner(r: Resolver, idx: int) -> Optional[_Entity]:
+    """Fiction: whose an unknown voice is ("said a voice", "a voice called"), as the
+    text then says: the subject of a clause joined to the tag ('…,” said a voice close
+    ahead, and Tom looked out'), a person the narration after the turn says it was
+    ('It was Mrs. Pell.', 'Ann knew it was the Rabbit'), or the one the next turn
+    addresses by name (“Ralph?” said a voice. | “Joan?”: Joan)."""
+    if r.layout is None:
+        return None
+    rec = r.records[idx]
+    text = r.text
+    para = r.layout.paragraph_index
+    pi = para(rec.span[1] - 1)
+    if rec.speaker is not None and rec.speaker[1] >= rec.span[1]:
+        joined = _AND_THEN.match(text, rec.speaker[1], min(len(text), rec.speaker[1] + 40))
+        if joined is not None and not r._quotes.covers(joined.end()):
+            ent = _person_at(r, joined.end(), 0)
+            if ent is not None:
+                return ent
+    # the narration after the turn: the rest of its paragraph, and the next paragraph
+    # when it holds no quotation
+    start = max(rec.span[1], rec.speaker[1] if rec.speaker is not None else 0)
+    ends = [r.layout.paragraphs[pi][1]]
+    if pi + 1 < len(r.layout.paragraphs):
+        ns, ne = r.layout.paragraphs[pi + 1]
+        if not r._quotes.overlaps(ns, ne):
+            ends.append(ne)
+    stop = min(ends[-1], start + _VOICE_AFTER)
+    for m in _IT_WAS.finditer(text, start, stop):
+        if r._quotes.covers(m.start()):
+            continue
+        ent = _person_at(r, m.end(), 4 if text.startswith("the", m.end()) else 0)
+        if ent is None:
+            cap = _CAPITALISED.match(text, m.end(), min(len(text), m.end() + 60))
+            if cap is not None:
+                named = _mentions.describe(text, *cap.span("name"))
+                ent = r._known_person(named) if named.form == "name" else None
+        if ent is not None and ent.kind == "person" and not r._place_like(ent):
+            return ent
+    # the next turn: the one it calls by name answers the voice
+    k = idx + 1
+    while k < len(r.records) and r.records[k].kind == "direct" and para(r.records[k].span[0]) == pi:
+        k += 1
+    if k < len(r.records) and r.records[k].kind == "direct" and para(r.records[k].span[0]) == pi + 1:
+        nxt = r.records[k]
+        ent = _addressee(r, nxt)
+        if ent is None and len(nxt.parts) == 1 and nxt.parts[0][1] - nxt.parts[0][0] <= _CALLED_ALONE + 3:
+            # “Joan?”: a turn that is a name alone calls that person
+            ps, pe = nxt.parts[0]
+            called = r.text[ps:pe].rstrip("?!.")
+            if 0 < len(called) <= _CALLED_ALONE and called[:1].isupper() and called.replace(".", "").replace(" ", "").isalpha():
+                alone = _mentions.describe(r.text, ps, ps + len(called))
+                ent = r._known_person(alone) if alone.form == "name" and alone.end == ps + len(called) else None
+        if ent is not None and ent.kind == "person" and not r._place_like(ent):
+            return ent
+    # the turn before: the one it calls by name answers (“Miss Avery!” | “Yes,” said the voice)
+    j = _direct_before(r, idx)
+    if j >= 0 and para(r.records[j].span[1] - 1) == para(rec.span[0]) - 1:
+        ent = _addressee(r, r.records[j])
+        if ent is not None and ent.kind == "person" and not r._place_like(ent):
+            return ent
+    return None
