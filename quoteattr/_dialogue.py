@@ -192,6 +192,8 @@ _CONNECTIVE = regex.compile(r"(?:Then|And|But|So|Now|Still|Yet|Presently|Suddenl
                             r",?[^\S\n]+")
 _AND_AFTER_SEMICOLON = regex.compile(r"(?:and|but)(?:[^\S\n]+even)?[^\S\n]+(?=\p{Lu})")
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "i", "they", "we"))
+# subjects that are no one person: none of them is a turn's speaker or a pronoun's referent
+_NO_ONE_IN_PARTICULAR = frozenset(("nobody", "no one", "no-one", "none", "everybody", "everyone", "anybody", "anyone"))
 _MARKS_AND_SPACE = " \t\n\r\"'“”‘’"
 _VOICE_OF = regex.compile(r"(?:(?:[Tt]he|[Aa])[^\S\n]+)?(?:\p{Ll}+[^\S\n]+)?(?:voice|cry|shout|tones?)[^\S\n]+of[^\S\n]+"
                           r"(?=\p{Lu})")
@@ -257,6 +259,8 @@ def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Op
     if heard is not None:
         sp = heard.span("who")  # “…!” he heard Tom's voice below: Tom speaks, not the one who hears
     lw = text[sp[0] : sp[1]].lower()
+    if lw in _NO_ONE_IN_PARTICULAR:
+        return None  # "Nobody was listening.", "Everyone laughed.": no one person
     if lw in pron:
         return sp if pron[lw][1] in ("m", "f") or lw == "i" else None
     desc = _mentions.describe(text, sp[0], sp[1])
