@@ -943,6 +943,8 @@ class Attributor:
                 npend = self.layout.paragraph(nq.end - 1)[1]
                 if "." in gap and tag_after(text, nq.end, npend) is not None:
                     break  # “A,” said X. “B,” said Y: another speaker's turn
+                if not self.news and "." in gap and _addresses_at_start(text, nq.parts[0], sp):
+                    break  # “A,” said Ned. “Nonsense, Ned! …”: another's answer to Ned
                 parts.extend(nq.parts)
                 span_end = nq.end
                 rule = "direct.split"
@@ -1393,3 +1395,26 @@ def _title_shaped(text: str, q: Quotation) -> bool:
     if not 1 <= len(words) <= 8 or words[-1][-1:] in ".!?":
         return False
     return all(w[:1].isupper() or w[:1].isdigit() for w in words if len(w) > 3)
+
+
+_ADDRESS_OPENING = 40  # characters at a quotation's start where a name addressed is looked for
+
+
+def _addresses_at_start(text: str, part: Tuple[int, int], speaker: Tuple[int, int]) -> bool:
+    """Fiction: the quotation ``part`` opens by addressing (“Ned, …”, “Nonsense, Ned!”) a
+    name of ``speaker``, the tag's subject before it: someone answering that speaker."""
+    s, e = part
+    head = text[s : min(e, s + _ADDRESS_OPENING)]
+    honorifics = _lexicons.mapping("honorifics")
+    for w in text[speaker[0] : speaker[1]].split():
+        w = w.strip(".,")
+        if len(w) < 2 or not w[0].isupper() or honorifics.get(w) is not None:
+            continue
+        k = head.find(w)
+        while k >= 0:
+            before = head[:k].rstrip(" ")
+            after = head[k + len(w) : k + len(w) + 1]
+            if (not before or before.endswith(",")) and after in (",", "!", "?", ".", ";", "\N{EM DASH}", "-"):
+                return True
+            k = head.find(w, k + 1)
+    return False

@@ -6,7 +6,8 @@ from the most to the least certain:
 
 - ``fiction.same-turn``: another quotation of the same paragraph is tagged: same speaker
   (unless a clause leading in to the quotation tags someone else: “…,” said Ann, and Tom
-  answered, after a pause, “…” is Tom's, a ``direct.tag-before``).
+  answered, after a pause, “…” is Tom's, a ``direct.tag-before``; one that addresses the
+  tagged speaker, “…,” said Ann. “Nonsense, Ann!”, is another's answer: ``fiction.reply``).
 - ``fiction.beat``: the paragraph's own narration names someone ("Mara set down the
   lantern."; "She shook her head."): its first subject is the speaker. A subject only
   after the quotation (“…” She shook her head.) is as often the listener: the
@@ -191,6 +192,8 @@ _CONNECTIVE = regex.compile(r"(?:Then|And|But|So|Now|Still|Yet|Presently|Suddenl
                             r",?[^\S\n]+")
 _AND_AFTER_SEMICOLON = regex.compile(r"(?:and|but)(?:[^\S\n]+even)?[^\S\n]+(?=\p{Lu})")
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "i", "they", "we"))
+# subjects that are no one person: none of them is a turn's speaker or a pronoun's referent
+_NO_ONE_IN_PARTICULAR = frozenset(("nobody", "no one", "no-one", "none", "everybody", "everyone", "anybody", "anyone"))
 _MARKS_AND_SPACE = " \t\n\r\"'“”‘’"
 _VOICE_OF = regex.compile(r"(?:(?:[Tt]he|[Aa])[^\S\n]+)?(?:\p{Ll}+[^\S\n]+)?(?:voice|cry|shout|tones?)[^\S\n]+of[^\S\n]+"
                           r"(?=\p{Lu})")
@@ -256,6 +259,8 @@ def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Op
     if heard is not None:
         sp = heard.span("who")  # “…!” he heard Tom's voice below: Tom speaks, not the one who hears
     lw = text[sp[0] : sp[1]].lower()
+    if lw in _NO_ONE_IN_PARTICULAR:
+        return None  # "Nobody was listening.", "Everyone laughed.": no one person
     if lw in pron:
         return sp if pron[lw][1] in ("m", "f") or lw == "i" else None
     desc = _mentions.describe(text, sp[0], sp[1])
@@ -416,6 +421,12 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
                 out[i] = attrs.evolve(r, speaker=other[0], cue=other[1], confidence=_LEAD_IN_CONFIDENCE,
                                       rule="direct.tag-before", inherit=None)
                 continue
+            if known is not None and _addresses(text, r, known):
+                # “…,” said Ann. “Nonsense, Ann!”: the one who answers her, not Ann
+                out[i] = attrs.evolve(r, speaker=None, cue=None, confidence=_CONFIDENCE["fiction.reply"],
+                                      rule="fiction.reply", inherit=None,
+                                      other_than=next(j for j in idxs if out[j] is known))
+                continue
             if known is not None:
                 out[i] = attrs.evolve(r, speaker=known.speaker, cue=known.cue,
                                       confidence=_CONFIDENCE["fiction.same-turn"], rule="fiction.same-turn",
@@ -511,6 +522,25 @@ def _other_lead_in(text: str, stretches: List[Tuple[int, int]], names: FrozenSet
         if km.gender is None or fm.gender is None or km.gender == fm.gender:
             return None  # (“…,” said Ann. She smiled and said, “…”: Ann)
     return found
+
+
+def _addresses(text: str, r: Attribution, known: Attribution) -> bool:
+    """The untagged quotation ``r`` addresses by name the speaker ``known`` of a tagged
+    one of its paragraph (“…,” said Ann. “Nonsense, Ann!”): a word of the name they share,
+    and no title that tells them apart ("Mrs. Bell" is not "Miss Bell")."""
+    if r.addressee is None or known.speaker is None:
+        return False
+    km = _mentions.describe(text, known.speaker[0], known.speaker[1])
+    if km.form != "name" or km.kind != "person" or km.plural:
+        return False
+    honorifics = _lexicons.mapping("honorifics")
+    def words(s: int, e: int) -> Tuple[Optional[str], FrozenSet[str]]:
+        ws = [w.strip(".,") for w in text[s:e].split()]
+        title = ws[0].lower() if ws and honorifics.get(ws[0]) is not None else None
+        return title, frozenset(w for w in ws[1 if title else 0:] if w[:1].isupper())
+    at, aw = words(r.addressee[0], r.addressee[1])
+    kt, kw = words(known.speaker[0], known.speaker[1])
+    return bool(aw & kw) and (at is None or kt is None or at == kt)
 
 
 # words opening a subordinate clause: its subject leads in to nothing
