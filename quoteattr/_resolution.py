@@ -685,7 +685,11 @@ class Resolver:
             self._addressed = _turns._addressee(self, rec)
             self._idx = idx
             if rec.speaker is not None and rec.rule == _letters.RULE:
-                ent = _letters.writer(self, *rec.speaker)  # a letter: the one who signs it
+                ws, we = rec.speaker
+                if ws >= rec.parts[0][0]:
+                    ent = _letters.writer(self, ws, we)  # a letter: the one who signs it
+                else:
+                    ent = self._resolve_mention(_letters.named_writer(text, ws, we), starts)  # "a letter from Ann"
                 if ent is not None:
                     letters[idx] = ent
                     extra.setdefault(id(ent), []).append(rec.speaker)
