@@ -224,14 +224,18 @@ def find(text: str, layout: Layout, records: Sequence[Attribution]) -> Dict[int,
 
 def _unsigned(text: str, layout: Layout, records: Sequence[Attribution], direct: List[int], k: int,
               out: Dict[int, Span2], talk_end: int) -> Optional[Span2]:
-    """The writer of the letter ``records[direct[k]]`` is when it has no signature, or None:
-    a reading lead-in ends the narration just before it ("It was as follows:", "Ann
-    read:", "a postscript to this effect:"), that narration or the quotation's opening
+    """The span of the words naming the writer of ``records[direct[k]]``, a letter with
+    no signature, or None when it is none or no writer is named. A reading lead-in ends
+    the narration just before it ("It was as follows:", "Ann read:", "a postscript to
+    this effect:"), that narration or the quotation's opening
     shows a letter ("letter", "note", "written", a salutation on a line of its own), and
     the narration since the last quotation that is no letter names its writer ("a letter
     from Ann", "Ann had written", "Ann's note"; never the one who reads it)."""
     rec = records[direct[k]]
     s = rec.span[0]
+    lead = text[max(0, s - 8) : s].rstrip(_MARKS_NL)
+    if not lead.endswith((":", "-", "\N{EM DASH}")):
+        return None  # (a lead-in ends with a colon or a dash: most quotations are passed over here)
     if not _read_in(text, rec) and not _read_in_aside(text, rec):
         return None
     ps, _ = layout.paragraph(s)
@@ -247,6 +251,9 @@ def _unsigned(text: str, layout: Layout, records: Sequence[Attribution], direct:
     for kk in range(k - 1, -1, -1):
         r = records[direct[kk]]
         if r.span[1] <= lo:
+            break
+        if len(pieces) == _LETTERS_PASSED:
+            lo = hi  # (no writer looked for beyond so many letters)
             break
         pieces.append((max(lo, r.span[1]), hi))
         hi = r.span[0]
@@ -267,6 +274,7 @@ def _unsigned(text: str, layout: Layout, records: Sequence[Attribution], direct:
 
 _WRITER_BACK = 2500  # characters of narration before an unsigned letter looked at for its writer
 _EVIDENCE_BACK = 600
+_LETTERS_PASSED = 8  # letters passed over going back for a writer, at most
 _LETTER_SEEN = regex.compile(
     r"(?i)(?<![\p{L}])(?:letters?|notes?|lines|postscript|epistle|billet|written|wrote|writes)(?![\p{L}])")
 _WHO = (r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord|Colonel|Captain|Uncle|Aunt|Cousin)\.?[^\S\n]+)?"
