@@ -289,8 +289,9 @@ _WRITER = (
     # "Ann had written", "he wrote"
     regex.compile(r"(?<![\p{L}])(?P<w>" + _WHO + r"|he|she)(?:[^\S\n]+(?:had|has))?[^\S\n]+(?:wrote|written|writes)"
                   r"(?![\p{L}])"),
-    # "Ann's letter"
-    regex.compile(r"(?P<w>" + _WHO + r")['’]s[^\S\n]+(?:\p{Ll}+[^\S\n]+)?(?:letter|note|lines)(?![\p{L}])"),
+    # "Ann's letter", "her father's note"
+    regex.compile(r"(?P<w>" + _WHO + r"|(?<![\p{L}])(?:his|her|their)[^\S\n]+\p{Ll}+)['’]s[^\S\n]+(?:\p{Ll}+[^\S\n]+)?"
+                  r"(?:letter|note|lines)(?![\p{L}])"),
 )
 
 
