@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Dict, List, Optional, Sequence, Tuple
 
 from . import _lazyregex as regex
 
-from . import _lexicons, _marks
+from . import _lexicons, _marks, _mentions
 from ._attribution import Attribution, Span2
 from ._layout import Layout
 from ._mentions import Mention
@@ -52,6 +52,11 @@ _CLOSING = regex.compile(
     r"|remain|believe[^\S\n]+me|love)(?![\p{L}])[^\n]{0,160}?(?:,|&c\.?|(?<=^[^,.;:!?]{1,40}))[^\S\n]*\Z")
 _CLOSING_MAX = 200
 _SALUTATION = _marks.SALUTATION
+# a salutation run into the letter's first line by a dash ("Dearest Meg,--I do not know",
+# "My dear Sir,—"); one run in by a comma alone is as likely speech ("My dear Eliza, he …")
+_RUN_IN = regex.compile(
+    r"(?i)(?!dear[^\S\n]+me(?![\p{L}]))(?:(?:my|mine)[^\S\n]+)?(?:own[^\S\n]+)?(?:very[^\S\n]+)?(?:dear(?:est)?|beloved)"
+    r"(?:,?[^\S\n]+dear(?:est)?)?(?:[^\S\n]+[\p{L}.'’\-]+){1,4}?[,.;:]?[^\S\n]*(?:-{2}|\N{EM DASH})(?=[^\S\n]*\p{L})")
 # a heading line before the salutation: a place or a date ("Rose Lane, Monday,", "15th May."),
 # at most so many characters
 _HEADING_MAX = 60
@@ -143,7 +148,7 @@ def _salutation(text: str, rec: Attribution) -> bool:
     pos = s
     for _ in range(_MAX_HEADINGS + 1):
         m = _SALUTATION.match(text, pos, e)
-        if m is not None:
+        if m is not None or _RUN_IN.match(text, pos, e) is not None:
             return True
         nl = text.find("\n", pos, min(e, pos + 80))
         if nl < 0 or not _heading(text[pos:nl].strip()):
@@ -156,7 +161,7 @@ def _salutation(text: str, rec: Attribution) -> bool:
 
 def _heading(line: str) -> bool:
     line = line.strip(_MARKS_NL)
-    return (0 < len(line) <= _HEADING_MAX and "\n" not in line
+    return (0 < len(line) <= _HEADING_MAX and "\n" not in line and line[-1] not in "?!"  # (not “From Meg?”)
             and (_DATE_WORD.search(line) is not None
                  or all(w[:1].isupper() for w in line.replace("-", " ").split())))
 
@@ -204,7 +209,122 @@ def find(text: str, layout: Layout, records: Sequence[Attribution]) -> Dict[int,
         parts = _letter_parts(text, layout, records, direct, k, spans)
         for j in parts:
             out[j] = sig
+    # letters with no signature, brought in by a reading lead-in: the writer the narration names
+    talk_end = 0  # the end of the last quotation that is no letter
+    for k, i in enumerate(direct):
+        rec = records[i]
+        if i not in out:
+            found = _unsigned(text, layout, records, direct, k, out, talk_end)
+            if found is not None:
+                out[i] = found
+            else:
+                talk_end = rec.span[1]
     return out
+
+
+def _unsigned(text: str, layout: Layout, records: Sequence[Attribution], direct: List[int], k: int,
+              out: Dict[int, Span2], talk_end: int) -> Optional[Span2]:
+    """The span of the words naming the writer of ``records[direct[k]]``, a letter with
+    no signature, or None when it is none or no writer is named. A reading lead-in ends
+    the narration just before it ("It was as follows:", "Ann read:", "a postscript to
+    this effect:"), that narration or the quotation's opening
+    shows a letter ("letter", "note", "written", a salutation on a line of its own), and
+    the narration since the last quotation that is no letter names its writer ("a letter
+    from Ann", "Ann had written", "Ann's note"; never the one who reads it)."""
+    rec = records[direct[k]]
+    s = rec.span[0]
+    lead = text[max(0, s - 8) : s].rstrip(_MARKS_NL)
+    if not lead.endswith((":", "-", "\N{EM DASH}")):
+        return None  # (a lead-in ends with a colon or a dash: most quotations are passed over here)
+    if not _read_in(text, rec) and not _read_in_aside(text, rec):
+        return None
+    ps, _ = layout.paragraph(s)
+    narration = text[ps:s].rstrip(_MARKS_NL)
+    if any(c in narration for c in "\"“”"):
+        return None  # (another's quotation in the lead-in's paragraph: it is talk)
+    lo = max(talk_end, s - _WRITER_BACK)
+    if _LETTER_SEEN.search(text, max(lo, s - _EVIDENCE_BACK), s) is None and not _opens_letter(text, rec):
+        return None  # "Ann began as follows:": speech
+    # the narration back to the last quotation that is no letter, the letters between skipped
+    pieces: List[Span2] = []
+    hi = s
+    for kk in range(k - 1, -1, -1):
+        r = records[direct[kk]]
+        if r.span[1] <= lo:
+            break
+        if len(pieces) == _LETTERS_PASSED:
+            lo = hi  # (no writer looked for beyond so many letters)
+            break
+        pieces.append((max(lo, r.span[1]), hi))
+        hi = r.span[0]
+    pieces.append((lo, hi))
+    for a, b in pieces:
+        if a >= b:
+            continue
+        best: Optional[Span2] = None
+        for pattern in _WRITER:
+            for m in pattern.finditer(text, a, b, overlapped=False):
+                w = m.span("w")
+                if _writer_word(text[w[0] : w[1]]) and (best is None or w[0] > best[0]):
+                    best = w
+        if best is not None:
+            return best
+    return None
+
+
+_WRITER_BACK = 2500  # characters of narration before an unsigned letter looked at for its writer
+_EVIDENCE_BACK = 600
+_LETTERS_PASSED = 8  # letters passed over going back for a writer, at most
+_LETTER_SEEN = regex.compile(
+    r"(?i)(?<![\p{L}])(?:letters?|notes?|lines|postscript|epistle|billet|written|wrote|writes)(?![\p{L}])")
+_WHO = (r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord|Colonel|Captain|Uncle|Aunt|Cousin)\.?[^\S\n]+)?"
+        r"\p{Lu}[\p{Ll}'’\-]+(?:[^\S\n]+\p{Lu}[\p{Ll}'’\-]+){0,2}")
+_WRITER = (
+    # "a letter from Ann", "the note was from Mr. Pell", "a letter came for him from Ann"
+    # (a title's full stop goes on with the sentence; "from her brother, Mr. Pell": Mr. Pell)
+    regex.compile(r"(?<![\p{L}])(?:letters?|note|lines|postscript|epistle|billet)(?![\p{L}])"
+                  r"(?:[^.;!?\n\"“”]|(?<=(?<![\p{L}])\p{Lu}\p{Ll}{0,2})\.){0,100}?"
+                  r"(?<![\p{L}])from[^\S\n]+(?:(?:(?:his|her|their)[^\S\n]+[\p{Ll}\-]+,?[^\S\n]+)?(?P<w>" + _WHO + r")"
+                  r"|(?P<w>him(?![\p{L}])|her(?![\p{L}'’\-]|[^\S\n]+\p{Ll})|(?:his|her|their)[^\S\n]+\p{Ll}+))"),
+    # "Ann had written", "he wrote"
+    regex.compile(r"(?<![\p{L}])(?P<w>" + _WHO + r"|he|she)(?:[^\S\n]+(?:had|has))?[^\S\n]+(?:wrote|written|writes)"
+                  r"(?![\p{L}])"),
+    # "Ann's letter", "her father's note"
+    regex.compile(r"(?P<w>" + _WHO + r"|(?<![\p{L}])(?:his|her|their)[^\S\n]+\p{Ll}+)['’]s[^\S\n]+(?:\p{Ll}+[^\S\n]+)?"
+                  r"(?:letter|note|lines)(?![\p{L}])"),
+)
+
+
+# a reading lead-in followed by an aside up to the colon ("read as follows -- it had been
+# written a day later:")
+_LEAD_ASIDE = regex.compile(
+    r"(?i)(?<![\p{L}])(?:read(?:s|ing)?[^\S\n]+as[^\S\n]+follows|to[^\S\n]+this[^\S\n]+effect|ran[^\S\n]+thus)"
+    r"[^\S\n]*(?:--|\N{EM DASH}|,)[^.!?;:\n\"“”]{1,120}:[^\p{L}]*\Z")
+
+
+def _read_in_aside(text: str, rec: Attribution) -> bool:
+    return _read_in(text, rec, _LEAD_ASIDE)
+
+
+def _writer_word(words: str) -> bool:
+    """A writer's words: a name (not a capitalised common word, "It", "There"), a
+    pronoun of a person, or "his" or "her" with a word of kinship ("her father")."""
+    first = words.split()[0]
+    low = first.lower()
+    if low in ("he", "she", "him", "her"):
+        return True
+    if low in ("his", "their") or (low == "her" and len(words.split()) > 1):
+        return words.split()[-1].lower() in _lexicons.mapping("kinship_words")
+    return low not in _lexicons.words("function_words") and low not in ("it", "this", "that", "there", "i")
+
+
+def _opens_letter(text: str, rec: Attribution) -> bool:
+    """``rec`` opens with a salutation on a line of its own, or run into its first line by
+    a dash ("Dearest Meg,--I do not know …"); not a quotation that is a salutation alone
+    (“My dear aunt,” said she)."""
+    s, e = rec.parts[0]
+    m = _SALUTATION.match(text, s, e)
+    return (m is not None and m.end() < e and text[m.end() - 1] == "\n") or _RUN_IN.match(text, s, e) is not None
 
 
 def _letter_parts(text: str, layout: Layout, records: Sequence[Attribution], direct: List[int], k: int,
@@ -358,3 +478,15 @@ def _known(r: "Resolver", names: List[str], initials: List[str], gender: Optiona
     if gender is not None:
         cands = [e for e in cands if e.guess_gender() in (None, gender)] or cands
     return max(cands, key=lambda e: r.counts.get(id(e), 0))
+
+
+_PRONOUN_SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
+def named_writer(text: str, s: int, e: int) -> Mention:
+    """The mention of the writer the narration names before an unsigned letter: a name,
+    a kinship description ("her father") or a pronoun ("a letter from him")."""
+    sex = _PRONOUN_SEX.get(text[s:e].lower())
+    if sex is not None:
+        return Mention(s, e, "pronoun", "person", sex, False, None, None, text[s:e].lower(), True, 3)
+    return _mentions.describe(text, s, e)

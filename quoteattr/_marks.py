@@ -109,6 +109,7 @@ SALUTATION = regex.compile(
 # paragraphs without a mark a letter opened by a lone salutation may run over to its closing mark
 _LETTER_PARAGRAPHS = 30
 _SALUTATION_MAX = 60
+_APOSTROPHES_PASSED = 200  # apostrophes in a letter's words looked past for its closing mark, at most
 
 
 @attrs.frozen(slots=True)
@@ -250,7 +251,13 @@ def _pair(text: str, layout: Layout, tokens: List[Tuple[int, int]], out: List[Qu
             if pe - ps <= _SALUTATION_MAX and SALUTATION.fullmatch(text, ps, pe) is not None:
                 # “MY DEAR SISTER, | You will … | Your loving LUCY.”: a letter whose
                 # paragraphs are not reopened, up to the closing mark that ends one
-                s, e = tokens[ti]
+                # (apostrophes in its words passed over: "a parent's mind")
+                tj = ti
+                while (tj + 1 < ntok and tj - ti < _APOSTROPHES_PASSED and tokens[tj][1] - tokens[tj][0] == 1
+                       and text[tokens[tj][0]] in _APOSTROPHES
+                       and _classify(text, tokens[tj][0], tokens[tj][1], text[tokens[tj][0]]) == 0):
+                    tj += 1
+                s, e = tokens[tj]
                 pj = bisect.bisect_right(starts, s) - 1
                 if (pi + 1 < pj <= pi + _LETTER_PARAGRAPHS and _classify(text, s, e, text[s:e]) == CLOSE
                         and text[s:e] in CLOSERS.get(outer.glyph, frozenset())

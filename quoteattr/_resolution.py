@@ -715,7 +715,13 @@ class Resolver:
             self._addressed = _turns._addressee(self, rec)
             self._idx = idx
             if rec.speaker is not None and rec.rule == _letters.RULE:
-                ent = _letters.writer(self, *rec.speaker)  # a letter: the one who signs it
+                ws, we = rec.speaker
+                if ws >= rec.parts[0][0]:
+                    ent = _letters.writer(self, ws, we)  # a letter: the one who signs it
+                else:  # "a letter from Ann", "from him", "her father's letter"
+                    wm = _letters.named_writer(text, ws, we)
+                    ent = self._kin_person(ws, we, wm.head, starts) if wm.form == "description" else None
+                    ent = ent or self._resolve_mention(wm, starts)
                 if ent is not None:
                     letters[idx] = ent
                     extra.setdefault(id(ent), []).append(rec.speaker)
