@@ -1408,10 +1408,19 @@ class Resolver:
         return pos - self._last_seen(ent, pos) > _FAR_BACK >= pos - self._last_seen(near, pos)
 
     def _last_seen(self, ent: _Entity, pos: int) -> int:
-        """Fiction: where ``ent`` was last named (outside quotations) or spoke a turn
-        before ``pos``, -1 if nowhere (bounded: the last ``_FAR_SPOKEN`` speakers)."""
+        """Fiction: where ``ent`` was last named (outside quotations; also as a relative
+        ``_kin_near`` has read as it) or spoke a turn before ``pos``, -1 if nowhere (bounded: the last ``_FAR_SPOKEN`` speakers)."""
         i = bisect.bisect_left(ent.mentions, (pos, -1)) - 1
         at = ent.mentions[i][0] if i >= 0 else -1
+        if self._kin_spots is not None:
+            # "She looked at her father. | He took the hint": a kinship mention the
+            # pronoun's own search has read as ``ent`` counts as naming it
+            k = bisect.bisect_left(self._kin_at, pos) - 1
+            while k >= 0 and self._kin_at[k] > at and pos - self._kin_at[k] <= _KIN_BACK:
+                if self._kin_read.get(self._kin_at[k]) is ent:
+                    at = self._kin_at[k]
+                    break
+                k -= 1
         j = bisect.bisect_left(self.spoken_at, pos) - 1
         for k in range(j, max(-1, j - _FAR_SPOKEN), -1):
             if self.spoken[k][1] is ent:
