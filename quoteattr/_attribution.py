@@ -799,15 +799,15 @@ _SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}])(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(
 
 def _last_person_before(text: str, lo: int, hi: int) -> Optional[Span2]:
     """The last subject pronoun before ``hi`` in the clause: "…, and after a pause she added";
-    not one opening a subordinate clause if another comes before it ("He came to the table
-    where she sat; and, smiling, said": he)."""
+    before a verb joined by a semicolon, not one opening a subordinate clause if another
+    comes before it ("He came to the table where she sat; and, smiling, said": he)."""
     last = main = None
     for m in _SUBJECT_PRONOUN.finditer(text, lo, hi):
         last = m
         word = _WORD_BEFORE.search(text, max(lo, m.start() - 12), m.start())
         if word is None or word.group(1).lower() not in _SUBORDINATORS:
             main = m
-    if main is not None:
+    if main is not None and last is not None and ";" in text[last.end() : hi]:
         last = main
     return last.span() if last is not None else None
 
