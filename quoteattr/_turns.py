@@ -1867,6 +1867,12 @@ def _lead_in_subject(r: Resolver, rec: Attribution, starts: List[int]) -> Option
         if found is not None and r.text[found[0] : found[1]].lower() not in _mentions.PRONOUNS:
             sp = found
     if sp is None:
+        # "Then someone at the head of the line shouted:": no one named; not a guess
+        lead = _DESCRIBED_LEAD.match(r.text, cs, pe)
+        some = _SOMEONE.match(r.text, lead.end() if lead is not None else cs, pe)
+        if some is not None:
+            return _own_description(r, Mention(some.start(1), some.end(1), "description", "person", None, False,
+                                               None, None, some.group(1).lower(), False, 3))
         return None
     m = _mentions.describe(r.text, sp[0], sp[1])
     if m.form not in ("name", "description") or m.kind != "person" or m.plural:
@@ -1879,6 +1885,7 @@ def _lead_in_subject(r: Resolver, rec: Attribution, starts: List[int]) -> Option
     return ent
 
 
+_SOMEONE = regex.compile(r"[^\S\n]*+((?i:someone|somebody))[^\S\n]+(?=\p{Ll})")
 _OWN_PART = regex.compile(r"(?:[Hh]is|[Hh]er)(?:\s{1,3}[\p{Ll}\-]+)?\s{1,3}\p{Ll}+")
 _FOR_AFTER_SEMICOLON = regex.compile(r"\s*(?:for|and|but|so|yet|while|when)(?![\p{L}])")
 _FRONTED_CLAUSE = regex.compile(r"(?P<lead>\p{Lu}\p{Ll}+)(?P<rest>[^\S\n]+[^,;:.!?\"“”\n]{1,150}?),\s+(?=\p{Lu})")
