@@ -1394,6 +1394,11 @@ class Resolver:
             w = 1.0 / (1.0 + d / 100.0) * (1.5 if g == gender else 1.0)
             if not spk and talked:
                 w *= _NEVER_SUBJECT_WEIGHT  # never the subject of a clause, only talked about: "a letter from Jane"
+            elif (not spk and self.genre == "fiction" and self.text.startswith(" of ", pos - d - 4)
+                    and _NAMED_OF.search(self.text, max(0, pos - d - 16), pos - d) is None):
+                # "the expectation of Mr. Pell": talked about there, not present (but "a man
+                # by the name of Tom Pell" brings him in)
+                w *= _OF_WEIGHT
             if id(ent) not in scores:
                 scores[id(ent)] = 0.1 * math.log1p(self.counts.get(id(ent), 0))
             scores[id(ent)] += w
@@ -1588,6 +1593,8 @@ class Resolver:
 _SUBJECT_BEFORE = regex.compile(r"(?r)(?:\A|[.!?;:\n\N{EM DASH}][\"'”’]?|,[^\S\n]+(?:and|but|then|while|when|as))"
                                 r"(?:[^\S\n]*(?:and|but|then|And|But|Then|the|The|old|young|little|poor))*[^\S\n\"'“‘(]*\Z")
 _NEVER_SUBJECT_WEIGHT = 0.1
+_OF_WEIGHT = 0.5  # fiction: a name after "of" weighs so much for a pronoun
+_NAMED_OF = regex.compile(r"(?<![\p{L}])(?i:name|names|cognomen)\s+of\s+\Z")
 # fiction: "sir", "ma'am", "madam" addressed near a turn's start (“Yes, sir; …”, “Sir, …”)
 _SIR = regex.compile(r"(?:(?<=[,!?.;][^\S\n]{0,3})|(?<=[\"“‘'][^\S\n]{0,3}))([Ss]ir|[Mm]a['’]am|[Mm]adam)"
                      r"(?=[^\S\n]*(?:[,;.!?\N{EM DASH}]|--))")
