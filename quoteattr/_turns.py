@@ -660,7 +660,7 @@ def _conversations(r: Resolver, runs: List[List[List[int]]], chosen: List[Option
             pron: List[Tuple[int, Optional[str]]] = []
             for idx in turn:
                 sp = r.records[idx].speaker
-                if sp is not None and idx not in anchored:
+                if sp is not None and idx not in anchored and not _thought(r, idx):
                     m = _mentions.describe(r.text, sp[0], sp[1])
                     if m.form == "pronoun":
                         pron.append((idx, m.gender))
@@ -697,6 +697,16 @@ def _conversations(r: Resolver, runs: List[List[List[int]]], chosen: List[Option
                 options = [k for k in strong if ents[k] is not addressed[idx] and ents[k].guess_gender() == g]
                 if options:
                     chosen[idx] = ents[max(options, key=lambda k: strong[k])]
+
+
+_THINKING = frozenset("thought think thinks wondered wonders reflected mused".split())
+
+
+def _thought(r: Resolver, idx: int) -> bool:
+    """Fiction: record ``idx`` is tagged with a verb of thinking ("…," he thought): words
+    in the mind, not a turn the alternation of the talk around them settles."""
+    cue = r.records[idx].cue
+    return cue is not None and r.text[cue[0] : cue[1]].lower() in _THINKING
 
 
 def _pair_holds(votes: Sequence[Optional[Tuple[_Entity, float]]], i: int, j: int) -> bool:
