@@ -732,6 +732,9 @@ def _common_opener(word: str) -> bool:
 
 def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     """The noun phrase a sentence starts with, if it is followed by a verb-like word."""
+    dash = _DASH_OPENING.match(text, lo, hi)
+    if dash is not None:
+        lo = dash.end()  # "-- Mr. Collins listened …": a paragraph opening with a dash
     sp = _mentions.np_after(text, lo, hi)
     if sp is None:
         lead = _OPENER.match(text, lo, hi)  # "Then Mrs. Hale opened the door and said"
@@ -752,6 +755,7 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
     return None
 
 
+_DASH_OPENING = regex.compile(r"[^\S\n]*+(?:--|\N{EM DASH}|\N{EN DASH})[^\S\n]*+(?=\p{Lu})")
 _OPENER = regex.compile(r"[^\S\n]*(?:Then|And|But|So|Now|Presently|Suddenly|Soon|At last|At length|Again)"
                         r",?[^\S\n]+(?=\p{Lu}|(?:the|a|an|his|her|their|my|our)[^\S\n])")
 
@@ -794,11 +798,21 @@ _SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}])(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)(
 
 
 def _last_person_before(text: str, lo: int, hi: int) -> Optional[Span2]:
-    """The last subject pronoun before ``hi`` in the clause: "…, and after a pause she added"."""
-    last = None
+    """The last subject pronoun before ``hi`` in the clause: "…, and after a pause she added";
+    before a verb joined by a semicolon, not one opening a subordinate clause if another
+    comes before it ("He came to the table where she sat; and, smiling, said": he)."""
+    last = main = None
     for m in _SUBJECT_PRONOUN.finditer(text, lo, hi):
         last = m
+        word = _WORD_BEFORE.search(text, max(lo, m.start() - 12), m.start())
+        if word is None or word.group(1).lower() not in _SUBORDINATORS:
+            main = m
+    if main is not None and last is not None and ";" in text[last.end() : hi]:
+        last = main
     return last.span() if last is not None else None
+
+
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}])(\p{L}+)[^\S\n]+\Z")
 
 
 class Attributor:

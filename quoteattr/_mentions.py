@@ -473,6 +473,10 @@ def _np_after(text: str, start: int, end: int, known: _Short) -> Optional[Tuple[
     return _np_after_in(taken + list(more))
 
 
+# where an unnamed speaker is ("shouted someone from the back", "… at the door")
+_SOMEONE_WHERE = frozenset("from at in behind near outside inside".split())
+
+
 def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
     if not toks:
         return None
@@ -489,6 +493,8 @@ def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
         return (toks[0].start, toks[1].end)  # "said the other, smiling": one of two people talking
     if lf == "another" and (len(toks) == 1 or _stop(toks[1].word) or toks[1].word.lower().endswith("ly")):
         return (toks[0].start, toks[0].end)  # "said another, …": one more of a group talking
+    if lf in ("someone", "somebody") and (len(toks) == 1 or _stop(toks[1].word) or toks[1].word in _SOMEONE_WHERE):
+        return (toks[0].start, toks[0].end)  # "shouted someone.", "said somebody from the back": no one named
     i = 0
     if lf in dets:
         i = 1

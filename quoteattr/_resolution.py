@@ -1476,6 +1476,11 @@ class Resolver:
             w = 1.0 / (1.0 + d / 100.0) * (1.5 if g == gender else 1.0)
             if not spk and talked:
                 w *= _NEVER_SUBJECT_WEIGHT  # never the subject of a clause, only talked about: "a letter from Jane"
+            elif (not spk and self.genre == "fiction" and self.text.startswith(" of ", pos - d - 4)
+                    and _NAMED_OF.search(self.text, max(0, pos - d - 16), pos - d) is None):
+                # "the expectation of Mr. Pell": talked about there, not present (but "a man
+                # by the name of Tom Pell" brings him in)
+                w *= _OF_WEIGHT
             if id(ent) not in scores:
                 scores[id(ent)] = 0.1 * math.log1p(self.counts.get(id(ent), 0))
             scores[id(ent)] += w
@@ -1490,10 +1495,19 @@ class Resolver:
         return pos - self._last_seen(ent, pos) > _FAR_BACK >= pos - self._last_seen(near, pos)
 
     def _last_seen(self, ent: _Entity, pos: int) -> int:
-        """Fiction: where ``ent`` was last named (outside quotations) or spoke a turn
-        before ``pos``, -1 if nowhere (bounded: the last ``_FAR_SPOKEN`` speakers)."""
+        """Fiction: where ``ent`` was last named (outside quotations; also as a relative
+        ``_kin_near`` has read as it) or spoke a turn before ``pos``, -1 if nowhere (bounded: the last ``_FAR_SPOKEN`` speakers)."""
         i = bisect.bisect_left(ent.mentions, (pos, -1)) - 1
         at = ent.mentions[i][0] if i >= 0 else -1
+        if self._kin_spots is not None:
+            # "She looked at her father. | He took the hint": a kinship mention the
+            # pronoun's own search has read as ``ent`` counts as naming it
+            k = bisect.bisect_left(self._kin_at, pos) - 1
+            while k >= 0 and self._kin_at[k] > at and pos - self._kin_at[k] <= _KIN_BACK:
+                if self._kin_read.get(self._kin_at[k]) is ent:
+                    at = self._kin_at[k]
+                    break
+                k -= 1
         j = bisect.bisect_left(self.spoken_at, pos) - 1
         for k in range(j, max(-1, j - _FAR_SPOKEN), -1):
             if self.spoken[k][1] is ent:
@@ -1664,6 +1678,8 @@ class Resolver:
 _SUBJECT_BEFORE = regex.compile(r"(?r)(?:\A|[.!?;:\n\N{EM DASH}][\"'”’]?|,[^\S\n]+(?:and|but|then|while|when|as))"
                                 r"(?:[^\S\n]*(?:and|but|then|And|But|Then|the|The|old|young|little|poor))*[^\S\n\"'“‘(]*\Z")
 _NEVER_SUBJECT_WEIGHT = 0.1
+_OF_WEIGHT = 0.5  # fiction: a name after "of" weighs so much for a pronoun
+_NAMED_OF = regex.compile(r"(?<![\p{L}])(?i:name|names|cognomen)\s+of\s+\Z")
 # fiction: "sir", "ma'am", "madam" addressed near a turn's start (“Yes, sir; …”, “Sir, …”)
 _SIR = regex.compile(r"(?:(?<=[,!?.;][^\S\n]{0,3})|(?<=[\"“‘'][^\S\n]{0,3}))([Ss]ir|[Mm]a['’]am|[Mm]adam)"
                      r"(?=[^\S\n]*(?:[,;.!?\N{EM DASH}]|--))")

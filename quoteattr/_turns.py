@@ -662,7 +662,7 @@ def _conversations(r: Resolver, runs: List[List[List[int]]], chosen: List[Option
             pron: List[Tuple[int, Optional[str]]] = []
             for idx in turn:
                 sp = r.records[idx].speaker
-                if sp is not None and idx not in anchored:
+                if sp is not None and idx not in anchored and not _thought(r, idx):
                     m = _mentions.describe(r.text, sp[0], sp[1])
                     if m.form == "pronoun":
                         pron.append((idx, m.gender))
@@ -699,6 +699,16 @@ def _conversations(r: Resolver, runs: List[List[List[int]]], chosen: List[Option
                 options = [k for k in strong if ents[k] is not addressed[idx] and ents[k].guess_gender() == g]
                 if options:
                     chosen[idx] = ents[max(options, key=lambda k: strong[k])]
+
+
+_THINKING = frozenset("thought think thinks wondered wonders reflected mused".split())
+
+
+def _thought(r: Resolver, idx: int) -> bool:
+    """Fiction: record ``idx`` is tagged with a verb of thinking ("…," he thought): words
+    in the mind, not a turn the alternation of the talk around them settles."""
+    cue = r.records[idx].cue
+    return cue is not None and r.text[cue[0] : cue[1]].lower() in _THINKING
 
 
 def _pair_holds(votes: Sequence[Optional[Tuple[_Entity, float]]], i: int, j: int) -> bool:
@@ -1961,6 +1971,12 @@ def _lead_in_subject(r: Resolver, rec: Attribution, starts: List[int]) -> Option
         if found is not None and r.text[found[0] : found[1]].lower() not in _mentions.PRONOUNS:
             sp = found
     if sp is None:
+        # "Then someone at the head of the line shouted:": no one named; not a guess
+        lead = _DESCRIBED_LEAD.match(r.text, cs, pe)
+        some = _SOMEONE.match(r.text, lead.end() if lead is not None else cs, pe)
+        if some is not None:
+            return _own_description(r, Mention(some.start(1), some.end(1), "description", "person", None, False,
+                                               None, None, some.group(1).lower(), False, 3))
         return None
     m = _mentions.describe(r.text, sp[0], sp[1])
     if m.form not in ("name", "description") or m.kind != "person" or m.plural:
@@ -1973,6 +1989,7 @@ def _lead_in_subject(r: Resolver, rec: Attribution, starts: List[int]) -> Option
     return ent
 
 
+_SOMEONE = regex.compile(r"[^\S\n]*+((?i:someone|somebody))[^\S\n]+(?=\p{Ll})")
 _OWN_PART = regex.compile(r"(?:[Hh]is|[Hh]er)(?:\s{1,3}[\p{Ll}\-]+)?\s{1,3}\p{Ll}+")
 _FOR_AFTER_SEMICOLON = regex.compile(r"\s*(?:for|and|but|so|yet|while|when)(?![\p{L}])")
 _FRONTED_CLAUSE = regex.compile(r"(?P<lead>\p{Lu}\p{Ll}+)(?P<rest>[^\S\n]+[^,;:.!?\"“”\n]{1,150}?),\s+(?=\p{Lu})")
