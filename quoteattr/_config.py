@@ -24,7 +24,8 @@ class Config:
     """How :func:`quoteattr.extract` behaves. Change a copy with ``attrs.evolve``.
 
     - ``genre`` ("auto"): "news" or "fiction" rules. "auto" picks fiction for long
-      texts whose quotations are mostly unattributed dialogue turns, news otherwise.
+      texts whose quotations are mostly unattributed dialogue turns, or whose prose
+      narrates a story with few numbers and news words; news otherwise.
     - ``include_indirect`` (True): report reported speech without quotation marks
       ("X said that ...", "according to X"). False keeps quotations only (direct and
       mixed).

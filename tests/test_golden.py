@@ -59,6 +59,8 @@ def test_case_ids_are_unique() -> None:
 def test_golden(case: Dict[str, Any]) -> None:
     config = quoteattr.Config(**case.get("config", {}))
     result = quoteattr.extract(case["text"], config=config)
+    if "genre" in case:
+        assert result.genre == case["genre"], f"genre {result.genre}, expected {case['genre']}"
     got = [_actual(q) for q in result.quotes]
     missing = [w for w in case["expect"] if not any(_matches(w, g) for g in got)]
     assert not missing, f"missing {missing}\ngot {got}"

@@ -25,6 +25,22 @@ def test_cue_counts_are_the_patterns_match_counts(text: str) -> None:
     assert _genre._count(text, _genre._FICTION_TAG, _genre._FICTION_TAG_STARTS) == len(_genre._FICTION_TAG.findall(text))
 
 
+_NARRATION_ALPHABET = st.sampled_from(
+    list(_genre._NARRATION_STARTS) + list(_genre._ARGUMENT_STARTS) + list(_genre._LITERARY_STARTS)
+    + ["was", "walked", "ed", "think", "am", "I", "he", "t", "’", "'", "1", " ", "\n", "\t", "x", "Sir", "SIR"]
+)
+
+
+@given(st.lists(_NARRATION_ALPHABET, max_size=12).map("".join))
+def test_narration_counts_are_the_patterns_match_counts(text: str) -> None:
+    for pattern, starts in (
+        (_genre._NARRATION, _genre._NARRATION_STARTS),
+        (_genre._ARGUMENT, _genre._ARGUMENT_STARTS),
+        (_genre._LITERARY, _genre._LITERARY_STARTS),
+    ):
+        assert _genre._count(text, pattern, starts) == len(pattern.findall(text))
+
+
 # the pattern ``_mentions._mid_sentence_caps`` replaces
 _MID_SENTENCE_CAP = regex.compile(r"[\p{Ll},;]\s{1,3}(\p{Lu}(?:" + _mentions._HYPHENED_TAIL + r"|[\p{Ll}\p{M}'’\-]+))")
 
