@@ -786,7 +786,7 @@ class Resolver:
                         self._addressed = _turns._told(self, rec)
                 thought = (self.genre == "fiction" and m.form == "pronoun" and m.gender in ("m", "f")
                            and m.person == 3 and not m.plural and _turns.thinks(self, rec))
-                thinker = _turns._thinker(self, rec, m.gender, starts) if thought else None
+                thinker = _turns._thinker(self, rec, m.gender, starts) if thought and m.gender else None
                 if thought:
                     anchored.add(idx)  # a thought is no turn: no conversation's parity overrules its tag
                 narrated = (_turns._narration_subject(self, rec, m.gender, starts, idx, chosen)
