@@ -784,13 +784,20 @@ class Resolver:
                     if self._addressed is None and m.person == 3 and not m.plural:
                         # “…,” he said to Oak: Oak is the one spoken to, not "he"
                         self._addressed = _turns._told(self, rec)
+                thought = (self.genre == "fiction" and m.form == "pronoun" and m.gender in ("m", "f")
+                           and m.person == 3 and not m.plural and _turns.thinks(self, rec))
+                thinker = _turns._thinker(self, rec, m.gender, starts) if thought and m.gender else None
+                if thought:
+                    anchored.add(idx)  # a thought is no turn: no conversation's parity overrules its tag
                 narrated = (_turns._narration_subject(self, rec, m.gender, starts, idx, chosen)
                             if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
+                if thinker is not None:
+                    narrated = thinker  # "He lay down; he laughed. “…,” he thought": the one the chain of "he" follows
                 called = (_turns._called(self, idx, m.gender) if (narrated is None or self._from_tail)
                           and m.form == "pronoun" and m.gender else None)
                 goes_on = (_turns._continued(self, idx, m.gender, chosen)
                            if self.genre == "fiction" and m.form == "pronoun" and m.gender else None)
-                if called is not None and narrated is not None:
+                if called is not None and narrated is not None and thinker is None:
                     narrated = None  # a tail of narration ("…, and Tom nodded.") counts less
                 if unowned:
                     self._unowned.add(idx)

@@ -854,6 +854,52 @@ def _viewpoint_chain(r: Resolver, idx: int, gender: str, starts: List[int],
     return view
 
 
+# fiction: a tag that reports a thought, not speech ("thought she", "he reflected", "she
+# said to herself"); its "he"/"she" is the person the narration follows (``_thinker``)
+_THOUGHT_VERBS = frozenset("thought reflected mused wondered pondered reasoned meditated".split())
+_TO_ONESELF = regex.compile(r"[^\S\n]*+(?:\p{Ll}+ly[^\S\n]++)?to[^\S\n]++(?:her|him)self\b")
+
+
+def thinks(r: Resolver, rec: Attribution) -> bool:
+    """Fiction: ``rec`` is tagged as a thought: its tag verb is one of thinking
+    ("“…,” thought she", "he mused") or is followed by "to herself"/"to himself"
+    ("she said to herself", "he muttered softly to himself")."""
+    if rec.cue is None or rec.speaker is None:
+        return False
+    if r.text[rec.cue[0]:rec.cue[1]].lower() in _THOUGHT_VERBS:
+        return True
+    end = max(rec.cue[1], rec.speaker[1])
+    return _TO_ONESELF.match(r.text, end, min(len(r.text), end + 40)) is not None
+
+
+def _thinker(r: Resolver, rec: Attribution, gender: str, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: for a thought tagged "he"/"she" (``thinks``) after narration that goes
+    on with "he"/"she" in ``_VIEW_CHAIN`` clauses or more (the quotation's own
+    paragraph, and the paragraph before when that is all narration, at most
+    ``_VIEW_NARRATION`` characters back) and names no one of that sex as a clause's
+    subject, the last person of that sex named as a subject before it: the one the
+    chain of "he" starts from ("Tom lay down. | He pulled up his coat; he laughed. |
+    “…,” he thought."), whoever has talked since. Not the person the thought
+    addresses; None when a quotation comes between."""
+    if r.layout is None:
+        return None
+    qs = rec.span[0]
+    ps = r.layout.paragraph(qs)[0]
+    lo = ps
+    pi = r.layout.paragraph_index(ps)
+    if pi > 0:
+        pps, ppe = r.layout.paragraphs[pi - 1]
+        if not r._direct.overlaps(pps, ppe):
+            lo = pps  # the paragraph before is all narration
+    lo = max(lo, qs - _VIEW_NARRATION)
+    if r._direct.overlaps(lo, qs) or _went_on_with(r, lo, qs, gender, _VIEW_CHAIN) < _VIEW_CHAIN:
+        return None
+    if _names_subject(r, lo, qs, gender, starts):
+        return None  # someone of that sex named as a subject: the rules on subjects decide
+    found = _last_subject(r, lo, gender)
+    return None if found is r._addressed else found
+
+
 def _names_subject(r: Resolver, lo: int, hi: int, gender: str, starts: List[int]) -> bool:
     """Fiction: the narration ``[lo, hi)`` names someone of ``gender`` as a clause's
     subject (``_subject_between``, with no one excluded)."""
