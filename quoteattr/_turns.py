@@ -662,7 +662,7 @@ def _conversations(r: Resolver, runs: List[List[List[int]]], chosen: List[Option
             pron: List[Tuple[int, Optional[str]]] = []
             for idx in turn:
                 sp = r.records[idx].speaker
-                if sp is not None and idx not in anchored and not _thought(r, idx):
+                if sp is not None and idx not in anchored and not thinks(r, r.records[idx]):
                     m = _mentions.describe(r.text, sp[0], sp[1])
                     if m.form == "pronoun":
                         pron.append((idx, m.gender))
@@ -699,16 +699,6 @@ def _conversations(r: Resolver, runs: List[List[List[int]]], chosen: List[Option
                 options = [k for k in strong if ents[k] is not addressed[idx] and ents[k].guess_gender() == g]
                 if options:
                     chosen[idx] = ents[max(options, key=lambda k: strong[k])]
-
-
-_THINKING = frozenset("thought think thinks wondered wonders reflected mused".split())
-
-
-def _thought(r: Resolver, idx: int) -> bool:
-    """Fiction: record ``idx`` is tagged with a verb of thinking ("…," he thought): words
-    in the mind, not a turn the alternation of the talk around them settles."""
-    cue = r.records[idx].cue
-    return cue is not None and r.text[cue[0] : cue[1]].lower() in _THINKING
 
 
 def _pair_holds(votes: Sequence[Optional[Tuple[_Entity, float]]], i: int, j: int) -> bool:
@@ -856,14 +846,15 @@ def _viewpoint_chain(r: Resolver, idx: int, gender: str, starts: List[int],
 
 # fiction: a tag that reports a thought, not speech ("thought she", "he reflected", "she
 # said to herself"); its "he"/"she" is the person the narration follows (``_thinker``)
-_THOUGHT_VERBS = frozenset("thought reflected mused wondered pondered reasoned meditated".split())
+_THOUGHT_VERBS = frozenset("thought think thinks reflected mused wondered wonders pondered reasoned meditated".split())
 _TO_ONESELF = regex.compile(r"[^\S\n]*+(?:\p{Ll}+ly[^\S\n]++)?to[^\S\n]++(?:her|him)self\b")
 
 
 def thinks(r: Resolver, rec: Attribution) -> bool:
     """Fiction: ``rec`` is tagged as a thought: its tag verb is one of thinking
     ("“…,” thought she", "he mused") or is followed by "to herself"/"to himself"
-    ("she said to herself", "he muttered softly to himself")."""
+    ("she said to herself", "he muttered softly to himself"). Words in the mind: not a
+    turn the alternation of the talk around them settles (``_conversations``)."""
     if rec.cue is None or rec.speaker is None:
         return False
     if r.text[rec.cue[0]:rec.cue[1]].lower() in _THOUGHT_VERBS:
