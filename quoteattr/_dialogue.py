@@ -205,12 +205,14 @@ _HEARD_VOICE = regex.compile(
     r"(?:[^\S\n]+\p{Lu}\p{Ll}+)?|the[^\S\n]+(?:\p{Ll}+[^\S\n]+)?\p{Ll}+)['’]s[^\S\n]+(?:\p{Ll}+[^\S\n]+)?voice(?![\p{L}])")
 
 
-_LOST_APOSTROPHE = regex.compile(r"[^\S\n]s[^\S\n]+\p{Ll}")
+_LOST_APOSTROPHE = regex.compile(r"(?:[^\S\n]|[`´‘])s[^\S\n]+\p{Ll}")
 
 
 def possessive_s(text: str, end: int) -> bool:
     """A name ending at ``end`` is followed by a possessive whose apostrophe the text
-    lost ("Margaret s face"): a lone "s" before a word in lower case."""
+    lost ("Margaret s face"): a lone "s" before a word in lower case; or written with a
+    backtick, an acute accent or an opening single quote for its apostrophe ("Margaret`s
+    face", "Margaret´s face", "Margaret‘s face"), marks no name's words take."""
     return _LOST_APOSTROPHE.match(text, end, end + 4) is not None
 
 

@@ -266,6 +266,7 @@ class Resolver:
         self._title_sets: Dict[int, Tuple[int, List[str]]] = {}  # see _distinct_titles
         self._with_first: Dict[str, List[_Entity]] = {}  # entities by their ``first`` (set once, never changed)
         self._bare_owner: Dict[str, Optional[_Entity]] = {}  # see _entity_for_name
+        self.lost_s: Set[int] = set()  # fiction: ends of names read without a possessive's "s" ("Toms hat")
         self._touched: List[_Entity] = []  # entities whose names or titles grew
         self.names = _mentions.name_index(text)
         self._starts: List[int] = []
@@ -466,6 +467,7 @@ class Resolver:
                     self._bare[toks[0].lower()] = self._bare.get(toks[0].lower(), 0) + 1
         if self.genre == "fiction":
             found = self._split_pairs(found, first_names)
+            found = self._lost_apostrophes(found)
         common = _common_words(text, self._bare) if self.genre == "fiction" else frozenset()
         if common:
             # a word that ends or goes on a longer name is a name ("Small" of "Jonathan Small"),
@@ -520,7 +522,7 @@ class Resolver:
                     self._subject_count[id(ent)] = self._subject_count.get(id(ent), 0) + 1
                     if toks and toks[0].lower() in _SAINT_WORDS and _SAINT_ACTS.match(text, e, e + 40) is not None:
                         self._saint_acted.add(id(ent))  # "St. John rose": a person so named
-                    if not text.startswith(("'s", "’s"), e) and not _dialogue.possessive_s(text, e):
+                    if not self.owner_at(e):
                         self.subjects.append((s, ent))
 
     def _split_pairs(self, found: List[Tuple[int, int, Mention, str]],
@@ -578,6 +580,63 @@ class Resolver:
                 pm = self._alias(_mentions.describe_phrase(self.text[ps:pe]))
                 if pm.form == "name" and pm.name is not None:
                     out.append((ps, pe, pm, pm.name))
+        return out
+
+    def owner_at(self, e: int) -> bool:
+        """The name ending at ``e`` is a possessor: "'s" after it, a lone "s" whose
+        apostrophe the text lost ("Tom s hat"), or the "s" of a possessive written
+        without its apostrophe ("Toms hat": ``lost_s``)."""
+        return self.text.startswith(("'s", "’s"), e) or _dialogue.possessive_s(self.text, e) or e in self.lost_s
+
+    def _lost_apostrophes(self, found: List[Tuple[int, int, Mention, str]]) -> List[Tuple[int, int, Mention, str]]:
+        """Fiction: a name ending in "s" before a word in lower case ("poor Mr. Pellows
+        nerves"), whose stem is a name the narration uses on its own with the same title
+        ("Mr. Pellow"), is that name's possessive with its apostrophe lost: the stem, the
+        "s" left after it (its end kept in ``lost_s``: a possessor, see ``owner_at``). Not
+        when any of its uses (quotations too) reads as a plural: after a determiner or
+        a number ("the Pellows house", "two Pellows"), or before a function word, an
+        auxiliary or a verb in -ed ("Pellows were", "Pellows and", "Pellows walked")."""
+        text = self.text
+        forms: Dict[Tuple[str, str], int] = {}
+        cands: Dict[Tuple[str, str], List[int]] = {}
+        for k, (s, e, m, name) in enumerate(found):
+            if m.kind != "person":
+                continue
+            key = (m.title or "", name)
+            forms[key] = forms.get(key, 0) + 1
+            if (len(name) > 3 and name.endswith("s") and name[-2].islower() and text.endswith(name, s, e)
+                    and (not m.title or text.startswith(m.title, s))):
+                cands.setdefault(key, []).append(k)  # (the name's words are the span's: not "Ten Minutes")
+        if not cands:
+            return found
+        first_names = _lexicons.mapping("first_names")
+        nations = _lexicons.words("nationality_nouns")
+        # the stem a name the narration uses on its own, with the same title; a title, a given
+        # name or a word the text uses as a name ("Italians" of "an Italian" is a plural)
+        cands = {key: ks for key, ks in cands.items()
+                 if forms.get((key[0], key[1][:-1]), 0) > 0 and key[1][:-1].split()[-1].lower() not in nations
+                 and (_honorific(key[0]) or key[1][:-1].split()[0] in first_names)}
+        if not cands:
+            return found
+        # the same words inside quotations (read once: names there are few, and only those asked of)
+        quoted: Dict[str, List[Tuple[int, int]]] = {}
+        wanted = {(t + " " if t else "") + n for t, n in cands}
+        for s, e in self._quoted_names:
+            if text.endswith("s", s, e):
+                phrase = " ".join(text[s:e].split())
+                if phrase in wanted:
+                    quoted.setdefault(phrase, []).append((s, e))
+        out = list(found)
+        for (title, name), ks in cands.items():
+            uses = [found[k][:2] for k in ks] + quoted.get((title + " " if title else "") + name, [])
+            if not all(_possessive_use(text, s, e) for s, e in uses):
+                continue
+            for k in ks:
+                s, e, _m, _name = found[k]
+                pm = self._alias(_mentions.describe_phrase(text[s : e - 1]))
+                if pm.form == "name" and pm.name is not None and pm.kind == "person":
+                    out[k] = (s, e - 1, pm, pm.name)
+                    self.lost_s.add(e - 1)
         return out
 
     def of_split(self, s: int, e: int) -> Optional[Tuple[int, int]]:
@@ -1972,6 +2031,31 @@ def _opening_adverb(text: str, s: int, e: int) -> bool:
     while k >= 0 and s - k < 8 and text[k] in " \t\n\r\"“”'‘’(":
         k -= 1
     return k < 0 or text[k] in ".!?\n"
+
+
+# fiction: what makes a name in "s" a plural, not a possessive that lost its apostrophe: a
+# determiner, number or quantifier before it ("the Pellows", "two Pellows", "all the …")
+_PLURAL_BEFORE = frozenset("the these those two three four several many all both other such some "
+                           "no any our your their what".split())
+_OWNED_AFTER = regex.compile(r"[^\S\n]+(\p{Ll}+)(?![\p{L}'’\-])")
+_PLURAL_WORD_BEFORE = regex.compile(r"(?r)(?<![\p{L}'’])(\p{L}+)[^\S\n]+\Z")
+
+
+def _possessive_use(text: str, s: int, e: int) -> bool:
+    """Fiction: a name in "s" at ``s:e`` reads as a possessive ("poor Mr. Pellows nerves"):
+    a word in lower case after it that is no function word, auxiliary, pronoun, adverb in
+    -ly or verb in -ed ("Pellows were", "Pellows and", "Pellows walked" are plurals), and
+    before it no determiner, number or quantifier ("the Pellows house")."""
+    after = _OWNED_AFTER.match(text, e, e + 40)
+    if after is None:
+        return False
+    w = after.group(1)
+    if (w in _lexicons.words("function_words") or w in _lexicons.first_field("determiners")
+            or w in _lexicons.words("auxiliaries") or w in _mentions.PRONOUNS
+            or w.endswith(("ed", "ly")) or w in _PLURAL_BEFORE):
+        return False
+    before = _PLURAL_WORD_BEFORE.search(text, max(0, s - 30), s)
+    return before is None or before.group(1).lower() not in _PLURAL_BEFORE
 
 
 def _possessive_end(text: str, s: int, e: int) -> int:

@@ -907,7 +907,7 @@ def _owner_between(r: Resolver, lo: int, hi: int, gender: str, starts: List[int]
     a = bisect.bisect_left(starts, lo)
     b = bisect.bisect_left(starts, hi)
     text = r.text
-    return any(ent.guess_gender() == gender and (text.startswith(("'s", "’s"), e) or _dialogue.possessive_s(text, e))
+    return any(ent.guess_gender() == gender and r.owner_at(e)
                for _s, e, ent in r.timeline[max(a, b - _VIEW_OWNERS):b])
 
 
@@ -1372,8 +1372,8 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
             continue
         if gender is not None and ent.guess_gender() != gender:
             continue
-        if (r.text.startswith(("'s", "’s"), e) or _dialogue.possessive_s(r.text, e)) and not (
-                own and _owns_part(r.text, e)) and not _owns_state(r.text, e):
+        if r.owner_at(e) and not (own and _owns_part(r.text, e, e in r.lost_s)) and not _owns_state(
+                r.text, e, e in r.lost_s):
             # "Tom's hat fell" (or "Tom s hat", its apostrophe lost): Tom is not the subject
             # (but in the quotation's own paragraph, "Tom's eyes rested on her. “…,” he
             # said": a part of Tom acts for him; and anywhere, "Ann's misery increased.
@@ -1441,15 +1441,20 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
     return best
 
 
-# fiction: "Tom's eyes rested", "Tom s face fell" (apostrophe lost): the word a possessive owns
-_OWNED_WORD = regex.compile(r"(?:['’]s|[^\S\n]s)[^\S\n]+(\p{Ll}+)[^\S\n]+(\p{Ll}+)(?![\p{L}'’])")
+# fiction: "Tom's eyes rested", "Tom s face fell" (apostrophe lost), "Tom`s eyes" (a backtick, an
+# acute accent or an opening quote for the apostrophe): the word a possessive owns
+_OWNED_WORD = regex.compile(r"(?:['’`´‘]s|[^\S\n]s)[^\S\n]+(\p{Ll}+)[^\S\n]+(\p{Ll}+)(?![\p{L}'’])")
+# the same after a name read without the "s" of a possessive that lost its apostrophe
+# ("Toms face fell" read as "Tom": ``Resolver.lost_s``)
+_OWNED_AFTER_S = regex.compile(r"s[^\S\n]+(\p{Ll}+)[^\S\n]+(\p{Ll}+)(?![\p{L}'’])")
 _BEING = frozenset("was were is are had".split())  # "Tom's face was hidden": something befalls it
 
 
-def _owns_part(text: str, end: int) -> bool:
+def _owns_part(text: str, end: int, lost: bool = False) -> bool:
     """Fiction: the name ending at ``end`` owns a part of a speaker ("Tom's eyes
-    rested on her", "Tom's voice rose"): the clause is about the owner."""
-    m = _OWNED_WORD.match(text, end, end + 30)
+    rested on her", "Tom's voice rose"): the clause is about the owner. ``lost``: the
+    name is one read without its possessive's "s" ("Toms eyes")."""
+    m = (_OWNED_AFTER_S if lost else _OWNED_WORD).match(text, end, end + 30)
     return m is not None and m.group(1) in _lexicons.words("utterance_owners") and m.group(2) not in _BEING
 
 
@@ -1512,11 +1517,11 @@ def _clauses_back(r: Resolver, lo: int, hi: int,
         yield cs, (None if he is None else "f" if he.group("p").lower() == "she" else "m")
 
 
-def _owns_state(text: str, end: int) -> bool:
+def _owns_state(text: str, end: int, lost: bool = False) -> bool:
     """Fiction: the name ending at ``end`` owns its mind or a feeling ("Ann's misery
     increased", "Tom s heart sank"; ``data/inner_states.txt``): the clause is about
-    the owner."""
-    m = _OWNED_WORD.match(text, end, end + 30)
+    the owner. ``lost``: as for ``_owns_part``."""
+    m = (_OWNED_AFTER_S if lost else _OWNED_WORD).match(text, end, end + 30)
     return m is not None and m.group(1) in _lexicons.words("inner_states")
 
 
