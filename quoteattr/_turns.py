@@ -805,6 +805,23 @@ def _viewpoint(r: Resolver, pos: int, gender: str) -> Optional[_Entity]:
     return best if best_n >= _VIEW_MIN else None
 
 
+def _narration_before(r: Resolver, qs: int) -> Optional[int]:
+    """Fiction: where the narration read before the quotation at ``qs`` starts: its own
+    paragraph, and the paragraph before when that is all narration, at most
+    ``_VIEW_NARRATION`` characters back (bounded work per record, however long the
+    paragraph); None without a layout."""
+    if r.layout is None:
+        return None
+    ps = r.layout.paragraph(qs)[0]
+    lo = ps
+    pi = r.layout.paragraph_index(ps)
+    if pi > 0:
+        pps, ppe = r.layout.paragraphs[pi - 1]
+        if not r._direct.overlaps(pps, ppe):
+            lo = pps  # the paragraph before is all narration
+    return max(lo, qs - _VIEW_NARRATION)
+
+
 def _viewpoint_chain(r: Resolver, idx: int, gender: str, starts: List[int],
                      chosen: Sequence[Optional[_Entity]]) -> Optional[_Entity]:
     """Fiction: for "she said" after narration that goes on with "she" and names no one
@@ -815,19 +832,9 @@ def _viewpoint_chain(r: Resolver, idx: int, gender: str, starts: List[int],
     chain of "she" starts from her) and has spoken a turn before; not when the
     quotation addresses her or she spoke the turn in the paragraph before (reported
     speech in the narration is no turn). At most ``_VIEW_NARRATION`` characters back."""
-    if r.layout is None:
-        return None
-    rec = r.records[idx]
-    qs = rec.span[0]
-    ps = r.layout.paragraph(qs)[0]
-    lo = ps
-    pi = r.layout.paragraph_index(ps)
-    if pi > 0:
-        pps, ppe = r.layout.paragraphs[pi - 1]
-        if not r._direct.overlaps(pps, ppe):
-            lo = pps  # the paragraph before is all narration
-    lo = max(lo, qs - _VIEW_NARRATION)  # bounded work per record, however long the paragraph
-    if r._direct.overlaps(ps, qs):
+    qs = r.records[idx].span[0]
+    lo = _narration_before(r, qs)
+    if lo is None or r.layout is None or r._direct.overlaps(r.layout.paragraph(qs)[0], qs):
         return None
     chain = _went_on_with(r, lo, qs, gender, _VIEW_CHAIN)
     if chain < _VIEW_CHAIN and (chain < 1 or not _owner_between(r, lo, qs, gender, starts)):
@@ -872,18 +879,9 @@ def _thinker(r: Resolver, rec: Attribution, gender: str, starts: List[int]) -> O
     chain of "he" starts from ("Tom lay down. | He pulled up his coat; he laughed. |
     “…,” he thought."), whoever has talked since. Not the person the thought
     addresses; None when a quotation comes between."""
-    if r.layout is None:
-        return None
     qs = rec.span[0]
-    ps = r.layout.paragraph(qs)[0]
-    lo = ps
-    pi = r.layout.paragraph_index(ps)
-    if pi > 0:
-        pps, ppe = r.layout.paragraphs[pi - 1]
-        if not r._direct.overlaps(pps, ppe):
-            lo = pps  # the paragraph before is all narration
-    lo = max(lo, qs - _VIEW_NARRATION)
-    if r._direct.overlaps(lo, qs) or _went_on_with(r, lo, qs, gender, _VIEW_CHAIN) < _VIEW_CHAIN:
+    lo = _narration_before(r, qs)
+    if lo is None or r._direct.overlaps(lo, qs) or _went_on_with(r, lo, qs, gender, _VIEW_CHAIN) < _VIEW_CHAIN:
         return None
     if _names_subject(r, lo, qs, gender, starts):
         return None  # someone of that sex named as a subject: the rules on subjects decide
