@@ -11,7 +11,12 @@ Functions of the resolver (``_resolution.Resolver``, passed as ``r``) for novels
   father of the household with children; "the mother" is the Mrs. most present. A
   relative named in apposition counts only while present; with no tie, the one the
   reply calls by name (“…, Loo?” said her brother. | “Dear Tom,” she answered), and a
-  spouse answering a turn of the other's that calls someone by name is that one.
+  spouse answering a turn of the other's that calls someone by name is that one. A tag
+  that neither a tie nor anyone present resolves is the one person of its sex the
+  whole text makes that relative of the possessor (``_kin_elsewhere``): named in
+  apposition after the possessor ("Clara and her uncle, Mr. Vane"), or the spouse of a
+  Mr. or Mrs. who speaks of "your uncle" to the possessor (or to whom the possessor
+  speaks of "my uncle").
 - Description tags ("said the clergyman", "said his friend"): the named person the
   text ties the description to earlier on (an apposition, "Mr. Pell, the clergyman,";
   a predicate, "Mr. Pell was a clergyman"; a possessive role, "his friend Tom"), else,
@@ -44,6 +49,7 @@ from ._entities import _Entity, _GENERIC_PERSON, _KIN, _NAME, _PLAIN_HEADS, _WRA
 from . import _turns
 
 if TYPE_CHECKING:
+    from ._attribution import Attribution
     from ._resolution import Resolver
 
 
@@ -202,8 +208,128 @@ def _relative(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
         if ent is not None and id(ent) in has:
             # one the text gives such a relative ("Kitty … her aunt") is not that relative
             ent = next((e for e in ranked if id(e) not in has and e is not ent), ent)
+        if ent is None and possessor is not None and gender and r._idx is not None and _tags(r, r._idx, m):
+            # no tie and no one present: the one the whole text makes that relative of
+            # the possessor (“…, Kitty,” said her uncle … “…your uncle…,” Mrs. Hale told Kitty)
+            ent = _kin_elsewhere(r, head, gender, possessor)
         return ent
     return _relative_of(r, m, head, row, gender, possessor, family, starts, ranked)
+
+
+# fiction: a quotation naming a relative of the one it speaks to or of its speaker
+# ("your uncle", "my aunt"; ``_kin_talk``)
+_TALKED_KIN = regex.compile(r"(?<![\p{L}])([Yy]our|[Mm]y)[^\S\n]+(uncle|aunt|father|mother|papa|mamma)(?![\p{L}])")
+_KIN_SAME = {"papa": "father", "mamma": "mother"}
+
+
+def _kin_elsewhere(r: Resolver, head: str, gender: str, possessor: _Entity) -> Optional[_Entity]:
+    """Fiction: "said her uncle" that no tie and no one present resolves: the one person
+    of the relative's sex the whole text (before or after the tag) makes that relative
+    of the possessor, when there is exactly one (``_kin_talk``): one named in apposition
+    after the possessor ("Clara and her uncle, Mr. Vane"), the spouse of one who speaks
+    of "your uncle" to the possessor, or to whom the possessor speaks of "my uncle"
+    ("Mrs. Hale" → the one "Mr. Hale")."""
+    if r._kin_talk is None:
+        r._kin_talk = _kin_talk(r)
+    word = _KIN_SAME.get(head, head)
+    found = [e for e in r._kin_talk.get((id(possessor), word), {}).values()
+             if e is not possessor and e.guess_gender() == gender]
+    return found[0] if len(found) == 1 else None
+
+
+def _kin_talk(r: Resolver) -> Dict[Tuple[int, str], Dict[int, _Entity]]:
+    """Fiction: (the owner's id, kinship word) -> the relatives so called, by id: each relative the text names
+    in apposition after its owner ("Clara and her uncle, Mr. Vane,": Clara's), and for
+    each quotation whose named speaker, a Mr. or Mrs., speaks of "your uncle" to the one
+    it calls by name or answers (the named speaker of the turn just before), or of "my
+    uncle" to such a one who is a Mr. or Mrs.: there the relative is the spouse of the
+    Mr. or Mrs., the one person of the other courtesy title and the same family name.
+    One look at each apposition and each quotation: linear in the text."""
+    out: Dict[Tuple[int, str], Dict[int, _Entity]] = {}
+    text = r.text
+    for km in _kin_appositions(text):
+        # "Clara and her uncle, Mr. Vane, …": the owner named just before in the sentence
+        word = km.group("kin1")
+        if word is None or r._quotes.covers(km.start()):
+            continue
+        word = _KIN_SAME.get(word.lower(), word.lower())
+        i = bisect.bisect_left(r._starts, km.start()) - 1
+        if i < 0:
+            continue
+        _ns, ne, owner = r.timeline[i]
+        pg = {"his": "m", "her": "f"}.get(text[km.start() : km.start() + 3].lower())
+        if (km.start() - ne > _KIN_OWNER_GAP or owner.kind != "person" or not owner.forms
+                or owner.guess_gender() != pg or _SENTENCE_BREAK.search(text, ne, km.start())):
+            continue
+        nm = _mentions.describe(text, *km.span("name1"))
+        rel = r._known_person(nm) if nm.form == "name" and nm.kind == "person" else None
+        if rel is not None and rel.kind == "person" and rel.forms and rel is not owner:
+            out.setdefault((id(owner), word), {})[id(rel)] = rel
+    if r.layout is None:
+        return out
+    para = r.layout.paragraph_index
+    kin_sex = _lexicons.mapping("kinship_words")
+    titled: Dict[Tuple[str, str], List[_Entity]] = {}  # (courtesy title, family name) -> those so titled
+
+    def named(rec: Attribution) -> Optional[_Entity]:
+        if rec.speaker is None:
+            return None
+        sm = _mentions.describe(text, *rec.speaker)
+        ent = r._known_person(sm) if sm.form == "name" and sm.kind == "person" else None
+        return ent if ent is not None and ent.kind == "person" and ent.forms else None
+
+    for idx, rec in enumerate(r.records):
+        if rec.kind != "direct" or rec.speaker is None:
+            continue
+        hits = [km for a, b in rec.parts for km in _TALKED_KIN.finditer(text, a, b)]
+        if not hits:
+            continue
+        speaker = named(rec)
+        if speaker is None:
+            continue
+        other = _turns._addressee(r, rec)
+        if other is None:
+            j = _turns._direct_before(r, idx)
+            if j >= 0 and para(r.records[j].span[0]) + 1 == para(rec.span[0]):
+                other = named(r.records[j])
+        if other is None or other is speaker or other.kind != "person" or not other.forms:
+            continue
+        for km in hits:
+            word = _KIN_SAME.get(km.group(2).lower(), km.group(2).lower())
+            owner, told = (other, speaker) if km.group(1).lower() == "your" else (speaker, other)
+            if not titled:
+                titled = _courtesy(r)
+            spouse = _spouse(r, titled, told, kin_sex.get(word))
+            if spouse is not None:
+                out.setdefault((id(owner), word), {})[id(spouse)] = spouse
+    return out
+
+
+def _courtesy(r: Resolver) -> Dict[Tuple[str, str], List[_Entity]]:
+    """(courtesy title, family name) -> the named people the text so titles ("Mr", "Hale")."""
+    out: Dict[Tuple[str, str], List[_Entity]] = {("", ""): []}  # (never empty once built)
+    for ent in r.entities:
+        if ent.kind == "person" and ent.forms and ent.surname:
+            for t in {t.split()[0].rstrip(".") for t in r._distinct_titles(ent) if t.split()}:
+                if t in ("Mr", "Mrs"):
+                    out.setdefault((t, ent.surname), []).append(ent)
+    return out
+
+
+def _spouse(r: Resolver, titled: Dict[Tuple[str, str], List[_Entity]], ent: _Entity,
+            gender: Optional[str]) -> Optional[_Entity]:
+    """The one person of sex ``gender`` the text titles as ``ent``'s spouse: "Mr. Hale"
+    of a "Mrs. Hale" and the reverse (the only Mr. or Mrs. of the same family name;
+    ``titled`` from ``_courtesy``)."""
+    if gender not in ("m", "f") or not ent.surname:
+        return None
+    mine, theirs = ("Mrs", "Mr") if gender == "m" else ("Mr", "Mrs")
+    if not any(w.rstrip(".") == mine for t in r._distinct_titles(ent) for w in t.split()[:1]):
+        return None
+    partners = titled.get((theirs, ent.surname), [])
+    if len(partners) == 2 and any(e is ent for e in partners):  # (two people: constant time)
+        partners = [e for e in partners if e is not ent]
+    return partners[0] if len(partners) == 1 and partners[0] is not ent else None
 
 
 def _tags(r: Resolver, idx: int, m: Mention) -> bool:

@@ -241,6 +241,8 @@ class Resolver:
         self.pronoun_sex: Dict[int, str] = {}
         self._reply_sexed: Set[int] = set()  # fiction: untagged turns sexed by the reply's "sir"
         self._ties: Optional[Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int]]]] = None
+        # fiction: relatives the people talking name to each other (``_kinship._kin_talk``)
+        self._kin_talk: Optional[Dict[Tuple[int, str], Dict[int, _Entity]]] = None
         # fiction: descriptions the text ties to a name ("Mr. Hale, the curate"): key -> [(pos, entity)]
         self._roles: Optional[Dict[str, Tuple[List[int], List[_Entity]]]] = None
         self._aged: Dict[str, Set[int]] = {}  # fiction: "old"/"young" -> people so called ("old Mr. Hale")
