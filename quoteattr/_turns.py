@@ -936,7 +936,11 @@ def _turn_before(r: Resolver, idx: int, chosen: Sequence[Optional[_Entity]]) -> 
 
 def _went_on_with(r: Resolver, lo: int, hi: int, gender: str, enough: int) -> int:
     """Fiction: how many clauses of the narration ``[lo, hi)`` open with the subject
-    pronoun of ``gender`` ("He rose.", "And then she laughed."), counted up to ``enough``."""
+    pronoun of ``gender`` ("He rose.", "And then she laughed."), counted up to ``enough``.
+    Once one does, a clause opening with it after a fronted phrase or an aside set off
+    by commas counts too ("Upon the whole, therefore, she found", "With a grunt, he
+    laughed": ``_opens_clause``); such a clause alone starts no chain (a participle's
+    "Laughing, he took …" is no narration following him)."""
     text = r.text
     n = 0
     for cs in _dialogue.clause_starts(text, lo, hi):
@@ -944,8 +948,18 @@ def _went_on_with(r: Resolver, lo: int, hi: int, gender: str, enough: int) -> in
         if he is not None and (he.group("p").lower() == "she") == (gender == "f"):
             n += 1
             if n >= enough:
+                return n
+    for he in _AFTER_FRONTED.finditer(text, lo, hi) if n else ():
+        if (he.group("p") == "she") == (gender == "f") and _opens_clause(r, lo, he.start("p")):
+            n += 1  # "Upon the whole, therefore, she found", "With a smile, she replied"
+            if n >= enough:
                 break
     return n
+
+
+# "she"/"he" after a comma, a word in lower case after it: the subject of a clause after
+# a fronted phrase or an aside set off by commas ("Upon the whole, therefore, she found")
+_AFTER_FRONTED = regex.compile(r"(?<=,)[^\S\n]+(?P<p>he|she)[^\S\n]+(?=\p{Ll})")
 
 
 def _chain_back(r: Resolver, ps: int, gender: str, starts: List[int]) -> Optional[_Entity]:
