@@ -153,19 +153,29 @@ def _honorific(title: Optional[str]) -> bool:
 
 
 def _honorific_conflict(title: Optional[str], others: List[str]) -> bool:
-    hons = _lexicons.mapping("honorifics")
     others = list(set(others))  # the same title recurs with every mention
-    mine = {hons.get(w) for w in (title or "").split()} & {"m", "f"}
+    mine, mine_w = _title_sexes(title or "")
+    if not mine_w:
+        return False  # (``mine`` is empty too: neither test below can hold)
     for o in others:
-        theirs = {hons.get(w) for w in o.split()} & {"m", "f"}
+        theirs = _title_sexes(o)[0]
         if mine and theirs and mine != theirs:
             return True
-    mine_w = {w.rstrip(".") for w in (title or "").split() if hons.get(w) in ("m", "f")}
     for o in others:
-        theirs_w = {w.rstrip(".") for w in o.split() if hons.get(w) in ("m", "f")}
+        theirs_w = _title_sexes(o)[1]
         if mine_w and theirs_w and not (mine_w & theirs_w) and (
                 {"Mrs", "Miss"} <= (mine_w | theirs_w) or {"Lady", "Miss"} <= (mine_w | theirs_w)):
             return True  # "Miss Elliot" is the daughter of "Lady Elliot", not she
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_sexes(title: str) -> Tuple[FrozenSet[Optional[str]], FrozenSet[str]]:
+    """The sexes ("m", "f") the honorifics of ``title`` give, and those honorifics
+    without their full stop (for ``_honorific_conflict``; a title recurs with every mention)."""
+    hons = _lexicons.mapping("honorifics")
+    words = title.split()
+    return (frozenset(hons.get(w) for w in words) & {"m", "f"},
+            frozenset(w.rstrip(".") for w in words if hons.get(w) in ("m", "f")))
 
 

@@ -266,6 +266,9 @@ class Resolver:
         self._by_kind: Dict[str, List[_Entity]] = {}
         self._index_version: Dict[int, Tuple[int, int]] = {}
         self._title_sets: Dict[int, Tuple[int, List[str]]] = {}  # see _distinct_titles
+        # see _place_like: id -> (the entity, its names/titles/named when judged, the answer)
+        self._place_memo: Dict[int, Tuple[_Entity, Tuple[int, int, int, int], bool]] = {}
+        self._scanned = False  # ``scan`` done: the counts ``_place_like`` reads are final
         self._with_first: Dict[str, List[_Entity]] = {}  # entities by their ``first`` (set once, never changed)
         self._bare_owner: Dict[str, Optional[_Entity]] = {}  # see _entity_for_name
         self.lost_s: Set[int] = set()  # fiction: ends of names read without a possessive's "s" ("Toms hat")
@@ -757,6 +760,7 @@ class Resolver:
         """The source of every record, and the list of sources in order of first mention."""
         text = self.text
         self.scan()
+        self._scanned = True
         self.timeline.sort(key=lambda t: t[0])
         starts = [t[0] for t in self.timeline]
         self.subjects.sort(key=lambda t: t[0])
@@ -1601,6 +1605,22 @@ class Resolver:
         a given name, "Florence", in half and twice at least), a place word opening it
         ("Castle Dracula") or an adjective's ending ("Homeric"). A name with an honorific or
         a rank ("to Mrs. Pell") is a person."""
+        if not (_PLACE_MEMO and self._scanned):
+            return self._judge_place(ent)
+        # After ``scan`` the counts read below (``placed``, ``counts``, ``_acted``, ``_sited``,
+        # ``_saint_acted``, ``_place_named``) no longer change; an entity's names and titles
+        # only grow and ``named`` only counts up, so their sizes say when to judge again
+        # (the entity is kept with its answer: its id is never another's meanwhile).
+        state = (len(ent.names), len(ent.titles), ent.named[0], ent.named[1])
+        memo = self._place_memo.get(id(ent))
+        if memo is not None and memo[0] is ent and memo[1] == state:
+            return memo[2]
+        found = self._judge_place(ent)
+        self._place_memo[id(ent)] = (ent, state, found)
+        return found
+
+    def _judge_place(self, ent: _Entity) -> bool:
+        """``_place_like`` without its memo."""
         placed = self.placed.get(id(ent), 0)
         n = self.counts.get(id(ent), 0)
         if (self.genre == "fiction" and not self._acted.get(id(ent)) and id(ent) not in self._saint_acted
@@ -1887,6 +1907,11 @@ _SAINT_WORDS = frozenset(("st.", "st", "saint"))
 # "St. Paul was", "St. Paul had grown"): the text makes a person of the saint's name
 _SAINT_ACTS = regex.compile(r"[^\S\n]+(?:\p{Ll}+ly[^\S\n]+)?"
                             r"(?:came|went|rose|took|got|ran|saw|made|gave|looked|turned|\p{Ll}+ed)(?![\p{L}])")
+
+
+# ``_place_like`` keeps its answers per entity once ``scan`` is done (False: judged each
+# call; tests/test_speed_prefilters.py checks both give the same records)
+_PLACE_MEMO = True
 
 
 def _saint_named(ent: _Entity) -> bool:

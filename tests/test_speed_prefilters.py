@@ -944,3 +944,43 @@ def _plain_role_word_uses(text: str, head: str) -> "list[int]":
 @example("the co-founder and the founder", "founder")
 def test_role_word_uses_are_the_alternations_matches(text: str, head: str) -> None:
     assert _kinship._role_word_uses(text, head) == _plain_role_word_uses(text, head)
+
+
+_PLACE_PIECES = st.sampled_from(["“", "”", " said ", " nodded", " in ", " at ", " near ", " went to ", " across ",
+                                 "Mr. ", "Mrs. ", "Miss ", "Lady ", "St. ", "Saint ", "Castle ", "Tom", "Paul",
+                                 "Hartwell", "Homeric", "Florence", "Mary", " Hale", "he ", "she ", "his mother",
+                                 "her aunt", ". ", ", ", "\n\n", "When ", "Yes, ", "rose", " of "])
+
+
+@given(st.lists(_PLACE_PIECES, max_size=50).map("".join))
+@example("Ann and Tom were in Hartwell. “Go,” said Tom. She looked at Hartwell. “No,” she said. “Yes,” said Tom. "
+         "“Why?” she said.")
+@example("“Go,” said Tom. He went to Hartwell. In Hartwell Tom nodded. “Yes,” said Paul in Hartwell. St. Paul rose.")
+def test_place_like_kept_per_entity_is_the_judgement_each_time(text: str) -> None:
+    """``Resolver._place_like`` keeps its answer per entity once ``scan`` is done (the
+    counts it reads are final then; names, titles and ``named`` only grow): the same
+    records as judging at every call."""
+    from unittest import mock
+    config = quoteattr.Config(genre="fiction")
+    kept = quoteattr.extract(text, config=config)
+    with mock.patch.object(_resolution, "_PLACE_MEMO", False):
+        assert quoteattr.extract(text, config=config) == kept
+
+
+_TITLES = st.sampled_from(["Mr.", "Mrs.", "Miss", "Lady", "Sir", "Dr.", "Captain", "Mr", "Mrs", "Aunt", "Tom", "", " "])
+
+
+@given(st.one_of(st.none(), st.lists(_TITLES, max_size=3).map(" ".join)),
+       st.lists(st.lists(_TITLES, max_size=3).map(" ".join), max_size=5))
+def test_honorific_conflict_read_per_title_is_the_rule(title: Optional[str], others: list) -> None:
+    """``_entities._honorific_conflict`` reads each title's honorifics once
+    (``_title_sexes``): the same answer as reading them at every comparison."""
+    hons = _lexicons.mapping("honorifics")
+    mine = {hons.get(w) for w in (title or "").split()} & {"m", "f"}
+    mine_w = {w.rstrip(".") for w in (title or "").split() if hons.get(w) in ("m", "f")}
+    want = any(mine and theirs and mine != theirs
+               for theirs in ({hons.get(w) for w in o.split()} & {"m", "f"} for o in others)) or any(
+        mine_w and theirs_w and not (mine_w & theirs_w)
+        and ({"Mrs", "Miss"} <= (mine_w | theirs_w) or {"Lady", "Miss"} <= (mine_w | theirs_w))
+        for theirs_w in ({w.rstrip(".") for w in o.split() if hons.get(w) in ("m", "f")} for o in others))
+    assert _entities._honorific_conflict(title, others) == bool(want)
