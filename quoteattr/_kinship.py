@@ -66,6 +66,8 @@ def _kin_appositions(text: str) -> "Iterator[regex.Match[str]]":
     return on_lines_with(_KIN_APPOSITION, text, _KIN_WORDS)
 
 
+# the sex of a possessive owner word ("his uncle", "her mother")
+OWNER_SEX = {"his": "m", "her": "f"}
 _PAIR_TURNS = 2  # fiction: turns looked at either side for the two people talking
 _AGE_EPITHET = regex.compile(r"(?<![\p{L}])([Oo]ld|[Yy]oung)[^\S\n]+\Z")
 # fiction: kinship ties of the narration (``_kin_ties``): "his/her <kin>" and
@@ -151,7 +153,7 @@ def _relative(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
         r._kin_named = _learn_kin(r)
     named = r._kin_named.get(head)
     gender = row[1] if row[1] in ("m", "f") else None
-    pg = {"his": "m", "her": "f"}.get(words[0].lower())
+    pg = OWNER_SEX.get(words[0].lower())
     ranked: List[_Entity] = []
     has: FrozenSet[int] = frozenset()
     if r.genre == "fiction":
@@ -257,7 +259,7 @@ def _kin_talk(r: Resolver) -> Dict[Tuple[int, str], Dict[int, _Entity]]:
         if i < 0:
             continue
         _ns, ne, owner = r.timeline[i]
-        pg = {"his": "m", "her": "f"}.get(text[km.start() : km.start() + 3].lower())
+        pg = OWNER_SEX.get(text[km.start() : km.start() + 3].lower())
         if (km.start() - ne > _KIN_OWNER_GAP or owner.kind != "person" or not owner.forms
                 or owner.guess_gender() != pg or _SENTENCE_BREAK.search(text, ne, km.start())):
             continue
@@ -554,7 +556,7 @@ def _companion(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
     if len(words) not in (2, 3) or words[0] not in ("his", "her", "my") or (
             words[-1] not in _COMPANIONS and words[-1] not in _lexicons.first_field("relation_words")):
         return None
-    pg = {"his": "m", "her": "f"}.get(words[0])
+    pg = OWNER_SEX.get(words[0])
     owner: Optional[_Entity] = None
     for other in (r._addressed, r._exclude):
         if other is not None and other.kind == "person" and (pg is None or other.guess_gender() == pg):

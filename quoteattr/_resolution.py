@@ -809,11 +809,11 @@ class Resolver:
                     m = Mention(s, e, "description", "person", m.gender, m.plural, None,
                                 " ".join(text[s:e].split()[1:]), m.head, True)
                     tied = self._nationality_tie(text[s:e].split()[-1], s)
-                owner = _OWNER_GENDER.get(text[s:e].lower())
+                owner = _kinship.OWNER_SEX.get(text[s:e].lower())
                 voice = _OWN_VOICE.match(text, s, e) if self.genre == "fiction" and owner is None else None
                 if voice is not None and voice.end() == e and voice.group(2).lower() in _utterance_owners():
                     # “…,” came his voice: he; "His lips trembled.": he
-                    owner = _OWNER_GENDER[voice.group(1).lower()]
+                    owner = _kinship.OWNER_SEX[voice.group(1).lower()]
                 unowned = False
                 if (self.genre == "fiction" and owner is None and m.form == "description"
                         and m.head in _utterance_owners()):
@@ -1491,7 +1491,7 @@ class Resolver:
                 return ent
             if head not in _kinship._PARENT_OR_SPOUSE or not ent.surname:
                 return None
-            pg = {"his": "m", "her": "f"}.get(text[s:e].split()[0].lower())
+            pg = _kinship.OWNER_SEX.get(text[s:e].split()[0].lower())
             _owner, family = _kinship._possessor(self, m, pg, starts)
             if family is None:
                 if (ent.surname not in _kinship._couples(self)
@@ -1786,7 +1786,6 @@ _FAR_SPOKEN = 40  # earlier speakers looked back over for the last time someone 
 _STYLES = {"her ladyship": frozenset({"lady", "duchess", "countess", "marchioness", "baroness"}),
            "his lordship": frozenset({"lord", "duke", "earl", "marquis", "baron", "viscount"}),
            "her grace": frozenset({"duchess"}), "his grace": frozenset({"duke", "archbishop"})}
-_OWNER_GENDER = {"his": "m", "her": "f"}
 _TIE_GAP = 80  # characters between a name and "was a Pole" in one sentence
 # fiction: a speaker's own voice, reply or body part as the tag's subject ("came his low
 # voice", "His lips trembled"); the noun must be in ``data/utterance_owners.txt``
