@@ -528,6 +528,16 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
     heard = _HEARD_SAY.search(text, max(lo, v[0] - 40), v[0])
     if heard is not None:
         return heard.span("who"), v  # "He heard her murmur:", "let him say": the one heard speaks
+    if last.group().endswith("ing"):
+        owed = _FOR_SAYING.search(text, max(lo, v[0] - 60), v[0])
+        if owed is not None:
+            thanked = _mentions.np_after(text, owed.end("to"), owed.start("for"))
+            if (thanked is not None and _skip_space(text, thanked[1], v[0]) == owed.start("for")
+                    and _speaker_like(text, thanked)):
+                return thanked, v  # "she was grateful to her uncle for saying": the uncle speaks
+        owner = _OWNER_GERUND.search(text, max(lo, v[0] - 100), v[0])
+        if owner is not None and _speaker_like(text, owner.span("np")):
+            return owner.span("np"), v  # "without Tom's giving a sigh, and saying": Tom speaks
     aspect = _ASPECT_BEFORE.search(text, max(lo, v[0] - 24), v[0]) if last.group().endswith("ing") else None
     # "Ann went on singing, “…”": the subject of the verb the participle goes on with
     sp = _mentions.subject_before(text, v[0] if aspect is None else aspect.start(), lo)
@@ -676,6 +686,13 @@ _WAS_BEFORE = regex.compile(r"(?<![\p{L}])(?:was|were)[^\S\n]+\Z")
 # a verb of hearing or letting, its object, then the tag verb bare: the object speaks
 _HEARD_SAY = regex.compile(r"(?<![\p{L}])(?:hear|hears|heard|hearing|let|lets|letting)[^\S\n]+"
                            r"(?P<who>him|her|them|me|us)[^\S\n]+\Z")
+# "grateful to her uncle for saying", "thanked Tom for saying": the one thanked says it
+_FOR_SAYING = regex.compile(r"(?<![\p{L}])(?P<to>(?:grateful|thankful|obliged|indebted)[^\S\n]+to|thanked|thanks|thank"
+                           r"|thanking|blamed|blame|forgave|forgive)[^\S\n]+"
+                           r"[^,;:.!?\"“”\n]{1,40}?(?P<for>(?<![\p{L}])for)[^\S\n]+\Z")
+# a name owning a gerund, and another gerund joined to it: "Tom's giving a sigh, and saying"
+_OWNER_GERUND = regex.compile(r"(?<![\p{L}.])(?P<np>\p{Lu}[\p{L}.]*+(?:[^\S\n]+\p{Lu}[\p{L}.]*+){0,2})['’]s[^\S\n]+"
+                              r"\p{Ll}+ing(?![\p{L}])[^.;:!?\"“”\n]{0,60}?,?[^\S\n]+and[^\S\n]+\Z")
 _WHO_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]+\Z")
 _WHO_ASIDE_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]*,[^;:.!?\"“”\n]{1,150},[^\S\n]*\Z")
 _CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![\p{L}])[^\S\n]*)?")

@@ -1764,7 +1764,8 @@ class Resolver:
 # (searched backwards, (?r): only whether it is there is read, found from the end instead of
 # by trying every start in the window)
 _SUBJECT_BEFORE = regex.compile(r"(?r)(?:\A|[.!?;:\n\N{EM DASH}][\"'”’]?|,[^\S\n]+(?:and|but|then|while|when|as))"
-                                r"(?:[^\S\n]*(?:and|but|then|And|But|Then|the|The|old|young|little|poor))*[^\S\n\"'“‘(]*\Z")
+                                r"(?:[^\S\n]*(?:and|but|then|so[^\S\n]+that|And|But|Then|the|The|old|young|little|poor))*"
+                                r"[^\S\n\"'“‘(]*\Z")
 _NEVER_SUBJECT_WEIGHT = 0.1
 _OF_WEIGHT = 0.5  # fiction: a name after "of" weighs so much for a pronoun
 _NAMED_OF = regex.compile(r"(?<![\p{L}])(?i:name|names|cognomen)\s+of\s+\Z")

@@ -877,16 +877,49 @@ def _thinker(r: Resolver, rec: Attribution, gender: str, starts: List[int]) -> O
     ``_VIEW_NARRATION`` characters back) and names no one of that sex as a clause's
     subject, the last person of that sex named as a subject before it: the one the
     chain of "he" starts from ("Tom lay down. | He pulled up his coat; he laughed. |
-    “…,” he thought."), whoever has talked since. Not the person the thought
+    “…,” he thought."), whoever has talked since. When someone of that sex is named
+    as a subject there, the viewpoint person (``_viewpoint``) all the same, if she is
+    the one the chain starts from, has spoken before and the clause after that name does not go
+    on with the pronoun ("Ann was at the gate; and when they came, Tom asked her …
+    she could hardly smile. “…,” thought she": not Ann). Not the person the thought
     addresses; None when a quotation comes between."""
     qs = rec.span[0]
     lo = _narration_before(r, qs)
     if lo is None or r._direct.overlaps(lo, qs) or _went_on_with(r, lo, qs, gender, _VIEW_CHAIN) < _VIEW_CHAIN:
         return None
-    if _names_subject(r, lo, qs, gender, starts):
-        return None  # someone of that sex named as a subject: the rules on subjects decide
     found = _last_subject(r, lo, gender)
+    if _names_subject(r, lo, qs, gender, starts):
+        # someone of that sex named as a subject: the rules on subjects decide, unless
+        # the narration follows another (``_viewpoint``) who the chain started from
+        view = _viewpoint(r, qs, gender)
+        if view is None or view is not found or view is r._addressed or id(view) not in r.speakers:
+            return None
+        if _goes_on_from_subject(r, lo, qs, gender, starts):
+            return None  # "Tom was there. He was proud. | “…,” he thought": the chain goes on from Tom
+        return view
     return None if found is r._addressed else found
+
+
+def _goes_on_from_subject(r: Resolver, lo: int, hi: int, gender: str, starts: List[int]) -> bool:
+    """Fiction: the clause right after the last name of ``gender`` read as a subject in
+    ``[lo, hi)`` (``_subject_between``) opens with the pronoun of ``gender`` ("Tom was
+    there. He was proud"): the narration goes on about that person."""
+    held, r._exclude = r._exclude, None
+    try:
+        ent = _subject_between(r, lo, hi, gender, starts)
+    finally:
+        r._exclude = held
+    if ent is None:
+        return False
+    a = bisect.bisect_left(starts, lo)
+    for k in range(bisect.bisect_left(starts, hi) - 1, max(a, bisect.bisect_left(starts, hi) - _SUBJECT_NAMES) - 1, -1):
+        _s, e, named = r.timeline[k]
+        if named is ent and e <= hi:
+            for cs in _dialogue.clause_starts(r.text, e, hi):
+                he = _GOES_ON_AS.match(r.text, cs, hi)
+                return he is not None and (he.group("p").lower() == "she") == (gender == "f")
+            return False
+    return False
 
 
 def _names_subject(r: Resolver, lo: int, hi: int, gender: str, starts: List[int]) -> bool:
