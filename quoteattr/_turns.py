@@ -1583,9 +1583,10 @@ def _described_subject(r: Resolver, lo: int, hi: int, gender: str,
 
 
 # fiction: a clause opening with a description of someone ("A porter came in", "The
-# old woman laughed", "an old woman who sat at the corner"): the description up to its
+# old woman laughed", "an old woman who sat at the corner", "Our landlord was a stout
+# man": one person of the narrator's household or circle): the description up to its
 # head word
-_DESCRIBED = regex.compile(r"(?:[Tt]he|[Aa]n?)(?:[^\S\n]+[\p{Ll}\-]+){1,4}")
+_DESCRIBED = regex.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ur)(?:[^\S\n]+[\p{Ll}\-]+){1,4}")
 # what may open a clause before its subject: a connective ("Then", "Suddenly", "Once"),
 # or a fronted clause of time ("When the gate opened,")
 _DESCRIBED_LEAD = regex.compile(
@@ -1717,6 +1718,7 @@ def _introduced(text: str, m: Mention) -> bool:
     return False
 
 
+_OURS = regex.compile(r"[Oo]ur(?![\p{L}])")  # "Our master was a kind man": the narrator's household's one
 _PREDICATING = frozenset("was is were are be been being became become seemed seems like as such".split())
 
 
@@ -1730,8 +1732,9 @@ def _unnamed_person(r: Resolver, m: Mention, gender: str, starts: List[int]) -> 
     all that the text so describes ("porter", "old woman"); an unnamed speaker of the
     turns just before whose description has the same head word ("asked the woman. |
     … The stout woman stared.") is that one."""
-    if m.definite and not _introduced(r.text, m):
+    if m.definite and not _introduced(r.text, m) and not _OURS.match(r.text, m.start):
         return None  # "The artist shook his head": most often a named person so called
+        # (but "Our landlord was a stout man" brings in someone the narrator's people know)
     pos = m.start
     j = bisect.bisect_left(r.spoken_at, pos) - 1
     for k in range(j, max(-1, j - _UNNAMED_TURNS), -1):
