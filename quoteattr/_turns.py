@@ -1755,9 +1755,11 @@ def _unnamed_person(r: Resolver, m: Mention, gender: str, starts: List[int]) -> 
 
 
 # fiction: someone brought in by an indefinite description anywhere in a clause ("met by
-# a lean old woman with a sharp chin", "I faced a cheery elderly woman")
-_BROUGHT_IN = regex.compile(r"(?<![\p{L}])(?:[Aa]n?)(?P<words>(?:\s{1,3}[\p{Ll}\-]+){1,4})")
-_WORD = regex.compile(r"[\p{Ll}\-]+")
+# a lean old woman with a sharp chin", "I faced a cheery elderly woman", "sat a little
+# Danish girl": a capitalised word of a people or place before the lower-case head)
+_BROUGHT_IN = regex.compile(r"(?<![\p{L}])(?:[Aa]n?)(?P<words>(?:\s{1,3}(?:[\p{Ll}\-]+|\p{Lu}\p{Ll}+(?![\p{L}.'’])))"
+                            r"{1,4})")
+_WORD = regex.compile(r"[\p{Ll}\-]+|\p{Lu}\p{Ll}+")
 _NEAR_BACK = 1500  # fiction: characters before a pronoun tag looked at for someone brought in
 _NEAR_SPOKEN = 3000  # and for a speaker of that sex, who would be the one meant
 
@@ -1789,7 +1791,7 @@ def _described_near(r: Resolver, idx: int, gender: str, starts: List[int]) -> Op
         spans = [(w.start(), w.end()) for w in _WORD.finditer(text, bm.start("words"), bm.end("words"))]
         for n in range(len(spans) - 1, -1, -1):  # the longest first: "an old woman", not "an old"
             w = text[spans[n][0] : spans[n][1]]
-            if w in heads or _mentions._FEMININE_ROLE.search(w) or _mentions._MASCULINE_ROLE.search(w):
+            if w[:1].islower() and (w in heads or _mentions._FEMININE_ROLE.search(w) or _mentions._MASCULINE_ROLE.search(w)):
                 if w in _NO_ONE or w in _NOT_ONE_PERSON:
                     break
                 e = spans[n][1]
@@ -1803,7 +1805,7 @@ def _described_near(r: Resolver, idx: int, gender: str, starts: List[int]) -> Op
                 break
     if best is None:
         return None
-    a = bisect.bisect_left(starts, best[0])
+    a = bisect.bisect_left(starts, best[1])  # (not a capitalised word inside it: "a little Swede girl")
     b = bisect.bisect_left(starts, qs)
     if any(ent.guess_gender() == gender for _s, _e, ent in r.timeline[a : min(b, a + _SUBJECT_NAMES)]):
         return None  # someone of her sex named since
