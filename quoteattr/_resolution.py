@@ -719,8 +719,9 @@ class Resolver:
         pm = _PRONOUN_AFTER.search(text, end, hi)
         if pm is None:
             return
-        female = pm.group(1).lower() in _FEMALE
-        if self.genre == "fiction" and _OBJECT_AFTER.match(text, pm.start(), hi) is not None:
+        word = pm.group(1).lower()
+        female = word in _FEMALE
+        if (word == "her" or word == "him") and self.genre == "fiction" and _OBJECT_AFTER.match(text, pm.start(), hi):
             # "Tom Snyder peered at her. He rammed …": the object of the named person's
             # verb is someone else; the next sentence's subject of the other sex is he
             nxt = _SUBJECT_NEXT.search(text, pm.end(), hi)
