@@ -551,7 +551,8 @@ def _companion(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
     """Fiction: "said his friend", "asked my companion" (no tie to a name): the person
     most salient (else most present) other than the one whose friend is meant, who is
     the one the turn addresses, else the one who spoke the turn before, else the
-    narrator for "my"."""
+    narrator for "my"; the most salient may be an unnamed stranger ("said the man")
+    if he spoke a turn just before."""
     words = r.text[m.start : m.end].lower().split()
     if len(words) not in (2, 3) or words[0] not in ("his", "her", "my") or (
             words[-1] not in _COMPANIONS and words[-1] not in _lexicons.first_field("relation_words")):
