@@ -201,10 +201,11 @@ def _with_epithet(text: str, sp: Span2, hi: int) -> Span2:
 
 
 _SP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # a space, or one line break
-# “…” was her reply / was her husband's answer / were Tom Hale's first words: the owner of
-# the words that name an utterance speaks
+# “…” was her reply / was her husband's answer / were Tom Hale's first words, also as a
+# sentence of its own (“…” These were the carter's words. / Such was her answer.): the
+# owner of the words that name an utterance speaks
 _WAS_WORDS = regex.compile(
-    r"(?:was|were)" + _SP + r"(?:(?P<who>his|her|their|my|our)|(?P<who>(?:his|her|their|my|our|the)" + _SP
+    r"(?:(?:These|Those|Such|This|That)" + _SP + r")?(?:was|were)" + _SP + r"(?:(?P<who>his|her|their|my|our)|(?P<who>(?:his|her|their|my|our|the)" + _SP
     + r"\p{Ll}+|(?:\p{Lu}[\p{L}.\-]*" + _SP + r"){0,2}\p{Lu}[\p{Ll}\-]*)['’]s)(?:" + _SP + r"\p{Ll}+){0,2}?" + _SP
     + r"(?P<noun>answer|reply|question|words|rejoinder|retort|comment|remark|greeting|inquiry|response|exclamation"
     r"|observation|reproach|protest|objection|admission|salutation|contribution|explanation)(?![\p{L}])")

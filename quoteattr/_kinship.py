@@ -551,7 +551,8 @@ def _companion(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
     """Fiction: "said his friend", "asked my companion" (no tie to a name): the person
     most salient (else most present) other than the one whose friend is meant, who is
     the one the turn addresses, else the one who spoke the turn before, else the
-    narrator for "my"."""
+    narrator for "my"; the most salient may be an unnamed stranger ("said the man")
+    if he spoke a turn just before."""
     words = r.text[m.start : m.end].lower().split()
     if len(words) not in (2, 3) or words[0] not in ("his", "her", "my") or (
             words[-1] not in _COMPANIONS and words[-1] not in _lexicons.first_field("relation_words")):
@@ -585,9 +586,22 @@ def _companion(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
     goes_on = cue is not None and " ".join(r.text[cue[0] : cue[1]].lower().split()) in _turns._GOES_ON
     if ent is not None and ent.forms and (ent is not saved or goes_on):
         return ent  # (“…,” said Tom. Ann said nothing. Her companion added, “…”: Tom goes on)
+    if (ent is not None and not related and not ent.forms and ent.kind == "person" and ent is not saved
+            and _among_last_turns(r, ent, m.start)):
+        return ent  # "a man came up. | “…,” said the man. … “…,” replied his companion": that stranger
     return next((e for e in _present_people(r, m.start, g, starts)[:_PAIR_TURNS + 1]
                  if e is not owner and e is not saved
                  and (not related or _someone(r, e, owner, m.start))), None)
+
+
+def _among_last_turns(r: Resolver, ent: _Entity, pos: int) -> bool:
+    """Fiction: ``ent`` spoke a turn in the ``_ASKED_BACK`` characters before ``pos``."""
+    k = bisect.bisect_left(r.spoken_at, pos) - 1
+    while k >= 0 and pos - r.spoken[k][0] <= _ASKED_BACK:
+        if r.spoken[k][1] is ent:
+            return True
+        k -= 1
+    return False
 
 
 def _someone(r: Resolver, ent: _Entity, owner: Optional[_Entity], pos: int) -> bool:

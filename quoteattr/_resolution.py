@@ -83,6 +83,13 @@ from . import _turns
 
 
 _PRONOUN_AFTER = regex.compile(r"(?<![\p{L}])(he|his|him|himself|she|her|hers|herself)(?![\p{L}])", regex.IGNORECASE)
+# a pronoun that is a verb's or a preposition's object ("peered at her.", "told him so"),
+# not a subject or an owner ("her hand")
+_OBJECT_AFTER = regex.compile(r"him(?![\p{L}])|her(?=[^\S\n]*[,.;:!?\"”’)\N{EM DASH}]|[^\S\n]+(?:as|and|but|or|to|in|on|at|with|from|for|so|again|when|while|that|if|then)(?![\p{L}]))",
+                              regex.IGNORECASE)
+# the next sentence or clause opening with "He" or "She" (after a full stop, a semicolon,
+# or ", and")
+_SUBJECT_NEXT = regex.compile(r"(?:[.;!?][^\S\n]*|,[^\S\n]+and[^\S\n]+)\s*(He|She|he|she)(?![\p{L}])")
 _ISSUED_BY = regex.compile(r"(?<![\p{L}])(?:by|from|of)[^\S\n]+(?:the[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.'’&\-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’&\-]*)*)")
 _NAME_BEFORE_HEAD = regex.compile(r"(?:(?:the|a|an)[^\S\n]+)?(?P<name>\p{Lu}[\p{L}.'’&\-]*+(?:[^\S\n]+\p{Lu}[\p{L}.'’&\-]*+)*+)[^\S\n]+\p{Ll}")
 _OF_SPLIT = regex.compile(r"\s+of\s+(?=\p{Lu})")
@@ -712,7 +719,17 @@ class Resolver:
         pm = _PRONOUN_AFTER.search(text, end, hi)
         if pm is None:
             return
-        ent.votes[1 if pm.group(1).lower() in _FEMALE else 0] += 1
+        word = pm.group(1).lower()
+        female = word in _FEMALE
+        if (word == "her" or word == "him") and self.genre == "fiction" and _OBJECT_AFTER.match(text, pm.start(), hi):
+            # "Tom Snyder peered at her. He rammed …": the object of the named person's
+            # verb is someone else; the next sentence's subject of the other sex is he
+            nxt = _SUBJECT_NEXT.search(text, pm.end(), hi)
+            after = _PRONOUN_AFTER.search(text, pm.end(), hi) if nxt is not None else None
+            if (nxt is not None and after is not None and after.start() == nxt.start(1)
+                    and (nxt.group(1).lower() == "she") != female):
+                female = not female
+        ent.votes[1 if female else 0] += 1
 
     def agrees(self, idx: int, ent: Optional[_Entity]) -> bool:
         """Fiction: ``ent`` may speak record ``idx``: not a man for a turn tagged "she"

@@ -1616,9 +1616,10 @@ def _described_subject(r: Resolver, lo: int, hi: int, gender: str,
 
 
 # fiction: a clause opening with a description of someone ("A porter came in", "The
-# old woman laughed", "an old woman who sat at the corner"): the description up to its
+# old woman laughed", "an old woman who sat at the corner", "Our landlord was a stout
+# man": one person of the narrator's household or circle): the description up to its
 # head word
-_DESCRIBED = regex.compile(r"(?:[Tt]he|[Aa]n?)(?:[^\S\n]+[\p{Ll}\-]+){1,4}")
+_DESCRIBED = regex.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ur)(?:[^\S\n]+[\p{Ll}\-]+){1,4}")
 # what may open a clause before its subject: a connective ("Then", "Suddenly", "Once"),
 # or a fronted clause of time ("When the gate opened,")
 _DESCRIBED_LEAD = regex.compile(
@@ -1750,6 +1751,7 @@ def _introduced(text: str, m: Mention) -> bool:
     return False
 
 
+_OURS = regex.compile(r"[Oo]ur(?![\p{L}])")  # "Our master was a kind man": the narrator's household's one
 _PREDICATING = frozenset("was is were are be been being became become seemed seems like as such".split())
 
 
@@ -1763,8 +1765,9 @@ def _unnamed_person(r: Resolver, m: Mention, gender: str, starts: List[int]) -> 
     all that the text so describes ("porter", "old woman"); an unnamed speaker of the
     turns just before whose description has the same head word ("asked the woman. |
     … The stout woman stared.") is that one."""
-    if m.definite and not _introduced(r.text, m):
+    if m.definite and not _introduced(r.text, m) and not _OURS.match(r.text, m.start):
         return None  # "The artist shook his head": most often a named person so called
+        # (but "Our landlord was a stout man" brings in someone the narrator's people know)
     pos = m.start
     j = bisect.bisect_left(r.spoken_at, pos) - 1
     for k in range(j, max(-1, j - _UNNAMED_TURNS), -1):
@@ -1785,9 +1788,11 @@ def _unnamed_person(r: Resolver, m: Mention, gender: str, starts: List[int]) -> 
 
 
 # fiction: someone brought in by an indefinite description anywhere in a clause ("met by
-# a lean old woman with a sharp chin", "I faced a cheery elderly woman")
-_BROUGHT_IN = regex.compile(r"(?<![\p{L}])(?:[Aa]n?)(?P<words>(?:\s{1,3}[\p{Ll}\-]+){1,4})")
-_WORD = regex.compile(r"[\p{Ll}\-]+")
+# a lean old woman with a sharp chin", "I faced a cheery elderly woman", "sat a little
+# Danish girl": a capitalised word of a people or place before the lower-case head)
+_BROUGHT_IN = regex.compile(r"(?<![\p{L}])(?:[Aa]n?)(?P<words>(?:\s{1,3}(?:[\p{Ll}\-]+|\p{Lu}\p{Ll}+(?![\p{L}.'’])))"
+                            r"{1,4})")
+_WORD = regex.compile(r"[\p{Ll}\-]+|\p{Lu}\p{Ll}+")
 _NEAR_BACK = 1500  # fiction: characters before a pronoun tag looked at for someone brought in
 _NEAR_SPOKEN = 3000  # and for a speaker of that sex, who would be the one meant
 
@@ -1819,7 +1824,7 @@ def _described_near(r: Resolver, idx: int, gender: str, starts: List[int]) -> Op
         spans = [(w.start(), w.end()) for w in _WORD.finditer(text, bm.start("words"), bm.end("words"))]
         for n in range(len(spans) - 1, -1, -1):  # the longest first: "an old woman", not "an old"
             w = text[spans[n][0] : spans[n][1]]
-            if w in heads or _mentions._FEMININE_ROLE.search(w) or _mentions._MASCULINE_ROLE.search(w):
+            if w[:1].islower() and (w in heads or _mentions._FEMININE_ROLE.search(w) or _mentions._MASCULINE_ROLE.search(w)):
                 if w in _NO_ONE or w in _NOT_ONE_PERSON:
                     break
                 e = spans[n][1]
@@ -1833,7 +1838,7 @@ def _described_near(r: Resolver, idx: int, gender: str, starts: List[int]) -> Op
                 break
     if best is None:
         return None
-    a = bisect.bisect_left(starts, best[0])
+    a = bisect.bisect_left(starts, best[1])  # (not a capitalised word inside it: "a little Swede girl")
     b = bisect.bisect_left(starts, qs)
     if any(ent.guess_gender() == gender for _s, _e, ent in r.timeline[a : min(b, a + _SUBJECT_NAMES)]):
         return None  # someone of her sex named since
