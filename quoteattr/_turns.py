@@ -1397,9 +1397,11 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
     ``[ps, qs)``, other than the person addressed or excluded (``own``: the narration
     of the quotation's own paragraph, where the owner of a part that acts counts); a
     later subject that describes a named person ("Her mother only laughed.") wins (of
-    either sex when no gender is given). ``loose_ok``: with no such subject, the last
-    one of a clause after the main one acting in the past ("He was reading when Tom
-    came in.")."""
+    either sex when no gender is given). The subject of a subordinate clause after its
+    main clause ("Ann rose, though Mary wept": ``_subordinate_subject``) loses to that
+    main clause's subject in the same sentence, and counts only with none there.
+    ``loose_ok``: with no such subject, the last one of a clause after the main one
+    acting in the past ("He was reading when Tom came in.")."""
     hi = bisect.bisect_left(starts, qs)
     lo = max(bisect.bisect_left(starts, ps), hi - _SUBJECT_NAMES)  # the last ones: bounded work per record
     best: Optional[_Entity] = None
