@@ -1397,20 +1397,50 @@ def _stranger_before(r: Resolver, first: int) -> Optional[Tuple[int, _Entity]]:
     return None
 
 
+# the words a subordinate clause opens with, before its subject: "though Mary wept"
+# (not "when", "until", "before", …: "Ann was ready to go, when Tom came in and said": the
+# clause after the main one tells what happened next, its subject often the one who speaks)
+_SUBORDINATORS = frozenset("while whilst as since though although because whereas".split())
+_SUBJECT_LEAD = frozenset("the old young little poor luckless".split())
+_COORDINATORS = frozenset("and but yet then or nor so".split())
+
+
+def _subordinate_subject(text: str, ps: int, s: int) -> bool:
+    """Fiction: the name at ``s`` is the subject of a subordinate clause after its main
+    clause ("Jane rose, though Mary wept"): the word before it (past "the", "old", …)
+    is a subordinating one in lower case, mid-sentence and not after a joining word
+    (not "…, and though Mary wept, she …": a fronted clause whose "she" is Mary)."""
+    words = text[max(ps, s - 40) : s].split()
+    while words and words[-1] in _SUBJECT_LEAD:
+        words.pop()
+    return (len(words) >= 2 and words[-1] in _SUBORDINATORS and words[-2].lower() not in _COORDINATORS
+            and not _ends_clause(words[-2]))
+
+
+def _same_sentence(r: Resolver, a: int, b: int) -> bool:
+    """Fiction: the offsets ``a`` and ``b`` lie in one sentence."""
+    if r.layout is None:
+        return False
+    return r.layout.sentence(a) == r.layout.sentence(b)
+
+
 def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], starts: List[int],
                      own: bool = False, loose_ok: bool = False) -> Optional[_Entity]:
     """The last person (of ``gender``, if given) named as a clause's subject in
     ``[ps, qs)``, other than the person addressed or excluded (``own``: the narration
     of the quotation's own paragraph, where the owner of a part that acts counts); a
     later subject that describes a named person ("Her mother only laughed.") wins (of
-    either sex when no gender is given). ``loose_ok``: with no such subject, the last
-    one of a clause after the main one acting in the past ("He was reading when Tom
-    came in.")."""
+    either sex when no gender is given). The subject of a subordinate clause after its
+    main clause ("Ann rose, though Mary wept": ``_subordinate_subject``) loses to that
+    main clause's subject in the same sentence, and counts only with none there.
+    ``loose_ok``: with no such subject, the last one of a clause after the main one
+    acting in the past ("He was reading when Tom came in.")."""
     hi = bisect.bisect_left(starts, qs)
     lo = max(bisect.bisect_left(starts, ps), hi - _SUBJECT_NAMES)  # the last ones: bounded work per record
     best: Optional[_Entity] = None
     best_at = ps
     loose: Optional[Tuple[_Entity, int]] = None
+    pending: Optional[Tuple[_Entity, int]] = None
     for k in range(hi - 1, lo - 1, -1):  # the last one wins: look from the end
         s, e, ent = r.timeline[k]
         if e > qs or ent is r._addressed or ent is r._exclude or r._place_like(ent):
@@ -1441,8 +1471,17 @@ def _subject_between(r: Resolver, ps: int, qs: int, gender: Optional[str], start
                     and _NAME_ACTS.match(r.text, s, s + 80) is not None):
                 loose = (ent, s)  # "… when Tom came in.": the subject of a clause after the main one
             continue  # (not "Ann and Tom followed her": a subject of two)
+        if _subordinate_subject(r.text, ps, s):
+            if pending is None:
+                pending = (ent, s)  # "…, though Mary wept": a main subject of the same sentence before it wins
+            continue
+        if pending is not None and not _same_sentence(r, s, pending[1]):
+            best, best_at = pending
+            break
         best, best_at = ent, s
         break
+    if best is None and pending is not None:
+        best, best_at = pending
     if best is None and loose is not None and loose_ok:
         best, best_at = loose
     lo_d = max(best_at, ps, qs - _DESCRIBED_BACK)
