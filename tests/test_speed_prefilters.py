@@ -984,3 +984,15 @@ def test_honorific_conflict_read_per_title_is_the_rule(title: Optional[str], oth
         and ({"Mrs", "Miss"} <= (mine_w | theirs_w) or {"Lady", "Miss"} <= (mine_w | theirs_w))
         for theirs_w in ({w.rstrip(".") for w in o.split() if hons.get(w) in ("m", "f")} for o in others))
     assert _entities._honorific_conflict(title, others) == bool(want)
+
+
+_NAME_WAS_TEXT = st.sampled_from(["Her", "her", "His", "his", " ", "  ", "\t", "\n", "name", " was ", "real ", "true ",
+                                  "Christian ", "Ann", "Pell", "Mary-Jo", "O’Hara", "x", "é", "É", ".", "names"])
+
+
+@given(st.lists(_NAME_WAS_TEXT, max_size=24).map("".join))
+@example("Her name was Ann Pell.\nHis real name\nwas Tom. his true name was Mary-Jo O’Hara")
+def test_names_given_on_lines_are_the_whole_text_search(text: str) -> None:
+    from quoteattr import _turns
+    got = [(m.span(), m.regs) for m in _turns._names_given(text)]
+    assert got == [(m.span(), m.regs) for m in _turns._NAME_WAS.finditer(text)]
