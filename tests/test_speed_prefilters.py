@@ -996,3 +996,20 @@ def test_names_given_on_lines_are_the_whole_text_search(text: str) -> None:
     from quoteattr import _turns
     got = [(m.span(), m.regs) for m in _turns._names_given(text)]
     assert got == [(m.span(), m.regs) for m in _turns._NAME_WAS.finditer(text)]
+
+
+_ROLE_TEXT = st.sampled_from(["the", "The", "his", "her", "Her", "their", "Their", "my", "our", "whose", "name", "was",
+                              "is", "old", "curate", "painter", "himself", "-", "co-", " ", "  ", "\n", ",", ", ", ".",
+                              "x", "é", "Tom"])
+
+
+@given(st.lists(_ROLE_TEXT, max_size=18).map("".join), st.integers(0, 40), st.integers(0, 40))
+@example("the old curate, whose name was ", 0, 0)
+@example("my the old painter himself, ", 0, 0)
+def test_role_before_backwards_is_the_forward_search(text: str, cut_lo: int, cut_hi: int) -> None:
+    forward = regex.compile(_kinship._ROLE_BEFORE.pattern.replace("(?r)", "", 1), _kinship._ROLE_BEFORE.flags)
+    hi = max(0, len(text) - cut_hi)
+    lo = min(cut_lo, hi)
+    got = _kinship._ROLE_BEFORE.search(text, lo, hi)
+    want = forward.search(text, lo, hi)
+    assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
