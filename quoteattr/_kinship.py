@@ -109,7 +109,9 @@ _ROLE_APPOSITION = regex.compile(
 _ROLE_PREDICATE = regex.compile(r"(?:" + _WRAP + r"(?:was|is)|['’]s)" + _WRAP
                                 + r"(?:the|an?|(?P<poss>his|her|their|our|my|your))" + _WRAP + _ROLE_WORDS)
 _POSSESSIVES = frozenset("his her their my our".split())
-_ROLE_BEFORE = regex.compile(r"(?<![\p{L}])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)" + _WRAP + _ROLE_WORDS
+# searched backwards ((?r)), from the name: the same match as forwards (the one with the
+# most words of description a determiner opens), without trying every place of the window
+_ROLE_BEFORE = regex.compile(r"(?r)(?<![\p{L}])(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)" + _WRAP + _ROLE_WORDS
                             + r"(?:,?" + _WRAP + r"|," + _WRAP + r"whose" + _WRAP + r"name" + _WRAP + r"(?:was|is)"
                             + _WRAP + r")\Z")
 _ROLE_HEADS: List[FrozenSet[str]] = []

@@ -46,6 +46,7 @@ from . import _lazyregex as regex
 from . import _attribution, _cues, _dialogue, _kinship, _letters, _lexicons, _mentions
 from ._attribution import Attribution
 from ._mentions import Mention
+from ._layout import on_lines_with
 from ._entities import _DEMONYM_ENDS, _Entity, _GENERIC_PERSON, _PLAIN_HEADS, _honorific, _honorific_conflict, _name_tokens
 
 if TYPE_CHECKING:
@@ -510,6 +511,12 @@ def _self_introduced(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
     _named_by_narration(r, chosen, done, not_names, first_names)
 
 
+def _names_given(text: str) -> "Iterator[regex.Match[str]]":
+    """``_NAME_WAS.finditer(text)``, searching only the lines holding "name" (a match
+    holds it and never crosses a newline): most lines of a novel hold none."""
+    return on_lines_with(_NAME_WAS, text, ("name",))
+
+
 def _named_by_narration(r: Resolver, chosen: List[Optional[_Entity]], done: Set[int],
                         not_names: FrozenSet[str], first_names: Dict[str, str]) -> None:
     """Fiction: a speaker the tags only describe ("said my mother") is named by the
@@ -527,7 +534,7 @@ def _named_by_narration(r: Resolver, chosen: List[Optional[_Entity]], done: Set[
     if not unnamed:
         return
     text = r.text
-    for n, m in enumerate(_NAME_WAS.finditer(text)):
+    for n, m in enumerate(_names_given(text)):
         if n >= _NAME_WAS_MOST:
             break
         if r._quotes.covers(m.start()):

@@ -984,3 +984,32 @@ def test_honorific_conflict_read_per_title_is_the_rule(title: Optional[str], oth
         and ({"Mrs", "Miss"} <= (mine_w | theirs_w) or {"Lady", "Miss"} <= (mine_w | theirs_w))
         for theirs_w in ({w.rstrip(".") for w in o.split() if hons.get(w) in ("m", "f")} for o in others))
     assert _entities._honorific_conflict(title, others) == bool(want)
+
+
+_NAME_WAS_TEXT = st.sampled_from(["Her", "her", "His", "his", " ", "  ", "\t", "\n", "name", " was ", "real ", "true ",
+                                  "Christian ", "Ann", "Pell", "Mary-Jo", "O’Hara", "x", "é", "É", ".", "names"])
+
+
+@given(st.lists(_NAME_WAS_TEXT, max_size=24).map("".join))
+@example("Her name was Ann Pell.\nHis real name\nwas Tom. his true name was Mary-Jo O’Hara")
+def test_names_given_on_lines_are_the_whole_text_search(text: str) -> None:
+    from quoteattr import _turns
+    got = [(m.span(), m.regs) for m in _turns._names_given(text)]
+    assert got == [(m.span(), m.regs) for m in _turns._NAME_WAS.finditer(text)]
+
+
+_ROLE_TEXT = st.sampled_from(["the", "The", "his", "her", "Her", "their", "Their", "my", "our", "whose", "name", "was",
+                              "is", "old", "curate", "painter", "himself", "-", "co-", " ", "  ", "\n", ",", ", ", ".",
+                              "x", "é", "Tom"])
+
+
+@given(st.lists(_ROLE_TEXT, max_size=18).map("".join), st.integers(0, 40), st.integers(0, 40))
+@example("the old curate, whose name was ", 0, 0)
+@example("my the old painter himself, ", 0, 0)
+def test_role_before_backwards_is_the_forward_search(text: str, cut_lo: int, cut_hi: int) -> None:
+    forward = regex.compile(_kinship._ROLE_BEFORE.pattern.replace("(?r)", "", 1), _kinship._ROLE_BEFORE.flags)
+    hi = max(0, len(text) - cut_hi)
+    lo = min(cut_lo, hi)
+    got = _kinship._ROLE_BEFORE.search(text, lo, hi)
+    want = forward.search(text, lo, hi)
+    assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
