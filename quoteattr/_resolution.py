@@ -1257,6 +1257,12 @@ class Resolver:
             partner = _kinship._companion(self, m, starts)
             if partner is not None:
                 return partner
+        if (self.genre == "fiction" and m.kind == "person" and m.definite and not m.plural
+                and self.text[m.start : m.end].split(None, 1)[0].lower() in _DEMONSTRATIVES
+                and m.head in _kinship._role_heads()):
+            pointed = self._pointed_at(m, starts)
+            if pointed is not None:
+                return pointed  # "Mrs. Hale came in. “…,” said this lady": Mrs. Hale
         styled = _STYLES.get(" ".join(self.text[m.start : m.end].lower().split()))
         if styled is not None:
             # "her ladyship", "his lordship": the person with such a title most present
@@ -1313,6 +1319,49 @@ class Resolver:
         if m.kind == "person" and not m.definite:
             m = Mention(m.start, m.end, m.form, "anonymous", m.gender, m.plural, m.name, m.title, m.head, False)
         return self._own(m)
+
+    def _pointed_at(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: for a tag "this lady", "that worthy man" (a demonstrative points
+        back), the named person of the description's sex last mentioned or heard in the
+        ``_POINTED_BACK`` characters before it (later named in a quotation, that one);
+        for one of no sex ("this fond parent"), the last who spoke a turn there; never
+        the one spoken to, a place or a thing; none when the narration has brought in an
+        unnamed person who may be so described since ("sat a stranger in a grey coat")."""
+        g = _kinship._description_sex(m)
+        found: Optional[_Entity] = None
+        lo = max(0, m.start - _POINTED_BACK)
+        for d, ent, spk in self._recent(m.start, starts, _POINTED_BACK, 12):
+            if ent is self._addressed or ent.kind != "person" or not ent.forms or self._place_like(ent):
+                continue
+            if not spk and self._thing_like(ent):
+                continue
+            if (ent.guess_gender() != g) if g is not None else not spk:
+                continue  # (of no sex, "this fond parent": the last who spoke, not one named since)
+            found, lo = ent, m.start - d
+            break
+        heads = _kinship._role_heads()
+        for im in _BROUGHT_IN.finditer(self.text, lo, m.start):
+            if self._quotes.covers(im.start()):
+                continue
+            words = im.group(1).split()
+            k = next((i for i, w in enumerate(words) if w.rstrip(",") in heads), -1)
+            if k < 0:
+                continue
+            sex = _kinship._description_sex(_mentions.describe_phrase(" ".join(words[: k + 1]).replace(",", "")))
+            if g is None or sex in (None, g):
+                return None  # "Beside him sat a stranger. “…,” said this gentleman": the stranger
+        if g is not None:
+            # (“… here is Mrs. Hale to look after.” | “…,” said that lady: named in the
+            # words just spoken, after any name the narration gave)
+            k = bisect.bisect_left(self._quoted_names, (m.start, -1)) - 1
+            while k >= 0 and self._quoted_names[k][0] > lo:
+                qs, qe = self._quoted_names[k]
+                k -= 1
+                named = self._known_person(_mentions.describe_phrase(self.text[qs:qe]))
+                if (named is not None and named.kind == "person" and named is not self._addressed
+                        and named.guess_gender() == g):
+                    return named
+        return found
 
     def _pair_before(self, pos: int) -> Optional[_Entity]:
         """Fiction: for "they" at ``pos``, two people the narration just before names
@@ -2212,6 +2261,10 @@ _ALIKE_SPEAKERS = 60  # speakers looked at for it, at most
 _PLAIN_ALIKE_BACK = 2000  # characters back to an unnamed speaker "the gentleman" takes up
 _PLAIN_ALIKE_SPEAKERS = 4  # speakers looked at for it, at most
 _DETERMINERS = frozenset("the this that a an".split())
+_DEMONSTRATIVES = frozenset(("this", "that"))  # fiction: determiners of a description that points back
+# "a stranger", "an old, grey man": an indefinite description (its first four words)
+_BROUGHT_IN = regex.compile(r"(?<![\p{L}])(?:[Aa]n?|[Aa]nother)[^\S\n]+((?:[\p{Ll}\-]+,?)(?:[^\S\n]+[\p{Ll}\-]+,?){0,3})")
+_POINTED_BACK = 600  # fiction: characters back the person "this lady" points to is looked for
 _RECALL_BACK = 1500  # fiction: characters back a stranger's description is looked for (``_recalled``)
 _RECALL: Dict[str, "regex.Pattern[str]"] = {}
 
