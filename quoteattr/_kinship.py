@@ -1091,11 +1091,11 @@ def _repeated_epithets(r: Resolver, tags: Sequence[Tuple[int, str, Mention]],
                 and winners[key] is not ent and idx not in r._restated):
             # “…,” said the girl: the one most of the text's "the girl" tags stand for,
             # while present, over another girl the salience found
-            win = winners[key]
-            if win in _present_people(r, m.start, _GENERIC_PERSON[m.head], r._starts)[:_EPITHET_PRESENT]:
+            usual = winners[key]
+            if usual in _present_people(r, m.start, _GENERIC_PERSON[m.head], r._starts)[:_EPITHET_PRESENT]:
                 r._addressed = _turns._addressee(r, r.records[idx])
-                if win is not r._addressed:
-                    chosen[idx] = win
+                if usual is not r._addressed:
+                    chosen[idx] = usual
                 continue
         if ent is not None and (ent.forms or ent.kind == "anonymous" or idx in r._restated):
             continue  # (an unnamed speaker it was described as before: "a thin, elderly gentleman")
