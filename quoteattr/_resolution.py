@@ -1226,6 +1226,12 @@ class Resolver:
                 ent = self.by_key.get("narrator:") or self._new("narrator:", "narrator")
                 ent.names.append("narrator")
                 return ent
+            if (self.genre == "fiction" and m.person == 3 and not m.plural and m.gender is None
+                    and self.text[m.start : m.end].lower() == "it" and self._idx is not None
+                    and self.records[self._idx].kind == "direct" and _kinship._tags(self, self._idx, m)):
+                named = self._it_named(m, starts)
+                if named is not None:
+                    return named  # "The Gryphon lifted up its paws. “…!” it exclaimed": the Gryphon
             if m.person != 3 or m.plural or m.gender is None:
                 if self.genre == "fiction" and m.person == 3 and m.plural:
                     pair = self._pair_before(m.start)
@@ -1319,6 +1325,33 @@ class Resolver:
         if m.kind == "person" and not m.definite:
             m = Mention(m.start, m.end, m.form, "anonymous", m.gender, m.plural, m.name, m.title, m.head, False)
         return self._own(m)
+
+    def _it_named(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: for a tag "it" ("“…,” it said"), the creature the narration of the
+        tag's paragraph or the one before names last, within ``_IT_BACK`` characters
+        (outside quotations): one who has spoken a turn, named by neither a given name
+        nor an honorific (a creature: "the Mouse", "the Gryphon"; not "the Standard"
+        quoted), never the one spoken to."""
+        lo = max(0, m.start - _IT_BACK)
+        brk = self.text.rfind("\n\n", lo, m.start)
+        if brk >= 0:
+            prev = self.text.rfind("\n\n", lo, brk)
+            lo = prev if prev >= 0 else lo
+        first_names = _lexicons.mapping("first_names")
+        i = bisect.bisect_left(starts, m.start) - 1
+        while i >= 0:
+            s, _e, ent = self.timeline[i]
+            i -= 1
+            if s < lo:
+                break
+            if (self._quotes.covers(s) or ent is self._addressed or not ent.forms or self._place_like(ent)
+                    or id(ent) not in self.speakers):
+                continue
+            if (ent.first or any(_honorific(t) for t in self._distinct_titles(ent))
+                    or any(w in first_names for n in ent.names for w in n.split())):
+                continue  # (a person: "Alice", "Mr. Hale"; "it" is the Mouse)
+            return ent
+        return None
 
     def _pointed_at(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
         """Fiction: for a tag "this lady", "that worthy man" (a demonstrative points
@@ -2264,7 +2297,8 @@ _DETERMINERS = frozenset("the this that a an".split())
 _DEMONSTRATIVES = frozenset(("this", "that"))  # fiction: determiners of a description that points back
 # "a stranger", "an old, grey man": an indefinite description (its first four words)
 _BROUGHT_IN = regex.compile(r"(?<![\p{L}])(?:[Aa]n?|[Aa]nother)[^\S\n]+((?:[\p{Ll}\-]+,?)(?:[^\S\n]+[\p{Ll}\-]+,?){0,3})")
-_POINTED_BACK = 600  # fiction: characters back the person "this lady" points to is looked for
+_POINTED_BACK = 600
+_IT_BACK = 400  # fiction: characters back the creature a tag "it" names is looked for  # fiction: characters back the person "this lady" points to is looked for
 _RECALL_BACK = 1500  # fiction: characters back a stranger's description is looked for (``_recalled``)
 _RECALL: Dict[str, "regex.Pattern[str]"] = {}
 
