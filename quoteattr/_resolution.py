@@ -101,6 +101,7 @@ _HEADING_MAX = 80
 _BARE_USES = 2
 # fiction: honorifics of a married woman ("Mrs. Reed" is not "Georgiana Reed", her daughter)
 _MARRIED = frozenset(["Mrs", "Madame", "Mme", "Frau"])
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 # a Roman numeral opening a heading: "IV." or "XI" before a title, "I." alone before its line's end
 _ROMAN_HEADING = regex.compile(r"(?:[IVXLC]+\.|[IVXLC]{2,}(?=[^\S\n]*\n)|[IVXLC]{2,}\.?[^\S\n]+(?=\p{Lu}))")
 _ROMAN_FIRST = frozenset("IVXLC")  # where a _ROMAN_HEADING match starts
@@ -1297,7 +1298,9 @@ class Resolver:
                 return latest
         if (self.genre == "fiction" and m.definite and m.kind == "person" and m.head in _GENERIC_PERSON
                 and not _epithet(self.text, m)
-                and self.text[m.start : m.end].split()[0].lower() == "the"):
+                and self.text[m.start : m.end].split()[0].lower() == "the"
+                and not any(w.lower() in _ORDINALS for w in self.text[m.start : m.end].split()[1:-1])):
+            # (not "the second gentleman": one of some people the text has not named)
             # "the girl", "the young man": the person of that sex most present just now
             g = _GENERIC_PERSON[m.head]
             present = self._salient(m.start, g, starts)
