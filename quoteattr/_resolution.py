@@ -101,6 +101,11 @@ _HEADING_MAX = 80
 _BARE_USES = 2
 # fiction: honorifics of a married woman ("Mrs. Reed" is not "Georgiana Reed", her daughter)
 _MARRIED = frozenset(["Mrs", "Madame", "Mme", "Frau"])
+# fiction: after a tag's description, the name a relative clause gives it ("the man who called
+# himself de Worms", "a young man who, for his sad face, was called Grief")
+_CALLED_AFTER = regex.compile(
+    r",?[^\S\n]*+\s?who(?:[^\S\n]*+,[^,\n“”\"]{1,80},)?\s(?:(?:was|is)\s(?:called|named)|called\s(?:himself|herself))"
+    r"\s(?P<name>(?:(?:de|van|von|le|la|du)\s)?\p{Lu}[\p{L}'’\-]*+(?:[^\S\n]\p{Lu}[\p{L}'’\-]*+){0,2})(?![\p{L}'’\-])")
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 # a Roman numeral opening a heading: "IV." or "XI" before a title, "I." alone before its line's end
 _ROMAN_HEADING = regex.compile(r"(?:[IVXLC]+\.|[IVXLC]{2,}(?=[^\S\n]*\n)|[IVXLC]{2,}\.?[^\S\n]+(?=\p{Lu}))")
@@ -816,6 +821,13 @@ class Resolver:
                     ante = _relative_antecedent(text, s)
                     if ante is not None:
                         m = _mentions.describe(text, *ante)  # "the union, which endorsed her": the union
+                if (self.genre == "fiction" and m.form == "description" and m.kind in ("person", "anonymous")
+                        and not m.plural):
+                    known = _CALLED_AFTER.match(text, e)
+                    if known is not None:
+                        km = _mentions.describe(text, *known.span("name"))
+                        if km.form == "name" and km.kind == "person":
+                            m = km  # "said a young man who was called Grief": Grief
                 if self.genre == "fiction" and m.form == "name":
                     cut = self.of_split(s, e)
                     if cut is not None and all(w[:1].isupper() for w in text[s : cut[0]].split()):
