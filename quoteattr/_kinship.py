@@ -94,6 +94,7 @@ _AUNT_UNCLE = frozenset(["aunt", "uncle"])
 _SIBLINGS = frozenset(["sister", "brother"])
 _SPOUSES = frozenset(["husband", "wife"])
 _COMPANIONS = frozenset(["friend", "companion"])
+_EPITHET_PRESENT = 3  # fiction: the people of its sex most present among whom a repeated "the girl" finds its usual one
 _EPITHET_VOTES = 3  # fiction: votes a named person needs to stand for a repeated description (``_repeated_epithets``)
 _AGED_CANDIDATES = 3  # "the old man": the people of his sex most present looked at
 _PARENT_CANDIDATES = 3  # "the mother": the people of her sex most present looked at
@@ -1088,6 +1089,16 @@ def _repeated_epithets(r: Resolver, tags: Sequence[Tuple[int, str, Mention]],
             winners[key] = people[max(tally, key=lambda k: tally[k])]
     for idx, key, m in tags:
         ent = chosen[idx]
+        if (ent is not None and ent.forms and m.head in _GENERIC_PERSON and key in winners
+                and winners[key] is not ent and idx not in r._restated):
+            # “…,” said the girl: the one most of the text's "the girl" tags stand for,
+            # while present, over another girl the salience found
+            usual = winners[key]
+            if usual in _present_people(r, m.start, _GENERIC_PERSON[m.head], r._starts)[:_EPITHET_PRESENT]:
+                r._addressed = _turns._addressee(r, r.records[idx])
+                if usual is not r._addressed:
+                    chosen[idx] = usual
+                continue
         if ent is not None and (ent.forms or ent.kind == "anonymous" or idx in r._restated):
             continue  # (an unnamed speaker it was described as before: "a thin, elderly gentleman")
         r._addressed = _turns._addressee(r, r.records[idx])

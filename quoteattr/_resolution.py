@@ -101,6 +101,12 @@ _HEADING_MAX = 80
 _BARE_USES = 2
 # fiction: honorifics of a married woman ("Mrs. Reed" is not "Georgiana Reed", her daughter)
 _MARRIED = frozenset(["Mrs", "Madame", "Mme", "Frau"])
+# fiction: after a tag's description, the name a relative clause gives it ("the man who called
+# himself de Worms", "a young man who, for his sad face, was called Grief")
+_CALLED_AFTER = regex.compile(
+    r",?[^\S\n]*+\s?who(?:[^\S\n]*+,[^,\n“”\"]{1,80},)?\s(?:(?:was|is)\s(?:called|named)|called\s(?:himself|herself))"
+    r"\s(?P<name>(?:(?:de|van|von|le|la|du)\s)?\p{Lu}[\p{L}'’\-]*+(?:[^\S\n]\p{Lu}[\p{L}'’\-]*+){0,2})(?![\p{L}'’\-])")
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 # a Roman numeral opening a heading: "IV." or "XI" before a title, "I." alone before its line's end
 _ROMAN_HEADING = regex.compile(r"(?:[IVXLC]+\.|[IVXLC]{2,}(?=[^\S\n]*\n)|[IVXLC]{2,}\.?[^\S\n]+(?=\p{Lu}))")
 _ROMAN_FIRST = frozenset("IVXLC")  # where a _ROMAN_HEADING match starts
@@ -815,6 +821,13 @@ class Resolver:
                     ante = _relative_antecedent(text, s)
                     if ante is not None:
                         m = _mentions.describe(text, *ante)  # "the union, which endorsed her": the union
+                if (self.genre == "fiction" and m.form == "description" and m.kind in ("person", "anonymous")
+                        and not m.plural):
+                    known = _CALLED_AFTER.match(text, e)
+                    if known is not None:
+                        km = _mentions.describe(text, *known.span("name"))
+                        if km.form == "name" and km.kind == "person":
+                            m = km  # "said a young man who was called Grief": Grief
                 if self.genre == "fiction" and m.form == "name":
                     cut = self.of_split(s, e)
                     if cut is not None and all(w[:1].isupper() for w in text[s : cut[0]].split()):
@@ -1226,6 +1239,12 @@ class Resolver:
                 ent = self.by_key.get("narrator:") or self._new("narrator:", "narrator")
                 ent.names.append("narrator")
                 return ent
+            if (self.genre == "fiction" and m.person == 3 and not m.plural and m.gender is None
+                    and self.text[m.start : m.end].lower() == "it" and self._idx is not None
+                    and self.records[self._idx].kind == "direct" and _kinship._tags(self, self._idx, m)):
+                named = self._it_named(m, starts)
+                if named is not None:
+                    return named  # "The Gryphon lifted up its paws. “…!” it exclaimed": the Gryphon
             if m.person != 3 or m.plural or m.gender is None:
                 if self.genre == "fiction" and m.person == 3 and m.plural:
                     pair = self._pair_before(m.start)
@@ -1257,6 +1276,12 @@ class Resolver:
             partner = _kinship._companion(self, m, starts)
             if partner is not None:
                 return partner
+        if (self.genre == "fiction" and m.kind == "person" and m.definite and not m.plural
+                and self.text[m.start : m.end].split(None, 1)[0].lower() in _DEMONSTRATIVES
+                and m.head in _kinship._role_heads()):
+            pointed = self._pointed_at(m, starts)
+            if pointed is not None:
+                return pointed  # "Mrs. Hale came in. “…,” said this lady": Mrs. Hale
         styled = _STYLES.get(" ".join(self.text[m.start : m.end].lower().split()))
         if styled is not None:
             # "her ladyship", "his lordship": the person with such a title most present
@@ -1285,7 +1310,9 @@ class Resolver:
                 return latest
         if (self.genre == "fiction" and m.definite and m.kind == "person" and m.head in _GENERIC_PERSON
                 and not _epithet(self.text, m)
-                and self.text[m.start : m.end].split()[0].lower() == "the"):
+                and self.text[m.start : m.end].split()[0].lower() == "the"
+                and not any(w.lower() in _ORDINALS for w in self.text[m.start : m.end].split()[1:-1])):
+            # (not "the second gentleman": one of some people the text has not named)
             # "the girl", "the young man": the person of that sex most present just now
             g = _GENERIC_PERSON[m.head]
             present = self._salient(m.start, g, starts)
@@ -1313,6 +1340,76 @@ class Resolver:
         if m.kind == "person" and not m.definite:
             m = Mention(m.start, m.end, m.form, "anonymous", m.gender, m.plural, m.name, m.title, m.head, False)
         return self._own(m)
+
+    def _it_named(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: for a tag "it" ("“…,” it said"), the creature the narration of the
+        tag's paragraph or the one before names last, within ``_IT_BACK`` characters
+        (outside quotations): one who has spoken a turn, named by neither a given name
+        nor an honorific (a creature: "the Mouse", "the Gryphon"; not "the Standard"
+        quoted), never the one spoken to."""
+        lo = max(0, m.start - _IT_BACK)
+        brk = self.text.rfind("\n\n", lo, m.start)
+        if brk >= 0:
+            prev = self.text.rfind("\n\n", lo, brk)
+            lo = prev if prev >= 0 else lo
+        first_names = _lexicons.mapping("first_names")
+        i = bisect.bisect_left(starts, m.start) - 1
+        while i >= 0:
+            s, _e, ent = self.timeline[i]
+            i -= 1
+            if s < lo:
+                break
+            if (self._quotes.covers(s) or ent is self._addressed or not ent.forms or self._place_like(ent)
+                    or id(ent) not in self.speakers):
+                continue
+            if (ent.first or any(_honorific(t) for t in self._distinct_titles(ent))
+                    or any(w in first_names for n in ent.names for w in n.split())):
+                continue  # (a person: "Alice", "Mr. Hale"; "it" is the Mouse)
+            return ent
+        return None
+
+    def _pointed_at(self, m: Mention, starts: List[int]) -> Optional[_Entity]:
+        """Fiction: for a tag "this lady", "that worthy man" (a demonstrative points
+        back), the named person of the description's sex last mentioned or heard in the
+        ``_POINTED_BACK`` characters before it (later named in a quotation, that one);
+        for one of no sex ("this fond parent"), the last who spoke a turn there; never
+        the one spoken to, a place or a thing; none when the narration has brought in an
+        unnamed person who may be so described since ("sat a stranger in a grey coat")."""
+        g = _kinship._description_sex(m)
+        found: Optional[_Entity] = None
+        lo = max(0, m.start - _POINTED_BACK)
+        for d, ent, spk in self._recent(m.start, starts, _POINTED_BACK, 12):
+            if ent is self._addressed or ent.kind != "person" or not ent.forms or self._place_like(ent):
+                continue
+            if not spk and self._thing_like(ent):
+                continue
+            if (ent.guess_gender() != g) if g is not None else not spk:
+                continue  # (of no sex, "this fond parent": the last who spoke, not one named since)
+            found, lo = ent, m.start - d
+            break
+        heads = _kinship._role_heads()
+        for im in _BROUGHT_IN.finditer(self.text, lo, m.start):
+            if self._quotes.covers(im.start()):
+                continue
+            words = im.group(1).split()
+            k = next((i for i, w in enumerate(words) if w.rstrip(",") in heads), -1)
+            if k < 0:
+                continue
+            sex = _kinship._description_sex(_mentions.describe_phrase(" ".join(words[: k + 1]).replace(",", "")))
+            if g is None or sex in (None, g):
+                return None  # "Beside him sat a stranger. “…,” said this gentleman": the stranger
+        if g is not None:
+            # (“… here is Mrs. Hale to look after.” | “…,” said that lady: named in the
+            # words just spoken, after any name the narration gave)
+            k = bisect.bisect_left(self._quoted_names, (m.start, -1)) - 1
+            while k >= 0 and self._quoted_names[k][0] > lo:
+                qs, qe = self._quoted_names[k]
+                k -= 1
+                named = self._known_person(_mentions.describe_phrase(self.text[qs:qe]))
+                if (named is not None and named.kind == "person" and named is not self._addressed
+                        and named.guess_gender() == g):
+                    return named
+        return found
 
     def _pair_before(self, pos: int) -> Optional[_Entity]:
         """Fiction: for "they" at ``pos``, two people the narration just before names
@@ -2212,6 +2309,11 @@ _ALIKE_SPEAKERS = 60  # speakers looked at for it, at most
 _PLAIN_ALIKE_BACK = 2000  # characters back to an unnamed speaker "the gentleman" takes up
 _PLAIN_ALIKE_SPEAKERS = 4  # speakers looked at for it, at most
 _DETERMINERS = frozenset("the this that a an".split())
+_DEMONSTRATIVES = frozenset(("this", "that"))  # fiction: determiners of a description that points back
+# "a stranger", "an old, grey man": an indefinite description (its first four words)
+_BROUGHT_IN = regex.compile(r"(?<![\p{L}])(?:[Aa]n?|[Aa]nother)[^\S\n]+((?:[\p{Ll}\-]+,?)(?:[^\S\n]+[\p{Ll}\-]+,?){0,3})")
+_POINTED_BACK = 600
+_IT_BACK = 400  # fiction: characters back the creature a tag "it" names is looked for  # fiction: characters back the person "this lady" points to is looked for
 _RECALL_BACK = 1500  # fiction: characters back a stranger's description is looked for (``_recalled``)
 _RECALL: Dict[str, "regex.Pattern[str]"] = {}
 
