@@ -950,8 +950,12 @@ class Attributor:
         used = 1
         conf_penalty = 0.15 if (q.missing_open or q.missing_close) else 0.0
         # 1. a tag right after the closing mark
-        if tag is not None and _leads_in(text, tag, pend, text[q.parts[-1][1] - 1] in ".!?"):
-            tag = None  # “A.” X said: “B.”: the tag introduces the next quotation
+        if (tag is not None and _leads_in(text, tag, pend, text[q.parts[-1][1] - 1] in ".!?")
+                and not (not self.news and text[q.parts[-1][1] - 1] == ",")):
+            # “A.” X said: “B.”: the tag introduces the next quotation (but in fiction
+            # “A,” said the Duchess: “b …”: a quotation ending with a comma goes on into
+            # its tag, which the colon only joins to the next part)
+            tag = None
         if (tag is not None and not self.news and tag[0][0] < tag[1][0]
                 and _CLAUSE_AFTER_MARK.match(text, q.end, tag[0][0]) is not None
                 and _OBJECT_AFTER.match(text, tag[1][1], pend) is not None):

@@ -334,7 +334,8 @@ def _clause_start_matches(text: str, lo: int, hi: int) -> "Iterator[regex.Match[
 
 
 # a narration paragraph that is one sentence saying its subject keeps silent ("Tom made
-# no answer.", "She was silent for a moment."): the turns either side are one speaker's
+# no answer.", "She was silent for a moment.") or listens ("Tom listened gravely."): the
+# turns either side are one speaker's
 _SILENT = regex.compile(
     r"(?:(?:[Bb]ut|[Ss]till|[Aa]nd),?[^\S\n]+)?"
     r"(?:[Tt]he[^\S\n]+)?(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}?(?:\p{Lu}[\p{L}'’\-]*|[Hh]e|[Ss]he|I)\s+"
@@ -342,15 +343,16 @@ _SILENT = regex.compile(
     r"(?:(?:made|gave|returned)\s+(?:(?:him|her|them|me|us)\s+)?no\s+(?:answer|reply|response)"
     r"|(?:was|remained|kept|fell|sat|stood)\s+(?:\p{Ll}+ly\s+)?silent"
     r"|said\s+nothing|answered\s+nothing|held\s+(?:his|her|my)\s+(?:tongue|peace)"
-    r"|(?:did|could|would)\s+not\s+(?:answer|reply|respond|speak))"
+    r"|(?:did|could|would)\s+not\s+(?:answer|reply|respond|speak)"
+    r"|listened)"
     r"(?P<tail>[^.!?:;\n\N{EM DASH}\"“”]{0,60})[.!;](?P<rest>\s+[^\"“”]*)?\Z")
 _SILENT_LEN = 300  # characters of such a paragraph at most
 _NOT_SILENT_TAIL = frozenset("then till until but and".split())  # "…, then he said", "… and turned away"
 
 
 def silent_between(text: str, layout: Layout, pi: int) -> bool:
-    """Paragraph ``pi`` is narration saying only that someone keeps silent (“…?” |
-    Tom made no answer. | “…”): the one who spoke before it goes on after it."""
+    """Paragraph ``pi`` is narration saying only that someone keeps silent or listens
+    (“…?” | Tom made no answer. | “…”; “…” | Tom listened. | “…”): the one who spoke before it goes on after it."""
     if not 0 <= pi < len(layout.paragraphs):
         return False
     ps, pe = layout.paragraphs[pi]

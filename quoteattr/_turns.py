@@ -2716,7 +2716,10 @@ def _decode_runs(r: Resolver, runs: List[List[List[int]]], chosen: List[Optional
     person a turn addresses does not speak it, an untagged turn leans to the person
     the turn before addressed and away from anyone it speaks of by name inside its
     quotation (``_named_inside``); speakers alternate (A-B-A-B) and one person seldom
-    speaks two turns running, but a tag may bring in a third. ``runs``: ``dialogue_runs``."""
+    speaks two turns running, but a tag may bring in a third. A paragraph whose
+    quotations two people's tags share (“…,” said Ann. Tom turned and said: “…”) is
+    a turn of the last of them that the first opens: the turns before it alternate
+    with the first, those after it with the last. ``runs``: ``dialogue_runs``."""
     for turns in runs:
         if len(turns) >= _DECODE_RUN:
             _decode_run(r, turns, chosen, addressed, anchored)
@@ -2796,8 +2799,10 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
     open_: List[List[int]] = []  # each turn's open records
     heard: List[Optional[_Entity]] = []  # the person each turn addresses
     weighs: List[List[Tuple[_Entity, float]]] = []  # the people each turn brings in, and how much
+    entry: List[Optional[_Entity]] = []  # a turn of two tagged speakers: the first (the last is its tag)
     for idxs in turns:
         tag: Optional[Tuple[_Entity, float]] = None
+        ends: List[Tuple[_Entity, float]] = []  # the first and the last tag of the paragraph
         todo: List[int] = []
         to: Optional[_Entity] = None
         for idx in idxs:
@@ -2815,12 +2820,18 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
                 w = _DECODE_TAG.get(form, _DECODE_TAG["pronoun"])
                 if tag is None or w > tag[1]:
                     tag = (ent, w)
+                ends[1 if ends else 0 :] = [(ent, w)]
+        first_of_two: Optional[_Entity] = None
+        if len(ends) == 2 and ends[0][0] is not ends[1][0] and all(e.kind == "person" for e, _w in ends):
+            # “…,” said Ann. … Tom turned and said: “…”: Tom's words end the turn, Ann's open it
+            tag, first_of_two = ends[1], ends[0][0]
         if tag is not None:
             todo = []  # a paragraph's tag settles the whole turn
         brought = [(e, tag[1] if tag and e is tag[0] else 1.0)
-                   for e in [tag[0] if tag else None, to] + [chosen[i] for i in todo]
+                   for e in [first_of_two, tag[0] if tag else None, to] + [chosen[i] for i in todo]
                    if e is not None and e.kind in ("person", "narrator")]
         tagged.append(tag)
+        entry.append(first_of_two)
         open_.append(todo)
         heard.append(to)
         weighs.append(brought)
@@ -2871,20 +2882,22 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
     best: Dict[Tuple[int, int], float] = {}
     for a, ea in enumerate(people[0]):
         for b, eb in enumerate(people[1]):
-            best[(a, b)] = ems[0][a] + ems[1][b] + (_DECODE_SAME if ea is eb else 0.0)
+            best[(a, b)] = ems[0][a] + ems[1][b] + (_DECODE_SAME if ea is (entry[1] or eb) else 0.0)
     back: List[Dict[Tuple[int, int], Tuple[int, int]]] = []
     for t in range(2, n):
         nxt: Dict[Tuple[int, int], float] = {}
         ptr: Dict[Tuple[int, int], Tuple[int, int]] = {}
         two, one, now = people[t - 2], people[t - 1], people[t]
+        into = entry[t]  # (who opens turn t, when two tagged speakers share it)
         for b, eb in enumerate(one):
             for c, ec in enumerate(now):
                 top, arg = _IMPOSSIBLE * 10, (0, b)
+                opener = into or ec
                 for a, ea in enumerate(two):
-                    v = best[(a, b)] + (_DECODE_ABAB if ea is ec else 0.0)
+                    v = best[(a, b)] + (_DECODE_ABAB if ea is opener else 0.0)
                     if v > top:
                         top, arg = v, (a, b)
-                nxt[(b, c)] = top + ems[t][c] + (_DECODE_SAME if eb is ec else 0.0)
+                nxt[(b, c)] = top + ems[t][c] + (_DECODE_SAME if eb is opener else 0.0)
                 ptr[(b, c)] = arg
         best = nxt
         back.append(ptr)
