@@ -596,7 +596,20 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
             return None
         if not _speaker_like(text, sp):
             return None  # "answered most readily, “…”"
+    if sp[1] - sp[0] <= 3 and text[sp[0] : sp[1]].lower() in ("he", "she"):
+        aside = _AS_CLAUSE_BEFORE.search(text, max(lo, sp[0] - 12), sp[0])
+        if aside is not None:
+            # "“…,” he added, as she laughed, “…”": a clause of the moment after a tag of
+            # its own is no tag; that earlier tag's speaker goes on
+            earlier = tag_before(text, lo, aside.start())
+            if earlier is not None and text[max(0, min(earlier[0][0], earlier[1][0]) - 4) : min(
+                    earlier[0][0], earlier[1][0])].rstrip()[-1:] in ("\"", "\u201d", "'", "\u2019"):
+                return earlier  # (a tag right after the closing mark of the part before)
     return sp, v
+
+
+# a comma and a subordinator of time or manner right before a tag's subject pronoun
+_AS_CLAUSE_BEFORE = regex.compile(r",[^\S\n]*(?:as|when|while|whilst)" + r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)\Z")
 
 
 # a short aside set off by commas after a tag verb, before the opening mark: a phrase of
