@@ -546,16 +546,19 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
         sp = _name_after_time(text, sp) or (sp if _speaker_like(text, sp) else None)
     if sp is not None and _PREPOSITION_BEFORE.search(text, max(lo, sp[0] - 12), sp[0]) is not None:
         sp = None  # "Darcy spoke, and in a constrained manner said": no subject there
-    if sp is None:
+    who = None
+    if text.find("who", max(lo, v[0] - 160), v[0]) != -1:
         who = _WHO_BEFORE.search(text, max(lo, v[0] - 12), v[0])
         if who is None:
             # "…from Mary, who, on having occasion to note the day, exclaimed": an aside after "who"
             who = _WHO_ASIDE_BEFORE.search(text, max(lo, v[0] - 160), v[0])
-        if who is not None:
-            np = _NP_END.search(text, max(lo, who.start() - 60), who.start())  # "…by the butler, who said"
-            sp = np.span() if np is not None else None
-            if sp is not None and not _speaker_like(text, sp):
-                sp = None
+    if who is not None and (sp is None or sp[1] <= who.start()):
+        # the verb is the relative clause's: its subject is the noun phrase "who" stands for,
+        # also after the sentence's own subject ("She was met by Mary, who, running up, cried")
+        np = _NP_END.search(text, max(lo, who.start() - 60), who.start())  # "…by the butler, who said"
+        got = np.span() if np is not None else None
+        if got is not None and _speaker_like(text, got):
+            sp = got
     if sp is None:
         # "He took the hint, and soon began with, “…”": the clause's subject is further back;
         # "Ann was quiet; but Tom, much offended, rose and said, “…”": the last clause's
@@ -593,7 +596,20 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
             return None
         if not _speaker_like(text, sp):
             return None  # "answered most readily, “…”"
+    if sp[1] - sp[0] <= 3 and text[sp[0] : sp[1]].lower() in ("he", "she"):
+        aside = _AS_CLAUSE_BEFORE.search(text, max(lo, sp[0] - 12), sp[0])
+        if aside is not None:
+            # "“…,” he added, as she laughed, “…”": a clause of the moment after a tag of
+            # its own is no tag; that earlier tag's speaker goes on
+            earlier = tag_before(text, lo, aside.start())
+            if earlier is not None and text[max(0, min(earlier[0][0], earlier[1][0]) - 4) : min(
+                    earlier[0][0], earlier[1][0])].rstrip()[-1:] in ("\"", "\u201d", "'", "\u2019"):
+                return earlier  # (a tag right after the closing mark of the part before)
     return sp, v
+
+
+# a comma and a subordinator of time or manner right before a tag's subject pronoun
+_AS_CLAUSE_BEFORE = regex.compile(r",[^\S\n]*(?:as|when|while|whilst)" + r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)\Z")
 
 
 # a short aside set off by commas after a tag verb, before the opening mark: a phrase of
@@ -694,8 +710,10 @@ _FOR_SAYING = regex.compile(r"(?<![\p{L}])(?P<to>(?:grateful|thankful|obliged|in
 # a name owning a gerund, and another gerund joined to it: "Tom's giving a sigh, and saying"
 _OWNER_GERUND = regex.compile(r"(?<![\p{L}.])(?P<np>\p{Lu}[\p{L}.]*+(?:[^\S\n]+\p{Lu}[\p{L}.]*+){0,2})['’]s[^\S\n]+"
                               r"\p{Ll}+ing(?![\p{L}])[^.;:!?\"“”\n]{0,60}?,?[^\S\n]+and[^\S\n]+\Z")
-_WHO_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]+\Z")
-_WHO_ASIDE_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]*,[^;:.!?\"“”\n]{1,150},[^\S\n]*\Z")
+# ", who" right before a tag verb, or ", who, <aside>," (either may wrap over one line break)
+_WHO_BEFORE = regex.compile(r",[^\S\n]*who" + _WRAPPED_SPACE + r"\Z")
+_WHO_ASIDE_BEFORE = regex.compile(r",[^\S\n]*who[^\S\n]*,(?:[^;:.!?\"“”\n]|\n(?![^\S\n]*\n)){1,150},"
+                                  r"(?:[^\S\n]*|" + _WRAPPED_SPACE + r")\Z")
 _CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![\p{L}])[^\S\n]*)?")
 
 

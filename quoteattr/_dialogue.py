@@ -7,7 +7,8 @@ from the most to the least certain:
 - ``fiction.same-turn``: another quotation of the same paragraph is tagged: same speaker
   (unless a clause leading in to the quotation tags someone else: “…,” said Ann, and Tom
   answered, after a pause, “…” is Tom's, a ``direct.tag-before``; one that addresses the
-  tagged speaker, “…,” said Ann. “Nonsense, Ann!”, is another's answer: ``fiction.reply``).
+  tagged speaker, “…,” said Ann. “Nonsense, Ann!”, is another's answer: ``fiction.reply``);
+  also an untagged one with only a beat of 'he'/'she' between them (“…” He frowned. “…”).
 - ``fiction.beat``: the paragraph's own narration names someone ("Mara set down the
   lantern."; "She shook her head."): its first subject is the speaker. A subject only
   after the quotation (“…” She shook her head.) is as often the listener: the
@@ -119,6 +120,31 @@ def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[
                     return None  # "The fire was low. “…” Nell yawned.": Nell may be the one who listens
                 return sp
     return None
+
+
+def _pronoun_beat_between(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[str],
+                          out: Sequence[Attribution], idxs: Sequence[int], i: int,
+                          sp: Optional[Span2]) -> Optional[int]:
+    """The record of the quotation before record ``i`` in its paragraph, when only
+    narration whose clause subjects are all 'he' or 'she' (``sp``, the beat subject
+    before ``i``, among them) stands between the two (“…” He frowned. “…”); else None."""
+    if sp is None or text[sp[0] : sp[1]].lower() not in ("he", "she"):
+        return None
+    k = idxs.index(i)
+    if k == 0:
+        return None
+    j = idxs[k - 1]
+    lo, hi = out[j].span[1], out[i].span[0]
+    if not lo <= sp[0] < hi:
+        return None
+    for s, e in stretches:
+        if e <= lo or s >= hi:
+            continue
+        for cs in clause_starts(text, max(s, lo), min(e, hi)):
+            sub = clause_subject(text, cs, min(e, hi), names)
+            if sub is not None and text[sub[0] : sub[1]].lower() not in ("he", "she"):
+                return None  # “…” He turned to her, and Ann laughed. “…”: someone named
+    return j
 
 
 # a clause whose subject is "the former" or "the latter" (then a word in lower case: its verb)
@@ -437,6 +463,13 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
                                       inherit=None)
                 continue
             sp = _beat_subject(text, stretches, names, r.span[0])
+            before = _pronoun_beat_between(text, stretches, names, out, idxs, i, sp)
+            if before is not None:
+                # “…” He frowned. “…”: a beat of 'he' or 'she' alone between two quotations
+                # of one paragraph is a pause in one turn (as often the listener's doing)
+                out[i] = attrs.evolve(r, speaker=None, cue=None, confidence=_CONFIDENCE["fiction.same-turn"],
+                                      rule="fiction.same-turn", inherit=before, alt=None)
+                continue
             if sp is not None and sp[0] > r.span[0] and not any(a > sp[1] for a, _b in inside):
                 # “…” She shook her head.: as often the one who listens; the turns of the run
                 # go first (“…” She sighed. “…” is hers: her words go on after it)

@@ -1214,6 +1214,12 @@ class Resolver:
                 return None  # "Mrs. Collins" addressed is not Mr. Collins
             return cands[0]
         if cands and m.title:
+            # "Mr Elliot" among a "Sir Walter Elliot" and a "Mr Elliot": the one so titled
+            # before the first one whose titles merely agree
+            mine = m.title.rstrip(".").lower()
+            for e in cands:
+                if any(t.rstrip(".").lower() == mine for t in self._distinct_titles(e)):
+                    return e
             for e in cands:
                 if not _honorific_conflict(m.title, self._distinct_titles(e)):
                     return e

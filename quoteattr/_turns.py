@@ -2300,7 +2300,9 @@ def namesake_present(r: Resolver, m: Mention, ent: Optional[_Entity], pos: int) 
     own (“Charles”, “said Charles Wilcox”), within ``_NAMESAKE_BACK`` characters, or the
     one who spoke a tagged turn since (“…,” said she: the Elizabeth of “Elizabeth Bennet”
     addressed as “Miss Bennet”, the name the narration gives her elder sister); else
-    ``ent`` (the one the name resolves to on its own)."""
+    ``ent`` (the one the name resolves to on its own). A title addressed (“Mr Elliot”)
+    that some of them bear leaves out those the text titles only otherwise (“Sir Walter
+    Elliot”)."""
     if ent is None or not ent.surname:
         return ent
     toks = _name_tokens(m.name or "")
@@ -2310,6 +2312,13 @@ def namesake_present(r: Resolver, m: Mention, ent: Optional[_Entity], pos: int) 
     cands = [e for e in r.by_surname.get(ent.surname, []) + r.by_family.get(ent.surname, [])
              if e.kind == "person" and not (m.title and _honorific_conflict(m.title, r._distinct_titles(e)))
              and (m.gender is None or e.guess_gender() in (None, m.gender))]
+    if m.title:
+        # “…, Mr Elliot.” with a “Mr Elliot” in the text: not one the text only titles
+        # otherwise (“Sir Walter Elliot”); one it never titles (“Charles”) stays
+        mine = m.title.rstrip(".").lower()
+        titled = [e for e in cands if any(t.rstrip(".").lower() == mine for t in r._distinct_titles(e))]
+        if titled:
+            cands = [e for e in cands if e in titled or not r._distinct_titles(e)]
     if len(cands) < 2:
         return ent
     honorifics = _lexicons.mapping("honorifics")
