@@ -44,7 +44,7 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
   conversation then gives its speaker; a name mostly
   written after "in", "at", "to" or after "Mr. Pell of" is a place and never speaks;
   "Old"/"Young" before a name does not lengthen it, and before a given name ("Old
-  Stephen", "Poor Ottilie") it is the person so named. A word the text writes in lower
+  Stephen", "Poor Ottilie") the person the text also calls by that given name. A word the text writes in lower
   case before a given name is not part of it ("Whenever Kate came in": Kate), two
   given names the narration uses alone, written together once ("Kate Anna"), are two
   people, and a description followed by "of" and a name ("the girl of Robert") is not
@@ -393,9 +393,10 @@ class Resolver:
             m = Mention(m.start, m.end, m.form, m.kind, m.gender or (given if given in ("m", "f") else None),
                         m.plural, " ".join(toks), None, m.head, m.definite, m.person)
         if (fiction and len(toks) == 2 and not m.title and toks[0].lower() in _EPITHETS
-                and (toks[1] in _lexicons.mapping("first_names") or toks[1].lower() in self._with_first)):
-            # "Old Stephen", "Little Nell": the Stephen, the Nell of the text (not "Young Pell",
-            # one of a family)
+                and (toks[1].lower() in self._with_first
+                     or (toks[1] in _lexicons.mapping("first_names") and self._bare.get(toks[1].lower(), 0) > 0))):
+            # "Old Stephen", "Little Nell": the Stephen, the Nell the text names otherwise too
+            # (not "Young Pell", one of a family, nor a "Little John" never called "John")
             toks = toks[1:]
             m = Mention(m.start, m.end, m.form, m.kind, m.gender, m.plural, toks[0], None, m.head, m.definite, m.person)
         assert m.name is not None
