@@ -44,8 +44,8 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
   conversation then gives its speaker; a name mostly
   written after "in", "at", "to" or after "Mr. Pell of" is a place and never speaks;
   "Old"/"Young" before a name does not lengthen it, and before a given name ("Old
-  Stephen", "Poor Ottilie") the person the text also calls by that given name. A word the text writes in lower
-  case before a given name is not part of it ("Whenever Kate came in": Kate), two
+  Stephen", "Poor Ottilie") it is the person the text also calls by that given name.
+  A word the text writes in lower case before a given name is not part of it ("Whenever Kate came in": Kate), two
   given names the narration uses alone, written together once ("Kate Anna"), are two
   people, and a description followed by "of" and a name ("the girl of Robert") is not
   that name; in "Pell's Circus" the name is the possessor, Pell. Lower-case words a tag
