@@ -12,7 +12,9 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
   a bare first name joins a full name the text gives ("Elizabeth" and "Elizabeth
   Bennet") when only one full name has it; in fiction a nickname joins the untitled
   name the text links it to in so many words ("Elizabeth, or Lizzy as her sisters
-  called her", "Elizabeth (Lizzy)"), never one alike in spelling. Fiction keeps a family's members apart:
+  called her", "Elizabeth (Lizzy)"), never one alike in spelling, and a family's title
+  joins the given name the text gives it in so many words ("Miss Pell, whose Christian
+  name was Harriet": Harriet Pell; no other Pell). Fiction keeps a family's members apart:
   a full name joins the given name the narration uses alone ("George Emerson" is
   "George", not "Mr. Emerson"), a titled family name never joins such a person, a
   given name never joins the other sex's honorific, and a rank with a family name
@@ -41,8 +43,9 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
   tag took for its speaker ("Finally, however, … Mr. Pell call out:"), which the
   conversation then gives its speaker; a name mostly
   written after "in", "at", "to" or after "Mr. Pell of" is a place and never speaks;
-  "Old"/"Young" before a name does not lengthen it. A word the text writes in lower
-  case before a given name is not part of it ("Whenever Kate came in": Kate), two
+  "Old"/"Young" before a name does not lengthen it, and before a given name ("Old
+  Stephen", "Poor Ottilie") it is the person the text also calls by that given name.
+  A word the text writes in lower case before a given name is not part of it ("Whenever Kate came in": Kate), two
   given names the narration uses alone, written together once ("Kate Anna"), are two
   people, and a description followed by "of" and a name ("the girl of Robert") is not
   that name; in "Pell's Circus" the name is the possessor, Pell. Lower-case words a tag
@@ -174,6 +177,35 @@ def _nicknames(text: str) -> Dict[str, str]:
     return out
 
 
+# fiction: a family's title the text gives a given name in so many words ("Miss Pell, whose
+# Christian name was Harriet", "Mrs. Pell, whose first name is Ann")
+_TITLE_NAMED = regex.compile(
+    r"(?<![\p{L}])(?P<hon>Miss|Mrs|Mr|Lady|Sir)\.?[^\S\n]+(?P<fam>\p{Lu}\p{Ll}[\p{Ll}'’\-]*+),?\s+whose\s+"
+    r"(?:[Cc]hristian\s+|first\s+|given\s+)?name\s+(?:was|is)\s+(?P<given>\p{Lu}\p{Ll}[\p{Ll}'’\-]*+)(?![\p{L}])")
+_TITLE_NAMED_BACK = 40  # characters before "whose" where the title and family name may start
+
+
+def _titles_named(text: str) -> Dict[Tuple[str, str], str]:
+    """Fiction: (honorific, family name in lower case) -> the given name the text says the
+    person so titled bears ("Miss Pell, whose Christian name was Harriet"); a title the text
+    gives two given names links to neither."""
+    out: Dict[Tuple[str, str], str] = {}
+    clash: Set[Tuple[str, str]] = set()
+    at = text.find("whose")
+    while at >= 0:
+        for m in _TITLE_NAMED.finditer(text, max(0, at - _TITLE_NAMED_BACK), at + 60):
+            if m.start("given") < at:
+                continue
+            key = (m.group("hon"), m.group("fam").lower())
+            if out.get(key, m.group("given")) != m.group("given"):
+                clash.add(key)
+            out[key] = m.group("given")
+        at = text.find("whose", at + 5)
+    for key in clash:
+        del out[key]
+    return out
+
+
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 
 
@@ -289,6 +321,11 @@ class Resolver:
         self.names = _mentions.name_index(text)
         self._starts: List[int] = []
         self._bare: Dict[str, int] = {}  # fiction: one-word untitled names -> how often the narration uses them
+        # fiction: a title and family name the text gives a given name ("Miss Pell, whose name was
+        # Harriet": see ``_titles_named``), and the person each stands for once met
+        self._titled_as: Dict[Tuple[str, str], str] = (
+            _titles_named(text) if genre == "fiction" and "whose" in text else {})
+        self._titled_person: Dict[Tuple[str, str], _Entity] = {}
         # fiction: nickname -> the mention of the fuller name the text links it to
         self._aliases: Dict[str, Mention] = (
             {k: _mentions.describe_phrase(v) for k, v in _nicknames(text).items()} if genre == "fiction" else {})
@@ -306,8 +343,39 @@ class Resolver:
         return Mention(m.start, m.end, "name", "person", full.gender, False, full.name, full.title, full.head,
                        full.definite)
 
+    def _title_link(self, m: Mention) -> Optional[Tuple[str, str]]:
+        """Fiction: the key in ``_titled_as`` of a titled family name ("Miss Pell"), if any."""
+        if not self._titled_as or not m.title or m.name is None or m.form != "name":
+            return None
+        toks = _name_tokens(m.name)
+        words = m.title.split()
+        if len(toks) != 1 or len(words) != 1:
+            return None
+        key = (words[0].rstrip("."), toks[0].lower())
+        return key if key in self._titled_as else None
+
     def _entity_for_name(self, m: Mention, pos: int) -> _Entity:
         m = self._alias(m)
+        linked = self._title_link(m)
+        if linked is not None:
+            # "Miss Pell" of "Miss Pell, whose Christian name was Harriet": Harriet Pell, the
+            # one the given name or the full name names
+            ent = self._titled_person.get(linked)
+            if ent is None:
+                assert m.name is not None
+                sex = _lexicons.mapping("honorifics").get(m.title or "")
+                full = Mention(m.start, m.end, m.form, m.kind, sex if sex in ("m", "f") else m.gender, m.plural,
+                               self._titled_as[linked] + " " + m.name.strip(), None, m.head, m.definite, m.person)
+                ent = self._entity_for_name(full, pos)
+                self._titled_person[linked] = ent
+            assert m.name is not None and m.title is not None
+            ent.names.append(m.name)
+            ent.titles.append(m.title)
+            ent.honored |= {h for h in (_lexicons.mapping("honorifics").get(m.title),) if h in ("m", "f")}
+            form = (m.title, m.name)
+            ent.forms[form] = ent.forms.get(form, 0) + 1
+            self._touched.append(ent)
+            return ent
         assert m.name is not None
         toks = _name_tokens(m.name)
         if m.kind != "person" or not toks:
@@ -324,6 +392,13 @@ class Resolver:
             given = _lexicons.mapping("first_names").get(toks[0])
             m = Mention(m.start, m.end, m.form, m.kind, m.gender or (given if given in ("m", "f") else None),
                         m.plural, " ".join(toks), None, m.head, m.definite, m.person)
+        if (fiction and len(toks) == 2 and not m.title and toks[0].lower() in _EPITHETS
+                and (toks[1].lower() in self._with_first
+                     or (toks[1] in _lexicons.mapping("first_names") and self._bare.get(toks[1].lower(), 0) > 0))):
+            # "Old Stephen", "Little Nell": the Stephen, the Nell the text names otherwise too
+            # (not "Young Pell", one of a family, nor a "Little John" never called "John")
+            toks = toks[1:]
+            m = Mention(m.start, m.end, m.form, m.kind, m.gender, m.plural, toks[0], None, m.head, m.definite, m.person)
         assert m.name is not None
         surname = toks[-1].lower()
         first = toks[0].lower() if len(toks) > 1 else ""
@@ -1196,6 +1271,9 @@ class Resolver:
     def _known_person(self, m: Mention) -> Optional[_Entity]:
         """The person entity a name refers to, if the text already has one (no new entity)."""
         m = self._alias(m)
+        linked = self._title_link(m)
+        if linked is not None and linked in self._titled_person:
+            return self._titled_person[linked]  # "Miss Pell" addressed: the Harriet the text says she is
         toks = _name_tokens(m.name or "")
         if not toks:
             return None
