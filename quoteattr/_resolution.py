@@ -1037,7 +1037,7 @@ class Resolver:
                         self.speakers.add(id(ent))
             elif rec.hint is not None:
                 m = _mentions.describe(text, *rec.hint)
-                parent = _turns.addressed_parent(self, rec.hint, rec.span[0])
+                parent = _turns.addressed_parent(self, rec.hint, rec.span[0], _turns.speaker_of(self, rec.hint, idx, chosen))
                 if parent is not None:
                     ent = parent  # “…, Father?” | “…”: the father answers
                 elif m.form == "name":
@@ -1197,6 +1197,7 @@ class Resolver:
         if self.genre == "fiction" and self.layout is not None:
             _turns._goes_on(self, runs, chosen, addressed)
             _turns._decode_runs(self, runs, chosen, addressed, anchored)
+            _turns.parent_answers(self, chosen)
         if self.genre == "fiction":
             _turns._same_tag(self, chosen)
             _turns._name_the_narrator(self, chosen)

@@ -2257,9 +2257,12 @@ def _addressee(r: Resolver, rec: Attribution) -> Optional[_Entity]:
     return namesake_present(r, m, ent, rec.span[0])
 
 
-def addressed_parent(r: Resolver, span: Tuple[int, int], pos: int) -> Optional[_Entity]:
+def addressed_parent(r: Resolver, span: Tuple[int, int], pos: int,
+                     child: Optional[_Entity] = None) -> Optional[_Entity]:
     """Fiction: the parent a quotation at ``pos`` addresses (“Father, …”, “…, Mamma?”):
-    of the few people of that sex most present before it, the first who bears the
+    of the few people of that sex most present before it, the one of the family name
+    of ``child`` (the speaker who calls them so, when known) with a married person's
+    title (Tom Pell's “Mother” is Mrs. Pell, or Madame Pell); else the first who bears the
     courtesy title of a parent (“Mr. Hale”, “Mrs. Hale”) of a family the text names
     both a Mr. and a Mrs. of (a household); else None (the text does not say who)."""
     words = r.text[span[0] : span[1]].split()
@@ -2270,6 +2273,12 @@ def addressed_parent(r: Resolver, span: Tuple[int, int], pos: int) -> Optional[_
     saved, r._addressed = r._addressed, None
     people = _kinship._present_people(r, pos, gender, r._starts)[:_kinship._PARENT_CANDIDATES]
     r._addressed = saved
+    family = _family_names(child) if child is not None and child.kind == "person" else frozenset()
+    if family:
+        kin = [ent for ent in people if ent is not child and _family_names(ent) & family
+               and any(t.rstrip(".").lower() in _PARENT_TITLES[gender] for t, _n in ent.forms)]
+        if len(kin) == 1:
+            return kin[0]  # (not two of the name: a parent and an uncle, say)
     titled = [ent for ent in people
               if any(t.rstrip(".") == courtesy for title in r._distinct_titles(ent) for t in title.split())]
     couples = _kinship._couples(r)
@@ -2282,6 +2291,54 @@ def addressed_parent(r: Resolver, span: Tuple[int, int], pos: int) -> Optional[_
         # title whose family has a “Miss …” or “Master …” (“Yes, papa” to Mr. Hale, with Miss Hale)
         found = next((ent for ent in titled if _kinship._parent_rank(r, ent, "father", None)[1]), None)
     return found
+
+
+def speaker_of(r: Resolver, span: Tuple[int, int], idx: int,
+               chosen: Sequence[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: the speaker found so far of the quotation before record ``idx`` that
+    holds ``span`` (a name it addresses, the hint of a ``fiction.vocative`` turn)."""
+    for j in range(idx - 1, max(-1, idx - _SPEAKER_OF_BACK), -1):
+        if any(s <= span[0] < e for s, e in r.records[j].parts):
+            return chosen[j]
+    return None
+
+
+def parent_answers(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
+    """Fiction: a turn answering a parent addressed in the turn before (“…, mother?” |
+    “…”, ``fiction.vocative``) whose speaker was not known when the hint was read: once
+    the turn before has its speaker, the parent of that speaker's family name present
+    (``addressed_parent``) answers."""
+    for idx, rec in enumerate(r.records):
+        if rec.rule != "fiction.vocative" or rec.hint is None:
+            continue
+        words = r.text[rec.hint[0] : rec.hint[1]].split()
+        if len(words) != 1 or words[0].lower() not in _dialogue.PARENT_VOCATIVES:
+            continue
+        child = speaker_of(r, rec.hint, idx, chosen)
+        if child is None or child is chosen[idx]:
+            continue
+        parent = addressed_parent(r, rec.hint, rec.span[0], child)
+        if parent is not None and _family_names(parent) & _family_names(child):
+            chosen[idx] = parent
+
+
+_SPEAKER_OF_BACK = 4  # records before a turn looked at for the one holding its hint
+
+
+# the titles of a married man or woman, a parent's (not "Miss", nor "Master", a child's)
+_PARENT_TITLES = {"m": frozenset(("mr", "monsieur", "herr", "signor", "señor")),
+                  "f": frozenset(("mrs", "madame", "mme", "frau", "signora", "señora"))}
+
+
+def _family_names(ent: _Entity) -> FrozenSet[str]:
+    """The family names an entity goes by: the last word of a full name ("Ann Pell")
+    and the name after a title ("Mrs. Pell", "Madame Pell")."""
+    found = set()
+    for title, name in ent.forms:
+        toks = name.split()
+        if len(toks) >= 2 or (title and toks):
+            found.add(toks[-1].lower())
+    return frozenset(found)
 
 
 def addressed_surname(r: Resolver, m: Mention) -> Optional[_Entity]:
