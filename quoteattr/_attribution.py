@@ -217,15 +217,27 @@ _ADVERB_ASIDE = regex.compile(r"[^\S\n]*+,[^\S\n]*+(?:(?:more|most|very|less|rat
                               r"\p{Ll}{3,}ly[^\S\n]*,[^\S\n]*")
 
 
+# a particle of a phrasal tag verb between it and its subject ("cried out the Colonel")
+_TAG_PARTICLE = regex.compile(r"(?:out|up|forth)[^\S\n]+(?=[\p{L}])")
+
+
 def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     """A speech tag right after a closing mark at ``pos``: (speaker, cue)."""
     g = _GAP.match(text, pos, hi)
     p = g.end() if g else pos
     # said X / said he
     v = _verb_at(text, p, hi)
+    if v is not None and text[v[1] - 3 : v[1]] == "ing":
+        v = None  # “…,” addressing Tom, “…”: a participle's object is spoken to, not speaking
     if v is not None:
         at = _skip_space(text, v[1], hi)
-        sp = _mentions.np_after(text, at, hi)
+        part = _TAG_PARTICLE.match(text, at, hi)
+        if part is not None:
+            # “…,” cried out the Colonel: the speaker after the verb's particle
+            sp = _mentions.np_after(text, part.end(), hi)
+            if sp is not None and sp[0] == part.end() and _speaker_like(text, sp):
+                return _with_epithet(text, _past_adjectives(text, sp, hi), hi), v
+        sp = None if part is not None else _mentions.np_after(text, at, hi)
         if sp is None:
             sp = tagged_name(text, at, hi)  # “…,” said Will.
         if sp is not None and sp[0] - v[1] <= 2:
@@ -495,9 +507,11 @@ def _name_after_time(text: str, sp: Span2) -> Optional[Span2]:
     return got if _speaker_like(text, got) else None
 
 
-# a verb of going on or starting before a tag in -ing ("went on singing", "kept laughing",
-# "began chanting", "fell to sobbing"): its subject is the tag's
-_ASPECT_BEFORE = regex.compile(r"(?<![\p{L}])(?:went|goes|go|kept|keeps|keep|began|begins|started|starts|fell|falls)"
+# a verb of going on, starting or not holding back before a tag in -ing ("went on singing",
+# "kept laughing", "began chanting", "fell to sobbing", "could not resist saying"): its
+# subject is the tag's
+_ASPECT_BEFORE = regex.compile(r"(?<![\p{L}])(?:went|goes|go|kept|keeps|keep|began|begins|started|starts|fell|falls"
+                               r"|resist|resisted|help|helped|stop|stopped|forbear|forbore)"
                                r"(?:[^\S\n]+(?:on|to))?[^\S\n]+\Z")
 
 
@@ -591,6 +605,8 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
         sp = _mentions.np_after(text, _skip_space(text, v[1], pos), pos)
         if sp is None or sp[0] - v[1] > 2 or _INVERTED_END.match(text, sp[1], pos) is None:
             return None
+        if last.group().endswith("ing"):
+            return None  # "Then addressing her daughter, “…”": the participle's object is spoken to
         if not _speaker_like(text, sp):
             return None  # "answered most readily, “…”"
     return sp, v
