@@ -217,6 +217,24 @@ _ADVERB_ASIDE = regex.compile(r"[^\S\n]*+,[^\S\n]*+(?:(?:more|most|very|less|rat
                               r"\p{Ll}{3,}ly[^\S\n]*,[^\S\n]*")
 
 
+# the lower-case words after a name's possessive, up to punctuation or the end of the tag
+_OWNED = regex.compile(r"(?:[^\S\n]+\p{Ll}+){1,3}(?=[^\S\n]*+(?:[,.;:!?\N{EM DASH}]|--|\Z))")
+
+
+def _owned_after(text: str, sp: Span2, hi: int) -> Span2:
+    """An inverted tag's speaker read as a name's possessive, widened to the person it owns
+    when lower-case words naming a person end the tag ("said Tom's young man,"); else ``sp``."""
+    if not text.endswith(("'s", "’s"), sp[0], sp[1]):
+        return sp
+    m = _OWNED.match(text, sp[1], min(hi, sp[1] + 60))
+    if m is None:
+        return sp
+    words = m.group().split()
+    if any(w in _mentions.PRONOUNS or w in _lexicons.words("function_words") for w in words):
+        return sp
+    return (sp[0], m.end()) if _mentions.owned_person(words[-1]) else sp
+
+
 # a particle of a phrasal tag verb between it and its subject ("cried out the Colonel")
 _TAG_PARTICLE = regex.compile(r"(?:out|up|forth)[^\S\n]+(?=[\p{L}])")
 
@@ -241,6 +259,7 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
         if sp is None:
             sp = tagged_name(text, at, hi)  # “…,” said Will.
         if sp is not None and sp[0] - v[1] <= 2:
+            sp = _owned_after(text, sp, hi)
             return _with_epithet(text, _past_adjectives(text, sp, hi), hi), v
         adv = _ADVERB_ASIDE.match(text, v[1], hi)
         if adv is not None:
@@ -568,6 +587,10 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
         if who is not None:
             np = _NP_END.search(text, max(lo, who.start() - 60), who.start())  # "…by the butler, who said"
             sp = np.span() if np is not None else None
+            if sp is not None and text[sp[0] : sp[0] + 1].islower():
+                pp = _PP_INSIDE.search(text, sp[0], sp[1])
+                if pp is not None:
+                    sp = (sp[0], pp.start())  # "looked at his father for permission, who said": "his father"
             if sp is not None and not _speaker_like(text, sp):
                 sp = None
     if sp is None:
@@ -692,6 +715,8 @@ _BY_BEFORE = regex.compile(r"(?<![\p{L}])by\s{1,3}\Z")
 _COMMA_AND = regex.compile(r",\s{1,3}and\s{1,3}")
 _NP_END = regex.compile(r"(?:(?<![\p{L}])(?:the|a|an|his|her|their|my|our|your)\s+(?:[\p{Ll}\-]+\s+){0,2}"
                         r"[\p{Ll}\-]+|(?<![\p{L}.'’\-])(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*)\Z")
+# a preposition inside a lower-case noun phrase read back from "…, who": the phrase ends before it
+_PP_INSIDE = regex.compile(r"(?<=\p{L})\s+(?=(?:for|with|at|in|on|by|from|to|of)\s)")
 _PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|with|at|by|from|for|of|on|to|into|upon|without)[^\S\n]+\Z",
                                     regex.IGNORECASE)
 _OWNER = regex.compile(r"(?P<who>his|her|their|my|our|(?:\p{Lu}[\p{L}.\-]*[^\S\n]+){0,2}\p{Lu}[\p{L}\-]*(?=['’]s(?![\p{L}])))"
