@@ -500,8 +500,9 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
         return sp, m.span()
     # “…,” Jane Doe, a lawyer, one of the plaintiffs, said
     sp = _mentions.np_after(text, start, m.start())
-    if sp is not None and text[sp[1] : sp[1] + 1] == "," and _APPOSITIVES.fullmatch(text, sp[1], m.start()):
-        return sp, m.span()
+    if sp is not None and text[sp[1] : sp[1] + 1] == "," and _APPOSITIVES.fullmatch(text, sp[1], m.start()) \
+            and text[sp[0] : sp[1]].lower() not in _lexicons.words("not_names"):
+        return sp, m.span()  # (not an opener: "Suddenly, together, at the same moment, they said")
     return None
 
 
