@@ -995,6 +995,13 @@ class Attributor:
         if tag is not None and _leads_in(text, tag, pend, text[q.parts[-1][1] - 1] in ".!?"):
             tag = None  # “A.” X said: “B.”: the tag introduces the next quotation
         if (tag is not None and not self.news and tag[0][0] < tag[1][0]
+                and _AND_BEFORE_TAG.fullmatch(text, q.end, tag[0][0]) is not None
+                and _leads_in(text, tag, pend, True)):
+            sstart = self.layout.sentence(q.start)[0]
+            lo = max(pstart, sstart, self.quotations[i - 1].end if i > 0 and self.quotations[i - 1].end <= q.start else 0)
+            if tag_before(text, lo, q.start) is not None:
+                tag = None  # X said, “A,” and Y said, “B”: "and Y said" leads in B; A has its own tag
+        if (tag is not None and not self.news and tag[0][0] < tag[1][0]
                 and _CLAUSE_AFTER_MARK.match(text, q.end, tag[0][0]) is not None
                 and _OBJECT_AFTER.match(text, tag[1][1], pend) is not None):
             tag = None  # “…”; and Tom begged the company to …: a new clause of the narration, not a tag
@@ -1350,6 +1357,10 @@ def _dash_tag(text: str, part: Span2) -> Optional[Tuple[Tuple[Span2, ...], Span2
         parts = (first,) if rest >= ce else (first, (rest, ce))
         return parts, sp, cue
     return None
+
+
+# "and" or "but" joining a tag to the quotation before it (“…,” and Tom said, “…”)
+_AND_BEFORE_TAG = regex.compile(r"[^\S\n]*+(?:and|but)[^\S\n]++")
 
 
 def _leads_in(text: str, tag: Tuple[Span2, Span2], hi: int, closed: bool) -> bool:
