@@ -546,8 +546,12 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
     """A speech tag before an opening mark at ``pos`` in ``[lo, pos)``: (speaker, cue);
     with ``lead_in``, the tag ends a lead-in paragraph (``pos`` is that paragraph's end)."""
     last = noun = None
+    said = -1  # where the finite tag verb a participle follows starts ("then said, laughing:")
     for m in _cues.tag_verbs(text, lo, pos):
         if _AFTER_PREPOSITION.search(text, max(lo, m.start() - 40), m.start()) is None:
+            follows = (last is not None and m.group().endswith("ing") and not last.group().endswith("ing")
+                       and _COMMA_ONLY.fullmatch(text, last.end(), m.start()) is not None)
+            said = last.start() if follows and last is not None else -1
             last = m
         else:
             noun = m  # "said with a laugh", "in a hasty whisper": a noun; the verb before it is the tag's
@@ -575,7 +579,8 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
             return owner.span("np"), v  # "without Tom's giving a sigh, and saying": Tom speaks
     aspect = _ASPECT_BEFORE.search(text, max(lo, v[0] - 24), v[0]) if last.group().endswith("ing") else None
     # "Ann went on singing, “…”": the subject of the verb the participle goes on with
-    sp = _mentions.subject_before(text, v[0] if aspect is None else aspect.start(), lo)
+    # ("She reflected a moment, and then said, laughing:": the subject of "said")
+    sp = _mentions.subject_before(text, said if said >= 0 else v[0] if aspect is None else aspect.start(), lo)
     if sp is not None:
         sp = _name_after_time(text, sp) or (sp if _speaker_like(text, sp) else None)
     if sp is not None and _PREPOSITION_BEFORE.search(text, max(lo, sp[0] - 12), sp[0]) is not None:
@@ -636,6 +641,7 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
     return sp, v
 
 
+_COMMA_ONLY = regex.compile(r"[^\S\n]*+,[^\S\n]*+")
 # a short aside set off by commas after a tag verb, before the opening mark: a phrase of
 # manner ("said, in a low voice,", "added, with a smile,") or an adverb ("said, coldly,")
 _COMMA_ASIDE = regex.compile(r",[^\S\n]*+(?:(?:in|with|without|after|at|for|to|by)[^\S\n]+[^,.;:!?\"“”\n]{1,60}"
@@ -718,7 +724,8 @@ _NP_END = regex.compile(r"(?:(?<![\p{L}])(?:the|a|an|his|her|their|my|our|your)\
                         r"[\p{Ll}\-]+|(?<![\p{L}.'’\-])(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*)\Z")
 # a preposition inside a lower-case noun phrase read back from "…, who": the phrase ends before it
 _PP_INSIDE = regex.compile(r"(?<=\p{L})\s+(?=(?:for|with|at|in|on|by|from|to|of)\s)")
-_PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|with|at|by|from|for|of|on|to|into|upon|without)[^\S\n]+\Z",
+_PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|with|at|by|from|for|of|on|to|into|upon|without|like|than|about"
+                                    r"|against|towards|toward|behind|beside|among)[^\S\n]+\Z",
                                     regex.IGNORECASE)
 _OWNER = regex.compile(r"(?P<who>his|her|their|my|our|(?:\p{Lu}[\p{L}.\-]*[^\S\n]+){0,2}\p{Lu}[\p{L}\-]*(?=['’]s(?![\p{L}])))"
                     r"(?![\p{L}])", regex.IGNORECASE)
