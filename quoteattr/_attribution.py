@@ -235,6 +235,13 @@ def _owned_after(text: str, sp: Span2, hi: int) -> Span2:
     return (sp[0], m.end()) if _mentions.owned_person(words[-1]) else sp
 
 
+# verbs of asking that take the one asked after "of" ("inquired the girl of Robert")
+_ASKED_OF_VERB = regex.compile(r"(?i:asked|inquired|enquired|demanded|begged|requested)")
+# "of" and a name or an object pronoun ending a description (with a lower-case head: not "the Duke of York")
+_OF_ADDRESSEE = regex.compile(r"(?<=\p{Ll})[^\S\n]+of[^\S\n]+"
+                              r"(?:(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]*){1,3}|him|her|them|me|us)\Z")
+
+
 # a particle of a phrasal tag verb between it and its subject ("cried out the Colonel")
 _TAG_PARTICLE = regex.compile(r"(?:out|up|forth)[^\S\n]+(?=[\p{L}])")
 
@@ -260,6 +267,11 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
             sp = tagged_name(text, at, hi)  # “…,” said Will.
         if sp is not None and sp[0] - v[1] <= 2:
             sp = _owned_after(text, sp, hi)
+            if _ASKED_OF_VERB.fullmatch(text, v[0], v[1]) is not None:
+                of = _OF_ADDRESSEE.search(text, sp[0], sp[1])
+                head = text.rfind(" ", sp[0], of.start()) + 1 if of is not None else -1
+                if of is not None and head > sp[0] and text[head].islower():
+                    sp = (sp[0], of.start())  # “…?” inquired the girl of Robert: Robert is asked
             return _with_epithet(text, _past_adjectives(text, sp, hi), hi), v
         adv = _ADVERB_ASIDE.match(text, v[1], hi)
         if adv is not None:
@@ -474,7 +486,9 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
         was = _WAS_OWNER.fullmatch(text, start, m.start())
         if was is not None:
             return was.span("who"), m.span()
-    sp = _mentions.subject_before(text, m.start(), p)
+    aspect = _ASPECT_BEFORE.search(text, max(p, m.start() - 24), m.start()) if m.group().endswith("ing") else None
+    # “…!” And he didn't stop crying: the subject of the verb the participle goes on with
+    sp = _mentions.subject_before(text, m.start() if aspect is None else aspect.start(), p)
     if sp is not None:
         sp = _without_adverb(text, sp)  # “…,” the boy half cried: "the boy"
     if sp is not None:
@@ -1005,7 +1019,8 @@ class Attributor:
                 and _AND_BEFORE_TAG.fullmatch(text, q.end, tag[0][0]) is not None
                 and _leads_in(text, tag, pend, True)):
             sstart = self.layout.sentence(q.start)[0]
-            lo = max(pstart, sstart, self.quotations[i - 1].end if i > 0 and self.quotations[i - 1].end <= q.start else 0)
+            before = self.quotations[i - 1].end if i > 0 and self.quotations[i - 1].end <= q.start else 0
+            lo = max(pstart, sstart, before)
             if tag_before(text, lo, q.start) is not None:
                 tag = None  # X said, “A,” and Y said, “B”: "and Y said" leads in B; A has its own tag
         if (tag is not None and not self.news and tag[0][0] < tag[1][0]
