@@ -217,18 +217,61 @@ _ADVERB_ASIDE = regex.compile(r"[^\S\n]*+,[^\S\n]*+(?:(?:more|most|very|less|rat
                               r"\p{Ll}{3,}ly[^\S\n]*,[^\S\n]*")
 
 
+# the lower-case words after a name's possessive, up to punctuation or the end of the tag
+_OWNED = regex.compile(r"(?:[^\S\n]+\p{Ll}+){1,3}(?=[^\S\n]*+(?:[,.;:!?\N{EM DASH}]|--|\Z))")
+
+
+def _owned_after(text: str, sp: Span2, hi: int) -> Span2:
+    """An inverted tag's speaker read as a name's possessive, widened to the person it owns
+    when lower-case words naming a person end the tag ("said Tom's young man,"); else ``sp``."""
+    if not text.endswith(("'s", "’s"), sp[0], sp[1]):
+        return sp
+    m = _OWNED.match(text, sp[1], min(hi, sp[1] + 60))
+    if m is None:
+        return sp
+    words = m.group().split()
+    if any(w in _mentions.PRONOUNS or w in _lexicons.words("function_words") for w in words):
+        return sp
+    return (sp[0], m.end()) if _mentions.owned_person(words[-1]) else sp
+
+
+# verbs of asking that take the one asked after "of" ("inquired the girl of Robert")
+_ASKED_OF_VERB = regex.compile(r"(?i:asked|inquired|enquired|demanded|begged|requested)")
+# "of" and a name or an object pronoun ending a description (with a lower-case head: not "the Duke of York")
+_OF_ADDRESSEE = regex.compile(r"(?<=\p{Ll})[^\S\n]+of[^\S\n]+"
+                              r"(?:(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]*){1,3}|him|her|them|me|us)\Z")
+
+
+# a particle of a phrasal tag verb between it and its subject ("cried out the Colonel")
+_TAG_PARTICLE = regex.compile(r"(?:out|up|forth)[^\S\n]+(?=[\p{L}])")
+
+
 def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     """A speech tag right after a closing mark at ``pos``: (speaker, cue)."""
     g = _GAP.match(text, pos, hi)
     p = g.end() if g else pos
     # said X / said he
     v = _verb_at(text, p, hi)
+    if v is not None and text[v[1] - 3 : v[1]] == "ing":
+        v = None  # “…,” addressing Tom, “…”: a participle's object is spoken to, not speaking
     if v is not None:
         at = _skip_space(text, v[1], hi)
-        sp = _mentions.np_after(text, at, hi)
+        part = _TAG_PARTICLE.match(text, at, hi)
+        if part is not None:
+            # “…,” cried out the Colonel: the speaker after the verb's particle
+            sp = _mentions.np_after(text, part.end(), hi)
+            if sp is not None and sp[0] == part.end() and _speaker_like(text, sp):
+                return _with_epithet(text, _past_adjectives(text, sp, hi), hi), v
+        sp = None if part is not None else _mentions.np_after(text, at, hi)
         if sp is None:
             sp = tagged_name(text, at, hi)  # “…,” said Will.
         if sp is not None and sp[0] - v[1] <= 2:
+            sp = _owned_after(text, sp, hi)
+            if _ASKED_OF_VERB.fullmatch(text, v[0], v[1]) is not None:
+                of = _OF_ADDRESSEE.search(text, sp[0], sp[1])
+                head = text.rfind(" ", sp[0], of.start()) + 1 if of is not None else -1
+                if of is not None and head > sp[0] and text[head].islower():
+                    sp = (sp[0], of.start())  # “…?” inquired the girl of Robert: Robert is asked
             return _with_epithet(text, _past_adjectives(text, sp, hi), hi), v
         adv = _ADVERB_ASIDE.match(text, v[1], hi)
         if adv is not None:
@@ -443,7 +486,9 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
         was = _WAS_OWNER.fullmatch(text, start, m.start())
         if was is not None:
             return was.span("who"), m.span()
-    sp = _mentions.subject_before(text, m.start(), p)
+    aspect = _ASPECT_BEFORE.search(text, max(p, m.start() - 24), m.start()) if m.group().endswith("ing") else None
+    # “…!” And he didn't stop crying: the subject of the verb the participle goes on with
+    sp = _mentions.subject_before(text, m.start() if aspect is None else aspect.start(), p)
     if sp is not None:
         sp = _without_adverb(text, sp)  # “…,” the boy half cried: "the boy"
     if sp is not None:
@@ -469,8 +514,9 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
         return sp, m.span()
     # “…,” Jane Doe, a lawyer, one of the plaintiffs, said
     sp = _mentions.np_after(text, start, m.start())
-    if sp is not None and text[sp[1] : sp[1] + 1] == "," and _APPOSITIVES.fullmatch(text, sp[1], m.start()):
-        return sp, m.span()
+    if sp is not None and text[sp[1] : sp[1] + 1] == "," and _APPOSITIVES.fullmatch(text, sp[1], m.start()) \
+            and text[sp[0] : sp[1]].lower() not in _lexicons.words("not_names"):
+        return sp, m.span()  # (not an opener: "Suddenly, together, at the same moment, they said")
     return None
 
 
@@ -495,9 +541,11 @@ def _name_after_time(text: str, sp: Span2) -> Optional[Span2]:
     return got if _speaker_like(text, got) else None
 
 
-# a verb of going on or starting before a tag in -ing ("went on singing", "kept laughing",
-# "began chanting", "fell to sobbing"): its subject is the tag's
-_ASPECT_BEFORE = regex.compile(r"(?<![\p{L}])(?:went|goes|go|kept|keeps|keep|began|begins|started|starts|fell|falls)"
+# a verb of going on, starting or not holding back before a tag in -ing ("went on singing",
+# "kept laughing", "began chanting", "fell to sobbing", "could not resist saying"): its
+# subject is the tag's
+_ASPECT_BEFORE = regex.compile(r"(?<![\p{L}])(?:went|goes|go|kept|keeps|keep|began|begins|started|starts|fell|falls"
+                               r"|resist|resisted|help|helped|stop|stopped|forbear|forbore)"
                                r"(?:[^\S\n]+(?:on|to))?[^\S\n]+\Z")
 
 
@@ -512,8 +560,12 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
     """A speech tag before an opening mark at ``pos`` in ``[lo, pos)``: (speaker, cue);
     with ``lead_in``, the tag ends a lead-in paragraph (``pos`` is that paragraph's end)."""
     last = noun = None
+    said = -1  # where the finite tag verb a participle follows starts ("then said, laughing:")
     for m in _cues.tag_verbs(text, lo, pos):
         if _AFTER_PREPOSITION.search(text, max(lo, m.start() - 40), m.start()) is None:
+            follows = (last is not None and m.group().endswith("ing") and not last.group().endswith("ing")
+                       and _COMMA_ONLY.fullmatch(text, last.end(), m.start()) is not None)
+            said = last.start() if follows and last is not None else -1
             last = m
         else:
             noun = m  # "said with a laugh", "in a hasty whisper": a noun; the verb before it is the tag's
@@ -541,7 +593,8 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
             return owner.span("np"), v  # "without Tom's giving a sigh, and saying": Tom speaks
     aspect = _ASPECT_BEFORE.search(text, max(lo, v[0] - 24), v[0]) if last.group().endswith("ing") else None
     # "Ann went on singing, “…”": the subject of the verb the participle goes on with
-    sp = _mentions.subject_before(text, v[0] if aspect is None else aspect.start(), lo)
+    # ("She reflected a moment, and then said, laughing:": the subject of "said")
+    sp = _mentions.subject_before(text, said if said >= 0 else v[0] if aspect is None else aspect.start(), lo)
     if sp is not None:
         sp = _name_after_time(text, sp) or (sp if _speaker_like(text, sp) else None)
     if sp is not None and _PREPOSITION_BEFORE.search(text, max(lo, sp[0] - 12), sp[0]) is not None:
@@ -557,6 +610,10 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
         # also after the sentence's own subject ("She was met by Mary, who, running up, cried")
         np = _NP_END.search(text, max(lo, who.start() - 60), who.start())  # "…by the butler, who said"
         got = np.span() if np is not None else None
+        if got is not None and text[got[0] : got[0] + 1].islower():
+            pp = _PP_INSIDE.search(text, got[0], got[1])
+            if pp is not None:
+                got = (got[0], pp.start())  # "looked at his father for permission, who said": "his father"
         if got is not None and _speaker_like(text, got):
             sp = got
     if sp is None:
@@ -594,6 +651,8 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
         sp = _mentions.np_after(text, _skip_space(text, v[1], pos), pos)
         if sp is None or sp[0] - v[1] > 2 or _INVERTED_END.match(text, sp[1], pos) is None:
             return None
+        if last.group().endswith("ing"):
+            return None  # "Then addressing her daughter, “…”": the participle's object is spoken to
         if not _speaker_like(text, sp):
             return None  # "answered most readily, “…”"
     if sp[1] - sp[0] <= 3 and text[sp[0] : sp[1]].lower() in ("he", "she"):
@@ -611,7 +670,7 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
 # a comma and a subordinator of time or manner right before a tag's subject pronoun
 _AS_CLAUSE_BEFORE = regex.compile(r",[^\S\n]*(?:as|when|while|whilst)" + r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)\Z")
 
-
+_COMMA_ONLY = regex.compile(r"[^\S\n]*+,[^\S\n]*+")
 # a short aside set off by commas after a tag verb, before the opening mark: a phrase of
 # manner ("said, in a low voice,", "added, with a smile,") or an adverb ("said, coldly,")
 _COMMA_ASIDE = regex.compile(r",[^\S\n]*+(?:(?:in|with|without|after|at|for|to|by)[^\S\n]+[^,.;:!?\"“”\n]{1,60}"
@@ -692,7 +751,10 @@ _BY_BEFORE = regex.compile(r"(?<![\p{L}])by\s{1,3}\Z")
 _COMMA_AND = regex.compile(r",\s{1,3}and\s{1,3}")
 _NP_END = regex.compile(r"(?:(?<![\p{L}])(?:the|a|an|his|her|their|my|our|your)\s+(?:[\p{Ll}\-]+\s+){0,2}"
                         r"[\p{Ll}\-]+|(?<![\p{L}.'’\-])(?:\p{Lu}[\p{L}.'’\-]*[^\S\n]+){0,3}\p{Lu}[\p{L}'’\-]*)\Z")
-_PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|with|at|by|from|for|of|on|to|into|upon|without)[^\S\n]+\Z",
+# a preposition inside a lower-case noun phrase read back from "…, who": the phrase ends before it
+_PP_INSIDE = regex.compile(r"(?<=\p{L})\s+(?=(?:for|with|at|in|on|by|from|to|of)\s)")
+_PREPOSITION_BEFORE = regex.compile(r"(?<![\p{L}])(?:in|with|at|by|from|for|of|on|to|into|upon|without|like|than|about"
+                                    r"|against|towards|toward|behind|beside|among)[^\S\n]+\Z",
                                     regex.IGNORECASE)
 _OWNER = regex.compile(r"(?P<who>his|her|their|my|our|(?:\p{Lu}[\p{L}.\-]*[^\S\n]+){0,2}\p{Lu}[\p{L}\-]*(?=['’]s(?![\p{L}])))"
                     r"(?![\p{L}])", regex.IGNORECASE)
@@ -974,6 +1036,14 @@ class Attributor:
             # “A,” said the Duchess: “b …”: a quotation ending with a comma goes on into
             # its tag, which the colon only joins to the next part)
             tag = None
+        if (tag is not None and not self.news and tag[0][0] < tag[1][0]
+                and _AND_BEFORE_TAG.fullmatch(text, q.end, tag[0][0]) is not None
+                and _leads_in(text, tag, pend, True)):
+            sstart = self.layout.sentence(q.start)[0]
+            before = self.quotations[i - 1].end if i > 0 and self.quotations[i - 1].end <= q.start else 0
+            lo = max(pstart, sstart, before)
+            if tag_before(text, lo, q.start) is not None:
+                tag = None  # X said, “A,” and Y said, “B”: "and Y said" leads in B; A has its own tag
         if (tag is not None and not self.news and tag[0][0] < tag[1][0]
                 and _CLAUSE_AFTER_MARK.match(text, q.end, tag[0][0]) is not None
                 and _OBJECT_AFTER.match(text, tag[1][1], pend) is not None):
@@ -1330,6 +1400,10 @@ def _dash_tag(text: str, part: Span2) -> Optional[Tuple[Tuple[Span2, ...], Span2
         parts = (first,) if rest >= ce else (first, (rest, ce))
         return parts, sp, cue
     return None
+
+
+# "and" or "but" joining a tag to the quotation before it (“…,” and Tom said, “…”)
+_AND_BEFORE_TAG = regex.compile(r"[^\S\n]*+(?:and|but)[^\S\n]++")
 
 
 def _leads_in(text: str, tag: Tuple[Span2, Span2], hi: int, closed: bool) -> bool:

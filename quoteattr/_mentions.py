@@ -473,6 +473,16 @@ def _np_after(text: str, start: int, end: int, known: _Short) -> Optional[Tuple[
     return _np_after_in(taken + list(more))
 
 
+def owned_person(word: str) -> bool:
+    """``word`` after a name's possessive names a person ("Tom's young man", "Ann's mother"),
+    not a part or an utterance of the owner ("Tom's voice")."""
+    return word not in _lexicons.words("utterance_owners") and (
+        word in _lexicons.words("person_words") or word in _lexicons.first_field("kinship_words")
+        or word in _lexicons.first_field("relation_words"))
+
+
+# the pronouns a partitive "one of" / "some of" takes ("said one of them")
+_PARTITIVE_OBJECTS = frozenset("them us these those".split())
 # where an unnamed speaker is ("shouted someone from the back", "… at the door")
 _SOMEONE_WHERE = frozenset("from at in behind near outside inside".split())
 
@@ -519,6 +529,10 @@ def _np_after_in(toks: List[Token]) -> Optional[Tuple[int, int]]:
                 joined = True
                 i += 1 if nxt.lower() not in dets else 2
                 continue
+        if lw == "of" and lf in dets and (last == i - 1 or (last < 0 and i == 1)) and i + 1 < len(toks) \
+                and toks[i + 1].word.lower() in _PARTITIVE_OBJECTS:
+            last = i + 1  # "said one of them", "cried some of us": a partitive, the whole phrase
+            break
         if _stop(w) or lw in PRONOUNS or lw in dets:
             break
         if last >= 0 and lw.endswith("ly") and not _is_cap(w):
