@@ -749,11 +749,25 @@ _LEAD_OPENING = regex.compile(
     r")\s+")
 
 
+_WHO_AT = regex.compile(r",[^\S\n]*+who(?=\s)")
+
+
 def _main_clause_tag(text: str, lo: int, hi: int, tb: Optional[Tuple[Span2, Span2]]) -> Optional[Tuple[Span2, Span2]]:
     """A lead-in sentence's tag ``tb`` (from ``tag_before``) or, when that sentence opens
     with a cleft, a fronted clause or an absolute phrase (``_LEAD_OPENING``) and ``tb``
     found no subject after it, the tag of its main clause, if that clause opens with its
     subject ("It was not till the door shut that Ann could say:": Ann, not "It")."""
+    if tb is None and text.find("who", lo, hi) != -1:
+        # "…were all united by the voice of Mr. Pell, who strode up to the table, and
+        # began:": no subject of the sentence speaks; the one "who" stands for does
+        last = None
+        for last in _WHO_AT.finditer(text, lo, hi):
+            pass
+        np = _NP_END.search(text, max(lo, last.start() - 60), last.start()) if last is not None else None
+        if np is not None and _speaker_like(text, np.span()):
+            got = tag_before(text, np.start(), hi, lead_in=True)
+            if got is not None and got[0] == np.span():
+                return got
     m = _LEAD_OPENING.match(text, lo, hi)
     if m is None or (tb is not None and tb[0][0] >= m.end()):
         return tb
