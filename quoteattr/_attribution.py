@@ -756,7 +756,8 @@ def _main_clause_tag(text: str, lo: int, hi: int, tb: Optional[Tuple[Span2, Span
     """A lead-in sentence's tag ``tb`` (from ``tag_before``) or, when that sentence opens
     with a cleft, a fronted clause or an absolute phrase (``_LEAD_OPENING``) and ``tb``
     found no subject after it, the tag of its main clause, if that clause opens with its
-    subject ("It was not till the door shut that Ann could say:": Ann, not "It")."""
+    subject ("It was not till the door shut that Ann could say:": Ann, not "It"); when
+    ``tb`` is None, the tag of the last relative clause's "who" (its noun phrase)."""
     if tb is None and text.find("who", lo, hi) != -1:
         # "…were all united by the voice of Mr. Pell, who strode up to the table, and
         # began:": no subject of the sentence speaks; the one "who" stands for does
