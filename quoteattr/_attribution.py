@@ -43,8 +43,11 @@ _ASIDE = (r"\s++[^\s.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION
           r"[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,79}?")
 _FILLER_END = r"\s*+(?:[,:\N{EM DASH}]|[,:]?--)?\s*+\Z"  # "said,--" / "added:--" written with two hyphens
 _FILLER = regex.compile(r"(?:" + _ASIDE + r")?" + _FILLER_END)
-# in a lead-in paragraph the aside may also open with a comma: "said, in a colder voice," | “…”
-_LEAD_FILLER = regex.compile(r"(?:,?" + _ASIDE + r")?" + _FILLER_END)
+# in a lead-in paragraph the aside may also open with a comma: "said, in a colder voice," | “…”,
+# and in hard-wrapped text run over a line break ("could say in her usual tone of⏎reproach:")
+_LEAD_ASIDE = (r"\s++[^\s.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
+               r"(?:[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]|\n(?![^\S\n]*+\n)){0,79}?")
+_LEAD_FILLER = regex.compile(r"(?:,?" + _LEAD_ASIDE + r")?" + _FILLER_END)
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
 # "said Monday that …", "said on Tuesday that …": the time word is not content
 _TIME_THAT = regex.compile(
@@ -792,6 +795,51 @@ _GOES_ON_TAIL = regex.compile(
     r"[^.!?;:\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,80})?\Z")
 
 
+# what a lead-in sentence may open with before the main clause whose subject speaks: a
+# cleft ("It was not till the door shut that Ann could say:"), a fronted subordinate
+# clause ("Just before I left, the old lady came up and said:") or an absolute phrase
+# ("Tom having gone, Ann said:"); its words may run over a line break in wrapped text
+_CLAUSE_CHAR = r"(?:[^,;:.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}\n]|\n(?![^\S\n]*+\n))"
+_LEAD_OPENING = regex.compile(
+    r"(?:(?:But|And|Then|So)[^\S\n]+)?(?:"
+    r"It\s+was\s+(?:not\s+|only\s+)?(?:till|until|when|after|before|then|now|only)(?![\p{L}])"
+    + _CLAUSE_CHAR + r"{1,150}?(?<=\s)that"
+    r"|(?i:(?:just|even|only|soon|long|shortly|directly|immediately)\s+)?"
+    r"(?i:when|while|whilst|as|before|after|till|until|since|though|although|once)(?![\p{L}])"
+    + _CLAUSE_CHAR + r"{1,150}?,"
+    r"|\p{Lu}[\p{L}'’\-]*+(?:[^\S\n]+[\p{L}'’\-]++){0,3}?,?\s+having(?![\p{L}])" + _CLAUSE_CHAR + r"{1,150}?,"
+    r")\s+")
+
+
+_WHO_AT = regex.compile(r",[^\S\n]*+who(?=\s)")
+
+
+def _main_clause_tag(text: str, lo: int, hi: int, tb: Optional[Tuple[Span2, Span2]]) -> Optional[Tuple[Span2, Span2]]:
+    """A lead-in sentence's tag ``tb`` (from ``tag_before``) or, when that sentence opens
+    with a cleft, a fronted clause or an absolute phrase (``_LEAD_OPENING``) and ``tb``
+    found no subject after it, the tag of its main clause, if that clause opens with its
+    subject ("It was not till the door shut that Ann could say:": Ann, not "It"); when
+    ``tb`` is None, the tag of the last relative clause's "who" (its noun phrase)."""
+    if tb is None and text.find("who", lo, hi) != -1:
+        # "…were all united by the voice of Mr. Pell, who strode up to the table, and
+        # began:": no subject of the sentence speaks; the one "who" stands for does
+        last = None
+        for last in _WHO_AT.finditer(text, lo, hi):
+            pass
+        np = _NP_END.search(text, max(lo, last.start() - 60), last.start()) if last is not None else None
+        if np is not None and _speaker_like(text, np.span()):
+            got = tag_before(text, np.start(), hi, lead_in=True)
+            if got is not None and got[0] == np.span():
+                return got
+    m = _LEAD_OPENING.match(text, lo, hi)
+    if m is None or (tb is not None and tb[0][0] >= m.end()):
+        return tb
+    got = tag_before(text, m.end(), hi, lead_in=True)
+    if got is None or got[0][0] != m.end() or (tb is not None and got[1] != tb[1]):
+        return tb
+    return got
+
+
 def _goes_on_lead(text: str, lo: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     """A sentence ``[lo, hi)`` (its full stop left out) that ends with a speaker taking
     up the word again ("Then Tom went on.", "Mrs. Hurst began again."): (speaker, verb)."""
@@ -1110,7 +1158,7 @@ class Attributor:
                 # fine: “…” glanced at Emma. With a smile Emma said,)
                 lead_free = i == 0 or self.quotations[i - 1].end <= max(ss, ps)
                 if colon or ((text[pe - 1] in ",\N{EM DASH}-" or text[pe - 1].isalpha()) and lead_free):
-                    tb = tag_before(text, max(ss, ps), pe, lead_in=True)
+                    tb = _main_clause_tag(text, max(ss, ps), pe, tag_before(text, max(ss, ps), pe, lead_in=True))
                     lead_m = _mentions.describe_phrase(text[tb[0][0]:tb[0][1]]) if tb is not None else None
                     if (lead_m is not None and not colon and lead_m.form == "pronoun"
                             and (self.news or lead_m.gender not in ("m", "f"))):

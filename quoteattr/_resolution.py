@@ -1872,9 +1872,12 @@ class Resolver:
         if not mods or words[-1] != m.head:
             return None
         best: Optional[Tuple[int, _Entity]] = None
+        heads = {m.head} | _ALIKE_WORDS.get(m.head, set())
+        alike = [{w} | _ALIKE_WORDS.get(w, set()) for w in mods]  # ("the old lady": "an elderly woman")
         for told in (self._described_spoken, self.spoken):  # ("the old woman at the well" too)
             hit = _unnamed_speaker(told, m.start, _ALIKE_SPEAKERS, _ALIKE_BACK, -1 if best is None else best[0],
-                                   lambda ent: m.head in ent.words() and mods <= ent.words())
+                                   lambda ent: not heads.isdisjoint(ent.words())
+                                   and all(not a.isdisjoint(ent.words()) for a in alike))
             if hit is not None:
                 best = hit
         return None if best is None else best[1]
@@ -2389,6 +2392,9 @@ def _plain_phrase(phrase: str) -> str:
     return " ".join(words)
 
 
+# words a description may take up another's by ("the old lady" for "an elderly woman")
+_ALIKE_WORDS: Dict[str, Set[str]] = {"lady": {"woman"}, "woman": {"lady"}, "gentleman": {"man"}, "man": {"gentleman"},
+                                     "old": {"elderly", "aged"}, "elderly": {"old", "aged"}, "aged": {"old", "elderly"}}
 _ALIKE_BACK = 8000  # characters back to the description "the thin gentleman" takes up
 _ALIKE_SPEAKERS = 60  # speakers looked at for it, at most
 _PLAIN_ALIKE_BACK = 2000  # characters back to an unnamed speaker "the gentleman" takes up
