@@ -2393,8 +2393,7 @@ def _plain_phrase(phrase: str) -> str:
 
 
 # words a description may take up another's by ("the old lady" for "an elderly woman")
-_ALIKE_WORDS: Dict[str, Set[str]] = {"lady": {"woman"}, "woman": {"lady"}, "gentleman": {"man"}, "man": {"gentleman"},
-                                     "old": {"elderly", "aged"}, "elderly": {"old", "aged"}, "aged": {"old", "elderly"}}
+_ALIKE_WORDS: Dict[str, Set[str]] = {w: set(row) - {w} for row in _lexicons.rows("description_synonyms") for w in row}
 _ALIKE_BACK = 8000  # characters back to the description "the thin gentleman" takes up
 _ALIKE_SPEAKERS = 60  # speakers looked at for it, at most
 _PLAIN_ALIKE_BACK = 2000  # characters back to an unnamed speaker "the gentleman" takes up
