@@ -820,13 +820,7 @@ def _asked_one(r: Resolver, idx: int, g: str, chosen: List[Optional[_Entity]]) -
 
 def _spoke_lately(r: Resolver, ent: _Entity, idx: int) -> bool:
     """Fiction: ``ent`` spoke a turn in the ``_ASKED_BACK`` characters before record ``idx``."""
-    pos = r.records[idx].span[0]
-    k = bisect.bisect_left(r.spoken_at, pos) - 1
-    while k >= 0 and pos - r.spoken[k][0] <= _ASKED_BACK:
-        if r.spoken[k][1] is ent:
-            return True
-        k -= 1
-    return False
+    return _among_last_turns(r, ent, r.records[idx].span[0])
 
 
 def _role(r: Resolver, m: Mention) -> Optional[_Entity]:
