@@ -416,6 +416,7 @@ def _skip_space(text: str, pos: int, hi: int) -> int:
 
 
 _SUBJ_VERB_WINDOW = 300
+_CONTEXT_BACK = 1000  # characters of the sentence before a quotation searched for its speech verb
 _TAG_BREAK = regex.compile(r"[!?\n\"“”]")  # what ends the subject scan (see the loop below)
 _APPOSITIVES = regex.compile(r"(?:,[^,;:!?\"“”\n]{1,120}){1,3},[^\S\n]*(?:\p{Ll}+[^\S\n]+){0,2}")
 # words a subject scan may leave out at its start ("German" in "German Chancellor X")
@@ -1289,6 +1290,7 @@ class Attributor:
                 return None
             ps, pe = layout.paragraphs[pi - 1]
             lo, hi = max(ps, layout.sentence(pe - 1)[0]), pe
+        lo = max(lo, hi - _CONTEXT_BACK)  # (a "sentence" of thousands of quotations with no stop in it)
         if lo >= hi:
             return None
         last = None

@@ -40,8 +40,9 @@ turns breaks the run (but for one that only says someone keeps silent). Records 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from typing import Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Tuple
 
 import attrs
 from . import _lazyregex as regex
@@ -92,52 +93,63 @@ def _narration(text: str, start: int, end: int, quotes: List[Tuple[int, int]]) -
     return [(s, e) for s, e in out if text[s:e].strip(" \t\n\r,.;:!?-—–\"'“”‘’")]
 
 
-def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[str],
-                  before: int = -1) -> Optional[Span2]:
-    """The person-like subject at the start of a narration clause: the last one of the
-    narration right before the quotation at ``before`` ("Jane sewed. Then Nell stood
-    up. “…”" is Nell's), else the first one of the paragraph, one after the quotation
-    only if no narration comes before it (“…” Nell smiled.)."""
-    if before >= 0:
-        lead = [(s, e) for s, e in stretches if e <= before]
-        if lead and not text[lead[-1][1] : before].strip(_MARKS_AND_SPACE):
-            found: Optional[Span2] = None
-            for cs in clause_starts(text, lead[-1][0], lead[-1][1]):
-                sp = clause_subject(text, cs, lead[-1][1], names)
-                if sp is not None:
-                    found = sp
-            picked = _former_or_latter(text, lead[-1][0], lead[-1][1], found)
-            if picked is not None:
-                return picked  # "Ann hoped and Jane doubted; the former went on, “…”": Ann
-            if found is not None:
-                return found
-    led = before >= 0 and any(e <= before for _s, e in stretches)
+def _ended_by(stretches: Sequence[Tuple[int, int]], pos: int) -> int:
+    """How many of a paragraph's narration stretches (sorted, apart) end at or before ``pos``."""
+    k = bisect.bisect_left(stretches, (pos,))  # the ones starting before it …
+    return k - 1 if k and stretches[k - 1][1] > pos else k  # … but for one running over it
+
+
+def _first_subject(text: str, stretches: Sequence[Tuple[int, int]], names: FrozenSet[str]) -> Optional[Span2]:
+    """The first person-like clause subject of a paragraph's narration."""
     for s, e in stretches:
         for cs in clause_starts(text, s, e):
             sp = clause_subject(text, cs, e, names)
             if sp is not None:
-                if led and sp[0] > before:
-                    return None  # "The fire was low. “…” Nell yawned.": Nell may be the one who listens
                 return sp
     return None
 
 
+def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[str],
+                  before: int, first: Callable[[], Optional[Span2]]) -> Optional[Span2]:
+    """The person-like subject at the start of a narration clause: the last one of the
+    narration right before the quotation at ``before`` ("Jane sewed. Then Nell stood
+    up. “…”" is Nell's), else the first one of the paragraph (``first()``, found once
+    per paragraph), one after the quotation only if no narration comes before it (“…”
+    Nell smiled.)."""
+    k = _ended_by(stretches, before)
+    if k and not text[stretches[k - 1][1] : before].strip(_MARKS_AND_SPACE):
+        ls, le = stretches[k - 1]
+        found: Optional[Span2] = None
+        for cs in clause_starts(text, ls, le):
+            sp = clause_subject(text, cs, le, names)
+            if sp is not None:
+                found = sp
+        picked = _former_or_latter(text, ls, le, found)
+        if picked is not None:
+            return picked  # "Ann hoped and Jane doubted; the former went on, “…”": Ann
+        if found is not None:
+            return found
+    sp = first()
+    if sp is not None and k and sp[0] > before:
+        return None  # "The fire was low. “…” Nell yawned.": Nell may be the one who listens
+    return sp
+
+
 def _pronoun_beat_between(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[str],
-                          out: Sequence[Attribution], idxs: Sequence[int], i: int,
+                          out: Sequence[Attribution], idxs: Sequence[int], k: int,
                           sp: Optional[Span2]) -> Optional[int]:
-    """The record of the quotation before record ``i`` in its paragraph, when only
+    """The record of the quotation before record ``idxs[k]`` in its paragraph, when only
     narration whose clause subjects are all 'he' or 'she' (``sp``, the beat subject
-    before ``i``, among them) stands between the two (“…” He frowned. “…”); else None."""
+    before it, among them) stands between the two (“…” He frowned. “…”); else None."""
     if sp is None or text[sp[0] : sp[1]].lower() not in ("he", "she"):
         return None
-    k = idxs.index(i)
     if k == 0:
         return None
     j = idxs[k - 1]
-    lo, hi = out[j].span[1], out[i].span[0]
+    lo, hi = out[j].span[1], out[idxs[k]].span[0]
     if not lo <= sp[0] < hi:
         return None
-    for s, e in stretches:
+    for s, e in stretches[max(0, _ended_by(stretches, lo) - 1) : _ended_by(stretches, hi) + 1]:
         if e <= lo or s >= hi:
             continue
         for cs in clause_starts(text, max(s, lo), min(e, hi)):
@@ -440,12 +452,15 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
         idxs = by_para[pi]
         if not any(out[i].rule in _UNSETTLED for i in idxs):
             continue
-        known = next((out[i] for i in idxs if out[i].rule not in _UNSETTLED and out[i].speaker), None)
-        for i in idxs:
+        known_at = next((i for i in idxs if out[i].rule not in _UNSETTLED and out[i].speaker), None)
+        known = out[known_at] if known_at is not None else None
+        ends = sorted(out[i].span[1] for i in idxs)  # (looked up by bisection: a paragraph may hold thousands)
+        first_subject = functools.lru_cache(maxsize=1)(functools.partial(_first_subject, text, stretches, names))
+        for k, i in enumerate(idxs):
             r = out[i]
             if r.rule not in _UNSETTLED:
                 continue
-            other = _other_lead_in(text, stretches, names, out, idxs, i, known) if known is not None else None
+            other = _other_lead_in(text, stretches, names, out, ends, i, known) if known is not None else None
             if other is not None:
                 # “…,” said Ann, and Tom answered, “…”: another's tag leads in to it
                 out[i] = attrs.evolve(r, speaker=other[0], cue=other[1], confidence=_LEAD_IN_CONFIDENCE,
@@ -455,22 +470,22 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
                 # “…,” said Ann. “Nonsense, Ann!”: the one who answers her, not Ann
                 out[i] = attrs.evolve(r, speaker=None, cue=None, confidence=_CONFIDENCE["fiction.reply"],
                                       rule="fiction.reply", inherit=None,
-                                      other_than=next(j for j in idxs if out[j] is known))
+                                      other_than=known_at)
                 continue
             if known is not None:
                 out[i] = attrs.evolve(r, speaker=known.speaker, cue=known.cue,
                                       confidence=_CONFIDENCE["fiction.same-turn"], rule="fiction.same-turn",
                                       inherit=None)
                 continue
-            sp = _beat_subject(text, stretches, names, r.span[0])
-            before = _pronoun_beat_between(text, stretches, names, out, idxs, i, sp)
+            sp = _beat_subject(text, stretches, names, r.span[0], first_subject)
+            before = _pronoun_beat_between(text, stretches, names, out, idxs, k, sp)
             if before is not None:
                 # “…” He frowned. “…”: a beat of 'he' or 'she' alone between two quotations
                 # of one paragraph is a pause in one turn (as often the listener's doing)
                 out[i] = attrs.evolve(r, speaker=None, cue=None, confidence=_CONFIDENCE["fiction.same-turn"],
                                       rule="fiction.same-turn", inherit=before, alt=None)
                 continue
-            if sp is not None and sp[0] > r.span[0] and not any(a > sp[1] for a, _b in inside):
+            if sp is not None and sp[0] > r.span[0] and not (inside and inside[-1][0] > sp[1]):
                 # “…” She shook her head.: as often the one who listens; the turns of the run
                 # go first (“…” She sighed. “…” is hers: her words go on after it)
                 after[i] = sp
@@ -501,7 +516,7 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
 
 
 def _other_lead_in(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[str],
-                   out: Sequence[Attribution], idxs: Sequence[int], i: int,
+                   out: Sequence[Attribution], ends: Sequence[int], i: int,
                    known: Attribution) -> Optional[Tuple[Span2, Optional[Span2]]]:
     """The tag of someone other than ``known`` (the paragraph's tagged speaker) that the
     narration right before the untagged quotation ``i`` ends with, after an earlier
@@ -511,8 +526,9 @@ def _other_lead_in(text: str, stretches: List[Tuple[int, int]], names: FrozenSet
     ``known`` or a pronoun not known to be of the other sex is no other person; nor is
     the subject of a clause opened by "when", "as", … (“…,” said Ann, as Tom came in, “…”)."""
     r = out[i]
-    prev_end = max((out[j].span[1] for j in idxs if out[j].span[1] <= r.span[0]), default=-1)
-    lead = [(s, e) for s, e in stretches if s >= prev_end and e <= r.span[0]] if prev_end >= 0 else []
+    at = bisect.bisect_right(ends, r.span[0])  # ``ends``: the ends of the paragraph's records, sorted
+    prev_end = ends[at - 1] if at else -1
+    lead = stretches[bisect.bisect_left(stretches, (prev_end,)) : _ended_by(stretches, r.span[0])] if prev_end >= 0 else []
     if not lead or text[lead[-1][1] : r.span[0]].strip(_MARKS_AND_SPACE) or known.speaker is None:
         return None
     ls, le = lead[-1]

@@ -202,6 +202,31 @@ def test_hostile_input_is_linear(name):
     assert ok, f"{name}: 4000 chars {a:.4f} s, 32000 chars {b:.4f} s"
 
 
+# one endless paragraph of a novel's dialogue, read as fiction: a regression, each untagged
+# quotation once looked at all the paragraph's narration (the beat rules) or all of its
+# "sentence" before it (the context rule), so time grew with the square of the paragraph
+HOSTILE_FICTION = {
+    "quotations with no stop between": lambda n: _cycle("“a” ", n),
+    "quotations and beats with no subject": lambda n: _cycle("“Yes.” Ran. ", n),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_FICTION))
+def test_hostile_fiction_is_linear(name):
+    make = HOSTILE_FICTION[name]
+    fiction = quoteattr.Config(genre="fiction")
+
+    def run(text):
+        return quoteattr.extract(text, config=fiction)
+
+    check_offsets(make(3000), run(make(3000)))
+    # larger than the news cases: the square term shows only past a few thousand quotations
+    ok, (a, b) = _grows_linearly(run, make, 8000)
+    if not ok:  # once more, in case the machine was busy
+        ok, (a, b) = _grows_linearly(run, make, 8000)
+    assert ok, f"{name}: 8000 chars {a:.4f} s, 64000 chars {b:.4f} s"
+
+
 def _package_patterns():
     """Every compiled pattern of the package (module constants and cached builders),
     with the methods the package calls on it."""
