@@ -129,3 +129,12 @@ HOSTILE: Dict[str, Callable[[int], str]] = {
     "newlines": lambda n: _cycle("\n", n),
     "capitalised words": lambda n: _cycle("Ana Bo Cy De ", n),
 }
+
+# the same, read as fiction (``Config(genre="fiction")``): one endless paragraph of a
+# novel's dialogue, where every untagged quotation looks back for a beat or a tag
+HOSTILE_FICTION: Dict[str, Callable[[int], str]] = {
+    "fiction: no stops": lambda n: _cycle("“a” ", n),
+    "fiction: beats": lambda n: _cycle("“Yes.” He ran. ", n),
+    "fiction: short beats": lambda n: _cycle("“A.” b. ", n),
+    "fiction: Said, quoted": lambda n: _cycle("“Said,” said Said, “said.” ", n),
+}
