@@ -286,10 +286,14 @@ def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Op
     if voice is not None:
         start = voice.end()  # "the voice of Mr. Heelas, bellowing": whose voice it is
     sp = _mentions.np_after(text, start, end)
-    owner = None if sp is None else _POSSESSED_VOICE.search(text, sp[0] + 1, min(end, sp[1] + _VOICE_REACH))
-    if owner is not None and sp[0] < owner.start() <= sp[1]:
-        sp = (sp[0], owner.start())  # "The Vicar's voice rose", "Tom s voice": the voice's owner speaks
-    elif came is not None:
+    owner = None
+    if sp is not None:
+        owner = _POSSESSED_VOICE.search(text, sp[0] + 1, min(end, sp[1] + _VOICE_REACH))
+        if owner is not None and sp[0] < owner.start() <= sp[1]:
+            sp = (sp[0], owner.start())  # "The Vicar's voice rose", "Tom s voice": the voice's owner speaks
+        else:
+            owner = None
+    if came is not None and owner is None:
         return None  # "came a knock", "came the answer": no one person
     if sp is None:
         lead = _CONNECTIVE.match(text, start, end)  # "Then Nell stood up."
