@@ -93,11 +93,12 @@ def _narration(text: str, start: int, end: int, quotes: List[Tuple[int, int]]) -
 
 
 def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[str],
-                  before: int = -1) -> Optional[Span2]:
+                  before: int = -1, memo: Optional[Dict[int, Optional[Span2]]] = None) -> Optional[Span2]:
     """The person-like subject at the start of a narration clause: the last one of the
     narration right before the quotation at ``before`` ("Jane sewed. Then Nell stood
     up. “…”" is Nell's), else the first one of the paragraph, one after the quotation
-    only if no narration comes before it (“…” Nell smiled.)."""
+    only if no narration comes before it (“…” Nell smiled.). ``memo``, one per paragraph,
+    keeps the paragraph's first subject (found once for all its quotations)."""
     if before >= 0:
         lead = [(s, e) for s, e in stretches if e <= before]
         if lead and not text[lead[-1][1] : before].strip(_MARKS_AND_SPACE):
@@ -112,12 +113,23 @@ def _beat_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[
             if found is not None:
                 return found
     led = before >= 0 and any(e <= before for _s, e in stretches)
+    if memo is not None and 0 in memo:
+        sp = memo[0]
+    else:
+        sp = _first_subject(text, stretches, names)
+        if memo is not None:
+            memo[0] = sp
+    if sp is not None and led and sp[0] > before:
+        return None  # "The fire was low. “…” Nell yawned.": Nell may be the one who listens
+    return sp
+
+
+def _first_subject(text: str, stretches: List[Tuple[int, int]], names: FrozenSet[str]) -> Optional[Span2]:
+    """The first person-like clause subject of the narration ``stretches``, if any."""
     for s, e in stretches:
         for cs in clause_starts(text, s, e):
             sp = clause_subject(text, cs, e, names)
             if sp is not None:
-                if led and sp[0] > before:
-                    return None  # "The fire was low. “…” Nell yawned.": Nell may be the one who listens
                 return sp
     return None
 
@@ -478,6 +490,7 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
         if not any(out[i].rule in _UNSETTLED for i in idxs):
             continue
         known = next((out[i] for i in idxs if out[i].rule not in _UNSETTLED and out[i].speaker), None)
+        first: Dict[int, Optional[Span2]] = {}  # the paragraph's first beat subject, once found
         for i in idxs:
             r = out[i]
             if r.rule not in _UNSETTLED:
@@ -499,7 +512,7 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
                                       confidence=_CONFIDENCE["fiction.same-turn"], rule="fiction.same-turn",
                                       inherit=None)
                 continue
-            sp = _beat_subject(text, stretches, names, r.span[0])
+            sp = _beat_subject(text, stretches, names, r.span[0], first)
             before = _pronoun_beat_between(text, stretches, names, out, idxs, i, sp)
             if before is not None:
                 # “…” He frowned. “…”: a beat of 'he' or 'she' alone between two quotations
