@@ -236,6 +236,12 @@ _MARKS_AND_SPACE = " \t\n\r\"'“”‘’"
 _VOICE_OF = regex.compile(r"(?:(?:[Tt]he|[Aa])[^\S\n]+)?(?:\p{Ll}+[^\S\n]+)?(?:voice|cry|shout|tones?)[^\S\n]+of[^\S\n]+"
                           r"(?=\p{Lu})")
 
+# an inverted clause of a voice heard ("came Tom's voice", "Then came the voice of Mr. Pell")
+_CAME = regex.compile(r"(?:[Tt]hen[^\S\n]+)?(?:[Tt]here[^\S\n]+)?[Cc]ame[^\S\n]+(?=\p{Lu}|(?:the|a)[^\S\n])")
+# a possessive before "voice" ("The Vicar's voice", "Tom s voice", its apostrophe lost,
+# "Tom's low voice"): where the owner's name ends
+_POSSESSED_VOICE = regex.compile(r"(?<=\p{L})(?:['’]|[^\S\n])s[^\S\n]+(?:\p{Ll}+[^\S\n]+)?voice(?![\p{L}])")
+_VOICE_REACH = 24  # characters after a subject's noun phrase looked at for its "'s voice"
 
 # fiction: "he heard Tom's voice", "she recognised the old man's voice": the owner of the voice
 _HEARD_VOICE = regex.compile(
@@ -244,6 +250,8 @@ _HEARD_VOICE = regex.compile(
 
 
 _LOST_APOSTROPHE = regex.compile(r"(?:[^\S\n]|[`´‘])s[^\S\n]+\p{Ll}")
+# the same, its "s" ending a line ("Tom s⏎hat"): read so only for a beat's subject
+_LOST_APOSTROPHE_WRAP = regex.compile(r"(?:[^\S\n]|[`´‘])s[^\S\n]*\n[^\S\n]*\p{Ll}")
 
 
 def possessive_s(text: str, end: int) -> bool:
@@ -283,10 +291,22 @@ def _subject_name_only(text: str, sp: Span2) -> Span2:
 def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Optional[Span2]:
     """The person-like noun phrase a clause starts with, if any."""
     pron = _mentions.PRONOUNS
+    came = _CAME.match(text, start, end)
+    if came is not None:
+        start = came.end()  # "came Tom's voice", "then came the voice of Mr. Pell": the voice
     voice = _VOICE_OF.match(text, start, end)
     if voice is not None:
         start = voice.end()  # "the voice of Mr. Heelas, bellowing": whose voice it is
     sp = _mentions.np_after(text, start, end)
+    owner = None
+    if sp is not None:
+        owner = _POSSESSED_VOICE.search(text, sp[0] + 1, min(end, sp[1] + _VOICE_REACH))
+        if owner is not None and sp[0] < owner.start() <= sp[1]:
+            sp = (sp[0], owner.start())  # "The Vicar's voice rose", "Tom s voice": the voice's owner speaks
+        else:
+            owner = None
+    if came is not None and owner is None:
+        return None  # "came a knock", "came the answer": no one person
     if sp is None:
         lead = _CONNECTIVE.match(text, start, end)  # "Then Nell stood up."
         if lead is None and start > 0 and text[start - 1 : start] in " \t" and ";" in text[max(0, start - 3) : start]:
@@ -317,7 +337,9 @@ def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Op
         if not _mentions.plain_word_as_name(text, first):
             return None  # "Thus Slackbridge;", "Yes, it was": a capitalised common word, not a name
     if desc.form == "name" and desc.kind == "person" and _mentions.is_known_name(text, desc, names):
-        return None if possessive_s(text, sp[1]) else sp  # "Margaret s face flushed": not Margaret
+        if owner is None and (possessive_s(text, sp[1]) or _LOST_APOSTROPHE_WRAP.match(text, sp[1], sp[1] + 8)):
+            return None  # "Margaret s face flushed", "Tom s⏎hat lay there": not Margaret, not Tom
+        return sp
     if desc.form == "description" and desc.kind == "person":
         if text[sp[0]].isupper() and lw.split()[0] not in _lexicons.first_field("determiners") \
                 and (desc.head.endswith("men") or (desc.head.endswith("s") and not desc.head.endswith("ss"))):
@@ -334,7 +356,22 @@ def _wrap_inside_sentence(text: str, pos: int) -> bool:
     b = pos - 2
     while b >= 0 and text[b] in " \t\r":
         b -= 1
+    if b >= 0 and text[b] == "." and _after_title(text, b + 1):
+        return True  # "But Mrs.⏎Pell smiled": a title ends the line, its name starts the next
     return b >= 0 and text[b] not in ".!?;:\N{EM DASH}\"'”’\n"
+
+
+# the abbreviated titles written before a name ("Mrs.", "Dr."), which end no sentence
+_NAME_TITLES = frozenset("Mr Mrs Ms Dr Prof Rev Messrs Mme Mlle Capt Col Gen Lt Sgt Maj Adm Supt Insp".split())
+
+
+def _after_title(text: str, pos: int) -> bool:
+    """``pos`` follows the full stop of an abbreviated title ("Mrs.", "Dr."): a name goes
+    on after it. Looks back at most a few characters."""
+    a = pos - 1
+    while a > 0 and pos - a <= 7 and text[a - 1].isalpha():
+        a -= 1
+    return text[a : pos - 1] in _NAME_TITLES and (a == 0 or not text[a - 1].isalnum())
 
 
 _CLAUSE_START = regex.compile(r"(?:^|(?<=[.!?;:\N{EM DASH}][\"'”’]?)|(?<=[,\"”][^\S\n]*(?:and|but|then|while|as|when)))[^\S\n\"'“”‘’(]*", regex.MULTILINE)
