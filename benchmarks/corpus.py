@@ -137,4 +137,5 @@ HOSTILE_FICTION: Dict[str, Callable[[int], str]] = {
     "fiction: beats": lambda n: _cycle("“Yes.” He ran. ", n),
     "fiction: short beats": lambda n: _cycle("“A.” b. ", n),
     "fiction: Said, quoted": lambda n: _cycle("“Said,” said Said, “said.” ", n),
+    "fiction: a verb, no stops": lambda n: _cycle("“Hi!” came ", n),
 }

@@ -1331,6 +1331,7 @@ class Attributor:
         # the last speech cue before the fragment, with a subject
         if self.records and self.records[-1].span[1] > lo:
             lo = self.records[-1].span[1]  # never across a quotation already reported
+        lo = max(lo, q.start - _CONTEXT_BACK)  # (a "sentence" of thousands of quotations with no stop in it)
         last = None
         main = None
         main_that = -1

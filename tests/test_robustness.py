@@ -204,10 +204,12 @@ def test_hostile_input_is_linear(name):
 
 # one endless paragraph of a novel's dialogue, read as fiction: a regression, each untagged
 # quotation once looked at all the paragraph's narration (the beat rules) or all of its
-# "sentence" before it (the context rule), so time grew with the square of the paragraph
+# "sentence" before it (the context and fragment rules), so time grew with the square of
+# the paragraph
 HOSTILE_FICTION = {
     "quotations with no stop between": lambda n: _cycle("“a” ", n),
     "quotations and beats with no subject": lambda n: _cycle("“Yes.” Ran. ", n),
+    "quotations and a verb with no stop": lambda n: _cycle("“Hi!” came ", n),
 }
 
 
