@@ -1072,7 +1072,7 @@ class Attributor:
                 return 1
         if tag is None or text[q.parts[-1][1] - 1] not in _END_PUNCT or self._mid_sentence_lower(q):
             if not self._is_direct_shape(q) and not (
-                    not self.news and text[q.parts[-1][1] - 1] in "!?" and _PARTICIPLE_AFTER.match(text, q.end, pend)):
+                    not self.news and text[q.parts[-1][1] - 1] in "!?" and _PARTICIPLE_AFTER.match(text, q.end, min(pend, q.end + 200))):
                 return 0  # (but fiction's exclamation of “…!” accompanied by a yawn is said)
         parts = list(q.parts)
         span_end = q.end

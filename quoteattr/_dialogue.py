@@ -236,6 +236,9 @@ _MARKS_AND_SPACE = " \t\n\r\"'“”‘’"
 _VOICE_OF = regex.compile(r"(?:(?:[Tt]he|[Aa])[^\S\n]+)?(?:\p{Ll}+[^\S\n]+)?(?:voice|cry|shout|tones?)[^\S\n]+of[^\S\n]+"
                           r"(?=\p{Lu})")
 
+# characters a pattern with a word it must hold ("of", "voice") is matched over: the regex
+# module looks for that word first, through all the text it is given
+_NEAR = 200
 # an inverted clause of a voice heard ("came Tom's voice", "Then came the voice of Mr. Pell")
 _CAME = regex.compile(r"(?:[Tt]hen[^\S\n]+)?(?:[Tt]here[^\S\n]+)?[Cc]ame[^\S\n]+(?=\p{Lu}|(?:the|a)[^\S\n])")
 # a possessive before "voice" ("The Vicar's voice", "Tom s voice", its apostrophe lost,
@@ -294,7 +297,7 @@ def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Op
     came = _CAME.match(text, start, end)
     if came is not None:
         start = came.end()  # "came Tom's voice", "then came the voice of Mr. Pell": the voice
-    voice = _VOICE_OF.match(text, start, end)
+    voice = _VOICE_OF.match(text, start, min(end, start + _NEAR))
     if voice is not None:
         start = voice.end()  # "the voice of Mr. Heelas, bellowing": whose voice it is
     sp = _mentions.np_after(text, start, end)
@@ -315,7 +318,7 @@ def clause_subject(text: str, start: int, end: int, names: FrozenSet[str]) -> Op
     if sp is None:
         return None
     sp = _subject_name_only(text, sp)
-    heard = _HEARD_VOICE.match(text, sp[1], end)
+    heard = _HEARD_VOICE.match(text, sp[1], min(end, sp[1] + _NEAR))
     if heard is not None:
         sp = heard.span("who")  # “…!” he heard Tom's voice below: Tom speaks, not the one who hears
     lw = text[sp[0] : sp[1]].lower()
