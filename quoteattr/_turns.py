@@ -895,29 +895,24 @@ def _thinker(r: Resolver, rec: Attribution, gender: str, starts: List[int]) -> O
     if lo is None or r._direct.overlaps(lo, qs) or _went_on_with(r, lo, qs, gender, _VIEW_CHAIN) < _VIEW_CHAIN:
         return None
     found = _last_subject(r, lo, gender)
-    if _names_subject(r, lo, qs, gender, starts):
+    named = _subject_named(r, lo, qs, gender, starts)
+    if named is not None:
         # someone of that sex named as a subject: the rules on subjects decide, unless
         # the narration follows another (``_viewpoint``) who the chain started from
         view = _viewpoint(r, qs, gender)
         if view is None or view is not found or view is r._addressed or id(view) not in r.speakers:
             return None
-        if _goes_on_from_subject(r, lo, qs, gender, starts):
+        if _goes_on_from_subject(r, named, lo, qs, gender, starts):
             return None  # "Tom was there. He was proud. | “…,” he thought": the chain goes on from Tom
         return view
     return None if found is r._addressed else found
 
 
-def _goes_on_from_subject(r: Resolver, lo: int, hi: int, gender: str, starts: List[int]) -> bool:
-    """Fiction: the clause right after the last name of ``gender`` read as a subject in
-    ``[lo, hi)`` (``_subject_between``) opens with the pronoun of ``gender`` ("Tom was
-    there. He was proud"): the narration goes on about that person."""
-    held, r._exclude = r._exclude, None
-    try:
-        ent = _subject_between(r, lo, hi, gender, starts)
-    finally:
-        r._exclude = held
-    if ent is None:
-        return False
+def _goes_on_from_subject(r: Resolver, ent: _Entity, lo: int, hi: int, gender: str, starts: List[int]) -> bool:
+    """Fiction: the clause right after the last name of ``ent`` (the last person of
+    ``gender`` named as a subject in ``[lo, hi)``, ``_subject_named``) opens with the
+    pronoun of ``gender`` ("Tom was there. He was proud"): the narration goes on about
+    that person."""
     a = bisect.bisect_left(starts, lo)
     for k in range(bisect.bisect_left(starts, hi) - 1, max(a, bisect.bisect_left(starts, hi) - _SUBJECT_NAMES) - 1, -1):
         _s, e, named = r.timeline[k]
@@ -929,14 +924,20 @@ def _goes_on_from_subject(r: Resolver, lo: int, hi: int, gender: str, starts: Li
     return False
 
 
-def _names_subject(r: Resolver, lo: int, hi: int, gender: str, starts: List[int]) -> bool:
-    """Fiction: the narration ``[lo, hi)`` names someone of ``gender`` as a clause's
-    subject (``_subject_between``, with no one excluded)."""
+def _subject_named(r: Resolver, lo: int, hi: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: the last person of ``gender`` the narration ``[lo, hi)`` names as a
+    clause's subject (``_subject_between``, with no one excluded), if any."""
     held, r._exclude = r._exclude, None
     try:
-        return _subject_between(r, lo, hi, gender, starts) is not None
+        return _subject_between(r, lo, hi, gender, starts)
     finally:
         r._exclude = held
+
+
+def _names_subject(r: Resolver, lo: int, hi: int, gender: str, starts: List[int]) -> bool:
+    """Fiction: the narration ``[lo, hi)`` names someone of ``gender`` as a clause's
+    subject (``_subject_named``)."""
+    return _subject_named(r, lo, hi, gender, starts) is not None
 
 
 def _owner_between(r: Resolver, lo: int, hi: int, gender: str, starts: List[int]) -> bool:
