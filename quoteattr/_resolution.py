@@ -528,6 +528,12 @@ class Resolver:
             self._title_sets[id(ent)] = (len(ent.titles), distinct)
         return distinct
 
+    def _bears_title(self, ent: _Entity, title: str) -> bool:
+        """The text gives ``ent`` the title ``title`` itself ("Mr Elliot" for "Mr."), not
+        merely one that agrees with it ("Sir Walter Elliot")."""
+        mine = title.rstrip(".").lower()
+        return any(t.rstrip(".").lower() == mine for t in self._distinct_titles(ent))
+
     def _new(self, key: str, kind: str) -> _Entity:
         ent = _Entity(key, kind)
         self.entities.append(ent)
@@ -1295,9 +1301,8 @@ class Resolver:
         if cands and m.title:
             # "Mr Elliot" among a "Sir Walter Elliot" and a "Mr Elliot": the one so titled
             # before the first one whose titles merely agree
-            mine = m.title.rstrip(".").lower()
             for e in cands:
-                if any(t.rstrip(".").lower() == mine for t in self._distinct_titles(e)):
+                if self._bears_title(e, m.title):
                     return e
             for e in cands:
                 if not _honorific_conflict(m.title, self._distinct_titles(e)):

@@ -2373,8 +2373,7 @@ def namesake_present(r: Resolver, m: Mention, ent: Optional[_Entity], pos: int) 
     if m.title:
         # “…, Mr Elliot.” with a “Mr Elliot” in the text: not one the text only titles
         # otherwise (“Sir Walter Elliot”); one it never titles (“Charles”) stays
-        mine = m.title.rstrip(".").lower()
-        titled = [e for e in cands if any(t.rstrip(".").lower() == mine for t in r._distinct_titles(e))]
+        titled = [e for e in cands if r._bears_title(e, m.title)]
         if titled:
             cands = [e for e in cands if e in titled or not r._distinct_titles(e)]
     if len(cands) < 2:
