@@ -69,6 +69,7 @@ the turns of a conversation: untagged turns, pronoun tags, the narrator's name) 
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
 
@@ -1877,8 +1878,9 @@ class Resolver:
         if not mods or words[-1] != m.head:
             return None
         best: Optional[Tuple[int, _Entity]] = None
-        heads = {m.head} | _ALIKE_WORDS.get(m.head, set())
-        alike = [{w} | _ALIKE_WORDS.get(w, set()) for w in mods]  # ("the old lady": "an elderly woman")
+        synonyms = _alike_words()
+        heads = {m.head} | synonyms.get(m.head, frozenset())
+        alike = [{w} | synonyms.get(w, frozenset()) for w in mods]  # ("the old lady": "an elderly woman")
         for told in (self._described_spoken, self.spoken):  # ("the old woman at the well" too)
             hit = _unnamed_speaker(told, m.start, _ALIKE_SPEAKERS, _ALIKE_BACK, -1 if best is None else best[0],
                                    lambda ent: not heads.isdisjoint(ent.words())
@@ -2397,8 +2399,11 @@ def _plain_phrase(phrase: str) -> str:
     return " ".join(words)
 
 
-# words a description may take up another's by ("the old lady" for "an elderly woman")
-_ALIKE_WORDS: Dict[str, Set[str]] = {w: set(row) - {w} for row in _lexicons.rows("description_synonyms") for w in row}
+@functools.lru_cache(maxsize=None)
+def _alike_words() -> Dict[str, FrozenSet[str]]:
+    """Words a description may take up another's by ("the old lady" for "an elderly
+    woman"): ``data/description_synonyms.txt``, read on first use, not at import."""
+    return {w: frozenset(row) - {w} for row in _lexicons.rows("description_synonyms") for w in row}
 _ALIKE_BACK = 8000  # characters back to the description "the thin gentleman" takes up
 _ALIKE_SPEAKERS = 60  # speakers looked at for it, at most
 _PLAIN_ALIKE_BACK = 2000  # characters back to an unnamed speaker "the gentleman" takes up
@@ -2407,8 +2412,8 @@ _DETERMINERS = frozenset("the this that a an".split())
 _DEMONSTRATIVES = frozenset(("this", "that"))  # fiction: determiners of a description that points back
 # "a stranger", "an old, grey man": an indefinite description (its first four words)
 _BROUGHT_IN = regex.compile(r"(?<![\p{L}])(?:[Aa]n?|[Aa]nother)[^\S\n]+((?:[\p{Ll}\-]+,?)(?:[^\S\n]+[\p{Ll}\-]+,?){0,3})")
-_POINTED_BACK = 600
-_IT_BACK = 400  # fiction: characters back the creature a tag "it" names is looked for  # fiction: characters back the person "this lady" points to is looked for
+_POINTED_BACK = 600  # fiction: characters back the person "this lady" points to is looked for
+_IT_BACK = 400  # fiction: characters back the creature a tag "it" names is looked for
 _RECALL_BACK = 1500  # fiction: characters back a stranger's description is looked for (``_recalled``)
 _RECALL: Dict[str, "regex.Pattern[str]"] = {}
 
