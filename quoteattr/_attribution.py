@@ -39,14 +39,16 @@ _GAP = regex.compile(r"[^\S\n]*(?:(?:,|;|\N{EM DASH}|\N{EN DASH}|--|-)[^\S\n]*)?
 # between a tag verb and the opening mark: an aside, if any ("said coolly"), then a
 # comma, colon or dash (a line break right after the verb or right before the mark is a
 # space: "called out,⏎“…”" in hard-wrapped text)
-_ASIDE = (r"\s++[^\s.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
-          r"[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,79}?")
+_ASIDE_OPEN = r"\s++[^\s.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
+_ASIDE_CHAR = r"[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
+_ASIDE = _ASIDE_OPEN + _ASIDE_CHAR + r"{0,79}?"
+# a line break inside a paragraph of hard-wrapped text (not a blank line)
+_WRAP_BREAK = r"\n(?![^\S\n]*+\n)"
 _FILLER_END = r"\s*+(?:[,:\N{EM DASH}]|[,:]?--)?\s*+\Z"  # "said,--" / "added:--" written with two hyphens
 _FILLER = regex.compile(r"(?:" + _ASIDE + r")?" + _FILLER_END)
 # in a lead-in paragraph the aside may also open with a comma: "said, in a colder voice," | “…”,
 # and in hard-wrapped text run over a line break ("could say in her usual tone of⏎reproach:")
-_LEAD_ASIDE = (r"\s++[^\s.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]"
-               r"(?:[^.!?\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]|\n(?![^\S\n]*+\n)){0,79}?")
+_LEAD_ASIDE = _ASIDE_OPEN + r"(?:" + _ASIDE_CHAR + r"|" + _WRAP_BREAK + r"){0,79}?"
 _LEAD_FILLER = regex.compile(r"(?:,?" + _LEAD_ASIDE + r")?" + _FILLER_END)
 _THAT = regex.compile(r"[^\S\n]*(?:that[^\S\n]+)?")
 # "said Monday that …", "said on Tuesday that …": the time word is not content
@@ -800,7 +802,7 @@ _GOES_ON_TAIL = regex.compile(
 # cleft ("It was not till the door shut that Ann could say:"), a fronted subordinate
 # clause ("Just before I left, the old lady came up and said:") or an absolute phrase
 # ("Tom having gone, Ann said:"); its words may run over a line break in wrapped text
-_CLAUSE_CHAR = r"(?:[^,;:.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}\n]|\n(?![^\S\n]*+\n))"
+_CLAUSE_CHAR = r"(?:[^,;:.!?\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}\n]|" + _WRAP_BREAK + r")"
 _LEAD_OPENING = regex.compile(
     r"(?:(?:But|And|Then|So)[^\S\n]+)?(?:"
     r"It\s+was\s+(?:not\s+|only\s+)?(?:till|until|when|after|before|then|now|only)(?![\p{L}])"
