@@ -73,6 +73,7 @@ _TURN_PARTS = 6  # fiction: records of one paragraph looked at for a turn's voca
 _TAIL_ANCHORS = 200  # fiction: a narration tail this long after a turn settles "said she" on its own
 _SUBJECT_NAMES = 100  # fiction: names of the narration before a turn looked at for its subject
 _NAMESAKE_BACK = 3000  # fiction: characters looked back for the one of several namesakes addressed
+_DESCRIBED_CLAUSES = 16  # fiction: clause starts read back for a described subject before an untagged turn
 _NAMESAKE_MENTIONS = 6  # mentions of each namesake looked back over
 _NAMESAKE_TURNS = 8  # tagged turns looked back over for a namesake who spoke one
 _DESCRIBED_BACK = 400  # fiction: characters of narration looked at for a described subject
@@ -1157,11 +1158,16 @@ def _described_before(r: Resolver, rec: Attribution, starts: List[int]) -> Optio
         hi = rec.span[0]
     text = r.text
     last: Optional[Tuple[int, int]] = None
-    for cs in _dialogue.clause_starts(text, max(lo, hi - 400), hi):
-        sp = (_dialogue.clause_subject(text, cs, hi, r.names) or _described_head(text, cs, hi)
-              or _described_person(text, cs, hi))
-        if sp is not None:
-            last = sp
+    # the last clause with a subject, among the last few (400 characters of prose hold fewer);
+    # the starts of a shorter stretch are the last ones of a longer (clause_start_spans)
+    clauses = list(_dialogue.clause_starts(text, max(lo, hi - 100), hi))
+    if len(clauses) < _DESCRIBED_CLAUSES and hi - 100 > lo:
+        clauses = list(_dialogue.clause_starts(text, max(lo, hi - 400), hi))
+    for cs in clauses[: -_DESCRIBED_CLAUSES - 1 : -1]:
+        last = (_dialogue.clause_subject(text, cs, hi, r.names) or _described_head(text, cs, hi)
+                or _described_person(text, cs, hi))
+        if last is not None:
+            break
     if last is None:
         return None
     m = _mentions.describe(text, last[0], last[1])
