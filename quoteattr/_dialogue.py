@@ -78,6 +78,12 @@ _VOCATIVE_START = regex.compile(_ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>
 _VOCATIVE_INSIDE = regex.compile(
     r",(?:[^\S\n]++|[^\S\n]*+\n[^\S\n]*+)" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+)" + _FAMILY + r")(?=[^\S\n]*(?:[,.!?;\N{EM DASH}]|--))"
 )
+# a name opening a later sentence of the quotation and set off by a comma or an
+# exclamation (“Red it was! Harry!”, “Oh! Miss Ellen, my …”, “I will. Tom, you …”)
+_VOCATIVE_SENTENCE = regex.compile(
+    r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Messrs|Mme|Mlle|Jr|Sr|\p{Lu}))[.!?][\"'”’]?[^\S\n]+" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+)" + _FAMILY
+    + r")(?=[^\S\n]*(?:[,!?\N{EM DASH}]|--))"
+)
 
 
 def _narration(text: str, start: int, end: int, quotes: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
@@ -721,8 +727,54 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional
     nearest its end). A name that opens the
     quotation and is one of the words ``said`` in the turn before (“… remind me of Nell
     Orme!” | “Nell!”) is echoed, not addressed."""
-    not_names = _lexicons.words("not_names")
     best: Optional[Span2] = None
+    for found in _addressed_names(text, rec, names, said):
+        best = found
+        if not last:
+            return best
+    return best
+
+
+def addressed_names(text: str, rec: Attribution) -> List[Span2]:
+    """Every name the quotation ``rec`` addresses, also one opening a later sentence of it
+    (“Red it was! Harry!”, “Oh! Miss Ellen, my …”): none of them is its speaker, though
+    the one addressed so in mid-speech is not always the one who answers."""
+    if rec.kind != "direct":
+        return []
+    out = []
+    for span in _addressed_names(text, rec, _mentions.name_index(text), None, later=True):
+        s = next(s for s, e in rec.parts if s <= span[0] < e)
+        if _quoted_within(text, s, span[0]):
+            continue  # “… told me, ‘Oh, we don’t, Mrs. Pell.’”: another's words to the speaker
+        if not text[s : span[0]].strip(" \t\n,.!?;:-\N{EM DASH}") and not text[span[1] : rec.parts[-1][1]].strip(
+                " \t\n,.!?;:-\N{EM DASH}"):
+            continue  # “Ned,” was his answer: a name alone may be the speaker's own
+        out.append(span)
+    return out
+
+
+# a quotation opened inside another (‘…’ or '…': a capital after the mark), and the mark
+# that closes it (not an apostrophe inside a word: “don’t”, “'ave”)
+_INNER_OPEN = regex.compile(r"(?<![\p{L}\p{N}])['‘](?=\p{Lu})")
+_INNER_CLOSE = regex.compile(r"(?<=[\p{L}.,!?\-\N{EM DASH}])['’](?![\p{L}\p{N}])")
+
+
+def _quoted_within(text: str, s: int, at: int) -> bool:
+    """Offset ``at`` of a quotation opening at ``s`` stands inside a quotation that it
+    quotes, opened before ``at`` and not closed by then."""
+    if "'" not in text[s:at] and "‘" not in text[s:at]:
+        return False
+    opened = -1
+    for m in _INNER_OPEN.finditer(text, s, at):
+        opened = m.start()
+    return opened >= 0 and _INNER_CLOSE.search(text, opened + 1, at) is None
+
+
+def _addressed_names(text: str, rec: Attribution, names: FrozenSet[str], said: Optional[_Said],
+                     later: bool = False) -> Iterator[Span2]:
+    """The names ``_vocative`` reads as addressed, in order (with ``later``, also those
+    opening a later sentence of the quotation)."""
+    not_names = _lexicons.words("not_names")
     for s, e in rec.parts:
         found = [m for m in (_vocative_start(text, s, e),) if m is not None]
         if found and said is not None and found[0].group("name") in said:
@@ -730,6 +782,8 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional
         found += _vocatives_inside(text, s, e)
         if text.find(",", s, e) >= 0:
             found += list(_PARENT_INSIDE.finditer(text, s, e))  # “Yes, father.”
+        if later:
+            found += _vocatives_later(text, s, e)
         if found and "," in text[s:e]:
             # “Tom, Nell, Ada and you”: names listed, nobody addressed (but “Hullo, Hullo, Tom!”
             # lists one name only: Tom is addressed)
@@ -748,9 +802,7 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional
             if name.isupper() and len(name) > 1:
                 name = name.capitalize()  # “TOMMY, old thing!”: a chapter's first word in capitals
             if m.start("whole") == m.start("name") and name.lower() in PARENT_VOCATIVES:
-                best = (m.start("whole"), m.end("whole"))  # “Father, …”: the one the speaker calls so
-                if not last:
-                    return best
+                yield (m.start("whole"), m.end("whole"))  # “Father, …”: the one the speaker calls so
                 continue
             if name.lower() in not_names or name.lower() in _mentions.PRONOUNS or name not in names:
                 continue
@@ -761,10 +813,7 @@ def _vocative(text: str, rec: Attribution, names: FrozenSet[str], said: Optional
                 continue  # “Yes, sir.”, “…, Colonel?”: an honorific alone is no name to go by
             if m.start("whole") == m.start("name") and _plural_address(name):
                 continue  # “Italians, dear, …”, “Gentlemen, …”: a group addressed, not one person
-            best = (m.start("whole"), m.end("whole"))  # "Mr. Bennet", honorific and all
-            if not last:
-                return best
-    return best
+            yield (m.start("whole"), m.end("whole"))  # "Mr. Bennet", honorific and all
 
 
 def _vocative_start(text: str, s: int, e: int) -> "Optional[regex.Match[str]]":
@@ -787,6 +836,15 @@ def _vocatives_inside(text: str, s: int, e: int) -> "List[regex.Match[str]]":
         if m is not None:
             found.append(m)
     return found
+
+
+def _vocatives_later(text: str, s: int, e: int) -> "List[regex.Match[str]]":
+    """``_VOCATIVE_SENTENCE``'s matches in ``text[s:e]``, looked for only when a sentence
+    ends inside the quotation before its last characters."""
+    cut = max(text.rfind(".", s, e - 2), text.rfind("!", s, e - 2), text.rfind("?", s, e - 2))
+    if cut < 0:
+        return []
+    return list(_VOCATIVE_SENTENCE.finditer(text, s, e))
 
 
 _CLOSING_MARKS = frozenset("\"”’'")

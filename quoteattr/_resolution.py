@@ -1010,6 +1010,13 @@ class Resolver:
                         # "He was met by an old woman. She held a candle. | “…,” she said":
                         # the one person of her sex the narration has just brought in
                         ent = _turns._described_near(self, idx, m.gender, starts) or ent
+                    if (self.genre == "fiction" and m.form == "pronoun" and m.gender and m.person == 3
+                            and ent is not None and id(ent) not in self.speakers and _turns.in_passing(self, ent, s)):
+                        # "… the scowl of Goliath on the chapel wall …" | "The keeper looked up." |
+                        # “…,” he said: the one the narration has just described, not a name compared with
+                        described_before = _turns._described_before(self, rec, starts)
+                        if described_before is not None and _turns._entity_sex(described_before) in (None, m.gender):
+                            ent = described_before
                     if (self.genre == "fiction" and m.form == "pronoun" and m.gender
                             and self._exclude is not None and _turns._entity_sex(self._exclude) == m.gender
                             and (ent is None or self._far(ent, s, self._exclude))):
@@ -1210,6 +1217,7 @@ class Resolver:
             _turns._name_the_narrator(self, chosen)
             _turns._narrator_answers(self, chosen)
             _turns._self_introduced(self, chosen)
+            _turns.not_addressed(self, chosen)
         for idx, ent in letters.items():
             chosen[idx] = ent  # (no conversation's parity makes a letter another's words)
         # build the sources, in order of first mention, only those that speak

@@ -41,6 +41,8 @@ import bisect
 import functools
 from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
+import attrs
+
 from . import _lazyregex as regex
 
 from . import _attribution, _cues, _dialogue, _kinship, _letters, _lexicons, _mentions
@@ -3123,3 +3125,73 @@ def voice_owner(r: Resolver, idx: int) -> Optional[_Entity]:
         if ent is not None and ent.kind == "person" and not r._place_like(ent):
             return ent
     return None
+
+
+def not_addressed(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
+    """Fiction: a quotation's speaker is never a person it addresses by name (“Red it
+    was! Harry!”, “Good day, Mrs Hale … three parcels!”), whichever pass chose them:
+    the speaker is then the person most present before it other than the one addressed and
+    the one who spoke the turn before; an unnamed person the narration has just brought in
+    ("the postman came round the house") first, for an untagged turn."""
+    text = r.text
+    for idx, rec in enumerate(r.records):
+        ent = chosen[idx]
+        if ent is None or rec.kind != "direct" or rec.rule == _letters.RULE or ent.kind != "person":
+            continue
+        if rec.rule == "direct.split" and rec.speaker is not None and _mentions.describe(text, *rec.speaker).form == "name":
+            continue  # “Hello, Ann!”--and Ann said “…”: a tag between two turns joined, not this one's fault
+        spans = _dialogue.addressed_names(text, rec)
+        if not spans or not any(_names_addressed(r, rec, sp, ent) for sp in spans):
+            continue
+        sex = r.pronoun_sex.get(idx)
+        prev = _previous_turn(r, idx, chosen)
+        r._addressed = ent
+        r._exclude = prev if prev is not ent else None
+        found = None
+        if rec.speaker is None:
+            found = _brought_in_before(r, rec, sex) or _described_before(r, rec, r._starts)
+        if found is None:
+            found = r._salient(rec.span[0], sex, r._starts)
+        r._exclude = r._addressed = None
+        chosen[idx] = found if found is not ent else None
+
+
+def _names_addressed(r: Resolver, rec: Attribution, span: Tuple[int, int], ent: _Entity) -> bool:
+    """The name at ``span``, addressed by ``rec``, may be ``ent``'s: the person it
+    resolves to, or one the text calls by that name (given or family name) with no title
+    or sex against it (“Mrs Hale” is also the “Jane Hale” the text names)."""
+    if _addressee(r, attrs.evolve(rec, addressee=span)) is ent:
+        return True
+    m = _mentions.describe(r.text, *span)
+    if m.form != "name":
+        return False
+    toks = _name_tokens(m.name or "")
+    if len(toks) != 1:
+        return False
+    word = toks[0].lower()
+    if word != ent.surname and word != ent.first:
+        return False
+    if m.title and _honorific_conflict(m.title, r._distinct_titles(ent)):
+        return False
+    sex = m.gender or (None if m.title or word == ent.first else "m")
+    return sex is None or ent.guess_gender() in (None, sex)
+
+
+# the words before a name mentioned only in passing: compared with ("like Goliath", "than
+# Tom"), or the object of an "of" phrase ("the scowl of Goliath")
+_PASSING = frozenset(("of", "like", "than"))
+_PASSING_MENTIONS = 3  # mentions of a person beyond which the text does more than mention them
+
+
+def in_passing(r: Resolver, ent: _Entity, pos: int) -> bool:
+    """Fiction: every mention of ``ent`` before ``pos`` (at most ``_PASSING_MENTIONS``) follows
+    a word of comparison or "of": a name compared with or spoken of, never brought in
+    ("the scowl of Goliath on the chapel wall")."""
+    k = bisect.bisect_left(ent.mentions, (pos, -1))
+    if k == 0 or k > _PASSING_MENTIONS:
+        return False
+    for s, _e in ent.mentions[:k]:
+        words = r.text[max(0, s - 12) : s].split()
+        if not words or words[-1].lower() not in _PASSING:
+            return False
+    return True
