@@ -1010,6 +1010,11 @@ class Resolver:
                         # "He was met by an old woman. She held a candle. | “…,” she said":
                         # the one person of her sex the narration has just brought in
                         ent = _turns._described_near(self, idx, m.gender, starts) or ent
+                    if (self.genre == "fiction" and m.form == "pronoun" and m.gender and m.person == 3
+                            and not m.plural and ent is None):
+                        # "The old lady pulled her spectacles down. … | “…,” she said", no woman
+                        # named before: the one so described (named once the text names her)
+                        ent = _turns._defined_first(self, idx, m.gender, starts)
                     if (self.genre == "fiction" and m.form == "pronoun" and m.gender
                             and self._exclude is not None and _turns._entity_sex(self._exclude) == m.gender
                             and (ent is None or self._far(ent, s, self._exclude))):

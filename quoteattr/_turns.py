@@ -509,6 +509,39 @@ def _self_introduced(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
                 ent.forms[("", named)] = 1  # “Perhaps you are Ann Pell?” | “Yes, I am.”
                 done.add(id(ent))
     _named_by_narration(r, chosen, done, not_names, first_names)
+    _named_by_address(r, chosen, done, not_names, first_names)
+
+
+def _named_by_address(r: Resolver, chosen: List[Optional[_Entity]], done: Set[int],
+                      not_names: FrozenSet[str], first_names: Dict[str, str]) -> None:
+    """Fiction: a speaker the narration only describes ("the stripling") is named by the
+    one they talk with: in a talk of two, a turn of a named speaker that calls by a
+    given name no one the text names ("Now obey me. … Well, Fred, …"), between or next
+    to turns of the described one, calls the described one so; the given name must
+    not say the other sex. Each described speaker takes the first such name."""
+    text = r.text
+    n = len(chosen)
+    for idx, rec in enumerate(r.records):
+        ent = chosen[idx]
+        if rec.addressee is None or ent is None or not ent.forms or rec.kind != "direct":
+            continue
+        words = text[rec.addressee[0] : rec.addressee[1]].split()
+        if len(words) != 1 or words[0] not in first_names or words[0].lower() in not_names:
+            continue  # (a given name alone)
+        if _addressee(r, rec) is not None:
+            continue
+        near = [chosen[j] for j in (idx - 1, idx + 1) if 0 <= j < n and r.records[j].kind == "direct"]
+        other = [e for e in near if e is not None and e is not ent]
+        if not other or any(e is not other[0] for e in other):
+            continue  # (a talk of two: the turns beside it spoken by one other person)
+        them = other[0]
+        if them.forms or id(them) in done or them.kind != "person":
+            continue
+        sex = first_names[words[0]]
+        if sex in ("m", "f") and _entity_sex(them) not in (None, sex):
+            continue
+        them.forms[("", words[0])] = 1  # “Well, Fred, …”: the stripling is Fred
+        done.add(id(them))
 
 
 def _names_given(text: str) -> "Iterator[regex.Match[str]]":
@@ -1687,7 +1720,7 @@ _NOT_ONE_PERSON = frozenset("men women girls boys ladies gentlemen children chai
 _NOT_ALONE = regex.compile(r"['’]|(?=\s)[^\S\n]*+(?:\n[^\S\n]*+)?(?:(?:and|or|&|of)\s|(?:was|is)\s+(?:\p{Lu}|(?:the|that|this|his|her|my|our|their)\s))")
 # the sex a word for a person gives, besides the kinship words and "-man"/"-woman"/"-ess"
 _SEX_OF = {"girl": "f", "lady": "f", "maid": "f", "lass": "f", "wench": "f", "nun": "f", "widow": "f",
-           "heroine": "f", "dame": "f", "matron": "f", "landlady": "f", "boy": "m", "lad": "m", "youth": "m",
+           "heroine": "f", "dame": "f", "matron": "f", "landlady": "f", "boy": "m", "lad": "m", "youth": "m", "stripling": "m",
            "monk": "m", "widower": "m", "squire": "m", "knight": "m", "groom": "m", "hero": "m",
            "gentleman": "m", "fellow": "m", "butler": "m", "master": "m"}
 
@@ -1894,6 +1927,62 @@ def _described_near(r: Resolver, idx: int, gender: str, starts: List[int]) -> Op
         if r.spoken[j][1].guess_gender() == gender:
             return None  # one of her sex who has just spoken
         j -= 1
+    m = _mentions.describe(text, best[0], best[1])
+    return _own_description(r, m)
+
+
+# fiction: a clause opening with a definite description of one person ("The old lady
+# pulled her spectacles down"): its words, up to three, the last the head
+_DEFINITE_SUBJECT = regex.compile(r"[Tt]he(?P<words>(?:[^\S\n]{1,3}[\p{Ll}\-]+){1,3})(?![\p{L}'’])")
+_FIRST_NAMED_AFTER = 3000  # fiction: characters after a turn in which the one so described is first named
+_DESCRIPTION_AGAIN = 600  # and before that naming, in which the description is used again
+
+
+def _defined_first(r: Resolver, idx: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: for a "she said" with no one of her sex named or heard before it in the
+    text, the person the narration brought in by a definite description opening a clause
+    in the ``_NEAR_BACK`` characters before ("The old lady pulled her spectacles down. …
+    She looked perplexed, and then said: | “…”"): the person of that sex the text first
+    names in the ``_FIRST_NAMED_AFTER`` characters after, when the description is used
+    again shortly before that naming ("The old lady whirled round. … His aunt Polly
+    stood surprised"), else a source named by the description."""
+    text = r.text
+    qs = r.records[idx].span[0]
+    b = bisect.bisect_left(starts, qs)
+    if any(_entity_sex(ent) == gender for _s, _e, ent in r.timeline[:b]):
+        return None  # someone of her sex named before
+    j = bisect.bisect_left(r.spoken_at, qs)
+    if any(_entity_sex(ent) == gender for _p, ent in r.spoken[:j]):
+        return None  # or heard
+    heads = _near_words()[0]
+    best: Optional[Tuple[int, int]] = None
+    for cs in _dialogue.clause_starts(text, max(0, qs - _NEAR_BACK), qs):
+        if r._quotes.covers(cs):
+            continue
+        dm = _DEFINITE_SUBJECT.match(text, cs, qs)
+        if dm is None:
+            continue
+        spans = [(w.start(), w.end()) for w in _WORD.finditer(text, dm.start("words"), dm.end("words"))]
+        for n in range(len(spans) - 1, -1, -1):  # the longest ending in a person word: "The old lady"
+            if text[spans[n][0] : spans[n][1]] in heads:
+                m = _mentions.describe(text, dm.start(), spans[n][1])
+                if m.form == "description" and not m.plural and _sex_of(m) == gender:
+                    best = (dm.start(), spans[n][1])
+                break
+    if best is None:
+        return None
+    phrase = " ".join(text[best[0] : best[1]].lower().split())
+    for s, _e, ent in r.timeline[b:]:
+        if s - qs > _FIRST_NAMED_AFTER:
+            break
+        if not ent.forms or ent.kind != "person" or _entity_sex(ent) != gender:
+            continue
+        if ent.mentions and ent.mentions[0][0] < s:
+            break  # (its first naming only)
+        near = " ".join(text[max(qs, s - _DESCRIPTION_AGAIN) : s].lower().split())
+        if phrase in near:
+            return ent if ent is not r._addressed and ent is not r._exclude else None
+        break
     m = _mentions.describe(text, best[0], best[1])
     return _own_description(r, m)
 
