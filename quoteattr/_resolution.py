@@ -1215,6 +1215,7 @@ class Resolver:
             _turns._name_the_narrator(self, chosen)
             _turns._narrator_answers(self, chosen)
             _turns._self_introduced(self, chosen)
+            _turns.opening_calls(self, chosen)
         for idx, ent in letters.items():
             chosen[idx] = ent  # (no conversation's parity makes a letter another's words)
         # build the sources, in order of first mention, only those that speak

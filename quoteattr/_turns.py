@@ -512,6 +512,39 @@ def _self_introduced(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
     _named_by_address(r, chosen, done, not_names, first_names)
 
 
+_OPENING_REACH = 2000  # fiction: characters from a text's first quotation to the tagged turn that names its speaker
+
+
+def opening_calls(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
+    """Fiction: the untagged quotations that open a text before anyone is named or heard
+    (“Tom!” | No answer. | “Tom!” | The old lady looked round … and then said: | “…”),
+    each with narration of its own after it, are the calls of the speaker of the first
+    tagged turn after them, when the narration up to that turn names no one else."""
+    if r.layout is None:
+        return
+    opening: List[int] = []
+    for idx, rec in enumerate(r.records):
+        if rec.kind != "direct":
+            return
+        if chosen[idx] is None and rec.speaker is None:
+            opening.append(idx)
+            continue
+        ent = chosen[idx]
+        if not opening or rec.speaker is None or ent is None or ent.kind != "person":
+            return
+        if rec.span[0] - r.records[opening[0]].span[0] > _OPENING_REACH:
+            return
+        b = bisect.bisect_left(r._starts, rec.span[0])
+        if any(other is not ent for _s, _e, other in r.timeline[:b]):
+            return  # someone else named before it
+        paras = [r.layout.paragraph_index(r.records[j].span[0]) for j in opening + [idx]]
+        if any(q - p < 2 for p, q in zip(paras, paras[1:])):
+            return  # turns one after another: a talk, not calls
+        for j in opening:
+            chosen[j] = ent
+        return
+
+
 _TALK_TURNS = 6  # turns either side of a turn looked at for a tagged turn of the one it talks with
 
 
