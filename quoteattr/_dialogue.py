@@ -66,7 +66,10 @@ _ENDEARMENT = r"(?:(?:[Mm]y[^\S\n]+)?(?:[Dd]ear(?:est)?|[Ss]weet)[^\S\n]+)?"
 # the words a child calls a parent by (“Father, …”, “…, Mamma?”): a vocative though not a name
 PARENT_VOCATIVES = {"father": "m", "papa": "m", "pa": "m", "mother": "f", "mamma": "f", "mama": "f", "ma": "f"}
 # a parent addressed in lower case after a comma: “Yes, father.”, “…, my dear mother?”
-_PARENT_INSIDE = regex.compile(r",[^\S\n]+(?:my[^\S\n]+)?(?:dear(?:est)?[^\S\n]+)?(?P<whole>(?P<name>father|mother|papa|mamma|mama|ma|pa))"
+# an aunt or uncle addressed so (“I don't know, aunt.”): the one the text names "Aunt …" or "Uncle …"
+KIN_VOCATIVES = {"aunt": "f", "auntie": "f", "aunty": "f", "uncle": "m"}
+_PARENT_INSIDE = regex.compile(r",[^\S\n]+(?:my[^\S\n]+)?(?:dear(?:est)?[^\S\n]+)?(?P<whole>(?P<name>father|mother|papa|mamma|mama|ma|pa"
+                               r"|aunt|auntie|aunty|uncle))"
                                r"(?=[^\S\n]*(?:[,.!?;\N{EM DASH}]|--))")
 _VOCATIVE_TAIL = 200  # characters of a turn after a name addressed, beyond which the name settles no reply
 # a given name and a patronymic addressed together (“Well, Ivan Ivanitch, …”, “…, Anna
@@ -801,7 +804,7 @@ def _addressed_names(text: str, rec: Attribution, names: FrozenSet[str], said: O
             name = m.group("name")
             if name.isupper() and len(name) > 1:
                 name = name.capitalize()  # “TOMMY, old thing!”: a chapter's first word in capitals
-            if m.start("whole") == m.start("name") and name.lower() in PARENT_VOCATIVES:
+            if m.start("whole") == m.start("name") and (name.lower() in PARENT_VOCATIVES or name in KIN_VOCATIVES):
                 yield (m.start("whole"), m.end("whole"))  # “Father, …”: the one the speaker calls so
                 continue
             if name.lower() in not_names or name.lower() in _mentions.PRONOUNS or name not in names:

@@ -1017,6 +1017,11 @@ class Resolver:
                         described_before = _turns._described_before(self, rec, starts)
                         if described_before is not None and _turns._entity_sex(described_before) in (None, m.gender):
                             ent = described_before
+                    if (self.genre == "fiction" and m.form == "pronoun" and m.gender and m.person == 3
+                            and not m.plural and ent is None):
+                        # "The old lady pulled her spectacles down. … | “…,” she said", no woman
+                        # named before: the one so described (named once the text names her)
+                        ent = _turns._defined_first(self, idx, m.gender, starts)
                     if (self.genre == "fiction" and m.form == "pronoun" and m.gender
                             and self._exclude is not None and _turns._entity_sex(self._exclude) == m.gender
                             and (ent is None or self._far(ent, s, self._exclude))):
@@ -1217,7 +1222,8 @@ class Resolver:
             _turns._name_the_narrator(self, chosen)
             _turns._narrator_answers(self, chosen)
             _turns._self_introduced(self, chosen)
-            _turns.not_addressed(self, chosen)
+            _turns.opening_calls(self, chosen)
+            _turns.not_addressed(self, chosen)  # (last: no pass may give a turn to the one it addresses)
         for idx, ent in letters.items():
             chosen[idx] = ent  # (no conversation's parity makes a letter another's words)
         # build the sources, in order of first mention, only those that speak

@@ -512,6 +512,98 @@ def _self_introduced(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
                 ent.forms[("", named)] = 1  # “Perhaps you are Ann Pell?” | “Yes, I am.”
                 done.add(id(ent))
     _named_by_narration(r, chosen, done, not_names, first_names)
+    _named_by_address(r, chosen, done, not_names, first_names)
+
+
+_OPENING_REACH = 2000  # fiction: characters from a text's first quotation to the tagged turn that names its speaker
+
+
+def opening_calls(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
+    """Fiction: the untagged quotations that open a text before anyone is named or heard
+    (“Tom!” | No answer. | “Tom!” | The old lady looked round … and then said: | “…”),
+    each with narration of its own after it, are the calls of the speaker of the first
+    tagged turn after them, when the narration up to that turn names no one else."""
+    if r.layout is None:
+        return
+    opening: List[int] = []
+    for idx, rec in enumerate(r.records):
+        if rec.kind != "direct":
+            return
+        if chosen[idx] is None and rec.speaker is None:
+            opening.append(idx)
+            continue
+        ent = chosen[idx]
+        if not opening or rec.speaker is None or ent is None or ent.kind != "person":
+            return
+        if rec.span[0] - r.records[opening[0]].span[0] > _OPENING_REACH:
+            return
+        b = bisect.bisect_left(r._starts, rec.span[0])
+        if any(other is not ent for _s, _e, other in r.timeline[:b]):
+            return  # someone else named before it
+        paras = [r.layout.paragraph_index(r.records[j].span[0]) for j in opening + [idx]]
+        if any(q - p < 2 for p, q in zip(paras, paras[1:])):
+            return  # turns one after another: a talk, not calls
+        for j in opening:
+            chosen[j] = ent
+        return
+
+
+_TALK_TURNS = 6  # turns either side of a turn looked at for a tagged turn of the one it talks with
+
+
+def _tagged_in_talk(r: Resolver, idx: int, them: _Entity, chosen: Sequence[Optional[_Entity]],
+                    talked: Set[int]) -> bool:
+    """Fiction: ``them`` speaks a turn tagged or beaten for them (“…,” said the youth; "The
+    youth frowned. “…”") among the ``_TALK_TURNS`` turns either side of record ``idx``,
+    with no paragraph of narration alone between the two (the same talk, not an earlier one)."""
+    assert r.layout is not None
+    here = r.layout.paragraph_index(r.records[idx].span[0])
+    for j in range(max(0, idx - _TALK_TURNS), min(len(chosen), idx + _TALK_TURNS + 1)):
+        if j == idx or chosen[j] is not them or r.records[j].speaker is None:
+            continue
+        there = r.layout.paragraph_index(r.records[j].span[0])
+        if all(p in talked for p in range(min(here, there), max(here, there) + 1)):
+            return True
+    return False
+
+
+def _named_by_address(r: Resolver, chosen: List[Optional[_Entity]], done: Set[int],
+                      not_names: FrozenSet[str], first_names: Dict[str, str]) -> None:
+    """Fiction: a speaker the narration only describes ("the stripling") is named by the
+    one they talk with: in a talk of two, a turn of a named speaker that calls by a
+    given name no one the text names ("Now obey me. … Well, Fred, …"), between or next
+    to turns of the described one, calls the described one so; the given name must
+    not say the other sex. Each described speaker takes the first such name."""
+    if r.layout is None:
+        return
+    text = r.text
+    n = len(chosen)
+    talked: Optional[Set[int]] = None  # paragraphs that hold a quotation
+    for idx, rec in enumerate(r.records):
+        ent = chosen[idx]
+        if rec.addressee is None or ent is None or not ent.forms or rec.kind != "direct":
+            continue
+        words = text[rec.addressee[0] : rec.addressee[1]].split()
+        if len(words) != 1 or words[0] not in first_names or words[0].lower() in not_names:
+            continue  # (a given name alone)
+        if _addressee(r, rec) is not None:
+            continue
+        near = [chosen[j] for j in (idx - 1, idx + 1) if 0 <= j < n and r.records[j].kind == "direct"]
+        other = [e for e in near if e is not None and e is not ent]
+        if not other or any(e is not other[0] for e in other):
+            continue  # (a talk of two: the turns beside it spoken by one other person)
+        them = other[0]
+        if them.forms or id(them) in done or them.kind != "person":
+            continue
+        if talked is None:
+            talked = {r.layout.paragraph_index(rec2.span[0]) for rec2 in r.records}
+        if not _tagged_in_talk(r, idx, them, chosen, talked):
+            continue
+        sex = first_names[words[0]]
+        if sex in ("m", "f") and _entity_sex(them) not in (None, sex):
+            continue
+        them.forms[("", words[0])] = 1  # “Well, Fred, …”: the stripling is Fred
+        done.add(id(them))
 
 
 def _names_given(text: str) -> "Iterator[regex.Match[str]]":
@@ -1694,8 +1786,8 @@ _NOT_ONE_PERSON = frozenset("men women girls boys ladies gentlemen children chai
 # rare grace went by": someone characterised, often one already named)
 _NOT_ALONE = regex.compile(r"['’]|(?=\s)[^\S\n]*+(?:\n[^\S\n]*+)?(?:(?:and|or|&|of)\s|(?:was|is)\s+(?:\p{Lu}|(?:the|that|this|his|her|my|our|their)\s))")
 # the sex a word for a person gives, besides the kinship words and "-man"/"-woman"/"-ess"
-_SEX_OF = {"girl": "f", "lady": "f", "maid": "f", "lass": "f", "wench": "f", "nun": "f", "widow": "f",
-           "heroine": "f", "dame": "f", "matron": "f", "landlady": "f", "boy": "m", "lad": "m", "youth": "m",
+_SEX_OF = {"girl": "f", "lady": "f", "maid": "f", "housemaid": "f", "chambermaid": "f", "nursemaid": "f", "lass": "f", "wench": "f", "nun": "f", "widow": "f",
+           "heroine": "f", "dame": "f", "matron": "f", "landlady": "f", "boy": "m", "lad": "m", "youth": "m", "stripling": "m",
            "monk": "m", "widower": "m", "squire": "m", "knight": "m", "groom": "m", "hero": "m",
            "gentleman": "m", "fellow": "m", "butler": "m", "master": "m"}
 
@@ -1904,6 +1996,107 @@ def _described_near(r: Resolver, idx: int, gender: str, starts: List[int]) -> Op
         j -= 1
     m = _mentions.describe(text, best[0], best[1])
     return _own_description(r, m)
+
+
+_WRAP_SPACE = r"(?:[^\S\n]{1,3}|[^\S\n]*\n[^\S\n]*)"  # spaces, or a line's wrap (no blank line)
+# fiction: a clause opening with a definite description of one person ("The old lady
+# pulled her spectacles down"): its words, up to three, the last the head
+_DEFINITE_SUBJECT = regex.compile(r"[Tt]he(?P<words>(?:" + _WRAP_SPACE + r"[\p{Ll}\-]+){1,3})(?![\p{L}'’])")
+_FIRST_NAMED_AFTER = 3000  # fiction: characters after a turn in which the one so described is first named
+_DESCRIPTION_AGAIN = 600  # and before that naming, in which the description is used again
+
+
+def _defined_first(r: Resolver, idx: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: for a "she said" with no one of her sex named or heard before it in the
+    text, the person the narration brought in by a definite description opening a clause
+    in the ``_NEAR_BACK`` characters before ("The old lady pulled her spectacles down. …
+    She looked perplexed, and then said: | “…”"): the person of that sex the text first
+    names in the ``_FIRST_NAMED_AFTER`` characters after, when the description is used
+    again shortly before that naming ("The old lady whirled round. … His aunt Polly
+    stood surprised"), else a source named by the description. Failing that (or with
+    someone of her sex named or heard before), ``_described_here``."""
+    text = r.text
+    qs = r.records[idx].span[0]
+    b = bisect.bisect_left(starts, qs)
+    j = bisect.bisect_left(r.spoken_at, qs)
+    if (any(_entity_sex(ent) == gender for _s, _e, ent in r.timeline[:b])
+            or any(_entity_sex(ent) == gender for _p, ent in r.spoken[:j])):
+        # someone of her sex named or heard before: only a description in this paragraph
+        # or the one before, with no one of her sex named or heard lately
+        return _described_here(r, idx, gender, starts)
+    heads = _near_words()[0]
+    best: Optional[Tuple[int, int]] = None
+    for cs in _dialogue.clause_starts(text, max(0, qs - _NEAR_BACK), qs):
+        if r._quotes.covers(cs):
+            continue
+        dm = _DEFINITE_SUBJECT.match(text, cs, qs)
+        if dm is None:
+            continue
+        spans = [(w.start(), w.end()) for w in _WORD.finditer(text, dm.start("words"), dm.end("words"))]
+        for n in range(len(spans) - 1, -1, -1):  # the longest ending in a person word: "The old lady"
+            if text[spans[n][0] : spans[n][1]] in heads:
+                m = _mentions.describe(text, dm.start(), spans[n][1])
+                if m.form == "description" and not m.plural and _sex_of(m) == gender:
+                    best = (dm.start(), spans[n][1])
+                break
+    if best is None:
+        return _described_here(r, idx, gender, starts)
+    phrase = " ".join(text[best[0] : best[1]].lower().split())
+    for s, _e, ent in r.timeline[b:]:
+        if s - qs > _FIRST_NAMED_AFTER:
+            break
+        if not ent.forms or ent.kind != "person" or _entity_sex(ent) != gender:
+            continue
+        if ent.mentions and ent.mentions[0][0] < s:
+            break  # (its first naming only)
+        near = " ".join(text[max(qs, s - _DESCRIPTION_AGAIN) : s].lower().split())
+        if phrase in near:
+            return ent if ent is not r._addressed and ent is not r._exclude else None
+        break
+    m = _mentions.describe(text, best[0], best[1])
+    return _own_description(r, m)
+
+
+_HERE_DESCRIBED = regex.compile(r"(?<![\p{L}])(?:[Tt]he|[Oo]ur|[Tt]heir|[Mm]y|[Hh]is|[Hh]er)"
+                                r"(?P<words>(?:" + _WRAP_SPACE + r"[\p{Ll}\-]+){1,3})(?![\p{L}'’])")
+
+
+def _described_here(r: Resolver, idx: int, gender: str, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: for a "she said" whose antecedent nothing else found, with no one of her
+    sex named in the ``_NEAR_BACK`` characters before nor heard in the ``_NEAR_SPOKEN``
+    before, the last description of her sex ("the housemaid", "our landlady") in the
+    narration of the tag's paragraph or the one before ("… called down to the
+    housemaid as she crossed the hall. | “…,” she answered"); a source named by it."""
+    if r.layout is None:
+        return None
+    text = r.text
+    qs = r.records[idx].span[0]
+    b = bisect.bisect_left(starts, qs)
+    a = bisect.bisect_left(starts, qs - _NEAR_BACK)
+    if any(_entity_sex(ent) == gender for _s, _e, ent in r.timeline[a:b]):
+        return None
+    j = bisect.bisect_left(r.spoken_at, qs) - 1
+    while j >= 0 and qs - r.spoken_at[j] <= _NEAR_SPOKEN:
+        if _entity_sex(r.spoken[j][1]) == gender:
+            return None
+        j -= 1
+    pi = r.layout.paragraph_index(qs)
+    lo = r.layout.paragraphs[pi - 1][0] if pi > 0 else r.layout.paragraph(qs)[0]
+    heads = _near_words()[0]
+    best: Optional[Tuple[int, int]] = None
+    for dm in _HERE_DESCRIBED.finditer(text, lo, qs, overlapped=True):
+        if r._quotes.covers(dm.start()):
+            continue
+        spans = [(w.start(), w.end()) for w in _WORD.finditer(text, dm.start("words"), dm.end("words"))]
+        for n in range(len(spans) - 1, -1, -1):
+            if text[spans[n][0] : spans[n][1]] in heads:
+                m = _mentions.describe(text, dm.start(), spans[n][1])
+                if m.form == "description" and not m.plural and _sex_of(m) == gender:
+                    best = (dm.start(), spans[n][1])
+                break
+    if best is None:
+        return None
+    return _own_description(r, _mentions.describe(text, best[0], best[1]))
 
 
 # fiction: a clause opening with people of one kind ("Children, on the other hand, saw",
@@ -2236,6 +2429,9 @@ def _addressee(r: Resolver, rec: Attribution) -> Optional[_Entity]:
     parent = addressed_parent(r, rec.addressee, rec.span[0])
     if parent is not None:
         return parent
+    word = r.text[rec.addressee[0] : rec.addressee[1]]
+    if word in _dialogue.KIN_VOCATIVES:
+        return _titled_kin(r, word)
     m = _mentions.describe(r.text, *rec.addressee)
     if m.form != "name":
         return None
@@ -2264,6 +2460,15 @@ def _addressee(r: Resolver, rec: Attribution) -> Optional[_Entity]:
     if ent is not None and (ent.kind != "person" or r._place_like(ent)):
         return None  # “London, then.”: a place or a thing is no one to answer
     return namesake_present(r, m, ent, rec.span[0])
+
+
+def _titled_kin(r: Resolver, word: str) -> Optional[_Entity]:
+    """Fiction: the one person the text names with ``word`` as a title ("Aunt Polly" for
+    “…, aunt.”), else None (none, or several)."""
+    title = word[:1].upper() + word[1:]
+    found = [ent for ent in r.entities if ent.kind == "person"
+             and any(t == title or n.split()[:1] == [title] for t, n in ent.forms)]
+    return found[0] if len(found) == 1 else None
 
 
 def addressed_parent(r: Resolver, span: Tuple[int, int], pos: int,
