@@ -581,8 +581,11 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
     if last is None:
         return None
     if filler.match(text, last.end(), pos) is None and (
-            lead_in or last.group().endswith("ing") or _COMMA_ASIDE.match(text, last.end(), pos) is None):
-        return None  # (but "the Gryphon said, in an offended tone, “…”": a short aside set off by commas)
+            lead_in or last.group().endswith("ing") or _COMMA_ASIDE.match(text, last.end(), pos) is None) and (
+            lead_in or _WHEN_ASIDE.match(text, last.end(), pos) is None):
+        # (but "the Gryphon said, in an offended tone, “…”": a short aside set off by commas;
+        # "saying, as she left the room, “…”": a clause of time, even after a participle)
+        return None
     v = last.span()
     heard = _HEARD_SAY.search(text, max(lo, v[0] - 40), v[0])
     if heard is not None:
@@ -681,6 +684,9 @@ _COMMA_ONLY = regex.compile(r"[^\S\n]*+,[^\S\n]*+")
 # manner ("said, in a low voice,", "added, with a smile,") or an adverb ("said, coldly,")
 _COMMA_ASIDE = regex.compile(r",[^\S\n]*+(?:(?:in|with|without|after|at|for|to|by)[^\S\n]+[^,.;:!?\"“”\n]{1,60}"
                              r"|\p{Ll}+ly)[^\S\n]*+,[^\S\n]*+\Z")
+# a clause of time set off by commas between a tag verb and its quotation (“and said, as he
+# broke into a laugh, “…”, “saying, when she had gone, “…”): its own subject does not speak
+_WHEN_ASIDE = regex.compile(r",[^\S\n]*+(?:as|when|while|before|till|until)[^\S\n]+[^,.;:!?\"“”\n]{1,60}?[^\S\n]*+,[^\S\n]*+\Z")
 # a preposition and an article (and an adjective) right before a word: that word is a noun
 _AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}])(?:in|with|into|of|after|by|from|without)[^\S\n]+(?:a|an|the|his|her|their|my|our|your)"
                                    r"(?:[^\S\n]+\p{Ll}+)?[^\S\n]+\Z")
