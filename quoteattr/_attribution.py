@@ -474,6 +474,10 @@ def _without_adverb(text: str, sp: Span2) -> Optional[Span2]:
 _HEARD_LEAD = regex.compile(r"(?<![\p{L}])(?:heard|hear|hears)[^\S\n]+(?=\p{Lu})")
 # a subject pronoun and one word in lower case (its verb) opening a tag: “…” She fell sobbing
 _PRONOUN_THEN_VERB = regex.compile(r"(?P<who>[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)[^\S\n]+(?P<verb>\p{Ll}+)")
+# a passive auxiliary between a tag's subject and its verb ("James was talked to", "she
+# had been asked"): the subject is the one spoken to
+_PASSIVE_GAP = regex.compile(r"[^\S\n]+(?:was|were|is|are|been|being|be)(?:[^\S\n]+\p{Ll}+ly)?[^\S\n]+")
+_IRREGULAR_PARTICIPLES = frozenset("told spoken said bidden".split())
 _PARTICIPLE_BY = regex.compile(r"\p{Ll}+ed[^\S\n]+by(?![\p{L}])")
 _PARTICIPLE_AFTER = regex.compile(r"[^\S\n]*+,?[^\S\n]*+\p{Ll}+ed[^\S\n]+by(?![\p{L}])")
 
@@ -507,6 +511,9 @@ def _subject_for(text: str, p: int, hi: int, m: _cues.WordMatch) -> Optional[Tup
             sp = pron.span("who")  # “…” She fell sobbing: "fell" is her verb, not a noun phrase
     if sp is not None and _PARTICIPLE_BY.match(text, sp[0], sp[1]) is not None:
         return None  # “…” accompanied by a violent yawn / followed by a sigh: no one's tag
+    if (sp is not None and _PASSIVE_GAP.fullmatch(text, sp[1], m.start()) is not None
+            and (m.group().lower().endswith("ed") or m.group().lower() in _IRREGULAR_PARTICIPLES)):
+        return None  # “…;” and James was talked to / Tom was told: spoken to, not speaking
     if sp is not None and _LEAD_WORDS.fullmatch(text, start, sp[0]):
         if _SUBORDINATE_LEAD.search(text, start, sp[0]) is not None:
             return None  # “…?” when it grunted again: a clause of the narration, not a tag
@@ -581,8 +588,11 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
     if last is None:
         return None
     if filler.match(text, last.end(), pos) is None and (
-            lead_in or last.group().endswith("ing") or _COMMA_ASIDE.match(text, last.end(), pos) is None):
-        return None  # (but "the Gryphon said, in an offended tone, “…”": a short aside set off by commas)
+            lead_in or last.group().endswith("ing") or _COMMA_ASIDE.match(text, last.end(), pos) is None) and (
+            lead_in or _WHEN_ASIDE.match(text, last.end(), pos) is None):
+        # (but "the Gryphon said, in an offended tone, “…”": a short aside set off by commas;
+        # "saying, as she left the room, “…”": a clause of time, even after a participle)
+        return None
     v = last.span()
     heard = _HEARD_SAY.search(text, max(lo, v[0] - 40), v[0])
     if heard is not None:
@@ -681,6 +691,10 @@ _COMMA_ONLY = regex.compile(r"[^\S\n]*+,[^\S\n]*+")
 # manner ("said, in a low voice,", "added, with a smile,") or an adverb ("said, coldly,")
 _COMMA_ASIDE = regex.compile(r",[^\S\n]*+(?:(?:in|with|without|after|at|for|to|by)[^\S\n]+[^,.;:!?\"“”\n]{1,60}"
                              r"|\p{Ll}+ly)[^\S\n]*+,[^\S\n]*+\Z")
+# a clause of time set off by commas between a tag verb and its quotation (“and said, as he
+# broke into a laugh, “…”, “saying, when she had gone, “…”): its own subject does not speak
+_WHEN_ASIDE = regex.compile(r"(?:[^\S\n]+to[^\S\n]+(?:himself|herself))?,[^\S\n]*+(?:as|when|while|before|till|until)[^\S\n]+"
+                          r"[^,.;:!?\"“”\n]{1,100}?[^\S\n]*+,[^\S\n]*+\Z")
 # a preposition and an article (and an adjective) right before a word: that word is a noun
 _AFTER_PREPOSITION = regex.compile(r"(?<![\p{L}])(?:in|with|into|of|after|by|from|without)[^\S\n]+(?:a|an|the|his|her|their|my|our|your)"
                                    r"(?:[^\S\n]+\p{Ll}+)?[^\S\n]+\Z")

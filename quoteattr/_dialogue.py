@@ -833,6 +833,7 @@ def _vocatives_inside(text: str, s: int, e: int) -> "List[regex.Match[str]]":
     if text.find(",", s, e) < 0:
         return []
     found = list(_VOCATIVE_INSIDE.finditer(text, s, e))
+    found += _VOCATIVE_BID.finditer(text, s, e)
     if not found and text[e : e + 1] in (" ", "\t") and text[e + 1 : e + 2] in _CLOSING_MARKS:
         # “…, William ”: the punctuation before the closing mark lost, the name ends the turn
         m = _VOCATIVE_AT_END.search(text, max(s, e - 60), e)
@@ -851,6 +852,14 @@ def _vocatives_later(text: str, s: int, e: int) -> "List[regex.Match[str]]":
 
 
 _CLOSING_MARKS = frozenset("\"”’'")
+# a name opening a sentence inside the turn and set off by a comma before "you" or a bid
+# (“… so it was.  Mr. Pell, you cannot deny it.”): addressed; not “Tom, you know, …”, nor a
+# name after a title's full stop (“… and Mrs. Dixon, you …”)
+_VOCATIVE_BID = regex.compile(
+    r"(?<=[.!?][^\S\n]{1,3})(?<!\b(?:Mr|Mrs|Ms|Dr|St|Messrs)\.[^\S\n]{1,3})" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+)" + _FAMILY
+    + r"),[^\S\n]+(?=(?:you|your)[^\S\n]+(?!(?:know|see|understand|perceive|observe|remember|may[^\S\n]+be[^\S\n]+sure|must[^\S\n]+know"
+    r"|will[^\S\n]+(?:own|allow|find))\b)\p{Ll}"
+    r"|(?:pray|do[^\S\n]+not|don't|tell|let|come|look)\b)")
 _VOCATIVE_AT_END = regex.compile(
     r",[^\S\n]+" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))$")
 

@@ -386,9 +386,17 @@ def _named_just_before(r: Resolver, pos: int, gender: str) -> Optional[_Entity]:
             break
         if r._quotes.covers(ns) or ent.kind != "person" or not ent.forms:
             continue
+        if _COMPARED.search(r.text, max(0, ns - _COMPARED_BACK), ns) is not None:
+            continue  # "Jane, not so quick as Ann, lagged behind, while her sister …": Jane's
         if ent.guess_gender() == gender:
             return ent
     return None
+
+
+# a name compared with ("not so light as Ann", "taller than Ann"), not one that acts there
+# ("As Ann came in, her sister rose": Ann's)
+_COMPARED = regex.compile(r"(?:(?<![\p{L}])(?:so|as)\s[^.;:!?\"“”]{1,80}?\sas|(?<![\p{L}])than)\s+\Z")
+_COMPARED_BACK = 100
 
 
 def _relative_of(r: Resolver, m: Mention, head: str, row: Sequence[str], gender: Optional[str],

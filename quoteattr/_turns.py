@@ -1379,12 +1379,14 @@ def _subject_after(r: Resolver, rec: Attribution, gender: str) -> Optional[_Enti
 _PRONOUN_OPENS = regex.compile(r"[^\S\n]*+(?:[\p{Lu}][^,.;:!?\n\"“”]{0,60},[^\S\n]*+)?(?P<p>[Hh]e|[Ss]he)[^\S\n]++\p{Ll}")
 _SENTENCE_END = regex.compile(r"(?r)[.!?;][\"'”’]?[^\S\n]")
 _BOUND_BACK = 300  # characters of narration looked at before a quotation
+_PARTICIPLE_OPENS = regex.compile(r"[^\S\n]*+(?:\p{Lu}\p{Ll}+ing|Having)[^\S\n]")
 
 
 def _bound_names(r: Resolver, rec: Attribution, gender: str, starts: List[int]) -> Set[int]:
     """Fiction: for "he said", the people of that sex the last sentence of narration
     before the quotation names other than as its subject, when its subject is "he"
-    ("Laughing, he took the mirror from Tom's hands. | “…,” he said.": not Tom)."""
+    ("Laughing, he took the mirror from Tom's hands. | “…,” he said.": not Tom), and
+    any it names in a participle clause it opens with ("Seeing Tom awake, he said:")."""
     if r.layout is None:
         return set()
     qs = rec.span[0]
@@ -1410,11 +1412,17 @@ def _bound_names(r: Resolver, rec: Attribution, gender: str, starts: List[int]) 
     pm = _PRONOUN_OPENS.match(r.text, ss, hi)
     if pm is None or (pm.group("p").lower() == "she") != (gender == "f"):
         return set()
-    a = bisect.bisect_left(starts, pm.end())
+    # "Noticing that Tom was awake, he looked up and said:": a name in a fronted participle
+    # clause is not the one whose doing the participle tells (he noticed that Tom …)
+    fronted = _PARTICIPLE_OPENS.match(r.text, ss, pm.start("p")) is not None
+    a = bisect.bisect_left(starts, ss if fronted else pm.end())
     b = bisect.bisect_left(starts, hi)
     out: Set[int] = set()
     for s, e, ent in r.timeline[a : min(b, a + 8)]:
         if ent.guess_gender() != gender:
+            continue
+        if s < pm.start("p"):
+            out.add(id(ent))
             continue
         wb = _LOWER_BEFORE.search(r.text, max(0, s - 20), s)
         if r.text.startswith(("'s", "’s"), e) or (wb is not None and wb.group(1) not in _CLAUSE_OPENERS):
