@@ -810,8 +810,12 @@ def _addressed_names(text: str, rec: Attribution, names: FrozenSet[str], said: O
             if name.lower() in not_names or name.lower() in _mentions.PRONOUNS or name not in names:
                 continue
             family = text[m.end("name") : m.end("whole")].strip()
-            if family and _PATRONYMIC.search(family) is None:
-                continue  # “…, for example, Tom Pell.”: a full name spoken of, not to
+            if family and _PATRONYMIC.search(family) is None and not (
+                    m.start("whole") < m.start("name") and _FULL_ADDRESS.match(text, m.end("whole"), e + 1)
+                    and text[s:e].strip(" \t\n,.!?;:") != text[m.start("whole") : m.end("whole")]):
+                # “…, for example, Tom Pell.”: a full name spoken of, not to (but “…, Mr.
+                # Tom Pell,” said Ann: a title and a full name closing the part, addressed)
+                continue
             if m.start("whole") == m.start("name") and _lexicons.mapping("honorifics").get(name) is not None:
                 continue  # “Yes, sir.”, “…, Colonel?”: an honorific alone is no name to go by
             if m.start("whole") == m.start("name") and _plural_address(name):
@@ -851,6 +855,9 @@ def _vocatives_later(text: str, s: int, e: int) -> "List[regex.Match[str]]":
     return list(_VOCATIVE_SENTENCE.finditer(text, s, e))
 
 
+# after a full name with a title, the end of a part: a comma before its closing mark
+# (“…, Mr. Tom Pell,” said he), or a question or a cry (“…, Mr. Tom Pell?”)
+_FULL_ADDRESS = regex.compile(r"[^\S\n]*(?:[?!]|,[^\S\n]*$|,[\"”’'])")
 _CLOSING_MARKS = frozenset("\"”’'")
 # a name opening a sentence inside the turn and set off by a comma before "you" or a bid
 # (“… so it was.  Mr. Pell, you cannot deny it.”): addressed; not “Tom, you know, …”, nor a

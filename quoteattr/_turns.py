@@ -865,6 +865,10 @@ def _narration_subject(r: Resolver, rec: Attribution, gender: str, starts: List[
         # another subject of that sex
         return _subject_between(r, named[0], qs, gender, starts) or named[1]
     found = _subject_between(r, ps, qs, gender, starts, own=True, loose_ok=True)
+    if found is None and idx > 0:
+        # "“…,” said Kemp. | He went to the window. “…,” he said.": the one whose
+        # named turn ends the paragraph before goes on
+        found = _opening_goes_on(r, idx, ps, qs, gender, chosen)
     if found is None:
         # "Tom Harlow shrugged. | He rose. “…,” he said.": the narration goes on
         # about the person of the paragraph before, when that one is all narration
@@ -1198,6 +1202,63 @@ def _tail_goes_on(r: Resolver, idx: int, ps: int, gender: str,
         if _names_subject(r, lo, ppe, gender, r._starts):
             return None
     r._from_tail = False  # not a tail's guess: the tag settles it
+    return ent
+
+
+# fiction: a person of a sex the narration brings in without a name ("her father",
+# "the old man", "a young girl"), by sex
+_SEXED_PERSON = {
+    g: regex.compile(r"(?<![\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)"
+                     r"(?:[^\S\n]+[\p{Ll}\-]+){0,2}?[^\S\n]+(?:" + words + r")(?![\p{L}])")
+    for g, words in (("m", "father|papa|husband|uncle|brother|son|nephew|man|gentleman|boy|lad|fellow|youth"),
+                     ("f", "mother|mamma|wife|aunt|sister|daughter|niece|woman|lady|girl|maid"))
+}
+
+
+_NO_ANSWER = regex.compile(r"[^\S\n]+(?:did[^\S\n]+not|didn['’]t|could[^\S\n]+not|couldn['’]t|would[^\S\n]+not|wouldn['’]t)"
+                        r"[^\S\n]+(?:answer|reply|respond|speak)(?![\p{L}])")
+
+
+def _opening_goes_on(r: Resolver, idx: int, ps: int, qs: int, gender: str,
+                     chosen: Sequence[Optional[_Entity]]) -> Optional[_Entity]:
+    """Fiction: for a "he" tag after narration of its own paragraph that opens with
+    "he" ("He went to the window. “…,” he said."), the speaker of the last turn of the
+    paragraph before, when its tag names him (“…,” said Kemp.), he is of that gender,
+    and no one of his sex is named from that turn's end to the quotation: the
+    narration goes on with him, whatever the alternation of the turns says (a turn
+    its tag only describes or leaves untagged settles nothing)."""
+    assert r.layout is not None
+    pi = r.layout.paragraph_index(ps)
+    if pi == 0 or r.records[idx].kind != "direct":
+        return None
+    text = r.text
+    lo = ps
+    while lo < qs and text[lo].isspace():
+        lo += 1
+    he = _GOES_ON_AS.match(text, lo, qs)
+    if he is None or (he.group("p").lower() == "she") != (gender == "f"):
+        return None  # the paragraph does not open with "he"
+    if _KEEPS_SILENT.match(text, he.end(), qs) is not None or _NO_ANSWER.match(text, he.end(), qs) is not None:
+        return None  # "She did not answer.": the one spoken to, not the one who spoke
+    pps, ppe = r.layout.paragraphs[pi - 1]
+    j = _direct_before(r, idx)
+    if j < 0 or j >= len(chosen) or not pps <= r.records[j].span[0] < ppe:
+        return None
+    ent = chosen[j]
+    tag = r.records[j].speaker
+    if (ent is None or ent.kind != "person" or ent.guess_gender() != gender or ent is r._addressed
+            or tag is None or _mentions.describe(text, *tag).form != "name"):
+        return None  # only after a turn its tag names ("said Kemp")
+    i = bisect.bisect_right(r._direct.starts, ppe - 1) - 1
+    if i < 0 or r._direct.starts[i] > r.records[j].span[1]:
+        return None  # a quotation after that turn
+    since = max(r._direct.ends[i], r.records[j].span[1], tag[1])
+    if qs - since > _VIEW_NARRATION or _SEXED_PERSON[gender].search(text, since, qs) is not None:
+        return None  # "Ann looked at her father. | He took the hint …": someone else of his sex
+    lo_k = bisect.bisect_left(r._starts, since)
+    hi_k = bisect.bisect_left(r._starts, qs)
+    if any(ent_k.guess_gender() == gender for _s, _e, ent_k in r.timeline[lo_k:min(hi_k, lo_k + _SUBJECT_NAMES)]):
+        return None  # someone of his sex named since
     return ent
 
 
