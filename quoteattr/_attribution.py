@@ -1160,8 +1160,14 @@ class Attributor:
                 # no quotation in the lead-in sentence itself (one earlier in its paragraph is
                 # fine: “…” glanced at Emma. With a smile Emma said,)
                 lead_free = i == 0 or self.quotations[i - 1].end <= max(ss, ps)
-                if colon or ((text[pe - 1] in ",\N{EM DASH}-" or text[pe - 1].isalpha()) and lead_free):
+                # or one whose tag opens a clause of its own after a semicolon past that
+                # quotation (“…,” thought I; … but Ann put her head in, and said at once--)
+                joined = (not lead_free and not colon and not self.news
+                          and text.find(";", self.quotations[i - 1].end, pe) != -1)
+                if colon or ((text[pe - 1] in ",\N{EM DASH}-" or text[pe - 1].isalpha()) and (lead_free or joined)):
                     tb = _main_clause_tag(text, max(ss, ps), pe, tag_before(text, max(ss, ps), pe, lead_in=True))
+                    if joined and tb is not None and text.find(";", self.quotations[i - 1].end, tb[0][0]) == -1:
+                        tb = None  # (the quotation's own tag, or a clause the quotation is part of)
                     lead_m = _mentions.describe_phrase(text[tb[0][0]:tb[0][1]]) if tb is not None else None
                     if (lead_m is not None and not colon and lead_m.form == "pronoun"
                             and (self.news or lead_m.gender not in ("m", "f"))):
