@@ -22,7 +22,8 @@ Fiction dialogue (turn-taking, vocatives, action beats) lives in ``_dialogue``.
 from __future__ import annotations
 
 import bisect
-from typing import Dict, List, Optional, Tuple
+import functools
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import attrs
 from . import _lazyregex as regex
@@ -896,12 +897,25 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
         sp = (text.index(first[1], sp[0]), sp[1])  # "Suddenly Nell Parry looked up and said": an opener
     if _FORMER_LATTER_AT.fullmatch(text, sp[0], sp[1]) is not None:
         return None  # "the former went on": the dialogue rules pick one of the two named before
+    owned = _OWNED_PERSON.match(text, sp[1], hi) if text.endswith(("'s", "’s"), sp[0], sp[1]) else None
+    if owned is not None and owned.group(1) in _companion_words():
+        sp = (sp[0], owned.end(1))  # "But Tom's companion, when …, said": the companion, not Tom
     m = _mentions.describe_phrase(text[sp[0]:sp[1]])
     if m.form == "name" and m.kind == "person" and not m.title and _common_opener(text[sp[0] : sp[1]]):
         return None  # "Something must have bitten him": a capitalised opener, not a name
     if m.kind in ("person", "organization", "media", "anonymous") or m.form == "pronoun":
         return sp
     return None
+
+
+# a word for a person right after a possessive subject ("Tom's companion", "Ann's friend")
+_OWNED_PERSON = regex.compile(r"[^\S\n]+(\p{Ll}+)(?![\p{L}'’])")
+
+
+@functools.lru_cache(maxsize=1)
+def _companion_words() -> FrozenSet[str]:
+    """Words for one who is with another ("companion", "friend") and relation words."""
+    return frozenset(("companion", "friend", "comrade", "partner")) | _lexicons.first_field("relation_words")
 
 
 _DASH_OPENING = regex.compile(r"[^\S\n]*+(?:--|\N{EM DASH}|\N{EN DASH})[^\S\n]*+(?=\p{Lu})")
