@@ -22,7 +22,8 @@ Fiction dialogue (turn-taking, vocatives, action beats) lives in ``_dialogue``.
 from __future__ import annotations
 
 import bisect
-from typing import Dict, List, Optional, Tuple
+import functools
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import attrs
 from . import _lazyregex as regex
@@ -910,12 +911,25 @@ def _sentence_subject(text: str, lo: int, hi: int) -> Optional[Span2]:
         sp = (text.index(first[1], sp[0]), sp[1])  # "Suddenly Nell Parry looked up and said": an opener
     if _FORMER_LATTER_AT.fullmatch(text, sp[0], sp[1]) is not None:
         return None  # "the former went on": the dialogue rules pick one of the two named before
+    owned = _OWNED_PERSON.match(text, sp[1], hi) if text.endswith(("'s", "’s"), sp[0], sp[1]) else None
+    if owned is not None and owned.group(1) in _companion_words():
+        sp = (sp[0], owned.end(1))  # "But Tom's companion, when …, said": the companion, not Tom
     m = _mentions.describe_phrase(text[sp[0]:sp[1]])
     if m.form == "name" and m.kind == "person" and not m.title and _common_opener(text[sp[0] : sp[1]]):
         return None  # "Something must have bitten him": a capitalised opener, not a name
     if m.kind in ("person", "organization", "media", "anonymous") or m.form == "pronoun":
         return sp
     return None
+
+
+# a word for a person right after a possessive subject ("Tom's companion", "Ann's friend")
+_OWNED_PERSON = regex.compile(r"[^\S\n]+(\p{Ll}+)(?![\p{L}'’])")
+
+
+@functools.lru_cache(maxsize=1)
+def _companion_words() -> FrozenSet[str]:
+    """Words for one who is with another ("companion", "friend") and relation words."""
+    return frozenset(("companion", "friend", "comrade", "partner")) | _lexicons.first_field("relation_words")
 
 
 _DASH_OPENING = regex.compile(r"[^\S\n]*+(?:--|\N{EM DASH}|\N{EN DASH})[^\S\n]*+(?=\p{Lu})")
@@ -1174,8 +1188,14 @@ class Attributor:
                 # no quotation in the lead-in sentence itself (one earlier in its paragraph is
                 # fine: “…” glanced at Emma. With a smile Emma said,)
                 lead_free = i == 0 or self.quotations[i - 1].end <= max(ss, ps)
-                if colon or ((text[pe - 1] in ",\N{EM DASH}-" or text[pe - 1].isalpha()) and lead_free):
+                # or one whose tag opens a clause of its own after a semicolon past that
+                # quotation (“…,” thought I; … but Ann put her head in, and said at once--)
+                joined = (not lead_free and not colon and not self.news
+                          and text.find(";", self.quotations[i - 1].end, pe) != -1)
+                if colon or ((text[pe - 1] in ",\N{EM DASH}-" or text[pe - 1].isalpha()) and (lead_free or joined)):
                     tb = _main_clause_tag(text, max(ss, ps), pe, tag_before(text, max(ss, ps), pe, lead_in=True))
+                    if joined and tb is not None and text.find(";", self.quotations[i - 1].end, tb[0][0]) == -1:
+                        tb = None  # (the quotation's own tag, or a clause the quotation is part of)
                     lead_m = _mentions.describe_phrase(text[tb[0][0]:tb[0][1]]) if tb is not None else None
                     if (lead_m is not None and not colon and lead_m.form == "pronoun"
                             and (self.news or lead_m.gender not in ("m", "f"))):

@@ -565,13 +565,22 @@ def _companion(r: Resolver, m: Mention, starts: List[int]) -> Optional[_Entity]:
     narrator for "my"; the most salient may be an unnamed stranger ("said the man")
     if he spoke a turn just before."""
     words = r.text[m.start : m.end].lower().split()
-    if len(words) not in (2, 3) or words[0] not in ("his", "her", "my") or (
+    if len(words) not in (2, 3) or (
             words[-1] not in _COMPANIONS and words[-1] not in _lexicons.first_field("relation_words")):
         return None
+    named: Optional[_Entity] = None
+    if words[0] not in ("his", "her", "my"):
+        # "Cameron's companion": the one so named is the owner
+        if len(words) != 2 or not words[0].endswith(("'s", "’s")) or not r.text[m.start].isupper():
+            return None
+        nm = _mentions.describe(r.text, m.start, m.start + len(words[0]) - 2)
+        named = r._known_person(nm) if nm.form == "name" and nm.kind == "person" else None
+        if named is None:
+            return None
     pg = OWNER_SEX.get(words[0])
-    owner: Optional[_Entity] = None
+    owner: Optional[_Entity] = named
     for other in (r._addressed, r._exclude):
-        if other is not None and other.kind == "person" and (pg is None or other.guess_gender() == pg):
+        if owner is None and other is not None and other.kind == "person" and (pg is None or other.guess_gender() == pg):
             owner = other
             break
     if owner is None and pg is not None:

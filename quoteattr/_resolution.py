@@ -1000,6 +1000,9 @@ class Resolver:
                             ent = _turns._participant(self, idx, m.gender, chosen)  # the one talked with before
                         if ent is None:
                             ent = _turns._goes_on_addressing(self, idx, m.gender, chosen)
+                    if ent is None and self.genre == "fiction" and m.form == "pronoun" and m.gender and m.person == 3:
+                        # "As soon as we saw the master we ran up." | “…,” he said: the master
+                        ent = _turns._one_described_last(self, rec, m.gender, starts)
                     if ent is None:
                         if self.genre == "fiction" and m.form == "pronoun" and m.gender and m.person == 3:
                             self._bound = _turns._bound_names(self, rec, m.gender, starts)
@@ -1223,6 +1226,7 @@ class Resolver:
             _turns._narrator_answers(self, chosen)
             _turns._self_introduced(self, chosen)
             _turns.opening_calls(self, chosen)
+            _turns.continued_described(self, chosen)
             _turns.not_addressed(self, chosen)  # (last: no pass may give a turn to the one it addresses)
         for idx, ent in letters.items():
             chosen[idx] = ent  # (no conversation's parity makes a letter another's words)

@@ -3469,3 +3469,99 @@ def in_passing(r: Resolver, ent: _Entity, pos: int) -> bool:
         if not words or words[-1].lower() not in _PASSING:
             return False
     return True
+
+
+def continued_described(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
+    """Fiction: “Tuppence, old bean!” | “…,” continued the young man: a description tag
+    whose verb says the speaker goes on ("continued", "went on", "pursued") after a turn a
+    paragraph or two before whose speaker, once the turns are settled, is a named person
+    of the description's sex: that person (not a new unnamed "young man"), unless the
+    one so described spoke before."""
+    if r.layout is None:
+        return
+    para = r.layout.paragraph_index
+    text = r.text
+    for idx, rec in enumerate(r.records):
+        if rec.kind != "direct" or rec.speaker is None or not _goes_on_cue(r, rec):
+            continue
+        own = chosen[idx]
+        if own is not None and (own.forms or own.kind not in ("person", "anonymous")):
+            continue
+        m = _mentions.describe(text, *rec.speaker)
+        if m.form != "description" or m.kind != "person" or m.plural:
+            continue
+        g = m.gender or _GENERIC_PERSON.get(m.head or "") or _lexicons.mapping("kinship_words").get(m.head or "")
+        if g not in ("m", "f"):
+            continue
+        j = _direct_before(r, idx)
+        if j < 0:
+            continue
+        ent = chosen[j]
+        if ent is None or ent.kind != "person" or not ent.forms or ent.guess_gender() != g:
+            continue
+        if not 0 <= para(rec.span[0]) - para(r.records[j].span[0]) <= 2:
+            continue
+        if own is not None and r._first_spoke.get(id(own), (0, idx))[1] < idx:
+            continue  # the one so described spoke before: "continued" goes on from there
+        chosen[idx] = ent
+        k = idx + 1
+        while k < len(r.records) and r.records[k].inherit == idx:
+            if chosen[k] is own:
+                chosen[k] = ent  # (the same turn's quotations after the tag)
+            k += 1
+
+
+# a definite description of one person ("the master", "our old master", "the tall girl")
+_DEFINITE_PERSON = regex.compile(r"(?<![\p{L}])(?:[Tt]he|[Oo]ur|[Mm]y)(?:[^\S\n]+[\p{Ll}\-]+){1,3}(?![\p{L}'’])")
+_SAME_SEX_PRONOUN = {"m": regex.compile(r"(?<![\p{L}])(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself)(?![\p{L}])"),
+                     "f": regex.compile(r"(?<![\p{L}])(?:[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)(?![\p{L}])")}
+
+
+def _one_described_last(r: Resolver, rec: Attribution, gender: str, starts: List[int]) -> Optional[_Entity]:
+    """Fiction: for "he said" opening a paragraph after narration, the one person of that
+    sex the last sentence of that narration names, when it names them only by a definite
+    description whose word has that sex ("As soon as we saw the master we ran up." |
+    “…,” he said: the master, not a boy named in the sentence before), with no name and
+    no "he"/"him"/"his" in that sentence."""
+    if r.layout is None:
+        return None
+    qs = rec.span[0]
+    ps, _pe = r.layout.paragraph(qs)
+    if qs - ps >= 2:
+        return None
+    pi = r.layout.paragraph_index(ps)
+    if pi == 0:
+        return None
+    lo, hi = r.layout.paragraphs[pi - 1]
+    if r._direct.overlaps(lo, hi):
+        return None
+    text = r.text
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    lo = max(lo, hi - _BOUND_BACK)
+    end = _SENTENCE_END.search(text, lo, max(lo, hi - 1))
+    if end is None and lo > 0 and lo == hi - _BOUND_BACK:
+        return None
+    ss = end.end() if end is not None else lo
+    if _SAME_SEX_PRONOUN[gender].search(text, ss, hi) is not None:
+        return None
+    if bisect.bisect_left(starts, hi) > bisect.bisect_left(starts, ss):
+        return None  # a name there: the usual reading
+    found: Optional[_Entity] = None
+    for dm in _DEFINITE_PERSON.finditer(text, ss, hi):
+        got = _person_prefix(text, dm)
+        if got is None:
+            continue
+        head = got[2]
+        sex = _lexicons.mapping("kinship_words").get(head) or _GENERIC_PERSON.get(head) or _SEX_OF.get(head)
+        if sex is None or sex != gender:
+            continue  # (a word of no sex, "the waiter", "the others", may be anyone's listener)
+        m = _mentions.describe(text, got[0], got[1])
+        if m.form != "description" or m.kind != "person" or m.plural:
+            return None
+        ent = r._resolve_mention(m, starts)
+        if (ent is None or ent.kind != "person" or _entity_sex(ent) not in (None, gender)
+                or (found is not None and ent is not found)):
+            return None
+        found = ent
+    return found
