@@ -87,6 +87,14 @@ _VOCATIVE_SENTENCE = regex.compile(
     r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Messrs|Mme|Mlle|Jr|Sr|\p{Lu}))[.!?][\"'”’]?[^\S\n]+" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+)" + _FAMILY
     + r")(?=[^\S\n]*(?:[,!?\N{EM DASH}]|--))"
 )
+# a name the speaker turns to in mid-speech after a dash, a stop or a semicolon and
+# "and"/"but"/"now", set off by a comma, its clause a question or an exclamation (“Good
+# lad!—and Kit, what have you been about?”): the one who answers next
+_VOCATIVE_TURNING = regex.compile(
+    r"(?:[.!?;:]|--|\N{EM DASH})[^\S\n]*(?:[Aa]nd|[Bb]ut|[Nn]ow)[^\S\n]+" + _ENDEARMENT + r"(?P<whole>" + _HON
+    + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+))[^\S\n]*,(?![^\S\n]*(?:who|whom|whose|which|that|too|also|I|he|she|they)(?![\p{L}]))"
+    r"[^.!?;\n\"“”‘’]{1,80}[?!]"
+)
 
 
 def _narration(text: str, start: int, end: int, quotes: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
@@ -242,6 +250,37 @@ _SUBJECT_PRONOUNS = frozenset(("he", "she", "i", "they", "we"))
 # subjects that are no one person: none of them is a turn's speaker or a pronoun's referent
 _NO_ONE_IN_PARTICULAR = frozenset(("nobody", "no one", "no-one", "none", "everybody", "everyone", "anybody", "anyone"))
 _MARKS_AND_SPACE = " \t\n\r\"'“”‘’"
+# a speaker's own part as a clause's subject: "his face", "her grave eyes" (one word
+# before the noun at most, as the resolver reads it)
+_OWN_PART_SUBJECT = regex.compile(r"(?:[Hh]is|[Hh]er)[^\S\n]+(\p{Ll}+)(?:[^\S\n]+(\p{Ll}+))?")
+
+
+def _part_after(text: str, stretches: Sequence[Tuple[int, int]], end: int) -> Optional[Span2]:
+    """A part of a speaker as the subject opening the narration right after the
+    quotation ending at ``end`` (“Yes?” Her grave eyes met his.): its span (``_own_part``)."""
+    k = bisect.bisect_left(stretches, (end,))
+    if k >= len(stretches) or text[end : stretches[k][0]].strip(_MARKS_AND_SPACE):
+        return None
+    p, e = stretches[k]
+    while p < e and text[p] in _MARKS_AND_SPACE:
+        p += 1
+    return _own_part(text, p, e) if p < e else None
+
+
+def _own_part(text: str, start: int, end: int) -> Optional[Span2]:
+    """"His face", "her grave eyes" at ``start``: a part of the speaker (a noun of
+    ``data/utterance_owners.txt``) as a clause's subject; the phrase's span."""
+    m = _OWN_PART_SUBJECT.match(text, start, min(end, start + 40))
+    if m is None:
+        return None
+    owners = _lexicons.words("utterance_owners")
+    if m.group(1) in owners:
+        return (start, m.end(1))
+    if m.group(2) is not None and m.group(2) in owners:
+        return (start, m.end(2))
+    return None
+
+
 _VOICE_OF = regex.compile(r"(?:(?:[Tt]he|[Aa])[^\S\n]+)?(?:\p{Ll}+[^\S\n]+)?(?:voice|cry|shout|tones?)[^\S\n]+of[^\S\n]+"
                           r"(?=\p{Lu})")
 
@@ -539,6 +578,11 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
                 # go first (“…” She sighed. “…” is hers: her words go on after it)
                 after[i] = sp
                 continue
+            if sp is None and inside and inside[-1][0] == r.span[0]:
+                part = _part_after(text, stretches, r.span[1])
+                if part is not None:
+                    after[i] = part  # “Yes?” Her grave eyes met his.: hers, as “…” She smiled. is
+                    continue
             if sp is not None:
                 out[i] = attrs.evolve(r, speaker=sp, cue=None, confidence=_CONFIDENCE["fiction.beat"],
                                       rule="fiction.beat", inherit=None)
@@ -787,6 +831,8 @@ def _addressed_names(text: str, rec: Attribution, names: FrozenSet[str], said: O
             found += list(_PARENT_INSIDE.finditer(text, s, e))  # “Yes, father.”
         if later:
             found += _vocatives_later(text, s, e)
+        if text.find(",", s, e) >= 0:
+            found += list(_VOCATIVE_TURNING.finditer(text, s, e))  # “…!—and Kit, what …?”
         if found and "," in text[s:e]:
             # “Tom, Nell, Ada and you”: names listed, nobody addressed (but “Hullo, Hullo, Tom!”
             # lists one name only: Tom is addressed)

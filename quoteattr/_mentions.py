@@ -851,7 +851,33 @@ def _in(lexicon: str, head: str) -> bool:
 _AGENT_SUFFIX = ("er", "or", "ist", "man", "woman", "ent", "ant", "ian", "ee")
 
 
+# "the oldest of the colts", "the tallest of them": one of a group picked out by a
+# superlative, someone (the "-est" words below are nouns, no superlatives)
+_NOT_SUPERLATIVE = frozenset("rest interest forest west chest nest crest test request conquest protest quest contest "
+                             "breast harvest honest modest arrest behest manifest unrest zest vest pest inquest "
+                             "bequest guest priest jest digest".split())
+_PARTITIVE_GROUPS = frozenset("them us these those two three four five".split())
+
+
+def _superlative_partitive(words: List[str], head: str) -> bool:
+    """``words`` (no determiner) are a superlative picking one of a group: "oldest of the
+    colts", "youngest of them"."""
+    if len(head) < 5 or not head.endswith("est") or head in _NOT_SUPERLATIVE or not head.isalpha():
+        return False
+    lw = [w.lower() for w in words]
+    k = lw.index(head) if head in lw else -1
+    if k < 0 or lw[k + 1 : k + 2] != ["of"]:
+        return False
+    rest = lw[k + 2 :]
+    if rest[:1] in (["the"], ["my"], ["our"], ["his"], ["her"], ["their"]):
+        rest = rest[1:]
+    return len(rest) == 1 and (rest[0] in _PARTITIVE_GROUPS or (rest[0].endswith("s") and not rest[0].endswith("ss"))
+                               or rest[0].endswith(("men", "children")))
+
+
 def _description_kind(words: List[str], head: str, definite: bool) -> str:
+    if _superlative_partitive(words, head):
+        return "person" if definite else "anonymous"
     if head in _lexicons.words("person_words") or head in _lexicons.first_field("kinship_words"):
         return "person" if definite else "anonymous"
     if _in("document_words", head):

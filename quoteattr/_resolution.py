@@ -584,6 +584,9 @@ class Resolver:
                 continue  # "CHAPTER XV. THE MAN WHO WAS RUNNING", "IV. The Long Road"
             if self.genre == "fiction" and _chapter_title(text, s, e):
                 continue  # "Chapter XIX: Lying to Mr. Emerson", "Chapter XII" over "The Story of Jonathan Small"
+            if (self.genre == "fiction" and m.title is None and s >= 1 and text[s - 1] == "_"
+                    and text[e : e + 1] == "_" and (s < 2 or not text[s - 2].isalnum())):
+                continue  # "The _Lusitania_ was sinking": a name in italics is a ship's or a book's
             toks = _name_tokens(name)
             if (common and m.title is None and len(toks) == 1 and toks[0].lower() in common
                     and toks[0] not in first_names):

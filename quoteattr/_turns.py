@@ -1940,11 +1940,11 @@ def _unnamed_subject(r: Resolver, lo: int, hi: int, gender: str, after: int,
     return None
 
 
-def _own_description(r: Resolver, m: Mention) -> Optional[_Entity]:
+def _own_description(r: Resolver, m: Mention, sex: Optional[str] = None) -> Optional[_Entity]:
     """Fiction: the source a description of an unnamed person stands for, named by it
     ("a porter", "the porter": "porter"); one source however often the text writes
     it, not a new one each time. None for the person addressed or excluded."""
-    ent = r._own(Mention(m.start, m.end, "description", "person", m.gender, False, None, m.title, m.head, True))
+    ent = r._own(Mention(m.start, m.end, "description", "person", m.gender or sex, False, None, m.title, m.head, True))
     return None if ent is r._addressed or ent is r._exclude else ent
 
 
@@ -2070,7 +2070,7 @@ def _described_near(r: Resolver, idx: int, gender: str, starts: List[int]) -> Op
 _WRAP_SPACE = r"(?:[^\S\n]{1,3}|[^\S\n]*\n[^\S\n]*)"  # spaces, or a line's wrap (no blank line)
 # fiction: a clause opening with a definite description of one person ("The old lady
 # pulled her spectacles down"): its words, up to three, the last the head
-_DEFINITE_SUBJECT = regex.compile(r"[Tt]he(?P<words>(?:" + _WRAP_SPACE + r"[\p{Ll}\-]+){1,3})(?![\p{L}'’])")
+_DEFINITE_SUBJECT = regex.compile(r"(?:[Tt]he|[Oo]ne)(?P<words>(?:" + _WRAP_SPACE + r"[\p{Ll}\-]+){1,3})(?![\p{L}'’])")
 _FIRST_NAMED_AFTER = 3000  # fiction: characters after a turn in which the one so described is first named
 _DESCRIPTION_AGAIN = 600  # and before that naming, in which the description is used again
 
@@ -2123,7 +2123,7 @@ def _defined_first(r: Resolver, idx: int, gender: str, starts: List[int]) -> Opt
             return ent if ent is not r._addressed and ent is not r._exclude else None
         break
     m = _mentions.describe(text, best[0], best[1])
-    return _own_description(r, m)
+    return _own_description(r, m, gender)  # ("One girl stood alone": a woman, whom no "he said" is)
 
 
 _HERE_DESCRIBED = regex.compile(r"(?<![\p{L}])(?:[Tt]he|[Oo]ur|[Tt]heir|[Mm]y|[Hh]is|[Hh]er)"
@@ -2165,7 +2165,7 @@ def _described_here(r: Resolver, idx: int, gender: str, starts: List[int]) -> Op
                 break
     if best is None:
         return None
-    return _own_description(r, _mentions.describe(text, best[0], best[1]))
+    return _own_description(r, _mentions.describe(text, best[0], best[1]), gender)
 
 
 # fiction: a clause opening with people of one kind ("Children, on the other hand, saw",
@@ -3026,6 +3026,10 @@ _DECODE_PRONOUN = 2.0  # the speaker they gave a "he said" not settled by its ow
 _DECODE_CALLED = 1.5  # the person the turn before addressed by name (an untagged turn)
 _DECODE_SAME = -1.5  # one person speaking two turns running
 _DECODE_ABAB = 1.0  # the speaker of the turn two before
+_DECODE_ASKED = 2.0  # more for the speaker two before when the turn between answered that one's call
+_DECODE_ROUND = 3.0  # A | “…!” said B | “…?” said C | “…”: A, whom both cried out at
+_ROUND_LEN = 30  # characters of such a cry at most
+_DECODE_REPLY = 2.0  # “…,” said Tom. “Nonsense, Tom! …”: the one the paragraph's reply was given to
 _DECODE_NAMED = -3.0  # a person an open turn names inside its own quotation (“Emma will show you.”)
 _DECODE_RUN = 3  # turns a run needs to be decoded
 _IMPOSSIBLE = -1e9
@@ -3067,7 +3071,13 @@ def _decode_runs(r: Resolver, runs: List[List[List[int]]], chosen: List[Optional
     speaks two turns running, but a tag may bring in a third. A paragraph whose
     quotations two people's tags share (“…,” said Ann. Tom turned and said: “…”) is
     a turn of the last of them that the first opens: the turns before it alternate
-    with the first, those after it with the last. ``runs``: ``dialogue_runs``."""
+    with the first, those after it with the last; so is one tagged for a person that
+    ends with another's reply to them (“…,” said Tom. “Hush, Tom! …?”), but no turn
+    alternates across it. An open turn answering a call (its hint) leans to the one
+    called last; the open turn after a call answered goes back to the caller
+    (``_DECODE_ASKED``); after a person's turn and two short tagged cries of two
+    others, an open turn leans to that person (``_DECODE_ROUND``). ``runs``:
+    ``dialogue_runs``."""
     for turns in runs:
         if len(turns) >= _DECODE_RUN:
             _decode_run(r, turns, chosen, addressed, anchored)
@@ -3148,6 +3158,7 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
     heard: List[Optional[_Entity]] = []  # the person each turn addresses
     weighs: List[List[Tuple[_Entity, float]]] = []  # the people each turn brings in, and how much
     entry: List[Optional[_Entity]] = []  # a turn of two tagged speakers: the first (the last is its tag)
+    replied: Set[int] = set()  # turns that a reply to their tag ends (``_DECODE_REPLY``)
     for idxs in turns:
         tag: Optional[Tuple[_Entity, float]] = None
         ends: List[Tuple[_Entity, float]] = []  # the first and the last tag of the paragraph
@@ -3169,6 +3180,16 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
                 if tag is None or w > tag[1]:
                     tag = (ent, w)
                 ends[1 if ends else 0 :] = [(ent, w)]
+        last = idxs[-1]
+        reply = chosen[last]
+        if (tag is not None and ends and last in todo and r.records[last].rule == "fiction.reply"
+                and r.records[last].other_than in idxs and reply is not None
+                and reply is not tag[0] and reply.kind == "person"):
+            # “…,” observed Tom. “Nonsense, Tom! …?”: the paragraph's last words are another's
+            ends = [ends[0], (reply, _DECODE_REPLY)]
+            replied.add(len(tagged))
+            if to is ends[0][0]:
+                to = None  # (the reply addresses the one it answers, not the next speaker)
         first_of_two: Optional[_Entity] = None
         if len(ends) == 2 and ends[0][0] is not ends[1][0] and all(e.kind == "person" for e, _w in ends):
             # “…,” said Ann. … Tom turned and said: “…”: Tom's words end the turn, Ann's open it
@@ -3202,6 +3223,27 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
                 here.append(ent)
         people.append(here)
 
+    # A | “…!” cried B. | “…?” said C. | “…”: two others cried out at A's words; A goes on
+    round_to: List[Optional[_Entity]] = [None] * n
+    for t in range(3, n):
+        cry2, cry1, said = tagged[t - 1], tagged[t - 2], tagged[t - 3]
+        if (cry2 is not None and cry1 is not None and said is not None and entry[t - 1] is None
+                and entry[t - 2] is None and len({id(cry2[0]), id(cry1[0]), id(said[0])}) == 3
+                and _cried_out(r, turns[t - 1]) and _cried_out(r, turns[t - 2])):
+            round_to[t] = said[0]
+    # the one the turn before called last, as an open turn's hint has it (“…, Ann?” | “…”):
+    # that one answers (not the one it called first); and the turns that answer a call
+    hinted: List[Optional[_Entity]] = [None] * n
+    asked = [False] * n
+    for t in range(1, n):
+        for i in open_[t]:
+            if r.records[i].rule == "fiction.vocative":
+                asked[t] = True
+                hinted[t] = chosen[i] or hinted[t]
+        own = tagged[t]
+        if own is not None and heard[t - 1] is own[0]:
+            asked[t] = True  # “…, Ann?” | “…,” said Ann.
+
     def emit(t: int, ent: _Entity) -> float:
         tag = tagged[t]
         if tag is not None:
@@ -3219,14 +3261,23 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
                 score = _DECODE_PRONOUN if pronoun else _DECODE_CHAIN
         if id(ent) in inner[t]:
             score += _DECODE_NAMED
-        if t > 0 and heard[t - 1] is ent and not pronoun:
+        if t > 0 and (hinted[t] or heard[t - 1]) is ent and not pronoun:
             score += _DECODE_CALLED  # (a "he said" answering a name: the earlier passes had their say)
+        if t >= 3 and ent is round_to[t]:
+            score += _DECODE_ROUND
         return score
 
     # best[(a, b)]: the best score of the turns so far, the last two spoken by people[t-1][a], people[t][b]
     if any(not p for p in people):
         return
     ems = [[emit(t, ent) for ent in people[t]] for t in range(n)]
+    # the bonus for the speaker two turns before: more when the turn between answered that
+    # one's call (“Isn't it, mamma?” | “Strange!” | “…”: the one who called goes on; not
+    # when the turn is tagged, nor when it answers a call of its own); none after a turn
+    # a reply to its tag ends (of two speakers: the one before it is no pair to alternate)
+    abab = [0.0 if (t - 1) in replied else
+            _DECODE_ABAB + (_DECODE_ASKED if asked[t - 1] and tagged[t] is None and hinted[t] is None else 0.0)
+            for t in range(n)]
     best: Dict[Tuple[int, int], float] = {}
     for a, ea in enumerate(people[0]):
         for b, eb in enumerate(people[1]):
@@ -3242,7 +3293,7 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
                 top, arg = _IMPOSSIBLE * 10, (0, b)
                 opener = into or ec
                 for a, ea in enumerate(two):
-                    v = best[(a, b)] + (_DECODE_ABAB if ea is opener else 0.0)
+                    v = best[(a, b)] + (abab[t] if ea is opener else 0.0)
                     if v > top:
                         top, arg = v, (a, b)
                 nxt[(b, c)] = top + ems[t][c] + (_DECODE_SAME if eb is opener else 0.0)
@@ -3260,6 +3311,15 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
             continue  # nobody of the run may speak it: left as it was
         for idx in todo:
             chosen[idx] = people[t][path[t]]
+
+
+def _cried_out(r: Resolver, idxs: List[int]) -> bool:
+    """Fiction: the quotations of records ``idxs`` (a turn) are a short cry: at most
+    ``_ROUND_LEN`` characters in all, ending with "!" or "?" (“Impossible!”)."""
+    if sum(e - s for i in idxs for s, e in r.records[i].parts) > _ROUND_LEN:
+        return False
+    s, e = r.records[idxs[-1]].parts[-1]
+    return r.text[s:e].rstrip(" \t\n\"'”’»").endswith(("!", "?"))
 
 
 _OPENING_MARKS = frozenset("\"“‘'«„")
