@@ -806,11 +806,16 @@ _CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![
 # a preposition, an adverb in -ly or a participle -- never an object ("added a dash of
 # pepper")
 _GOES_ON_VERBS = frozenset(("continued", "resumed", "pursued", "persisted", "proceeded", "went", "began", "added"))
+# a story told (its object after a telling verb): "told her story", "went on with his tale"
+_TELLING_VERBS = frozenset(("told", "began", "commenced", "resumed", "continued", "proceeded", "went", "narrated"))
+_STORY_OBJECT = regex.compile(
+    r"(?:[^\S\n]+(?:on[^\S\n]+with|with|into|upon|on))?\s{1,3}(?:the|his|her|their|an?)\s{1,3}(?:[\p{Ll}\-]+\s{1,3}){0,2}?"
+    r"(?:tale|story|narrative|narration|recital|account|yarn|history|reminiscences?)(?![\p{L}])")
 _GOES_ON_TAIL = regex.compile(
     r"(?:[^\S\n]+(?:on|again))?"
-    r"(?:,[^\S\n]*[^.!?;:\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{1,80}"
-    r"|[^\S\n]+(?:in|with|without|after|as|at|for|to|from|by|\p{Ll}+ly)(?![\p{L}])"
-    r"[^.!?;:\"\n\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,80})?\Z")
+    r"(?:,\s*[^.!?;:\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{1,80}"
+    r"|\s{1,3}(?:in|with|without|after|as|at|for|to|from|by|\p{Ll}+ly)(?![\p{L}])"
+    r"[^.!?;:\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{0,80})?\Z")
 
 
 # what a lead-in sentence may open with before the main clause whose subject speaks: a
@@ -860,10 +865,17 @@ def _main_clause_tag(text: str, lo: int, hi: int, tb: Optional[Tuple[Span2, Span
 
 def _goes_on_lead(text: str, lo: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
     """A sentence ``[lo, hi)`` (its full stop left out) that ends with a speaker taking
-    up the word again ("Then Tom went on.", "Mrs. Hurst began again."): (speaker, verb)."""
+    up the word again ("Then Tom went on.", "Mrs. Hurst began again.") or telling a
+    story ("She told her story in a low voice.", "Tom proceeded with his tale."):
+    (speaker, verb)."""
     last = None
     for m in _cues.tag_verbs(text, lo, hi):
         last = m
+        if m.group().lower() in _TELLING_VERBS:
+            # (the story's tail may hold a verb of its own: "in a broken voice")
+            story = _STORY_OBJECT.match(text, m.end(), hi)
+            if story is not None and _GOES_ON_TAIL.match(text, story.end(), hi) is not None:
+                return tag_before(text, lo, m.end(), lead_in=True)
     if last is None or last.group().lower() not in _GOES_ON_VERBS:
         return None
     tail = _GOES_ON_TAIL.match(text, last.end(), hi)

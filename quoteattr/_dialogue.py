@@ -22,7 +22,9 @@ from the most to the least certain:
 - ``fiction.reply``: the answer to a run's first turn goes to the other person present.
 - ``fiction.goes-on``: an untagged turn after a narration paragraph that only says
   someone keeps silent (“…?” | Tom made no answer. | “…”) is the turn before it going
-  on: same speaker, and the run's alternation goes on across the silence.
+  on: same speaker, and the run's alternation goes on across the silence. So is an
+  untagged turn right after one whose tag goes on to say its speaker takes up a story
+  (“…!” Tom broke in, and took up the tale. | “…”).
 - ``fiction.nearest``: a run's first turn with none of the above: the person most
   present in the text just before it (the resolver picks it; see ``_resolution``).
   The resolver uses the same fallback for any turn whose chain of alternation ends
@@ -505,6 +507,33 @@ def joined_turn(text: str, layout: Layout, records: Sequence[Attribution], befor
             and all(records[i].rule in _UNSETTLED for i in idxs))
 
 
+# the clause joined to a turn's tag that says its speaker goes on to tell a story: the
+# next paragraph, untagged, is that story ("…,” Tom said, and took up the tale, which …")
+_TELLS_ON = regex.compile(
+    r"(?:\s{1,3}(?:in|out|up|again|\p{Ll}+ly))?[^\S\n]*,?\s{1,3}(?:and\s{1,3})?(?:then\s{1,3})?(?:\p{Ll}+ly\s{1,3})?"
+    r"(?:(?:took|takes|taking)\s{1,3}up|began|begins|commenced|resumed|continued|told|tells"
+    r"|(?:went|goes|proceeded|proceeds)\s{1,3}on\s{1,3}with|proceeded\s{1,3}with|launched\s{1,3}(?:forth\s{1,3})?into"
+    r"|plunged\s{1,3}into|embarked\s{1,3}(?:up)?on)\s{1,3}"
+    r"(?:the|his|her|their|an?|this|that)\s{1,3}(?:[\p{Ll}\-]+\s{1,3}){0,2}?"
+    r"(?:tale|story|narrative|narration|recital|account|yarn|history|reminiscences?)(?![\p{L}])")
+
+
+def _tells_on(text: str, layout: Layout, records: Sequence[Attribution], before: Sequence[int],
+              idxs: Sequence[int], pi: int) -> Optional[int]:
+    """The record of the turn ``before`` whose tag goes on to say its speaker takes up a
+    story (``_TELLS_ON``), when the untagged turn of paragraph ``pi`` (records ``idxs``)
+    follows that turn's paragraph: the story is that speaker's."""
+    last = records[before[-1]]
+    if last.speaker is None or last.rule in _UNSETTLED:
+        return None
+    if not all(records[i].rule in _UNSETTLED for i in idxs):
+        return None
+    at = max(last.span[1], last.speaker[1], last.cue[1] if last.cue else 0)
+    if at > records[idxs[0]].span[0] or layout.paragraph_index(at) != pi - 1:
+        return None
+    return before[-1] if _TELLS_ON.match(text, at, layout.paragraphs[pi - 1][1]) is not None else None
+
+
 def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[Attribution]:
     """Settle the speakers of untagged dialogue turns; returns the new record list."""
     out = list(records)
@@ -592,6 +621,10 @@ def assign_turns(text: str, layout: Layout, records: List[Attribution]) -> List[
     for pi in paras:
         # a quotation that runs on over several paragraphs ends its turn in the last
         if runs and last_paragraph(layout, out, by_para[runs[-1][-1]]) == pi - 1:
+            told = _tells_on(text, layout, out, by_para[runs[-1][-1]], by_para[pi], pi)
+            if told is not None:
+                # “…!” Tom cried, and took up the tale. | “…”: his story, the turn told on
+                goes_on[pi] = told
             runs[-1].append(pi)
         elif runs and joined_turn(text, layout, out, by_para[runs[-1][-1]], by_para[pi], pi):
             goes_on[pi] = by_para[runs[-1][-1]][0]

@@ -943,7 +943,9 @@ def name_index(text: str) -> FrozenSet[str]:
     # once, but as the subject of a verb of action that opens a sentence ("Mara sat by the fire.")
     acting = [w for w in dict.fromkeys(_ACTS_AFTER.findall(text)) if counts.get(w) == 1]
     lower = _written_lower(text, twice + acting)
-    return frozenset(mid | {w for w in twice + acting if w not in lower})
+    found = mid | {w for w in twice + acting if w not in lower}
+    # one syllable said over and over ("Haw-haw-haw", "Tut-tut"): a laugh or a cry, no name
+    return frozenset(w for w in found if "-" not in w or len(set(w.lower().split("-"))) > 1)
 
 
 # a capitalised word and a verb of action that a person does ("Mara sat", "Tobias nodded")

@@ -3046,10 +3046,11 @@ def dialogue_runs(r: Resolver) -> List[List[List[int]]]:
             by_para.setdefault(para(rec.span[0]), []).append(idx)
     runs: List[List[List[int]]] = []
     for p in sorted(by_para):
-        if runs and _dialogue.last_paragraph(r.layout, r.records, runs[-1][-1]) == p - 1:
+        if runs and any(r.records[i].rule == "fiction.goes-on" for i in by_para[p]):
+            # “…?” | Tom made no answer. | “…”, “…,” Tom said, and took up the tale. | “…”: one turn
+            runs[-1][-1] = runs[-1][-1] + by_para[p]
+        elif runs and _dialogue.last_paragraph(r.layout, r.records, runs[-1][-1]) == p - 1:
             runs[-1].append(by_para[p])
-        elif runs and any(r.records[i].rule == "fiction.goes-on" for i in by_para[p]):
-            runs[-1][-1] = runs[-1][-1] + by_para[p]  # “…?” | Tom made no answer. | “…”: one turn
         else:
             runs.append([by_para[p]])
     return runs
@@ -3063,7 +3064,8 @@ def _decode_runs(r: Resolver, runs: List[List[List[int]]], chosen: List[Optional
     that their own paragraph did not settle. A turn's people are those of the turns
     around it (their tags' speakers, the names they address, the speakers the
     earlier passes gave their open turns; the four most weighty within a dozen
-    turns either side) and its own. A tag keeps its speaker; an open turn leans to
+    turns either side) and its own; a tag's speaker known only by a description of
+    no person's kind ("said the old horse") is one from its tag on. A tag keeps its speaker; an open turn leans to
     the speaker the earlier passes gave it, a "she" turn only goes to a woman; the
     person a turn addresses does not speak it, an untagged turn leans to the person
     the turn before addressed and away from anyone it speaks of by name inside its
@@ -3196,9 +3198,11 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
             tag, first_of_two = ends[1], ends[0][0]
         if tag is not None:
             todo = []  # a paragraph's tag settles the whole turn
+        # (a tag's described speaker of no person's kind speaks too: “…,” said the old horse)
         brought = [(e, tag[1] if tag and e is tag[0] else 1.0)
                    for e in [first_of_two, tag[0] if tag else None, to] + [chosen[i] for i in todo]
-                   if e is not None and e.kind in ("person", "narrator")]
+                   if e is not None and (e.kind in ("person", "narrator") or (
+                       tag is not None and e is tag[0] and e.kind == "unknown" and tag[1] == _DECODE_TAG["description"]))]
         tagged.append(tag)
         entry.append(first_of_two)
         open_.append(todo)
@@ -3215,6 +3219,8 @@ def _decode_run(r: Resolver, turns: List[List[int]], chosen: List[Optional[_Enti
         ents: Dict[int, _Entity] = {}
         for u in range(max(0, t - _DECODE_AROUND), min(n, t + _DECODE_AROUND + 1)):
             for ent, w in weighs[u]:
+                if u > t and ent.kind == "unknown":
+                    continue  # (one known only by a description speaks from its tag on, not before)
                 ents[id(ent)] = ent
                 weight[id(ent)] = weight.get(id(ent), 0.0) + w
         here = [ents[k] for k in sorted(weight, key=lambda k: -weight[k])[:_DECODE_PEOPLE]]
