@@ -627,6 +627,13 @@ class Resolver:
                         self._saint_acted.add(id(ent))  # "St. John rose": a person so named
                     if not self.owner_at(e):
                         self.subjects.append((s, ent))
+                elif (self.genre == "fiction" and not self.owner_at(e)
+                      and _FRONTED_WHEN.search(text, max(0, s - 20), s) is not None):
+                    he = _MAIN_PRONOUN.match(text, e, min(len(text), e + _MAIN_PRONOUN_BACK))
+                    if he is not None and (he.group("p") == "she") == (ent.guess_gender() == "f"):
+                        # "When Ann had rejoiced over it, she found": the one the
+                        # narration follows, though named in a fronted clause
+                        self.subjects.append((s, ent))
 
     def _split_pairs(self, found: List[Tuple[int, int, Mention, str]],
                      first_names: Dict[str, str]) -> List[Tuple[int, int, Mention, str]]:
@@ -1997,6 +2004,12 @@ _SUBJECT_BEFORE = regex.compile(r"(?r)(?:\A|[.!?;:\n\N{EM DASH}][\"'”’]?|,[^
                                 r"(?:[^\S\n]*(?:and|but|then|so[^\S\n]+that|And|But|Then|the|The|old|young|little|poor))*"
                                 r"[^\S\n\"'“‘(]*\Z")
 _NEVER_SUBJECT_WEIGHT = 0.1
+# fiction: a name opening a sentence's fronted clause of time or concession ("When Ann
+# had gone,"), and the main clause's subject pronoun after its one comma (", she found")
+_FRONTED_WHEN = regex.compile(r"(?:\A|[.!?][\"'”’]?[^\S\n]+|\n[^\S\n]*)(?:When|Whenever|As|After|Though|Although"
+                              r"|While|Whilst|Since|Before|Till|Until|Once)[^\S\n]+\Z")
+_MAIN_PRONOUN = regex.compile(r"[^.!?;:\"“”\n,]*+,[^\S\n]+(?P<p>he|she)[^\S\n]+\p{Ll}")
+_MAIN_PRONOUN_BACK = 200
 _OF_WEIGHT = 0.5  # fiction: a name after "of" weighs so much for a pronoun
 _NAMED_OF = regex.compile(r"(?<![\p{L}])(?i:name|names|cognomen)\s+of\s+\Z")
 # fiction: "sir", "ma'am", "madam" addressed near a turn's start (“Yes, sir; …”, “Sir, …”)

@@ -999,12 +999,21 @@ def _thinker(r: Resolver, rec: Attribution, gender: str, starts: List[int]) -> O
         # someone of that sex named as a subject: the rules on subjects decide, unless
         # the narration follows another (``_viewpoint``) who the chain started from
         view = _viewpoint(r, qs, gender)
-        if view is None or view is not found or view is r._addressed or id(view) not in r.speakers:
+        if view is None or view is not found or view is r._addressed:
             return None
+        if id(view) not in r.speakers and not _subject_since(r, view, lo, qs):
+            return None  # no one who has not spoken, unless the narration here has her as a subject
         if _goes_on_from_subject(r, named, lo, qs, gender, starts):
             return None  # "Tom was there. He was proud. | “…,” he thought": the chain goes on from Tom
         return view
     return None if found is r._addressed else found
+
+
+def _subject_since(r: Resolver, ent: _Entity, lo: int, hi: int) -> bool:
+    """Fiction: ``ent`` is named as a clause's subject in ``[lo, hi)`` (among the last
+    ``_VIEW_SUBJECTS`` subject names before ``hi``)."""
+    b = bisect.bisect_left(r.subjects_at, hi)
+    return any(lo <= at and named is ent for at, named in r.subjects[max(0, b - _VIEW_SUBJECTS):b])
 
 
 def _goes_on_from_subject(r: Resolver, ent: _Entity, lo: int, hi: int, gender: str, starts: List[int]) -> bool:
@@ -1089,12 +1098,36 @@ def _went_on_with(r: Resolver, lo: int, hi: int, gender: str, enough: int) -> in
             n += 1
             if n >= enough:
                 return n
-    for he in _AFTER_FRONTED.finditer(text, lo, hi) if n else ():
+    for he in _AFTER_FRONTED.finditer(text, lo, hi):
         if (he.group("p") == "she") == (gender == "f") and _opens_clause(r, lo, he.start("p")):
+            if not n and not _subordinate_opened(text, lo, he.start("p")):
+                continue  # a participle's "Laughing, he took …" starts no chain
             n += 1  # "Upon the whole, therefore, she found", "With a smile, she replied"
             if n >= enough:
                 break
     return n
+
+
+# a sentence opening with a subordinate clause ("When Ann had gone, she found …"): its
+# main clause's "she" starts the chain of "she" as one opening a sentence does
+_SUBORDINATE_OPENERS = frozenset("When Whenever As After Though Although While Whilst Since Before Till Until Once".split())
+_SENTENCE_BACK = 300  # characters looked back for the start of the sentence
+
+
+def _subordinate_opened(text: str, lo: int, s: int) -> bool:
+    """Fiction: the pronoun at ``s`` is the main clause's subject after a fronted
+    subordinate clause its sentence opens with ("When Ann had rejoiced over it, she
+    found"), the sentence starting at or after ``lo`` (at most ``_SENTENCE_BACK``
+    characters back), with no quotation or semicolon in it."""
+    a = max(lo, s - _SENTENCE_BACK)
+    seg = text[a:s]
+    k = max(seg.rfind(". "), seg.rfind("! "), seg.rfind("? "), seg.rfind("\n"))
+    if k < 0 and a > lo:
+        return False  # the sentence starts further back than looked at
+    head = seg[k + 1:].lstrip()
+    if any(c in head for c in '"\u201c\u201d;'):
+        return False
+    return head.split(" ", 1)[0] in _SUBORDINATE_OPENERS and head.count(",") == 1
 
 
 # "she"/"he" after a comma, a word in lower case after it: the subject of a clause after
