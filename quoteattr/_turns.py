@@ -1190,6 +1190,28 @@ def _spoke_through(r: Resolver, ps: int, gender: str, starts: List[int]) -> Opti
     return _previous_narration_subject(r, tlo, gender, starts)
 
 
+def _named_turn_before(r: Resolver, idx: int, pi: int, gender: str,
+                       chosen: Sequence[Optional[_Entity]]) -> Optional[Tuple[_Entity, int, int]]:
+    """Fiction: the speaker of the turn before ``idx`` when it is the last quotation of
+    paragraph ``pi - 1``, its tag names him (“…,” said Tom.), he is of ``gender`` and
+    not the one addressed; with where the narration after that turn starts and where
+    the paragraph ends."""
+    assert r.layout is not None
+    pps, ppe = r.layout.paragraphs[pi - 1]
+    j = _direct_before(r, idx)
+    if j < 0 or j >= len(chosen) or not pps <= r.records[j].span[0] < ppe:
+        return None
+    ent = chosen[j]
+    tag = r.records[j].speaker
+    if (ent is None or ent.kind != "person" or ent.guess_gender() != gender or ent is r._addressed
+            or tag is None or _mentions.describe(r.text, *tag).form != "name"):
+        return None  # only after a turn its tag names ("said Tom")
+    i = bisect.bisect_right(r._direct.starts, ppe - 1) - 1
+    if i < 0 or r._direct.starts[i] > r.records[j].span[1]:
+        return None  # a quotation after that turn
+    return ent, max(r._direct.ends[i], r.records[j].span[1], tag[1]), ppe
+
+
 def _tail_goes_on(r: Resolver, idx: int, ps: int, gender: str,
                   chosen: Sequence[Optional[_Entity]]) -> Optional[_Entity]:
     """Fiction: for a paragraph opening with “…,” said he, the speaker of the last
@@ -1202,19 +1224,10 @@ def _tail_goes_on(r: Resolver, idx: int, ps: int, gender: str,
     pi = r.layout.paragraph_index(ps)
     if pi == 0:
         return None
-    pps, ppe = r.layout.paragraphs[pi - 1]
-    j = _direct_before(r, idx)
-    if j < 0 or j >= len(chosen) or not pps <= r.records[j].span[0] < ppe:
+    named = _named_turn_before(r, idx, pi, gender, chosen)
+    if named is None:
         return None
-    ent = chosen[j]
-    tag = r.records[j].speaker
-    if (ent is None or ent.kind != "person" or ent.guess_gender() != gender or ent is r._addressed
-            or tag is None or _mentions.describe(r.text, *tag).form != "name"):
-        return None  # only after a turn its tag names ("said Tom")
-    i = bisect.bisect_right(r._direct.starts, ppe - 1) - 1
-    if r._direct.starts[i] > r.records[j].span[1]:
-        return None  # a quotation after that turn
-    lo = max(r._direct.ends[i], r.records[j].span[1], tag[1])
+    ent, lo, ppe = named
     text = r.text
     went_on = False
     for cs in _dialogue.clause_starts(text, lo, ppe):
@@ -1273,19 +1286,10 @@ def _opening_goes_on(r: Resolver, idx: int, ps: int, qs: int, gender: str,
         return None  # the paragraph does not open with "he"
     if _KEEPS_SILENT.match(text, he.end(), qs) is not None or _NO_ANSWER.match(text, he.end(), qs) is not None:
         return None  # "She did not answer.": the one spoken to, not the one who spoke
-    pps, ppe = r.layout.paragraphs[pi - 1]
-    j = _direct_before(r, idx)
-    if j < 0 or j >= len(chosen) or not pps <= r.records[j].span[0] < ppe:
+    named = _named_turn_before(r, idx, pi, gender, chosen)
+    if named is None:
         return None
-    ent = chosen[j]
-    tag = r.records[j].speaker
-    if (ent is None or ent.kind != "person" or ent.guess_gender() != gender or ent is r._addressed
-            or tag is None or _mentions.describe(text, *tag).form != "name"):
-        return None  # only after a turn its tag names ("said Kemp")
-    i = bisect.bisect_right(r._direct.starts, ppe - 1) - 1
-    if i < 0 or r._direct.starts[i] > r.records[j].span[1]:
-        return None  # a quotation after that turn
-    since = max(r._direct.ends[i], r.records[j].span[1], tag[1])
+    ent, since, _ppe = named
     if qs - since > _VIEW_NARRATION or _SEXED_PERSON[gender].search(text, since, qs) is not None:
         return None  # "Ann looked at her father. | He took the hint …": someone else of his sex
     lo_k = bisect.bisect_left(r._starts, since)
