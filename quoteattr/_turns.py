@@ -2138,13 +2138,7 @@ def _defined_first(r: Resolver, idx: int, gender: str, starts: List[int]) -> Opt
         dm = _DEFINITE_SUBJECT.match(text, cs, qs)
         if dm is None:
             continue
-        spans = [(w.start(), w.end()) for w in _WORD.finditer(text, dm.start("words"), dm.end("words"))]
-        for n in range(len(spans) - 1, -1, -1):  # the longest ending in a person word: "The old lady"
-            if text[spans[n][0] : spans[n][1]] in heads:
-                m = _mentions.describe(text, dm.start(), spans[n][1])
-                if m.form == "description" and not m.plural and _sex_of(m) == gender:
-                    best = (dm.start(), spans[n][1])
-                break
+        best = _sexed_description(text, dm, heads, gender) or best
     if best is None:
         return _described_here(r, idx, gender, starts)
     phrase = " ".join(text[best[0] : best[1]].lower().split())
@@ -2161,6 +2155,17 @@ def _defined_first(r: Resolver, idx: int, gender: str, starts: List[int]) -> Opt
         break
     m = _mentions.describe(text, best[0], best[1])
     return _own_description(r, m, gender)  # ("One girl stood alone": a woman, whom no "he said" is)
+
+
+def _sexed_description(text: str, dm: "regex.Match[str]", heads: FrozenSet[str], gender: str) -> Optional[Tuple[int, int]]:
+    """The description ``dm`` opens, up to its last person word (the longest so ending:
+    "The old lady"), when it describes one person of ``gender``."""
+    spans = [(w.start(), w.end()) for w in _WORD.finditer(text, dm.start("words"), dm.end("words"))]
+    for n in range(len(spans) - 1, -1, -1):
+        if text[spans[n][0] : spans[n][1]] in heads:
+            m = _mentions.describe(text, dm.start(), spans[n][1])
+            return (dm.start(), spans[n][1]) if m.form == "description" and not m.plural and _sex_of(m) == gender else None
+    return None
 
 
 _HERE_DESCRIBED = regex.compile(r"(?<![\p{L}])(?:[Tt]he|[Oo]ur|[Tt]heir|[Mm]y|[Hh]is|[Hh]er)"
@@ -2193,13 +2198,7 @@ def _described_here(r: Resolver, idx: int, gender: str, starts: List[int]) -> Op
     for dm in _HERE_DESCRIBED.finditer(text, lo, qs, overlapped=True):
         if r._quotes.covers(dm.start()):
             continue
-        spans = [(w.start(), w.end()) for w in _WORD.finditer(text, dm.start("words"), dm.end("words"))]
-        for n in range(len(spans) - 1, -1, -1):
-            if text[spans[n][0] : spans[n][1]] in heads:
-                m = _mentions.describe(text, dm.start(), spans[n][1])
-                if m.form == "description" and not m.plural and _sex_of(m) == gender:
-                    best = (dm.start(), spans[n][1])
-                break
+        best = _sexed_description(text, dm, heads, gender) or best
     if best is None:
         return None
     return _own_description(r, _mentions.describe(text, best[0], best[1]), gender)
