@@ -3335,14 +3335,16 @@ _OTHER_BACK = 3000  # characters back the other of the pair must have spoken wit
 
 
 def the_other_of_pair(r: Resolver, idx: int, chosen: List[Optional[_Entity]],
-                      across: bool = False) -> Optional[_Entity]:
+                      across: bool = False, near: bool = False) -> Optional[_Entity]:
     """Fiction: “…,” said Tom. | “…,” said the other: of the two just talking, the one
     who did not speak the turn before (also in a scene of three: “…,” said Ann. |
     “…,” cried Tom. | “…,” said the other: Ann). The turn before must have a known
     speaker; the other is the speaker of the last turn before it that is not that
     person's, when no turn between is unknown. ``across``: narration stands before
     the turn before; the other's turn must then be a paragraph of dialogue (opening
-    with its quotation) just before that narration."""
+    with its quotation) just before that narration. ``near``: (with ``across``) the
+    narration is only that turn's own lead-in (“…” | Ann smiled. Tom said, “…” |
+    “…,” said the other: Ann), the other's turn the paragraph right before it."""
     if r.layout is None:
         return None
     j = _direct_before(r, idx)
@@ -3375,7 +3377,8 @@ def the_other_of_pair(r: Resolver, idx: int, chosen: List[Optional[_Entity]],
             return None
         if across:
             ps, pe = r.layout.paragraphs[p]
-            if p < para(r.records[j].span[0]) - 2 or r.text[ps : min(pe, ps + 40)].lstrip()[:1] not in _OPENING_MARKS:
+            if (p < para(r.records[j].span[0]) - (1 if near else 2)
+                    or r.text[ps : min(pe, ps + 40)].lstrip()[:1] not in _OPENING_MARKS):
                 return None  # “…,” said Ann. | … Tom went out. Ann sat down. | “…”: a new scene
         return ent
     return None
