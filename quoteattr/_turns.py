@@ -273,8 +273,14 @@ def _fronted(words: List[str]) -> bool:
     k = _phrase_start(words, _PREPOSITIONAL_WORDS, _ends_clause)
     if k is None:
         return False
+    if (k > 0 and words[k] in _JOINED_FRONTING and k + 1 < len(words) - 1
+            and words[k + 1] in _FRONTING_PREPOSITIONS and not any(w[-1:] == "," for w in words[k + 1 : -1])):
+        return True  # "…; for on first hearing it, Ann sat still": a clause joined after its end
     return (words[k][:1].isupper() and words[k].lower() in _FRONTING_PREPOSITIONS
             and not any(w[-1:] == "," for w in words[k:-1]))
+
+
+_JOINED_FRONTING = frozenset("and but for yet".split())  # joining a clause that opens with a fronted phrase
 
 
 # a short phrase of time opening a sentence with no comma before its subject: "In a
