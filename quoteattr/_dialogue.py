@@ -462,7 +462,8 @@ def _clause_start_matches(text: str, lo: int, hi: int) -> "Iterator[regex.Match[
 
 
 # a narration paragraph that is one sentence saying its subject keeps silent ("Tom made
-# no answer.", "She was silent for a moment.") or listens ("Tom listened gravely."): the
+# no answer.", "She was silent for a moment.", "He shook his head in silent assent.") or
+# listens ("Tom listened gravely."): the
 # turns either side are one speaker's
 _SILENT = regex.compile(
     r"(?:(?:[Bb]ut|[Ss]till|[Aa]nd),?[^\S\n]+)?"
@@ -472,7 +473,10 @@ _SILENT = regex.compile(
     r"|(?:was|remained|kept|fell|sat|stood)\s+(?:\p{Ll}+ly\s+)?silent"
     r"|said\s+nothing|answered\s+nothing|held\s+(?:his|her|my)\s+(?:tongue|peace)"
     r"|(?:did|could|would)\s+not\s+(?:answer|reply|respond|speak)"
-    r"|listened)"
+    r"|listened"
+    # a gesture made in silence: "Tom shook his head in silent assent.", "Ann bowed in silence."
+    r"|(?:shook|nodded|bowed|smiled|sighed|looked\s+up|looked\s+down)(?:\s+(?:his|her|my)\s+head)?"
+    r"\s+in\s+(?:silence|silent\s+\p{Ll}+))"
     r"(?P<tail>[^.!?:;\n\N{EM DASH}\"“”]{0,60})[.!;](?P<rest>\s+[^\"“”]*)?\Z")
 _SILENT_LEN = 300  # characters of such a paragraph at most
 _NOT_SILENT_TAIL = frozenset("then till until but and".split())  # "…, then he said", "… and turned away"

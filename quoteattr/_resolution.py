@@ -1110,6 +1110,9 @@ class Resolver:
                 chosen[idx] = found  # the stranger's first tag was found to be someone named: so is this one
         # replies to a first turn: the most present person who is not its speaker
         narrating = self.genre == "fiction" and _turns.first_person_novel(self, chosen)
+        # records tagged "the other" not given the other of a pair: looked at again once
+        # the turns are settled (and whether narration stands before the turn before)
+        other_later: List[Tuple[int, bool]] = []
         for idx, rec in enumerate(self.records):
             first = rec.other_than
             if chosen[idx] is None and first is None and idx in the_other and self.layout is not None:
@@ -1121,10 +1124,14 @@ class Resolver:
                     chosen[idx] = _turns.the_other_of_pair(self, idx, chosen)
                     if chosen[idx] is not None:
                         anchored.add(idx)
+                    else:
+                        other_later.append((idx, False))  # (a turn between not yet settled)
             if chosen[idx] is None and first is not None and 0 <= first < len(chosen):
                 self._exclude = chosen[first]
                 if self._exclude is not None:
                     chosen[idx] = _turns._present(self, first, starts)
+                    if chosen[idx] is not None and idx in the_other:
+                        other_later.append((idx, True))  # (the pair talking before is known only later)
                 if self._exclude is not None and chosen[idx] is None and idx in the_other:
                     # “…,” said Ann. | Tom sat up. | “…,” he cried. | “…,” said the other: Ann
                     chosen[idx] = _turns.the_other_of_pair(self, idx, chosen, across=True)
@@ -1229,6 +1236,10 @@ class Resolver:
         if self.genre == "fiction" and self.layout is not None:
             _turns._goes_on(self, runs, chosen, addressed)
             _turns._decode_runs(self, runs, chosen, addressed, anchored)
+            for idx, led_in in other_later:
+                # “…” | Ann smiled and said, “…” | “…,” replied the other: of the pair
+                # talking before, the one who is not Ann, once the turns are settled
+                chosen[idx] = _turns.the_other_of_pair(self, idx, chosen, across=led_in, near=True) or chosen[idx]
             _turns.parent_answers(self, chosen)
         if self.genre == "fiction":
             _turns._same_tag(self, chosen)

@@ -273,8 +273,14 @@ def _fronted(words: List[str]) -> bool:
     k = _phrase_start(words, _PREPOSITIONAL_WORDS, _ends_clause)
     if k is None:
         return False
+    if (k > 0 and words[k] in _JOINED_FRONTING and k + 1 < len(words) - 1
+            and words[k + 1] in _FRONTING_PREPOSITIONS and not any(w[-1:] == "," for w in words[k + 1 : -1])):
+        return True  # "…; for on first hearing it, Ann sat still": a clause joined after its end
     return (words[k][:1].isupper() and words[k].lower() in _FRONTING_PREPOSITIONS
             and not any(w[-1:] == "," for w in words[k:-1]))
+
+
+_JOINED_FRONTING = frozenset("and but for yet".split())  # joining a clause that opens with a fronted phrase
 
 
 # a short phrase of time opening a sentence with no comma before its subject: "In a
@@ -3371,14 +3377,16 @@ _OTHER_BACK = 3000  # characters back the other of the pair must have spoken wit
 
 
 def the_other_of_pair(r: Resolver, idx: int, chosen: List[Optional[_Entity]],
-                      across: bool = False) -> Optional[_Entity]:
+                      across: bool = False, near: bool = False) -> Optional[_Entity]:
     """Fiction: “…,” said Tom. | “…,” said the other: of the two just talking, the one
     who did not speak the turn before (also in a scene of three: “…,” said Ann. |
     “…,” cried Tom. | “…,” said the other: Ann). The turn before must have a known
     speaker; the other is the speaker of the last turn before it that is not that
     person's, when no turn between is unknown. ``across``: narration stands before
     the turn before; the other's turn must then be a paragraph of dialogue (opening
-    with its quotation) just before that narration."""
+    with its quotation) just before that narration. ``near``: (with ``across``) the
+    narration is only that turn's own lead-in (“…” | Ann smiled. Tom said, “…” |
+    “…,” said the other: Ann), the other's turn the paragraph right before it."""
     if r.layout is None:
         return None
     j = _direct_before(r, idx)
@@ -3411,7 +3419,8 @@ def the_other_of_pair(r: Resolver, idx: int, chosen: List[Optional[_Entity]],
             return None
         if across:
             ps, pe = r.layout.paragraphs[p]
-            if p < para(r.records[j].span[0]) - 2 or r.text[ps : min(pe, ps + 40)].lstrip()[:1] not in _OPENING_MARKS:
+            if (p < para(r.records[j].span[0]) - (1 if near else 2)
+                    or r.text[ps : min(pe, ps + 40)].lstrip()[:1] not in _OPENING_MARKS):
                 return None  # “…,” said Ann. | … Tom went out. Ann sat down. | “…”: a new scene
         return ent
     return None
