@@ -58,8 +58,8 @@ _UNSETTLED = ("direct.unattributed", "direct.continuation", "direct.context")
 _LEAD_IN_CONFIDENCE = 0.85  # a tag before the quotation found after the paragraph's first (``_other_lead_in``)
 # each rule's confidence: the share of its speakers that were right (by name) on the
 # three fiction dev corpora when it was last measured, rounded down to 0.05 (docs/rules.md)
-_CONFIDENCE = {"fiction.same-turn": 0.9, "fiction.vocative": 0.8, "fiction.alternation": 0.8,
-               "fiction.beat": 0.75, "fiction.reply": 0.6, "fiction.nearest": 0.5,
+_CONFIDENCE = {"fiction.same-turn": 0.9, "fiction.vocative": 0.85, "fiction.alternation": 0.8,
+               "fiction.beat": 0.75, "fiction.reply": 0.6, "fiction.nearest": 0.55,
                "fiction.goes-on": 0.75}
 # A name addressed at the start of a quotation (“Jane, …”) or set off by a comma (“…, Jane.”)
 _HON = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Master|Aunt|Uncle|Captain|Colonel|Madam)\.?[^\S\n]+)?"
