@@ -575,8 +575,10 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
     with ``lead_in``, the tag ends a lead-in paragraph (``pos`` is that paragraph's end)."""
     last = noun = None
     said = -1  # where the finite tag verb a participle follows starts ("then said, laughing:")
+    verbs: List[_cues.WordMatch] = []  # such verbs: a clause of time may follow one before the mark
     for m in _cues.tag_verbs(text, lo, pos):
         if _AFTER_PREPOSITION.search(text, max(lo, m.start() - 40), m.start()) is None:
+            verbs.append(m)
             follows = (last is not None and m.group().endswith("ing") and not last.group().endswith("ing")
                        and _COMMA_ONLY.fullmatch(text, last.end(), m.start()) is not None)
             said = last.start() if follows and last is not None else -1
@@ -584,6 +586,12 @@ def tag_before(text: str, lo: int, pos: int, lead_in: bool = False) -> Optional[
         else:
             noun = m  # "said with a laugh", "in a hasty whisper": a noun; the verb before it is the tag's
     filler = _LEAD_FILLER if lead_in else _FILLER
+    if not lead_in and len(verbs) > 1 and verbs[-1] is last:
+        for before in verbs[-2::-1][:2]:
+            if (not before.group().endswith("ing") or before.group().lower() == "saying") and _WHEN_ASIDE.match(
+                    text, before.end(), pos) is not None:
+                last, said = before, -1  # "Tom said, when Ann had gone, “…”": the aside's verb is no tag
+                break
     if noun is not None and (last is None or filler.match(text, last.end(), pos) is None):
         last = noun  # "stopped her with the conclusive answer, “…”": only the noun says who speaks
     if last is None:

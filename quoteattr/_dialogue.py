@@ -828,13 +828,19 @@ def addressed_names(text: str, rec: Attribution) -> List[Span2]:
     out = []
     for span in _addressed_names(text, rec, _mentions.name_index(text), None, later=True):
         s = next(s for s, e in rec.parts if s <= span[0] < e)
-        if _quoted_within(text, s, span[0]):
+        if _quoted_within(text, s, span[0]) or _REPORTED_TO_ME.search(text, max(s, span[0] - 30), span[0]) is not None:
             continue  # “… told me, ‘Oh, we don’t, Mrs. Pell.’”: another's words to the speaker
         if not text[s : span[0]].strip(" \t\n,.!?;:-\N{EM DASH}") and not text[span[1] : rec.parts[-1][1]].strip(
                 " \t\n,.!?;:-\N{EM DASH}"):
             continue  # “Ned,” was his answer: a name alone may be the speaker's own
         out.append(span)
     return out
+
+
+# words reported to the speaker with no inner marks (“Ann said to me, Tom, you are a
+# fool”): the name after them is the speaker's own
+_REPORTED_TO_ME = regex.compile(r"(?<![\p{L}])(?:said|says|told|tells|cried|called|asked|asks)(?:[^\S\n]+to)?[^\S\n]+(?:me|us)"
+                                r"[^\S\n]*[,:][^\S\n]*\Z")
 
 
 # a quotation opened inside another (‘…’ or '…': a capital after the mark), and the mark
@@ -895,7 +901,8 @@ def _addressed_names(text: str, rec: Attribution, names: FrozenSet[str], said: O
             family = text[m.end("name") : m.end("whole")].strip()
             if family and _PATRONYMIC.search(family) is None and not (
                     m.start("whole") < m.start("name") and _FULL_ADDRESS.match(text, m.end("whole"), e + 1)
-                    and text[s:e].strip(" \t\n,.!?;:") != text[m.start("whole") : m.end("whole")]):
+                    and text[s:e].strip(" \t\n,.!?;:") != text[m.start("whole") : m.end("whole")]
+                    and _APPOSED.search(text, max(s, m.start("whole") - 40), m.start("whole")) is None):
                 # “…, for example, Tom Pell.”: a full name spoken of, not to (but “…, Mr.
                 # Tom Pell,” said Ann: a title and a full name closing the part, addressed)
                 continue
@@ -941,13 +948,19 @@ def _vocatives_later(text: str, s: int, e: int) -> "List[regex.Match[str]]":
 # after a full name with a title, the end of a part: a comma before its closing mark
 # (“…, Mr. Tom Pell,” said he), or a question or a cry (“…, Mr. Tom Pell?”)
 _FULL_ADDRESS = regex.compile(r"[^\S\n]*(?:[?!]|,[^\S\n]*$|,[\"”’'])")
+# a noun phrase of a determiner and a noun before ", Mr. Tom Pell" (“… from his cousin, Mr.
+# Tom Pell,”): the full name is in apposition to it, spoken of, not to
+_APPOSED = regex.compile(r"(?<![\p{L}])(?:his|her|their|my|our|your|the|a|an)(?:[^\S\n]+\p{Ll}+){1,2},[^\S\n]*+\Z")
 _CLOSING_MARKS = frozenset("\"”’'")
 # a name opening a sentence inside the turn and set off by a comma before "you" or a bid
 # (“… so it was.  Mr. Pell, you cannot deny it.”): addressed; not “Tom, you know, …”, nor a
-# name after a title's full stop (“… and Mrs. Dixon, you …”)
+# name after a title's full stop (“… and Mrs. Dixon, you …”), nor one a relation in
+# apposition or an aside follows (“Tom, your brother, took it”, “Tom, you must understand, is …”)
 _VOCATIVE_BID = regex.compile(
     r"(?<=[.!?][^\S\n]{1,3})(?<!\b(?:Mr|Mrs|Ms|Dr|St|Messrs)\.[^\S\n]{1,3})" + _ENDEARMENT + r"(?P<whole>" + _HON + r"(?P<name>\p{Lu}[\p{Ll}'’\-]+)" + _FAMILY
-    + r"),[^\S\n]+(?=(?:you|your)[^\S\n]+(?!(?:know|see|understand|perceive|observe|remember|may[^\S\n]+be[^\S\n]+sure|must[^\S\n]+know"
+    + r"),[^\S\n]+(?!your[^\S\n]+\p{Ll}+(?:[^\S\n]+\p{Ll}+)?,[^\S\n]*(?!please)\p{Ll}"
+    r"|you[^\S\n]+(?:must|may|will|should|shall|can|could|might|would)[^\S\n]+\p{Ll}+,)"
+    r"(?=(?:you|your)[^\S\n]+(?!(?:know|see|understand|perceive|observe|remember|may[^\S\n]+be[^\S\n]+sure|must[^\S\n]+know"
     r"|will[^\S\n]+(?:own|allow|find))\b)\p{Ll}"
     r"|(?:pray|do[^\S\n]+not|don't|tell|let|come|look)\b)")
 _VOCATIVE_AT_END = regex.compile(

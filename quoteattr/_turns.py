@@ -1271,6 +1271,13 @@ _NO_ANSWER = regex.compile(r"[^\S\n]+(?:did[^\S\n]+not|didn['’]t|could[^\S\n]+
                         r"[^\S\n]+(?:answer|reply|respond|speak)(?![\p{L}])")
 
 
+# a subject taking in what was just said ("He heard this in dismay", "She could not believe
+# her ears", "He was taken aback"): the one spoken to
+_TAKES_IN = regex.compile(r"[^\S\n]+(?:\p{Ll}+ly[^\S\n]+)?(?:heard|listened|could[^\S\n]+(?:not|hardly|scarcely)[^\S\n]+believe"
+                          r"|was[^\S\n]+(?:\p{Ll}+ly[^\S\n]+)?(?:startled|astonished|amazed|dismayed|staggered|taken[^\S\n]+aback))"
+                          r"(?![\p{L}])")
+
+
 def _opening_goes_on(r: Resolver, idx: int, ps: int, qs: int, gender: str,
                      chosen: Sequence[Optional[_Entity]]) -> Optional[_Entity]:
     """Fiction: for a "he" tag after narration of its own paragraph that opens with
@@ -1290,8 +1297,9 @@ def _opening_goes_on(r: Resolver, idx: int, ps: int, qs: int, gender: str,
     he = _GOES_ON_AS.match(text, lo, qs)
     if he is None or (he.group("p").lower() == "she") != (gender == "f"):
         return None  # the paragraph does not open with "he"
-    if _KEEPS_SILENT.match(text, he.end(), qs) is not None or _NO_ANSWER.match(text, he.end(), qs) is not None:
-        return None  # "She did not answer.": the one spoken to, not the one who spoke
+    if (_KEEPS_SILENT.match(text, he.end(), qs) is not None or _NO_ANSWER.match(text, he.end(), qs) is not None
+            or _TAKES_IN.match(text, he.end(), qs) is not None):
+        return None  # "She did not answer.", "He heard this in dismay.": the one spoken to, not the one who spoke
     named = _named_turn_before(r, idx, pi, gender, chosen)
     if named is None:
         return None
