@@ -1462,6 +1462,9 @@ class Resolver:
                     r"(?<![\p{L}])(?:an?|some|another)[^\S\n]+(?:[\p{L}\-]+[^\S\n]+){0,2}" + m.head + r"(?![\p{L}])",
                     regex.IGNORECASE)
             brought_in = introduced.search(self.text, max(0, m.start - 1500), m.start) is not None
+            if (present is not None and not brought_in
+                    and _turns._beside_named(self.text, m, present.mentions, self._quotes.covers)):
+                brought_in = True  # "The old woman sat by the fire, and Jenny sat opposite": two women
             if present is not None and present.guess_gender() == g and not brought_in:
                 return present  # unless "an old man" has just come in: "the old man" is he
             if brought_in and m.kind == "person":

@@ -2190,6 +2190,35 @@ def _beside_in_sentence(text: str, phrase: str, lo: int, hi: int) -> bool:
     return _SENTENCE_BREAK.search(between) is None and between.strip() not in ("", ",")
 
 
+_BESIDE_BACK = 600  # characters before a description looked at for its earlier use beside a name
+
+
+def _beside_named(text: str, m: Mention, mentions: Sequence[Tuple[int, int]],
+                  quoted: Callable[[int], bool]) -> bool:
+    """Fiction: the narration in the ``_BESIDE_BACK`` characters before description ``m``
+    used the same words in one sentence with one of ``mentions`` (a person's names), not
+    as its apposition ("The old woman sat by the fire, and Jenny sat opposite." | “…,”
+    said the old woman: two people, the old woman is not Jenny)."""
+    phrase = " ".join(text[m.start : m.end].lower().split())
+    lo = max(0, m.start - _BESIDE_BACK)
+    words = phrase.split()
+    pat = regex.compile(r"(?<![\p{L}])" + r"\s+".join(regex.escape(w) for w in words) + r"(?![\p{L}])", regex.I)
+    near = [(s, e) for s, e in mentions if lo <= s < m.start]
+    if not near:
+        return False
+    for dm in pat.finditer(text, lo, m.start):
+        if quoted(dm.start()):
+            continue
+        for s, e in near:
+            a, b = (dm.end(), s) if s >= dm.end() else (e, dm.start())
+            if a > b:
+                continue
+            between = text[a:b]
+            if _SENTENCE_BREAK.search(between) is None and between.strip() not in ("", ","):
+                return True
+    return False
+
+
 _SENTENCE_BREAK = regex.compile(r"[.!?;:\n]")
 
 
