@@ -522,6 +522,9 @@ _TELLS_ON = regex.compile(
     r"(?:tale|story|narrative|narration|recital|account|yarn|history|reminiscences?)(?![\p{L}])")
 
 
+_TELLS_ASKED = 80  # characters of a question at most that a listener puts in, not the tale going on
+
+
 def _tells_on(text: str, layout: Layout, records: Sequence[Attribution], before: Sequence[int],
               idxs: Sequence[int], pi: int) -> Optional[int]:
     """The record of the turn ``before`` whose tag goes on to say its speaker takes up a
@@ -535,6 +538,9 @@ def _tells_on(text: str, layout: Layout, records: Sequence[Attribution], before:
     at = max(last.span[1], last.speaker[1], last.cue[1] if last.cue else 0)
     if at > records[idxs[0]].span[0] or layout.paragraph_index(at) != pi - 1:
         return None
+    said = [text[s:e] for i in idxs for s, e in records[i].parts]
+    if sum(len(x) for x in said) <= _TELLS_ASKED and said and said[-1].rstrip(" \"'”’").endswith("?"):
+        return None  # (“…,” said the sailor, and took up the tale. | “Were you afraid?”: a listener asks)
     return before[-1] if _TELLS_ON.match(text, at, layout.paragraphs[pi - 1][1]) is not None else None
 
 

@@ -71,7 +71,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
-from typing import Callable, Dict, FrozenSet, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, FrozenSet, Iterator, List, Mapping, Optional, Sequence, Set, Tuple
 
 from . import _lazyregex as regex
 
@@ -585,7 +585,8 @@ class Resolver:
             if self.genre == "fiction" and _chapter_title(text, s, e):
                 continue  # "Chapter XIX: Lying to Mr. Emerson", "Chapter XII" over "The Story of Jonathan Small"
             if (self.genre == "fiction" and m.title is None and s >= 1 and text[s - 1] == "_"
-                    and text[e : e + 1] == "_" and (s < 2 or not text[s - 2].isalnum())):
+                    and text[e : e + 1] == "_" and (s < 2 or not text[s - 2].isalnum())
+                    and not _stressed_person(text, s, name, first_names)):
                 continue  # "The _Lusitania_ was sinking": a name in italics is a ship's or a book's
             toks = _name_tokens(name)
             if (common and m.title is None and len(toks) == 1 and toks[0].lower() in common
@@ -1461,6 +1462,9 @@ class Resolver:
                     r"(?<![\p{L}])(?:an?|some|another)[^\S\n]+(?:[\p{L}\-]+[^\S\n]+){0,2}" + m.head + r"(?![\p{L}])",
                     regex.IGNORECASE)
             brought_in = introduced.search(self.text, max(0, m.start - 1500), m.start) is not None
+            if (present is not None and not brought_in
+                    and _turns._beside_named(self.text, m, present.mentions, self._quotes.covers)):
+                brought_in = True  # "The old woman sat by the fire, and Jenny sat opposite": two women
             if present is not None and present.guess_gender() == g and not brought_in:
                 return present  # unless "an old man" has just come in: "the old man" is he
             if brought_in and m.kind == "person":
@@ -2276,6 +2280,19 @@ def _named_in_full(found: List[Tuple[int, int, Mention, str]], first_names: Dict
             continue
         out.append((s, e, m, name))
     return out
+
+
+# words before a name in italics that make it a title or a ship ("the _Mary_", "read _Emma_")
+_ITALIC_TITLED = frozenset(("the", "a", "an", "of", "in", "aboard", "read", "reading", "called", "named"))
+
+
+def _stressed_person(text: str, s: int, name: str, first_names: Mapping[str, str]) -> bool:
+    """Fiction: a lone given name in italics that no article or title word leads in ("it
+    was _Jane_ who had broken it"): a person's name stressed, not a ship's or a book's."""
+    if " " in name.strip() or name.strip() not in first_names:
+        return False
+    before = text[max(0, s - 20) : s - 1].split()
+    return not before or before[-1].lower().strip(",;:") not in _ITALIC_TITLED
 
 
 def _adjectival(text: str, s: int, e: int) -> bool:

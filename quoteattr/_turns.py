@@ -521,6 +521,8 @@ def _self_introduced(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
     _named_by_address(r, chosen, done, not_names, first_names)
 
 
+# a tag verb by which the first tagged turn answers the opening calls, not goes on with them
+_OPENING_ANSWER = regex.compile(r"(?:answer|repl[iy]|respond|return|retort|call(?:ed)?[^\S\n]+back)\p{Ll}*(?![\p{L}])", regex.I)
 _OPENING_REACH = 2000  # fiction: characters from a text's first quotation to the tagged turn that names its speaker
 
 
@@ -549,11 +551,17 @@ def opening_calls(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
         paras = [r.layout.paragraph_index(r.records[j].span[0]) for j in opening + [idx]]
         if any(q - p < 2 for p, q in zip(paras, paras[1:])):
             return  # turns one after another: a talk, not calls
+        own = {w for _t, name in ent.forms for w in name.split()}
+        if any(w in own for j in opening for w in _WORD.findall(r.text, *r.records[j].span)):
+            return  # (“Jim!” | … | “Coming!” shouted Jim: the calls call him, he does not make them)
+        if rec.cue is not None and _OPENING_ANSWER.match(r.text, *rec.cue) is not None:
+            return  # (“Is anybody there?” | … | “Who wants to know?” answered Mrs. Grange)
         for j in opening:
             chosen[j] = ent
         return
 
 
+_NAMED_EARLIER = 3000  # characters before a vocative looked at for the name spoken of already
 _TALK_TURNS = 6  # turns either side of a turn looked at for a tagged turn of the one it talks with
 
 
@@ -594,6 +602,9 @@ def _named_by_address(r: Resolver, chosen: List[Optional[_Entity]], done: Set[in
             continue  # (a given name alone)
         if _addressee(r, rec) is not None:
             continue
+        if regex.compile(r"(?<![\p{L}])" + regex.escape(words[0]) + r"(?![\p{L}])").search(
+                text, max(0, rec.addressee[0] - _NAMED_EARLIER), rec.addressee[0]) is not None:
+            continue  # (“Fred will bring them up.” … “Well, Fred, there you are!”: one spoken of before)
         near = [chosen[j] for j in (idx - 1, idx + 1) if 0 <= j < n and r.records[j].kind == "direct"]
         other = [e for e in near if e is not None and e is not ent]
         if not other or any(e is not other[0] for e in other):
@@ -2164,11 +2175,59 @@ def _defined_first(r: Resolver, idx: int, gender: str, starts: List[int]) -> Opt
         if ent.mentions and ent.mentions[0][0] < s:
             break  # (its first naming only)
         near = " ".join(text[max(qs, s - _DESCRIPTION_AGAIN) : s].lower().split())
-        if phrase in near:
+        if phrase in near and not _beside_in_sentence(text, phrase, max(qs, s - _DESCRIPTION_AGAIN), s):
             return ent if ent is not r._addressed and ent is not r._exclude else None
         break
     m = _mentions.describe(text, best[0], best[1])
     return _own_description(r, m, gender)  # ("One girl stood alone": a woman, whom no "he said" is)
+
+
+def _beside_in_sentence(text: str, phrase: str, lo: int, hi: int) -> bool:
+    """The last use of the description ``phrase`` (lower case, one space between words) in
+    ``text[lo:hi]`` is in the same sentence as the naming at ``hi``, not set beside it
+    as its apposition ("The old lady turned as her neighbour, Mrs. Brown, came in":
+    two people; "The old lady, Mrs. Brown, turned": one)."""
+    words = phrase.split()
+    pat = regex.compile(r"(?<![\p{L}])" + r"\s+".join(regex.escape(w) for w in words) + r"(?![\p{L}])", regex.I)
+    last = None
+    for last in pat.finditer(text, lo, hi):
+        pass
+    if last is None:
+        return False
+    between = text[last.end() : hi]
+    return _SENTENCE_BREAK.search(between) is None and between.strip() not in ("", ",")
+
+
+_BESIDE_BACK = 600  # characters before a description looked at for its earlier use beside a name
+
+
+def _beside_named(text: str, m: Mention, mentions: Sequence[Tuple[int, int]],
+                  quoted: Callable[[int], bool]) -> bool:
+    """Fiction: the narration in the ``_BESIDE_BACK`` characters before description ``m``
+    used the same words in one sentence with one of ``mentions`` (a person's names), not
+    as its apposition ("The old woman sat by the fire, and Jenny sat opposite." | “…,”
+    said the old woman: two people, the old woman is not Jenny)."""
+    phrase = " ".join(text[m.start : m.end].lower().split())
+    lo = max(0, m.start - _BESIDE_BACK)
+    words = phrase.split()
+    pat = regex.compile(r"(?<![\p{L}])" + r"\s+".join(regex.escape(w) for w in words) + r"(?![\p{L}])", regex.I)
+    near = [(s, e) for s, e in mentions if lo <= s < m.start]
+    if not near:
+        return False
+    for dm in pat.finditer(text, lo, m.start):
+        if quoted(dm.start()):
+            continue
+        for s, e in near:
+            a, b = (dm.end(), s) if s >= dm.end() else (e, dm.start())
+            if a > b:
+                continue
+            between = text[a:b]
+            if _SENTENCE_BREAK.search(between) is None and between.strip() not in ("", ","):
+                return True
+    return False
+
+
+_SENTENCE_BREAK = regex.compile(r"[.!?;:\n]")
 
 
 def _sexed_description(text: str, dm: "regex.Match[str]", heads: FrozenSet[str], gender: str) -> Optional[Tuple[int, int]]:
@@ -3622,12 +3681,33 @@ def continued_described(r: Resolver, chosen: List[Optional[_Entity]]) -> None:
             continue
         if own is not None and r._first_spoke.get(id(own), (0, idx))[1] < idx:
             continue  # the one so described spoke before: "continued" goes on from there
+        if m.head and _brought_in(r, r.records[j].span[1], rec.span[0], m.head):
+            continue  # (“…,” said Henry. | A young man came out of the house. | “…,” continued the young man)
         chosen[idx] = ent
         k = idx + 1
         while k < len(r.records) and r.records[k].inherit == idx:
             if chosen[k] is own:
                 chosen[k] = ent  # (the same turn's quotations after the tag)
             k += 1
+
+
+def _brought_in(r: Resolver, lo: int, hi: int, head: str) -> bool:
+    """Fiction: the narration in ``text[lo:hi]`` (outside quotations, at most
+    ``_BOUND_BACK`` characters) brings someone in by an indefinite description whose
+    head word is ``head`` ("a young man in a blue coat came out")."""
+    lo = max(lo, hi - _BOUND_BACK)
+    low = r.text[lo:hi].lower()
+    at = low.find(head)
+    while at >= 0:
+        m = _INDEFINITE_BEFORE.search(low, max(0, at - 40), at)
+        if m is not None and not r._quotes.covers(lo + at):
+            return True
+        at = low.find(head, at + len(head))
+    return False
+
+
+# an indefinite article and up to three words ending right before a head word
+_INDEFINITE_BEFORE = regex.compile(r"(?<![\p{L}])(?:an?|another|one)(?:\s+[\p{Ll}\-]+){0,3}\s+$")
 
 
 # a definite description of one person ("the master", "our old master", "the tall girl")
