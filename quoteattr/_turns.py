@@ -3724,16 +3724,10 @@ def _one_described_last(r: Resolver, rec: Attribution, gender: str, starts: List
     no "he"/"him"/"his" in that sentence."""
     if r.layout is None:
         return None
-    qs = rec.span[0]
-    ps, _pe = r.layout.paragraph(qs)
-    if qs - ps >= 2:
+    before = _paragraph_before(r, rec)
+    if before is None or r._direct.overlaps(*before):
         return None
-    pi = r.layout.paragraph_index(ps)
-    if pi == 0:
-        return None
-    lo, hi = r.layout.paragraphs[pi - 1]
-    if r._direct.overlaps(lo, hi):
-        return None
+    lo, hi = before
     text = r.text
     while hi > lo and text[hi - 1].isspace():
         hi -= 1
