@@ -217,6 +217,19 @@ _WAS_WORDS = regex.compile(
     r"|observation|reproach|protest|objection|admission|salutation|contribution|explanation)(?![\p{L}])")
 
 
+# a passive tag or one of hearing: “…,” was said by Ann / Tom was heard to say / were the
+# words of Ann: the one named after "by" or "of", or the subject heard, speaks
+_TAG_NAME = r"(?:(?:Mr|Mrs|Miss|Dr)\.?" + _SP + r")?\p{Lu}\p{Ll}+(?:[^\S\n]+\p{Lu}\p{Ll}+)?"
+_PASSIVE_TAG = regex.compile(
+    r"(?:(?:was|were)" + _SP + r"(?:\p{Ll}+ly" + _SP + r")?(?P<verb>\p{Ll}+)" + _SP + r"by" + _SP
+    + r"(?P<who>" + _TAG_NAME + r"|him|her)"
+    r"|(?P<who>he|she|" + _TAG_NAME + r")" + _SP + r"(?:was|were)" + _SP + r"heard" + _SP + r"to" + _SP
+    + r"(?P<verb>\p{Ll}+)"
+    r"|(?:was|were)" + _SP + r"the" + _SP + r"(?:\p{Ll}+" + _SP + r"){0,2}?(?P<verb>words|answer|reply)" + _SP + r"of"
+    + _SP + r"(?P<who>" + _TAG_NAME + r"|him|her))"
+    r"(?=[^\S\n]*[,.;:!?\N{EM DASH}])")
+
+
 # “…,” interposed, more softly, a young wife: an -ly adverb (with a word of degree) set
 # off by commas between an inverted tag's verb and its subject
 _ADVERB_ASIDE = regex.compile(r"[^\S\n]*+,[^\S\n]*+(?:(?:more|most|very|less|rather|quite|so)[^\S\n]+)?"
@@ -285,6 +298,11 @@ def tag_after(text: str, pos: int, hi: int) -> Optional[Tuple[Span2, Span2]]:
             sp = _mentions.np_after(text, adv.end(), hi)
             if sp is not None and sp[0] == adv.end():
                 return _with_epithet(text, _past_adjectives(text, sp, hi), hi), v
+    # “…,” was said by Ann / Ann was heard to say / were the words of Ann
+    passive = _PASSIVE_TAG.match(text, p, min(hi, p + 120))
+    if passive is not None and (_cues.lemma_of().get(passive.group("verb").lower()) is not None
+                                or passive.group("verb") in ("words", "answer", "reply")):
+        return passive.span("who"), passive.span("verb")
     # “…” was her husband's answer / were Tom's first words
     was = _WAS_WORDS.match(text, p, min(hi, p + 120))
     if was is not None:

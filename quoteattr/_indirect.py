@@ -103,6 +103,14 @@ _NOT_CLAUSE = regex.compile(
     r"[^\S\n]+(?:in|on|at|to|with|for|of|from|by|about(?![^\S\n]+(?:half|a[^\S\n]+(?:third|quarter|dozen)|one|two|three|\d))|after|before|during|over|under|through|into|and|or|"
     r"but|so|as|than|goodbye|hello|(?:yes|no|then)(?=[^\S\n]*(?:[,.;:!?]|to[^\S\n]|\Z))|nothing|something|anything|more|less|otherwise|so)(?![\p{L}])"
 )
+# a verb with a particle ("added up the column", "wrote down the number") reports nothing
+_VERB_PARTICLE = regex.compile(r"[^\S\n]+(?:up(?![^\S\n]+to[^\S\n])|down|off|away)(?![\p{L}])")
+# fiction: a bare "clause" that is only a determiner and a noun: the verb's object ("believe his ears")
+_BARE_NP = regex.compile(r"(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those)[^\S\n]+\p{Ll}[\p{L}'’-]*")
+# "told her story in …", "told her tale.": "her" owns the noun the clause would start with
+_HER_POSSESSIVE = regex.compile(
+    r"[^\S\n]+her[^\S\n]+(?!(?:nothing|something|anything|everything|nobody|somebody|everybody|everyone|someone|all|both|that|this|so|how|what|why|where|when|whether|if|about)(?![\p{L}]))"
+    r"\p{Ll}[\p{L}'’-]*+(?<!ly)(?=[^\S\n]*(?:[.,;:!?]|(?:in|with|to|and|at|as|for|from|of|by|again)(?![\p{L}])))")
 # fiction: how much one said is no reported clause ("Mr. Pell, indeed, said little; but …")
 _SAID_HOW_MUCH = regex.compile(r"[^\S\n]+(?:little|much|everything|enough)(?![\p{L}])")
 _CLAUSE_START = regex.compile(r"[^\S\n]+(?=[\p{L}\p{N}\"“‘'$])")
@@ -532,6 +540,8 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     if form in _TELL:
         obj = _OBJECT.match(text, pos, se)
         if obj is not None:
+            # "told her story in a low voice": "her" is a possessive, "her story" the object
+            obj = _HER_POSSESSIVE.match(text, pos, se) or obj
             pos = obj.end()
     answer = _ANSWER.match(text, pos, se) if news and _cues.lemma_of().get(form) in _ANSWER_VERBS else None
     if answer is not None:
@@ -563,7 +573,8 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
         elif _FILLER_START.match(text, pos, se) is not None:
             return None
         cl = _CLAUSE_START.match(text, pos, se)
-        if cl is None or _NOT_CLAUSE.match(text, pos, se) or not news and _SAID_HOW_MUCH.match(text, pos, se):
+        if (cl is None or _NOT_CLAUSE.match(text, pos, se) or _VERB_PARTICLE.match(text, pos, se)
+                or not news and _SAID_HOW_MUCH.match(text, pos, se)):
             return None
         cstart = cl.end()
         conf = 0.65
@@ -601,6 +612,8 @@ def _that_clause(text: str, layout: Layout, m: "_cues.WordMatch", quote_spans: S
     cs, ce = _trim(text, cstart, end)
     if ce - cs < 8 or " " not in text[cs:ce]:
         return None
+    if not news and conf == 0.65 and _BARE_NP.fullmatch(text, cs, ce) is not None:
+        return None  # "could not believe his ears": a noun phrase, the verb's object, is no clause
     if is_belief:
         conf -= 0.15
     if _mentions.describe_phrase(text[sp[0]:sp[1]]).form == "pronoun":

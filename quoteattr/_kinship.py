@@ -370,6 +370,7 @@ def _possessor(r: Resolver, m: Mention, pg: Optional[str],
 
 _OWNER_WINDOW = 300  # fiction: characters before "his brother" looked at for its owner, in its paragraph
 _OWNER_MENTIONS = 4  # and the mentions of people there looked at
+_SIDE_MENTIONS = 6  # the mentions looked at for two people just set side by side
 
 
 def _named_just_before(r: Resolver, pos: int, gender: str) -> Optional[_Entity]:
@@ -457,7 +458,9 @@ def _relative_of(r: Resolver, m: Mention, head: str, row: Sequence[str], gender:
         best = next((e for e in ranked[:_PARENT_CANDIDATES] if e is not possessor and _wed_title(r, e, gender)),
                     None)
     return best if best is not None else _kin_present(r, m, gender, possessor, starts,
-                                                      family if head in _PARENT_OR_SPOUSE else None)
+                                                      family if head in _PARENT_OR_SPOUSE else None,
+                                                      family if head in _SIBLINGS and possessor is not None
+                                                      and not _wed_title(r, possessor, "f") else None)
 
 
 def _kin_ties(r: Resolver) -> Tuple[Dict[str, Set[int]], Dict[str, FrozenSet[int]]]:
@@ -690,11 +693,14 @@ def _parent_rank(r: Resolver, ent: _Entity, head: str, family: Optional[str],
 
 
 def _kin_present(r: Resolver, m: Mention, gender: Optional[str], possessor: Optional[_Entity],
-                 starts: List[int], family: Optional[str] = None) -> Optional[_Entity]:
+                 starts: List[int], family: Optional[str] = None,
+                 kin_family: Optional[str] = None) -> Optional[_Entity]:
     """Fiction: "said her aunt" with no aunt named as such: the named person of the
     relative's sex most present just before, other than the possessor; for a parent
     or spouse of the family ``family``, never one of that family without a parent's
-    title ("said his wife" of Mr. Hale is not his daughter "Kitty Hale")."""
+    title ("said his wife" of Mr. Hale is not his daughter "Kitty Hale"); for a
+    sibling of the family ``kin_family`` (of one not married), never one of another
+    family name but a married woman ("Clara Dale … Ann Pell. Her sister": not Ann Pell)."""
     if r.genre != "fiction" or gender is None or possessor is None:
         return None
     saved = r._exclude
@@ -705,7 +711,39 @@ def _kin_present(r: Resolver, m: Mention, gender: Optional[str], possessor: Opti
         return None
     if family is not None and ent.surname == family and not _wed_title(r, ent, gender):
         return None
+    if kin_family is not None and not (gender == "f" and _wed_title(r, ent, gender)):
+        mine, theirs = _family_names(possessor), _family_names(ent)
+        if mine and theirs and not mine & theirs and _both_named_before(r, m.start, possessor, ent):
+            return None
     return ent
+
+
+def _family_names(ent: _Entity) -> Set[str]:
+    """The family names the text gives ``ent``: the last word of a name of two words or
+    more ("Clara Dale"), or a name after a title ("Mrs. Dale")."""
+    out: Set[str] = set()
+    for title, name in ent.forms:
+        words = name.split()
+        if len(words) > 1 or (title and words):
+            out.add(words[-1].lower())
+    return out
+
+
+def _both_named_before(r: Resolver, pos: int, one: _Entity, other: _Entity) -> bool:
+    """Fiction: ``one`` and ``other`` are both named in the narration just before
+    ``pos`` (a bounded look back, over paragraphs): two people the text has just set
+    side by side ("Ann Pell sat with Clara Dale. Her sister …")."""
+    lo = max(0, pos - _OWNER_WINDOW)
+    seen = 0
+    i = bisect.bisect_left(r._starts, pos) - 1
+    for j in range(i, max(-1, i - _SIDE_MENTIONS), -1):
+        ns, _ne, ent = r.timeline[j]
+        if ns < lo:
+            break
+        if r._quotes.covers(ns):
+            continue
+        seen |= (1 if ent is one else 0) | (2 if ent is other else 0)
+    return seen == 3
 
 
 def _couples(r: Resolver) -> FrozenSet[str]:

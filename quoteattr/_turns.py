@@ -272,12 +272,30 @@ def _fronted(words: List[str]) -> bool:
         return True
     k = _phrase_start(words, _PREPOSITIONAL_WORDS, _ends_clause)
     if k is None:
-        return False
+        return _joined_after_comma(words)
     if (k > 0 and words[k] in _JOINED_FRONTING and k + 1 < len(words) - 1
             and words[k + 1] in _FRONTING_PREPOSITIONS and not any(w[-1:] == "," for w in words[k + 1 : -1])):
         return True  # "…; for on first hearing it, Ann sat still": a clause joined after its end
-    return (words[k][:1].isupper() and words[k].lower() in _FRONTING_PREPOSITIONS
-            and not any(w[-1:] == "," for w in words[k:-1]))
+    if (words[k][:1].isupper() and words[k].lower() in _FRONTING_PREPOSITIONS
+            and not any(w[-1:] == "," for w in words[k:-1])):
+        return True
+    return _joined_after_comma(words)
+
+
+def _joined_after_comma(words: List[str]) -> bool:
+    """``words`` end with a short fronted phrase opened by a preposition, after a
+    conjunction joining a clause that ended with a comma: "Tom sat by the fire, but
+    for all that,", "…, and after all,", "…, yet in spite of it,"."""
+    for j in range(len(words) - 2, max(0, len(words) - 1 - _JOINED_PHRASE_WORDS) - 1, -1):
+        if j < 1 or words[j] not in _JOINED_COMMA or words[j - 1][-1:] != ",":
+            continue
+        return (words[j + 1] in _FRONTING_PREPOSITIONS
+                and not any(w[-1:] == "," for w in words[j + 1 : -1]))
+    return False
+
+
+_JOINED_COMMA = frozenset("and but yet".split())  # "…, but for all that, Robert"
+_JOINED_PHRASE_WORDS = 4  # at most so many words in such a phrase
 
 
 _JOINED_FRONTING = frozenset("and but for yet".split())  # joining a clause that opens with a fronted phrase
