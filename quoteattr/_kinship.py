@@ -712,21 +712,10 @@ def _kin_present(r: Resolver, m: Mention, gender: Optional[str], possessor: Opti
     if family is not None and ent.surname == family and not _wed_title(r, ent, gender):
         return None
     if kin_family is not None and not (gender == "f" and _wed_title(r, ent, gender)):
-        mine, theirs = _family_names(possessor), _family_names(ent)
+        mine, theirs = _turns._family_names(possessor), _turns._family_names(ent)
         if mine and theirs and not mine & theirs and _both_named_before(r, m.start, possessor, ent):
             return None
     return ent
-
-
-def _family_names(ent: _Entity) -> Set[str]:
-    """The family names the text gives ``ent``: the last word of a name of two words or
-    more ("Clara Dale"), or a name after a title ("Mrs. Dale")."""
-    out: Set[str] = set()
-    for title, name in ent.forms:
-        words = name.split()
-        if len(words) > 1 or (title and words):
-            out.add(words[-1].lower())
-    return out
 
 
 def _both_named_before(r: Resolver, pos: int, one: _Entity, other: _Entity) -> bool:
