@@ -2021,8 +2021,8 @@ _SUBJECT_BEFORE = regex.compile(r"(?r)(?:\A|[.!?;:\n\N{EM DASH}][\"'”’]?|,[^
 _NEVER_SUBJECT_WEIGHT = 0.1
 # fiction: a name opening a sentence's fronted clause of time or concession ("When Ann
 # had gone,"), and the main clause's subject pronoun after its one comma (", she found")
-_FRONTED_WHEN = regex.compile(r"(?:\A|[.!?][\"'”’]?[^\S\n]+|\n[^\S\n]*)(?:When|Whenever|As|After|Though|Although"
-                              r"|While|Whilst|Since|Before|Till|Until|Once)[^\S\n]+\Z")
+_FRONTED_WHEN = regex.compile(r"(?:\A|[.!?][\"'”’]?[^\S\n]+|\n[^\S\n]*)(?:"
+                              + "|".join(sorted(_turns.SUBORDINATE_OPENERS)) + r")[^\S\n]+\Z")
 _MAIN_PRONOUN = regex.compile(r"[^.!?;:\"“”\n,]*+,[^\S\n]+(?P<p>he|she)[^\S\n]+\p{Ll}")
 _MAIN_PRONOUN_BACK = 200
 _OF_WEIGHT = 0.5  # fiction: a name after "of" weighs so much for a pronoun

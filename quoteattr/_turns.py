@@ -620,8 +620,7 @@ def _named_by_address(r: Resolver, chosen: List[Optional[_Entity]], done: Set[in
             continue  # (a given name alone)
         if _addressee(r, rec) is not None:
             continue
-        if regex.compile(r"(?<![\p{L}])" + regex.escape(words[0]) + r"(?![\p{L}])").search(
-                text, max(0, rec.addressee[0] - _NAMED_EARLIER), rec.addressee[0]) is not None:
+        if _phrase_regex(words[0]).search(text, max(0, rec.addressee[0] - _NAMED_EARLIER), rec.addressee[0]) is not None:
             continue  # (“Fred will bring them up.” … “Well, Fred, there you are!”: one spoken of before)
         near = [chosen[j] for j in (idx - 1, idx + 1) if 0 <= j < n and r.records[j].kind == "direct"]
         other = [e for e in near if e is not None and e is not ent]
@@ -1144,8 +1143,9 @@ def _went_on_with(r: Resolver, lo: int, hi: int, gender: str, enough: int) -> in
 
 
 # a sentence opening with a subordinate clause ("When Ann had gone, she found …"): its
-# main clause's "she" starts the chain of "she" as one opening a sentence does
-_SUBORDINATE_OPENERS = frozenset("When Whenever As After Though Although While Whilst Since Before Till Until Once".split())
+# main clause's "she" starts the chain of "she" as one opening a sentence does (and its
+# name counts as a subject for the viewpoint person: ``_resolution._FRONTED_WHEN``)
+SUBORDINATE_OPENERS = frozenset("When Whenever As After Though Although While Whilst Since Before Till Until Once".split())
 _SENTENCE_BACK = 300  # characters looked back for the start of the sentence
 
 
@@ -1162,7 +1162,7 @@ def _subordinate_opened(text: str, lo: int, s: int) -> bool:
     head = seg[k + 1:].lstrip()
     if any(c in head for c in '"\u201c\u201d;'):
         return False
-    return head.split(" ", 1)[0] in _SUBORDINATE_OPENERS and head.count(",") == 1
+    return head.split(" ", 1)[0] in SUBORDINATE_OPENERS and head.count(",") == 1
 
 
 # "she"/"he" after a comma, a word in lower case after it: the subject of a clause after
@@ -2205,15 +2205,10 @@ def _beside_in_sentence(text: str, phrase: str, lo: int, hi: int) -> bool:
     ``text[lo:hi]`` is in the same sentence as the naming at ``hi``, not set beside it
     as its apposition ("The old lady turned as her neighbour, Mrs. Brown, came in":
     two people; "The old lady, Mrs. Brown, turned": one)."""
-    words = phrase.split()
-    pat = regex.compile(r"(?<![\p{L}])" + r"\s+".join(regex.escape(w) for w in words) + r"(?![\p{L}])", regex.I)
     last = None
-    for last in pat.finditer(text, lo, hi):
+    for last in _phrase_regex(phrase, True).finditer(text, lo, hi):
         pass
-    if last is None:
-        return False
-    between = text[last.end() : hi]
-    return _SENTENCE_BREAK.search(between) is None and between.strip() not in ("", ",")
+    return last is not None and _side_by_side(text[last.end() : hi])
 
 
 _BESIDE_BACK = 600  # characters before a description looked at for its earlier use beside a name
@@ -2227,25 +2222,36 @@ def _beside_named(text: str, m: Mention, mentions: Sequence[Tuple[int, int]],
     said the old woman: two people, the old woman is not Jenny)."""
     phrase = " ".join(text[m.start : m.end].lower().split())
     lo = max(0, m.start - _BESIDE_BACK)
-    words = phrase.split()
-    pat = regex.compile(r"(?<![\p{L}])" + r"\s+".join(regex.escape(w) for w in words) + r"(?![\p{L}])", regex.I)
     near = [(s, e) for s, e in mentions if lo <= s < m.start]
     if not near:
         return False
-    for dm in pat.finditer(text, lo, m.start):
+    for dm in _phrase_regex(phrase, True).finditer(text, lo, m.start):
         if quoted(dm.start()):
             continue
         for s, e in near:
             a, b = (dm.end(), s) if s >= dm.end() else (e, dm.start())
             if a > b:
                 continue
-            between = text[a:b]
-            if _SENTENCE_BREAK.search(between) is None and between.strip() not in ("", ","):
+            if _side_by_side(text[a:b]):
                 return True
     return False
 
 
 _SENTENCE_BREAK = regex.compile(r"[.!?;:\n]")
+
+
+def _side_by_side(between: str) -> bool:
+    """Two phrases with ``between`` between them stand in one sentence as two people, not
+    one in apposition to the other ("The old lady turned as Mrs. Brown came in", not
+    "The old lady, Mrs. Brown, turned")."""
+    return _SENTENCE_BREAK.search(between) is None and between.strip() not in ("", ",")
+
+
+@functools.lru_cache(maxsize=256)
+def _phrase_regex(phrase: str, ignore_case: bool = False) -> "regex.Pattern[str]":
+    """The words of ``phrase`` as whole words, any white space between them."""
+    return regex.compile(r"(?<![\p{L}])" + r"\s+".join(regex.escape(w) for w in phrase.split()) + r"(?![\p{L}])",
+                         regex.I if ignore_case else 0)
 
 
 def _sexed_description(text: str, dm: "regex.Match[str]", heads: FrozenSet[str], gender: str) -> Optional[Tuple[int, int]]:
