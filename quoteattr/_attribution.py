@@ -834,9 +834,11 @@ _CLAUSE_LEAD = regex.compile(r"[^\S\n]*(?:(?:but|and|yet|so|then|when|while)(?![
 _GOES_ON_VERBS = frozenset(("continued", "resumed", "pursued", "persisted", "proceeded", "went", "began", "added"))
 # a story told (its object after a telling verb): "told her story", "went on with his tale"
 _TELLING_VERBS = frozenset(("told", "began", "commenced", "resumed", "continued", "proceeded", "went", "narrated"))
+# a word for a story told ("took up the tale", "told her story"; ``_dialogue._TELLS_ON`` too)
+STORY_NOUN = r"(?:tale|story|narrative|narration|recital|account|yarn|history|reminiscences?)(?![\p{L}])"
 _STORY_OBJECT = regex.compile(
     r"(?:[^\S\n]+(?:on[^\S\n]+with|with|into|upon|on))?\s{1,3}(?:the|his|her|their|an?)\s{1,3}(?:[\p{Ll}\-]+\s{1,3}){0,2}?"
-    r"(?:tale|story|narrative|narration|recital|account|yarn|history|reminiscences?)(?![\p{L}])")
+    + STORY_NOUN)
 _GOES_ON_TAIL = regex.compile(
     r"(?:[^\S\n]+(?:on|again))?"
     r"(?:,\s*[^.!?;:\"\N{LEFT DOUBLE QUOTATION MARK}\N{RIGHT DOUBLE QUOTATION MARK}]{1,80}"

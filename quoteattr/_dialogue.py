@@ -519,7 +519,7 @@ _TELLS_ON = regex.compile(
     r"|(?:went|goes|proceeded|proceeds)\s{1,3}on\s{1,3}with|proceeded\s{1,3}with|launched\s{1,3}(?:forth\s{1,3})?into"
     r"|plunged\s{1,3}into|embarked\s{1,3}(?:up)?on)\s{1,3}"
     r"(?:the|his|her|their|an?|this|that)\s{1,3}(?:[\p{Ll}\-]+\s{1,3}){0,2}?"
-    r"(?:tale|story|narrative|narration|recital|account|yarn|history|reminiscences?)(?![\p{L}])")
+    + _attribution.STORY_NOUN)
 
 
 _TELLS_ASKED = 80  # characters of a question at most that a listener puts in, not the tale going on
@@ -876,11 +876,12 @@ def _addressed_names(text: str, rec: Attribution, names: FrozenSet[str], said: O
         if found and said is not None and found[0].group("name") in said:
             found = []
         found += _vocatives_inside(text, s, e)
-        if text.find(",", s, e) >= 0:
+        comma = text.find(",", s, e) >= 0
+        if comma:
             found += list(_PARENT_INSIDE.finditer(text, s, e))  # “Yes, father.”
         if later:
             found += _vocatives_later(text, s, e)
-        if text.find(",", s, e) >= 0:
+        if comma:
             found += list(_VOCATIVE_TURNING.finditer(text, s, e))  # “…!—and Kit, what …?”
         if found and "," in text[s:e]:
             # “Tom, Nell, Ada and you”: names listed, nobody addressed (but “Hullo, Hullo, Tom!”
