@@ -299,6 +299,11 @@ class Resolver:
         self._described_spoken: List[Tuple[int, _Entity]] = []
         # fiction: entity id -> (start, index) of the first record it spoke
         self._first_spoke: Dict[int, Tuple[int, int]] = {}
+        # fiction: each person once, where the text first names them, and where they first
+        # speak, taken from ``spoken`` up to ``_heard_upto`` (``_turns._sex_met_before``)
+        self._first_named: Optional[List[Tuple[int, _Entity]]] = None
+        self._first_heard: List[Tuple[int, _Entity]] = []
+        self._heard_upto = 0
         # fiction: records whose description names an unnamed person who spoke so described
         # before (``_spoke_so_described``): no later pass gives them a named person
         self._restated: Dict[int, _Entity] = {}

@@ -2167,9 +2167,7 @@ def _defined_first(r: Resolver, idx: int, gender: str, starts: List[int]) -> Opt
     text = r.text
     qs = r.records[idx].span[0]
     b = bisect.bisect_left(starts, qs)
-    j = bisect.bisect_left(r.spoken_at, qs)
-    if (any(_entity_sex(ent) == gender for _s, _e, ent in r.timeline[:b])
-            or any(_entity_sex(ent) == gender for _p, ent in r.spoken[:j])):
+    if _sex_met_before(r, qs, gender):
         # someone of her sex named or heard before: only a description in this paragraph
         # or the one before, with no one of her sex named or heard lately
         return _described_here(r, idx, gender, starts)
@@ -2198,6 +2196,33 @@ def _defined_first(r: Resolver, idx: int, gender: str, starts: List[int]) -> Opt
         break
     m = _mentions.describe(text, best[0], best[1])
     return _own_description(r, m, gender)  # ("One girl stood alone": a woman, whom no "he said" is)
+
+
+def _sex_met_before(r: Resolver, qs: int, gender: str) -> bool:
+    """Fiction: someone of ``gender`` is named before ``qs`` in the text (``timeline``) or
+    has spoken a turn before it (``spoken``). Each person is looked at once, where the
+    text first names or hears them, not at each mention: a text naming one man a
+    thousand times before a thousand "she said" is not read a thousand times over."""
+    if r._first_named is None:
+        named: Dict[int, Tuple[int, _Entity]] = {}
+        for s, _e, ent in r.timeline:
+            named.setdefault(id(ent), (s, ent))
+        r._first_named = sorted(named.values(), key=lambda t: t[0])
+    for s, ent in r._first_named:
+        if s >= qs:
+            break
+        if _entity_sex(ent) == gender:
+            return True
+    for p, ent in r.spoken[r._heard_upto :]:
+        if r._first_spoke.get(id(ent), (p,))[0] == p:
+            r._first_heard.append((p, ent))  # (the turn ``ent`` first spoke)
+    r._heard_upto = len(r.spoken)
+    for p, ent in r._first_heard:
+        if p >= qs:
+            break
+        if _entity_sex(ent) == gender:
+            return True
+    return False
 
 
 def _beside_in_sentence(text: str, phrase: str, lo: int, hi: int) -> bool:
@@ -2273,8 +2298,9 @@ def _described_here(r: Resolver, idx: int, gender: str, starts: List[int]) -> Op
     """Fiction: for a "she said" whose antecedent nothing else found, with no one of her
     sex named in the ``_NEAR_BACK`` characters before nor heard in the ``_NEAR_SPOKEN``
     before, the last description of her sex ("the housemaid", "our landlady") in the
-    narration of the tag's paragraph or the one before ("… called down to the
-    housemaid as she crossed the hall. | “…,” she answered"); a source named by it."""
+    narration of the tag's paragraph or the one before, ``_NEAR_BACK`` characters at most
+    ("… called down to the housemaid as she crossed the hall. | “…,” she answered"); a
+    source named by it."""
     if r.layout is None:
         return None
     text = r.text
@@ -2290,6 +2316,7 @@ def _described_here(r: Resolver, idx: int, gender: str, starts: List[int]) -> Op
         j -= 1
     pi = r.layout.paragraph_index(qs)
     lo = r.layout.paragraphs[pi - 1][0] if pi > 0 else r.layout.paragraph(qs)[0]
+    lo = max(lo, qs - _NEAR_BACK)  # (bounded work on an endless paragraph)
     heads = _near_words()[0]
     best: Optional[Tuple[int, int]] = None
     for dm in _HERE_DESCRIBED.finditer(text, lo, qs, overlapped=True):

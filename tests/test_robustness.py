@@ -210,6 +210,9 @@ HOSTILE_FICTION = {
     "quotations with no stop between": lambda n: _cycle("“a” ", n),
     "quotations and beats with no subject": lambda n: _cycle("“Yes.” Ran. ", n),
     "quotations and a verb with no stop": lambda n: _cycle("“Hi!” came ", n),
+    # each "she said" with no woman named once read every mention of the man before it
+    # (and every description of the paragraph) for someone of her sex
+    "a man named, then she said": lambda n: _cycle("Tom Tom Tom Tom Tom Tom Tom Tom. “Hi,” she said. ", n),
 }
 
 
