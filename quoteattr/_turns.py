@@ -2247,7 +2247,7 @@ def _beside_named(text: str, m: Mention, mentions: Sequence[Tuple[int, int]],
     said the old woman: two people, the old woman is not Jenny)."""
     phrase = " ".join(text[m.start : m.end].lower().split())
     lo = max(0, m.start - _BESIDE_BACK)
-    near = [(s, e) for s, e in mentions if lo <= s < m.start]
+    near = mentions[bisect.bisect_left(mentions, (lo, -1)) : bisect.bisect_left(mentions, (m.start, -1))]
     if not near:
         return False
     for dm in _phrase_regex(phrase, True).finditer(text, lo, m.start):
